@@ -1,0 +1,36 @@
+"""The ``lawcode`` command line.
+
+One typer app; each group of commands lives in its own module beside this one and registers
+itself on import. Heavy imports stay inside the command functions so that a single command
+starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from lawcode.cli.output import fail
+
+app = typer.Typer(
+    name="lawcode",
+    help="Turn a regulation into executable, citable law.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Command modules register themselves on `app` when imported.
+from lawcode.cli import text_commands, akn_commands, model_commands, engine_commands  # noqa: E402,F401
+
+
+def main() -> None:
+    """Entry point: run the app, turning user mistakes into a message and exit code 2."""
+    from lawcode.errors import LawcodeError
+
+    try:
+        app()
+    except LawcodeError as error:
+        fail(error)
+        sys.exit(2)

@@ -1,0 +1,35 @@
+"""Shared output helpers for the CLI: JSON, rich consoles, error messages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Any
+
+
+class Format(str, Enum):
+    """Output formats most commands accept; commands with more define their own."""
+
+    human = "human"
+    json = "json"
+
+
+def console(stderr: bool = False):
+    """A rich console 100 columns wide at most; colour only where the terminal supports it."""
+    from rich.console import Console
+
+    import shutil
+
+    width = min(100, shutil.get_terminal_size((100, 24)).columns)
+    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+
+
+def print_json(data: Any) -> None:
+    """Deterministic JSON: sorted lists are the caller's job; keys keep their given order."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def fail(error: Exception) -> None:
+    """Print a user error on stderr, without a traceback."""
+    sys.stderr.write(f"lawcode: error: {error}\n")

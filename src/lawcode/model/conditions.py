@@ -1,0 +1,159 @@
+"""The small boolean language that norm conditions are written in.
+
+Grammar (case-sensitive keywords, fact names are identifiers)::
+
+    expr   := or
+    or     := and ("or" and)*
+    and    := unary ("and" unary)*
+    unary  := "not" unary | "(" expr ")" | FACT | "true" | "false"
+
+Conditions are parsed into a tree and checked, never evaluated as Python. The tree is shared by
+the model checker (which facts does a condition use?) and the engine (three-valued evaluation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Union
+
+from lawcode.errors import ModelError
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    value: bool
+
+    def __str__(self) -> str:
+        return "true" if self.value else "false"
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    operand: "Expr"
+
+    def __str__(self) -> str:
+        return f"not {_wrap(self.operand)}"
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    operands: tuple["Expr", ...]
+
+    def __str__(self) -> str:
+        return " and ".join(_wrap(o) for o in self.operands)
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    operands: tuple["Expr", ...]
+
+    def __str__(self) -> str:
+        return " or ".join(_wrap(o) for o in self.operands)
+
+
+Expr = Union[Fact, Const, Not, And, Or]
+
+
+def _wrap(expr: Expr) -> str:
+    return f"({expr})" if isinstance(expr, (And, Or)) else str(expr)
+
+
+def facts_of(expr: Expr) -> set[str]:
+    """Every fact name a condition mentions."""
+    if isinstance(expr, Fact):
+        return {expr.name}
+    if isinstance(expr, Const):
+        return set()
+    if isinstance(expr, Not):
+        return facts_of(expr.operand)
+    return set().union(*(facts_of(o) for o in expr.operands))
+
+
+_TOKEN = re.compile(r"\s*(?:(\()|(\))|([A-Za-z_][A-Za-z0-9_]*)|(\S))")
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+
+
+def parse_condition(source: str, *, file: str | None = None, line: int | None = None) -> Expr:
+    """Parse a condition; raise :class:`ModelError` naming the position on bad syntax."""
+    tokens: list[tuple[str, int]] = []
+    pos = 0
+    while pos < len(source):
+        match = _TOKEN.match(source, pos)
+        if not match or match.end() == pos:
+            break
+        if match.group(4):
+            raise ModelError(
+                f"condition {source!r}: unexpected character {match.group(4)!r} at column {match.start(4) + 1}",
+                file=file, line=line, expected="fact names, and, or, not, parentheses",
+            )
+        tok = match.group(1) or match.group(2) or match.group(3)
+        tokens.append((tok, match.start() + (len(match.group(0)) - len(tok)) + 1))
+        pos = match.end()
+    parser = _Parser(source, tokens, file, line)
+    expr = parser.parse_or()
+    if parser.index < len(tokens):
+        tok, col = tokens[parser.index]
+        parser.fail(f"unexpected {tok!r} at column {col}", "an operator (and, or) or the end")
+    return expr
+
+
+class _Parser:
+    def __init__(self, source: str, tokens: list[tuple[str, int]], file: str | None, line: int | None):
+        self.source, self.tokens, self.file, self.line = source, tokens, file, line
+        self.index = 0
+
+    def fail(self, message: str, expected: str) -> None:
+        raise ModelError(f"condition {self.source!r}: {message}", file=self.file, line=self.line, expected=expected)
+
+    def peek(self) -> str | None:
+        return self.tokens[self.index][0] if self.index < len(self.tokens) else None
+
+    def take(self) -> str:
+        tok = self.tokens[self.index][0]
+        self.index += 1
+        return tok
+
+    def parse_or(self) -> Expr:
+        operands = [self.parse_and()]
+        while self.peek() == "or":
+            self.take()
+            operands.append(self.parse_and())
+        return operands[0] if len(operands) == 1 else Or(tuple(operands))
+
+    def parse_and(self) -> Expr:
+        operands = [self.parse_unary()]
+        while self.peek() == "and":
+            self.take()
+            operands.append(self.parse_unary())
+        return operands[0] if len(operands) == 1 else And(tuple(operands))
+
+    def parse_unary(self) -> Expr:
+        tok = self.peek()
+        if tok is None:
+            self.fail("ends too early", "a fact name, not, or (")
+        if tok == "not":
+            self.take()
+            return Not(self.parse_unary())
+        if tok == "(":
+            self.take()
+            expr = self.parse_or()
+            if self.peek() != ")":
+                self.fail("missing closing parenthesis", ")")
+            self.take()
+            return expr
+        if tok in ("true", "false"):
+            self.take()
+            return Const(tok == "true")
+        if tok in _KEYWORDS or tok == ")":
+            col = self.tokens[self.index][1]
+            self.fail(f"unexpected {tok!r} at column {col}", "a fact name, not, or (")
+        return Fact(self.take())

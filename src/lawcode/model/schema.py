@@ -1,0 +1,192 @@
+"""The model-file format: what a human writes to make a regulation executable.
+
+A model file is YAML (comments, multi-line prose and line numbers for error messages; TOML
+nests lists of tables poorly, and norms are long lists of small tables). It is validated by
+these pydantic classes; ``lawcode schema`` publishes their JSON Schema.
+
+Every piece of the model names the provisions it rests on by eId (``cites``). Actions are the
+modeller's own concise words: the engine quotes the text itself from the corpus at run time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+IDENTIFIER = r"^[a-z][a-z0-9_]*$"
+NORM_ID = r"^[a-z][a-z0-9_.\-]*$"
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo in a model file must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NormKind(str, Enum):
+    duty = "duty"  # shall / must do
+    prohibition = "prohibition"  # must not
+    permission = "permission"  # may (a liberty of the bearer)
+    power = "power"  # may, as an organ acting on others (discretionary authority)
+    right = "right"  # an entitlement the bearer can claim from a counterparty
+    definition = "definition"
+    scope = "scope"
+    principle = "principle"  # guiding principle without a specific bearer-action pair
+    consequence = "consequence"  # what follows a breach
+    conflict_rule = "conflict_rule"  # which rule wins where two collide (incl. deferring to other laws)
+    entry_into_force = "entry_into_force"
+    entitlement = "entitlement"  # a benefit granted by the regime (commendation, compensation)
+
+
+class Validity(Strict):
+    """When a norm (or the regulation) is in force. Open ends mean "no limit in that direction"."""
+
+    start: Optional[dt.date] = Field(None, description="first day in force; defaults to the regulation's entry into force")
+    end: Optional[dt.date] = Field(None, description="last day in force (repeal, expiry)")
+
+
+class TextRef(Strict):
+    """The text a model was written for."""
+
+    file: str = Field(description="file name of the text, looked up in --text, LAWCODE_CORPUS or the store")
+    fingerprint: str = Field(description="Document.fingerprint() of the parsed text the model was written for")
+    frbr_uri: Optional[str] = Field(None, description="Akoma Ntoso work URI, e.g. /akn/cn-xz/act/regulation/2021/x")
+
+
+class Amendment(Strict):
+    date: dt.date
+    description: str
+    cites: list[str] = []
+
+
+class Regulation(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    title: str
+    short_title: Optional[str] = None
+    jurisdiction: str
+    language: str = "eng"
+    text: TextRef
+    in_force: dt.date = Field(description="date of entry into force")
+    repealed: Optional[dt.date] = None
+    amendments: list[Amendment] = []
+    cites_in_force: list[str] = Field(default=[], description="eIds that fix the entry into force")
+
+
+class Actor(Strict):
+    """A kind of addressee. ``is_a`` gives inheritance; ``defined_by`` makes a defined subclass.
+
+    A defined subclass (``key_unit``: a ``unit`` for which ``in_key_unit_directory`` holds) is
+    matched by an actor of the parent class when the defining condition holds.
+    """
+
+    id: str = Field(pattern=IDENTIFIER)
+    label: str
+    is_a: list[str] = []
+    defined_by: Optional[str] = Field(None, description="condition that makes a parent-class actor one of these")
+    cites: list[str] = Field(default=[], description="eIds where the text names this actor")
+    note: Optional[str] = None
+
+
+class FactDecl(Strict):
+    id: str = Field(pattern=IDENTIFIER)
+    meaning: str = Field(description="plain words: what it means for this fact to hold")
+    question: str = Field(description="what an interview asks to learn it")
+    about: str = Field(description="the actor id this fact is about")
+    cites: list[str] = []
+
+
+class Norm(Strict):
+    id: str = Field(pattern=NORM_ID)
+    kind: NormKind
+    bearer: Optional[str] = Field(None, description="actor id; None only for kinds without a bearer (scope, definition, principle, entry_into_force, conflict_rule)")
+    counterparty: Optional[str] = Field(None, description="actor the norm is owed to or acts upon")
+    beneficiary: Optional[str] = None
+    action: str = Field(description="what the bearer must / may / must not do, in the modeller's own words")
+    condition: Optional[str] = Field(None, description="when it applies; facts combined with and / or / not")
+    unless: Optional[str] = Field(None, description="an exception written into the provision itself")
+    overrides: list[str] = Field(default=[], description="norm ids this norm displaces when it applies")
+    defers_to: list[str] = Field(default=[], description="external laws that take precedence (named as in the text)")
+    validity: Optional[Validity] = None
+    open_ended: bool = Field(False, description="the text leaves the content open; no precision is invented")
+    discretionary: bool = Field(False, description="the text says 'may': the bearer decides whether to act")
+    terms: list[str] = Field(default=[], description="keywords for 'who' questions (publicity, education, reporting …)")
+    cites: list[str] = Field(min_length=1, description="eIds the norm rests on")
+    note: Optional[str] = None
+
+    @field_validator("cites", "overrides")
+    @classmethod
+    def _no_duplicates(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("lists the same entry twice")
+        return value
+
+
+class NonNormative(Strict):
+    """An article deliberately not modelled as norms, and why."""
+
+    eid: str
+    reason: str
+
+
+class State(Strict):
+    id: str = Field(pattern=IDENTIFIER)
+    label: str
+    final: bool = False
+
+
+class Transition(Strict):
+    source: str = Field(alias="from")
+    target: str = Field(alias="to")
+    event: str = Field(pattern=IDENTIFIER)
+    actor: str = Field(description="actor id who makes the step (or whose conduct is the event)")
+    mode: str = Field("must", pattern=r"^(must|may|occurs)$", description="must: a duty; may: discretionary; occurs: a fact in the world")
+    label: str = ""
+    cites: list[str] = Field(min_length=1)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Procedure(Strict):
+    id: str = Field(pattern=IDENTIFIER)
+    label: str
+    initial: str
+    states: list[State]
+    transitions: list[Transition]
+    cites: list[str] = []
+
+
+class RecurringDate(Strict):
+    """A day of the year on which the text says something is to happen."""
+
+    id: str = Field(pattern=IDENTIFIER)
+    label: str
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    what: str = Field(description="what happens that day, in the modeller's words")
+    norm: Optional[str] = Field(None, description="the norm that fixes it")
+    cites: list[str] = Field(min_length=1)
+
+
+class Model(Strict):
+    """A whole model file."""
+
+    lawcode_model: int = Field(1, description="model-file format version")
+    regulation: Regulation
+    actors: list[Actor]
+    facts: list[FactDecl] = []
+    norms: list[Norm]
+    non_normative: list[NonNormative] = []
+    procedures: list[Procedure] = []
+    dates: list[RecurringDate] = []
+
+
+def json_schema() -> dict:
+    """The published JSON Schema of the model-file format."""
+    schema = Model.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "lawcode model file"
+    return schema
+

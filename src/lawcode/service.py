@@ -1,0 +1,58 @@
+"""The one service layer every interface (CLI, HTTP API, web UI) calls.
+
+It finds texts and models, parses and caches them, and hands out Documents and Models; none of
+the interfaces re-implements any of this.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from lawcode.errors import LawcodeError
+
+SHIPPED_MODELS = Path(__file__).parent / "regulations"
+
+
+def read_document(path: str | os.PathLike):
+    """Parse the regulation text at ``path`` into a Document (cached by path and mtime)."""
+    file = Path(path)
+    if not file.is_file():
+        raise LawcodeError("no such file", file=str(path), expected="a path to a regulation text")
+    stat = file.stat()
+    return _parse_cached(str(file.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _parse_cached(path: str, _mtime: int, _size: int):
+    from lawcode.text.parse import parse_text
+
+    return parse_text(Path(path).read_bytes(), source=path)
+
+
+def corpus_dirs() -> list[Path]:
+    """Folders searched for a model's text by file name: LAWCODE_CORPUS (os.pathsep-separated)."""
+    value = os.environ.get("LAWCODE_CORPUS", "")
+    return [Path(p) for p in value.split(os.pathsep) if p]
+
+
+def find_text(file_name: str, explicit: str | os.PathLike | None = None) -> Path | None:
+    """The text a model names: the explicit path if given, else the file in LAWCODE_CORPUS."""
+    if explicit is not None:
+        path = Path(explicit)
+        if path.is_dir():
+            path = path / file_name
+        if not path.is_file():
+            raise LawcodeError("no such file", file=str(path), expected=f"the regulation text {file_name}")
+        return path
+    for folder in corpus_dirs():
+        candidate = folder / file_name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def shipped_model_paths() -> dict[str, Path]:
+    """Model files bundled with the package, by regulation id (the file stem)."""
+    return {p.stem: p for p in sorted(SHIPPED_MODELS.glob("*.yaml"))}

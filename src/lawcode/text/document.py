@@ -1,0 +1,169 @@
+"""The structured form of a regulation text: an immutable tree of provisions.
+
+A :class:`Document` is what every other part of lawcode reads: the Akoma Ntoso exporter, the
+model checker (which fingerprints it), the engine (which quotes from it). It is built once by
+the parser (or the AKN importer) and never changed afterwards, so parsing the same bytes always
+gives an equal tree.
+
+eIds follow the Akoma Ntoso naming convention as Laws.Africa's bluebell spells it for this kind
+of text: ``chp_I__art_13__para_nn_1__list_1__item_5``. Unnumbered paragraphs are counted with
+the ``nn_`` marker; numbered items sit in an implicit list (``list_1``) below their paragraph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+# Node kinds, named as the Akoma Ntoso elements they become.
+PART = "part"
+CHAPTER = "chapter"
+SECTION = "section"
+ARTICLE = "article"
+PARAGRAPH = "paragraph"
+ITEM = "item"
+CONTAINER_KINDS = (PART, CHAPTER, SECTION)
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One provision: a chapter, article, paragraph, item (or part/section)."""
+
+    eid: str
+    kind: str
+    num: str | None  # as printed, e.g. "I", "13", "(1)", "1."; None when unnumbered
+    heading: str | None
+    text: str  # the node's own words (a list's lead-in), not its children's
+    children: tuple["Node", ...] = ()
+    wrap_up: str = ""  # words after a list that still belong to this node
+    line: int = 0  # line in the cleaned source where the node starts (0 when unknown)
+
+    def walk(self) -> Iterator["Node"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def full_text(self) -> str:
+        """The node's words with all its descendants', in reading order."""
+        parts = [p for p in (self.text,) if p]
+        for child in self.children:
+            label = f"{child.num} " if child.num and child.kind == ITEM else ""
+            parts.append(label + child.full_text())
+        if self.wrap_up:
+            parts.append(self.wrap_up)
+        return "\n".join(parts)
+
+    def to_dict(self) -> dict:
+        return {
+            "eId": self.eid,
+            "kind": self.kind,
+            "num": self.num,
+            "heading": self.heading,
+            "text": self.text,
+            "wrapUp": self.wrap_up or None,
+            "line": self.line,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A cross-reference found in a provision's words.
+
+    ``target`` is the eId referred to when the reference is internal; ``external`` the name of
+    the other law when it is not. ``target`` and ``external`` are both None for an internal
+    reference that could not be resolved (the parser also warns about it).
+    """
+
+    source: str  # eId of the provision the words stand in
+    words: str  # the words that made the reference
+    target: str | None = None
+    external: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "words": self.words, "target": self.target, "external": self.external}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A warning or a removed line, reported rather than silently swallowed."""
+
+    line: int
+    message: str
+    text: str = ""
+
+    def to_dict(self) -> dict:
+        return {"line": self.line, "message": self.message, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed regulation: title, body tree, references, and what the parser set aside."""
+
+    source: str
+    title: str | None
+    body: tuple[Node, ...]
+    references: tuple[Reference, ...] = ()
+    removed: tuple[Diagnostic, ...] = ()  # cruft and tables of contents, with their lines
+    warnings: tuple[Diagnostic, ...] = ()
+    preamble: str = ""
+    language: str = "eng"
+    frbr_uri: str = field(default="/akn/xx/act/regulation")
+
+    def walk(self) -> Iterator[Node]:
+        for node in self.body:
+            yield from node.walk()
+
+    @cached_property
+    def by_eid(self) -> dict[str, Node]:
+        return {node.eid: node for node in self.walk()}
+
+    def get(self, eid: str) -> Node | None:
+        return self.by_eid.get(eid)
+
+    def articles(self) -> list[Node]:
+        """The top-level numbered provisions (articles, or sections where a text has no articles)."""
+        arts = [n for n in self.walk() if n.kind == ARTICLE]
+        if arts:
+            return arts
+        return [n for n in self.walk() if n.kind == SECTION and not any(c.kind in CONTAINER_KINDS for c in n.children)]
+
+    def fingerprint(self) -> str:
+        """A digest of the provisions' eIds and normalised words.
+
+        Cruft, line wrapping, spacing and quote styles do not change it (the parser cleans them
+        away); a changed, added or removed word does.
+        """
+        digest = hashlib.sha256()
+        for node in self.walk():
+            for part in (node.eid, node.num or "", node.heading or "", node.text, node.wrap_up):
+                digest.update(_normalise(part).encode("utf-8"))
+                digest.update(b"\x1f")
+            digest.update(b"\x1e")
+        return "sha256:" + digest.hexdigest()
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "title": self.title,
+            "fingerprint": self.fingerprint(),
+            "preamble": self.preamble or None,
+            "body": [n.to_dict() for n in self.body],
+            "references": [r.to_dict() for r in self.references],
+            "removed": [d.to_dict() for d in self.removed],
+            "warnings": [d.to_dict() for d in self.warnings],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _normalise(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()

@@ -1,0 +1,43 @@
+"""Shared test fixtures.
+
+Tests on the real regulation texts read them from ../shared/corpus (or LAWCODE_TEST_CORPUS).
+Outside CI a missing text skips those tests; under CI=true it fails them, so that a CI run can
+never pass by silently testing nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(os.environ.get("LAWCODE_TEST_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus"))
+TAR = "tar-counter-espionage-precautions-2021.txt"
+GDPR = "eu-gdpr-2016-679-chapters-I-V.txt"
+UK_EQUALITY = "uk-equality-act-2010-sections-1-60.txt"
+CAPE_TOWN = "za-cape-town-community-fire-safety-bylaw-2002.txt"
+COPPA = "us-15usc-ch91-coppa-6501-6506.txt"
+
+
+def corpus_file(name: str) -> Path:
+    """Path of a real corpus text; fail under CI, skip elsewhere, when it is missing."""
+    path = CORPUS / name
+    if not path.is_file():
+        message = f"corpus text missing: {path}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def tar_path() -> Path:
+    return corpus_file(TAR)
+
+
+@pytest.fixture
+def tar_document(tar_path):
+    from lawcode.service import read_document
+
+    return read_document(tar_path)
