@@ -112,6 +112,7 @@ class Norm(Strict):
     validity: Optional[Validity] = None
     open_ended: bool = Field(False, description="the text leaves the content open; no precision is invented")
     discretionary: bool = Field(False, description="the text says 'may': the bearer decides whether to act")
+    breach_by: list[str] = Field(default=[], description="consequence norms: actor ids whose failure to perform their duties triggers it")
     terms: list[str] = Field(default=[], description="keywords for 'who' questions (publicity, education, reporting …)")
     cites: list[str] = Field(min_length=1, description="eIds the norm rests on")
     note: Optional[str] = None
