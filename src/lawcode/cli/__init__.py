@@ -22,7 +22,7 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on `app` when imported.
-from lawcode.cli import text_commands, akn_commands, model_commands, engine_commands  # noqa: E402,F401
+from lawcode.cli import text_commands, akn_commands, model_commands, engine_commands, catalog_commands  # noqa: E402,F401
 
 
 def main() -> None:
