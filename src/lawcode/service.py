@@ -56,3 +56,41 @@ def find_text(file_name: str, explicit: str | os.PathLike | None = None) -> Path
 def shipped_model_paths() -> dict[str, Path]:
     """Model files bundled with the package, by regulation id (the file stem)."""
     return {p.stem: p for p in sorted(SHIPPED_MODELS.glob("*.yaml"))}
+
+
+def model_path(ref: str | os.PathLike) -> Path:
+    """The model file ``ref`` names: a path to a YAML file, or the id of a shipped model."""
+    shipped = shipped_model_paths()
+    if str(ref) in shipped:
+        return shipped[str(ref)]
+    path = Path(ref)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        if not path.is_file():
+            raise LawcodeError("no such model file", file=str(ref), expected="a path to a model .yaml file")
+        return path
+    raise LawcodeError(f"no shipped model with id {str(ref)!r}", expected="a model file path or a shipped model id",
+                       known=sorted(shipped))
+
+
+def load_model(ref: str | os.PathLike, *, strict: bool = True):
+    """Load a model file (a path, or a shipped model's id) into a LoadedModel (cached by mtime).
+
+    ``strict=False`` keeps problems in the model's own references as ``issues`` instead of
+    raising, for the checker that reports them all.
+    """
+    path = model_path(ref)
+    stat = path.stat()
+    return _load_cached(str(path), stat.st_mtime_ns, stat.st_size, strict)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str, _mtime: int, _size: int, strict: bool):
+    from lawcode.model.loader import load_model as load, read_model
+
+    return load(path) if strict else read_model(path)
+
+
+def text_for_model(loaded, explicit_text_path: str | os.PathLike | None = None):
+    """The parsed Document a model was written for, or None when no text can be found."""
+    path = find_text(loaded.model.regulation.text.file, explicit_text_path)
+    return read_document(path) if path is not None else None

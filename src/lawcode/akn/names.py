@@ -11,6 +11,9 @@ from __future__ import annotations
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LC_NS = "urn:lawcode:akn"
 LINE = f"{{{LC_NS}}}line"
+# A reference whose words are not in its provision's text (so cannot be marked up inline) is
+# kept in <proprietary> metadata as an lc:reference element.
+REFERENCE = f"{{{LC_NS}}}reference"
 
 # The TLCOrganization that produced the document (identification/@source and FRBRauthor).
 AUTHOR_EID = "lawcode"

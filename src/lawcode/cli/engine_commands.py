@@ -1,3 +1,268 @@
-"""lawcode engine commands (registered on the app on import)."""
+"""lawcode engine commands: ask, explain, what-if, who (registered on the app on import).
 
-from lawcode.cli import app  # noqa: F401
+The reasoning lives in :mod:`lawcode.engine.queries`; this module parses options, loads the
+model (and the text, for quotations) and renders answers for a reader: grouped by kind with
+headings, the action in bold, citations as a lawyer writes them, quotations indented and
+wrapped. Imports of the engine, pydantic and rich stay inside the functions so that
+``lawcode --help`` and other commands do not pay for them.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from lawcode.cli import app
+from lawcode.cli.output import Format, console, print_json
+
+AS_HELP = "actor id the question is asked for (see `lawcode actors`)"
+FACT_HELP = "a fact that holds (NAME) or not (NAME=false); repeat for several; others stay unknown"
+ON_HELP = "date of the question, YYYY-MM-DD (default: today)"
+MODEL_HELP = "model file path or shipped model id (default: the only shipped model)"
+TEXT_HELP = "regulation text (file or folder) to quote from; default: found in LAWCODE_CORPUS"
+FORMAT_HELP = "human or json"
+
+
+def _load(model: Optional[str]):
+    """The LoadedModel named by --model, or the only shipped one."""
+    from lawcode.errors import QueryError
+    from lawcode.service import load_model, shipped_model_paths
+
+    if model is None:
+        shipped = sorted(shipped_model_paths())
+        if len(shipped) != 1:
+            raise QueryError("say which model to use with --model", expected="a model file or a shipped model id",
+                             known=shipped)
+        model = shipped[0]
+    return load_model(model)
+
+
+def _load_with_text(model: Optional[str], text: Optional[str]):
+    """The LoadedModel and, when it can be found (--text, LAWCODE_CORPUS), its parsed text."""
+    from lawcode.service import text_for_model
+
+    loaded = _load(model)
+    return loaded, text_for_model(loaded, text)
+
+
+def _say(out, text: str, indent: int = 0, style: str | None = None, hang: int = 0) -> None:
+    """Print ``text`` wrapped to the console width, indented, continuation lines ``hang`` deeper.
+
+    Model words and quotations go through rich as plain Text, never as markup.
+    """
+    import textwrap
+
+    from rich.text import Text
+
+    lead = " " * indent
+    for paragraph in text.split("\n"):
+        wrapped = textwrap.fill(paragraph, width=out.width, initial_indent=lead,
+                                subsequent_indent=lead + " " * hang, break_on_hyphens=False) or lead
+        out.print(Text(wrapped, style=style or ""))
+
+
+def _value(value) -> str:
+    return "unknown" if value is None else str(value).lower()
+
+
+def _assignment(facts: dict) -> str:
+    return ", ".join(f"{name}={_value(v)}" for name, v in facts.items()) or "nothing more"
+
+
+def _header(out, answer: dict, title: str) -> None:
+    _say(out, title, style="bold")
+    _say(out, f"as {answer['as']}, on {answer['on']} ({answer['regulation']})")
+    if answer["facts"]:
+        _say(out, "facts given: " + _assignment(answer["facts"]), hang=4)
+    if answer["implied_facts"]:
+        _say(out, f"implied by being a {answer['as']}: " + _assignment(answer["implied_facts"]), hang=4)
+
+
+def _finding(out, finding: dict, questions: dict) -> None:
+    _say(out, "• " + finding["action"], indent=2, style="bold", hang=2)
+    extras = [f"bearer: {finding['bearer']}"]
+    if finding.get("counterparty"):
+        extras.append(f"towards: {finding['counterparty']}")
+    if finding.get("discretionary"):
+        extras.append("discretionary (may)")
+    if finding.get("open_ended"):
+        extras.append("open-ended in the text")
+    extras.append(", ".join(finding["citations"]))
+    extras.append(finding["norm"])
+    _say(out, " · ".join(extras), indent=4, style="dim", hang=2)
+    if finding["status"] == "undetermined":
+        options = finding.get("would_apply_if") or [{name: None} for name in finding["missing"]]
+        for option in options:
+            asked = "; ".join(
+                name + ("" if v is None else f" = {_value(v)}") + (f" ({questions[name]})" if name in questions else "")
+                for name, v in option.items()
+            )
+            _say(out, "would apply if: " + asked, indent=4, hang=2)
+    for quote in finding.get("quote", []):
+        if quote.get("text"):
+            _say(out, f"{quote['citation']}: {quote['text']}", indent=6, style="italic")
+
+
+def _findings(out, findings: list[dict], questions: dict) -> None:
+    from lawcode.engine.findings import KIND_HEADINGS
+
+    kind = None
+    for finding in findings:
+        if finding["kind"] != kind:
+            kind = finding["kind"]
+            out.print(f"\n [underline]{KIND_HEADINGS.get(kind, kind)}[/underline]")
+        _finding(out, finding, questions)
+
+
+def _render_ask(answer: dict, title: str) -> None:
+    out = console()
+    _header(out, answer, title)
+    if answer.get("notice"):
+        out.print()
+        _say(out, answer["notice"], style="bold")
+        return
+    applies = [f for f in answer["findings"] if f["status"] == "applies"]
+    open_ = [f for f in answer["findings"] if f["status"] == "undetermined"]
+    out.print(f"\n[bold green]APPLIES[/bold green] ({len(applies)})" if applies else "\nNothing applies for certain.")
+    _findings(out, applies, answer["questions"])
+    if open_:
+        out.print(f"\n[bold yellow]UNDETERMINED[/bold yellow] ({len(open_)}): a fact is unknown")
+        _findings(out, open_, answer["questions"])
+
+
+@app.command()
+def ask(
+    actor: str = typer.Option(..., "--as", help=AS_HELP),
+    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+    kind: Optional[str] = typer.Option(None, "--kind", help="only norms of this kind (duty, prohibition, power, ...)"),
+    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
+) -> None:
+    """Every norm that applies to an actor, and those undetermined for want of a fact."""
+    from lawcode.engine.queries import ask as run
+
+    loaded, document = _load_with_text(model, text)
+    answer = run(loaded, actor, fact or [], on, kind, document).to_dict()
+    if format == Format.json:
+        print_json(answer)
+    else:
+        _render_ask(answer, loaded.model.regulation.title)
+
+
+def _render_part(out, part: dict, indent: int) -> None:
+    roles = {"defined_by": "definition of " + part["source"], "condition": "condition",
+             "unless": "exception (unless)", "overridden_by": "overridden by " + part["source"]}
+    effect = {"supports": ("supports", "green"), "blocks": ("blocks", "red"), "open": ("open", "yellow")}
+    word, colour = effect[part["effect"]]
+    _say(out, f"{roles[part['role']]}: {part['expression']} = {_value(part['value'])} -> {word}",
+         indent=indent, style=colour, hang=4)
+    for fact in part.get("facts", []):
+        asked = f" - {fact['question']}" if fact["value"] is None and fact["question"] else ""
+        _say(out, f"{fact['fact']} = {_value(fact['value'])} ({fact['source']}){asked}", indent=indent + 4,
+             style="dim", hang=4)
+    overrider = part.get("overrider")
+    if overrider:
+        _say(out, f"{part['source']}: {overrider['status']}", indent=indent + 4)
+        for inner in overrider["parts"]:
+            _render_part(out, inner, indent + 6)
+
+
+@app.command()
+def explain(
+    norm: str = typer.Argument(..., help="norm id, or a unique prefix of one (e.g. art18.2)"),
+    actor: str = typer.Option(..., "--as", help=AS_HELP),
+    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
+) -> None:
+    """The proof tree of one norm for an actor: bearer match, conditions, exceptions, validity."""
+    from lawcode.engine.queries import explain as run
+
+    loaded, document = _load_with_text(model, text)
+    answer = run(loaded, norm, actor, fact or [], on, document).to_dict()
+    if format == Format.json:
+        print_json(answer)
+        return
+    out = console()
+    _header(out, answer, loaded.model.regulation.title)
+    finding = answer["finding"]
+    out.print()
+    _say(out, answer["summary"], style="bold", hang=4)
+    out.print()
+    _finding(out, finding, {})
+    bearer = answer["bearer"]
+    path = " is a ".join(bearer["path"]) if bearer["path"] else f"{answer['as']} is not a {bearer['bearer']}"
+    out.print()
+    _say(out, f"bearer: {bearer['bearer']} - {path}", hang=4)
+    for defined in bearer["defined"]:
+        _say(out, f"and {defined['actor']} when: {defined['condition']}", indent=2, hang=4)
+    validity = answer["validity"]
+    _say(out, f"in force from {validity['start']}" + (f" to {validity['end']}" if validity["end"] else "")
+         + ("" if validity["in_force"] else f" - not in force on {answer['on']}"))
+    for part in answer["parts"]:
+        _render_part(out, part, 0)
+    if answer["decided_by"]:
+        out.print("decided by: " + ", ".join(answer["decided_by"]))
+
+
+@app.command("what-if")
+def what_if(
+    norm: str = typer.Argument(..., help="norm id, or a unique prefix of one"),
+    actor: str = typer.Option(..., "--as", help=AS_HELP),
+    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+    stop: bool = typer.Option(False, "--stop", help="what would make it stop applying instead"),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
+) -> None:
+    """The minimal sets of facts that would make a norm apply (or, with --stop, stop applying)."""
+    from lawcode.engine.queries import what_if as run
+
+    loaded = _load(model)
+    answer = run(loaded, norm, actor, fact or [], on, stop).to_dict()
+    if format == Format.json:
+        print_json(answer)
+        return
+    out = console()
+    _header(out, answer, loaded.model.regulation.title)
+    goal = "stop applying" if stop else "apply"
+    out.print(f"\n{answer['norm']} is now: {answer['status']}")
+    if answer.get("notice"):
+        _say(out, answer["notice"])
+    if answer["sets"] and answer["sets"] != [{}]:
+        _say(out, f"It would {goal} if (any one of):")
+        for option in answer["sets"]:
+            _say(out, "• " + _assignment(option), indent=2, hang=2)
+        for name, question in answer["questions"].items():
+            _say(out, f"{name}: {question}", indent=4, style="dim", hang=4)
+
+
+@app.command()
+def who(
+    terms: List[str] = typer.Argument(..., help="words to look for, e.g. publicity education"),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
+) -> None:
+    """Which actors carry duties, powers or rights about a subject, with citations."""
+    from lawcode.engine.queries import who as run
+
+    loaded = _load(model)
+    answer = run(loaded, terms).to_dict()
+    if format == Format.json:
+        print_json(answer)
+        return
+    out = console()
+    if not answer["actors"]:
+        _say(out, "No norm matches all of: " + " ".join(terms))
+    for group in answer["actors"]:
+        also = f" (also binds: {', '.join(group['also'])})" if group["also"] else ""
+        out.print()
+        _say(out, f"{group['actor']} - {group['label']}{also}", style="bold", hang=4)
+        for norm in group["norms"]:
+            _say(out, f"• {norm['kind']}: {norm['action']}", indent=2, hang=2)
+            _say(out, f"{', '.join(norm['citations'])} · {norm['norm']}", indent=4, style="dim")

@@ -1,3 +1,85 @@
-"""lawcode model commands (registered on the app on import)."""
+"""lawcode model commands: ``check`` (a model against its text, plus a lint of the regulation)
+and ``schema`` (the published JSON Schema of model files). Registered on the app on import."""
 
-from lawcode.cli import app  # noqa: F401
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from lawcode.cli import app
+from lawcode.cli.output import Format, print_json
+
+WIDTH = 100
+
+
+@app.command()
+def check(
+    model: Optional[str] = typer.Argument(None, help="Model file path or shipped model id; all shipped models when omitted."),
+    text: Optional[Path] = typer.Option(None, "--text", help="The regulation text (a file, or a folder holding it); default: LAWCODE_CORPUS."),
+    format: Format = typer.Option(Format.human, "--format", help="human, or json (one object per model; a list when MODEL is omitted)."),
+) -> None:
+    """Check a model against its text and lint the regulation. Exit 1 when there are errors."""
+    from lawcode import service
+    from lawcode.errors import LawcodeError
+    from lawcode.model.check import check_model
+
+    refs = [model] if model is not None else list(service.shipped_model_paths())
+    if not refs:
+        raise LawcodeError("no shipped models to check", expected="a model file path")
+    reports = []
+    for ref in refs:
+        loaded = service.load_model(ref, strict=False)
+        reports.append(check_model(loaded, service.text_for_model(loaded, text)))
+    if format == Format.json:
+        print_json(reports[0].to_dict() if model is not None else [r.to_dict() for r in reports])
+    else:
+        typer.echo("\n\n".join(render_report(r) for r in reports))
+    if not all(r.ok for r in reports):
+        raise typer.Exit(1)
+
+
+def render_report(report) -> str:
+    """A report as a lawyer reads it: errors, then warnings, then the lint; ≤ 100 columns.
+
+    Errors and warnings point into the model file (file:line); notes of the lint point into the
+    text, as a citation ("Art. 13(1)(5)").
+    """
+    import textwrap
+
+    from lawcode.engine.quote import citation
+
+    name = Path(report.model).name
+    lines = [f"Model: {report.model}", f"Text:  {report.text or '(none found)'}"]
+    for title, items in (("Errors", report.errors), ("Warnings", report.warnings), ("Lint of the regulation", report.lint)):
+        lines.append("")
+        lines.append(f"{title} ({len(items)})")
+        for item in items:
+            where = f"{name}:{item.line}" if item.line else item.eid or name
+            if title.startswith("Lint") and item.eid:  # notes on the text: where in the text
+                where = citation(item.eid)
+            text = f"{where} [{item.code}] {item.message}"
+            lines += textwrap.wrap(text, WIDTH, initial_indent="  ", subsequent_indent="      ",
+                                   break_long_words=True, break_on_hyphens=False)
+    verdict = "FAILED" if report.errors else "OK, with warnings" if report.warnings else "OK"
+    lines += ["", f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s), "
+                  f"{len(report.lint)} lint note(s)."]
+    return "\n".join(lines)
+
+
+@app.command()
+def schema(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file instead of stdout."),
+) -> None:
+    """Print the JSON Schema that model files are validated against."""
+    import json
+
+    from lawcode.model.schema import json_schema
+
+    data = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        typer.echo(data, nl=False)
+    else:
+        output.write_text(data, encoding="utf-8")
+        typer.echo(f"wrote {output}")

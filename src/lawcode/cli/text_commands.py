@@ -1,3 +1,67 @@
-"""lawcode text commands (registered on the app on import)."""
+"""lawcode text commands (registered on the app on import): ``lawcode parse``."""
 
-from lawcode.cli import app  # noqa: F401
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from lawcode.cli import app
+from lawcode.cli.output import console, print_json
+
+
+class ParseFormat(str, Enum):
+    """What ``lawcode parse`` prints."""
+
+    outline = "outline"
+    json = "json"
+    akn = "akn"
+    text = "text"
+
+
+@app.command()
+def parse(
+    path: Path = typer.Argument(..., help="A regulation text (plain text, UTF-8)."),
+    format: ParseFormat = typer.Option(ParseFormat.outline, "--format", help="outline (default), json, akn or text."),
+) -> None:
+    """Parse a regulation text and show its structure.
+
+    The outline lists every provision with its eId; json gives the whole tree with references,
+    removed lines and warnings; akn prints Akoma Ntoso 3.0 XML; text prints the cleaned text.
+    In outline and text mode, warnings and a count of removed lines go to standard error.
+    """
+    from lawcode.service import read_document
+
+    doc = read_document(path)
+    if format is ParseFormat.json:
+        print_json(doc.to_dict())
+        return
+    if format is ParseFormat.akn:
+        from lawcode.akn.export import to_akn
+
+        sys.stdout.buffer.write(to_akn(doc))
+        sys.stdout.flush()
+        return
+    if format is ParseFormat.text:
+        from lawcode.text.render import render_text
+
+        sys.stdout.write(render_text(doc))
+    else:
+        from lawcode.text.render import outline_lines
+
+        out = console()
+        for line in outline_lines(doc, out.width):
+            out.print(line, markup=False, highlight=False, no_wrap=True, overflow="ellipsis", crop=True)
+    _report(doc)
+
+
+def _report(doc) -> None:
+    """Warnings (and how many lines were set aside) on standard error."""
+    err = console(stderr=True)
+    for warning in doc.warnings:
+        err.print(f"{doc.source}:{warning.line}: warning: {warning.message}", markup=False, highlight=False)
+    if doc.removed:
+        err.print(f"{len(doc.removed)} line(s) removed as cruft or table of contents; "
+                  "see --format json for each", markup=False, highlight=False)

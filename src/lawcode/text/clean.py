@@ -20,41 +20,51 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lawcode.errors import TextError
 from lawcode.text.document import Diagnostic
 
 # Unicode spaces (no-break, en/em, thin, ideographic, ...) and tabs become a plain space; the
-# soft hyphen and zero-width characters disappear (PDF extraction leaves them at line ends).
-_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'})
-_MULTISPACE = re.compile(r" {2,}")
+# soft hyphen and zero-width characters disappear (PDF extraction leaves them at line ends);
+# typographic quotes become straight ones. Done with str.replace per character present, which
+# is much faster than a regex or str.translate on a large text.
+_REPLACEMENTS: tuple[tuple[str, str], ...] = (
+    *((char, " ") for char in "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                           "\u202f\u205f\u3000"),
+    *((char, "") for char in "\u00ad\u200b\u200c\u200d\u2060\ufeff"),
+    *((char, "'") for char in "\u2018\u2019\u201a\u201b\u2032"),
+    *((char, '"') for char in "\u201c\u201d\u201e\u201f\u2033"),
+)
 
-# Lines that are never part of a regulation, with the reason reported for each.
-_CRUFT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), reason)
-    for pattern, reason in (
-        (r"press \"?enter\"? to skip to (?:the )?content", "web page navigation"),
-        (r"skip to (?:main )?content", "web page navigation"),
-        (r"click to rate this post!?", "web page rating widget"),
-        (r"\[total: \d+ +average: [\d.]+\]", "web page rating widget"),
-        (r"(?:be (?:the )?first to comment|\d+ comments?|no comments(?: yet)?)", "web page comment box"),
-        (r"leave a (?:reply|comment)", "web page comment box"),
-        (r"your email address will not be published\..{0,200}", "web page comment box"),
-        (r"translate", "web page translation widget"),
-        (r"(?:share this|like this|print this page|related posts?):?", "web page furniture"),
-        (r"\d{1,2}\.\d{1,2}\.\d{4}", "PDF page header (date)"),
-        (r"(?:EN|FR|DE)", "PDF page header (language)"),
-        (r"official journal of the european union", "PDF page header (journal)"),
-        (r"[LC] \d{1,4}/\d{1,4}", "PDF page header (page)"),
-    )
+# Lines that are never part of a regulation, with the reason reported for each. They are tried
+# as one alternation (one regex call per short line), the matching group naming the reason.
+_CRUFT_RULES: tuple[tuple[str, str], ...] = (
+    (r"press \"?enter\"? to skip to (?:the )?content", "web page navigation"),
+    (r"skip to (?:main )?content", "web page navigation"),
+    (r"click to rate this post!?", "web page rating widget"),
+    (r"\[total: \d+ +average: [\d.]+\]", "web page rating widget"),
+    (r"(?:be (?:the )?first to comment|\d+ comments?|no comments(?: yet)?)", "web page comment box"),
+    (r"leave a (?:reply|comment)", "web page comment box"),
+    (r"your email address will not be published\..{0,200}", "web page comment box"),
+    (r"translate", "web page translation widget"),
+    (r"(?:share this|like this|print this page|related posts?):?", "web page furniture"),
+    (r"\d{1,2}\.\d{1,2}\.\d{4}", "PDF page header (date)"),
+    (r"(?:EN|FR|DE)", "PDF page header (language)"),
+    (r"official journal of the european union", "PDF page header (journal)"),
+    (r"[LC] \d{1,4}/\d{1,4}", "PDF page header (page)"),
+)
+_CRUFT = re.compile("|".join(f"({pattern})" for pattern, _ in _CRUFT_RULES), re.IGNORECASE)
+_CRUFT_MAX = 300
+# Lines holding nothing but odd whitespace (no-break spaces, tabs): removed, and reported.
+_ODD_BLANK = re.compile(
+    "^[ \t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\ufeff]*"
+    "[\t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\ufeff][ \t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\ufeff\r]*$",
+    re.MULTILINE,
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """A kept line: its 1-based number in the input and its normalised words."""
 
     no: int
@@ -103,37 +113,81 @@ def decode(data: bytes | str, source: str) -> str:
     return text
 
 
-def normalise(line: str) -> str:
-    """One line with plain spaces and straight quotes, trimmed."""
-    line = _INVISIBLE.sub("", _SPACES.sub(" ", line))
-    return _MULTISPACE.sub(" ", line.translate(_QUOTES)).strip()
+def normalise(text: str) -> str:
+    """Plain spaces and straight quotes, runs of spaces collapsed (lines are not trimmed)."""
+    if not text.isascii():
+        for char, replacement in _REPLACEMENTS:
+            if char in text:
+                text = text.replace(char, replacement)
+    elif "\t" in text:
+        text = text.replace("\t", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def cruft_reason(text: str) -> str | None:
-    """Why a whole (normalised) line is not regulation text, or None when it may be."""
-    if len(text) > 300:
+    """Why a whole (normalised, trimmed) line is not regulation text, or None when it may be."""
+    if len(text) > _CRUFT_MAX:
         return None
-    for pattern, reason in _CRUFT:
-        if pattern.fullmatch(text):
-            return reason
-    return None
+    match = _CRUFT.fullmatch(text)
+    return _CRUFT_RULES[match.lastindex - 1][1] if match else None
 
 
 def clean(text: str) -> Cleaned:
-    """Normalise every line and take out the cruft, reporting each removal."""
+    """Normalise every line and take out the cruft, reporting each removal.
+
+    Normalisation runs once over the whole text (C-speed passes), then one loop over the lines
+    checks the short ones for cruft.
+    """
+    removed = _odd_blank_lines(text)
     kept: list[Line] = []
-    removed: list[Diagnostic] = []
-    for no, raw in enumerate(text.splitlines(), start=1):
-        line = normalise(raw)
-        if not line:
-            if raw.strip(" \r\n"):
-                removed.append(Diagnostic(no, "whitespace-only line", raw))
-            kept.append(Line(no, ""))
-            continue
-        reason = cruft_reason(line)
-        if reason:
-            removed.append(Diagnostic(no, reason, line))
-            kept.append(Line(no, ""))
-            continue
+    for no, line in enumerate(normalise(text).split("\n"), start=1):
+        line = line.strip()
+        if line and len(line) <= _CRUFT_MAX:
+            reason = cruft_reason(line)
+            if reason:
+                removed.append(Diagnostic(no, reason, line))
+                line = ""
         kept.append(Line(no, line))
+    _drop_footnotes(kept, removed)
+    removed.sort(key=lambda d: d.line)
     return Cleaned(tuple(kept), tuple(removed), ())
+
+
+def _odd_blank_lines(text: str) -> list[Diagnostic]:
+    """Lines of nothing but no-break spaces or tabs (counting line numbers incrementally)."""
+    found: list[Diagnostic] = []
+    line, position = 1, 0
+    for match in _ODD_BLANK.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        found.append(Diagnostic(line, "whitespace-only line", match.group().rstrip("\r")))
+    return found
+
+
+_FOOTNOTE_START = re.compile(r"\(\d{1,3}\) ")
+_FOOTNOTE_LINES = 4
+
+
+def _drop_footnotes(kept: list[Line], removed: list[Diagnostic]) -> None:
+    """Remove PDF footnotes: a "(1) ..." block citing the Official Journal just before a page header."""
+    headers = {d.line for d in removed if d.message.startswith("PDF page header")}
+    for index, line in enumerate(kept):
+        if line.no not in headers or (index and kept[index - 1].no in headers):
+            continue
+        block: list[int] = []
+        back = index - 1
+        while back >= max(0, index - 4 * _FOOTNOTE_LINES) and len(block) <= _FOOTNOTE_LINES and kept[back].no not in headers:
+            if kept[back].text:
+                block.append(back)
+                if _FOOTNOTE_START.match(kept[back].text):
+                    break
+            back -= 1
+        if not block or not _FOOTNOTE_START.match(kept[block[-1]].text):
+            continue
+        if "OJ " not in " ".join(kept[i].text for i in block):
+            continue
+        for i in sorted(block):
+            removed.append(Diagnostic(kept[i].no, "PDF footnote", kept[i].text))
+            kept[i] = Line(kept[i].no, "")

@@ -1,0 +1,136 @@
+"""Text in -> Akoma Ntoso XML out: lawcode side by side with Laws.Africa's bluebell, in one run.
+
+    python benchmarks/bench_parse.py [--sizes 2 10] [--py-sizes 0.1 0.25 0.5 1 2] [--repeat 3]
+
+Builds the inputs (make_inputs.py: the TAR regulation repeated and renumbered, as plain text for
+lawcode and in bluebell markup for bluebell), then measures each engine in a fresh subprocess per
+run (run_one.py) so that peak RSS is the conversion's own:
+
+* lawcode       - this checkout, in the interpreter running this script;
+* bluebell-rs   - bluebell-akn 5 + the bluebell-akn-rs Rust parser (needs Python >= 3.12), in the
+                  interpreter given by --rs-python / $BLUEBELL_RS_PYTHON (default
+                  benchmarks/work/bb312/bin/python; ``--setup-rs /path/to/python3.12`` creates it);
+* bluebell-py   - bluebell-akn's pure-Python parser (bluebell-akn 3.x, installed beside lawcode),
+                  only on the --py-sizes inputs and with --timeout, because it is slow and
+                  super-linear.
+
+Throughput is MB of the plain text (the same content for every engine; bluebell's markup of it is
+about 8% larger) per second of wall time, median of --repeat runs. Results go to stdout as a
+Markdown table and to benchmarks/work/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_inputs import WORK, build  # noqa: E402
+
+RUN_ONE = HERE / "run_one.py"
+DEFAULT_RS = WORK / "bb312" / "bin" / "python"
+
+
+def setup_rs(python312: str) -> Path:
+    """Create benchmarks/work/bb312 with bluebell-akn and the Rust parser from PyPI."""
+    venv = WORK / "bb312"
+    subprocess.run([python312, "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "bluebell-akn", "bluebell-akn-rs"], check=True)
+    return venv / "bin" / "python"
+
+
+def measure(python: str, engine: str, path: Path, repeat: int, timeout: float) -> dict:
+    """Median time and maximum peak RSS of ``repeat`` fresh-process runs (or the timeout hit)."""
+    runs = []
+    for _ in range(repeat):
+        try:
+            done = subprocess.run([python, str(RUN_ONE), engine, str(path)], capture_output=True, text=True,
+                                  timeout=timeout, check=True)
+        except subprocess.TimeoutExpired:
+            return {"engine": engine, "timeout_s": timeout}
+        except subprocess.CalledProcessError as error:
+            sys.exit(f"{engine} failed on {path}:\n{error.stderr}")
+        runs.append(json.loads(done.stdout))
+    result = dict(runs[-1])
+    result["seconds"] = statistics.median(r["seconds"] for r in runs)
+    result["runs_s"] = [round(r["seconds"], 3) for r in runs]
+    result["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
+    for key in ("parse_s", "export_s"):
+        if key in result:
+            result[key] = statistics.median(r[key] for r in runs)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="+", type=float, default=[2, 10], help="input sizes in MB")
+    parser.add_argument("--py-sizes", nargs="+", type=float, default=[0.1, 0.25, 0.5, 1, 2],
+                        help="sizes for pure-Python bluebell (slow)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--py-repeat", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=900, help="seconds per pure-Python bluebell run")
+    parser.add_argument("--rs-python", default=os.environ.get("BLUEBELL_RS_PYTHON", str(DEFAULT_RS)))
+    parser.add_argument("--setup-rs", metavar="PYTHON312", help="create the bluebell-rs venv with this interpreter")
+    args = parser.parse_args()
+
+    rs_python = str(setup_rs(args.setup_rs)) if args.setup_rs else args.rs_python
+    if not Path(rs_python).exists():
+        sys.exit(f"no Python with bluebell-akn-rs at {rs_python}: use --setup-rs /path/to/python3.12 "
+                 "or --rs-python (see benchmarks/README.md)")
+    sizes = sorted(set(args.sizes) | set(args.py_sizes))
+    results = []
+    for size, plain, markup in build(sizes):
+        jobs = []
+        if size in args.sizes:
+            jobs += [(sys.executable, "lawcode", plain, args.repeat, 3600),
+                     (rs_python, "bluebell-rs", markup, args.repeat, 3600)]
+        if size in args.py_sizes:
+            jobs.append((sys.executable, "bluebell-py", markup, args.py_repeat, args.timeout))
+        text_mb = plain.stat().st_size / 1e6
+        for python, engine, path, repeat, timeout in jobs:
+            result = measure(python, engine, path, repeat, timeout)
+            result.update(size_mb=size, text_mb=text_mb, input_file=path.name)
+            if "seconds" in result:
+                result["mb_per_s"] = text_mb / result["seconds"]
+            results.append(result)
+            print(_row(result), flush=True)
+    (WORK / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    print()
+    print(table(results))
+
+
+def _row(r: dict) -> str:
+    if "timeout_s" in r:
+        return f"{r['engine']:12} {r['text_mb']:6.2f} MB  timeout after {r['timeout_s']:.0f} s"
+    split = f"  (parse {r['parse_s']:.2f} s + export {r['export_s']:.2f} s)" if "parse_s" in r else ""
+    return (f"{r['engine']:12} {r['text_mb']:6.2f} MB  {r['seconds']:8.2f} s  {r['mb_per_s']:7.2f} MB/s  "
+            f"peak {r['peak_rss_mb']:7.1f} MB{split}")
+
+
+def table(results: list[dict]) -> str:
+    """A Markdown table, with lawcode's speed-up over each bluebell at the same size."""
+    lawcode = {r["size_mb"]: r for r in results if r["engine"] == "lawcode"}
+    lines = ["| engine | text MB | seconds (median) | MB/s | lawcode speed-up | peak RSS MB | articles / items |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        counts = r.get("counts", {})
+        structure = f"{counts.get('article', '-')} / {counts.get('item', '-')}"
+        if "timeout_s" in r:
+            lines.append(f"| {r['engine']} | {r['text_mb']:.2f} | > {r['timeout_s']:.0f} (timeout) | - | - | - | - |")
+            continue
+        base = lawcode.get(r["size_mb"])
+        ratio = f"{r['seconds'] / base['seconds']:.1f}x" if base and r["engine"] != "lawcode" else ""
+        lines.append(f"| {r['engine']} | {r['text_mb']:.2f} | {r['seconds']:.2f} | {r['mb_per_s']:.2f} | {ratio} "
+                     f"| {r['peak_rss_mb']:.0f} | {structure} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

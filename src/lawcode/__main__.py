@@ -1,0 +1,5 @@
+"""``python -m lawcode``: the same command line as the ``lawcode`` script."""
+
+from lawcode.cli import main
+
+main()

@@ -1,0 +1,213 @@
+"""Akoma Ntoso 3.0 XML -> Document: the inverse of :mod:`lawcode.akn.export`.
+
+It reads what the exporter writes back into an equal Document (the same eIds, kinds, nums,
+headings, words, wrap-ups, references and source lines), and it is tolerant of the same structure
+as Laws.Africa's bluebell writes it: ``<p>`` and ``<listIntroduction>`` before a block list are
+the lead-in, ``<p>`` after it and ``<listWrapUp>`` inside it are the wrap-up, and ``eId`` attributes
+of ``<p>`` and ``<ref>`` are ignored. Inline markup other than references keeps only its words.
+
+A file that is not XML, not Akoma Ntoso, or has provisions without eIds raises AknError with the
+line where the problem is.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from lxml import etree
+
+from lawcode.akn.names import AKN_NS, LINE, REFERENCE, UNRESOLVED
+from lawcode.akn.xml import parse_xml
+from lawcode.errors import AknError
+from lawcode.text.document import ITEM, Document, Node, Reference
+
+_A = "{" + AKN_NS + "}"
+# Akoma Ntoso's hierarchical elements (the hierElements group of the schema), by local name.
+_HIER = frozenset(
+    "alinea article book chapter clause division indent level list paragraph part point proviso rule "
+    "section subchapter subclause subdivision sublist subparagraph subpart subrule subsection subtitle "
+    "title tome transitional".split()
+)
+_DOC_TYPES = ("act", "bill", "doc", "statement")
+
+
+def from_akn(data: bytes, source: str) -> Document:
+    """Read the AKN document in ``data`` (named ``source`` in error messages)."""
+    root = parse_xml(data, source).getroot()
+    if root.tag != _A + "akomaNtoso":
+        raise AknError(f"root element is {etree.QName(root).localname}", file=source, line=root.sourceline,
+                       expected=f"akomaNtoso in namespace {AKN_NS}")
+    act = next((child for child in root if child.tag in {_A + t for t in _DOC_TYPES}), None)
+    if act is None:
+        raise AknError("no document element", file=source, line=root.sourceline,
+                       expected="an act, bill, doc or statement inside akomaNtoso")
+    body = act.find(_A + "body")
+    if body is None:
+        body = act.find(_A + "mainBody")
+    if body is None:
+        raise AknError("the document has no body", file=source, line=act.sourceline, expected="a <body> element")
+    meta = act.find(_A + "meta")
+    reader = _Reader(source, _externals(meta))
+    nodes = tuple(reader.hier(el) for el in _elements(body))
+    for ref in meta.iterfind(_A + "proprietary/" + REFERENCE) if meta is not None else ():
+        reader.refs[ref.get("source", "")].append(
+            Reference(ref.get("source", ""), ref.get("words", ""), ref.get("target"), ref.get("external"))
+        )
+    # References in document order: by the provision they stand in, then as they occur in it.
+    references = tuple(ref for top in nodes for node in top.walk() for ref in reader.refs.pop(node.eid, ()))
+    for eid in reader.refs:
+        raise AknError(f"a reference stands in {eid!r}, which is no provision", file=source,
+                       expected="proprietary lc:reference/@source naming an eId of the body")
+    return Document(
+        source=source,
+        title=_title(act),
+        body=nodes,
+        references=references,
+        preamble="\n".join(_words(p) for p in act.iterfind(_A + "preamble/" + _A + "p")),
+        language=_attr(meta, "identification/FRBRExpression/FRBRlanguage", "language") or "eng",
+        frbr_uri=_attr(meta, "identification/FRBRWork/FRBRuri", "value") or "/akn/xx/act/regulation",
+    )
+
+
+class _Reader:
+    """Turns AKN provisions into Nodes, collecting references by the eId they stand in."""
+
+    def __init__(self, source: str, externals: dict[str, str]) -> None:
+        self.source = source
+        self.externals = externals
+        self.refs: dict[str, list[Reference]] = defaultdict(list)
+        self.lines: dict[str, int] = {}  # eId -> line in the XML, to report duplicates
+
+    def hier(self, el: etree._Element) -> Node:
+        name = etree.QName(el).localname
+        if name not in _HIER:
+            raise AknError(f"unexpected <{name}> in the body", file=self.source, line=el.sourceline,
+                           expected="a hierarchical element (part, chapter, section, article, paragraph, ...)")
+        eid = self._eid(el)
+        text: list[str] = []
+        wrap_up: list[str] = []
+        children: list[Node] = []
+        for child in _elements(el):
+            tag = etree.QName(child).localname
+            if tag == "content":
+                self._blocks(child, eid, text, children, wrap_up)
+            elif tag == "intro":
+                text.extend(self._line(p, eid) for p in _elements(child))
+            elif tag == "wrapUp":
+                wrap_up.extend(self._line(p, eid) for p in _elements(child))
+            elif tag in _HIER:
+                children.append(self.hier(child))
+        return self._node(el, eid, name, text, children, wrap_up)
+
+    def item(self, el: etree._Element) -> Node:
+        eid = self._eid(el)
+        text: list[str] = []
+        wrap_up: list[str] = []
+        children: list[Node] = []
+        self._blocks(el, eid, text, children, wrap_up)
+        return self._node(el, eid, ITEM, text, children, wrap_up)
+
+    def _node(self, el, eid, kind, text, children, wrap_up) -> Node:
+        num = el.find(_A + "num")
+        heading = el.find(_A + "heading")
+        line = el.get(LINE)
+        return Node(
+            eid=eid,
+            kind=kind,
+            num=None if num is None else _words(num),
+            heading=None if heading is None else _words(heading),
+            text="\n".join(text),
+            children=tuple(children),
+            wrap_up="\n".join(wrap_up),
+            line=int(line) if line and line.isdigit() else 0,
+        )
+
+    def _eid(self, el: etree._Element) -> str:
+        eid = el.get("eId")
+        if not eid:
+            raise AknError(f"<{etree.QName(el).localname}> has no eId", file=self.source, line=el.sourceline,
+                           expected="an eId attribute on every provision")
+        if eid in self.lines:
+            raise AknError(f"duplicate eId {eid!r} (first at line {self.lines[eid]})", file=self.source,
+                           line=el.sourceline, expected="unique eIds")
+        self.lines[eid] = el.sourceline or 0
+        return eid
+
+    def _blocks(self, container, eid, text, children, wrap_up) -> None:
+        """Block content: lines before the first list are the lead-in, lines after it the wrap-up."""
+        for block in _elements(container):
+            tag = etree.QName(block).localname
+            if tag in ("num", "heading", "subheading"):
+                continue
+            if tag == "blockList":
+                for part in _elements(block):
+                    kind = etree.QName(part).localname
+                    if kind == "item":
+                        children.append(self.item(part))
+                    elif kind == "listIntroduction":
+                        text.append(self._line(part, eid))
+                    elif kind == "listWrapUp":
+                        wrap_up.append(self._line(part, eid))
+            else:
+                (wrap_up if children else text).append(self._line(block, eid))
+
+    def _line(self, block: etree._Element, eid: str) -> str:
+        """The words of one block, recording the references marked up in it."""
+        parts: list[str] = []
+        self._inline(block, eid, parts)
+        return "".join(parts)
+
+    def _inline(self, el: etree._Element, eid: str, parts: list[str]) -> None:
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            if child.tag == _A + "ref" or (child.tag == _A + "inline" and child.get("name") == UNRESOLVED):
+                words = _words(child)
+                parts.append(words)
+                self.refs[eid].append(self._reference(child, eid, words))
+            elif isinstance(child.tag, str):
+                self._inline(child, eid, parts)
+            if child.tail:
+                parts.append(child.tail)
+
+    def _reference(self, el: etree._Element, eid: str, words: str) -> Reference:
+        href = el.get("href")
+        if href is None:
+            return Reference(eid, words)
+        if href in self.externals:
+            return Reference(eid, words, external=self.externals[href])
+        if href.startswith("#"):
+            return Reference(eid, words, target=href[1:])
+        return Reference(eid, words, external=href)
+
+
+def _externals(meta: etree._Element | None) -> dict[str, str]:
+    """TLCReference IRI -> the name it shows: the other laws references point to."""
+    if meta is None:
+        return {}
+    return {
+        ref.get("href"): ref.get("showAs") or ref.get("href")
+        for ref in meta.iterfind(_A + "references/" + _A + "TLCReference")
+        if ref.get("href")
+    }
+
+
+def _title(act: etree._Element) -> str | None:
+    title = act.find(_A + "preface//" + _A + "docTitle")
+    return None if title is None else _words(title)
+
+
+def _attr(meta: etree._Element | None, path: str, name: str) -> str | None:
+    if meta is None:
+        return None
+    el = meta.find("/".join(_A + step for step in path.split("/")))
+    return None if el is None else el.get(name)
+
+
+def _elements(el: etree._Element):
+    """Child elements, skipping comments and processing instructions."""
+    return (child for child in el if isinstance(child.tag, str))
+
+
+def _words(el: etree._Element) -> str:
+    return "".join(el.itertext())

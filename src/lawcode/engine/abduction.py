@@ -1,0 +1,102 @@
+"""What-if: the minimal sets of facts that would make a norm apply (or stop applying).
+
+The facts that matter are those of every part of the norm's status: the bearer's definition
+(when the actor matches a defined subclass conditionally), the condition, the exception, and
+the conditions of the norms that override it. Known facts stay as given; the search assigns the
+unknown ones, smallest sets first, and keeps a set only when no smaller set found already is
+part of it. Three-valued evaluation makes this sound: a set that settles the norm settles it
+whatever the remaining unknown facts turn out to be.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations, product
+
+from lawcode.engine.applicability import Engine
+from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY
+from lawcode.model.conditions import facts_of
+
+# 3**n assignments for n unknown facts; beyond this many, only smaller sets are searched.
+MAX_EVALUATIONS = 200_000
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    question: object  # queries.Question
+    norm: str
+    goal: str  # "apply" or "stop"
+    status: str
+    sets: tuple[dict, ...]
+    questions: dict
+    notice: str | None = None
+
+    def to_dict(self) -> dict:
+        data = self.question.to_dict()
+        data.update({"norm": self.norm, "goal": self.goal, "status": self.status,
+                     "sets": [dict(s) for s in self.sets]})
+        if self.notice:
+            data["notice"] = self.notice
+        data["questions"] = self.questions
+        return data
+
+
+def relevant_facts(engine: Engine, norm, actor: str, seen: frozenset[str] = frozenset()) -> set[str]:
+    """Every fact that can change the norm's status for ``actor``."""
+    seen = seen | {norm.id}
+    match = engine.bearer_match(actor, norm.bearer)
+    found: set[str] = set()
+    for defined in match.defined:
+        found |= facts_of(engine.loaded.definitions[defined])
+    for expr in (engine.loaded.conditions.get(norm.id), engine.loaded.exceptions.get(norm.id)):
+        if expr is not None:
+            found |= facts_of(expr)
+    for other in engine.overriders.get(norm.id, ()):
+        if other not in seen:
+            found |= relevant_facts(engine, engine.by_id[other], actor, seen)
+    return found
+
+
+def minimal_sets(engine: Engine, norm, match, facts: dict, on, goal: str,
+                 budget: int = MAX_EVALUATIONS) -> tuple[list[dict], int, int]:
+    """(sets, largest size searched, number of unknown facts): the minimal assignments of
+    unknown facts that give ``norm`` the status ``goal``, smallest first, in fact-name order.
+    Sets are searched up to the size whose 3**size assignments fit in ``budget``."""
+    unknown = sorted(relevant_facts(engine, norm, match.actor) - facts.keys())
+    largest = len(unknown)
+    while largest and 3 ** largest > budget:
+        largest -= 1
+    sets: list[dict] = []
+    for size in range(1, largest + 1):
+        for names in combinations(unknown, size):
+            for values in product((True, False), repeat=size):
+                assignment = dict(zip(names, values))
+                if any(s.items() <= assignment.items() for s in sets):
+                    continue
+                if engine.status(norm, match, {**facts, **assignment}, on).value == goal:
+                    sets.append(assignment)
+    return sets, largest, len(unknown)
+
+
+def abduce(engine: Engine, question, norm, facts: dict, stop: bool, not_in_force: str | None) -> WhatIf:
+    goal = DOES_NOT_APPLY if stop else APPLIES
+    label = "stop" if stop else "apply"
+    match = engine.bearer_match(question.actor, norm.bearer)
+    current = engine.status(norm, match, facts, question.on)
+
+    def answer(sets, notice=None, asked=()):
+        return WhatIf(question, norm.id, label, current.value, tuple(sets), engine.questions(asked), notice)
+
+    if current.value == goal:
+        return answer([{}], f"{norm.id} already {'does not apply' if stop else 'applies'}; no fact is needed.")
+    if not match.matches and norm.kind != "conflict_rule":
+        return answer([], f"{norm.id} binds {norm.bearer}; no fact makes {question.actor} one of those.")
+    if not current.valid:
+        return answer([], not_in_force or f"{norm.id} is not in force on {question.on.isoformat()}.")
+    sets, searched, unknown = minimal_sets(engine, norm, match, facts, question.on, goal)
+    notice = None
+    if searched < unknown:
+        notice = f"only sets of up to {searched} of the {unknown} unknown facts were searched."
+    elif not sets:
+        notice = f"no facts can make {norm.id} {label}, given the known facts."
+    return answer(sets, notice, [name for s in sets for name in s])

@@ -1,0 +1,238 @@
+"""The dates a regulation fixes: its recurring days of the year, its entry into force, its repeal.
+
+Two views of the same data: a list of the days in one year (for a reader planning the year),
+and an iCalendar file (RFC 5545) to import into a calendar program. Output is deterministic:
+UIDs derive from the model's ids and the time stamp from the entry into force, never from "now".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from lawcode.engine.quote import citation
+from lawcode.errors import ModelError, QueryError
+
+RECURRING = "recurring"
+IN_FORCE = "entry_into_force"
+REPEAL = "repeal"
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDay:
+    """One date: a recurring day's occurrence in the year asked about, or a one-off date."""
+
+    date: dt.date
+    id: str
+    kind: str  # recurring | entry_into_force | repeal
+    label: str
+    what: str
+    norm: str | None
+    cites: tuple[str, ...]
+    citations: tuple[str, ...]
+    first: dt.date  # recurring: first occurrence in force; one-off: the date itself
+    until: dt.date | None = None  # recurring: last day the regulation is in force, if repealed
+
+    def to_dict(self) -> dict:
+        data = {
+            "date": self.date.isoformat(),
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "what": self.what,
+            "cites": list(self.cites),
+            "citations": list(self.citations),
+        }
+        if self.norm:
+            data["norm"] = self.norm
+        if self.kind == RECURRING:
+            data["recurs"] = "yearly"
+            data["first"] = self.first.isoformat()
+            if self.until:
+                data["until"] = self.until.isoformat()
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """The days of one year (``days``) and every recurring and one-off date (``entries``)."""
+
+    regulation: str
+    title: str
+    year: int
+    in_force: dt.date
+    repealed: dt.date | None
+    days: tuple[CalendarDay, ...]  # sorted by date: recurring days in ``year`` + one-off dates
+    entries: tuple[CalendarDay, ...]  # each date once, as the iCalendar file lists them
+
+    def to_ics(self) -> str:
+        return to_ics(self)
+
+    def to_dict(self) -> dict:
+        return {
+            "regulation": self.regulation,
+            "title": self.title,
+            "year": self.year,
+            "in_force": self.in_force.isoformat(),
+            "repealed": self.repealed.isoformat() if self.repealed else None,
+            "days": [d.to_dict() for d in self.days],
+        }
+
+
+def build_calendar(loaded, year: int, document=None) -> Calendar:
+    """The regulation's dates; ``days`` holds the recurring ones as they fall in ``year``.
+
+    A recurring day occurs only while the regulation (and the norm that fixes it) is in force:
+    never before the entry into force, never after a repeal. One-off dates (entry into force,
+    repeal) are always listed, on their own date, so a reader sees when the regime starts.
+    """
+    model = loaded.model
+    regulation = model.regulation
+    norms = loaded.norms
+
+    def cite(eids) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return tuple(eids), tuple(citation(e, document) for e in eids)
+
+    entries: list[CalendarDay] = []
+    cites, citations = cite(regulation.cites_in_force)
+    entries.append(CalendarDay(regulation.in_force, "entry_into_force", IN_FORCE, "Entry into force",
+                               "the regulation takes effect", None, cites,
+                               citations, regulation.in_force))
+    if regulation.repealed:
+        entries.append(CalendarDay(regulation.repealed, "repeal", REPEAL, "Repeal",
+                                   "the regulation ceases to have effect",
+                                   None, (), (), regulation.repealed))
+    days = list(entries)
+    for recurring in model.dates:
+        start, end = _in_force_span(regulation, norms.get(recurring.norm) if recurring.norm else None)
+        first = _first_on_or_after(recurring, start)
+        cites, citations = cite(recurring.cites)
+        entry = CalendarDay(first, recurring.id, RECURRING, recurring.label, recurring.what, recurring.norm,
+                            cites, citations, first, end)
+        if end is not None and first > end:
+            continue  # never in force on that day of the year
+        entries.append(entry)
+        occurrence = _in_year(recurring, year)
+        if occurrence and first <= occurrence and (end is None or occurrence <= end):
+            days.append(replace(entry, date=occurrence))
+    days.sort(key=lambda d: (d.date, d.id))
+    return Calendar(regulation.id, regulation.title, year, regulation.in_force, regulation.repealed,
+                    tuple(days), tuple(entries))
+
+
+def _in_force_span(regulation, norm) -> tuple[dt.date, dt.date | None]:
+    """First and last day a date's norm is in force (the regulation's span, narrowed by the norm)."""
+    start, end = regulation.in_force, regulation.repealed
+    if norm is not None and norm.validity is not None:
+        if norm.validity.start and norm.validity.start > start:
+            start = norm.validity.start
+        if norm.validity.end and (end is None or norm.validity.end < end):
+            end = norm.validity.end
+    return start, end
+
+
+def _in_year(recurring, year: int) -> dt.date | None:
+    """The day in ``year``; None for 29 February in a common year (RFC 5545 skips it too)."""
+    try:
+        return dt.date(year, recurring.month, recurring.day)
+    except ValueError:
+        if (recurring.month, recurring.day) == (2, 29):
+            return None
+        raise ModelError(f"date {recurring.id!r}: {recurring.month}/{recurring.day} is not a day of the year",
+                         expected="a month and a day that exist") from None
+
+
+def _first_on_or_after(recurring, start: dt.date) -> dt.date:
+    year = start.year
+    while True:
+        day = _in_year(recurring, year)
+        if day is not None and day >= start:
+            return day
+        year += 1
+
+
+def parse_year(text: str) -> int:
+    """A year given on the command line or in a request; anything but four digits is an error."""
+    value = str(text).strip()
+    if not re.fullmatch(r"[0-9]{4}", value) or int(value) == 0:
+        raise QueryError(f"malformed year {text!r}", expected="a year of four digits, e.g. 2026")
+    return int(value)
+
+
+# --- iCalendar (RFC 5545) -------------------------------------------------------------------
+
+_LINE_OCTETS = 75  # RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, CRLF excluded
+
+
+def to_ics(calendar: Calendar) -> str:
+    """The calendar as an iCalendar file: one VEVENT per recurring day (yearly) and one-off date.
+
+    All-day events (DTSTART;VALUE=DATE). DTSTAMP is the entry into force, so the same model
+    always gives the same bytes; UIDs are built from the model's ids.
+    """
+    stamp = f"{calendar.in_force:%Y%m%d}T000000Z"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//lawcode//{calendar.regulation}//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:" + _escape(calendar.title),
+    ]
+    for entry in calendar.entries:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{_uid(entry, calendar)}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{entry.first:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{entry.first + dt.timedelta(days=1):%Y%m%d}",
+        ]
+        if entry.kind == RECURRING:
+            lines.append("RRULE:FREQ=YEARLY" + (f";UNTIL={entry.until:%Y%m%d}" if entry.until else ""))
+        lines += [
+            "SUMMARY:" + _escape(entry.label),
+            "DESCRIPTION:" + _escape(_description(entry, calendar)),
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _uid(entry: CalendarDay, calendar: Calendar) -> str:
+    """Stable across runs: the model's ids only (recurring days apart from the one-off dates)."""
+    prefix = "date." if entry.kind == RECURRING else ""
+    return f"{prefix}{entry.id}.{calendar.regulation}@lawcode"
+
+
+def _description(entry: CalendarDay, calendar: Calendar) -> str:
+    rests_on = "; ".join(f"{c} ({e})" for c, e in zip(entry.citations, entry.cites))
+    parts = [entry.what]
+    if rests_on:
+        parts.append("Rests on: " + rests_on)
+    if entry.norm:
+        parts.append("Norm: " + entry.norm)
+    parts.append(calendar.title)
+    return "\n".join(parts)
+
+
+def _escape(text: str) -> str:
+    """TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline."""
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Fold a content line into chunks of at most 75 octets, never splitting a UTF-8 character."""
+    out: list[str] = []
+    current, size = "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > _LINE_OCTETS:
+            out.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)

@@ -1,0 +1,130 @@
+"""The proof tree of one finding, for a reader who wants to check the engine's reasoning.
+
+It shows how the actor matched the bearer (the is-a path, and any defined subclass whose
+definition had to hold), each part of the status with its value and where each fact's value
+came from (given by the user, implied by the actor's definition, or unknown), which exception or
+overriding norm decided, and whether the norm is in force on the date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lawcode.engine.applicability import CONDITION, DEFINED_BY, OVERRIDDEN_BY, UNLESS, Engine, Part, Status
+from lawcode.engine.evaluate import negate
+from lawcode.engine.findings import APPLIES, UNDETERMINED, Finding
+from lawcode.model.conditions import facts_of
+
+GIVEN = "given"
+IMPLIED = "implied"
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Explanation:
+    question: object  # queries.Question
+    finding: Finding
+    bearer: dict
+    validity: dict
+    parts: tuple[dict, ...]
+    decided_by: tuple[str, ...]
+    summary: str
+
+    def to_dict(self) -> dict:
+        data = self.question.to_dict()
+        data.update({
+            "finding": self.finding.to_dict(), "bearer": self.bearer, "validity": self.validity,
+            "parts": list(self.parts), "decided_by": list(self.decided_by), "summary": self.summary,
+        })
+        return data
+
+
+def build_explanation(engine: Engine, question, norm, status: Status, finding: Finding) -> Explanation:
+    match = status.match
+    bearer = {
+        "bearer": norm.bearer,
+        "matches": match.matches or norm.kind == "conflict_rule",
+        "path": list(match.path),
+        "defined": [{"actor": a, "condition": str(engine.loaded.definitions[a])} for a in match.defined],
+    }
+    start = norm.validity.start if norm.validity and norm.validity.start else engine.regulation.in_force
+    validity = {
+        "start": start.isoformat(),
+        "end": norm.validity.end.isoformat() if norm.validity and norm.validity.end else None,
+        "in_force": status.valid,
+    }
+    if engine.regulation.repealed:
+        validity["repealed"] = engine.regulation.repealed.isoformat()
+    parts = tuple(_part(engine, question, p) for p in status.parts)
+    decided = _decided_by(status)
+    return Explanation(question, finding, bearer, validity, parts, decided, _summary(norm, question, status, decided))
+
+
+def _part(engine: Engine, question, part: Part) -> dict:
+    negated = part.role in (UNLESS, OVERRIDDEN_BY)
+    own = negate(part.evaluation) if negated else part.evaluation
+    data = {
+        "role": part.role,
+        "source": part.source,
+        "expression": str(part.expression) if part.expression is not None else f"{part.source} applies",
+        "value": own.value,
+        "effect": {True: "supports", False: "blocks", None: "open"}[part.evaluation.value],
+    }
+    if part.expression is not None:
+        data["facts"] = [_fact(engine, question, name) for name in sorted(facts_of(part.expression))]
+    if part.overrider is not None:
+        data["overrider"] = {
+            "status": part.overrider.value,
+            "in_force": part.overrider.valid,
+            "bearer_matches": part.overrider.match.matches,
+            "parts": [_part(engine, question, p) for p in part.overrider.parts],
+        }
+    return data
+
+
+def _fact(engine: Engine, question, name: str) -> dict:
+    if name in question.implied_facts:
+        value, source = question.implied_facts[name], IMPLIED
+    elif name in question.facts:
+        value, source = question.facts[name], GIVEN
+    else:
+        value, source = None, UNKNOWN
+    declared = engine.loaded.facts.get(name)
+    return {"fact": name, "value": value, "source": source, "question": declared.question if declared else None}
+
+
+def _label(part: Part) -> str:
+    return f"{part.role}:{part.source}" if part.role in (DEFINED_BY, OVERRIDDEN_BY) else part.role
+
+
+def _decided_by(status: Status) -> tuple[str, ...]:
+    """The parts that settled the value: the blocking ones when it does not apply, the open ones
+    when undetermined, all of them when it applies."""
+    if not status.match.matches and not status.parts and status.valid:
+        return ("bearer",)
+    if not status.valid:
+        return ("validity",)
+    wanted = status.evaluation.value
+    return tuple(_label(p) for p in status.parts if p.evaluation.value is wanted)
+
+
+_BLOCKS = {
+    DEFINED_BY: "the actor is not a {source} (its definition does not hold)",
+    CONDITION: "its condition does not hold",
+    UNLESS: "its exception (unless) holds",
+    OVERRIDDEN_BY: "{source} displaces it",
+}
+
+
+def _summary(norm, question, status: Status, decided: tuple[str, ...]) -> str:
+    head = f"{norm.id} {'applies to' if status.value == APPLIES else 'is undetermined for' if status.value == UNDETERMINED else 'does not apply to'} {question.actor} on {question.on.isoformat()}"
+    if status.value == APPLIES:
+        return head + "."
+    if status.value == UNDETERMINED:
+        return f"{head}: it depends on {', '.join(status.missing)}."
+    if decided == ("bearer",):
+        return f"{head}: it binds {norm.bearer}, and {question.actor} is not one."
+    if decided == ("validity",):
+        return f"{head}: it is not in force on that date."
+    reasons = [_BLOCKS[p.role].format(source=p.source) for p in status.parts if p.evaluation.value is False]
+    return f"{head}: {'; '.join(reasons)}."

@@ -1,0 +1,232 @@
+"""Load a model file into a :class:`LoadedModel`, or say precisely (file and line) why not.
+
+Why YAML: model files are written and reviewed by people. YAML has comments (the modeller says
+why a provision is read one way), multi-line prose for actions and notes, and - composed
+node by node, see :mod:`lawcode.model.yamlsource` - a line for every key, which every error
+message names. TOML was the alternative; it nests arrays of tables (norms in a list, each with
+lists of cites and a validity table) awkwardly, and JSON has no comments.
+
+Loading goes in four steps, each failing with a :class:`ModelError` that names file and line:
+YAML syntax and duplicate keys; the schema (pydantic: unknown field, wrong type, missing field,
+its ``loc`` mapped back to the YAML line); the conditions (parsed, never evaluated as Python);
+then the references inside the model (declared actors and facts, known norm ids, unique ids, no
+cycles - see :mod:`lawcode.model.consistency`).
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from pydantic import BaseModel, ValidationError
+
+from lawcode.errors import ModelError
+from lawcode.model.conditions import Expr, parse_condition
+from lawcode.model.issues import ERROR, Issue, did_you_mean
+from lawcode.model.ontology import Ontology
+from lawcode.model.schema import Actor, FactDecl, Model, Norm, Procedure, RecurringDate
+from lawcode.model.yamlsource import read_yaml
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A validated model with the lines it came from and its conditions parsed.
+
+    ``issues`` holds what :mod:`lawcode.model.consistency` found wrong in the model's own
+    references; :func:`load_model` refuses a model with any, :func:`read_model` (for the
+    checker, which reports them all) keeps them here.
+    """
+
+    model: Model
+    path: str
+    lines: Mapping[tuple, int]
+    conditions: Mapping[str, Expr | None]  # norm id -> parsed ``condition``
+    exceptions: Mapping[str, Expr | None]  # norm id -> parsed ``unless``
+    definitions: Mapping[str, Expr]  # actor id -> parsed ``defined_by`` (defined subclasses only)
+    issues: tuple[Issue, ...] = field(default=())
+
+    def line_of(self, path: tuple) -> int:
+        """Line of ``path`` (keys and indices) in the file, or of its nearest enclosing part."""
+        return _line_of(self.lines, path)
+
+    @cached_property
+    def actors(self) -> Mapping[str, Actor]:
+        return MappingProxyType({a.id: a for a in self.model.actors})
+
+    @cached_property
+    def facts(self) -> Mapping[str, FactDecl]:
+        return MappingProxyType({f.id: f for f in self.model.facts})
+
+    @cached_property
+    def norms(self) -> Mapping[str, Norm]:
+        return MappingProxyType({n.id: n for n in self.model.norms})
+
+    @cached_property
+    def procedures(self) -> Mapping[str, Procedure]:
+        return MappingProxyType({p.id: p for p in self.model.procedures})
+
+    @cached_property
+    def dates(self) -> Mapping[str, RecurringDate]:
+        return MappingProxyType({d.id: d for d in self.model.dates})
+
+    @cached_property
+    def ontology(self) -> Ontology:
+        return Ontology(self.model.actors)
+
+    def norm_line(self, norm_id: str) -> int:
+        """Line where the norm with this id starts."""
+        for index, norm in enumerate(self.model.norms):
+            if norm.id == norm_id:
+                return self.line_of(("norms", index))
+        return 0
+
+
+def load_model(path: str | Path) -> LoadedModel:
+    """Load and validate a model file; raise :class:`ModelError` on its first problem."""
+    loaded = read_model(path)
+    errors = [i for i in loaded.issues if i.severity == ERROR]
+    if errors:
+        first = errors[0]
+        more = f" [and {len(errors) - 1} more problem(s); `lawcode check` lists them all]" if len(errors) > 1 else ""
+        raise ModelError(first.message + more, file=loaded.path, line=first.line)
+    return loaded
+
+
+def read_model(path: str | Path) -> LoadedModel:
+    """Load a model file, keeping problems in its references as ``issues`` rather than raising.
+
+    Syntax, schema and condition errors still raise: without them there is no model to check.
+    """
+    from lawcode.model.consistency import reference_issues
+
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ModelError("no such model file", file=file, expected="a path to a model .yaml file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ModelError(f"cannot read the model file: {error}", file=file, expected="a UTF-8 text file") from None
+    data, lines = read_yaml(text, file)
+    if not isinstance(data, dict):
+        raise ModelError("the model file must be a mapping", file=file, line=1,
+                         expected="top-level keys regulation, actors, facts, norms, ...")
+    try:
+        model = Model.model_validate(data)
+    except ValidationError as error:
+        raise _schema_error(error, data, lines, file) from None
+    conditions = {n.id: _parse(n.condition, ("norms", i, "condition"), lines, file) for i, n in enumerate(model.norms)}
+    exceptions = {n.id: _parse(n.unless, ("norms", i, "unless"), lines, file) for i, n in enumerate(model.norms)}
+    definitions = {
+        a.id: _parse(a.defined_by, ("actors", i, "defined_by"), lines, file)
+        for i, a in enumerate(model.actors) if a.defined_by is not None
+    }
+    loaded = LoadedModel(
+        model=model, path=file, lines=MappingProxyType(dict(lines)),
+        conditions=MappingProxyType(conditions), exceptions=MappingProxyType(exceptions),
+        definitions=MappingProxyType(definitions),
+    )
+    return replace(loaded, issues=tuple(sorted(reference_issues(loaded), key=lambda i: (i.line or 0, i.code, i.message))))
+
+
+def _parse(source: str | None, path: tuple, lines: Mapping[tuple, int], file: str) -> Expr | None:
+    if source is None:
+        return None
+    return parse_condition(source, file=file, line=_line_of(lines, path))
+
+
+def _line_of(lines: Mapping[tuple, int], path: tuple) -> int:
+    for end in range(len(path), -1, -1):
+        line = lines.get(tuple(path[:end]))
+        if line is not None:
+            return line
+    return 1
+
+
+def _schema_error(error: ValidationError, data: dict, lines: Mapping[tuple, int], file: str) -> ModelError:
+    """The first schema problem (in file order) as a ModelError; the count of the others."""
+    problems = sorted(error.errors(), key=lambda e: _line_of(lines, e["loc"]))
+    first = problems[0]
+    loc = first["loc"]
+    more = f" [and {len(problems) - 1} more problem(s)]" if len(problems) > 1 else ""
+    where = _where(data, loc[:-1] if first["type"] in ("extra_forbidden", "missing") else loc)
+    line = _line_of(lines, loc)
+    if first["type"] == "extra_forbidden":
+        allowed = _fields_at(loc[:-1])
+        return ModelError(f"{where}unknown field {loc[-1]!r}{did_you_mean(str(loc[-1]), allowed)}{more}",
+                          file=file, line=line, expected="one of " + ", ".join(allowed))
+    if first["type"] == "missing":
+        return ModelError(f"{where}missing field {loc[-1]!r}{more}", file=file, line=line,
+                          expected=_description(loc) or f"a value for {loc[-1]}")
+    value = first.get("input")
+    shown = f" (found {value!r})" if not isinstance(value, (dict, list)) else ""
+    return ModelError(f"{where}{first['msg']}{shown}{more}", file=file, line=line,
+                      expected=_description(loc))
+
+
+def _where(data: Any, loc: tuple) -> str:
+    """``norms[3] (art13.1-x).kind: `` - a path a reader can find, with the item's id."""
+    parts: list[str] = []
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                parts.append(f" ({node['id']})")
+        else:
+            parts.append(("." if parts else "") + str(part))
+            node = node.get(part) if isinstance(node, dict) else None
+    return "".join(parts) + ": " if parts else ""
+
+
+def _class_at(loc: tuple) -> type[BaseModel] | None:
+    """The schema class that describes the mapping at ``loc``."""
+    cls: type[BaseModel] = Model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = _field(cls, part)
+        if info is None:
+            return None
+        inner = _model_in(info.annotation)
+        if inner is None:
+            return None
+        cls = inner
+    return cls
+
+
+def _field(cls: type[BaseModel], name: str):
+    for field_name, info in cls.model_fields.items():
+        if name in (field_name, info.alias):
+            return info
+    return None
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    cls = _class_at(loc)
+    if cls is None:
+        return []
+    return [info.alias or name for name, info in cls.model_fields.items()]
+
+
+def _description(loc: tuple) -> str | None:
+    names = [p for p in loc if not isinstance(p, int)]
+    if not names:
+        return None
+    cls = _class_at(tuple(loc[: max(i for i, p in enumerate(loc) if not isinstance(p, int))]))
+    info = _field(cls, names[-1]) if cls is not None else None
+    return info.description if info is not None else None

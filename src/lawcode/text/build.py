@@ -1,0 +1,311 @@
+"""From tokens to the tree of provisions, in one pass, then frozen into :class:`Node` objects.
+
+The nesting rules, in the order the builder applies them:
+
+* Containers (part > chapter > section) nest by rank; a heading repeated while the same
+  container or provision is still open (US Code Markdown chunks repeat theirs) is merged and
+  reported, not duplicated.
+* Inside a provision, the *first* thing decides the paragraph style: a label ("1.", "(1)",
+  "(a)") makes numbered paragraphs of that scheme (GDPR, UK, South Africa, US); words make
+  unnumbered paragraphs, one per block, counted as ``para_nn_N`` (Chinese-style texts:
+  every article then has paragraph children, even a one-paragraph article).
+* Labels of another scheme open a list under the node before them; a label whose scheme is
+  already open closes the deeper lists ("(b)" after "(a)(i)(ii)"). Which scheme an ambiguous
+  label has ("(i)") is decided by sequence (:mod:`lawcode.text.numbering`).
+* Words after a list start a new unnumbered paragraph - unless they start in lower case, or
+  the paragraph is numbered, in which case they are the paragraph's wrap-up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lawcode.text import numbering
+from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node
+from lawcode.text.tokens import CONTAINER, LABEL, PROVISION, WORDS, Token, heading_like
+
+_RANK = {"part": 0, "chapter": 1, "section": 2}
+_KIND = {"part": PART, "chapter": CHAPTER, "section": SECTION, "article": ARTICLE}
+_EID_PREFIX = {PART: "part", CHAPTER: "chp", SECTION: "sec", ARTICLE: "art"}
+_EID_UNSAFE = re.compile(r"[^0-9A-Za-z]")
+
+
+@dataclass(slots=True, eq=False)
+class _Draft:
+    """A node under construction."""
+
+    kind: str
+    num: str | None
+    label: str
+    line: int
+    heading: str = ""
+    text: list[str] = field(default_factory=list)
+    wrap_up: list[str] = field(default_factory=list)
+    children: list["_Draft"] = field(default_factory=list)
+    rank: int = 9  # containers only
+    level: str = ""  # article / section for provisions
+
+
+@dataclass
+class Built:
+    body: list[Node]
+    title: str | None
+    preamble: str
+    removed: list[Diagnostic]
+    warnings: list[Diagnostic]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.body: list[_Draft] = []
+        self.containers: list[_Draft] = []
+        self.provision: _Draft | None = None
+        self.paragraph: _Draft | None = None
+        self.stack: list[tuple[str, _Draft]] = []  # open label levels: (scheme, node)
+        self.para_scheme: str | None = None  # None: undecided; "": unnumbered paragraphs
+        self.await_title: _Draft | None = None
+        self.await_text: _Draft | None = None
+        self.title: str | None = None
+        self.preamble: list[str] = []
+        self.removed: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
+        self.seen: dict[tuple[str, str], int] = {}  # (level, num) -> first line
+        self.last_number: dict[str, tuple[int, str]] = {}  # level -> (value, num)
+
+    # -- headings ----------------------------------------------------------------------------
+    def container(self, token: Token) -> None:
+        rank = _RANK[token.level]
+        open_same = next((c for c in self.containers if c.rank == rank), None)
+        if open_same is not None and open_same.label.lower() == token.label.lower() and (
+            not token.title or not open_same.heading or token.title == open_same.heading
+        ):
+            self.removed.append(Diagnostic(token.line, "repeated heading of an open " + token.level, _render(token)))
+            return
+        self._close_provision()
+        while self.containers and self.containers[-1].rank >= rank:
+            self.containers.pop()
+        draft = _Draft(_KIND[token.level], token.num, token.label, token.line, heading=token.title, rank=rank)
+        self._attach(draft)
+        self.containers.append(draft)
+        self.await_title = None if token.title else draft
+        self.await_text = None
+
+    def provision_heading(self, token: Token) -> None:
+        current = self.provision
+        if current is not None and current.level == token.level and current.label == token.label and (
+            not token.title or token.title == current.heading
+        ) and not token.text:
+            self.removed.append(Diagnostic(token.line, "repeated heading of an open " + token.level, _render(token)))
+            return
+        self._check_sequence(token)
+        self._close_provision()
+        kind = _KIND[token.level] if token.level == "article" else SECTION
+        draft = _Draft(kind, token.num, token.label, token.line, heading=token.title, level=token.level)
+        self._attach(draft)
+        self.provision = draft
+        self.await_title = None
+        self.await_text = None
+        text = token.text
+        if text and not draft.heading and token.level == "section" and token.num.endswith("."):
+            draft.heading, text = text, ""
+        if text:
+            self.words(Token(WORDS, token.line, text=text))
+        elif not draft.heading:
+            self.await_title = draft
+
+    def _check_sequence(self, token: Token) -> None:
+        key = (token.level, token.label.lower())
+        name = f"{token.level} {token.label}"
+        if key in self.seen:
+            self.warnings.append(Diagnostic(
+                token.line, f"duplicate {name} (first at line {self.seen[key]}); expected each number once",
+                _render(token)))
+        else:
+            self.seen[key] = token.line
+        value = _value(token.label)
+        last = self.last_number.get(token.level)
+        if value is None:
+            return
+        if last is not None and value < last[0] and self.seen[key] == token.line:
+            self.warnings.append(Diagnostic(
+                token.line, f"{name} out of order: it follows {token.level} {last[1]}; expected a number after {last[1]}",
+                _render(token)))
+        self.last_number[token.level] = (value, token.label)
+
+    # -- labels and words --------------------------------------------------------------------
+    def label(self, token: Token) -> None:
+        if self.provision is None:
+            self.warnings.append(Diagnostic(token.line, f"numbered text {token.num} outside any article or section; "
+                                            "kept as words", token.num))
+            self.words(Token(WORDS, token.line, text=f"{token.num} {token.text}".strip()))
+            return
+        if token.level == ".":
+            scheme: str | None = numbering.DOTTED
+        else:
+            scheme = numbering.scheme_of(token.label, {s: d.label for s, d in self.stack})
+        if scheme is None:
+            self.words(Token(WORDS, token.line, text=f"{token.num} {token.text}".strip()))
+            return
+        if self.para_scheme is None:
+            self.para_scheme = scheme
+        depth = next((i for i, (s, _) in enumerate(self.stack) if s == scheme), None)
+        if depth is not None:
+            del self.stack[depth:]
+        numbered_para = self.para_scheme == scheme and not self.stack
+        if numbered_para:
+            draft = _Draft(PARAGRAPH, token.num, token.label, token.line)
+            self.provision.children.append(draft)
+            self.paragraph = draft
+        else:
+            parent = self.stack[-1][1] if self.stack else self._paragraph(token.line)
+            draft = _Draft(ITEM, token.num, token.label, token.line)
+            parent.children.append(draft)
+        self.stack.append((scheme, draft))
+        self.await_title = None
+        if token.title:
+            draft.heading = token.title
+        if token.text:
+            draft.text.append(token.text)
+            self.await_text = None
+        else:
+            self.await_text = draft
+
+    def _paragraph(self, line: int) -> _Draft:
+        """The open unnumbered paragraph, opened if there is none."""
+        if self.paragraph is None:
+            assert self.provision is not None
+            self.paragraph = _Draft(PARAGRAPH, None, "", line)
+            self.provision.children.append(self.paragraph)
+        return self.paragraph
+
+    def words(self, token: Token) -> None:
+        text = token.text
+        if self.await_title is not None and heading_like(text, 200):
+            self.await_title.heading = text
+            if _letter_spaced(text):
+                self.warnings.append(Diagnostic(token.line, "heading looks letter-spaced (PDF extraction); kept as printed",
+                                                text))
+            self.await_title = None
+            return
+        self.await_title = None
+        if self.await_text is not None:
+            self.await_text.text.append(text)
+            self.await_text = None
+            return
+        if self.provision is None:
+            if self.containers:
+                self.containers[-1].text.append(text)
+            elif self.title is None and not self.preamble and len(text) <= 200:
+                self.title = text
+            else:
+                self.preamble.append(text)
+            return
+        if self.para_scheme is None:
+            self.para_scheme = ""
+        if self.para_scheme == "":
+            if self.stack and self.paragraph is not None and text[0].islower():
+                self.paragraph.wrap_up.append(text)
+                return
+            self.stack = []
+            self.paragraph = _Draft(PARAGRAPH, None, "", token.line, text=[text])
+            self.provision.children.append(self.paragraph)
+            return
+        if len(self.stack) >= 2:
+            self.stack[-2][1].wrap_up.append(text)
+        elif self.stack:
+            self.stack[0][1].text.append(text)
+        else:
+            self.provision.text.append(text)
+
+    # -- structure ---------------------------------------------------------------------------
+    def _attach(self, draft: _Draft) -> None:
+        (self.containers[-1].children if self.containers else self.body).append(draft)
+
+    def _close_provision(self) -> None:
+        self.provision = None
+        self.paragraph = None
+        self.stack = []
+        self.para_scheme = None
+
+
+def _letter_spaced(text: str) -> bool:
+    """Whether a PDF extraction spread a heading's letters ("Re st r ic tio ns")."""
+    words = text.split()
+    return len(words) >= 3 and len(text.replace(" ", "")) <= 2.7 * len(words)
+
+
+def _value(label: str) -> int | None:
+    digits = re.match(r"[0-9]+", label)
+    if digits:
+        return int(digits.group())
+    return numbering.roman_value(label)
+
+
+def _render(token: Token) -> str:
+    return " ".join(p for p in (token.level, token.num, token.title, token.text[:80]) if p)
+
+
+def build(tokens: list[Token]) -> Built:
+    """The tree for a token stream (already freed of tables of contents)."""
+    builder = _Builder()
+    for token in tokens:
+        if token.kind == CONTAINER:
+            builder.container(token)
+        elif token.kind == PROVISION:
+            builder.provision_heading(token)
+        elif token.kind == LABEL:
+            builder.label(token)
+        elif builder.title is not None and token.text == builder.title and token.markdown:
+            builder.removed.append(Diagnostic(token.line, "repeated title", token.text))
+        else:
+            builder.words(token)
+    freezer = _Freezer(builder.warnings)
+    body = [freezer.freeze(d, "") for d in builder.body]
+    return Built(body, builder.title, "\n".join(builder.preamble), builder.removed, builder.warnings)
+
+
+class _Freezer:
+    """Turns drafts into Nodes, giving each its eId (unique: a repeated number gets ``_2``)."""
+
+    def __init__(self, warnings: list[Diagnostic]) -> None:
+        self.used: set[str] = set()
+        self.warnings = warnings
+
+    def freeze(self, draft: _Draft, parent: str, nn: int = 0) -> Node:
+        if draft.kind in _EID_PREFIX:
+            own = f"{_EID_PREFIX[draft.kind]}_{_safe(draft.label)}"
+        elif draft.kind == PARAGRAPH:
+            own = f"para_{_safe(draft.label)}" if draft.label else f"para_nn_{nn}"
+        else:
+            own = f"list_1__item_{_safe(draft.label)}"
+        eid = f"{parent}__{own}" if parent else own
+        if eid in self.used:
+            n = 2
+            while f"{eid}_{n}" in self.used:
+                n += 1
+            if not draft.level:  # provisions were warned about when their heading was read
+                self.warnings.append(Diagnostic(draft.line, f"number {draft.num} used twice at the same level; "
+                                                f"this one is {eid}_{n}", draft.num or ""))
+            eid = f"{eid}_{n}"
+        self.used.add(eid)
+        children = []
+        unnumbered = 0
+        for child in draft.children:
+            if child.kind == PARAGRAPH and not child.label:
+                unnumbered += 1
+            children.append(self.freeze(child, eid, unnumbered))
+        return Node(
+            eid=eid,
+            kind=draft.kind,
+            num=draft.num,
+            heading=draft.heading or None,
+            text="\n".join(draft.text),
+            children=tuple(children),
+            wrap_up="\n".join(draft.wrap_up),
+            line=draft.line,
+        )
+
+
+def _safe(label: str) -> str:
+    return label if label.isalnum() and label.isascii() else (_EID_UNSAFE.sub("", label) or "x")

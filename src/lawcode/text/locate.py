@@ -1,0 +1,191 @@
+"""Finding a provision from the way people cite it.
+
+``locate(doc, "13(1)(5)")`` gives the node of article 13, paragraph 1, item 5. Citations are
+accepted as lawyers write them in each style - "13", "art_13", "Article 13", "6(1)(a)",
+"§ 6502", "s. 13", "section 13(2A)", "Chapter II" - and as full eIds. Paragraphs that are not
+numbered in the text (Chinese-style articles) are counted: "13(2)" is the second paragraph of
+article 13.
+
+The same :class:`Index` resolves the cross-references the parser finds in the text
+(:mod:`lawcode.text.references`), so that a citation means the same thing wherever it is read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import weakref
+from typing import Iterable
+
+from lawcode.errors import QueryError
+from lawcode.text.document import ARTICLE, CHAPTER, CONTAINER_KINDS, ITEM, PARAGRAPH, PART, SECTION, Document, Node
+
+_CITATION = re.compile(
+    r"(?P<kw>articles?|art\.?|sections?|sec\.?|s\.|§+|chapter|chp\.?|part)?\s*(?:_\s*)?"
+    r"(?P<num>[0-9]+[A-Za-z]{0,3}|[IVXLCDM]+)(?P<path>(?:\s*\([0-9A-Za-z]{1,5}\))*)",
+    re.IGNORECASE,
+)
+_PATH_PART = re.compile(r"\(([0-9A-Za-z]{1,5})\)")
+_EID_SHORT = re.compile(r"(art|sec|chp|part)_([0-9A-Za-z]+)")
+_LABEL_STRIP = re.compile(r"[().\s]")
+
+
+def label_of(node: Node) -> str:
+    """A node's number without parentheses or dots: "(2A)" -> "2A", "1." -> "1"."""
+    return _LABEL_STRIP.sub("", node.num or "")
+
+
+def is_provision(node: Node) -> bool:
+    """Articles, and sections that hold text rather than articles (US/UK/ZA sections)."""
+    if node.kind == ARTICLE:
+        return True
+    return node.kind == SECTION and not any(c.kind in CONTAINER_KINDS or c.kind == ARTICLE for c in node.children)
+
+
+class Index:
+    """Lookups over one parsed body: provisions and containers by number, parents by eId."""
+
+    def __init__(self, body: Iterable[Node]) -> None:
+        self.provisions: dict[str, Node] = {}
+        self.containers: dict[tuple[str, str], Node] = {}
+        self.parent: dict[str, Node] = {}
+        self.eids: dict[str, Node] = {}
+        stack = [(node, None) for node in reversed(tuple(body))]
+        while stack:
+            node, parent = stack.pop()
+            self.eids[node.eid] = node
+            if parent is not None:
+                self.parent[node.eid] = parent
+            if is_provision(node):
+                self.provisions.setdefault(label_of(node).lower(), node)
+            elif node.kind in CONTAINER_KINDS:
+                self.containers.setdefault((node.kind, label_of(node).lower()), node)
+            stack.extend((child, node) for child in reversed(node.children))
+
+    def provision(self, num: str) -> Node | None:
+        return self.provisions.get(num.lower())
+
+    def container(self, kind: str, num: str) -> Node | None:
+        return self.containers.get((kind, num.lower()))
+
+    def enclosing_provision(self, node: Node) -> Node | None:
+        current: Node | None = node
+        while current is not None and not is_provision(current):
+            current = self.parent.get(current.eid)
+        return current
+
+    def descend(self, node: Node, labels: Iterable[str]) -> Node | None:
+        """The node reached from ``node`` through numbered children, e.g. ("1", "a")."""
+        current = node
+        for label in labels:
+            found = child_labelled(current, label)
+            if found is None:
+                return None
+            current = found
+        return current
+
+    def nearest_labelled(self, node: Node, label: str, kinds: tuple[str, ...] = (PARAGRAPH, ITEM)) -> Node | None:
+        """The closest node numbered ``label`` among the children of ``node``'s ancestors.
+
+        "subsection (2)" or "paragraph (1)" written inside a provision mean the neighbour with that
+        number at the nearest level that has one.
+        """
+        current: Node | None = node
+        while current is not None:
+            found = child_labelled(current, label, kinds)
+            if found is not None and found is not node:
+                return found
+            if is_provision(current):
+                return None
+            current = self.parent.get(current.eid)
+        return None
+
+
+def child_labelled(node: Node, label: str, kinds: tuple[str, ...] = (PARAGRAPH, ITEM)) -> Node | None:
+    """The child numbered ``label``; for unnumbered paragraphs, the label-th one."""
+    low = label.lower()
+    for child in node.children:
+        if child.kind in kinds and child.num and label_of(child) == label:
+            return child
+    for child in node.children:  # a case-insensitive match when no exact one exists
+        if child.kind in kinds and child.num and label_of(child).lower() == low:
+            return child
+    if label.isdigit() and PARAGRAPH in kinds:
+        unnumbered = [c for c in node.children if c.kind == PARAGRAPH and not c.num]
+        index = int(label) - 1
+        if unnumbered and 0 <= index < len(unnumbered):
+            return unnumbered[index]
+    return None
+
+
+_CACHE: dict[int, tuple[weakref.ref, Index]] = {}
+
+
+def index_of(doc: Document) -> Index:
+    """The (cached) Index of a Document."""
+    entry = _CACHE.get(id(doc))
+    if entry is not None and entry[0]() is doc:
+        return entry[1]
+    index = Index(doc.body)
+    _CACHE[id(doc)] = (weakref.ref(doc, lambda _ref, key=id(doc): _CACHE.pop(key, None)), index)
+    return index
+
+
+def locate(doc: Document, ref: str) -> Node:
+    """The node a citation names; a QueryError listing the closest known citations if none."""
+    text = ref.strip()
+    node = _find(doc, text)
+    if node is None:
+        raise QueryError(
+            f"no provision {ref!r} in {doc.source}",
+            expected="an article or section number such as '13', '13(1)(5)', 'Article 6(1)(a)', '§ 6502' or an eId",
+            known=_closest(doc, text),
+        )
+    return node
+
+
+def locate_eid(doc: Document, ref: str) -> str:
+    """The eId of the node a citation names."""
+    return locate(doc, ref).eid
+
+
+def _find(doc: Document, text: str) -> Node | None:
+    index = index_of(doc)
+    if text in index.eids:
+        return index.eids[text]
+    short = _EID_SHORT.fullmatch(text)
+    if short:
+        prefix, num = short.groups()
+        if prefix in ("art", "sec"):
+            node = index.provision(num)
+            if node is not None and (prefix == "sec") == (node.kind == SECTION):
+                return node
+            return index.container(SECTION, num) if prefix == "sec" else None
+        return index.container(CHAPTER if prefix == "chp" else PART, num)
+    match = _CITATION.fullmatch(text)
+    if not match:
+        return None
+    keyword = (match.group("kw") or "").lower().rstrip(".")
+    num = match.group("num")
+    labels = _PATH_PART.findall(match.group("path") or "")
+    if keyword in ("chapter", "chp", "part"):
+        node = index.container(CHAPTER if keyword.startswith("ch") else PART, num)
+    else:
+        node = index.provision(num)
+        if node is None and keyword.startswith("sec"):
+            node = index.container(SECTION, num)
+    if node is None:
+        return None
+    return index.descend(node, labels)
+
+
+def _closest(doc: Document, text: str) -> list[str]:
+    index = index_of(doc)
+    names = {}
+    for node in index.provisions.values():
+        word = "Article" if node.kind == ARTICLE else "§"
+        names[f"{word} {label_of(node)}"] = node.eid
+        names[label_of(node)] = node.eid
+    candidates = list(names) + list(index.eids)
+    found = difflib.get_close_matches(text, candidates, n=6, cutoff=0.5)
+    return [f"{name} ({names[name]})" if name in names else name for name in found]

@@ -1,0 +1,91 @@
+"""Numbering schemes of provisions and items, and the "(i) after (h)" question.
+
+Nested lists in legislation change numbering scheme at each level: "(1)", "(a)", "(i)", "(A)",
+"(I)". The parser nests an item by its scheme, so it must know the scheme of a label. Some
+labels belong to two schemes ("(i)", "(v)", "(x)", "(I)", ...); which one is meant depends on
+what came before: "(i)" right after "(h)" continues a lettered list, while "(i)" after "(a)"
+opens a nested roman list. :func:`scheme_of` decides by that sequence.
+"""
+
+from __future__ import annotations
+
+import re
+
+ARABIC = "arabic"  # (1), (2A), 1.
+ALPHA = "alpha"  # (a), (aa), (ba)
+ROMAN = "roman"  # (i), (iv)
+UPPER_ALPHA = "upper-alpha"  # (A)
+UPPER_ROMAN = "upper-roman"  # (I), (IV)
+DOTTED = "dotted"  # "1." paragraph numbers, a scheme of their own
+
+_ROMAN_RE = re.compile(r"(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman_value(label: str) -> int | None:
+    """The value of a lower- or upper-case roman numeral, None if it is not one."""
+    low = label.lower()
+    if not low or not _ROMAN_RE.fullmatch(low):
+        return None
+    total = 0
+    for i, char in enumerate(low):
+        value = _ROMAN_VALUES[char]
+        nxt = _ROMAN_VALUES[low[i + 1]] if i + 1 < len(low) else 0
+        total += -value if value < nxt else value
+    return total
+
+
+def _next_letter(label: str) -> str | None:
+    """The label after a single letter ("h" -> "i"), None for other labels."""
+    if len(label) == 1 and label.isalpha() and label.lower() != "z":
+        return chr(ord(label) + 1)
+    return None
+
+
+def candidates(label: str) -> tuple[str, ...]:
+    """Every scheme a bare label (no parentheses) may belong to."""
+    if label[:1].isdigit():
+        return (ARABIC,)
+    found: list[str] = []
+    if label.islower():
+        if len(label) <= 2 or len(set(label)) == 1:
+            found.append(ALPHA)
+        if roman_value(label):
+            found.append(ROMAN)
+    elif label.isupper():
+        if len(label) <= 2:
+            found.append(UPPER_ALPHA)
+        if roman_value(label):
+            found.append(UPPER_ROMAN)
+    return tuple(found)
+
+
+def scheme_of(label: str, last_by_scheme: dict[str, str]) -> str | None:
+    """The scheme of ``label`` given the last label seen in each scheme still open.
+
+    A lettered list that expects exactly this letter next wins; otherwise an open roman list,
+    otherwise a fresh roman list for "i"/"I", otherwise the letter reading.
+    """
+    options = candidates(label)
+    if len(options) <= 1:
+        return options[0] if options else None
+    letter, roman = options
+    last_letter = last_by_scheme.get(letter)
+    if last_letter is not None and _next_letter(last_letter) == label:
+        return letter
+    last_roman = last_by_scheme.get(roman)
+    if last_roman is not None:
+        return roman
+    if label.lower() == "i":
+        return roman
+    return letter
+
+
+def follows(previous: str, label: str) -> bool:
+    """Whether ``label`` is the one right after ``previous`` in the same scheme."""
+    if previous.isdigit() and label.isdigit():
+        return int(label) == int(previous) + 1
+    if _next_letter(previous) == label:
+        return True
+    before, after = roman_value(previous), roman_value(label)
+    return before is not None and after is not None and after == before + 1 and previous.islower() == label.islower()

@@ -1,0 +1,146 @@
+"""Parse a regulation text into a :class:`~lawcode.text.document.Document`.
+
+``parse_text(data, source)`` runs the pipeline: decode and clean (:mod:`.clean`), tokenize
+(:mod:`.tokens`), set aside a table of contents, build the tree (:mod:`.build`), resolve
+cross-references (:mod:`.references`). It is deterministic: the same bytes give an equal
+Document.
+
+Bad input - what is an error and what is a warning
+--------------------------------------------------
+A :class:`~lawcode.errors.TextError` (fatal; names the file, the line and what was expected) when
+no sensible tree can be built:
+
+* an empty file, or one with only whitespace;
+* binary data (a NUL byte): the line and byte offset are named;
+* bytes that are not UTF-8 (e.g. latin-1): the line and byte offset are named. We refuse rather
+  than guess an encoding, because a wrong guess silently changes words - and the words are what
+  the model's fingerprint and every quotation rest on. Converting is one ``iconv`` away;
+* no recognisable structure (no article, section or numbered heading anywhere) - this includes
+  a huge single line of junk, which is scanned in linear time and refused quickly.
+
+A warning in ``Document.warnings`` (the text is still usable, the reader should look) for:
+
+* a duplicated article/section number (the second gets the eId suffix ``_2``);
+* an article/section number out of order;
+* a number used twice among paragraphs or items of one provision (suffix ``_2``);
+* a cross-reference to an article, section or paragraph this text does not have;
+* a heading that a PDF extraction letter-spaced; a line longer than 100 000 characters.
+
+Removed lines (web-page cruft, PDF page headers, a table of contents, headings repeated by
+chunked sources) are not warnings: they go to ``Document.removed`` with line and reason.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+
+from lawcode.errors import TextError
+from lawcode.text.build import build
+from lawcode.text.clean import clean, decode
+from lawcode.text.document import Diagnostic, Document
+from lawcode.text.references import find_references
+from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like, tokenize
+
+LONG_LINE = 100_000
+
+
+def parse_text(data: bytes | str, source: str = "<text>") -> Document:
+    """The Document for a regulation text given as bytes (UTF-8) or str.
+
+    The cyclic garbage collector is paused while the tree is built: parsing allocates many
+    small objects and no cycles, and repeated collections made large texts several times slower.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(data, source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(data: bytes | str, source: str) -> Document:
+    text = decode(data, source)
+    if not text.strip():
+        raise TextError("the text is empty", file=source, line=1,
+                        expected="a regulation text with chapters, articles or sections")
+    cleaned = clean(text)
+    warnings = [Diagnostic(line.no, f"line is {len(line.text)} characters long; expected line breaks between "
+                           "provisions", line.text[:80]) for line in cleaned.lines if len(line.text) > LONG_LINE]
+    tokens, _wrapped = tokenize(cleaned.lines)
+    tokens, toc = _drop_table_of_contents(tokens)
+    if not any(t.kind == PROVISION for t in tokens):
+        first = next((line.no for line in cleaned.lines if line.text), 1)
+        raise TextError(
+            "no recognisable structure: found no article or section heading",
+            file=source,
+            line=first,
+            expected="headings such as 'Article 1', 'Chapter I', '§ 1.', '1. Title' or '1 Title (1) ...'",
+        )
+    built = build(tokens)
+    body = tuple(built.body)
+    references, reference_warnings = find_references(body)
+    removed = sorted([*cleaned.removed, *toc, *built.removed], key=lambda d: d.line)
+    all_warnings = sorted([*cleaned.warnings, *warnings, *built.warnings, *reference_warnings], key=lambda d: d.line)
+    return Document(
+        source=source,
+        title=built.title,
+        body=body,
+        references=tuple(references),
+        removed=tuple(removed),
+        warnings=tuple(all_warnings),
+        preamble=built.preamble,
+    )
+
+
+def _key(token: Token) -> tuple[str, str]:
+    return (token.level, token.label.lower())
+
+
+def _drop_table_of_contents(tokens: list[Token]) -> tuple[list[Token], list[Diagnostic]]:
+    """Headings listed before the body (a table of contents), reported instead of parsed.
+
+    A table of contents is the leading run of headings that have no words of their own, when at
+    least two of them recur later in the text; those recurring entries (and a "Contents" line
+    heading the run) are removed. A real chapter heading directly followed by its first
+    article stays: its heading does not recur.
+    """
+    run_end = 0
+    for index, token in enumerate(tokens):
+        if token.kind in (CONTAINER, PROVISION) and (not token.text or heading_like(token.text, 80)):
+            run_end = index + 1
+            continue
+        if token.kind == WORDS and index == run_end and _is_contents_label(token.text):
+            run_end = index + 1
+            continue
+        if token.kind == WORDS and run_end == 0:
+            continue  # the title and preamble before the first heading
+        break
+    run = tokens[:run_end]
+    later = Counter(_key(t) for t in tokens[run_end:] if t.kind in (CONTAINER, PROVISION))
+    in_run = Counter(_key(t) for t in run if t.kind in (CONTAINER, PROVISION))
+    recurring = {key for key in in_run if later[key] or in_run[key] > 1}
+    if len(recurring) < 2:
+        return tokens, []
+    removed: list[Diagnostic] = []
+    kept: list[Token] = []
+    remaining = Counter(_key(t) for t in tokens if t.kind in (CONTAINER, PROVISION))
+    for index, token in enumerate(tokens):
+        if index < run_end and token.kind in (CONTAINER, PROVISION) and remaining[_key(token)] > 1:
+            remaining[_key(token)] -= 1
+            removed.append(Diagnostic(token.line, "table of contents entry", _entry(token)))
+            continue
+        if index < run_end and token.kind == WORDS and _is_contents_label(token.text):
+            removed.append(Diagnostic(token.line, "table of contents heading", token.text))
+            continue
+        kept.append(token)
+    return kept, removed
+
+
+def _is_contents_label(text: str) -> bool:
+    return text.strip(" :").lower() in ("contents", "table of contents")
+
+
+def _entry(token: Token) -> str:
+    return " ".join(p for p in (token.level.capitalize(), token.num, token.title) if p)

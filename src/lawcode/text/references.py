@@ -1,0 +1,236 @@
+"""Cross-references: citations in a provision's words, resolved to eIds or named as external.
+
+Internal citations are resolved with the same :class:`~lawcode.text.locate.Index` that
+``locate`` uses: "article 13 of these Regulations", "Article 6(1)", "Articles 15 to 20",
+"sections 6503 and 6505 of this title", "paragraph 2 of this article", "the first paragraph of
+this article", "the preceding paragraph", "subsection (1)", "paragraph (1)", "point (a) of
+paragraph 2". A citation of a provision this text does not have becomes a reference with no
+target *and* a warning naming the line (the text may cite a part of itself that was left out,
+or be wrong).
+
+External citations keep the cited law's name: a quoted title ("PRC National Security Law"),
+EU acts ("Regulation (EC) No 45/2001", "Directive 2000/31/EC"), a named Act ("the Fire Brigade
+Services Act"), or a provision "of that Directive" / "of the ... Act 1994" / "of title 5".
+
+All patterns are bounded (no nested unbounded repetition), so scanning is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lawcode.text.document import CHAPTER, PARAGRAPH, Diagnostic, Node, Reference
+from lawcode.text.locate import Index, child_labelled
+
+_NUMBER = r"[0-9]+[A-Za-z]{0,2}(?:\([0-9A-Za-z]{1,4}\)){0,4}"
+_PROVISIONS = re.compile(
+    rf"\b(?P<kw>Articles?|Sections?|§§?|Chapters?)\s+(?P<nums>{_NUMBER}(?:(?:,\s*|\s+and\s+|\s+or\s+|\s+to\s+){_NUMBER}){{0,12}})"
+    r"(?P<of>\s+of\s+(?P<whose>(?:these|this|that|the|title)\b[^.;:,()]{0,80}?"
+    r"(?:Regulations?|Act(?: \d{4})?|Law|By-law|Directive|Decision|Treaty|TEU|TFEU|Convention|Charter|title(?: \d+)?|chapter|Code|Part|[0-9]+)\b))?",
+    re.IGNORECASE,
+)
+_CHAPTER_NUMBER = re.compile(r"[IVXLC]+|[0-9]+")
+_NUM_LIST = re.compile(rf"({_NUMBER})|(\bto\b)")
+_PATH = re.compile(r"\(([0-9A-Za-z]{1,4})\)")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10}
+_LOCAL = re.compile(
+    r"\b(?:the\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|preceding|previous|following)"
+    r"\s+(?:sub)?paragraph(?P<ord_of>\s+of\s+this\s+(?:article|section))?"
+    r"|(?:(?P<point>points?)\s+\((?P<pl>[a-z]{1,4})\)\s+(?:of\s+)?)?(?P<kw>(?:sub)?paragraphs?|subsections?)\s+"
+    r"(?P<lab>\(?[0-9]+[A-Za-z]{0,2}\)?)(?P<sub>(?:\([0-9A-Za-z]{1,4}\)){0,3})(?P<of>\s+of\s+this\s+(?:article|section))?)",
+    re.IGNORECASE,
+)
+_QUOTED_LAW = re.compile(
+    r"\"([A-Z][^\"]{2,150}?\b(?:Law|Act|Regulations|Rules|Code|Directive|Convention|Treaty|Constitution|Measures|Provisions))\""
+)
+_EU_ACT = re.compile(
+    r"\b(?:Regulation|Directive|Decision)\s+(?:\((?:EU|EC|EEC|Euratom)\)\s+(?:No\s+)?[0-9]{1,4}/[0-9]{1,4}"
+    r"|[0-9]{2,4}/[0-9]{1,4}/(?:EC|EU|EEC))"
+)
+_NAMED_ACT = re.compile(r"\b(?:the\s+)?((?:[A-Z][A-Za-z'-]+\s+(?:(?:and|of|for|on|the)\s+)?){1,8}(?:Act|Law)(?:,?\s+(?:[0-9]{4}|\(Act\s+[0-9]+\s+of\s+[0-9]{4}\)))?)")
+_ANAPHORIC = re.compile(r"^(?:This|That|These|The|Such|Each|Any|Union|State|Member)\b")
+_INTERNAL_OWNER = re.compile(r"^(?:these|this)\s+(?:Regulations?|Act|Law|By-law|Code|chapter|title)\b", re.IGNORECASE)
+
+
+class _Finder:
+    def __init__(self, body: tuple[Node, ...]) -> None:
+        self.index = Index(body)
+        self.references: list[Reference] = []
+        self.warnings: list[Diagnostic] = []
+        self.seen: set[tuple[str, str, str | None, str | None]] = set()
+
+    def add(self, source: Node, words: str, target: str | None = None, external: str | None = None) -> None:
+        key = (source.eid, words, target, external)
+        if key not in self.seen:
+            self.seen.add(key)
+            self.references.append(Reference(source.eid, words, target, external))
+
+    def missing(self, source: Node, words: str, what: str) -> None:
+        self.add(source, words)
+        self.warnings.append(Diagnostic(source.line, f"{source.eid} cites {what}, which this text does not have", words))
+
+    # -- scanning ----------------------------------------------------------------------------
+    def scan(self, node: Node) -> None:
+        """Look for citations; cheap substring tests skip the regexes for most provisions."""
+        for text in (node.text, node.wrap_up):
+            if not text:
+                continue
+            covered = self._provisions(node, text) if _may_cite_provision(text) else []
+            if "aragraph" in text or "ubsection" in text:
+                self._local(node, text)
+            if '"' in text or "Act" in text or "Law" in text or "Regulation (" in text or "Directive" in text or "Decision" in text:
+                self._externals(node, text, covered)
+
+    def _provisions(self, node: Node, text: str) -> list[tuple[int, int]]:
+        """Resolve provision citations; return the spans that cite another law's provisions."""
+        covered: list[tuple[int, int]] = []
+        for match in _PROVISIONS.finditer(text):
+            words = match.group(0).strip()
+            keyword = match.group("kw").lower()
+            whose = (match.group("whose") or "").strip()
+            if whose and not _INTERNAL_OWNER.match(whose):
+                self.add(node, words, external=_law_name(whose))
+                covered.append((match.start(), match.end()))
+                continue
+            numbers = _numbers(match.group("nums"))
+            for number in numbers:
+                base, path = _split_path(number)
+                if keyword.startswith("chapter"):
+                    chapter = self.index.container(CHAPTER, base) if _CHAPTER_NUMBER.fullmatch(base) else None
+                    if chapter is None:
+                        self.missing(node, words, f"chapter {base}")
+                    else:
+                        self.add(node, words, chapter.eid)
+                    continue
+                provision = self.index.provision(base)
+                if provision is None:
+                    if whose.lower().startswith("this title") or whose.lower().startswith("title"):
+                        self.add(node, words, external=_law_name(whose))  # the rest of the US Code title
+                    else:
+                        self.missing(node, words, f"{keyword.rstrip('s')} {base}")
+                    continue
+                target = self.index.descend(provision, path) if path else provision
+                if target is None:
+                    self.missing(node, words, f"{keyword.rstrip('s')} {number}")
+                else:
+                    self.add(node, words, target.eid)
+        return covered
+
+    def _local(self, node: Node, text: str) -> None:
+        provision = self.index.enclosing_provision(node)
+        if provision is None:
+            return
+        for match in _LOCAL.finditer(text):
+            words = match.group(0).strip()
+            ordinal = (match.group("ord") or "").lower()
+            if ordinal and "subparagraph" in words.lower():
+                target = self._paragraph_of(node, provision)  # subparagraphs are not nodes: cite their paragraph
+                self.add(node, words, target.eid if target is not None else provision.eid)
+                continue
+            if ordinal:
+                target = self._ordinal_paragraph(node, provision, ordinal)
+                if target is None:
+                    self.missing(node, words, f"the {ordinal} paragraph of {provision.eid}")
+                else:
+                    self.add(node, words, target.eid)
+                continue
+            if _followed_by_provision(text, match.end()):
+                continue  # "paragraph 2 of Article 6": handled as a citation of Article 6
+            label = match.group("lab").strip("()")
+            path = _PATH.findall(match.group("sub") or "")
+            if match.group("of"):
+                start = _child(provision, label)
+            else:
+                start = self.index.nearest_labelled(node, label) or _child(provision, label)
+            target = self.index.descend(start, path) if start is not None else None
+            if target is not None and match.group("pl"):
+                target = self.index.descend(target, [match.group("pl")])
+            if target is None:
+                self.missing(node, words, f"{match.group('kw').lower()} {match.group('lab')} of {provision.eid}")
+            else:
+                self.add(node, words, target.eid)
+
+    def _paragraph_of(self, node: Node, provision: Node) -> Node | None:
+        current: Node | None = node
+        while current is not None and current is not provision:
+            if current.kind == PARAGRAPH:
+                return current
+            current = self.index.parent.get(current.eid)
+        return None
+
+    def _ordinal_paragraph(self, node: Node, provision: Node, ordinal: str) -> Node | None:
+        paragraphs = [c for c in provision.children if c.kind == PARAGRAPH]
+        if ordinal in _ORDINALS:
+            position = _ORDINALS[ordinal] - 1
+        else:
+            own = self._paragraph_of(node, provision)
+            if own is None:
+                return None
+            step = 1 if ordinal == "following" else -1
+            position = paragraphs.index(own) + step
+        return paragraphs[position] if 0 <= position < len(paragraphs) else None
+
+    def _externals(self, node: Node, text: str, covered: list[tuple[int, int]]) -> None:
+        for match in _QUOTED_LAW.finditer(text):
+            self.add(node, match.group(0), external=match.group(1))
+        for match in _EU_ACT.finditer(text):
+            self.add(node, match.group(0), external=match.group(0))
+        for match in _NAMED_ACT.finditer(text):
+            name = match.group(1).strip()
+            if _ANAPHORIC.match(name) or f'"{name}"' in text or any(a <= match.start() < b for a, b in covered):
+                continue
+            self.add(node, match.group(0).strip(), external=name)
+
+
+_PROVISION_HINTS = ("rticle", "RTICLE", "ection", "ECTION", "\u00a7", "hapter", "HAPTER")
+
+
+def _may_cite_provision(text: str) -> bool:
+    return any(hint in text for hint in _PROVISION_HINTS)
+
+
+def _law_name(words: str) -> str:
+    """The cited law's name without a leading "the"."""
+    return words[4:] if words.lower().startswith("the ") else words
+
+
+def _numbers(text: str) -> list[str]:
+    """"12 to 15" -> 12..15, "13 and 14" -> both, "6(1)" kept with its path."""
+    out: list[str] = []
+    pending_range = False
+    for match in _NUM_LIST.finditer(text):
+        if match.group(2):
+            pending_range = True
+            continue
+        number = match.group(1)
+        if pending_range and out and out[-1].isdigit() and number.isdigit() and 0 < int(number) - int(out[-1]) <= 50:
+            out.extend(str(n) for n in range(int(out[-1]) + 1, int(number) + 1))
+        else:
+            out.append(number)
+        pending_range = False
+    return out
+
+
+def _split_path(number: str) -> tuple[str, list[str]]:
+    head = number.split("(", 1)[0]
+    return head, _PATH.findall(number[len(head):])
+
+
+def _child(provision: Node, label: str) -> Node | None:
+    return child_labelled(provision, label)
+
+
+def _followed_by_provision(text: str, end: int) -> bool:
+    tail = text[end: end + 30].lower()
+    return tail.startswith((" of article", " of section", " of §"))
+
+
+def find_references(body: tuple[Node, ...]) -> tuple[list[Reference], list[Diagnostic]]:
+    """Every cross-reference in the body, and a warning for each one that cannot be resolved."""
+    finder = _Finder(body)
+    for top in body:
+        for node in top.walk():
+            finder.scan(node)
+    return finder.references, finder.warnings
+

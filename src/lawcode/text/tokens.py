@@ -1,0 +1,331 @@
+"""From cleaned lines to tokens: headings, numbered labels and runs of words.
+
+This is the one place that knows what a heading looks like in each style of text:
+
+* ``Chapter I: General Provisions``, ``CHAPTER I`` (title on the next line), ``### CHAPTER 91—``
+  Markdown headings, ``Part 3``, ``Section 4`` (a grouping of articles, as in the GDPR, also
+  when a PDF extraction letter-spaced it as ``Sec ti on 1``);
+* provisions: ``Article 13: ...`` / ``Article 6`` + title line, ``§ 6502. Heading``,
+  ``13. Heading`` (South African by-laws), ``13 Heading (1) ...`` (UK acts, one section per
+  line, whose inline subsections and points are split here);
+* labels: ``(1)``, ``(a)``, ``(iv)``, ``(A)``, ``1.``;
+* everything else is words.
+
+PDF extractions wrap lines hard; when a text looks wrapped (many lines continue with a lower-case
+word), a line that does not start a new structure is joined to the one before, and a label at a
+line start only counts as one where the previous line could end a sentence.
+
+All patterns are anchored and free of nested quantifiers, so a pathological line (megabytes
+without a newline) is scanned in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lawcode.text import numbering
+from lawcode.text.clean import Line
+
+# Token kinds.
+CONTAINER = "container"  # part / chapter / section grouping
+PROVISION = "provision"  # article / section
+LABEL = "label"  # a numbered paragraph or item
+WORDS = "words"
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str
+    line: int
+    level: str = ""  # part/chapter/section/article for headings; "(" or "." for labels
+    num: str = ""  # as printed
+    label: str = ""  # the bare label ("13", "a", "2A")
+    title: str = ""  # heading words
+    text: str = ""  # words that follow on the same line
+    explicit: bool = True  # a heading with an unmistakable form (separator or line of its own)
+    markdown: bool = False
+    is_title: bool = False  # words right after a bare heading that read as its title
+
+
+_ENDS_SENTENCE = re.compile(r"[.;:,\u2014\u2013]$")
+
+
+def heading_like(text: str, limit: int = 100) -> bool:
+    """Whether a short block reads as a title rather than as a sentence."""
+    return 0 < len(text) <= limit and not _ENDS_SENTENCE.search(text) and (text[0].isupper() or text[0] in "\"'")
+
+
+def bare_heading(token: Token) -> bool:
+    """A heading printed without its title (the title may follow on the next line)."""
+    return (token.kind == CONTAINER and not token.title) or (
+        token.kind == PROVISION and not token.text and not token.title)
+
+
+def _spaced(word: str) -> str:
+    """A keyword as a pattern that tolerates PDF letter-spacing ("Sec ti on")."""
+    return " ?".join(word)
+
+
+_NUM = r"([0-9]+[A-Za-z]{0,2}|[IVXLCDM]+)"
+_SEP = r"(?:\s*[:.\-\u2014\u2013]\s*|\s+|$)"
+_CONTAINER_RE = re.compile(
+    rf"(?P<kw>{_spaced('part')}|{_spaced('chapter')}|{_spaced('section')}|{_spaced('title')})\s+{_NUM}(?P<sep>{_SEP})(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_ARTICLE_RE = re.compile(rf"(?:{_spaced('article')}|art\.)\s+([0-9]+[a-z]?)(?P<sep>{_SEP})(?P<rest>.*)", re.IGNORECASE)
+_PARAGRAPH_SIGN_RE = re.compile(r"(?:§+|s\.|sec\.)\s*([0-9]+[A-Za-z]{0,3})(?P<sep>\.?\s*|$)(?P<rest>.*)", re.IGNORECASE)
+_NUMBERED_HEADING_RE = re.compile(r"([0-9]+[A-Z]{0,2})(?P<sep>\.\s+|\s+)(?P<rest>[A-Z\"'].*)")
+_LABEL_RE = re.compile(r"\(([0-9]+[A-Za-z]{0,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(?P<rest>.*)")
+_DOTTED_RE = re.compile(r"([0-9]{1,3})\.(?:\s+|$)(?P<rest>.*)")
+_MARKDOWN_RE = re.compile(r"(#{1,6})\s+(.*)")
+# An inline label in a one-section-per-line text: a "(x) " after the end of a clause.
+_INLINE_LABEL_RE = re.compile(
+    r"([.;:,\u2014\u2013])((?: (?:or|and))?) \(([0-9]+[A-Z]{0,2}|[a-z]{1,4}|[A-Z]{1,2})\) "
+)
+_FIRST_SUBSECTION_RE = re.compile(r" (?=\(1\) [A-Z])")
+_SENTENCE_START_RE = re.compile(
+    r" (?=(?:A|An|The|In|If|This|These|For|Where|Each|Any|It|No|Nothing|Subject|Regulations|Section|Part|A person)\b [a-zA-Z(])"
+)
+_ENDS_CLAUSE = re.compile(r"(?:[.;:\u2014\u2013,]|\bor|\band)$")
+
+# First characters a structural line can start with; anything else is words.
+_STRUCTURE_STARTS = frozenset("AaPpCcSsTt\u00a7(0123456789")
+CONTAINER_LEVELS = {"part": "part", "chapter": "chapter", "section": "section", "title": "title"}
+
+
+def _keyword(raw: str) -> str:
+    return raw.replace(" ", "").lower()
+
+
+def is_wrapped(lines: tuple[Line, ...]) -> bool:
+    """Whether the text has hard line wraps (a PDF extraction) rather than one line per block."""
+    non_blank = 0
+    continued = 0
+    previous = ""
+    for line in lines:
+        text = line.text
+        if text:
+            non_blank += 1
+            if previous and text[0].islower():
+                continued += 1
+        previous = text
+    return non_blank > 0 and continued >= 3 and continued * 20 >= non_blank
+
+
+def line_width(lines: tuple[Line, ...]) -> int:
+    """A typical full line length (the 90th percentile) of a wrapped text."""
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
+    """The token one block of text starts with (its first character picks the patterns to try)."""
+    markdown = False
+    first = text[0]
+    if first == "#":
+        match = _MARKDOWN_RE.fullmatch(text)
+        if match:
+            markdown = True
+            text = match.group(2)
+            first = text[:1]
+    if first not in _STRUCTURE_STARTS:
+        return Token(WORDS, line, text=text, markdown=markdown)
+    match = _ARTICLE_RE.fullmatch(text) if first in "Aa" else None
+    if match:
+        rest = match.group("rest").strip()
+        sep = match.group("sep").strip()
+        explicit = bool(sep) or not rest
+        if not (wrapped and rest):
+            return Token(PROVISION, line, "article", match.group(1), match.group(1), text=rest, explicit=explicit,
+                         markdown=markdown)
+    match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSsTt" else None
+    if match:
+        kind = CONTAINER_LEVELS[_keyword(match.group("kw"))]
+        rest = match.group("rest").strip()
+        sep = match.group("sep").strip()
+        num = match.group(2)
+        if kind == "section" and not has_articles:
+            if not (wrapped and rest):
+                return Token(PROVISION, line, "section", num, num, text=rest, explicit=bool(sep) or not rest,
+                             markdown=markdown)
+        elif kind != "title" and (rest[:1].isupper() or not rest or sep) and not (wrapped and rest and not sep):
+            return Token(CONTAINER, line, kind, num, num, title=rest, markdown=markdown)
+    if not has_articles and first in "\u00a7Ss":
+        match = _PARAGRAPH_SIGN_RE.fullmatch(text)
+        if match:
+            return Token(PROVISION, line, "section", match.group(1), match.group(1), title=match.group("rest").strip(),
+                         markdown=markdown)
+    if not first.isdigit() and first != "(":
+        return Token(WORDS, line, text=text, markdown=markdown)
+    match = _LABEL_RE.fullmatch(text) if first == "(" else None
+    if match:
+        label = match.group(1)
+        return Token(LABEL, line, "(", f"({label})", label, text=match.group("rest").strip(), markdown=markdown)
+    match = _DOTTED_RE.fullmatch(text)
+    if match and (has_articles or not match.group("rest")):
+        return Token(LABEL, line, ".", match.group(1) + ".", match.group(1), text=match.group("rest").strip())
+    if not has_articles and not wrapped:
+        match = _NUMBERED_HEADING_RE.fullmatch(text)
+        if match:
+            dotted = match.group("sep").startswith(".")
+            return Token(PROVISION, line, "section", match.group(1) + ("." if dotted else ""), match.group(1),
+                         text=match.group("rest").strip(), explicit=dotted)
+    return Token(WORDS, line, text=text, markdown=markdown)
+
+
+def split_inline(token: Token) -> list[Token]:
+    """A UK-style section line ("13 Heading (1) ... (a) ...") as heading plus label tokens."""
+    text = token.text
+    if token.kind != PROVISION or " (" not in text:
+        if token.kind == PROVISION and not token.title and token.level == "section" and not token.num.endswith("."):
+            token.title, token.text = _split_heading(text)
+        return [token]
+    first = _FIRST_SUBSECTION_RE.search(text)
+    if first:
+        head, body = text[: first.start()], text[first.end():]
+    else:
+        head, body = _split_heading(text)
+    if not token.num.endswith(".") and not token.title:
+        token.title, token.text = head.strip(), ""
+    else:
+        token.text = head.strip()
+    out = [token]
+    start = 0
+    last_label: dict[str, str] = {}
+    for match in _INLINE_LABEL_RE.finditer(body):
+        if not _inline_split(match, body, last_label):
+            continue
+        _add_chunk(out, body[start: match.end(2)], token)
+        start = match.end(2) + 1
+    _add_chunk(out, body[start:], token)
+    return out
+
+
+def _inline_split(match: re.Match[str], body: str, last_label: dict[str, str]) -> bool:
+    """Whether an inline "(x)" starts a new subsection or point rather than citing one.
+
+    After ".", ";", ":" or a dash it does; after a comma only when "and"/"or" follows the comma
+    or the label continues the sequence ("(b)" after "(a)") and the comma does not itself
+    follow a label (as in "paragraphs (a), (b) or (c)").
+    """
+    label = match.group(3)
+    scheme = numbering.scheme_of(label, last_label)
+    strong = match.group(1) != "," or bool(match.group(2))
+    if not strong:
+        previous = last_label.get(scheme or "")
+        if previous is None or not numbering.follows(previous, label) or body[match.start() - 1: match.start()] == ")":
+            return False
+    if scheme:
+        last_label[scheme] = label
+    return True
+
+
+def _add_chunk(out: list[Token], chunk: str, token: Token) -> None:
+    chunk = chunk.strip()
+    if not chunk:
+        return
+    label = _LABEL_RE.fullmatch(chunk)
+    if label:
+        out.append(Token(LABEL, token.line, "(", f"({label.group(1)})", label.group(1), text=label.group("rest").strip()))
+    elif len(out) == 1 and not token.text:
+        token.text = chunk
+    else:
+        out.append(Token(WORDS, token.line, text=chunk))
+
+
+def _split_heading(text: str) -> tuple[str, str]:
+    """Heading and words of "Heading Words of the section" where nothing marks the boundary."""
+    match = _SENTENCE_START_RE.search(text)
+    if match and match.start() > 0:
+        return text[: match.start()].strip(), text[match.end():].strip()
+    return "", text
+
+
+def ends_clause(text: str) -> bool:
+    """Whether a line could be the end of a sentence or clause (so a label may follow)."""
+    return bool(_ENDS_CLAUSE.search(text[-6:])) if text else True
+
+
+def tokenize(lines: tuple[Line, ...]) -> tuple[list[Token], bool]:
+    """Every token of the cleaned text, joining wrapped lines; also whether it was wrapped."""
+    wrapped = is_wrapped(lines)
+    width = line_width(lines) if wrapped else 0
+    has_articles = any(_ARTICLE_RE.fullmatch(line.text) and _looks_like_article_heading(line.text)
+                       for line in lines if line.text[:1] in "Aa#")
+    tokens: list[Token] = []
+    previous_text = ""  # the previous non-blank line, for wrap decisions
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        token = classify(text, line.no, has_articles, wrapped)
+        if wrapped and tokens and _continues(token, text, previous_text, width, tokens[-1]):
+            _append_words(tokens[-1], text)
+            previous_text = text
+            continue
+        previous_text = text
+        if token.kind == WORDS and tokens and bare_heading(tokens[-1]) and heading_like(text, 200):
+            token.is_title = True
+        if not wrapped and token.kind == PROVISION and token.level == "section":
+            tokens.extend(split_inline(token))
+        else:
+            tokens.append(token)
+    _label_titles(tokens)
+    return tokens, wrapped
+
+
+def _label_titles(tokens: list[Token]) -> None:
+    """Labels printed with a title and their words below ("(1) Child", then the definition)."""
+    for index, token in enumerate(tokens):
+        if token.kind != LABEL or not token.text:
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is None or not heading_like(token.text, 80) or _ENDS_CONJUNCTION.search(token.text):
+            titled = token.markdown
+        elif following.kind == LABEL:  # a title directly above a nested list: "(10) Websites", "(A) ..."
+            titled = _label_class(following.label) != _label_class(token.label)
+        else:
+            titled = token.markdown or following.kind == WORDS
+        if titled:
+            token.title, token.text = token.text, ""
+
+
+def _label_class(label: str) -> str:
+    return "digit" if label[:1].isdigit() else "lower" if label.islower() else "upper"
+
+
+_ENDS_CONJUNCTION = re.compile(r"\b(?:or|and|but|the|of|to)$")
+
+
+def _looks_like_article_heading(text: str) -> bool:
+    match = _ARTICLE_RE.fullmatch(text)
+    return bool(match) and (bool(match.group("sep").strip()) or not match.group("rest").strip())
+
+
+def _continues(token: Token, text: str, previous: str, width: int, last: Token) -> bool:
+    """Whether a line of a wrapped text continues the block before it."""
+    if last.kind in (CONTAINER,) or (last.kind == PROVISION and not last.text):
+        return False
+    if last.kind == LABEL and not last.text:
+        return False
+    if last.is_title:
+        return text[0].islower()
+    if token.kind == WORDS:
+        if text[0].islower() or text[0] in ",;)":
+            return True
+        if len(previous) >= width * 0.9:
+            return True
+        return len(previous) >= width * 0.75 and not ends_clause(previous)
+    if token.kind == LABEL:
+        return bool(token.text) and not ends_clause(previous) and len(previous) >= width * 0.75
+    return False
+
+
+def _append_words(token: Token, text: str) -> None:
+    if token.kind == CONTAINER:
+        token.title = f"{token.title} {text}".strip()
+    elif token.text.endswith("-") and text[:1].islower() and not token.text.endswith(" -"):
+        token.text = token.text + text
+    else:
+        token.text = f"{token.text} {text}".strip()

@@ -1,0 +1,73 @@
+"""The ask / explain / what-if / who commands: JSON output, readable output, and bad input
+(a clear message listing what is known, exit code 2, no traceback)."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lawcode.cli import app, main
+
+HIVES = str(Path(__file__).parent / "fixtures" / "hives.yaml")
+
+
+def run(*args):
+    result = CliRunner().invoke(app, [*args, "--model", HIVES])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def run_main(monkeypatch, capsys, *args):
+    monkeypatch.setattr(sys, "argv", ["lawcode", *args, "--model", HIVES])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    return exit_.value.code, capsys.readouterr()
+
+
+def test_ask_json_is_the_service_answer():
+    answer = json.loads(run("ask", "--as", "farm", "--fact", "near_school", "--on", "2021-06-01", "--format", "json"))
+    assert answer["as"] == "farm" and answer["facts"] == {"near_school": True}
+    assert {f["norm"]: f["status"] for f in answer["findings"]}["art2.2-fence-hives"] == "undetermined"
+
+
+def test_ask_human_output_groups_by_kind_and_says_what_would_decide():
+    out = run("ask", "--as", "farm", "--on", "2021-06-01")
+    applies, undetermined = out.split("UNDETERMINED")
+    assert "Duties" in applies and "mark every hive" in applies and "Art. 2(1)" in applies
+    assert "would apply if: emergency = false (Has an emergency been declared?)" in " ".join(undetermined.split())
+    assert "Permissions" in undetermined
+    assert max(len(line) for line in out.splitlines()) <= 100
+
+
+def test_ask_before_entry_into_force():
+    out = run("ask", "--as", "farm", "--on", "2020-12-31")
+    assert "nothing in" in out and "2021-01-01" in out
+
+
+def test_explain_and_what_if_and_who_render():
+    out = run("explain", "art5.1", "--as", "farm", "-f", "sells_honey", "-f", "emergency", "--on", "2021-06-01")
+    assert "art5.2-emergency-sale displaces it" in out and "emergency = true (given)" in out
+    out = run("what-if", "art3.1", "--as", "farm", "--on", "2021-06-01")
+    assert "exempted=false, in_register=true" in out
+    answer = json.loads(run("what-if", "art2.2", "--as", "farm", "--stop", "--on", "2021-06-01", "--format", "json"))
+    assert answer["goal"] == "stop" and {"emergency": True} in answer["sets"]
+    out = run("who", "educate")
+    assert "big_farm" in out and "Art. 3(1)(2)" in out
+
+
+@pytest.mark.parametrize("args, message, known", [
+    (["ask", "--as", "farmm"], "unknown actor 'farmm'", "known: farm,"),
+    (["ask", "--as", "farm", "--fact", "emergncy"], "unknown fact 'emergncy'", "known: emergency,"),
+    (["ask", "--as", "farm", "--fact", "emergency=maybe"], "neither true nor false", "known: true, false"),
+    (["ask", "--as", "farm", "--fact", "emergency", "--fact", "emergency=false"], "given twice", ""),
+    (["ask", "--as", "farm", "--on", "1 June 2021"], "malformed date", "YYYY-MM-DD"),
+    (["explain", "art77", "--as", "farm"], "unknown norm 'art77'", "known:"),
+    (["what-if", "nothing", "--as", "farm"], "unknown norm 'nothing'", "known:"),
+])
+def test_bad_input_exits_2_with_a_clear_message(monkeypatch, capsys, args, message, known):
+    code, captured = run_main(monkeypatch, capsys, *args)
+    assert code == 2
+    assert captured.err.startswith("lawcode: error: ") and message in captured.err and known in captured.err
+    assert "Traceback" not in captured.err and captured.out == ""
