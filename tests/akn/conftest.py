@@ -1,4 +1,8 @@
-"""A small hand-built regulation (synthetic words) that exercises every AKN construct lawcode writes."""
+"""A small hand-built regulation (synthetic words) that exercises every AKN construct lawcode writes.
+
+Its references are in reading order (by provision, then by where their words stand), the order
+the parser gives and the importer restores.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +32,8 @@ def widget_document() -> Document:
                  children=(_item(para1, 1, "make widgets;", 11), nested,
                            _item(para1, 3, "keep the records the preceding item needs.", 16)),
                  wrap_up="All of this applies from the start.", line=10),
-            Node("chp_I__art_1__para_nn_2", "paragraph", None, None, "Sellers & <buyers> keep \"quotes\".", line=18),
+            Node("chp_I__art_1__para_nn_2", "paragraph", None, None, "Sellers & <buyers> keep \"quotes\", as Articles 1 and 2 say.",
+                 line=18),
         ),
         line=9,
     )
@@ -45,6 +50,8 @@ def widget_document() -> Document:
         Reference(para1, "article 2", target="chp_I__art_2"),
         Reference(para1, "the Gadget Act", external="Gadget Act"),
         Reference(f"{para1}__list_1__item_3", "the preceding item"),
+        Reference("chp_I__art_1__para_nn_2", "Articles 1 and 2", target="chp_I__art_1"),
+        Reference("chp_I__art_1__para_nn_2", "Articles 1 and 2", target="chp_I__art_2"),
         Reference("chp_I__art_2", "Article 1", target="chp_I__art_1"),
         Reference("chp_I__art_2", "Toys", external="Toy Law 1999"),
         Reference("chp_II__art_3", "words that are not there", target="chp_I"),

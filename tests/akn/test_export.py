@@ -75,3 +75,14 @@ def test_characters_xml_cannot_carry_are_replaced():
     doc = Document("ff.txt", None, (Node("art_1", "article", "1", None, "page\x0cbreak \ud800 end"),))
     root = etree.fromstring(to_akn(doc))
     assert root.find(".//a:p", NS).text == "page\ufffdbreak \ufffd end"
+
+
+def test_a_phrase_citing_several_provisions_links_the_first_and_keeps_the_rest(widget_doc):
+    root = etree.fromstring(to_akn(widget_doc))
+    para = root.find(".//a:paragraph[@eId='chp_I__art_1__para_nn_2']/a:content/a:p", NS)
+    assert [(r.get("href"), r.text) for r in para.findall("a:ref", NS)] == [("#chp_I__art_1", "Articles 1 and 2")]
+    kept = root.findall(".//a:proprietary/{urn:lawcode:akn}reference", NS)
+    assert {(k.get("source"), k.get("words"), k.get("target")) for k in kept} == {
+        ("chp_I__art_1__para_nn_2", "Articles 1 and 2", "chp_I__art_2"),
+        ("chp_II__art_3", "words that are not there", "chp_I"),
+    }

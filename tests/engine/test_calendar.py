@@ -126,7 +126,14 @@ def test_a_repeal_ends_the_recurring_days_and_is_itself_a_date(tmp_path):
     assert [d.id for d in build_calendar(loaded, 2024).days] == ["entry_into_force", "repeal"]
     events = parse_ics(build_calendar(loaded, 2023).to_ics().encode("utf-8"))
     rules = {e["UID"][0][1].split(".")[1]: e.get("RRULE") for e in events if "RRULE" in e}
-    assert rules == {"safety_day": [("", "FREQ=YEARLY;UNTIL=20230531")], "audit_day": [("", "FREQ=YEARLY;UNTIL=20230531")]}
+    # The repeal takes effect on 31 May: the last day in force is 30 May.
+    assert rules == {"safety_day": [("", "FREQ=YEARLY;UNTIL=20230530")], "audit_day": [("", "FREQ=YEARLY;UNTIL=20230530")]}
+
+
+def test_a_day_falling_on_the_repeal_date_no_longer_occurs(tmp_path):
+    loaded = variant(tmp_path, ("  in_force: 2020-03-01\n", "  in_force: 2020-03-01\n  repealed: 2023-09-30\n"))
+    assert [d.id for d in build_calendar(loaded, 2023).days] == ["entry_into_force", "safety_day", "repeal"]
+    assert [d.id for d in build_calendar(loaded, 2022).days] == ["entry_into_force", "safety_day", "audit_day", "repeal"]
 
 
 def test_29_february_occurs_in_leap_years_only(tmp_path):

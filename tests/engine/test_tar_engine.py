@@ -21,12 +21,6 @@ def statuses(tar, actor, facts=(), on=JUNE, document=None) -> dict[str, str]:
     return {f["norm"]: f["status"] for f in answer["findings"]}
 
 
-def ids(found: dict, prefix: str) -> dict[str, str]:
-    """Findings of the norms whose id starts with ``prefix`` (at least one must exist)."""
-    picked = {k: v for k, v in found.items() if k.startswith(prefix)}
-    return picked
-
-
 def norm_ids(tar, prefix: str) -> list[str]:
     found = [n.id for n in tar.model.norms if n.id.startswith(prefix)]
     assert found, f"the TAR model has no norm {prefix}*"
@@ -72,8 +66,7 @@ def test_citizen_reporting_duty_depends_on_discovering_a_lead(tar):
 def test_network_operator_whose_network_is_misused(tar):
     # Art 22(2): the immediate steps only follow the discovery of misuse; the management and
     # technical measures bind every network operator.
-    conditional = [n for n in norm_ids(tar, "art22.2-")
-                   if tar.conditions[n] is not None]
+    conditional = [n for n in norm_ids(tar, "art22.2-") if tar.conditions[n] is not None]
     assert conditional, "art 22(2) has steps that depend on discovering misuse"
     plain = statuses(tar, "network_operator")
     misused = statuses(tar, "network_operator", ["network_used_to_endanger_security"])

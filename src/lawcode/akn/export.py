@@ -192,28 +192,22 @@ class _Writer:
             self._paragraphs(wrap_up)
 
     def _placed(self, node: Node) -> tuple[list[_Line], list[_Line]]:
-        """The node's text and wrap-up lines, each with the references found in it.
+        """The node's text and wrap-up lines, each with the references found in it, by position.
 
-        References are placed in their order, each at the first occurrence of its words after
-        the previous one; one whose words do not occur there is kept aside in ``unplaced``.
+        A reference is placed at the first occurrence of its words that overlaps no reference
+        placed before it; one that cannot be placed (its words are missing, overlap another
+        reference's, or cite a further target of the same phrase) is kept aside in ``unplaced``.
         """
         text = [(line, []) for line in node.text.split("\n")] if node.text else []
         wrap_up = [(line, []) for line in node.wrap_up.split("\n")] if node.wrap_up else []
         if node.eid not in self.refs:
             return text, wrap_up
         lines = text + wrap_up
-        index, pos = 0, 0
         for ref in self.refs[node.eid]:
-            found = -1
-            if ref.words:
-                for i in range(index, len(lines)):
-                    found = lines[i][0].find(ref.words, pos if i == index else 0)
-                    if found >= 0:
-                        index, pos = i, found + len(ref.words)
-                        lines[i][1].append((found, ref))
-                        break
-            if found < 0:
+            if not (ref.words and _place(lines, ref)):
                 self.unplaced.append(ref)
+        for _, spans in lines:
+            spans.sort(key=lambda span: span[0])
         return text, wrap_up
 
     def _paragraphs(self, lines: list[_Line]) -> None:
@@ -238,6 +232,22 @@ class _Writer:
         if ref.external is not None:
             return f'<ref href="{_attr(self.externals[ref.external])}">{words}</ref>'
         return f'<inline name="{UNRESOLVED}">{words}</inline>'
+
+
+def _place(lines: list[_Line], ref: Reference) -> bool:
+    """Mark ``ref`` at the first free occurrence of its words, unless those words already carry a
+    reference (one phrase citing several provisions: only its first target is marked up)."""
+    size = len(ref.words)
+    if any(other.words == ref.words for _, spans in lines for _, other in spans):
+        return False
+    for line, spans in lines:
+        start = line.find(ref.words)
+        while start >= 0:
+            if all(start >= at + len(other.words) or start + size <= at for at, other in spans):
+                spans.append((start, ref))
+                return True
+            start = line.find(ref.words, start + 1)
+    return False
 
 
 def _list_eid(first_item: Node) -> str:

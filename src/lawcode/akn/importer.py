@@ -49,14 +49,15 @@ def from_akn(data: bytes, source: str) -> Document:
     meta = act.find(_A + "meta")
     reader = _Reader(source, _externals(meta))
     nodes = tuple(reader.hier(el) for el in _elements(body))
-    for ref in meta.iterfind(_A + "proprietary/" + REFERENCE) if meta is not None else ():
-        reader.refs[ref.get("source", "")].append(
-            Reference(ref.get("source", ""), ref.get("words", ""), ref.get("target"), ref.get("external"))
-        )
-    # References in document order: by the provision they stand in, then as they occur in it.
-    references = tuple(ref for top in nodes for node in top.walk() for ref in reader.refs.pop(node.eid, ()))
-    for eid in reader.refs:
-        raise AknError(f"a reference stands in {eid!r}, which is no provision", file=source,
+    if meta is not None:
+        reader.proprietary(meta.iterfind(_A + "proprietary/" + REFERENCE), nodes)
+    # References in reading order: by the provision they stand in, then by where their words are.
+    references = tuple(
+        ref for top in nodes for node in top.walk()
+        for _, _, ref in sorted(reader.refs.pop(node.eid, ()), key=lambda found: found[:2])
+    )
+    if reader.refs:  # only a proprietary lc:reference can name an eId that is not in the body
+        raise AknError(f"a reference stands in {next(iter(reader.refs))!r}, which is no provision", file=source,
                        expected="proprietary lc:reference/@source naming an eId of the body")
     return Document(
         source=source,
@@ -75,8 +76,10 @@ class _Reader:
     def __init__(self, source: str, externals: dict[str, str]) -> None:
         self.source = source
         self.externals = externals
-        self.refs: dict[str, list[Reference]] = defaultdict(list)
+        # eId -> (line of the node's words, offset in it, reference) for each reference found
+        self.refs: dict[str, list[tuple[int, int, Reference]]] = defaultdict(list)
         self.lines: dict[str, int] = {}  # eId -> line in the XML, to report duplicates
+        self.count: dict[str, int] = defaultdict(int)  # eId -> lines of words read so far
 
     def hier(self, el: etree._Element) -> Node:
         name = etree.QName(el).localname
@@ -154,21 +157,36 @@ class _Reader:
     def _line(self, block: etree._Element, eid: str) -> str:
         """The words of one block, recording the references marked up in it."""
         parts: list[str] = []
-        self._inline(block, eid, parts)
+        self._inline(block, eid, self.count[eid], parts)
+        self.count[eid] += 1
         return "".join(parts)
 
-    def _inline(self, el: etree._Element, eid: str, parts: list[str]) -> None:
+    def _inline(self, el: etree._Element, eid: str, line: int, parts: list[str]) -> None:
         if el.text:
             parts.append(el.text)
         for child in el:
             if child.tag == _A + "ref" or (child.tag == _A + "inline" and child.get("name") == UNRESOLVED):
                 words = _words(child)
+                self.refs[eid].append((line, len("".join(parts)), self._reference(child, eid, words)))
                 parts.append(words)
-                self.refs[eid].append(self._reference(child, eid, words))
             elif isinstance(child.tag, str):
-                self._inline(child, eid, parts)
+                self._inline(child, eid, line, parts)
             if child.tail:
                 parts.append(child.tail)
+
+    def proprietary(self, elements, nodes: tuple[Node, ...]) -> None:
+        """References kept in metadata, placed where their words first occur in their provision."""
+        by_eid: dict[str, Node] | None = None
+        for el in elements:
+            if by_eid is None:
+                by_eid = {node.eid: node for top in nodes for node in top.walk()}
+            eid = el.get("source", "")
+            ref = Reference(eid, el.get("words", ""), el.get("target"), el.get("external"))
+            node = by_eid.get(eid)
+            lines = _lines(node.text) + _lines(node.wrap_up) if node is not None else []
+            where = next(((i, line.find(ref.words)) for i, line in enumerate(lines) if ref.words in line),
+                         (len(lines), 0))
+            self.refs[eid].append((*where, ref))
 
     def _reference(self, el: etree._Element, eid: str, words: str) -> Reference:
         href = el.get("href")
@@ -207,6 +225,10 @@ def _attr(meta: etree._Element | None, path: str, name: str) -> str | None:
 def _elements(el: etree._Element):
     """Child elements, skipping comments and processing instructions."""
     return (child for child in el if isinstance(child.tag, str))
+
+
+def _lines(words: str) -> list[str]:
+    return words.split("\n") if words else []
 
 
 def _words(el: etree._Element) -> str:

@@ -122,8 +122,13 @@ def build_calendar(loaded, year: int, document=None) -> Calendar:
 
 
 def _in_force_span(regulation, norm) -> tuple[dt.date, dt.date | None]:
-    """First and last day a date's norm is in force (the regulation's span, narrowed by the norm)."""
-    start, end = regulation.in_force, regulation.repealed
+    """First and last day a date's norm is in force (the regulation's span, narrowed by the norm).
+
+    A repeal takes effect on its date, so the last day in force is the day before; a norm's
+    ``validity.end`` is its last day in force.
+    """
+    start = regulation.in_force
+    end = regulation.repealed - dt.timedelta(days=1) if regulation.repealed else None
     if norm is not None and norm.validity is not None:
         if norm.validity.start and norm.validity.start > start:
             start = norm.validity.start

@@ -2,7 +2,8 @@
 the other commands take (``--as ACTOR``, ``--fact NAME=…``, ``procedure NAME``).
 
 Each catalog is plain data with ``to_dict()``; the CLI, the API and the web UI only render it.
-``document`` (the parsed text, optional) only refines citations ("Art. 32", not "Art. 32(1)").
+``document`` (the parsed text, optional) refines citations ("Art. 32", not "Art. 32(1)") and lets
+``norms --article`` take any citation style the text locator reads ("13(1)", "Chapter IV").
 Norms are serialised by :func:`lawcode.engine.findings.norm_fields`, so a norm in the catalog
 has the same field names as in an answer to ``ask``.
 """
@@ -177,7 +178,8 @@ def parse_article(text: str) -> str:
     match = _ARTICLE_QUERY.match(text.strip())
     if not match:
         raise QueryError(f"cannot read {text!r} as an article",
-                         expected="an article number such as 13, art_13 or 'Article 13'")
+                         expected="an article number such as 13, art_13 or 'Article 13'; citing a paragraph "
+                                  "or a chapter needs the text (--text or LAWCODE_CORPUS)")
     return match.group(1).lower()
 
 

@@ -55,7 +55,7 @@ _CRUFT_RULES: tuple[tuple[str, str], ...] = (
     (r"[LC] \d{1,4}/\d{1,4}", "PDF page header (page)"),
 )
 _CRUFT = re.compile("|".join(f"({pattern})" for pattern, _ in _CRUFT_RULES), re.IGNORECASE)
-_CRUFT_MAX = 300
+_CRUFT_MAX = 160  # longer lines are never cruft
 # Lines holding nothing but odd whitespace (no-break spaces, tabs): removed, and reported.
 _ODD_BLANK = re.compile(
     "^[ \t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\ufeff]*"

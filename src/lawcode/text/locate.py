@@ -50,17 +50,21 @@ class Index:
         self.containers: dict[tuple[str, str], Node] = {}
         self.parent: dict[str, Node] = {}
         self.eids: dict[str, Node] = {}
-        stack = [(node, None) for node in reversed(tuple(body))]
-        while stack:
-            node, parent = stack.pop()
-            self.eids[node.eid] = node
-            if parent is not None:
-                self.parent[node.eid] = parent
-            if is_provision(node):
-                self.provisions.setdefault(label_of(node).lower(), node)
-            elif node.kind in CONTAINER_KINDS:
-                self.containers.setdefault((node.kind, label_of(node).lower()), node)
-            stack.extend((child, node) for child in reversed(node.children))
+        for node in body:
+            self._add(node)
+
+    def _add(self, node: Node) -> None:
+        """Index ``node`` and its descendants, in document order."""
+        self.eids[node.eid] = node
+        kind = node.kind
+        if kind == ARTICLE or (kind == SECTION and is_provision(node)):
+            self.provisions.setdefault(label_of(node).lower(), node)
+        elif kind in CONTAINER_KINDS:
+            self.containers.setdefault((kind, label_of(node).lower()), node)
+        parent = self.parent
+        for child in node.children:
+            parent[child.eid] = node
+            self._add(child)
 
     def provision(self, num: str) -> Node | None:
         return self.provisions.get(num.lower())
