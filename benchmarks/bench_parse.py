@@ -104,6 +104,8 @@ def main() -> None:
     (WORK / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print()
     print(table(results))
+    print()
+    print(summary(results))
 
 
 def _row(r: dict) -> str:
@@ -129,6 +131,20 @@ def table(results: list[dict]) -> str:
         ratio = f"{r['seconds'] / base['seconds']:.1f}x" if base and r["engine"] != "lawcode" else ""
         lines.append(f"| {r['engine']} | {r['text_mb']:.2f} | {r['seconds']:.2f} | {r['mb_per_s']:.2f} | {ratio} "
                      f"| {r['peak_rss_mb']:.0f} | {structure} |")
+    return "\n".join(lines)
+
+
+def summary(results: list[dict]) -> str:
+    """Growth of each engine's time from its smallest to its largest input, against the size ratio."""
+    lines = []
+    for engine in dict.fromkeys(r["engine"] for r in results):
+        runs = [r for r in results if r["engine"] == engine and "seconds" in r]
+        if len(runs) < 2:
+            continue
+        small, large = runs[0], runs[-1]
+        lines.append(f"{engine}: {small['text_mb']:.2f} -> {large['text_mb']:.2f} MB ({large['text_mb'] / small['text_mb']:.1f}x "
+                     f"input): time x{large['seconds'] / small['seconds']:.1f}, peak RSS "
+                     f"{small['peak_rss_mb']:.0f} -> {large['peak_rss_mb']:.0f} MB")
     return "\n".join(lines)
 
 

@@ -14,8 +14,8 @@ Measures, on the shipped TAR model (and its text from LAWCODE_CORPUS or ../share
   conditions and walking the ontology on every question). Both must give the same norms as
   lawcode, or the script says so;
 * whole commands (wall time of fresh subprocesses, median and best of --cli-runs): ``python -c
-  pass`` (interpreter start), ``import lawcode.cli``, and ``lawcode ask`` with and without the
-  text to quote.
+  pass`` (interpreter start), ``import lawcode.cli``, and ``lawcode ask`` in JSON and in human
+  form, with and without the text to quote.
 """
 
 from __future__ import annotations
@@ -181,14 +181,17 @@ def commands(runs: int) -> dict:
     env_text = {**env_no_text, "LAWCODE_CORPUS": os.environ.get("LAWCODE_CORPUS", str(CORPUS))}
     py = sys.executable
     cli = [py, "-c", "from lawcode.cli import main; main()"]
-    ask = ["ask", "--as", "enterprise", "--on", DATE, "--format", "json"]
+    ask = ["ask", "--as", "enterprise", "--on", DATE]
+    json_ask = ask + ["--format", "json"]
     cases = {
         "python -c pass": ([py, "-c", "pass"], env_no_text),
         "import lawcode.cli": ([py, "-c", "import lawcode.cli"], env_no_text),
-        "lawcode ask (no text)": (cli + ask, env_no_text),
-        "lawcode ask (quoting the text)": (cli + ask, env_text),
+        "lawcode ask --format json (no text)": (cli + json_ask, env_no_text),
+        "lawcode ask (human, no text)": (cli + ask, env_no_text),
+        "lawcode ask --format json (quoting the text)": (cli + json_ask, env_text),
+        "lawcode ask (human, quoting the text)": (cli + ask, env_text),
     }
-    wall_times(cli + ask, 1, env_text)  # warm the file cache
+    wall_times(cli + json_ask, 1, env_text)  # warm the file cache
     return {name: wall_times(args, runs, env) for name, (args, env) in cases.items()}
 
 

@@ -13,6 +13,7 @@ after imports (the interpreter and libraries, before any input is read).
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import resource
@@ -58,8 +59,9 @@ def bluebell_py(data: bytes, source: str) -> tuple[bytes, dict]:
 
 
 def bluebell_rs(data: bytes, source: str) -> tuple[bytes, dict]:
-    import _bluebell_rs  # noqa: F401  (fail loudly if the Rust parser is missing)
     from bluebell.parser import parse_to_xml_bytes
+
+    importlib.import_module("_bluebell_rs")  # fail loudly if the Rust parser is missing
 
     return parse_to_xml_bytes(data.decode("utf-8"), "act", FRBR_URI), {}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from akn_sample import widget_document
 from lxml import etree
 
 from lawcode.akn.export import to_akn
@@ -14,17 +15,20 @@ from lawcode.akn.validate import validate_akn
 NS = {"a": AKN_NS}
 
 
-def test_hand_built_document_is_schema_valid(widget_doc):
+def test_hand_built_document_is_schema_valid():
+    widget_doc = widget_document()
     assert validate_akn(to_akn(widget_doc), "widgets.xml") == []
 
 
-def test_export_is_deterministic(widget_doc):
+def test_export_is_deterministic():
+    widget_doc = widget_document()
     first = to_akn(widget_doc)
     assert to_akn(replace(widget_doc)) == first  # a fresh, equal Document gives the same bytes
     assert date.today().isoformat().encode() not in first  # no "generated today" dates
 
 
-def test_items_form_list_1_inside_content_with_lead_in_and_wrap_up(widget_doc):
+def test_items_form_list_1_inside_content_with_lead_in_and_wrap_up():
+    widget_doc = widget_document()
     root = etree.fromstring(to_akn(widget_doc))
     para = root.find(".//a:paragraph[@eId='chp_I__art_1__para_nn_1']", NS)
     content = para.find("a:content", NS)
@@ -38,7 +42,8 @@ def test_items_form_list_1_inside_content_with_lead_in_and_wrap_up(widget_doc):
     assert content[2].text == "All of this applies from the start."
 
 
-def test_provision_with_sub_provisions_uses_intro_and_wrap_up(widget_doc):
+def test_provision_with_sub_provisions_uses_intro_and_wrap_up():
+    widget_doc = widget_document()
     root = etree.fromstring(to_akn(widget_doc))
     art = root.find(".//a:article[@eId='chp_I__art_2']", NS)
     assert [etree.QName(el).localname for el in art] == ["num", "heading", "intro", "paragraph", "paragraph", "wrapUp"]
@@ -46,7 +51,8 @@ def test_provision_with_sub_provisions_uses_intro_and_wrap_up(widget_doc):
     assert [p.text for p in art.findall("a:paragraph[2]/a:content/a:p", NS)] == ["Large ones.", "Also very large ones."]
 
 
-def test_references_are_marked_up_in_the_words(widget_doc):
+def test_references_are_marked_up_in_the_words():
+    widget_doc = widget_document()
     root = etree.fromstring(to_akn(widget_doc))
     lead_in = root.find(".//a:paragraph[@eId='chp_I__art_1__para_nn_1']/a:content/a:p", NS)
     internal, external = lead_in.findall("a:ref", NS)
@@ -58,7 +64,8 @@ def test_references_are_marked_up_in_the_words(widget_doc):
     assert unresolved.text == "the preceding item"
 
 
-def test_meta_identifies_the_work_from_its_frbr_uri(widget_doc):
+def test_meta_identifies_the_work_from_its_frbr_uri():
+    widget_doc = widget_document()
     root = etree.fromstring(to_akn(widget_doc))
     act = root.find("a:act", NS)
     assert act.get("name") == "regulation"
@@ -77,7 +84,8 @@ def test_characters_xml_cannot_carry_are_replaced():
     assert root.find(".//a:p", NS).text == "page\ufffdbreak \ufffd end"
 
 
-def test_a_phrase_citing_several_provisions_links_the_first_and_keeps_the_rest(widget_doc):
+def test_a_phrase_citing_several_provisions_links_the_first_and_keeps_the_rest():
+    widget_doc = widget_document()
     root = etree.fromstring(to_akn(widget_doc))
     para = root.find(".//a:paragraph[@eId='chp_I__art_1__para_nn_2']/a:content/a:p", NS)
     assert [(r.get("href"), r.text) for r in para.findall("a:ref", NS)] == [("#chp_I__art_1", "Articles 1 and 2")]

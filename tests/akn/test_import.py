@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from akn_sample import widget_document
 
 from lawcode.akn.export import to_akn
 from lawcode.akn.importer import from_akn
 from lawcode.errors import AknError
 
 
-def test_round_trip_gives_an_equal_document(widget_doc):
+def test_round_trip_gives_an_equal_document():
+    widget_doc = widget_document()
     back = from_akn(to_akn(widget_doc), "widgets.xml")
     assert back.body == widget_doc.body  # eIds, kinds, nums, headings, words, wrap-ups, lines
     assert back.references == widget_doc.references
@@ -23,6 +25,7 @@ BLUEBELL_STYLE = b"""<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns
     <meta><references source="#cobalt">
       <TLCOrganization eId="cobalt" href="https://github.com/laws-africa/cobalt" showAs="cobalt"/>
     </references></meta>
+    <preface><p eId="preface__p_1">The Widget Rules</p></preface>
     <body>
       <chapter eId="chp_I">
         <num>I</num>
@@ -62,6 +65,7 @@ def test_reads_bluebell_layout():
         ("chp_I__art_1__para_nn_1__list_1__item_1", "(1)", "make good widgets;")]
     assert doc.get("chp_I__art_2").text == "Only this."
     assert doc.get("chp_I").heading == "Rules"
+    assert doc.title == "The Widget Rules"
     assert [(r.source, r.words, r.target) for r in doc.references] == [
         ("chp_I__art_1__para_nn_1", "article 2", "chp_I__art_2")]
 
@@ -90,3 +94,27 @@ def test_duplicate_eids_are_an_error():
 def test_other_xml_is_not_akoma_ntoso():
     with pytest.raises(AknError, match="root element is html"):
         from_akn(b"<html><body/></html>", "page.html")
+
+
+SYNTHETIC_TEXT = """The Widget Rules
+
+Chapter I: General
+
+Article 1: These Rules govern widgets.
+
+Article 2: Widget makers shall:
+
+(1) label widgets;
+
+(2) keep the records article 1 of these Rules asks for.
+"""
+
+
+def test_a_parsed_text_round_trips():
+    from lawcode.text.parse import parse_text
+
+    parsed = parse_text(SYNTHETIC_TEXT.encode(), "widgets.txt")
+    back = from_akn(to_akn(parsed), "widgets.xml")
+    assert back.body == parsed.body and back.references == parsed.references
+    assert back.get("chp_I__art_2__para_nn_1__list_1__item_2").line == 11
+    assert [r.target for r in back.references] == ["chp_I__art_1"]

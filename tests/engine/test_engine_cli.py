@@ -38,6 +38,7 @@ def test_ask_human_output_groups_by_kind_and_says_what_would_decide():
     assert "Duties" in applies and "mark every hive" in applies and "Art. 2(1)" in applies
     assert "would apply if: emergency = false (Has an emergency been declared?)" in " ".join(undetermined.split())
     assert "Permissions" in undetermined
+    assert "--text PATH" in out  # the synthetic model's text is nowhere: say how to get quotes
     assert max(len(line) for line in out.splitlines()) <= 100
 
 
@@ -71,3 +72,12 @@ def test_bad_input_exits_2_with_a_clear_message(monkeypatch, capsys, args, messa
     assert code == 2
     assert captured.err.startswith("lawcode: error: ") and message in captured.err and known in captured.err
     assert "Traceback" not in captured.err and captured.out == ""
+
+
+def test_ask_on_the_shipped_model_quotes_the_text_it_is_given(tar_path, tar_document):
+    result = CliRunner().invoke(app, ["ask", "--as", "enterprise", "--on", "2021-06-01", "--text", str(tar_path)])
+    assert result.exit_code == 0, result.output
+    words = tar_document.get("chp_II__art_13__para_nn_1__list_1__item_6").full_text().split()
+    flat = " ".join(result.output.split())
+    assert "Art. 13(1)(6): " + " ".join(words[:4]) in flat
+    assert "--text PATH" not in result.output

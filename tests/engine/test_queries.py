@@ -127,3 +127,10 @@ def test_explain_says_why_a_norm_does_not_apply(model):
     assert wrong_actor["decided_by"] == ["bearer"] and wrong_actor["bearer"]["matches"] is False
     too_early = queries.explain(model, "art6.2", "inspector", [], "2021-06-01").to_dict()
     assert too_early["decided_by"] == ["validity"] and too_early["validity"]["start"] == "2022-01-01"
+
+
+def test_a_norm_without_bearer_binds_no_one_in_particular(model):
+    answer = queries.explain(model, "art9.1", "farm", [], "2021-06-01").to_dict()
+    assert answer["finding"]["status"] == "does_not_apply" and answer["decided_by"] == ["bearer"]
+    assert "binds no one in particular" in answer["summary"]
+    assert queries.what_if(model, "art9.1", "farm", [], "2021-06-01").to_dict()["sets"] == []

@@ -126,3 +126,9 @@ def test_who_does_publicity_and_education(tar):
         assert any(n.startswith(prefix) for n in norms), prefix
     by_actor = {g["actor"]: g for g in answer["actors"]}
     assert "enterprise" in by_actor["unit"]["also"]
+
+
+def test_a_prefix_shared_by_norms_for_other_actors_still_names_the_actors_norm(tar):
+    answer = queries.explain(tar, "art18.2", "citizen", [], JUNE).to_dict()
+    assert answer["finding"]["norm"] == norm_ids(tar, "art18.2-report")[0]
+    assert answer["finding"]["bearer"] == "citizen"

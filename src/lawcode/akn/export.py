@@ -20,6 +20,7 @@ attributes (see :mod:`lawcode.akn.names`). The XML is written as text in a singl
 
 from __future__ import annotations
 
+import io
 import re
 from collections import defaultdict
 
@@ -52,23 +53,26 @@ def to_akn(doc: Document) -> bytes:
     for ref in doc.references:
         refs[ref.source].append(ref)
     externals = _external_iris(doc.references)
-    writer = _Writer(refs, externals)
-    chunks: list[bytes] = []
-    for node in doc.body:
-        writer.out = []
-        writer.hier(node)
-        chunks.append(_encode("".join(writer.out)))
+    writer = _Writer(externals)
+    unplaced = [ref for eid, node_refs in refs.items() for ref in writer.place(doc.get(eid), node_refs)]
     head = [
         "<?xml version='1.0' encoding='UTF-8'?>\n",
         f'<akomaNtoso xmlns="{AKN_NS}" xmlns:lc="{LC_NS}"><act name="regulation">',
-        _meta(doc, externals, writer.unplaced),
+        _meta(doc, externals, unplaced),
     ]
     if doc.title:
         head.append(f'<preface><p class="title"><docTitle>{_text(doc.title)}</docTitle></p></preface>')
     if doc.preamble:
         head.append("<preamble>" + "".join(f"<p>{_text(line)}</p>" for line in doc.preamble.split("\n")) + "</preamble>")
     head.append("<body>")
-    return b"".join([_encode("".join(head)), *chunks, b"</body></act></akomaNtoso>"])
+    out = io.BytesIO()  # getvalue() hands its buffer over: the XML is held once, not twice
+    out.write(_encode("".join(head)))
+    for node in doc.body:
+        writer.out = []
+        writer.hier(node)
+        out.write(_encode("".join(writer.out)))
+    out.write(b"</body></act></akomaNtoso>")
+    return out.getvalue()
 
 
 def _meta(doc: Document, externals: dict[str, str], unplaced: list[Reference]) -> str:
@@ -79,7 +83,7 @@ def _meta(doc: Document, externals: dict[str, str], unplaced: list[Reference]) -
     date = (dates[0] + "-01-01")[:10] if dates else _NO_DATE
     when = f'<FRBRdate date="{date}" name="{"Generation" if dates else "unknown"}"/>'
     author = f'<FRBRauthor href="#{AUTHOR_EID}" as="#author"/>'
-    expression = f"{work}/{doc.language}"
+    expression = f"{work}/{doc.language}@"  # the AKN naming convention: /eng@ is the expression
     out = [
         f'<meta><identification source="#{AUTHOR_EID}">',
         f'<FRBRWork><FRBRthis value="{_attr(work)}"/><FRBRuri value="{_attr(work)}"/>',
@@ -133,24 +137,28 @@ _Line = tuple[str, list[tuple[int, Reference]]]
 class _Writer:
     """Writes provisions into ``out``; holds the references by source eId and the external IRIs."""
 
-    def __init__(self, refs: dict[str, list[Reference]], externals: dict[str, str]) -> None:
-        self.refs = refs
+    def __init__(self, externals: dict[str, str]) -> None:
         self.externals = externals
         self.out: list[str] = []
-        self.unplaced: list[Reference] = []  # references whose words are not in their node's text
+        self.placed: dict[str, tuple[list[_Line], list[_Line]]] = {}  # eId -> its lines with references
 
     def hier(self, node: Node) -> None:
         """A hierarchical provision: num, heading, then content or intro/children/wrapUp."""
-        if node.kind == ITEM:
+        kind = node.kind
+        if kind == ITEM:
             raise ValueError(f"{node.eid}: an item outside a list cannot be written as Akoma Ntoso")
-        self._start(node.kind, node)
         out = self.out
-        if not any(child.kind != ITEM for child in node.children):
+        if self._simple(node):  # most provisions: one line of words, nothing below
+            out.append(f"{_head(kind, node)}<content>{_p(node.text)}</content></{kind}>")
+            return
+        out.append(_head(kind, node))
+        items = sum(1 for child in node.children if child.kind == ITEM)
+        if items == len(node.children):
             out.append("<content>")
             self._blocks(node)
-            out.append(f"</content></{node.kind}>")
+            out.append(f"</content></{kind}>")
             return
-        if any(child.kind == ITEM for child in node.children):
+        if items:
             raise ValueError(f"{node.eid}: items beside sub-provisions cannot be written as Akoma Ntoso")
         text, wrap_up = self._placed(node)
         if text:
@@ -163,52 +171,58 @@ class _Writer:
             out.append("<wrapUp>")
             self._paragraphs(wrap_up)
             out.append("</wrapUp>")
-        out.append(f"</{node.kind}>")
+        out.append(f"</{kind}>")
 
-    def _start(self, tag: str, node: Node) -> None:
-        line = f' lc:line="{node.line}"' if node.line else ""
-        self.out.append(f'<{tag} eId="{_attr(node.eid)}"{line}>')
-        if node.num is not None:
-            self.out.append(f"<num>{_text(node.num)}</num>")
-        if node.heading is not None:
-            self.out.append(f"<heading>{_text(node.heading)}</heading>")
+    def _simple(self, node: Node) -> bool:
+        """No children, no wrap-up, one line of words, no references in it."""
+        return not node.children and not node.wrap_up and "\n" not in node.text and node.eid not in self.placed
 
     def _blocks(self, node: Node) -> None:
         """Lead-in, the item list, wrap-up: the block content of a leaf provision or an item."""
-        text, wrap_up = self._placed(node)
+        out = self.out
         items = node.children
+        text, wrap_up = self._placed(node)
         if text:
             self._paragraphs(text)
         elif not items:
-            self.out.append("<p/>")  # AKN wants at least one block
+            out.append("<p/>")  # AKN wants at least one block
         if items:
-            self.out.append(f'<blockList eId="{_attr(_list_eid(items[0]))}">')
+            out.append(f'<blockList eId="{_attr(_list_eid(items[0]))}">')
             for item in items:
-                self._start("item", item)
-                self._blocks(item)
-                self.out.append("</item>")
-            self.out.append("</blockList>")
+                if self._simple(item):
+                    out.append(f"{_head('item', item)}{_p(item.text)}</item>")
+                else:
+                    out.append(_head("item", item))
+                    self._blocks(item)
+                    out.append("</item>")
+            out.append("</blockList>")
         if wrap_up:
             self._paragraphs(wrap_up)
 
-    def _placed(self, node: Node) -> tuple[list[_Line], list[_Line]]:
-        """The node's text and wrap-up lines, each with the references found in it, by position.
+    def place(self, node: Node | None, refs: list[Reference]) -> list[Reference]:
+        """Find where each of ``node``'s references stands in its words; return those that cannot
+        be marked up inline (their words are missing, overlap another reference's, or cite a
+        further target of the same phrase), for the metadata.
 
         A reference is placed at the first occurrence of its words that overlaps no reference
-        placed before it; one that cannot be placed (its words are missing, overlap another
-        reference's, or cite a further target of the same phrase) is kept aside in ``unplaced``.
+        placed before it.
         """
-        text = [(line, []) for line in node.text.split("\n")] if node.text else []
-        wrap_up = [(line, []) for line in node.wrap_up.split("\n")] if node.wrap_up else []
-        if node.eid not in self.refs:
-            return text, wrap_up
-        lines = text + wrap_up
-        for ref in self.refs[node.eid]:
-            if not (ref.words and _place(lines, ref)):
-                self.unplaced.append(ref)
+        if node is None:
+            return refs
+        text, wrap_up = self._placed(node)
+        lines = text + wrap_up  # the same (line, spans) pairs: placing fills text and wrap_up
+        unplaced = [ref for ref in refs if not (ref.words and _place(lines, ref))]
         for _, spans in lines:
             spans.sort(key=lambda span: span[0])
-        return text, wrap_up
+        self.placed[node.eid] = (text, wrap_up)
+        return unplaced
+
+    def _placed(self, node: Node) -> tuple[list[_Line], list[_Line]]:
+        """The node's text and wrap-up lines, each with the references placed in it."""
+        placed = self.placed.get(node.eid)
+        if placed is not None:
+            return placed
+        return [(line, []) for line in _split(node.text)], [(line, []) for line in _split(node.wrap_up)]
 
     def _paragraphs(self, lines: list[_Line]) -> None:
         """One ``<p>`` per line, its references' words wrapped in ``<ref>``/``<inline>``."""
@@ -232,6 +246,22 @@ class _Writer:
         if ref.external is not None:
             return f'<ref href="{_attr(self.externals[ref.external])}">{words}</ref>'
         return f'<inline name="{UNRESOLVED}">{words}</inline>'
+
+
+def _head(tag: str, node: Node) -> str:
+    """Start tag with eId (and source line), then num and heading."""
+    line = f' lc:line="{node.line}"' if node.line else ""
+    num = f"<num>{_text(node.num)}</num>" if node.num is not None else ""
+    heading = f"<heading>{_text(node.heading)}</heading>" if node.heading is not None else ""
+    return f'<{tag} eId="{_attr(node.eid)}"{line}>{num}{heading}'
+
+
+def _p(words: str) -> str:
+    return f"<p>{_text(words)}</p>" if words else "<p/>"
+
+
+def _split(words: str) -> list[str]:
+    return words.split("\n") if words else []
 
 
 def _place(lines: list[_Line], ref: Reference) -> bool:
@@ -259,7 +289,9 @@ def _list_eid(first_item: Node) -> str:
 
 
 def _text(words: str) -> str:
-    return words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "&" in words or "<" in words or ">" in words:  # rare: test first, it is cheaper than replacing
+        return words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return words
 
 
 def _attr(words: str) -> str:

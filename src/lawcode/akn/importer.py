@@ -211,8 +211,11 @@ def _externals(meta: etree._Element | None) -> dict[str, str]:
 
 
 def _title(act: etree._Element) -> str | None:
+    """The preface's docTitle; failing that (bluebell writes a plain line), its first paragraph."""
     title = act.find(_A + "preface//" + _A + "docTitle")
-    return None if title is None else _words(title)
+    if title is None:
+        title = act.find(_A + "preface/" + _A + "p")
+    return None if title is None else _words(title).strip() or None
 
 
 def _attr(meta: etree._Element | None, path: str, name: str) -> str | None:

@@ -49,4 +49,5 @@ def validate_akn(data: bytes, source: str) -> list[Problem]:
     schema = akn_schema()
     if schema.validate(tree):
         return []
-    return [Problem(error.line, error.message) for error in schema.error_log]
+    # Element names in the AKN namespace are shown bare ("colour", not "{http://...akn/3.0}colour").
+    return [Problem(error.line, error.message.replace(f"{{{AKN_NS}}}", "")) for error in schema.error_log]

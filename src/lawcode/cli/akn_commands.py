@@ -1,4 +1,7 @@
-"""lawcode akn commands (registered on the app on import): Akoma Ntoso export and validation."""
+"""lawcode akn commands (registered on the app on import): Akoma Ntoso validation.
+
+(Export is ``lawcode parse TEXT --format akn``, in text_commands.)
+"""
 
 from __future__ import annotations
 
@@ -41,21 +44,3 @@ def validate(
         typer.echo("valid")
     if problems:
         raise typer.Exit(1)
-
-
-@app.command("akn")
-def export_akn(
-    text: Path = typer.Argument(..., help="A regulation text (plain text)."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write the XML here instead of to standard output."),
-) -> None:
-    """Convert a regulation text to Akoma Ntoso 3.0 XML (schema-valid, same text -> same bytes)."""
-    import sys
-
-    from lawcode.akn.export import to_akn
-    from lawcode.service import read_document
-
-    xml = to_akn(read_document(text))
-    if output is None:
-        sys.stdout.buffer.write(xml)
-    else:
-        output.write_bytes(xml)

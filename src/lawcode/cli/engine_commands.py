@@ -46,20 +46,42 @@ def _load_with_text(model: Optional[str], text: Optional[str]):
     return loaded, text_for_model(loaded, text)
 
 
-def _say(out, text: str, indent: int = 0, style: str | None = None, hang: int = 0) -> None:
-    """Print ``text`` wrapped to the console width, indented, continuation lines ``hang`` deeper.
+class _Page:
+    """Output assembled as one rich Text and printed once (rich costs per print call).
 
-    Model words and quotations go through rich as plain Text, never as markup.
+    Lines are wrapped here, to the console's width (100 columns at most); model words and
+    quotations are added as plain text, never read as markup.
     """
-    import textwrap
 
-    from rich.text import Text
+    def __init__(self) -> None:
+        from rich.text import Text
+
+        self.console = console()
+        self.width = self.console.width
+        self.text = Text()
+
+    def print(self, markup: str = "") -> None:
+        """A line of our own words, with rich markup for emphasis."""
+        from rich.text import Text
+
+        self.text.append_text(Text.from_markup(markup))
+        self.text.append("\n")
+
+    def add(self, line: str, style: str | None) -> None:
+        self.text.append(line + "\n", style=style or None)
+
+    def show(self) -> None:
+        self.console.print(self.text, end="", soft_wrap=True)
+
+
+def _say(out: _Page, text: str, indent: int = 0, style: str | None = None, hang: int = 0) -> None:
+    """Add ``text`` wrapped to the page width, indented, continuation lines ``hang`` deeper."""
+    import textwrap
 
     lead = " " * indent
     for paragraph in text.split("\n"):
-        wrapped = textwrap.fill(paragraph, width=out.width, initial_indent=lead,
-                                subsequent_indent=lead + " " * hang, break_on_hyphens=False) or lead
-        out.print(Text(wrapped, style=style or ""))
+        out.add(textwrap.fill(paragraph, width=out.width, initial_indent=lead,
+                              subsequent_indent=lead + " " * hang, break_on_hyphens=False) or lead, style)
 
 
 def _value(value) -> str:
@@ -81,7 +103,7 @@ def _header(out, answer: dict, title: str) -> None:
 
 def _finding(out, finding: dict, questions: dict) -> None:
     _say(out, "• " + finding["action"], indent=2, style="bold", hang=2)
-    extras = [f"bearer: {finding['bearer']}"]
+    extras = [f"bearer: {finding['bearer']}"] if finding["bearer"] else []
     if finding.get("counterparty"):
         extras.append(f"towards: {finding['counterparty']}")
     if finding.get("discretionary"):
@@ -115,12 +137,13 @@ def _findings(out, findings: list[dict], questions: dict) -> None:
         _finding(out, finding, questions)
 
 
-def _render_ask(answer: dict, title: str) -> None:
-    out = console()
+def _render_ask(answer: dict, title: str, quoted: bool) -> None:
+    out = _Page()
     _header(out, answer, title)
     if answer.get("notice"):
         out.print()
         _say(out, answer["notice"], style="bold")
+        out.show()
         return
     applies = [f for f in answer["findings"] if f["status"] == "applies"]
     open_ = [f for f in answer["findings"] if f["status"] == "undetermined"]
@@ -129,6 +152,11 @@ def _render_ask(answer: dict, title: str) -> None:
     if open_:
         out.print(f"\n[bold yellow]UNDETERMINED[/bold yellow] ({len(open_)}): a fact is unknown")
         _findings(out, open_, answer["questions"])
+    if not quoted and answer["findings"]:
+        out.print()
+        _say(out, "(To quote the provisions, give the regulation text with --text PATH or set LAWCODE_CORPUS.)",
+             style="dim")
+    out.show()
 
 
 @app.command()
@@ -149,7 +177,7 @@ def ask(
     if format == Format.json:
         print_json(answer)
     else:
-        _render_ask(answer, loaded.model.regulation.title)
+        _render_ask(answer, loaded.model.regulation.title, document is not None)
 
 
 def _render_part(out, part: dict, indent: int) -> None:
@@ -188,7 +216,7 @@ def explain(
     if format == Format.json:
         print_json(answer)
         return
-    out = console()
+    out = _Page()
     _header(out, answer, loaded.model.regulation.title)
     finding = answer["finding"]
     out.print()
@@ -196,7 +224,14 @@ def explain(
     out.print()
     _finding(out, finding, {})
     bearer = answer["bearer"]
-    path = " is a ".join(bearer["path"]) if bearer["path"] else f"{answer['as']} is not a {bearer['bearer']}"
+    if len(bearer["path"]) > 1:
+        path = " is a ".join(bearer["path"])
+    elif bearer["path"]:
+        path = "asked as the bearer itself"
+    elif bearer["bearer"] is None:
+        path = "no bearer (it binds no one in particular)"
+    else:
+        path = f"{answer['as']} is not a {bearer['bearer']}"
     out.print()
     _say(out, f"bearer: {bearer['bearer']} - {path}", hang=4)
     for defined in bearer["defined"]:
@@ -208,6 +243,7 @@ def explain(
         _render_part(out, part, 0)
     if answer["decided_by"]:
         out.print("decided by: " + ", ".join(answer["decided_by"]))
+    out.show()
 
 
 @app.command("what-if")
@@ -228,7 +264,7 @@ def what_if(
     if format == Format.json:
         print_json(answer)
         return
-    out = console()
+    out = _Page()
     _header(out, answer, loaded.model.regulation.title)
     goal = "stop applying" if stop else "apply"
     out.print(f"\n{answer['norm']} is now: {answer['status']}")
@@ -240,6 +276,7 @@ def what_if(
             _say(out, "• " + _assignment(option), indent=2, hang=2)
         for name, question in answer["questions"].items():
             _say(out, f"{name}: {question}", indent=4, style="dim", hang=4)
+    out.show()
 
 
 @app.command()
@@ -256,7 +293,7 @@ def who(
     if format == Format.json:
         print_json(answer)
         return
-    out = console()
+    out = _Page()
     if not answer["actors"]:
         _say(out, "No norm matches all of: " + " ".join(terms))
     for group in answer["actors"]:
@@ -266,3 +303,4 @@ def who(
         for norm in group["norms"]:
             _say(out, f"• {norm['kind']}: {norm['action']}", indent=2, hang=2)
             _say(out, f"{', '.join(norm['citations'])} · {norm['norm']}", indent=4, style="dim")
+    out.show()

@@ -58,10 +58,9 @@ def parse(
 
 
 def _report(doc) -> None:
-    """Warnings (and how many lines were set aside) on standard error."""
-    err = console(stderr=True)
+    """Warnings (and how many lines were set aside) on standard error, one per line."""
     for warning in doc.warnings:
-        err.print(f"{doc.source}:{warning.line}: warning: {warning.message}", markup=False, highlight=False)
+        typer.echo(f"{doc.source}:{warning.line}: warning: {warning.message}", err=True)
     if doc.removed:
-        err.print(f"{len(doc.removed)} line(s) removed as cruft or table of contents; "
-                  "see --format json for each", markup=False, highlight=False)
+        typer.echo(f"{len(doc.removed)} line(s) removed as cruft, page furniture or table of contents; "
+                   "see --format json for each", err=True)

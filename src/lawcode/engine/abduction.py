@@ -90,6 +90,8 @@ def abduce(engine: Engine, question, norm, facts: dict, stop: bool, not_in_force
     if current.value == goal:
         return answer([{}], f"{norm.id} already {'does not apply' if stop else 'applies'}; no fact is needed.")
     if not match.matches and norm.kind != "conflict_rule":
+        if norm.bearer is None:
+            return answer([], f"{norm.id} binds no one in particular; no fact makes it apply to {question.actor}.")
         return answer([], f"{norm.id} binds {norm.bearer}; no fact makes {question.actor} one of those.")
     if not current.valid:
         return answer([], not_in_force or f"{norm.id} is not in force on {question.on.isoformat()}.")

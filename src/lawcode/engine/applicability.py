@@ -15,10 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Mapping
 
 from lawcode.engine.evaluate import FALSE, TRUE, Evaluation, combine, evaluate, negate
-from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, UNDETERMINED, norm_order
+from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, UNDETERMINED, norm_fields, norm_order
+from lawcode.engine.quote import quotes
 from lawcode.model.conditions import And, Expr, Fact, Not
 
 # Parts of a status, as explanations name them.
@@ -91,7 +93,6 @@ class Engine:
         self.ontology = loaded.ontology
         self.norms = sorted(loaded.model.norms, key=norm_order)
         self.by_id = {n.id: n for n in self.norms}
-        self.order = {n.id: i for i, n in enumerate(self.norms)}
         overriders: dict[str, list[str]] = {}
         for norm in self.norms:
             for target in norm.overrides:
@@ -99,6 +100,18 @@ class Engine:
         self.overriders = {k: tuple(v) for k, v in overriders.items()}
         self._candidates: dict[str, tuple[tuple[object, BearerMatch], ...]] = {}
         self._implied: dict[str, dict[str, bool]] = {}
+        self._shown: dict[tuple[str, int], tuple[object, Mapping, tuple]] = {}
+
+    def shown(self, norm, document=None) -> tuple[Mapping, tuple]:
+        """(norm_fields, quotes) of a norm, computed once per norm and text. The text is kept
+        in the memo so that its id cannot be reused by another document."""
+        key = (norm.id, id(document))
+        entry = self._shown.get(key)
+        if entry is None:
+            fields = MappingProxyType(norm_fields(self.loaded, norm, document))
+            entry = (document, fields, quotes(norm.cites, document) if document is not None else ())
+            self._shown[key] = entry
+        return entry[1], entry[2]
 
     # -- bearers -------------------------------------------------------------------------------
 

@@ -123,6 +123,8 @@ def _summary(norm, question, status: Status, decided: tuple[str, ...]) -> str:
     if status.value == UNDETERMINED:
         return f"{head}: it depends on {', '.join(status.missing)}."
     if decided == ("bearer",):
+        if norm.bearer is None:
+            return f"{head}: it is a {norm.kind.value.replace('_', ' ')} and binds no one in particular."
         return f"{head}: it binds {norm.bearer}, and {question.actor} is not one."
     if decided == ("validity",):
         return f"{head}: it is not in force on that date."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from lawcode.engine.quote import Quote, citation
 
@@ -37,10 +38,12 @@ def provision_key(eid: str) -> tuple[int, ...]:
 
 
 def norm_order(norm) -> tuple:
-    """Deterministic order of norms in every answer: kind order, then article order, then id."""
+    """Order of norms in every answer: kind order, then article order. Sort the model's norms
+    with it (a stable sort): norms on the same provision keep the model file's order, which
+    follows the text (stop, then keep records, then report), so the order is deterministic."""
     kind = _kind(norm)
     rank = KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
-    return (rank, provision_key(norm.cites[0]) if norm.cites else (), norm.id)
+    return (rank, provision_key(norm.cites[0]) if norm.cites else ())
 
 
 def _kind(norm) -> str:
@@ -87,7 +90,7 @@ class Finding:
     the cited provisions, with their words when the text is available.
     """
 
-    fields: dict
+    fields: Mapping  # norm_fields(), shared between answers: never changed
     status: str
     missing: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = field(default=())

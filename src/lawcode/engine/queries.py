@@ -31,14 +31,18 @@ ask::
 explain::
 
     {"regulation", "as", "on", "facts", "implied_facts", "finding": finding,
-     "bearer": {"bearer", "matches": bool, "path": [actor ... class], "defined": [{"actor",
-     "condition", "value"}]}, "validity": {"start", "end", "in_force": bool},
-     "parts": [part], "decided_by": [part role/source], "summary": str}
+     "bearer": {"bearer", "matches": bool, "path": [actor, ..., class it is] (the is-a chain;
+     [] when no match), "defined": [{"actor", "condition"}] (defined subclasses whose definition
+     must hold)}, "validity": {"start", "end", "in_force": bool, optional "repealed"},
+     "parts": [part], "decided_by": ["bearer"|"validity"|"condition"|"unless"|
+     "defined_by:ACTOR"|"overridden_by:NORM"], "summary": str}
     part = {"role": "defined_by"|"condition"|"unless"|"overridden_by", "source": actor/norm id,
-            "expression": str, "value": true|false|null (of the expression itself),
+            "expression": str ("NORM applies" for overridden_by),
+            "value": true|false|null (of the expression itself),
             "effect": "supports"|"blocks"|"open",
             "facts": [{"fact", "value", "source": "given"|"implied"|"unknown", "question"}],
-            "overrider": {"status", "parts": [part]} (overridden_by only)}
+            "overrider": {"status", "in_force", "bearer_matches", "parts": [part]}
+            (overridden_by only)}
 
 what_if::
 
@@ -55,13 +59,12 @@ who::
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from lawcode.engine.applicability import Engine, Status, engine_for
-from lawcode.engine.findings import APPLIES, KIND_ORDER, UNDETERMINED, Finding, norm_fields
-from lawcode.engine.quote import citation, quotes
+from lawcode.engine.findings import APPLIES, KIND_ORDER, UNDETERMINED, Finding
+from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
 
 # ask lists "would apply if" sets of up to 6 unknown facts (3**6 evaluations at most per
@@ -75,6 +78,8 @@ _TRUE_WORDS = {"true": True, "yes": True, "false": False, "no": False}
 
 def closest_first(name: str, known: Iterable[str]) -> list[str]:
     """Known names, the closest matches to ``name`` first, then the rest in order."""
+    import difflib  # only on the error path
+
     known = sorted(known)
     close = difflib.get_close_matches(name, known, n=5, cutoff=0.5)
     return close + [k for k in known if k not in close]
@@ -137,11 +142,19 @@ def _date(on: dt.date | str | None) -> dt.date:
         raise QueryError(f"malformed date {on!r}", expected="a date as YYYY-MM-DD, e.g. 2021-06-30") from None
 
 
-def resolve_norm(engine: Engine, ref: str) -> object:
-    """A norm by id or by a unique prefix of its id ("art18.2")."""
+def resolve_norm(engine: Engine, ref: str, actor: str | None = None) -> object:
+    """A norm by id or by a unique prefix of its id ("art18.2").
+
+    A prefix shared by several norms is still unique when only one of them binds ``actor``
+    (asked as a citizen, "art18.2" is the citizens' reporting duty, not the organisations').
+    """
     if ref in engine.by_id:
         return engine.by_id[ref]
     matches = [n for n in engine.norms if n.id.startswith(ref)]
+    if len(matches) > 1 and actor is not None:
+        binding = [n for n in matches if engine.bearer_match(actor, n.bearer).matches]
+        if len(binding) == 1:
+            return binding[0]
     if len(matches) == 1:
         return matches[0]
     if matches:
@@ -179,8 +192,8 @@ def _finding(engine: Engine, norm, status: Status, document, facts: Mapping[str,
         from lawcode.engine.abduction import minimal_sets
 
         would = tuple(minimal_sets(engine, norm, status.match, facts, on, APPLIES, ASK_BUDGET)[0])
-    return Finding(norm_fields(engine.loaded, norm, document), status.value, status.missing,
-                   quotes(norm.cites, document) if document is not None else (), would)
+    fields, quoted = engine.shown(norm, document)
+    return Finding(fields, status.value, status.missing, quoted, would)
 
 
 # -- ask --------------------------------------------------------------------------------------------
@@ -257,8 +270,8 @@ def explain(loaded, norm: str, actor: str, facts=None, on=None, document=None):
     from lawcode.engine.explain import build_explanation
 
     engine = engine_for(loaded)
-    target = resolve_norm(engine, norm)
     actor = _actor(engine, actor)
+    target = resolve_norm(engine, norm, actor)
     given, implied, merged = _facts(engine, actor, facts)
     on = _date(on)
     question = Question(loaded.model.regulation.id, actor, on, given, implied)
@@ -271,8 +284,8 @@ def what_if(loaded, norm: str, actor: str, facts=None, on=None, stop: bool = Fal
     from lawcode.engine.abduction import abduce
 
     engine = engine_for(loaded)
-    target = resolve_norm(engine, norm)
     actor = _actor(engine, actor)
+    target = resolve_norm(engine, norm, actor)
     given, implied, merged = _facts(engine, actor, facts)
     on = _date(on)
     question = Question(loaded.model.regulation.id, actor, on, given, implied)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lawcode.engine.applicability import Engine
-from lawcode.engine.findings import norm_fields
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SUFFIXES = ("ings", "ing", "ions", "ion", "ities", "ity", "ers", "er", "ed", "es", "al", "e", "s")
@@ -32,8 +32,10 @@ def stem(word: str) -> str:
     return word
 
 
-def stems(text: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(text.lower())}
+@lru_cache(maxsize=4096)
+def stems(text: str) -> frozenset[str]:
+    """The stems of a text's words (cached: a model's actions are asked about again and again)."""
+    return frozenset(stem(w) for w in _WORD.findall(text.lower()))
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def find_bearers(engine: Engine, terms: list[str]) -> WhoAnswer:
             continue
         words = stems(" ".join([norm.action, *norm.terms, actors[norm.bearer].label]))
         if all(term <= words for term in wanted):
-            by_actor.setdefault(norm.bearer, []).append(norm_fields(engine.loaded, norm))
+            by_actor.setdefault(norm.bearer, []).append(dict(engine.shown(norm)[0]))
     groups = tuple(
         {"actor": actor_id, "label": actors[actor_id].label,
          "also": [a for a in engine.ontology.descendants(actor_id) if a != actor_id],

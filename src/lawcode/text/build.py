@@ -19,9 +19,10 @@ The nesting rules, in the order the builder applies them:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lawcode.text import numbering
+from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
 from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node
 from lawcode.text.tokens import CONTAINER, LABEL, PROVISION, WORDS, Token, heading_like
 
@@ -29,22 +30,26 @@ _RANK = {"part": 0, "chapter": 1, "section": 2}
 _KIND = {"part": PART, "chapter": CHAPTER, "section": SECTION, "article": ARTICLE}
 _EID_PREFIX = {PART: "part", CHAPTER: "chp", SECTION: "sec", ARTICLE: "art"}
 _EID_UNSAFE = re.compile(r"[^0-9A-Za-z]")
+_DIGITS = re.compile(r"[0-9]+")
 
 
-@dataclass(slots=True, eq=False)
 class _Draft:
-    """A node under construction."""
+    """A node under construction (a plain slotted class: one is made per node, so it must be cheap)."""
 
-    kind: str
-    num: str | None
-    label: str
-    line: int
-    heading: str = ""
-    text: list[str] = field(default_factory=list)
-    wrap_up: list[str] = field(default_factory=list)
-    children: list["_Draft"] = field(default_factory=list)
-    rank: int = 9  # containers only
-    level: str = ""  # article / section for provisions
+    __slots__ = ("kind", "num", "label", "line", "heading", "text", "wrap_up", "children", "rank", "level")
+
+    def __init__(self, kind: str, num: str | None, label: str, line: int, heading: str = "",
+                 text: list[str] | None = None, rank: int = 9, level: str = "") -> None:
+        self.kind = kind
+        self.num = num
+        self.label = label
+        self.line = line
+        self.heading = heading
+        self.text: list[str] = text if text is not None else []
+        self.wrap_up: list[str] = []
+        self.children: list[_Draft] = []
+        self.rank = rank  # containers only
+        self.level = level  # "article" / "section" for provisions
 
 
 @dataclass
@@ -72,6 +77,7 @@ class _Builder:
         self.warnings: list[Diagnostic] = []
         self.seen: dict[tuple[str, str], int] = {}  # (level, num) -> first line
         self.last_number: dict[str, tuple[int, str]] = {}  # level -> (value, num)
+        self.spaced: list[_Draft] = []  # headings a PDF extraction letter-spaced
 
     # -- headings ----------------------------------------------------------------------------
     def container(self, token: Token) -> None:
@@ -107,7 +113,7 @@ class _Builder:
         self.await_title = None
         self.await_text = None
         text = token.text
-        if text and not draft.heading and token.level == "section" and token.num.endswith("."):
+        if text and not draft.heading and heading_like(text, 120):  # "13. Definitions", "Section 5 - Fees"
             draft.heading, text = text, ""
         if text:
             self.words(Token(WORDS, token.line, text=text))
@@ -143,7 +149,7 @@ class _Builder:
         if token.level == ".":
             scheme: str | None = numbering.DOTTED
         else:
-            scheme = numbering.scheme_of(token.label, {s: d.label for s, d in self.stack})
+            scheme = numbering.scheme_of(token.label, self._last_label)
         if scheme is None:
             self.words(Token(WORDS, token.line, text=f"{token.num} {token.text}".strip()))
             return
@@ -171,6 +177,13 @@ class _Builder:
         else:
             self.await_text = draft
 
+    def _last_label(self, scheme: str) -> str | None:
+        """The label of the innermost open level numbered in ``scheme``."""
+        for open_scheme, draft in reversed(self.stack):
+            if open_scheme == scheme:
+                return draft.label
+        return None
+
     def _paragraph(self, line: int) -> _Draft:
         """The open unnumbered paragraph, opened if there is none."""
         if self.paragraph is None:
@@ -183,9 +196,8 @@ class _Builder:
         text = token.text
         if self.await_title is not None and heading_like(text, 200):
             self.await_title.heading = text
-            if _letter_spaced(text):
-                self.warnings.append(Diagnostic(token.line, "heading looks letter-spaced (PDF extraction); kept as printed",
-                                                text))
+            if letter_spaced(text):
+                self.spaced.append(self.await_title)
             self.await_title = None
             return
         self.await_title = None
@@ -229,14 +241,10 @@ class _Builder:
         self.para_scheme = None
 
 
-def _letter_spaced(text: str) -> bool:
-    """Whether a PDF extraction spread a heading's letters ("Re st r ic tio ns")."""
-    words = text.split()
-    return len(words) >= 3 and len(text.replace(" ", "")) <= 2.7 * len(words)
-
-
 def _value(label: str) -> int | None:
-    digits = re.match(r"[0-9]+", label)
+    if label.isdigit():
+        return int(label)
+    digits = _DIGITS.match(label)
     if digits:
         return int(digits.group())
     return numbering.roman_value(label)
@@ -260,9 +268,25 @@ def build(tokens: list[Token]) -> Built:
             builder.removed.append(Diagnostic(token.line, "repeated title", token.text))
         else:
             builder.words(token)
+    if builder.spaced:
+        _rejoin_headings(builder.spaced, tokens, builder.warnings)
     freezer = _Freezer(builder.warnings)
     body = [freezer.freeze(d, "") for d in builder.body]
     return Built(body, builder.title, "\n".join(builder.preamble), builder.removed, builder.warnings)
+
+
+def _rejoin_headings(drafts: list[_Draft], tokens: list[Token], warnings: list[Diagnostic]) -> None:
+    """Give letter-spaced headings their words back, from the text's own vocabulary."""
+    words = vocabulary(t.text for t in tokens if t.kind != CONTAINER)
+    for draft in drafts:
+        joined = rejoin(draft.heading, words)
+        if joined:
+            warnings.append(Diagnostic(draft.line, f"heading was letter-spaced (PDF extraction); read as {joined!r}",
+                                       draft.heading))
+            draft.heading = joined
+        else:
+            warnings.append(Diagnostic(draft.line, "heading looks letter-spaced (PDF extraction); kept as printed",
+                                       draft.heading))
 
 
 class _Freezer:
@@ -295,16 +319,8 @@ class _Freezer:
             if child.kind == PARAGRAPH and not child.label:
                 unnumbered += 1
             children.append(self.freeze(child, eid, unnumbered))
-        return Node(
-            eid=eid,
-            kind=draft.kind,
-            num=draft.num,
-            heading=draft.heading or None,
-            text="\n".join(draft.text),
-            children=tuple(children),
-            wrap_up="\n".join(draft.wrap_up),
-            line=draft.line,
-        )
+        return Node(eid, draft.kind, draft.num, draft.heading or None, "\n".join(draft.text), tuple(children),
+                    "\n".join(draft.wrap_up), draft.line)
 
 
 def _safe(label: str) -> str:

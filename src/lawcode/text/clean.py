@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from lawcode.errors import TextError
 from lawcode.text.document import Diagnostic
@@ -56,28 +55,14 @@ _CRUFT_RULES: tuple[tuple[str, str], ...] = (
 )
 _CRUFT = re.compile("|".join(f"({pattern})" for pattern, _ in _CRUFT_RULES), re.IGNORECASE)
 _CRUFT_MAX = 160  # longer lines are never cruft
-# Lines holding nothing but odd whitespace (no-break spaces, tabs): removed, and reported.
-_ODD_BLANK = re.compile(
-    "^[ \t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\ufeff]*"
-    "[\t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\ufeff][ \t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\ufeff\r]*$",
-    re.MULTILINE,
-)
-
-
-class Line(NamedTuple):
-    """A kept line: its 1-based number in the input and its normalised words."""
-
-    no: int
-    text: str
-
-
+_CRUFT_STARTS = frozenset("pPsScClL[bBtTnNyY0123456789dDeEfFoO")  # first letters of the rules above
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """The kept lines (blank ones included, as ``""``) and what was removed or noticed."""
+    """Every line, normalised and trimmed (``lines[n - 1]`` is line n; removed and blank lines
+    are ``""``), and what was removed."""
 
-    lines: tuple[Line, ...]
+    lines: list[str]
     removed: tuple[Diagnostic, ...]
-    warnings: tuple[Diagnostic, ...]
 
 
 def decode(data: bytes | str, source: str) -> str:
@@ -140,54 +125,46 @@ def clean(text: str) -> Cleaned:
     Normalisation runs once over the whole text (C-speed passes), then one loop over the lines
     checks the short ones for cruft.
     """
-    removed = _odd_blank_lines(text)
-    kept: list[Line] = []
-    for no, line in enumerate(normalise(text).split("\n"), start=1):
-        line = line.strip()
-        if line and len(line) <= _CRUFT_MAX:
+    removed: list[Diagnostic] = []
+    lines = [line.strip() for line in normalise(text).split("\n")]
+    raw_lines = None if text.isascii() and "\t" not in text else text.split("\n")
+    starts = _CRUFT_STARTS
+    for index, line in enumerate(lines):
+        if not line:
+            if raw_lines is not None and raw_lines[index].strip(" \r"):
+                removed.append(Diagnostic(index + 1, "whitespace-only line", raw_lines[index].rstrip("\r")))
+        elif len(line) <= _CRUFT_MAX and line[0] in starts:
             reason = cruft_reason(line)
             if reason:
-                removed.append(Diagnostic(no, reason, line))
-                line = ""
-        kept.append(Line(no, line))
-    _drop_footnotes(kept, removed)
+                removed.append(Diagnostic(index + 1, reason, line))
+                lines[index] = ""
+    _drop_footnotes(lines, removed)
     removed.sort(key=lambda d: d.line)
-    return Cleaned(tuple(kept), tuple(removed), ())
-
-
-def _odd_blank_lines(text: str) -> list[Diagnostic]:
-    """Lines of nothing but no-break spaces or tabs (counting line numbers incrementally)."""
-    found: list[Diagnostic] = []
-    line, position = 1, 0
-    for match in _ODD_BLANK.finditer(text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        found.append(Diagnostic(line, "whitespace-only line", match.group().rstrip("\r")))
-    return found
+    return Cleaned(lines, tuple(removed))
 
 
 _FOOTNOTE_START = re.compile(r"\(\d{1,3}\) ")
 _FOOTNOTE_LINES = 4
 
 
-def _drop_footnotes(kept: list[Line], removed: list[Diagnostic]) -> None:
+def _drop_footnotes(lines: list[str], removed: list[Diagnostic]) -> None:
     """Remove PDF footnotes: a "(1) ..." block citing the Official Journal just before a page header."""
-    headers = {d.line for d in removed if d.message.startswith("PDF page header")}
-    for index, line in enumerate(kept):
-        if line.no not in headers or (index and kept[index - 1].no in headers):
-            continue
+    headers = {d.line - 1 for d in removed if d.message.startswith("PDF page header")}
+    for index in sorted(headers):
+        if index - 1 in headers or index - 2 in headers:
+            continue  # inside a header group: the block before the group was looked at already
         block: list[int] = []
         back = index - 1
-        while back >= max(0, index - 4 * _FOOTNOTE_LINES) and len(block) <= _FOOTNOTE_LINES and kept[back].no not in headers:
-            if kept[back].text:
+        while back >= max(0, index - 4 * _FOOTNOTE_LINES) and len(block) <= _FOOTNOTE_LINES and back not in headers:
+            if lines[back]:
                 block.append(back)
-                if _FOOTNOTE_START.match(kept[back].text):
+                if _FOOTNOTE_START.match(lines[back]):
                     break
             back -= 1
-        if not block or not _FOOTNOTE_START.match(kept[block[-1]].text):
+        if not block or not _FOOTNOTE_START.match(lines[block[-1]]):
             continue
-        if "OJ " not in " ".join(kept[i].text for i in block):
+        if "OJ " not in " ".join(lines[i] for i in block):
             continue
         for i in sorted(block):
-            removed.append(Diagnostic(kept[i].no, "PDF footnote", kept[i].text))
-            kept[i] = Line(kept[i].no, "")
+            removed.append(Diagnostic(i + 1, "PDF footnote", lines[i]))
+            lines[i] = ""

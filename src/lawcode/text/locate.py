@@ -136,14 +136,18 @@ def index_of(doc: Document) -> Index:
 
 
 def locate(doc: Document, ref: str) -> Node:
-    """The node a citation names; a QueryError listing the closest known citations if none."""
+    """The node a citation names; a QueryError listing the closest known citations if none.
+
+    When the provision exists but a paragraph or item below it does not ("13(9)"), the known
+    list gives the numbers that do exist at that level.
+    """
     text = ref.strip()
-    node = _find(doc, text)
+    node, deepest = _find(doc, text)
     if node is None:
         raise QueryError(
             f"no provision {ref!r} in {doc.source}",
             expected="an article or section number such as '13', '13(1)(5)', 'Article 6(1)(a)', '§ 6502' or an eId",
-            known=_closest(doc, text),
+            known=_children_known(deepest) if deepest is not None else _closest(doc, text),
         )
     return node
 
@@ -153,22 +157,23 @@ def locate_eid(doc: Document, ref: str) -> str:
     return locate(doc, ref).eid
 
 
-def _find(doc: Document, text: str) -> Node | None:
+def _find(doc: Document, text: str) -> tuple[Node | None, Node | None]:
+    """The node cited, and (when it is missing) the deepest node the citation did reach."""
     index = index_of(doc)
     if text in index.eids:
-        return index.eids[text]
+        return index.eids[text], None
     short = _EID_SHORT.fullmatch(text)
     if short:
         prefix, num = short.groups()
         if prefix in ("art", "sec"):
             node = index.provision(num)
             if node is not None and (prefix == "sec") == (node.kind == SECTION):
-                return node
-            return index.container(SECTION, num) if prefix == "sec" else None
-        return index.container(CHAPTER if prefix == "chp" else PART, num)
+                return node, None
+            return (index.container(SECTION, num) if prefix == "sec" else None), None
+        return index.container(CHAPTER if prefix == "chp" else PART, num), None
     match = _CITATION.fullmatch(text)
     if not match:
-        return None
+        return None, None
     keyword = (match.group("kw") or "").lower().rstrip(".")
     num = match.group("num")
     labels = _PATH_PART.findall(match.group("path") or "")
@@ -179,8 +184,21 @@ def _find(doc: Document, text: str) -> Node | None:
         if node is None and keyword.startswith("sec"):
             node = index.container(SECTION, num)
     if node is None:
-        return None
-    return index.descend(node, labels)
+        return None, None
+    for label in labels:
+        child = child_labelled(node, label)
+        if child is None:
+            return None, node
+        node = child
+    return node, None
+
+
+def _children_known(node: Node) -> list[str]:
+    """The numbered children of ``node``, as eIds with their printed numbers."""
+    out = []
+    for position, child in enumerate(c for c in node.children if c.kind in (PARAGRAPH, ITEM)):
+        out.append(f"{child.num or f'({position + 1})'} ({child.eid})")
+    return out
 
 
 def _closest(doc: Document, text: str) -> list[str]:

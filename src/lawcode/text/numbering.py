@@ -10,6 +10,7 @@ opens a nested roman list. :func:`scheme_of` decides by that sequence.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 ARABIC = "arabic"  # (1), (2A), 1.
 ALPHA = "alpha"  # (a), (aa), (ba)
@@ -60,8 +61,8 @@ def candidates(label: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def scheme_of(label: str, last_by_scheme: dict[str, str]) -> str | None:
-    """The scheme of ``label`` given the last label seen in each scheme still open.
+def scheme_of(label: str, last_label: Callable[[str], str | None]) -> str | None:
+    """The scheme of ``label``, given ``last_label(scheme)``: the last label of each scheme still open.
 
     A lettered list that expects exactly this letter next wins; otherwise an open roman list,
     otherwise a fresh roman list for "i"/"I", otherwise the letter reading.
@@ -70,10 +71,10 @@ def scheme_of(label: str, last_by_scheme: dict[str, str]) -> str | None:
     if len(options) <= 1:
         return options[0] if options else None
     letter, roman = options
-    last_letter = last_by_scheme.get(letter)
+    last_letter = last_label(letter)
     if last_letter is not None and _next_letter(last_letter) == label:
         return letter
-    last_roman = last_by_scheme.get(roman)
+    last_roman = last_label(roman)
     if last_roman is not None:
         return roman
     if label.lower() == "i":

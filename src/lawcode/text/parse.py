@@ -24,7 +24,10 @@ A warning in ``Document.warnings`` (the text is still usable, the reader should 
 * an article/section number out of order;
 * a number used twice among paragraphs or items of one provision (suffix ``_2``);
 * a cross-reference to an article, section or paragraph this text does not have;
-* a heading that a PDF extraction letter-spaced; a line longer than 100 000 characters.
+* a heading that a PDF extraction letter-spaced (re-joined from the text's own words when
+  possible);
+* a line longer than 100 000 characters (and a provision that long is not searched for
+  cross-references, so that megabytes of junk cannot make citation matching slow).
 
 Removed lines (web-page cruft, PDF page headers, a table of contents, headings repeated by
 chunked sources) are not warnings: they go to ``Document.removed`` with line and reason.
@@ -39,7 +42,7 @@ from lawcode.errors import TextError
 from lawcode.text.build import build
 from lawcode.text.clean import clean, decode
 from lawcode.text.document import Diagnostic, Document
-from lawcode.text.references import find_references
+from lawcode.text.references import find_references, hint_lines
 from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like, tokenize
 
 LONG_LINE = 100_000
@@ -66,12 +69,12 @@ def _parse(data: bytes | str, source: str) -> Document:
         raise TextError("the text is empty", file=source, line=1,
                         expected="a regulation text with chapters, articles or sections")
     cleaned = clean(text)
-    warnings = [Diagnostic(line.no, f"line is {len(line.text)} characters long; expected line breaks between "
-                           "provisions", line.text[:80]) for line in cleaned.lines if len(line.text) > LONG_LINE]
+    warnings = [Diagnostic(no, f"line is {len(text)} characters long; expected line breaks between provisions",
+                           text[:80]) for no, text in enumerate(cleaned.lines, start=1) if len(text) > LONG_LINE]
     tokens, _wrapped = tokenize(cleaned.lines)
     tokens, toc = _drop_table_of_contents(tokens)
     if not any(t.kind == PROVISION for t in tokens):
-        first = next((line.no for line in cleaned.lines if line.text), 1)
+        first = next((no for no, text in enumerate(cleaned.lines, start=1) if text), 1)
         raise TextError(
             "no recognisable structure: found no article or section heading",
             file=source,
@@ -80,9 +83,9 @@ def _parse(data: bytes | str, source: str) -> Document:
         )
     built = build(tokens)
     body = tuple(built.body)
-    references, reference_warnings = find_references(body)
+    references, reference_warnings = find_references(body, hint_lines(text))
     removed = sorted([*cleaned.removed, *toc, *built.removed], key=lambda d: d.line)
-    all_warnings = sorted([*cleaned.warnings, *warnings, *built.warnings, *reference_warnings], key=lambda d: d.line)
+    all_warnings = sorted([*warnings, *built.warnings, *reference_warnings], key=lambda d: d.line)
     return Document(
         source=source,
         title=built.title,

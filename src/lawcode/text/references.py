@@ -18,10 +18,13 @@ All patterns are bounded (no nested unbounded repetition), so scanning is linear
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left
 
 from lawcode.text.document import CHAPTER, PARAGRAPH, Diagnostic, Node, Reference
 from lawcode.text.locate import Index, child_labelled
 
+MAX_SCANNED = 100_000  # longer runs of words (junk, a missing line break) are not searched for citations
 _NUMBER = r"[0-9]+[A-Za-z]{0,2}(?:\([0-9A-Za-z]{1,4}\)){0,4}"
 _PROVISIONS = re.compile(
     rf"\b(?P<kw>Articles?|Sections?|§§?|Chapters?)\s+(?P<nums>{_NUMBER}(?:(?:,\s*|\s+and\s+|\s+or\s+|\s+to\s+){_NUMBER}){{0,12}})"
@@ -36,11 +39,13 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "ninth": 9, "tenth": 10}
 _LOCAL = re.compile(
     r"\b(?:the\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|preceding|previous|following)"
-    r"\s+(?:sub)?paragraph(?P<ord_of>\s+of\s+this\s+(?:article|section))?"
-    r"|(?:(?P<point>points?)\s+\((?P<pl>[a-z]{1,4})\)\s+(?:of\s+)?)?(?P<kw>(?:sub)?paragraphs?|subsections?)\s+"
+    r"\s+(?:sub)?paragraph(?:\s+of\s+this\s+(?:article|section))?"
+    r"|(?:points?\s+\((?P<pl>[a-z]{1,4})\)\s+(?:of\s+)?)?(?P<kw>(?:sub)?paragraphs?|subsections?)\s+"
     r"(?P<lab>\(?[0-9]+[A-Za-z]{0,2}\)?)(?P<sub>(?:\([0-9A-Za-z]{1,4}\)){0,3})(?P<of>\s+of\s+this\s+(?:article|section))?)",
     re.IGNORECASE,
 )
+_OF_PROVISION = re.compile(r"\s+of\s+(?:Article|Section|\u00a7)\s+([0-9]+[A-Za-z]{0,2})\b(?P<elsewhere>\s+of\s+(?:that|the)\b)?",
+                           re.IGNORECASE)
 _QUOTED_LAW = re.compile(
     r"\"([A-Z][^\"]{2,150}?\b(?:Law|Act|Regulations|Rules|Code|Directive|Convention|Treaty|Constitution|Measures|Provisions))\""
 )
@@ -48,7 +53,7 @@ _EU_ACT = re.compile(
     r"\b(?:Regulation|Directive|Decision)\s+(?:\((?:EU|EC|EEC|Euratom)\)\s+(?:No\s+)?[0-9]{1,4}/[0-9]{1,4}"
     r"|[0-9]{2,4}/[0-9]{1,4}/(?:EC|EU|EEC))"
 )
-_NAMED_ACT = re.compile(r"\b(?:the\s+)?((?:[A-Z][A-Za-z'-]+\s+(?:(?:and|of|for|on|the)\s+)?){1,8}(?:Act|Law)(?:,?\s+(?:[0-9]{4}|\(Act\s+[0-9]+\s+of\s+[0-9]{4}\)))?)")
+_NAMED_ACT = re.compile(r"\b(?:the\s+)?((?:[A-Z][A-Za-z'-]{1,40}\s+(?:(?:and|of|for|on|the)\s+)?){1,8}(?:Act|Law)(?:,?\s+(?:[0-9]{4}|\(Act\s+[0-9]+\s+of\s+[0-9]{4}\)))?)")
 _ANAPHORIC = re.compile(r"^(?:This|That|These|The|Such|Each|Any|Union|State|Member)\b")
 _INTERNAL_OWNER = re.compile(r"^(?:these|this)\s+(?:Regulations?|Act|Law|By-law|Code|chapter|title)\b", re.IGNORECASE)
 
@@ -75,6 +80,11 @@ class _Finder:
         """Look for citations; one cheap search for hint words skips the rest for most provisions."""
         for text in (node.text, node.wrap_up):
             if not text:
+                continue
+            if len(text) > MAX_SCANNED:
+                self.warnings.append(Diagnostic(node.line, f"{node.eid} has {len(text)} characters of words; "
+                                                f"cross-references are only looked for in shorter provisions "
+                                                f"(at most {MAX_SCANNED})", text[:80]))
                 continue
             covered = self._provisions(node, text) if _may_cite_provision(text) else []
             if "aragraph" in text or "ubsection" in text:
@@ -135,11 +145,16 @@ class _Finder:
                 else:
                     self.add(node, words, target.eid)
                 continue
-            if _followed_by_provision(text, match.end()):
-                continue  # "paragraph 2 of Article 6": handled as a citation of Article 6
             label = match.group("lab").strip("()")
             path = _PATH.findall(match.group("sub") or "")
-            if match.group("of"):
+            other = _OF_PROVISION.match(text, match.end())
+            if other and other.group("elsewhere"):
+                continue  # "paragraph 2 of Article 6 of that Directive": another law's, cited as such
+            if other:  # "paragraph 2 of Article 6": a paragraph of another provision
+                cited = self.index.provision(other.group(1))
+                words = text[match.start(): other.end()].strip()
+                start = _child(cited, label) if cited is not None else None
+            elif match.group("of"):
                 start = _child(provision, label)
             else:
                 start = self.index.nearest_labelled(node, label) or _child(provision, label)
@@ -172,10 +187,14 @@ class _Finder:
         return paragraphs[position] if 0 <= position < len(paragraphs) else None
 
     def _externals(self, node: Node, text: str, covered: list[tuple[int, int]]) -> None:
-        for match in _QUOTED_LAW.finditer(text):
-            self.add(node, match.group(0), external=match.group(1))
-        for match in _EU_ACT.finditer(text):
-            self.add(node, match.group(0), external=match.group(0))
+        if '"' in text:
+            for match in _QUOTED_LAW.finditer(text):
+                self.add(node, match.group(0), external=match.group(1))
+        if "Regulation (" in text or "Directive" in text or "Decision" in text:
+            for match in _EU_ACT.finditer(text):
+                self.add(node, match.group(0), external=match.group(0))
+        if " Act" not in text and " Law" not in text:
+            return
         for match in _NAMED_ACT.finditer(text):
             name = match.group(1).strip()
             if _ANAPHORIC.match(name) or f'"{name}"' in text or any(a <= match.start() < b for a, b in covered):
@@ -220,15 +239,58 @@ def _child(provision: Node, label: str) -> Node | None:
     return child_labelled(provision, label)
 
 
-def _followed_by_provision(text: str, end: int) -> bool:
-    tail = text[end: end + 30].lower()
-    return tail.startswith((" of article", " of section", " of §"))
+# Every citation contains one of these; lines without any need no further look. The number is
+# how many letters of the word come before the hint, so that a heading's own keyword at the
+# start of a line ("Article 13: ...") is not taken for a citation.
+HINT_WORDS = (("rticle", 1), ("RTICLE", 1), ("section", 0), ("Section", 0), ("SECTION", 0), ("\u00a7", 0),
+              ("hapter", 1), ("HAPTER", 1), ("aragraph", 1), ('"', -1), ("\u201c", -1), ("Act", -1), ("Law", -1),
+              ("Regulation (", -1), ("Directive", -1), ("Decision", -1))
+_MAX_HINTS = 1_000_000
 
 
-def find_references(body: tuple[Node, ...]) -> tuple[list[Reference], list[Diagnostic]]:
-    """Every cross-reference in the body, and a warning for each one that cannot be resolved."""
+def hint_lines(text: str) -> list[int] | None:
+    """The sorted 1-based numbers of the lines of ``text`` holding a hint word.
+
+    A few C-speed ``str.find`` passes over the whole text replace a dozen substring tests per
+    provision. None (search every provision) for texts with an absurd number of hits.
+    """
+    positions: list[int] = []
+    for word, before in HINT_WORDS:
+        at = text.find(word)
+        while at != -1:
+            start = at - before
+            if before < 0 or (start > 0 and text[start - 1] != "\n"):  # not a heading keyword
+                positions.append(at)
+                if len(positions) > _MAX_HINTS:
+                    return None
+            at = text.find(word, at + 1)
+    positions.sort()
+    lines: list[int] = []
+    line, previous = 1, 0
+    for position in positions:
+        line += text.count("\n", previous, position)
+        previous = position
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
+def find_references(body: tuple[Node, ...], hints: list[int] | None = None) -> tuple[list[Reference], list[Diagnostic]]:
+    """Every cross-reference in the body, and a warning for each one that cannot be resolved.
+
+    With ``hints`` (from :func:`hint_lines` on the source text) only the nodes whose lines hold a
+    hint word are searched; a node's words run from its line to the line of the next node.
+    """
     finder = _Finder(body)
-    for node in finder.index.eids.values():  # every node, in document order
+    nodes = list(finder.index.eids.values())  # document order
+    for position, node in enumerate(nodes):
+        if not (node.text or node.wrap_up):
+            continue
+        if hints is not None and not node.wrap_up:
+            end = nodes[position + 1].line if position + 1 < len(nodes) else sys.maxsize
+            first = bisect_left(hints, node.line)
+            if first == len(hints) or hints[first] >= max(end, node.line + 1):
+                continue
         finder.scan(node)
     return finder.references, finder.warnings
 

@@ -23,10 +23,12 @@ def outline_lines(doc: Document, width: int = 100) -> Iterator[str]:
 
 def _outline(node: Node, depth: int, width: int) -> Iterator[str]:
     parts = ["  " * depth + node.eid]
+    if node.num:
+        parts.append(f"[{node.num}]")
     if node.heading:
-        parts.append(f"- {node.heading}")
+        parts.append(node.heading)
     if node.text:
-        parts.append(f": {node.text}")
+        parts.append(f"\u2014 {node.text}" if node.heading else node.text)
     yield _cut(" ".join(parts).replace("\n", " "), width)
     for child in node.children:
         yield from _outline(child, depth + 1, width)

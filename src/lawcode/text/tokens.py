@@ -25,7 +25,6 @@ import re
 from dataclasses import dataclass
 
 from lawcode.text import numbering
-from lawcode.text.clean import Line
 
 # Token kinds.
 CONTAINER = "container"  # part / chapter / section grouping
@@ -98,13 +97,12 @@ def _keyword(raw: str) -> str:
     return raw.replace(" ", "").lower()
 
 
-def is_wrapped(lines: tuple[Line, ...]) -> bool:
+def is_wrapped(lines: list[str]) -> bool:
     """Whether the text has hard line wraps (a PDF extraction) rather than one line per block."""
     non_blank = 0
     continued = 0
     previous = ""
-    for line in lines:
-        text = line.text
+    for text in lines:
         if text:
             non_blank += 1
             if previous and text[0].islower():
@@ -113,9 +111,9 @@ def is_wrapped(lines: tuple[Line, ...]) -> bool:
     return non_blank > 0 and continued >= 3 and continued * 20 >= non_blank
 
 
-def line_width(lines: tuple[Line, ...]) -> int:
+def line_width(lines: list[str]) -> int:
     """A typical full line length (the 90th percentile) of a wrapped text."""
-    lengths = sorted(len(line.text) for line in lines if line.text)
+    lengths = sorted(len(text) for text in lines if text)
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
@@ -167,6 +165,8 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
         return Token(LABEL, line, ".", match.group(1) + ".", match.group(1), text=match.group("rest").strip())
     if not has_articles and not wrapped:
         match = _NUMBERED_HEADING_RE.fullmatch(text)
+        if match and match.group("sep").startswith(".") and not heading_like(match.group("rest"), 150):
+            return Token(LABEL, line, ".", match.group(1) + ".", match.group(1), text=match.group("rest").strip())
         if match:
             dotted = match.group("sep").startswith(".")
             return Token(PROVISION, line, "section", match.group(1) + ("." if dotted else ""), match.group(1),
@@ -210,7 +210,7 @@ def _inline_split(match: re.Match[str], body: str, last_label: dict[str, str]) -
     follow a label (as in "paragraphs (a), (b) or (c)").
     """
     label = match.group(3)
-    scheme = numbering.scheme_of(label, last_label)
+    scheme = numbering.scheme_of(label, last_label.get)
     strong = match.group(1) != "," or bool(match.group(2))
     if not strong:
         previous = last_label.get(scheme or "")
@@ -247,19 +247,20 @@ def ends_clause(text: str) -> bool:
     return bool(_ENDS_CLAUSE.search(text[-6:])) if text else True
 
 
-def tokenize(lines: tuple[Line, ...]) -> tuple[list[Token], bool]:
+def tokenize(lines: list[str]) -> tuple[list[Token], bool]:
     """Every token of the cleaned text, joining wrapped lines; also whether it was wrapped."""
     wrapped = is_wrapped(lines)
     width = line_width(lines) if wrapped else 0
-    has_articles = any(_ARTICLE_RE.fullmatch(line.text) and _looks_like_article_heading(line.text)
-                       for line in lines if line.text[:1] in "Aa#")
+    has_articles = any(_looks_like_article_heading(text) for text in lines if text[:1] in "Aa#")
     tokens: list[Token] = []
     previous_text = ""  # the previous non-blank line, for wrap decisions
-    for line in lines:
-        text = line.text
+    last_number: dict[str, int] = {}  # level -> number of the last provision heading
+    for index, text in enumerate(lines):
         if not text:
             continue
-        token = classify(text, line.no, has_articles, wrapped)
+        token = classify(text, index + 1, has_articles, wrapped)
+        if token.kind == PROVISION:
+            token = _plausible(token, text, last_number)
         if wrapped and tokens and _continues(token, text, previous_text, width, tokens[-1]):
             _append_words(tokens[-1], text)
             previous_text = text
@@ -273,6 +274,22 @@ def tokenize(lines: tuple[Line, ...]) -> tuple[list[Token], bool]:
             tokens.append(token)
     _label_titles(tokens)
     return tokens, wrapped
+
+
+def _plausible(token: Token, text: str, last_number: dict[str, int]) -> Token:
+    """A heading without a separator ("Article 5 shall ...", "2010 Rules ...") only counts when its
+    number continues the sequence; otherwise the line is words that start with a number."""
+    digits = _LEADING_DIGITS.match(token.label)
+    value = int(digits.group()) if digits else None
+    last = last_number.get(token.level)
+    if not token.explicit and token.text and value is not None and last is not None and value not in (last, last + 1):
+        return Token(WORDS, token.line, text=text, markdown=token.markdown)
+    if value is not None:
+        last_number[token.level] = value
+    return token
+
+
+_LEADING_DIGITS = re.compile(r"[0-9]+")
 
 
 def _label_titles(tokens: list[Token]) -> None:
@@ -299,7 +316,7 @@ _ENDS_CONJUNCTION = re.compile(r"\b(?:or|and|but|the|of|to)$")
 
 
 def _looks_like_article_heading(text: str) -> bool:
-    match = _ARTICLE_RE.fullmatch(text)
+    match = _ARTICLE_RE.fullmatch(_MARKDOWN_RE.sub(r"\2", text, count=1) if text[:1] == "#" else text)
     return bool(match) and (bool(match.group("sep").strip()) or not match.group("rest").strip())
 
 

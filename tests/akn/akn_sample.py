@@ -1,12 +1,13 @@
 """A small hand-built regulation (synthetic words) that exercises every AKN construct lawcode writes.
 
+Test modules import :func:`widget_document` from here: a plain module, not a conftest.py, so
+that it does not shadow the top-level conftest module that other test folders import from.
+
 Its references are in reading order (by provision, then by where their words stand), the order
 the parser gives and the importer restores.
 """
 
 from __future__ import annotations
-
-import pytest
 
 from lawcode.text.document import Document, Node, Reference
 
@@ -60,8 +61,3 @@ def widget_document() -> Document:
         "widgets.txt", "The Widget Regulations", (chapter1, chapter2), refs,
         preamble="Made by the widget board.\nIn force.", frbr_uri="/akn/xx/act/regulation/2021/widgets",
     )
-
-
-@pytest.fixture
-def widget_doc() -> Document:
-    return widget_document()

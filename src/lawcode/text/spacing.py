@@ -1,0 +1,58 @@
+"""Re-joining headings that a PDF extraction letter-spaced ("Re st r ic tio ns").
+
+Some PDFs set section titles with wide letter-spacing, and text extraction then puts spaces in
+the middle of words and drops them between words. The words can be recovered from the
+document's own vocabulary: remove every space and split the letters again into the fewest words
+that all occur elsewhere in the text. When no such split exists the heading is kept as printed
+(the parser warns either way, so the reader can check).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_LONGEST_WORD = 30
+# Short words a heading may contain; other one- and two-letter "words" of the vocabulary are
+# mostly labels and abbreviations ("(a)", "EU") that would split a word into fragments.
+_SHORT_WORDS = frozenset({"a", "an", "as", "at", "by", "in", "is", "it", "of", "on", "or", "to", "no", "be"})
+
+
+def letter_spaced(text: str) -> bool:
+    """Whether a heading looks letter-spaced: many fragments of one to three letters."""
+    words = text.split()
+    return len(words) >= 3 and len(text.replace(" ", "")) <= 2.7 * len(words)
+
+
+def vocabulary(texts: Iterable[str]) -> set[str]:
+    """The lower-case words of some texts."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(w.lower() for w in _WORD.findall(text))
+    return {w for w in words if len(w) > 2 or w in _SHORT_WORDS}
+
+
+def rejoin(text: str, words: set[str]) -> str | None:
+    """``text`` split into the fewest known words after removing its spaces, or None."""
+    letters = text.replace(" ", "")
+    low = letters.lower()
+    size = len(low)
+    best: list[tuple[int, int] | None] = [None] * (size + 1)  # (word count, start of last word)
+    best[0] = (0, 0)
+    for end in range(1, size + 1):
+        for start in range(max(0, end - _LONGEST_WORD), end):
+            before = best[start]
+            if before is not None and low[start:end] in words:
+                candidate = (before[0] + 1, start)
+                if best[end] is None or candidate[0] < best[end][0]:
+                    best[end] = candidate
+    if best[size] is None:
+        return None
+    pieces = []
+    end = size
+    while end > 0:
+        start = best[end][1]
+        pieces.append(letters[start:end])
+        end = start
+    return " ".join(reversed(pieces))

@@ -1,0 +1,43 @@
+"""Cleaning: cruft and odd whitespace are removed and reported, never silently swallowed."""
+
+from __future__ import annotations
+
+from lawcode.text.clean import clean, normalise
+from lawcode.text.parse import parse_text
+
+PAGE = """Skip to content
+Rules for Ponds
+\u00a0
+Article 1: A pond owner shall\u00a0fence the pond\t and  mark it \u201cdeep\u201d.
+Click to rate this post!
+[Total: 3 Average: 4.5]
+2 Comments
+Leave a Comment
+Your email address will not be published.
+Translate
+"""
+
+
+def test_cruft_lines_are_reported_with_line_and_reason():
+    doc = parse_text(PAGE, "pond.html.txt")
+    removed = {(d.line, d.message) for d in doc.removed}
+    assert (1, "web page navigation") in removed
+    assert (3, "whitespace-only line") in removed
+    assert {(5, "web page rating widget"), (6, "web page rating widget"), (7, "web page comment box"),
+            (8, "web page comment box"), (9, "web page comment box"), (10, "web page translation widget")} <= removed
+    assert doc.title == "Rules for Ponds"
+    assert doc.get("art_1__para_nn_1").text == 'A pond owner shall fence the pond and mark it "deep".'
+
+
+def test_page_headers_of_pdf_extractions():
+    lines = clean("Words\n4.5.2016\nEN\nOfficial Journal of the European Union\nL 119/3\nMore words\n").lines
+    assert lines == ["Words", "", "", "", "", "More words", ""]
+
+
+def test_regulation_words_that_resemble_cruft_are_kept():
+    cleaned = clean("Translate the notice into English.\nEN route to the harbour\n")
+    assert cleaned.removed == ()
+
+
+def test_normalise_quotes_and_spaces():
+    assert normalise("\u2018a\u2019\u00a0\u00a0\u201cb\u201d\u00ad") == "'a' \"b\""

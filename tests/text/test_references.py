@@ -1,0 +1,77 @@
+"""Cross-references found in synthetic texts."""
+
+from __future__ import annotations
+
+from lawcode.text.parse import parse_text
+
+TEXT = """Article 1: Owners shall obey article 2 of these Regulations and the "Harbour Safety Law".
+
+Article 2: Boats shall be moored.
+
+Boats moored under the preceding paragraph shall show a light.
+
+Article 3: The duties in the first paragraph of this article bind owners; paragraph 2 of this article binds crews.
+
+Crews shall also follow Articles 1 to 2 and Article 9 of that Convention.
+
+Article 4: This applies as provided in Article 2(2), Regulation (EU) No 12/2020 and Directive 2001/5/EC.
+"""
+
+
+def _refs(doc):
+    return {(r.source, r.words): r for r in doc.references}
+
+
+def test_internal_references_resolve():
+    doc = parse_text(TEXT)
+    refs = _refs(doc)
+    assert refs[("art_1__para_nn_1", "article 2 of these Regulations")].target == "art_2"
+    assert refs[("art_2__para_nn_2", "the preceding paragraph")].target == "art_2__para_nn_1"
+    assert refs[("art_3__para_nn_1", "the first paragraph of this article")].target == "art_3__para_nn_1"
+    assert refs[("art_3__para_nn_1", "paragraph 2 of this article")].target == "art_3__para_nn_2"
+    assert refs[("art_4__para_nn_1", "Article 2(2)")].target == "art_2__para_nn_2"
+    ranged = [r.target for r in doc.references if r.words == "Articles 1 to 2"]
+    assert ranged == ["art_1", "art_2"]
+
+
+def test_external_references_keep_the_name():
+    refs = _refs(parse_text(TEXT))
+    assert refs[("art_1__para_nn_1", '"Harbour Safety Law"')].external == "Harbour Safety Law"
+    assert refs[("art_3__para_nn_2", "Article 9 of that Convention")].external == "that Convention"
+    assert refs[("art_4__para_nn_1", "Regulation (EU) No 12/2020")].external == "Regulation (EU) No 12/2020"
+    assert refs[("art_4__para_nn_1", "Directive 2001/5/EC")].external == "Directive 2001/5/EC"
+
+
+def test_section_style_references():
+    text = ("1 Scope (1) This Act covers boats. (2) Subsection (1) does not cover canoes.\n"
+            "2 Fees (1) Owners named in section 1(2) pay a fee under the Boat Fees Act 1990. "
+            "(2) See section 5 of the Canal Act 1901.\n")
+    doc = parse_text(text)
+    refs = _refs(doc)
+    assert refs[("sec_1__para_2", "Subsection (1)")].target == "sec_1__para_1"
+    assert refs[("sec_2__para_1", "section 1(2)")].target == "sec_1__para_2"
+    assert refs[("sec_2__para_1", "the Boat Fees Act 1990")].external == "Boat Fees Act 1990"
+    assert refs[("sec_2__para_2", "section 5 of the Canal Act 1901")].external == "Canal Act 1901"
+    assert not any("Canal" in w.text for w in doc.warnings)
+
+
+def test_no_references_in_plain_words():
+    doc = parse_text("Article 1: Boats float.\n")
+    assert doc.references == ()
+
+
+def test_paragraph_of_another_article():
+    text = """Article 1
+Scope
+1. Boats are covered.
+2. Canoes are covered where:
+(a) they carry a sail; or
+(b) they carry a motor.
+Article 2
+Fees
+1. Owners of boats referred to in point (b) of paragraph 2 of Article 1 pay double.
+2. Paragraph 1 of Article 1 applies to rafts.
+"""
+    refs = _refs(parse_text(text))
+    assert refs[("art_2__para_1", "point (b) of paragraph 2 of Article 1")].target == "art_1__para_2__list_1__item_b"
+    assert refs[("art_2__para_2", "Paragraph 1 of Article 1")].target == "art_1__para_1"
