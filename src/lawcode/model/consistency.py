@@ -10,38 +10,16 @@ that no calendar has, a duty with no bearer - and ``lawcode check`` reports it.
 from __future__ import annotations
 
 import calendar
-from typing import Iterable, Iterator, Mapping
+from typing import Iterator
 
 from lawcode.model.conditions import facts_of
+from lawcode.model.graph import find_cycle
 from lawcode.model.issues import Issue, did_you_mean
 from lawcode.model.loader import LoadedModel
 from lawcode.model.schema import NormKind
 
 # Kinds that say someone must, may or must not do something: they need a bearer.
 BEARER_KINDS = (NormKind.duty, NormKind.prohibition, NormKind.permission, NormKind.power, NormKind.right)
-
-
-def find_cycle(edges: Mapping[str, Iterable[str]]) -> list[str] | None:
-    """A cycle in a directed graph as ``[a, b, ..., a]``, or None (deterministic: sorted order)."""
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    path: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        path.append(node)
-        for nxt in sorted(edges.get(node, ())):
-            if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
-            if nxt not in state and (found := visit(nxt)):
-                return found
-        path.pop()
-        state[node] = 2
-        return None
-
-    for node in sorted(edges):
-        if node not in state and (found := visit(node)):
-            return found
-    return None
 
 
 def reference_issues(loaded: LoadedModel) -> list[Issue]:

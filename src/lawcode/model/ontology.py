@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from lawcode.model.graph import find_cycle
 from lawcode.model.schema import Actor
 
 
@@ -19,30 +20,7 @@ class Ontology:
 
     def find_cycle(self) -> list[str] | None:
         """An is-a cycle as a list of ids (first == last), or None when the ontology is a DAG."""
-        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-        path: list[str] = []
-
-        def visit(actor_id: str) -> list[str] | None:
-            state[actor_id] = 1
-            path.append(actor_id)
-            actor = self.actors.get(actor_id)
-            for parent in actor.is_a if actor else ():
-                if state.get(parent) == 1:
-                    return path[path.index(parent):] + [parent]
-                if parent not in state:
-                    found = visit(parent)
-                    if found:
-                        return found
-            path.pop()
-            state[actor_id] = 2
-            return None
-
-        for actor_id in sorted(self.actors):
-            if actor_id not in state:
-                found = visit(actor_id)
-                if found:
-                    return found
-        return None
+        return find_cycle({a.id: a.is_a for a in self.actors.values()})
 
     @cached_property
     def _ancestors(self) -> dict[str, tuple[str, ...]]:
