@@ -41,3 +41,11 @@ def test_regulation_words_that_resemble_cruft_are_kept():
 
 def test_normalise_quotes_and_spaces():
     assert normalise("\u2018a\u2019\u00a0\u00a0\u201cb\u201d\u00ad") == "'a' \"b\""
+
+
+def test_crlf_and_byte_order_mark():
+    data = "\ufeffRules\r\n\r\nArticle 1: Ponds are fenced.\r\nArticle 2: Ponds are marked.\r\n".encode("utf-8")
+    doc = parse_text(data)
+    assert doc.title == "Rules"
+    assert doc.get("art_2__para_nn_1").text == "Ponds are marked." and doc.get("art_2").line == 4
+    assert doc == parse_text(data.replace(b"\r\n", b"\n"))

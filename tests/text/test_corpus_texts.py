@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import CAPE_TOWN, COPPA, GDPR, TAR, UK_EQUALITY, corpus_file
-from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, SECTION
+from lawcode.text.document import CHAPTER, ITEM, PARAGRAPH, SECTION
 from lawcode.text.parse import parse_text
 
 

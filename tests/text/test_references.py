@@ -75,3 +75,17 @@ Fees
     refs = _refs(parse_text(text))
     assert refs[("art_2__para_1", "point (b) of paragraph 2 of Article 1")].target == "art_1__para_2__list_1__item_b"
     assert refs[("art_2__para_2", "Paragraph 1 of Article 1")].target == "art_1__para_1"
+
+
+def test_point_of_an_article():
+    text = """Article 1
+Scope
+1. Boats are covered where:
+(a) they carry a sail; or
+(b) they carry a motor.
+Article 2
+Fees
+Owners of boats under point (b) of Article 1(1) pay double.
+"""
+    refs = _refs(parse_text(text))
+    assert refs[("art_2__para_nn_1", "point (b) of Article 1(1)")].target == "art_1__para_1__list_1__item_b"

@@ -11,11 +11,14 @@ that know bluebell's output read ours:
   are ``<p>`` elements after it;
 * an internal cross-reference is ``<ref href="#eId">`` around its words; an external one is a
   ``<ref>`` to an IRI described by a ``<TLCReference>`` in the metadata whose ``showAs`` is the
-  other law's name; an unresolved one is ``<inline name="unresolvedRef">``.
+  other law's name; an unresolved one is ``<inline name="unresolvedRef">``. A reference that
+  cannot be marked up in the words (they are missing, overlap another reference's, or a phrase
+  such as "Articles 15 to 20" cites further provisions: only its first target is linked) is kept
+  as an ``lc:reference`` in ``<proprietary>`` metadata, so the importer loses nothing.
 
 The output depends only on the Document: the FRBR dates come from the FRBR URI (never from the
 clock), so the same text always gives the same bytes. Source lines travel as ``lc:line``
-attributes (see :mod:`lawcode.akn.names`). The XML is written as text in a single linear pass.
+attributes (see :mod:`lawcode.akn.names`). The XML is written as text, in linear time.
 """
 
 from __future__ import annotations
@@ -46,8 +49,9 @@ _CONTROL_BYTES = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20))
 def to_akn(doc: Document) -> bytes:
     """The Document as an Akoma Ntoso 3.0 ``<act name="regulation">``, UTF-8 encoded.
 
-    Written as text in one pass (escaping as it goes), one chunk per top-level provision: several
-    times faster and lighter than building an lxml tree for a large regulation.
+    References are placed first (the metadata lists those that cannot be marked up), then the
+    body is written as text, escaped as it goes, one chunk per top-level provision: several times
+    faster and lighter than building an lxml tree for a large regulation.
     """
     refs: dict[str, list[Reference]] = defaultdict(list)
     for ref in doc.references:
@@ -101,7 +105,7 @@ def _meta(doc: Document, externals: dict[str, str], unplaced: list[Reference]) -
     out.append(f'<TLCOrganization eId="{AUTHOR_EID}" href="/ontology/organization/lawcode" showAs="lawcode"/>'
                '<TLCRole eId="author" href="/ontology/role/author" showAs="Author"/></references>')
     if unplaced:
-        # References whose words are not in their provision's text, kept so nothing is lost.
+        # References that cannot be marked up in their provision's words, kept so nothing is lost.
         out.append(f'<proprietary source="#{AUTHOR_EID}">')
         for ref in unplaced:
             target = f' target="{_attr(ref.target)}"' if ref.target is not None else ""
@@ -115,7 +119,7 @@ def _meta(doc: Document, externals: dict[str, str], unplaced: list[Reference]) -
 def _external_iris(references: tuple[Reference, ...]) -> dict[str, str]:
     """One ontology IRI per external law name, in order of first mention, slugs kept unique."""
     iris: dict[str, str] = {}
-    taken: set[str] = set()
+    taken = {AUTHOR_EID, "author"}  # eIds the metadata already uses
     for ref in references:
         name = ref.external
         if name is None or ref.target is not None or name in iris:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from lawcode.text import numbering
+from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
 from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node
 from lawcode.text.tokens import CONTAINER, LABEL, PROVISION, WORDS, Token, heading_like
@@ -59,6 +60,7 @@ class Built:
     preamble: str
     removed: list[Diagnostic]
     warnings: list[Diagnostic]
+    index: Index  # lookups over ``body``
 
 
 class _Builder:
@@ -272,7 +274,7 @@ def build(tokens: list[Token]) -> Built:
         _rejoin_headings(builder.spaced, tokens, builder.warnings)
     freezer = _Freezer(builder.warnings)
     body = [freezer.freeze(d, "") for d in builder.body]
-    return Built(body, builder.title, "\n".join(builder.preamble), builder.removed, builder.warnings)
+    return Built(body, builder.title, "\n".join(builder.preamble), builder.removed, builder.warnings, freezer.index)
 
 
 def _rejoin_headings(drafts: list[_Draft], tokens: list[Token], warnings: list[Diagnostic]) -> None:
@@ -290,38 +292,51 @@ def _rejoin_headings(drafts: list[_Draft], tokens: list[Token], warnings: list[D
 
 
 class _Freezer:
-    """Turns drafts into Nodes, giving each its eId (unique: a repeated number gets ``_2``)."""
+    """Turns drafts into Nodes, giving each its eId (unique: a repeated number gets ``_2``), and
+    fills the Index of the new tree as it goes."""
 
     def __init__(self, warnings: list[Diagnostic]) -> None:
-        self.used: set[str] = set()
         self.warnings = warnings
+        self.index = Index()
 
     def freeze(self, draft: _Draft, parent: str, nn: int = 0) -> Node:
-        if draft.kind in _EID_PREFIX:
-            own = f"{_EID_PREFIX[draft.kind]}_{_safe(draft.label)}"
-        elif draft.kind == PARAGRAPH:
-            own = f"para_{_safe(draft.label)}" if draft.label else f"para_nn_{nn}"
+        kind = draft.kind
+        label = draft.label if draft.label.isalnum() and draft.label.isascii() else _safe(draft.label)
+        if kind == ITEM:
+            own = "list_1__item_" + label
+        elif kind == PARAGRAPH:
+            own = "para_" + label if draft.label else f"para_nn_{nn}"
         else:
-            own = f"list_1__item_{_safe(draft.label)}"
-        eid = f"{parent}__{own}" if parent else own
-        if eid in self.used:
-            n = 2
-            while f"{eid}_{n}" in self.used:
-                n += 1
-            if not draft.level:  # provisions were warned about when their heading was read
-                self.warnings.append(Diagnostic(draft.line, f"number {draft.num} used twice at the same level; "
-                                                f"this one is {eid}_{n}", draft.num or ""))
-            eid = f"{eid}_{n}"
-        self.used.add(eid)
+            own = _EID_PREFIX[kind] + "_" + label
+        eid = parent + "__" + own if parent else own
+        eids = self.index.eids
+        if eid in eids:
+            eid = self._unique(draft, eid)
+        eids[eid] = None  # type: ignore[assignment]  # keeps this node's place in document order
         children = []
         unnumbered = 0
         for child in draft.children:
             if child.kind == PARAGRAPH and not child.label:
                 unnumbered += 1
             children.append(self.freeze(child, eid, unnumbered))
-        return Node(eid, draft.kind, draft.num, draft.heading or None, "\n".join(draft.text), tuple(children),
-                    "\n".join(draft.wrap_up), draft.line)
+        text = draft.text
+        node = Node(eid, kind, draft.num, draft.heading or None, text[0] if len(text) == 1 else "\n".join(text),
+                    tuple(children), "\n".join(draft.wrap_up) if draft.wrap_up else "", draft.line)
+        eids[eid] = node
+        self.index.note(node)
+        return node
+
+    def _unique(self, draft: _Draft, eid: str) -> str:
+        """``eid`` with the first free ``_N`` suffix, warning about the repeated number."""
+        n = 2
+        while f"{eid}_{n}" in self.index.eids:
+            n += 1
+        if not draft.level:  # provisions were warned about when their heading was read
+            self.warnings.append(Diagnostic(draft.line, f"number {draft.num} used twice at the same level; "
+                                            f"this one is {eid}_{n}", draft.num or ""))
+        return f"{eid}_{n}"
 
 
 def _safe(label: str) -> str:
-    return label if label.isalnum() and label.isascii() else (_EID_UNSAFE.sub("", label) or "x")
+    """A label reduced to the characters an eId may hold."""
+    return _EID_UNSAFE.sub("", label) or "x"

@@ -45,17 +45,28 @@ def is_provision(node: Node) -> bool:
 class Index:
     """Lookups over one parsed body: provisions and containers by number, parents by eId."""
 
-    def __init__(self, body: Iterable[Node]) -> None:
+    def __init__(self, body: Iterable[Node] = ()) -> None:
         self.provisions: dict[str, Node] = {}
         self.containers: dict[tuple[str, str], Node] = {}
         self.parent: dict[str, Node] = {}
-        self.eids: dict[str, Node] = {}
+        self.eids: dict[str, Node] = {}  # in document order
         for node in body:
             self._add(node)
 
     def _add(self, node: Node) -> None:
         """Index ``node`` and its descendants, in document order."""
         self.eids[node.eid] = node
+        self.note(node)
+        for child in node.children:
+            self._add(child)
+
+    def note(self, node: Node) -> None:
+        """Record ``node`` as a provision or container, and as the parent of its children.
+
+        The parser calls this while it builds the tree (after putting the eId in ``eids`` at
+        its place in document order), so that a fresh Document's index costs no second walk.
+        The first provision or container with a number wins, as in document order.
+        """
         kind = node.kind
         if kind == ARTICLE or (kind == SECTION and is_provision(node)):
             self.provisions.setdefault(label_of(node).lower(), node)
@@ -64,7 +75,6 @@ class Index:
         parent = self.parent
         for child in node.children:
             parent[child.eid] = node
-            self._add(child)
 
     def provision(self, num: str) -> Node | None:
         return self.provisions.get(num.lower())
@@ -130,7 +140,11 @@ def index_of(doc: Document) -> Index:
     entry = _CACHE.get(id(doc))
     if entry is not None and entry[0]() is doc:
         return entry[1]
-    index = Index(doc.body)
+    return remember(doc, Index(doc.body))
+
+
+def remember(doc: Document, index: Index) -> Index:
+    """Cache ``index`` as the Index of ``doc`` (for as long as ``doc`` lives)."""
     _CACHE[id(doc)] = (weakref.ref(doc, lambda _ref, key=id(doc): _CACHE.pop(key, None)), index)
     return index
 

@@ -42,6 +42,7 @@ from lawcode.errors import TextError
 from lawcode.text.build import build
 from lawcode.text.clean import clean, decode
 from lawcode.text.document import Diagnostic, Document
+from lawcode.text.locate import remember
 from lawcode.text.references import find_references, hint_lines
 from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like, tokenize
 
@@ -69,12 +70,12 @@ def _parse(data: bytes | str, source: str) -> Document:
         raise TextError("the text is empty", file=source, line=1,
                         expected="a regulation text with chapters, articles or sections")
     cleaned = clean(text)
-    warnings = [Diagnostic(no, f"line is {len(text)} characters long; expected line breaks between provisions",
-                           text[:80]) for no, text in enumerate(cleaned.lines, start=1) if len(text) > LONG_LINE]
-    tokens, _wrapped = tokenize(cleaned.lines)
+    warnings = [Diagnostic(no, f"line is {len(words)} characters long; expected line breaks between provisions",
+                           words[:80]) for no, words in enumerate(cleaned.lines, start=1) if len(words) > LONG_LINE]
+    tokens = tokenize(cleaned.lines)
     tokens, toc = _drop_table_of_contents(tokens)
     if not any(t.kind == PROVISION for t in tokens):
-        first = next((no for no, text in enumerate(cleaned.lines, start=1) if text), 1)
+        first = next((no for no, words in enumerate(cleaned.lines, start=1) if words), 1)
         raise TextError(
             "no recognisable structure: found no article or section heading",
             file=source,
@@ -83,10 +84,11 @@ def _parse(data: bytes | str, source: str) -> Document:
         )
     built = build(tokens)
     body = tuple(built.body)
-    references, reference_warnings = find_references(body, hint_lines(text))
+    heading_lines = {t.line for t in tokens if t.kind in (CONTAINER, PROVISION)}
+    references, reference_warnings = find_references(body, hint_lines(text, heading_lines), built.index)
     removed = sorted([*cleaned.removed, *toc, *built.removed], key=lambda d: d.line)
     all_warnings = sorted([*warnings, *built.warnings, *reference_warnings], key=lambda d: d.line)
-    return Document(
+    doc = Document(
         source=source,
         title=built.title,
         body=body,
@@ -95,6 +97,8 @@ def _parse(data: bytes | str, source: str) -> Document:
         warnings=tuple(all_warnings),
         preamble=built.preamble,
     )
+    remember(doc, built.index)
+    return doc
 
 
 def _key(token: Token) -> tuple[str, str]:

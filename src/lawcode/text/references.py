@@ -27,9 +27,11 @@ from lawcode.text.locate import Index, child_labelled
 MAX_SCANNED = 100_000  # longer runs of words (junk, a missing line break) are not searched for citations
 _NUMBER = r"[0-9]+[A-Za-z]{0,2}(?:\([0-9A-Za-z]{1,4}\)){0,4}"
 _PROVISIONS = re.compile(
-    rf"\b(?P<kw>Articles?|Sections?|§§?|Chapters?)\s+(?P<nums>{_NUMBER}(?:(?:,\s*|\s+and\s+|\s+or\s+|\s+to\s+){_NUMBER}){{0,12}})"
+    r"\b(?:point\s+\((?P<point>[a-z]{1,4})\)\s+of\s+(?:the\s+[a-z]+\s+subparagraph\s+of\s+)?)?"
+    rf"(?P<kw>Articles?|Sections?|§§?|Chapters?)\s+(?P<nums>{_NUMBER}(?:(?:,\s*|\s+and\s+|\s+or\s+|\s+to\s+){_NUMBER}){{0,12}})"
     r"(?P<of>\s+of\s+(?P<whose>(?:these|this|that|the|title)\b[^.;:,()]{0,80}?"
-    r"(?:Regulations?|Act(?: \d{4})?|Law|By-law|Directive|Decision|Treaty|TEU|TFEU|Convention|Charter|title(?: \d+)?|chapter|Code|Part|[0-9]+)\b))?",
+    r"(?:Regulations?|Act(?: \d{4})?|Law|By-law|Directive|Decision|Treaty|TEU|TFEU|Convention|Charter|title(?: \d+)?|chapter|Code|Part|[0-9]+)\b"
+    r"|(?:Regulation|Directive|Decision)\s+(?:\((?:EU|EC|EEC|Euratom)\)\s+)?(?:No\s+)?[0-9]{1,4}/[0-9]{1,4}(?:/(?:EC|EU|EEC))?))?",
     re.IGNORECASE,
 )
 _CHAPTER_NUMBER = re.compile(r"[IVXLC]+|[0-9]+")
@@ -59,8 +61,8 @@ _INTERNAL_OWNER = re.compile(r"^(?:these|this)\s+(?:Regulations?|Act|Law|By-law|
 
 
 class _Finder:
-    def __init__(self, body: tuple[Node, ...]) -> None:
-        self.index = Index(body)
+    def __init__(self, index: Index) -> None:
+        self.index = index
         self.references: list[Reference] = []
         self.warnings: list[Diagnostic] = []
         self.seen: set[tuple[str, str, str | None, str | None]] = set()
@@ -120,6 +122,8 @@ class _Finder:
                     else:
                         self.missing(node, words, f"{keyword.rstrip('s')} {base}")
                     continue
+                if match.group("point") and len(numbers) == 1:
+                    path = [*path, match.group("point")]  # "point (f) of Article 6(1)"
                 target = self.index.descend(provision, path) if path else provision
                 if target is None:
                     self.missing(node, words, f"{keyword.rstrip('s')} {number}")
@@ -248,40 +252,46 @@ HINT_WORDS = (("rticle", 1), ("RTICLE", 1), ("section", 0), ("Section", 0), ("SE
 _MAX_HINTS = 1_000_000
 
 
-def hint_lines(text: str) -> list[int] | None:
+def hint_lines(text: str, heading_lines: set[int]) -> list[int] | None:
     """The sorted 1-based numbers of the lines of ``text`` holding a hint word.
 
     A few C-speed ``str.find`` passes over the whole text replace a dozen substring tests per
-    provision. None (search every provision) for texts with an absurd number of hits.
+    provision. A keyword that starts one of the ``heading_lines`` is that heading's own, not a
+    hint. None (search every provision) for texts with an absurd number of hits.
     """
-    positions: list[int] = []
+    positions: list[tuple[int, bool]] = []
     for word, before in HINT_WORDS:
+        if word == "\u201c" and text.isascii():
+            continue
         at = text.find(word)
         while at != -1:
             start = at - before
-            if before < 0 or (start > 0 and text[start - 1] != "\n"):  # not a heading keyword
-                positions.append(at)
-                if len(positions) > _MAX_HINTS:
-                    return None
+            positions.append((at, before >= 0 and (start == 0 or text[start - 1] == "\n")))
+            if len(positions) > _MAX_HINTS:
+                return None
             at = text.find(word, at + 1)
     positions.sort()
     lines: list[int] = []
     line, previous = 1, 0
-    for position in positions:
+    for position, starts_line in positions:
         line += text.count("\n", previous, position)
         previous = position
+        if starts_line and line in heading_lines:
+            continue
         if not lines or lines[-1] != line:
             lines.append(line)
     return lines
 
 
-def find_references(body: tuple[Node, ...], hints: list[int] | None = None) -> tuple[list[Reference], list[Diagnostic]]:
+def find_references(body: tuple[Node, ...], hints: list[int] | None = None,
+                    index: Index | None = None) -> tuple[list[Reference], list[Diagnostic]]:
     """Every cross-reference in the body, and a warning for each one that cannot be resolved.
 
     With ``hints`` (from :func:`hint_lines` on the source text) only the nodes whose lines hold a
     hint word are searched; a node's words run from its line to the line of the next node.
+    ``index`` is the body's Index when the caller has it already.
     """
-    finder = _Finder(body)
+    finder = _Finder(index if index is not None else Index(body))
     nodes = list(finder.index.eids.values())  # document order
     for position, node in enumerate(nodes):
         if not (node.text or node.wrap_up):

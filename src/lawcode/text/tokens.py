@@ -69,7 +69,7 @@ def _spaced(word: str) -> str:
 _NUM = r"([0-9]+[A-Za-z]{0,2}|[IVXLCDM]+)"
 _SEP = r"(?:\s*[:.\-\u2014\u2013]\s*|\s+|$)"
 _CONTAINER_RE = re.compile(
-    rf"(?P<kw>{_spaced('part')}|{_spaced('chapter')}|{_spaced('section')}|{_spaced('title')})\s+{_NUM}(?P<sep>{_SEP})(?P<rest>.*)",
+    rf"(?P<kw>{_spaced('part')}|{_spaced('chapter')}|{_spaced('section')})\s+{_NUM}(?P<sep>{_SEP})(?P<rest>.*)",
     re.IGNORECASE,
 )
 _ARTICLE_RE = re.compile(rf"(?:{_spaced('article')}|art\.)\s+([0-9]+[a-z]?)(?P<sep>{_SEP})(?P<rest>.*)", re.IGNORECASE)
@@ -89,8 +89,7 @@ _SENTENCE_START_RE = re.compile(
 _ENDS_CLAUSE = re.compile(r"(?:[.;:\u2014\u2013,]|\bor|\band)$")
 
 # First characters a structural line can start with; anything else is words.
-_STRUCTURE_STARTS = frozenset("AaPpCcSsTt\u00a7(0123456789")
-CONTAINER_LEVELS = {"part": "part", "chapter": "chapter", "section": "section", "title": "title"}
+_STRUCTURE_STARTS = frozenset("AaPpCcSs\u00a7(0123456789")
 
 
 def _keyword(raw: str) -> str:
@@ -137,9 +136,9 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
         if not (wrapped and rest):
             return Token(PROVISION, line, "article", match.group(1), match.group(1), text=rest, explicit=explicit,
                          markdown=markdown)
-    match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSsTt" else None
+    match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSs" else None
     if match:
-        kind = CONTAINER_LEVELS[_keyword(match.group("kw"))]
+        kind = _keyword(match.group("kw"))
         rest = match.group("rest").strip()
         sep = match.group("sep").strip()
         num = match.group(2)
@@ -147,7 +146,7 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
             if not (wrapped and rest):
                 return Token(PROVISION, line, "section", num, num, text=rest, explicit=bool(sep) or not rest,
                              markdown=markdown)
-        elif kind != "title" and (rest[:1].isupper() or not rest or sep) and not (wrapped and rest and not sep):
+        elif (rest[:1].isupper() or not rest or sep) and not (wrapped and rest and not sep):
             return Token(CONTAINER, line, kind, num, num, title=rest, markdown=markdown)
     if not has_articles and first in "\u00a7Ss":
         match = _PARAGRAPH_SIGN_RE.fullmatch(text)
@@ -247,8 +246,8 @@ def ends_clause(text: str) -> bool:
     return bool(_ENDS_CLAUSE.search(text[-6:])) if text else True
 
 
-def tokenize(lines: list[str]) -> tuple[list[Token], bool]:
-    """Every token of the cleaned text, joining wrapped lines; also whether it was wrapped."""
+def tokenize(lines: list[str]) -> list[Token]:
+    """Every token of the cleaned text, joining wrapped lines."""
     wrapped = is_wrapped(lines)
     width = line_width(lines) if wrapped else 0
     has_articles = any(_looks_like_article_heading(text) for text in lines if text[:1] in "Aa#")
@@ -273,7 +272,7 @@ def tokenize(lines: list[str]) -> tuple[list[Token], bool]:
         else:
             tokens.append(token)
     _label_titles(tokens)
-    return tokens, wrapped
+    return tokens
 
 
 def _plausible(token: Token, text: str, last_number: dict[str, int]) -> Token:
