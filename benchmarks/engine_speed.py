@@ -13,9 +13,10 @@ Measures, on the shipped TAR model (and its text from LAWCODE_CORPUS or ../share
   baseline that answers the same way without lawcode's per-model indexes (re-parsing the
   conditions and walking the ontology on every question). Both must give the same norms as
   lawcode, or the script says so;
-* whole commands (wall time of fresh subprocesses, median and best of --cli-runs): ``python -c
-  pass`` (interpreter start), ``import lawcode.cli``, and ``lawcode ask`` in JSON and in human
-  form, with and without the text to quote.
+* whole commands (wall time of fresh subprocesses, median and best of --cli-runs, bytecode
+  cached as for an installed package, in benchmarks/work/pycache): ``python -c pass``
+  (interpreter start), ``import lawcode.cli``, and ``lawcode ask`` in JSON and in human form,
+  with and without the text to quote.
 """
 
 from __future__ import annotations
@@ -177,7 +178,10 @@ def wall_times(args: list[str], runs: int, env: dict) -> tuple[float, float]:
 
 
 def commands(runs: int) -> dict:
-    env_no_text = {k: v for k, v in os.environ.items() if k != "LAWCODE_CORPUS"}
+    # As a user runs an installed package: with compiled bytecode cached (PYTHONDONTWRITEBYTECODE
+    # would recompile every lawcode module on every run), kept out of the tree in work/.
+    base = {k: v for k, v in os.environ.items() if k not in ("LAWCODE_CORPUS", "PYTHONDONTWRITEBYTECODE")}
+    env_no_text = {**base, "PYTHONPYCACHEPREFIX": str(HERE / "work" / "pycache")}
     env_text = {**env_no_text, "LAWCODE_CORPUS": os.environ.get("LAWCODE_CORPUS", str(CORPUS))}
     py = sys.executable
     cli = [py, "-c", "from lawcode.cli import main; main()"]
@@ -191,7 +195,7 @@ def commands(runs: int) -> dict:
         "lawcode ask --format json (quoting the text)": (cli + json_ask, env_text),
         "lawcode ask (human, quoting the text)": (cli + ask, env_text),
     }
-    wall_times(cli + json_ask, 1, env_text)  # warm the file cache
+    wall_times(cli + json_ask, 1, env_text)  # warm the file and bytecode caches
     return {name: wall_times(args, runs, env) for name, (args, env) in cases.items()}
 
 
