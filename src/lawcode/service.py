@@ -94,3 +94,22 @@ def text_for_model(loaded, explicit_text_path: str | os.PathLike | None = None):
     """The parsed Document a model was written for, or None when no text can be found."""
     path = find_text(loaded.model.regulation.text.file, explicit_text_path)
     return read_document(path) if path is not None else None
+
+
+def resolve_model(ref: str | os.PathLike | None):
+    """The LoadedModel named by ``ref``, or the only shipped model when ``ref`` is None."""
+    from lawcode.errors import QueryError
+
+    if ref is None:
+        shipped = sorted(shipped_model_paths())
+        if len(shipped) != 1:
+            raise QueryError("say which model to use with --model", expected="a model file or a shipped model id",
+                             known=shipped)
+        ref = shipped[0]
+    return load_model(ref)
+
+
+def model_and_text(ref: str | os.PathLike | None, text: str | os.PathLike | None = None):
+    """The model (see :func:`resolve_model`) and, when it can be found, the text it models."""
+    loaded = resolve_model(ref)
+    return loaded, text_for_model(loaded, text)

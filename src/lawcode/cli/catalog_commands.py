@@ -15,9 +15,7 @@ from typing import List, Optional
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.engine_commands import MODEL_HELP
-from lawcode.cli.engine_commands import _load_with_text as _load  # one way to find model and text
-from lawcode.cli.output import Format, console, print_json
+from lawcode.cli.output import MODEL_HELP, Format, console, print_json
 
 TEXT_HELP = "regulation text (file or folder), for exact citations; default: found in LAWCODE_CORPUS"
 
@@ -26,6 +24,12 @@ class CalendarFormat(str, Enum):
     list = "list"
     json = "json"
     ics = "ics"
+
+
+def _load(model: Optional[str], text: Optional[str]):
+    from lawcode.service import model_and_text
+
+    return model_and_text(model, text)
 
 
 def _provisions(citations) -> str:

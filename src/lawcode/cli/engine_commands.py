@@ -14,36 +14,25 @@ from typing import List, Optional
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.output import Format, console, print_json
+from lawcode.cli.output import MODEL_HELP, Format, console, print_json
 
 AS_HELP = "actor id the question is asked for (see `lawcode actors`)"
 FACT_HELP = "a fact that holds (NAME) or not (NAME=false); repeat for several; others stay unknown"
 ON_HELP = "date of the question, YYYY-MM-DD (default: today)"
-MODEL_HELP = "model file path or shipped model id (default: the only shipped model)"
 TEXT_HELP = "regulation text (file or folder) to quote from; default: found in LAWCODE_CORPUS"
 FORMAT_HELP = "human or json"
 
 
 def _load(model: Optional[str]):
-    """The LoadedModel named by --model, or the only shipped one."""
-    from lawcode.errors import QueryError
-    from lawcode.service import load_model, shipped_model_paths
+    from lawcode.service import resolve_model
 
-    if model is None:
-        shipped = sorted(shipped_model_paths())
-        if len(shipped) != 1:
-            raise QueryError("say which model to use with --model", expected="a model file or a shipped model id",
-                             known=shipped)
-        model = shipped[0]
-    return load_model(model)
+    return resolve_model(model)
 
 
 def _load_with_text(model: Optional[str], text: Optional[str]):
-    """The LoadedModel and, when it can be found (--text, LAWCODE_CORPUS), its parsed text."""
-    from lawcode.service import text_for_model
+    from lawcode.service import model_and_text
 
-    loaded = _load(model)
-    return loaded, text_for_model(loaded, text)
+    return model_and_text(model, text)
 
 
 class _Page:

@@ -8,6 +8,9 @@ from enum import Enum
 from typing import Any
 
 
+MODEL_HELP = "model file path or shipped model id (default: the only shipped model)"
+
+
 class Format(str, Enum):
     """Output formats most commands accept; commands with more define their own."""
 

@@ -18,8 +18,7 @@ All patterns are bounded (no nested unbounded repetition), so scanning is linear
 from __future__ import annotations
 
 import re
-import sys
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from lawcode.text.document import CHAPTER, PARAGRAPH, Diagnostic, Node, Reference
 from lawcode.text.locate import Index, child_labelled
@@ -293,14 +292,31 @@ def find_references(body: tuple[Node, ...], hints: list[int] | None = None,
     """
     finder = _Finder(index if index is not None else Index(body))
     nodes = list(finder.index.eids.values())  # document order
-    for position, node in enumerate(nodes):
-        if not (node.text or node.wrap_up):
-            continue
-        if hints is not None and not node.wrap_up:
-            end = nodes[position + 1].line if position + 1 < len(nodes) else sys.maxsize
-            first = bisect_left(hints, node.line)
-            if first == len(hints) or hints[first] >= max(end, node.line + 1):
-                continue
-        finder.scan(node)
+    for position in _hinted(nodes, hints):
+        node = nodes[position]
+        if node.text or node.wrap_up:
+            finder.scan(node)
     return finder.references, finder.warnings
 
+
+def _hinted(nodes: list[Node], hints: list[int] | None) -> list[int]:
+    """Positions (in document order) of the nodes worth scanning: those with a wrap-up (words after
+    a list, whose lines are not known) and those whose lines, from their own to the next node's,
+    hold a hint line.
+
+    Work is per hint line, not per node, since most provisions cite nothing: a node list sorted by
+    line (as the parser makes it) is bisected for each hint. Without hints, or for nodes out of
+    line order, every node is a candidate.
+    """
+    lines = [node.line for node in nodes]
+    if hints is None or lines != sorted(lines):
+        return list(range(len(nodes)))
+    chosen = {position for position, node in enumerate(nodes) if node.wrap_up}
+    for hint in hints:
+        first = bisect_left(lines, hint)
+        last = bisect_right(lines, hint, first)
+        if first < last:  # nodes that start on the hint line
+            chosen.update(range(first, last))
+        elif first > 0:  # the line is inside the words of the node before it
+            chosen.add(first - 1)
+    return sorted(chosen)
