@@ -81,3 +81,13 @@ def test_ask_on_the_shipped_model_quotes_the_text_it_is_given(tar_path, tar_docu
     flat = " ".join(result.output.split())
     assert "Art. 13(1)(6): " + " ".join(words[:4]) in flat
     assert "--text PATH" not in result.output
+
+
+def test_a_provision_behind_several_findings_is_quoted_once(tar_path, tar_document):
+    result = CliRunner().invoke(app, ["ask", "--as", "network_operator", "--fact", "network_used_to_endanger_security",
+                                      "--text", str(tar_path)])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    opening = " ".join(tar_document.get("chp_II__art_22__para_nn_2").full_text().split()[:6])
+    assert flat.count("Art. 22(2): " + opening) == 1
+    assert flat.count("Art. 22(2): quoted above") >= 2

@@ -48,6 +48,7 @@ class _Page:
         self.console = console()
         self.width = self.console.width
         self.text = Text()
+        self.quoted: set[str] = set()  # eIds already quoted on this page: quote each provision once
 
     def print(self, markup: str = "") -> None:
         """A line of our own words, with rich markup for emphasis."""
@@ -111,7 +112,10 @@ def _finding(out, finding: dict, questions: dict) -> None:
             )
             _say(out, "would apply if: " + asked, indent=4, hang=2)
     for quote in finding.get("quote", []):
-        if quote.get("text"):
+        if quote["eid"] in out.quoted:
+            _say(out, f"{quote['citation']}: quoted above", indent=6, style="dim")
+        elif quote.get("text"):
+            out.quoted.add(quote["eid"])
             _say(out, f"{quote['citation']}: {quote['text']}", indent=6, style="italic")
 
 
