@@ -1,5 +1,5 @@
 """Norm status on the synthetic hive model: bearer matching, conditions, exceptions, overrides,
-validity (semantics in /work/model_semantics.md)."""
+validity."""
 
 import datetime as dt
 from pathlib import Path
