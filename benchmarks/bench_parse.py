@@ -71,7 +71,7 @@ def measure(python: str, engine: str, path: Path, repeat: int, timeout: float) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", type=float, default=[2, 10], help="input sizes in MB")
-    parser.add_argument("--py-sizes", nargs="+", type=float, default=[0.1, 0.25, 0.5, 1, 2],
+    parser.add_argument("--py-sizes", nargs="*", type=float, default=[0.1, 0.25, 0.5, 1, 2],
                         help="sizes for pure-Python bluebell (slow)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--py-repeat", type=int, default=1)

@@ -89,3 +89,22 @@ Owners of boats under point (b) of Article 1(1) pay double.
 """
     refs = _refs(parse_text(text))
     assert refs[("art_2__para_nn_1", "point (b) of Article 1(1)")].target == "art_1__para_1__list_1__item_b"
+
+
+def test_citation_written_with_odd_spaces_is_found():
+    """The source's no-break or tab spaces inside a citation do not hide it: the words are searched
+    after spaces are normalised."""
+    text = "Article 1: Owners shall follow Regulation\u00a0(EU) No 12/2020.\n\nArticle 2: Boats shall be moored.\n"
+    refs = _refs(parse_text(text))
+    assert refs[("art_1__para_nn_1", "Regulation (EU) No 12/2020")].external == "Regulation (EU) No 12/2020"
+
+
+def test_references_listed_in_document_order_across_many_provisions():
+    """Only provisions whose words can cite are searched, and the references still come out in the
+    order of the provisions."""
+    articles = [f"Article {n}: Boats of class {n} shall be moored." for n in range(1, 40)]
+    articles[5] = "Article 6: Owners follow Article 30."
+    articles[20] = "Article 21: Owners follow Article 3 and the \"Harbour Safety Law\"."
+    doc = parse_text("\n\n".join(articles) + "\n")
+    assert [(r.source, r.target or r.external) for r in doc.references] == [
+        ("art_6__para_nn_1", "art_30"), ("art_21__para_nn_1", "art_3"), ("art_21__para_nn_1", "Harbour Safety Law")]

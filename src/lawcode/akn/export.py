@@ -299,6 +299,8 @@ def _text(words: str) -> str:
 
 
 def _attr(words: str) -> str:
+    if words.isidentifier():  # eIds such as chp_I__art_13: nothing to escape, and cheap to tell
+        return words
     return (_text(words).replace('"', "&quot;")
             .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
 

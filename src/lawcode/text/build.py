@@ -25,11 +25,12 @@ from lawcode.text import numbering
 from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
 from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node
-from lawcode.text.tokens import CONTAINER, LABEL, PROVISION, WORDS, Token, heading_like
+from lawcode.text.tokens import CONTAINER, LABEL, PROVISION, Token, heading_like
 
 _RANK = {"part": 0, "chapter": 1, "section": 2}
 _KIND = {"part": PART, "chapter": CHAPTER, "section": SECTION, "article": ARTICLE}
-_EID_PREFIX = {PART: "part", CHAPTER: "chp", SECTION: "sec", ARTICLE: "art"}
+_EID_PREFIX = {PART: "part_", CHAPTER: "chp_", SECTION: "sec_", ARTICLE: "art_", PARAGRAPH: "para_",
+               ITEM: "list_1__item_"}  # what a node's own part of its eId starts with
 _EID_UNSAFE = re.compile(r"[^0-9A-Za-z]")
 _DIGITS = re.compile(r"[0-9]+")
 
@@ -118,7 +119,7 @@ class _Builder:
         if text and not draft.heading and heading_like(text, 120):  # "13. Definitions", "Section 5 - Fees"
             draft.heading, text = text, ""
         if text:
-            self.words(Token(WORDS, token.line, text=text))
+            self.words(text, token.line)
         elif not draft.heading:
             self.await_title = draft
 
@@ -146,20 +147,21 @@ class _Builder:
         if self.provision is None:
             self.warnings.append(Diagnostic(token.line, f"numbered text {token.num} outside any article or section; "
                                             "kept as words", token.num))
-            self.words(Token(WORDS, token.line, text=f"{token.num} {token.text}".strip()))
+            self.words(f"{token.num} {token.text}".strip(), token.line)
             return
         if token.level == ".":
             scheme: str | None = numbering.DOTTED
         else:
             scheme = numbering.scheme_of(token.label, self._last_label)
         if scheme is None:
-            self.words(Token(WORDS, token.line, text=f"{token.num} {token.text}".strip()))
+            self.words(f"{token.num} {token.text}".strip(), token.line)
             return
         if self.para_scheme is None:
             self.para_scheme = scheme
-        depth = next((i for i, (s, _) in enumerate(self.stack) if s == scheme), None)
-        if depth is not None:
-            del self.stack[depth:]
+        for depth, (open_scheme, _) in enumerate(self.stack):
+            if open_scheme == scheme:
+                del self.stack[depth:]
+                break
         numbered_para = self.para_scheme == scheme and not self.stack
         if numbered_para:
             draft = _Draft(PARAGRAPH, token.num, token.label, token.line)
@@ -194,8 +196,7 @@ class _Builder:
             self.provision.children.append(self.paragraph)
         return self.paragraph
 
-    def words(self, token: Token) -> None:
-        text = token.text
+    def words(self, text: str, line: int) -> None:
         if self.await_title is not None and heading_like(text, 200):
             self.await_title.heading = text
             if letter_spaced(text):
@@ -222,7 +223,7 @@ class _Builder:
                 self.paragraph.wrap_up.append(text)
                 return
             self.stack = []
-            self.paragraph = _Draft(PARAGRAPH, None, "", token.line, text=[text])
+            self.paragraph = _Draft(PARAGRAPH, None, "", line, text=[text])
             self.provision.children.append(self.paragraph)
             return
         if len(self.stack) >= 2:
@@ -269,7 +270,7 @@ def build(tokens: list[Token]) -> Built:
         elif builder.title is not None and token.text == builder.title and token.markdown:
             builder.removed.append(Diagnostic(token.line, "repeated title", token.text))
         else:
-            builder.words(token)
+            builder.words(token.text, token.line)
     if builder.spaced:
         _rejoin_headings(builder.spaced, tokens, builder.warnings)
     freezer = _Freezer(builder.warnings)
@@ -301,27 +302,27 @@ class _Freezer:
 
     def freeze(self, draft: _Draft, parent: str, nn: int = 0) -> Node:
         kind = draft.kind
-        label = draft.label if draft.label.isalnum() and draft.label.isascii() else _safe(draft.label)
-        if kind == ITEM:
-            own = "list_1__item_" + label
-        elif kind == PARAGRAPH:
-            own = "para_" + label if draft.label else f"para_nn_{nn}"
+        label = draft.label
+        if kind == PARAGRAPH and not label:
+            own = f"para_nn_{nn}"
         else:
-            own = _EID_PREFIX[kind] + "_" + label
+            own = _EID_PREFIX[kind] + (label if label.isalnum() and label.isascii() else _safe(label))
         eid = parent + "__" + own if parent else own
         eids = self.index.eids
         if eid in eids:
             eid = self._unique(draft, eid)
         eids[eid] = None  # type: ignore[assignment]  # keeps this node's place in document order
-        children = []
-        unnumbered = 0
-        for child in draft.children:
-            if child.kind == PARAGRAPH and not child.label:
-                unnumbered += 1
-            children.append(self.freeze(child, eid, unnumbered))
-        text = draft.text
-        node = Node(eid, kind, draft.num, draft.heading or None, text[0] if len(text) == 1 else "\n".join(text),
-                    tuple(children), "\n".join(draft.wrap_up) if draft.wrap_up else "", draft.line)
+        children: tuple[Node, ...] = ()
+        if draft.children:  # most nodes are leaves (items, paragraphs)
+            frozen = []
+            unnumbered = 0
+            for child in draft.children:
+                if child.kind == PARAGRAPH and not child.label:
+                    unnumbered += 1
+                frozen.append(self.freeze(child, eid, unnumbered))
+            children = tuple(frozen)
+        node = Node(eid, kind, draft.num, draft.heading or None, "\n".join(draft.text), children,
+                    "\n".join(draft.wrap_up), draft.line)
         eids[eid] = node
         self.index.note(node)
         return node

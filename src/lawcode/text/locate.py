@@ -32,7 +32,8 @@ _LABEL_STRIP = re.compile(r"[().\s]")
 
 def label_of(node: Node) -> str:
     """A node's number without parentheses or dots: "(2A)" -> "2A", "1." -> "1"."""
-    return _LABEL_STRIP.sub("", node.num or "")
+    num = node.num or ""
+    return num if num.isalnum() else _LABEL_STRIP.sub("", num)  # most numbers have nothing to strip
 
 
 def is_provision(node: Node) -> bool:

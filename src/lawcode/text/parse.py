@@ -43,7 +43,7 @@ from lawcode.text.build import build
 from lawcode.text.clean import clean, decode
 from lawcode.text.document import Diagnostic, Document
 from lawcode.text.locate import remember
-from lawcode.text.references import find_references, hint_lines
+from lawcode.text.references import find_references
 from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like, tokenize
 
 LONG_LINE = 100_000
@@ -70,6 +70,7 @@ def _parse(data: bytes | str, source: str) -> Document:
         raise TextError("the text is empty", file=source, line=1,
                         expected="a regulation text with chapters, articles or sections")
     cleaned = clean(text)
+    del text  # only the cleaned lines are read from here on: a large text's memory is freed early
     warnings = _long_lines(cleaned.lines)
     tokens = tokenize(cleaned.lines)
     tokens, toc = _drop_table_of_contents(tokens)
@@ -81,11 +82,13 @@ def _parse(data: bytes | str, source: str) -> Document:
             line=first,
             expected="headings such as 'Article 1', 'Chapter I', '§ 1.', '1. Title' or '1 Title (1) ...'",
         )
+    cruft = cleaned.removed
+    del cleaned  # the tokens hold all that is still needed of the lines
     built = build(tokens)
+    del tokens
     body = tuple(built.body)
-    heading_lines = {t.line for t in tokens if t.kind in (CONTAINER, PROVISION)}
-    references, reference_warnings = find_references(body, hint_lines(text, heading_lines), built.index)
-    removed = sorted([*cleaned.removed, *toc, *built.removed], key=lambda d: d.line)
+    references, reference_warnings = find_references(body, built.index)
+    removed = sorted([*cruft, *toc, *built.removed], key=lambda d: d.line)
     all_warnings = sorted([*warnings, *built.warnings, *reference_warnings], key=lambda d: d.line)
     doc = Document(
         source=source,

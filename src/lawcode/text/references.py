@@ -18,7 +18,6 @@ All patterns are bounded (no nested unbounded repetition), so scanning is linear
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 
 from lawcode.text.document import CHAPTER, PARAGRAPH, Diagnostic, Node, Reference
 from lawcode.text.locate import Index, child_labelled
@@ -82,7 +81,7 @@ class _Finder:
 
     # -- scanning ----------------------------------------------------------------------------
     def scan(self, node: Node) -> None:
-        """Look for citations; one cheap search for hint words skips the rest for most provisions."""
+        """Look for citations in the words of a node that :func:`may_cite` (the caller checks)."""
         for text in (node.text, node.wrap_up):
             if not text:
                 continue
@@ -92,9 +91,9 @@ class _Finder:
                                                 f"(at most {MAX_SCANNED})", text[:80]))
                 continue
             covered = self._provisions(node, text) if _may_cite_provision(text) else []
-            if "aragraph" in text or "ubsection" in text:
+            if _may_cite_local(text):
                 self._local(node, text)
-            if '"' in text or "Act" in text or "Law" in text or "Regulation (" in text or "Directive" in text or "Decision" in text:
+            if _may_cite_law(text):
                 self._externals(node, text, covered)
 
     def _provisions(self, node: Node, text: str) -> list[tuple[int, int]]:
@@ -209,10 +208,27 @@ class _Finder:
             self.add(node, match.group(0).strip(), external=name)
 
 
+def may_cite(text: str) -> bool:
+    """Whether ``text`` holds a word that every citation needs.
+
+    A few substring tests (C speed) on a provision's words; most provisions cite nothing, so the
+    citation regexes run on a small fraction of the text.
+    """
+    return _may_cite_provision(text) or _may_cite_local(text) or _may_cite_law(text)
+
+
 def _may_cite_provision(text: str) -> bool:
-    """A fast substring test before the citation regex (most provisions cite nothing)."""
     return ("rticle" in text or "section" in text or "Section" in text or "\u00a7" in text or "hapter" in text
             or "RTICLE" in text or "SECTION" in text or "HAPTER" in text)
+
+
+def _may_cite_local(text: str) -> bool:
+    return "aragraph" in text or "ubsection" in text
+
+
+def _may_cite_law(text: str) -> bool:
+    return ('"' in text or "Act" in text or "Law" in text or "Regulation (" in text or "Directive" in text
+            or "Decision" in text)
 
 
 def _law_name(words: str) -> str:
@@ -246,81 +262,15 @@ def _child(provision: Node, label: str) -> Node | None:
     return child_labelled(provision, label)
 
 
-# Every citation contains one of these; lines without any need no further look. The number is
-# how many letters of the word come before the hint, so that a heading's own keyword at the
-# start of a line ("Article 13: ...") is not taken for a citation.
-HINT_WORDS = (("rticle", 1), ("RTICLE", 1), ("section", 0), ("Section", 0), ("SECTION", 0), ("\u00a7", 0),
-              ("hapter", 1), ("HAPTER", 1), ("aragraph", 1), ('"', -1), ("\u201c", -1), ("Act", -1), ("Law", -1),
-              ("Regulation (", -1), ("Directive", -1), ("Decision", -1))
-_MAX_HINTS = 1_000_000
-
-
-def hint_lines(text: str, heading_lines: set[int]) -> list[int] | None:
-    """The sorted 1-based numbers of the lines of ``text`` holding a hint word.
-
-    A few C-speed ``str.find`` passes over the whole text replace a dozen substring tests per
-    provision. A keyword that starts one of the ``heading_lines`` is that heading's own, not a
-    hint. None (search every provision) for texts with an absurd number of hits.
-    """
-    positions: list[tuple[int, bool]] = []
-    for word, before in HINT_WORDS:
-        if word == "\u201c" and text.isascii():
-            continue
-        at = text.find(word)
-        while at != -1:
-            start = at - before
-            positions.append((at, before >= 0 and (start == 0 or text[start - 1] == "\n")))
-            if len(positions) > _MAX_HINTS:
-                return None
-            at = text.find(word, at + 1)
-    positions.sort()
-    lines: list[int] = []
-    line, previous = 1, 0
-    for position, starts_line in positions:
-        line += text.count("\n", previous, position)
-        previous = position
-        if starts_line and line in heading_lines:
-            continue
-        if not lines or lines[-1] != line:
-            lines.append(line)
-    return lines
-
-
-def find_references(body: tuple[Node, ...], hints: list[int] | None = None,
-                    index: Index | None = None) -> tuple[list[Reference], list[Diagnostic]]:
+def find_references(body: tuple[Node, ...], index: Index | None = None) -> tuple[list[Reference], list[Diagnostic]]:
     """Every cross-reference in the body, and a warning for each one that cannot be resolved.
 
-    With ``hints`` (from :func:`hint_lines` on the source text) only the nodes whose lines hold a
-    hint word are searched; a node's words run from its line to the line of the next node.
-    ``index`` is the body's Index when the caller has it already.
+    Nodes are searched in document order, each only when its words :func:`may_cite`. ``index``
+    is the body's Index when the caller has it already.
     """
     finder = _Finder(index if index is not None else Index(body))
-    nodes = list(finder.index.eids.values())  # document order
-    for position in _hinted(nodes, hints):
-        node = nodes[position]
-        if node.text or node.wrap_up:
+    for node in finder.index.eids.values():  # document order
+        text, wrap_up = node.text, node.wrap_up
+        if (text and may_cite(text)) or (wrap_up and may_cite(wrap_up)):
             finder.scan(node)
     return finder.references, finder.warnings
-
-
-def _hinted(nodes: list[Node], hints: list[int] | None) -> list[int]:
-    """Positions (in document order) of the nodes worth scanning: those with a wrap-up (words after
-    a list, whose lines are not known) and those whose lines, from their own to the next node's,
-    hold a hint line.
-
-    Work is per hint line, not per node, since most provisions cite nothing: a node list sorted by
-    line (as the parser makes it) is bisected for each hint. Without hints, or for nodes out of
-    line order, every node is a candidate.
-    """
-    lines = [node.line for node in nodes]
-    if hints is None or lines != sorted(lines):
-        return list(range(len(nodes)))
-    chosen = {position for position, node in enumerate(nodes) if node.wrap_up}
-    for hint in hints:
-        first = bisect_left(lines, hint)
-        last = bisect_right(lines, hint, first)
-        if first < last:  # nodes that start on the hint line
-            chosen.update(range(first, last))
-        elif first > 0:  # the line is inside the words of the node before it
-            chosen.add(first - 1)
-    return sorted(chosen)
