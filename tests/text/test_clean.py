@@ -49,3 +49,14 @@ def test_crlf_and_byte_order_mark():
     assert doc.title == "Rules"
     assert doc.get("art_2__para_nn_1").text == "Ponds are marked." and doc.get("art_2").line == 4
     assert doc == parse_text(data.replace(b"\r\n", b"\n"))
+
+
+def test_every_kind_of_blank_line_is_reported():
+    """A line of nothing but odd whitespace or invisible characters is reported, whichever they are."""
+    invisible = [chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) not in " \r\n"]
+    invisible += ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+    for char in invisible:
+        removed = clean(f"Caf\u00e9 rules\n{char}{char}\nArticle 1: Words.\n").removed
+        assert [(d.line, d.message, d.text) for d in removed] == [(2, "whitespace-only line", char * 2)], repr(char)
+    assert clean("Rules\n\t\nArticle 1: Words.\n").removed[0].message == "whitespace-only line"
+    assert clean("Caf\u00e9 rules\n \r\nArticle 1: Words.\n").removed == ()

@@ -100,9 +100,13 @@ def decode(data: bytes | str, source: str) -> str:
 
 def normalise(text: str) -> str:
     """Plain spaces and straight quotes, runs of spaces collapsed (lines are not trimmed)."""
-    odd = "\t" if text.isascii() else _non_ascii(text) + "\t"
+    return _normalise(text, "" if text.isascii() else _non_ascii(text))
+
+
+def _normalise(text: str, odd: str) -> str:
+    """:func:`normalise`, given the text's non-ASCII characters (``odd``)."""
     for char, replacement in _REPLACEMENTS:
-        if char in odd and char in text:
+        if char in odd or (char == "\t" and char in text):
             text = text.replace(char, replacement)
     while "  " in text:
         text = text.replace("  ", " ")
@@ -122,6 +126,24 @@ def _non_ascii(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
+# Characters other than " " and "\r" that a line may consist of and still be blank once cleaned:
+# the Unicode whitespace and what normalise deletes. Such a line is reported as removed.
+_BLANKING_ASCII = "\t\x0b\x0c\x1c\x1d\x1e\x1f"
+_BLANKING_NON_ASCII = "\x85\u2028\u2029" + "".join(
+    char for char, replacement in _REPLACEMENTS if replacement in (" ", "") and not char.isascii())
+
+
+def _odd_blank_lines_possible(text: str, odd: str) -> bool:
+    """Whether a line of ``text`` may hold more than spaces and yet be blank once cleaned (only then
+    are the raw lines looked at: splitting a large text twice costs time and memory).
+
+    In an ASCII text only tabs count, as they always have.
+    """
+    if not odd:
+        return "\t" in text
+    return any(char in odd for char in _BLANKING_NON_ASCII) or any(char in text for char in _BLANKING_ASCII)
+
+
 def cruft_reason(text: str) -> str | None:
     """Why a whole (normalised, trimmed) line is not regulation text, or None when it may be."""
     if len(text) > _CRUFT_MAX:
@@ -137,8 +159,9 @@ def clean(text: str) -> Cleaned:
     checks the short ones for cruft.
     """
     removed: list[Diagnostic] = []
-    lines = [line.strip() for line in normalise(text).split("\n")]
-    raw_lines = None if text.isascii() and "\t" not in text else text.split("\n")
+    odd = "" if text.isascii() else _non_ascii(text)
+    lines = [line.strip() for line in _normalise(text, odd).split("\n")]
+    raw_lines = text.split("\n") if _odd_blank_lines_possible(text, odd) else None
     starts = _CRUFT_STARTS
     for index, line in enumerate(lines):
         if not line:
