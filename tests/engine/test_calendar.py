@@ -18,12 +18,6 @@ from lawcode.errors import QueryError
 from lawcode.service import load_model
 
 HARBOUR = Path(__file__).parent / "fixtures_h6" / "harbour.yaml"
-TAR_MODEL = "tar-counter-espionage-2021"
-
-
-@pytest.fixture(scope="module")
-def harbour():
-    return load_model(HARBOUR)
 
 
 def variant(tmp_path, *replacements) -> object:
@@ -210,11 +204,6 @@ def test_cli_calendar_formats_and_bad_year(harbour):
 
 
 # --- the TAR model --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def tar_model():
-    return load_model(TAR_MODEL)
 
 
 def test_tar_days_are_fixed_by_the_provisions_that_name_them(tar_model, tar_document):

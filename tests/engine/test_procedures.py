@@ -13,20 +13,8 @@ from typer.testing import CliRunner
 
 from lawcode.engine.procedures import run_procedure
 from lawcode.errors import QueryError
-from lawcode.service import load_model
 
 HARBOUR = Path(__file__).parent / "fixtures_h6" / "harbour.yaml"
-TAR_MODEL = "tar-counter-espionage-2021"
-
-
-@pytest.fixture(scope="module")
-def harbour():
-    return load_model(HARBOUR)
-
-
-@pytest.fixture(scope="module")
-def tar_model():
-    return load_model(TAR_MODEL)
 
 
 def shortest_event_paths(procedure) -> dict[str, list[str]]:

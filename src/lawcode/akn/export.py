@@ -35,6 +35,7 @@ from lawcode.akn.names import (
     LC_NS,
     UNRESOLVED,
 )
+from lawcode.akn.nogc import without_gc
 from lawcode.text.document import ITEM, Document, Node, Reference
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
@@ -46,6 +47,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _CONTROL_BYTES = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20))
 
 
+@without_gc
 def to_akn(doc: Document) -> bytes:
     """The Document as an Akoma Ntoso 3.0 ``<act name="regulation">``, UTF-8 encoded.
 

@@ -265,31 +265,33 @@ def ask(loaded, actor: str, facts=None, on=None, kind: str | None = None, docume
 # -- explain, what-if, who -----------------------------------------------------------------------
 
 
-def explain(loaded, norm: str, actor: str, facts=None, on=None, document=None):
-    """The proof tree of one norm for one actor: see :mod:`lawcode.engine.explain`."""
-    from lawcode.engine.explain import build_explanation
-
+def _norm_question(loaded, norm: str, actor: str, facts, on):
+    """Check a question about one norm against the model: the engine, the question, the norm
+    and the facts (given and implied by the actor) it is to be answered on."""
     engine = engine_for(loaded)
     actor = _actor(engine, actor)
     target = resolve_norm(engine, norm, actor)
     given, implied, merged = _facts(engine, actor, facts)
-    on = _date(on)
-    question = Question(loaded.model.regulation.id, actor, on, given, implied)
-    status = engine.status(target, engine.bearer_match(actor, target.bearer), merged, on)
-    return build_explanation(engine, question, target, status, _finding(engine, target, status, document, merged, on))
+    question = Question(loaded.model.regulation.id, actor, _date(on), given, implied)
+    return engine, question, target, merged
+
+
+def explain(loaded, norm: str, actor: str, facts=None, on=None, document=None):
+    """The proof tree of one norm for one actor: see :mod:`lawcode.engine.explain`."""
+    from lawcode.engine.explain import build_explanation
+
+    engine, question, target, merged = _norm_question(loaded, norm, actor, facts, on)
+    status = engine.status(target, engine.bearer_match(question.actor, target.bearer), merged, question.on)
+    finding = _finding(engine, target, status, document, merged, question.on)
+    return build_explanation(engine, question, target, status, finding)
 
 
 def what_if(loaded, norm: str, actor: str, facts=None, on=None, stop: bool = False):
     """The minimal sets of facts that would make ``norm`` apply (or, ``stop``, stop applying)."""
     from lawcode.engine.abduction import abduce
 
-    engine = engine_for(loaded)
-    actor = _actor(engine, actor)
-    target = resolve_norm(engine, norm, actor)
-    given, implied, merged = _facts(engine, actor, facts)
-    on = _date(on)
-    question = Question(loaded.model.regulation.id, actor, on, given, implied)
-    return abduce(engine, question, target, merged, stop, _not_in_force(engine, on))
+    engine, question, target, merged = _norm_question(loaded, norm, actor, facts, on)
+    return abduce(engine, question, target, merged, stop, _not_in_force(engine, question.on))
 
 
 def who(loaded, terms: Iterable[str]):
