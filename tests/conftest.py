@@ -41,3 +41,19 @@ def tar_document(tar_path):
     from lawcode.service import read_document
 
     return read_document(tar_path)
+
+
+@pytest.fixture(scope="module")
+def harbour():
+    """The synthetic harbour regulation the procedure, calendar and catalog tests share."""
+    from lawcode.service import load_model
+
+    return load_model(Path(__file__).parent / "engine" / "fixtures_h6" / "harbour.yaml")
+
+
+@pytest.fixture(scope="module")
+def tar_model():
+    """The shipped model of the TAR regulation."""
+    from lawcode.service import load_model
+
+    return load_model("tar-counter-espionage-2021")
