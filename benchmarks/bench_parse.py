@@ -15,7 +15,8 @@ run (run_one.py) so that peak RSS is the conversion's own:
                   super-linear.
 
 Throughput is MB of the plain text (the same content for every engine; bluebell's markup of it is
-about 8% larger) per second of wall time, median of --repeat runs. Results go to stdout as a
+about 8% larger) per second of wall time, median of --repeat runs; the CPU time of the same runs
+is shown too, as it is less disturbed by other load on the machine. Results go to stdout as a
 Markdown table and to benchmarks/work/results.json.
 """
 
@@ -60,6 +61,7 @@ def measure(python: str, engine: str, path: Path, repeat: int, timeout: float) -
         runs.append(json.loads(done.stdout))
     result = dict(runs[-1])
     result["seconds"] = statistics.median(r["seconds"] for r in runs)
+    result["cpu_s"] = statistics.median(r["cpu_s"] for r in runs)
     result["runs_s"] = [round(r["seconds"], 3) for r in runs]
     result["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
     for key in ("parse_s", "export_s"):
@@ -119,18 +121,21 @@ def _row(r: dict) -> str:
 def table(results: list[dict]) -> str:
     """A Markdown table, with lawcode's speed-up over each bluebell at the same size."""
     lawcode = {r["size_mb"]: r for r in results if r["engine"] == "lawcode"}
-    lines = ["| engine | text MB | seconds (median) | MB/s | lawcode speed-up | peak RSS MB | articles / items |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| engine | text MB | seconds (median) | MB/s | lawcode speed-up | CPU s | speed-up (CPU) "
+             "| peak RSS MB | articles / items |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         counts = r.get("counts", {})
         structure = f"{counts.get('article', '-')} / {counts.get('item', '-')}"
         if "timeout_s" in r:
-            lines.append(f"| {r['engine']} | {r['text_mb']:.2f} | > {r['timeout_s']:.0f} (timeout) | - | - | - | - |")
+            lines.append(f"| {r['engine']} | {r['text_mb']:.2f} | > {r['timeout_s']:.0f} (timeout) | - | - | - | - | - | - |")
             continue
         base = lawcode.get(r["size_mb"])
-        ratio = f"{r['seconds'] / base['seconds']:.1f}x" if base and r["engine"] != "lawcode" else ""
+        other = base and r["engine"] != "lawcode"
+        ratio = f"{r['seconds'] / base['seconds']:.1f}x" if other else ""
+        cpu_ratio = f"{r['cpu_s'] / base['cpu_s']:.1f}x" if other else ""
         lines.append(f"| {r['engine']} | {r['text_mb']:.2f} | {r['seconds']:.2f} | {r['mb_per_s']:.2f} | {ratio} "
-                     f"| {r['peak_rss_mb']:.0f} | {structure} |")
+                     f"| {r['cpu_s']:.2f} | {cpu_ratio} | {r['peak_rss_mb']:.0f} | {structure} |")
     return "\n".join(lines)
 
 

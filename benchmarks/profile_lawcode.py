@@ -2,8 +2,9 @@
 
     python benchmarks/profile_lawcode.py work/tar-2mb.txt work/tar-10mb.txt [--top 15]
 
-For each input: wall time of lawcode.text.parse.parse_text and lawcode.akn.export.to_akn, then a
-cProfile of both: own time summed per source module (builtins such as regex calls count for the
+For each input: CPU time of each parser stage (best of 3, garbage collector paused as parse_text
+pauses it; the stage functions are lawcode.text's internals, so update STAGES when they change) and
+of lawcode.akn.export.to_akn, then a cProfile of both: own time summed per source module (builtins such as regex calls count for the
 module that calls them), and the costliest functions. Comparing two sizes shows which step grows
 faster than the input (a super-linear step shows a ratio above the size ratio).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import pstats
 import time
@@ -29,12 +31,9 @@ def main() -> None:
 
     for path in args.inputs:
         data = open(path, "rb").read()
-        t0 = time.perf_counter()
-        doc = parse_text(data, path)
-        t1 = time.perf_counter()
-        to_akn(doc)
-        t2 = time.perf_counter()
-        print(f"== {path}: {len(data) / 1e6:.2f} MB  parse {t1 - t0:.2f} s  export {t2 - t1:.2f} s")
+        print(f"== {path}: {len(data) / 1e6:.2f} MB")
+        for stage, seconds in stages(data, path).items():
+            print(f"  {seconds:7.3f} s  {stage}")
         profile = cProfile.Profile()
         profile.enable()
         to_akn(parse_text(data, path))
@@ -47,6 +46,43 @@ def main() -> None:
         stats.stream = out
         stats.sort_stats("tottime").print_stats(args.top)
         print("\n".join(line for line in out.getvalue().splitlines() if line.strip() and "/" in line or "ncalls" in line))
+
+
+def stages(data: bytes, path: str) -> dict[str, float]:
+    """Best-of-3 CPU seconds of each step of parse_text, of parse_text itself, and of to_akn."""
+    from lawcode.akn.export import to_akn
+    from lawcode.text import parse
+    from lawcode.text.build import build
+    from lawcode.text.clean import clean, decode
+    from lawcode.text.references import find_references
+    from lawcode.text.tokens import tokenize
+
+    best: dict[str, float] = {}
+
+    def timed(name, function, *args):
+        start = time.process_time()
+        result = function(*args)
+        best[name] = min(best.get(name, float("inf")), time.process_time() - start)
+        return result
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(3):
+            text = timed("decode", decode, data, path)
+            cleaned = timed("clean", clean, text)
+            tokens = timed("tokenize", tokenize, cleaned.lines)
+            tokens, _ = timed("table of contents", parse._drop_table_of_contents, tokens)
+            built = timed("build", build, tokens)
+            timed("references", find_references, tuple(built.body), built.index)
+            del text, cleaned, tokens, built
+            doc = timed("parse_text (all of the above)", parse.parse_text, data, path)
+            timed("to_akn", to_akn, doc)
+            del doc
+    finally:
+        if collecting:
+            gc.enable()
+    return best
 
 
 def _by_module(stats: pstats.Stats) -> dict[str, float]:

@@ -6,7 +6,8 @@ ENGINE is ``lawcode`` (lawcode.text.parse.parse_text + lawcode.akn.export.to_akn
 (bluebell-akn's pure-Python parser, bluebell 3.x API) or ``bluebell-rs`` (bluebell-akn 5 with the
 bluebell-akn-rs Rust parser, which bluebell uses whenever ``_bluebell_rs`` imports). The file is
 read before the clock starts; decoding, parsing and serialising to XML bytes are timed. Prints one
-JSON object: seconds (and lawcode's parse/export split), output size, element counts (to check that
+JSON object: wall seconds, CPU seconds of this process (less disturbed by other load on the
+machine), lawcode's parse/export split, output size, element counts (to check that
 both parsers found the same structure), and peak RSS of this process (VmHWM), plus the RSS
 after imports (the interpreter and libraries, before any input is read).
 """
@@ -82,15 +83,15 @@ def main() -> None:
     baseline = current_rss_mb()
     with open(path, "rb") as f:
         data = f.read()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     xml, split = ENGINES[engine](data, path)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     if out:
         with open(out, "wb") as f:
             f.write(xml)
     counts = {tag: len(re.findall(rb"<(?:\w+:)?%s[ >]" % tag.encode(), xml)) for tag in ("chapter", "article", "paragraph", "item")}
     print(json.dumps({
-        "engine": engine, "input_bytes": len(data), "seconds": seconds, **split,
+        "engine": engine, "input_bytes": len(data), "seconds": seconds, "cpu_s": cpu, **split,
         "xml_bytes": len(xml), "counts": counts, "baseline_rss_mb": baseline, "peak_rss_mb": rss_mb(),
         "python": sys.version.split()[0],
     }))

@@ -108,3 +108,10 @@ def test_references_listed_in_document_order_across_many_provisions():
     doc = parse_text("\n\n".join(articles) + "\n")
     assert [(r.source, r.target or r.external) for r in doc.references] == [
         ("art_6__para_nn_1", "art_30"), ("art_21__para_nn_1", "art_3"), ("art_21__para_nn_1", "Harbour Safety Law")]
+
+
+def test_references_come_in_reading_order():
+    text = ('Article 1: Under the "Harbour Safety Law", owners shall follow article 2 of these Regulations '
+            'and the "Pilotage Law".\n\nArticle 2: Boats shall be moored.\n')
+    words = [r.words for r in parse_text(text).references]
+    assert words == ['"Harbour Safety Law"', "article 2 of these Regulations", '"Pilotage Law"']

@@ -35,7 +35,7 @@ from lawcode.akn.names import (
     LC_NS,
     UNRESOLVED,
 )
-from lawcode.akn.nogc import without_gc
+from lawcode.nogc import without_gc
 from lawcode.text.document import ITEM, Document, Node, Reference
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")

@@ -17,7 +17,7 @@ from collections import defaultdict
 from lxml import etree
 
 from lawcode.akn.names import AKN_NS, LINE, REFERENCE, UNRESOLVED
-from lawcode.akn.nogc import without_gc
+from lawcode.nogc import without_gc
 from lawcode.akn.xml import parse_xml
 from lawcode.errors import AknError
 from lawcode.text.document import ITEM, Document, Node, Reference

@@ -35,10 +35,10 @@ chunked sources) are not warnings: they go to ``Document.removed`` with line and
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 
 from lawcode.errors import TextError
+from lawcode.nogc import without_gc
 from lawcode.text.build import build
 from lawcode.text.clean import clean, decode
 from lawcode.text.document import Diagnostic, Document
@@ -49,22 +49,13 @@ from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like
 LONG_LINE = 100_000
 
 
+@without_gc
 def parse_text(data: bytes | str, source: str = "<text>") -> Document:
     """The Document for a regulation text given as bytes (UTF-8) or str.
 
     The cyclic garbage collector is paused while the tree is built: parsing allocates many
     small objects and no cycles, and repeated collections made large texts several times slower.
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _parse(data, source)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _parse(data: bytes | str, source: str) -> Document:
     text = decode(data, source)
     if not text.strip():
         raise TextError("the text is empty", file=source, line=1,

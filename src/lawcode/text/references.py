@@ -68,15 +68,19 @@ class _Finder:
         self.references: list[Reference] = []
         self.warnings: list[Diagnostic] = []
         self.seen: set[tuple[str, str, str | None, str | None]] = set()
+        self.offsets: list[int] = []  # where each reference found in the current words starts
 
-    def add(self, source: Node, words: str, target: str | None = None, external: str | None = None) -> None:
+    def add(self, source: Node, words: str, target: str | None = None, external: str | None = None,
+            *, at: int) -> None:
+        """Record a reference whose words start at offset ``at`` of the words being scanned."""
         key = (source.eid, words, target, external)
         if key not in self.seen:
             self.seen.add(key)
             self.references.append(Reference(source.eid, words, target, external))
+            self.offsets.append(at)
 
-    def missing(self, source: Node, words: str, what: str) -> None:
-        self.add(source, words)
+    def missing(self, source: Node, words: str, what: str, *, at: int) -> None:
+        self.add(source, words, at=at)
         self.warnings.append(Diagnostic(source.line, f"{source.eid} cites {what}, which this text does not have", words))
 
     # -- scanning ----------------------------------------------------------------------------
@@ -90,11 +94,16 @@ class _Finder:
                                                 f"cross-references are only looked for in shorter provisions "
                                                 f"(at most {MAX_SCANNED})", text[:80]))
                 continue
+            first = len(self.references)
+            self.offsets = []
             covered = self._provisions(node, text) if _may_cite_provision(text) else []
             if _may_cite_local(text):
                 self._local(node, text)
             if _may_cite_law(text):
                 self._externals(node, text, covered)
+            # Reading order within the words (the kinds of citation are searched one after another).
+            found = sorted(zip(self.offsets, self.references[first:]), key=lambda pair: pair[0])
+            self.references[first:] = [ref for _, ref in found]
 
     def _provisions(self, node: Node, text: str) -> list[tuple[int, int]]:
         """Resolve provision citations; return the spans that cite another law's provisions."""
@@ -104,7 +113,7 @@ class _Finder:
             keyword = match.group("kw").lower()
             whose = (match.group("whose") or "").strip()
             if whose and not _INTERNAL_OWNER.match(whose):
-                self.add(node, words, external=_law_name(whose))
+                self.add(node, words, external=_law_name(whose), at=match.start())
                 covered.append((match.start(), match.end()))
                 continue
             numbers = _numbers(match.group("nums"))
@@ -113,24 +122,25 @@ class _Finder:
                 if keyword.startswith("chapter"):
                     chapter = self.index.container(CHAPTER, base) if _CHAPTER_NUMBER.fullmatch(base) else None
                     if chapter is None:
-                        self.missing(node, words, f"chapter {base}")
+                        self.missing(node, words, f"chapter {base}", at=match.start())
                     else:
-                        self.add(node, words, chapter.eid)
+                        self.add(node, words, chapter.eid, at=match.start())
                     continue
                 provision = self.index.provision(base)
                 if provision is None:
                     if whose.lower().startswith("this title") or whose.lower().startswith("title"):
-                        self.add(node, words, external=_law_name(whose))  # the rest of the US Code title
+                        # the rest of the US Code title
+                        self.add(node, words, external=_law_name(whose), at=match.start())
                     else:
-                        self.missing(node, words, f"{keyword.rstrip('s')} {base}")
+                        self.missing(node, words, f"{keyword.rstrip('s')} {base}", at=match.start())
                     continue
                 if match.group("point") and len(numbers) == 1:
                     path = [*path, match.group("point")]  # "point (f) of Article 6(1)"
                 target = self.index.descend(provision, path) if path else provision
                 if target is None:
-                    self.missing(node, words, f"{keyword.rstrip('s')} {number}")
+                    self.missing(node, words, f"{keyword.rstrip('s')} {number}", at=match.start())
                 else:
-                    self.add(node, words, target.eid)
+                    self.add(node, words, target.eid, at=match.start())
         return covered
 
     def _local(self, node: Node, text: str) -> None:
@@ -142,14 +152,14 @@ class _Finder:
             ordinal = (match.group("ord") or "").lower()
             if ordinal and "subparagraph" in words.lower():
                 target = self._paragraph_of(node, provision)  # subparagraphs are not nodes: cite their paragraph
-                self.add(node, words, target.eid if target is not None else provision.eid)
+                self.add(node, words, target.eid if target is not None else provision.eid, at=match.start())
                 continue
             if ordinal:
                 target = self._ordinal_paragraph(node, provision, ordinal)
                 if target is None:
-                    self.missing(node, words, f"the {ordinal} paragraph of {provision.eid}")
+                    self.missing(node, words, f"the {ordinal} paragraph of {provision.eid}", at=match.start())
                 else:
-                    self.add(node, words, target.eid)
+                    self.add(node, words, target.eid, at=match.start())
                 continue
             label = match.group("lab").strip("()")
             path = _PATH.findall(match.group("sub") or "")
@@ -168,9 +178,10 @@ class _Finder:
             if target is not None and match.group("pl"):
                 target = self.index.descend(target, [match.group("pl")])
             if target is None:
-                self.missing(node, words, f"{match.group('kw').lower()} {match.group('lab')} of {provision.eid}")
+                what = f"{match.group('kw').lower()} {match.group('lab')} of {provision.eid}"
+                self.missing(node, words, what, at=match.start())
             else:
-                self.add(node, words, target.eid)
+                self.add(node, words, target.eid, at=match.start())
 
     def _paragraph_of(self, node: Node, provision: Node) -> Node | None:
         current: Node | None = node
@@ -195,17 +206,17 @@ class _Finder:
     def _externals(self, node: Node, text: str, covered: list[tuple[int, int]]) -> None:
         if '"' in text:
             for match in _QUOTED_LAW.finditer(text):
-                self.add(node, match.group(0), external=match.group(1))
+                self.add(node, match.group(0), external=match.group(1), at=match.start())
         if "Regulation (" in text or "Directive" in text or "Decision" in text:
             for match in _EU_ACT.finditer(text):
-                self.add(node, match.group(0), external=match.group(0))
+                self.add(node, match.group(0), external=match.group(0), at=match.start())
         if " Act" not in text and " Law" not in text:
             return
         for match in _NAMED_ACT.finditer(text):
             name = match.group(1).strip()
             if _ANAPHORIC.match(name) or f'"{name}"' in text or any(a <= match.start() < b for a, b in covered):
                 continue
-            self.add(node, match.group(0).strip(), external=name)
+            self.add(node, match.group(0).strip(), external=name, at=match.start())
 
 
 def may_cite(text: str) -> bool:

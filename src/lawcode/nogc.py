@@ -1,9 +1,8 @@
 """Pausing Python's cyclic garbage collector around bulk conversions.
 
-Exporting or importing a large regulation allocates many small objects and creates no reference
-cycles, so the collector's repeated passes (each walking every live object, including the whole
-Document) are pure overhead; refcounting still frees everything. ``lawcode.text.parse.parse_text``
-pauses it for the same reason.
+Parsing, exporting or importing a large regulation allocates many small objects and creates no
+reference cycles, so the collector's repeated passes (each walking every live object, including
+the whole Document) are pure overhead; refcounting still frees everything.
 """
 
 from __future__ import annotations
