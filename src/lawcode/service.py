@@ -113,3 +113,26 @@ def model_and_text(ref: str | os.PathLike | None, text: str | os.PathLike | None
     """The model (see :func:`resolve_model`) and, when it can be found, the text it models."""
     loaded = resolve_model(ref)
     return loaded, text_for_model(loaded, text)
+
+
+def with_work_uri(document, frbr_uri: str | None = None):
+    """The Document with its Akoma Ntoso work URI (for export).
+
+    The URI given wins; otherwise that of a shipped model written for this very text (same
+    fingerprint); otherwise the Document is returned unchanged (a placeholder URI).
+    """
+    import dataclasses
+
+    if frbr_uri is None:
+        fingerprint = document.fingerprint()
+        for ref in shipped_model_paths():
+            text = load_model(ref).model.regulation.text
+            if text.fingerprint == fingerprint and text.frbr_uri:
+                frbr_uri = text.frbr_uri
+                break
+        else:
+            return document
+    if not frbr_uri.startswith("/akn/") or len(frbr_uri.strip("/").split("/")) < 3:
+        raise LawcodeError(f"not an Akoma Ntoso work URI: {frbr_uri!r}",
+                           expected="/akn/COUNTRY/DOCTYPE/.../DATE/NUMBER, e.g. /akn/za/act/2002/4")
+    return dataclasses.replace(document, frbr_uri=frbr_uri)

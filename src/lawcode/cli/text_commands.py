@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Optional
 from enum import Enum
 from pathlib import Path
 
@@ -25,6 +26,8 @@ class ParseFormat(str, Enum):
 def parse(
     path: Path = typer.Argument(..., help="A regulation text (plain text, UTF-8)."),
     format: ParseFormat = typer.Option(ParseFormat.outline, "--format", help="outline (default), json, akn or text."),
+    frbr_uri: Optional[str] = typer.Option(
+        None, "--frbr-uri", help="Akoma Ntoso work URI for --format akn (default: the shipped model's for this text)"),
 ) -> None:
     """Parse a regulation text and show its structure.
 
@@ -40,8 +43,9 @@ def parse(
         return
     if format is ParseFormat.akn:
         from lawcode.akn.export import to_akn
+        from lawcode.service import with_work_uri
 
-        sys.stdout.buffer.write(to_akn(doc))
+        sys.stdout.buffer.write(to_akn(with_work_uri(doc, frbr_uri)))
         sys.stdout.flush()
         return
     if format is ParseFormat.text:
