@@ -155,6 +155,10 @@ def test_cli_human_output_groups_and_exit_codes(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.index("Errors (0)") < result.output.index("Warnings (0)") < result.output.index("Lint")
     assert all(len(line) <= 100 for line in result.output.splitlines())
+    lint = result.output[result.output.index("Lint"):].splitlines()
+    codes = {code for line in lint[2:] for code in ("undefined-term", "external-law", "open-ended",
+                                                     "discretionary", "no-consequence") if f"[{code}]" in line}
+    assert codes and all(code in lint[1] for code in codes)  # the kinds of note are summed up first
 
     model, text = garden(tmp_path, {"    cites: [chp_II__art_5__para_nn_1]": "    cites: [chp_II__art_5__para_nn_2]"})
     result = CliRunner().invoke(app, ["check", str(model), "--text", str(text)])

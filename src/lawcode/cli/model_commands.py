@@ -3,6 +3,7 @@ and ``schema`` (the published JSON Schema of model files). Registered on the app
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -55,6 +56,9 @@ def render_report(report) -> str:
     for title, items in (("Errors", report.errors), ("Warnings", report.warnings), ("Lint of the regulation", report.lint)):
         lines.append("")
         lines.append(f"{title} ({len(items)})")
+        if title.startswith("Lint") and items:  # many notes: say first what kinds there are
+            counts = Counter(item.code for item in items)
+            lines.append("  " + ", ".join(f"{n} {code}" for code, n in counts.most_common()))
         for item in items:
             where = f"{name}:{item.line}" if item.line else item.eid or name
             if title.startswith("Lint") and item.eid:  # notes on the text: where in the text
