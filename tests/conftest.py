@@ -48,7 +48,7 @@ def harbour():
     """The synthetic harbour regulation the procedure, calendar and catalog tests share."""
     from lawcode.service import load_model
 
-    return load_model(Path(__file__).parent / "engine" / "fixtures_h6" / "harbour.yaml")
+    return load_model(Path(__file__).parent / "engine" / "fixtures" / "harbour.yaml")
 
 
 @pytest.fixture(scope="module")

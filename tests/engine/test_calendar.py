@@ -17,7 +17,7 @@ from lawcode.engine.calendar import build_calendar, parse_year
 from lawcode.errors import QueryError
 from lawcode.service import load_model
 
-HARBOUR = Path(__file__).parent / "fixtures_h6" / "harbour.yaml"
+HARBOUR = Path(__file__).parent / "fixtures" / "harbour.yaml"
 
 
 def variant(tmp_path, *replacements) -> object:

@@ -13,7 +13,7 @@ from lawcode.engine.findings import APPLIES, Finding, norm_fields
 from lawcode.errors import QueryError
 from lawcode.service import load_model
 
-HARBOUR = Path(__file__).parent / "fixtures_h6" / "harbour.yaml"
+HARBOUR = Path(__file__).parent / "fixtures" / "harbour.yaml"
 
 
 def run_json(*args) -> dict:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from lawcode.engine.procedures import run_procedure
 from lawcode.errors import QueryError
 
-HARBOUR = Path(__file__).parent / "fixtures_h6" / "harbour.yaml"
+HARBOUR = Path(__file__).parent / "fixtures" / "harbour.yaml"
 
 
 def shortest_event_paths(procedure) -> dict[str, list[str]]:

@@ -259,7 +259,7 @@ def test_every_fact_is_used_and_asked_in_plain_words(loaded):
         assert fact.about in loaded.actors
 
 
-# --- review findings (H7), each pinned to the words a reader can check ------------------------
+# --- review findings, each pinned to the words a reader can check ------------------------
 
 
 def test_the_definition_keeps_its_open_tail(loaded, tar_document):

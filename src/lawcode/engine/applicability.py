@@ -1,4 +1,4 @@
-"""Whether a norm applies to an actor, given facts and a date (see /work/model_semantics.md).
+"""Whether a norm applies to an actor, given facts and a date (see docs/model-semantics.md).
 
 A norm's status is the Kleene conjunction of its parts: the bearer's defining conditions (when
 the actor only matches a defined subclass conditionally), the norm's condition, the negation of
