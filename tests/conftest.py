@@ -20,6 +20,19 @@ CAPE_TOWN = "za-cape-town-community-fire-safety-bylaw-2002.txt"
 COPPA = "us-15usc-ch91-coppa-6501-6506.txt"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _compiled_models_in_a_test_folder(tmp_path_factory):
+    """Compiled models the tests make go to a folder of their own, not the user's cache."""
+    folder = tmp_path_factory.mktemp("lawcode-cache")
+    previous = os.environ.get("LAWCODE_CACHE")
+    os.environ["LAWCODE_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("LAWCODE_CACHE", None)
+    else:
+        os.environ["LAWCODE_CACHE"] = previous
+
+
 def corpus_file(name: str) -> Path:
     """Path of a real corpus text; fail under CI, skip elsewhere, when it is missing."""
     path = CORPUS / name

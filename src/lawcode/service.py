@@ -75,8 +75,10 @@ def model_path(ref: str | os.PathLike) -> Path:
 def load_model(ref: str | os.PathLike, *, strict: bool = True):
     """Load a model file (a path, or a shipped model's id) into a LoadedModel (cached by mtime).
 
+    A strict load answers questions: it is compiled to plain records and kept in the on-disk
+    cache of :mod:`lawcode.model.snapshot`, so the next command skips pydantic altogether.
     ``strict=False`` keeps problems in the model's own references as ``issues`` instead of
-    raising, for the checker that reports them all.
+    raising, for the checker that reports them all; it always validates the file afresh.
     """
     path = model_path(ref)
     stat = path.stat()
@@ -85,9 +87,20 @@ def load_model(ref: str | os.PathLike, *, strict: bool = True):
 
 @lru_cache(maxsize=16)
 def _load_cached(path: str, _mtime: int, _size: int, strict: bool):
-    from lawcode.model.loader import load_model as load, read_model
+    from lawcode.model import snapshot
 
-    return load(path) if strict else read_model(path)
+    if not strict:
+        from lawcode.model.loader import read_model
+
+        return read_model(path)
+    cache = snapshot.cache_file(Path(path))
+    loaded = snapshot.read_compiled(cache)
+    if loaded is None:
+        from lawcode.model.loader import load_model as validate
+
+        loaded = snapshot.compile_model(validate(path))
+        snapshot.write_compiled(cache, loaded)
+    return loaded
 
 
 def text_for_model(loaded, explicit_text_path: str | os.PathLike | None = None):

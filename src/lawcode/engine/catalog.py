@@ -19,7 +19,7 @@ from lawcode.engine.queries import closest_first
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
 from lawcode.model.conditions import facts_of
-from lawcode.model.schema import NormKind
+from lawcode.model.kinds import NormKind
 
 _ARTICLE_HEADS = ("art", "sec")  # eId components that name an article (or a section)
 _ARTICLE_QUERY = re.compile(r"^(?:art(?:icle)?|sec(?:tion)?|s)?[\s._]*([0-9]+[a-z]?)$", re.IGNORECASE)

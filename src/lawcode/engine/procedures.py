@@ -10,11 +10,14 @@ event that the text does not allow at that point is a user error that lists the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lawcode.engine.queries import closest_first
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
-from lawcode.model.schema import Procedure, Transition
+
+if TYPE_CHECKING:
+    from lawcode.model.schema import Procedure, Transition
 
 
 @dataclass(frozen=True, slots=True)

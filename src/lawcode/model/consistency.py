@@ -16,7 +16,7 @@ from lawcode.model.conditions import facts_of
 from lawcode.model.graph import find_cycle
 from lawcode.model.issues import Issue, did_you_mean
 from lawcode.model.loader import LoadedModel
-from lawcode.model.schema import NormKind
+from lawcode.model.kinds import NormKind
 
 # Kinds that say someone must, may or must not do something: they need a bearer.
 BEARER_KINDS = (NormKind.duty, NormKind.prohibition, NormKind.permission, NormKind.power, NormKind.right)

@@ -25,7 +25,7 @@ from typing import Iterator
 
 from lawcode.model.issues import LINT, Issue
 from lawcode.model.loader import LoadedModel
-from lawcode.model.schema import NormKind
+from lawcode.model.kinds import NormKind
 from lawcode.text.document import Document
 
 _QUOTED_DEFINITION = re.compile(

@@ -16,8 +16,7 @@ cycles - see :mod:`lawcode.model.consistency`).
 from __future__ import annotations
 
 import typing
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -26,63 +25,10 @@ from pydantic import BaseModel, ValidationError
 
 from lawcode.errors import ModelError
 from lawcode.model.conditions import Expr, parse_condition
-from lawcode.model.issues import ERROR, Issue, did_you_mean
-from lawcode.model.ontology import Ontology
-from lawcode.model.schema import Actor, FactDecl, Model, Norm, Procedure, RecurringDate
+from lawcode.model.issues import ERROR, did_you_mean
+from lawcode.model.loaded import LoadedModel, find_line
+from lawcode.model.schema import Model
 from lawcode.model.yamlsource import read_yaml
-
-
-@dataclass(frozen=True)
-class LoadedModel:
-    """A validated model with the lines it came from and its conditions parsed.
-
-    ``issues`` holds what :mod:`lawcode.model.consistency` found wrong in the model's own
-    references; :func:`load_model` refuses a model with any, :func:`read_model` (for the
-    checker, which reports them all) keeps them here.
-    """
-
-    model: Model
-    path: str
-    lines: Mapping[tuple, int]
-    conditions: Mapping[str, Expr | None]  # norm id -> parsed ``condition``
-    exceptions: Mapping[str, Expr | None]  # norm id -> parsed ``unless``
-    definitions: Mapping[str, Expr]  # actor id -> parsed ``defined_by`` (defined subclasses only)
-    issues: tuple[Issue, ...] = field(default=())
-
-    def line_of(self, path: tuple) -> int:
-        """Line of ``path`` (keys and indices) in the file, or of its nearest enclosing part."""
-        return _line_of(self.lines, path)
-
-    @cached_property
-    def actors(self) -> Mapping[str, Actor]:
-        return MappingProxyType({a.id: a for a in self.model.actors})
-
-    @cached_property
-    def facts(self) -> Mapping[str, FactDecl]:
-        return MappingProxyType({f.id: f for f in self.model.facts})
-
-    @cached_property
-    def norms(self) -> Mapping[str, Norm]:
-        return MappingProxyType({n.id: n for n in self.model.norms})
-
-    @cached_property
-    def procedures(self) -> Mapping[str, Procedure]:
-        return MappingProxyType({p.id: p for p in self.model.procedures})
-
-    @cached_property
-    def dates(self) -> Mapping[str, RecurringDate]:
-        return MappingProxyType({d.id: d for d in self.model.dates})
-
-    @cached_property
-    def ontology(self) -> Ontology:
-        return Ontology(self.model.actors)
-
-    def norm_line(self, norm_id: str) -> int:
-        """Line where the norm with this id starts."""
-        for index, norm in enumerate(self.model.norms):
-            if norm.id == norm_id:
-                return self.line_of(("norms", index))
-        return 0
 
 
 def load_model(path: str | Path) -> LoadedModel:
@@ -135,25 +81,17 @@ def read_model(path: str | Path) -> LoadedModel:
 def _parse(source: str | None, path: tuple, lines: Mapping[tuple, int], file: str) -> Expr | None:
     if source is None:
         return None
-    return parse_condition(source, file=file, line=_line_of(lines, path))
-
-
-def _line_of(lines: Mapping[tuple, int], path: tuple) -> int:
-    for end in range(len(path), -1, -1):
-        line = lines.get(tuple(path[:end]))
-        if line is not None:
-            return line
-    return 1
+    return parse_condition(source, file=file, line=find_line(lines, path))
 
 
 def _schema_error(error: ValidationError, data: dict, lines: Mapping[tuple, int], file: str) -> ModelError:
     """The first schema problem (in file order) as a ModelError; the count of the others."""
-    problems = sorted(error.errors(), key=lambda e: _line_of(lines, e["loc"]))
+    problems = sorted(error.errors(), key=lambda e: find_line(lines, e["loc"]))
     first = problems[0]
     loc = first["loc"]
     more = f" [and {len(problems) - 1} more problem(s)]" if len(problems) > 1 else ""
     where = _where(data, loc[:-1] if first["type"] in ("extra_forbidden", "missing") else loc)
-    line = _line_of(lines, loc)
+    line = find_line(lines, loc)
     if first["type"] == "extra_forbidden":
         allowed = _fields_at(loc[:-1])
         return ModelError(f"{where}unknown field {loc[-1]!r}{did_you_mean(str(loc[-1]), allowed)}{more}",

@@ -6,7 +6,10 @@ from __future__ import annotations
 from functools import cached_property
 
 from lawcode.model.graph import find_cycle
-from lawcode.model.schema import Actor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lawcode.model.schema import Actor
 
 
 class Ontology:

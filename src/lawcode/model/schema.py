@@ -11,10 +11,11 @@ modeller's own concise words: the engine quotes the text itself from the corpus 
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from lawcode.model.kinds import NormKind
 
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
 NORM_ID = r"^[a-z][a-z0-9_.\-]*$"
@@ -24,21 +25,6 @@ class Strict(BaseModel):
     """Unknown fields are errors: a typo in a model file must never be silently ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class NormKind(str, Enum):
-    duty = "duty"  # shall / must do
-    prohibition = "prohibition"  # must not
-    permission = "permission"  # may (a liberty of the bearer)
-    power = "power"  # may, as an organ acting on others (discretionary authority)
-    right = "right"  # an entitlement the bearer can claim from a counterparty
-    definition = "definition"
-    scope = "scope"
-    principle = "principle"  # guiding principle without a specific bearer-action pair
-    consequence = "consequence"  # what follows a breach
-    conflict_rule = "conflict_rule"  # which rule wins where two collide (incl. deferring to other laws)
-    entry_into_force = "entry_into_force"
-    entitlement = "entitlement"  # a benefit granted by the regime (commendation, compensation)
 
 
 class Validity(Strict):

@@ -1,0 +1,91 @@
+"""A loaded model: the validated model file, the lines it came from, its conditions parsed.
+
+This module imports neither pydantic nor YAML: the engine works on a LoadedModel whether it was
+just validated (:mod:`lawcode.model.loader`) or read back compiled from the cache
+(:mod:`lawcode.model.snapshot`), and a question answered from the cache never pays for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Mapping
+
+from lawcode.model.conditions import Expr
+from lawcode.model.ontology import Ontology
+
+if TYPE_CHECKING:
+    from lawcode.model.issues import Issue
+    from lawcode.model.schema import Actor, FactDecl, Model, Norm, Procedure, RecurringDate
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A validated model with the lines it came from and its conditions parsed.
+
+    ``issues`` holds what :mod:`lawcode.model.consistency` found wrong in the model's own
+    references; :func:`load_model` refuses a model with any, :func:`read_model` (for the
+    checker, which reports them all) keeps them here.
+    """
+
+    model: Model
+    path: str
+    lines: Mapping[tuple, int]
+    conditions: Mapping[str, Expr | None]  # norm id -> parsed ``condition``
+    exceptions: Mapping[str, Expr | None]  # norm id -> parsed ``unless``
+    definitions: Mapping[str, Expr]  # actor id -> parsed ``defined_by`` (defined subclasses only)
+    issues: tuple[Issue, ...] = field(default=())
+
+    def __getstate__(self) -> dict:
+        """The declared fields only (cached lookups are rebuilt), read-only maps as dicts."""
+        return {f.name: dict(v) if isinstance(v := getattr(self, f.name), MappingProxyType) else v
+                for f in fields(self)}
+
+    def __setstate__(self, state: dict) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, MappingProxyType(value) if isinstance(value, dict) else value)
+
+    def line_of(self, path: tuple) -> int:
+        """Line of ``path`` (keys and indices) in the file, or of its nearest enclosing part."""
+        return find_line(self.lines, path)
+
+    @cached_property
+    def actors(self) -> Mapping[str, Actor]:
+        return MappingProxyType({a.id: a for a in self.model.actors})
+
+    @cached_property
+    def facts(self) -> Mapping[str, FactDecl]:
+        return MappingProxyType({f.id: f for f in self.model.facts})
+
+    @cached_property
+    def norms(self) -> Mapping[str, Norm]:
+        return MappingProxyType({n.id: n for n in self.model.norms})
+
+    @cached_property
+    def procedures(self) -> Mapping[str, Procedure]:
+        return MappingProxyType({p.id: p for p in self.model.procedures})
+
+    @cached_property
+    def dates(self) -> Mapping[str, RecurringDate]:
+        return MappingProxyType({d.id: d for d in self.model.dates})
+
+    @cached_property
+    def ontology(self) -> Ontology:
+        return Ontology(self.model.actors)
+
+    def norm_line(self, norm_id: str) -> int:
+        """Line where the norm with this id starts."""
+        for index, norm in enumerate(self.model.norms):
+            if norm.id == norm_id:
+                return self.line_of(("norms", index))
+        return 0
+
+
+def find_line(lines: Mapping[tuple, int], path: tuple) -> int:
+    """Line of ``path`` (keys and indices) in a model file, or of its nearest enclosing part."""
+    for end in range(len(path), -1, -1):
+        line = lines.get(tuple(path[:end]))
+        if line is not None:
+            return line
+    return 1

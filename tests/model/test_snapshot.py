@@ -1,0 +1,61 @@
+"""Compiled models: validated once, read back from the cache without pydantic, never stale."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lawcode.model import snapshot
+from lawcode.model.loader import load_model as validate
+from lawcode.service import shipped_model_paths
+
+HIVES = Path(__file__).parents[1] / "engine" / "fixtures" / "hives.yaml"
+
+
+def test_a_compiled_model_answers_like_the_validated_one(tmp_path):
+    from lawcode.engine.queries import ask
+
+    validated = validate(HIVES)
+    compiled = snapshot.compile_model(validated)
+    file = tmp_path / "hives.pickle"
+    snapshot.write_compiled(file, compiled)
+    back = snapshot.read_compiled(file)
+    for model in (compiled, back):
+        answer = ask(model, "farm", on="2021-06-01").to_dict()
+        assert answer == ask(validated, "farm", on="2021-06-01").to_dict()
+    with pytest.raises(AttributeError):
+        back.model.norms[0].action = "something else"
+
+
+def test_a_changed_model_file_gets_a_new_cache_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWCODE_CACHE", str(tmp_path / "cache"))
+    model = tmp_path / "hives.yaml"
+    model.write_text(HIVES.read_text(encoding="utf-8"), encoding="utf-8")
+    first = snapshot.cache_file(model)
+    model.write_text(HIVES.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert snapshot.cache_file(model) != first
+    monkeypatch.setenv("LAWCODE_CACHE", "off")
+    assert snapshot.cache_file(model) is None
+
+
+def test_a_damaged_cache_entry_is_not_trusted(tmp_path):
+    file = tmp_path / "m.pickle"
+    file.write_bytes(b"not a pickle")
+    assert snapshot.read_compiled(file) is None
+
+
+def test_a_question_from_the_cache_does_not_import_pydantic_or_yaml(tmp_path):
+    env = {**os.environ, "LAWCODE_CACHE": str(tmp_path)}
+    probe = ("import sys, json; from lawcode.service import load_model; from lawcode.engine.queries import ask; "
+             "m = load_model(%r); ask(m, 'enterprise'); "
+             "print(json.dumps(['pydantic' in sys.modules, 'yaml' in sys.modules]))" % str(shipped_model_paths()[
+                 "tar-counter-espionage-2021"]))
+    runs = [json.loads(subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True,
+                                      check=True).stdout) for _ in range(2)]
+    assert runs[0] == [True, True]  # first time: validated, then compiled into the cache
+    assert runs[1] == [False, False]  # then read back as plain records
