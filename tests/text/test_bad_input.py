@@ -36,6 +36,22 @@ def test_latin1_is_an_error_naming_line_and_offset():
     assert "latin.txt:1:" in str(error)
 
 
+def test_a_bad_byte_after_curly_quotes_is_named_at_its_place_in_the_file():
+    # Curly quotes are straightened before decoding; the error must still name the file's own offset.
+    data = "Article 1: \u201cOwners\u201d shall pay.\nArticle 2: Caf".encode("utf-8") + b"\xe9 rules.\n"
+    with pytest.raises(TextError) as caught:
+        parse_text(data, "quotes.txt")
+    error = caught.value
+    offset = data.index(b"\xe9")
+    assert error.line == 2 and f"byte offset {offset}" in error.message and "0xe9" in error.message
+
+
+def test_curly_quotes_read_as_straight_ones():
+    curly = parse_text("Article 1: The \u201cHarbour Law\u201d applies.\n".encode("utf-8"))
+    straight = parse_text(b'Article 1: The "Harbour Law" applies.\n')
+    assert curly.body == straight.body and curly.references == straight.references
+
+
 def test_no_structure_is_an_error():
     with pytest.raises(TextError) as caught:
         parse_text("Just a shopping list.\nEggs and milk.\n", "list.txt")

@@ -158,7 +158,7 @@ class _Writer:
             out.append(f"{_head(kind, node)}<content>{_p(node.text)}</content></{kind}>")
             return
         out.append(_head(kind, node))
-        items = sum(1 for child in node.children if child.kind == ITEM)
+        items = [child.kind for child in node.children].count(ITEM)
         if items == len(node.children):
             out.append("<content>")
             self._blocks(node)
@@ -228,6 +228,8 @@ class _Writer:
         placed = self.placed.get(node.eid)
         if placed is not None:
             return placed
+        if not node.text and not node.wrap_up:  # most provisions with children: nothing to split
+            return [], []
         return [(line, []) for line in _split(node.text)], [(line, []) for line in _split(node.wrap_up)]
 
     def _paragraphs(self, lines: list[_Line]) -> None:

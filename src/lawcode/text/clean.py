@@ -35,6 +35,10 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     *((char, "'") for char in "\u2018\u2019\u201a\u201b\u2032"),
     *((char, '"') for char in "\u201c\u201d\u201e\u201f\u2033"),
 )
+# The typographic quotes as UTF-8 byte sequences, replaced before decoding (see decode).
+_QUOTE_BYTES: tuple[tuple[bytes, bytes], ...] = tuple(
+    (char.encode("utf-8"), replacement.encode("ascii"))
+    for char, replacement in _REPLACEMENTS if replacement in ("'", '"'))
 
 # Lines that are never part of a regulation, with the reason reported for each. They are tried
 # as one alternation (one regex call per short line), the matching group naming the reason.
@@ -66,7 +70,13 @@ class Cleaned:
 
 
 def decode(data: bytes | str, source: str) -> str:
-    """The text of ``data``: UTF-8 (a BOM is dropped); anything else is a TextError."""
+    """The text of ``data``: UTF-8 (a BOM is dropped); anything else is a TextError.
+
+    Typographic quotes in bytes are straightened before decoding (:func:`normalise` would do
+    it later anyway): a text whose only non-ASCII characters are curly quotes then decodes to a
+    one-byte-per-character string instead of a two-byte one, which halves its memory and lets
+    the cleaning skip its non-ASCII passes.
+    """
     if isinstance(data, str):
         text = data
     else:
@@ -79,16 +89,9 @@ def decode(data: bytes | str, source: str) -> str:
                 expected="a plain UTF-8 text file",
             )
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            column = error.start - (data.rfind(b"\n", 0, error.start) + 1)
-            raise TextError(
-                f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start} (column {column + 1})",
-                file=source,
-                line=line,
-                expected="UTF-8 text; convert it first, e.g. iconv -f latin1 -t utf-8",
-            ) from None
+            text = _straighten_quotes(data).decode("utf-8")
+        except UnicodeDecodeError:
+            raise _not_utf8(data, source) from None
     if "\x00" in text:
         offset = text.index("\x00")
         raise TextError("binary data: NUL character", file=source, line=text.count("\n", 0, offset) + 1,
@@ -96,6 +99,40 @@ def decode(data: bytes | str, source: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     return text
+
+
+def _straighten_quotes(data: bytes) -> bytes:
+    """``data`` with its UTF-8 typographic quotes replaced by ASCII ones.
+
+    Each quote's byte sequence starts with a lead byte, which never occurs inside another
+    character, so only whole quote characters are replaced; and a byte sequence is valid UTF-8
+    exactly when the same with its quotes straightened is.
+    """
+    if data.isascii():
+        return data
+    for quote, straight in _QUOTE_BYTES:
+        data = data.replace(quote, straight)  # the same object back when there is none
+    return data
+
+
+def _not_utf8(data: bytes, source: str) -> TextError:
+    """The error for bytes that are not UTF-8, naming the first bad byte's offset in ``data``.
+
+    Decodes ``data`` itself again (only on this error path) so that the offset, line and column
+    are those of the file, not of its quote-straightened copy.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1)
+        return TextError(
+            f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start} (column {column + 1})",
+            file=source,
+            line=line,
+            expected="UTF-8 text; convert it first, e.g. iconv -f latin1 -t utf-8",
+        )
+    raise AssertionError("straightening quotes cannot make valid UTF-8 invalid")  # pragma: no cover
 
 
 def normalise(text: str) -> str:

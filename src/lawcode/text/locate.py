@@ -43,6 +43,11 @@ def is_provision(node: Node) -> bool:
     return node.kind == SECTION and not any(c.kind in CONTAINER_KINDS or c.kind == ARTICLE for c in node.children)
 
 
+def _folded(label: str) -> str:
+    """``label.lower()``, without making a copy of a plain number (most provisions' labels)."""
+    return label if label.isdigit() else label.lower()
+
+
 class Index:
     """Lookups over one parsed body: provisions and containers by number, parents by eId."""
 
@@ -70,9 +75,9 @@ class Index:
         """
         kind = node.kind
         if kind == ARTICLE or (kind == SECTION and is_provision(node)):
-            self.provisions.setdefault(label_of(node).lower(), node)
+            self.provisions.setdefault(_folded(label_of(node)), node)
         elif kind in CONTAINER_KINDS:
-            self.containers.setdefault((kind, label_of(node).lower()), node)
+            self.containers.setdefault((kind, _folded(label_of(node))), node)
         parent = self.parent
         for child in node.children:
             parent[child.eid] = node

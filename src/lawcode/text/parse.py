@@ -125,9 +125,10 @@ def _drop_table_of_contents(tokens: list[Token]) -> tuple[list[Token], list[Diag
         if token.kind == WORDS and run_end == 0:
             continue  # the title and preamble before the first heading
         break
-    run = tokens[:run_end]
+    in_run = Counter(_key(t) for t in tokens[:run_end] if t.kind in (CONTAINER, PROVISION))
+    if len(in_run) < 2:  # the usual case: no run of headings, so the rest of the text need not be counted
+        return tokens, []
     later = Counter(_key(t) for t in tokens[run_end:] if t.kind in (CONTAINER, PROVISION))
-    in_run = Counter(_key(t) for t in run if t.kind in (CONTAINER, PROVISION))
     recurring = {key for key in in_run if later[key] or in_run[key] > 1}
     if len(recurring) < 2:
         return tokens, []
