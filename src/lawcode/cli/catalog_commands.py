@@ -15,7 +15,7 @@ from typing import List, Optional
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.output import MODEL_HELP, Format, console, print_json
+from lawcode.cli.output import MODEL_HELP, Format, console, load_model_and_text, print_json
 
 TEXT_HELP = "regulation text (file or folder), for exact citations; default: found in LAWCODE_CORPUS"
 
@@ -24,12 +24,6 @@ class CalendarFormat(str, Enum):
     list = "list"
     json = "json"
     ics = "ics"
-
-
-def _load(model: Optional[str], text: Optional[str]):
-    from lawcode.service import model_and_text
-
-    return model_and_text(model, text)
 
 
 def _provisions(citations) -> str:
@@ -63,7 +57,7 @@ def procedure(
     """Run a procedure on events: the state reached, the path taken, and what may or must come next."""
     from lawcode.engine.procedures import run_procedure
 
-    loaded, document = _load(model, text)
+    loaded, document = load_model_and_text(model, text)
     run = run_procedure(loaded, name, event or [], document)
     if format is Format.json:
         print_json(run.to_dict())
@@ -111,7 +105,7 @@ def calendar(
     from lawcode.engine.calendar import RECURRING, build_calendar, parse_year
 
     chosen = parse_year(year) if year is not None else dt.date.today().year
-    loaded, document = _load(model, text)
+    loaded, document = load_model_and_text(model, text)
     result = build_calendar(loaded, chosen, document)
     if format is CalendarFormat.ics:
         sys.stdout.buffer.write(result.to_ics().encode("utf-8"))
@@ -145,7 +139,7 @@ def actors(
     """The actors of the model (the names `--as` takes): what each is a kind of, and where defined."""
     from lawcode.engine.catalog import actor_catalog
 
-    loaded, document = _load(model, text)
+    loaded, document = load_model_and_text(model, text)
     result = actor_catalog(loaded, document)
     if format is Format.json:
         print_json(result.to_dict())
@@ -176,7 +170,7 @@ def facts(
     """The facts conditions use (the names `--fact` takes), with the question each one asks."""
     from lawcode.engine.catalog import fact_catalog
 
-    loaded, document = _load(model, text)
+    loaded, document = load_model_and_text(model, text)
     result = fact_catalog(loaded, document)
     if format is Format.json:
         print_json(result.to_dict())
@@ -203,7 +197,7 @@ def norms(
     from lawcode.engine.catalog import norm_catalog
     from lawcode.engine.findings import KIND_HEADINGS
 
-    loaded, document = _load(model, text)
+    loaded, document = load_model_and_text(model, text)
     result = norm_catalog(loaded, article, kind, document)
     if format is Format.json:
         print_json(result.to_dict())
@@ -237,7 +231,7 @@ def procedures(
     """The procedures of the model (the names `lawcode procedure` takes), with their states and events."""
     from lawcode.engine.catalog import procedure_catalog
 
-    loaded, document = _load(model, text)
+    loaded, document = load_model_and_text(model, text)
     result = procedure_catalog(loaded, document)
     if format is Format.json:
         print_json(result.to_dict())

@@ -14,25 +14,13 @@ from typing import List, Optional
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.output import MODEL_HELP, Format, console, print_json
+from lawcode.cli.output import MODEL_HELP, Format, console, load_model, load_model_and_text, print_json
 
 AS_HELP = "actor id the question is asked for (see `lawcode actors`)"
 FACT_HELP = "a fact that holds (NAME) or not (NAME=false); repeat for several; others stay unknown"
 ON_HELP = "date of the question, YYYY-MM-DD (default: today)"
 TEXT_HELP = "regulation text (file or folder) to quote from; default: found in LAWCODE_CORPUS"
 FORMAT_HELP = "human or json"
-
-
-def _load(model: Optional[str]):
-    from lawcode.service import resolve_model
-
-    return resolve_model(model)
-
-
-def _load_with_text(model: Optional[str], text: Optional[str]):
-    from lawcode.service import model_and_text
-
-    return model_and_text(model, text)
 
 
 class _Page:
@@ -165,7 +153,7 @@ def ask(
     """Every norm that applies to an actor, and those undetermined for want of a fact."""
     from lawcode.engine.queries import ask as run
 
-    loaded, document = _load_with_text(model, text)
+    loaded, document = load_model_and_text(model, text)
     answer = run(loaded, actor, fact or [], on, kind, document).to_dict()
     if format == Format.json:
         print_json(answer)
@@ -204,7 +192,7 @@ def explain(
     """The proof tree of one norm for an actor: bearer match, conditions, exceptions, validity."""
     from lawcode.engine.queries import explain as run
 
-    loaded, document = _load_with_text(model, text)
+    loaded, document = load_model_and_text(model, text)
     answer = run(loaded, norm, actor, fact or [], on, document).to_dict()
     if format == Format.json:
         print_json(answer)
@@ -252,7 +240,7 @@ def what_if(
     """The minimal sets of facts that would make a norm apply (or, with --stop, stop applying)."""
     from lawcode.engine.queries import what_if as run
 
-    loaded = _load(model)
+    loaded = load_model(model)
     answer = run(loaded, norm, actor, fact or [], on, stop).to_dict()
     if format == Format.json:
         print_json(answer)
@@ -281,7 +269,7 @@ def who(
     """Which actors carry duties, powers or rights about a subject, with citations."""
     from lawcode.engine.queries import who as run
 
-    loaded = _load(model)
+    loaded = load_model(model)
     answer = run(loaded, terms).to_dict()
     if format == Format.json:
         print_json(answer)

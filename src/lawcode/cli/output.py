@@ -18,6 +18,20 @@ class Format(str, Enum):
     json = "json"
 
 
+def load_model(model: str | None):
+    """The model a command names (or the only shipped one); imports the service lazily."""
+    from lawcode.service import resolve_model
+
+    return resolve_model(model)
+
+
+def load_model_and_text(model: str | None, text: str | None):
+    """The model and, when it can be found (--text, LAWCODE_CORPUS), its parsed text."""
+    from lawcode.service import model_and_text
+
+    return model_and_text(model, text)
+
+
 def console(stderr: bool = False):
     """A rich console 100 columns wide at most; colour only where the terminal supports it."""
     from rich.console import Console
