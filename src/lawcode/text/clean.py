@@ -35,10 +35,12 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     *((char, "'") for char in "\u2018\u2019\u201a\u201b\u2032"),
     *((char, '"') for char in "\u201c\u201d\u201e\u201f\u2033"),
 )
-# The typographic quotes as UTF-8 byte sequences, replaced before decoding (see decode).
-_QUOTE_BYTES: tuple[tuple[bytes, bytes], ...] = tuple(
-    (char.encode("utf-8"), replacement.encode("ascii"))
-    for char, replacement in _REPLACEMENTS if replacement in ("'", '"'))
+# The typographic quotes as UTF-8 byte sequences, replaced before decoding (see decode): one regex
+# finds them all in a single pass (ten ``bytes.replace`` calls were ten passes over the text).
+_QUOTE_BYTES: dict[bytes, bytes] = {
+    char.encode("utf-8"): replacement.encode("ascii")
+    for char, replacement in _REPLACEMENTS if replacement in ("'", '"')}
+_QUOTES = re.compile(b"|".join(re.escape(quote) for quote in _QUOTE_BYTES))
 
 # Lines that are never part of a regulation, with the reason reported for each. They are tried
 # as one alternation (one regex call per short line), the matching group naming the reason.
@@ -110,9 +112,7 @@ def _straighten_quotes(data: bytes) -> bytes:
     """
     if data.isascii():
         return data
-    for quote, straight in _QUOTE_BYTES:
-        data = data.replace(quote, straight)  # the same object back when there is none
-    return data
+    return _QUOTES.sub(lambda match: _QUOTE_BYTES[match.group()], data)
 
 
 def _not_utf8(data: bytes, source: str) -> TextError:
