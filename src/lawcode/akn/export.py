@@ -154,24 +154,33 @@ class _Writer:
         if kind == ITEM:
             raise ValueError(f"{node.eid}: an item outside a list cannot be written as Akoma Ntoso")
         out = self.out
-        if self._simple(node):  # most provisions: one line of words, nothing below
-            out.append(f"{_head(kind, node)}<content>{_p(node.text)}</content></{kind}>")
+        children = node.children
+        if not children and self._simple(node):  # most provisions: one line of words, nothing below
+            text = node.text
+            out.append(f"{_head(kind, node)}<content><p>{_text(text)}</p></content></{kind}>" if text
+                       else f"{_head(kind, node)}<content><p/></content></{kind}>")
             return
         out.append(_head(kind, node))
-        items = [child.kind for child in node.children].count(ITEM)
-        if items == len(node.children):
+        if children and children[0].kind == ITEM:
+            if any(child.kind != ITEM for child in children):
+                raise ValueError(f"{node.eid}: items beside sub-provisions cannot be written as Akoma Ntoso")
             out.append("<content>")
             self._blocks(node)
             out.append(f"</content></{kind}>")
             return
-        if items:
+        if not children:
+            out.append("<content>")
+            self._blocks(node)
+            out.append(f"</content></{kind}>")
+            return
+        if any(child.kind == ITEM for child in children):
             raise ValueError(f"{node.eid}: items beside sub-provisions cannot be written as Akoma Ntoso")
         text, wrap_up = self._placed(node)
         if text:
             out.append("<intro>")
             self._paragraphs(text)
             out.append("</intro>")
-        for child in node.children:
+        for child in children:
             self.hier(child)
         if wrap_up:
             out.append("<wrapUp>")
@@ -180,8 +189,9 @@ class _Writer:
         out.append(f"</{kind}>")
 
     def _simple(self, node: Node) -> bool:
-        """No children, no wrap-up, one line of words, no references in it."""
-        return not node.children and not node.wrap_up and "\n" not in node.text and node.eid not in self.placed
+        """A leaf with no wrap-up, one line of words and no references in it (the caller checks
+        that it has no children)."""
+        return not node.wrap_up and "\n" not in node.text and node.eid not in self.placed
 
     def _blocks(self, node: Node) -> None:
         """Lead-in, the item list, wrap-up: the block content of a leaf provision or an item."""
@@ -195,8 +205,10 @@ class _Writer:
         if items:
             out.append(f'<blockList eId="{_attr(_list_eid(items[0]))}">')
             for item in items:
-                if self._simple(item):
-                    out.append(f"{_head('item', item)}{_p(item.text)}</item>")
+                if not item.children and self._simple(item):
+                    words = item.text
+                    out.append(f"{_head('item', item)}<p>{_text(words)}</p></item>" if words
+                               else f"{_head('item', item)}<p/></item>")
                 else:
                     out.append(_head("item", item))
                     self._blocks(item)
@@ -258,14 +270,18 @@ class _Writer:
 
 def _head(tag: str, node: Node) -> str:
     """Start tag with eId (and source line), then num and heading."""
-    line = f' lc:line="{node.line}"' if node.line else ""
-    num = f"<num>{_text(node.num)}</num>" if node.num is not None else ""
-    heading = f"<heading>{_text(node.heading)}</heading>" if node.heading is not None else ""
-    return f'<{tag} eId="{_attr(node.eid)}"{line}>{num}{heading}'
-
-
-def _p(words: str) -> str:
-    return f"<p>{_text(words)}</p>" if words else "<p/>"
+    eid = node.eid
+    if not eid.isidentifier():  # eIds such as chp_I__art_13 need no escaping, and are cheap to tell
+        eid = _attr(eid)
+    line = node.line
+    start = f'<{tag} eId="{eid}" lc:line="{line}">' if line else f'<{tag} eId="{eid}">'
+    num = node.num
+    heading = node.heading
+    if heading is None:
+        return start if num is None else f"{start}<num>{_text(num)}</num>"
+    if num is None:
+        return f"{start}<heading>{_text(heading)}</heading>"
+    return f"{start}<num>{_text(num)}</num><heading>{_text(heading)}</heading>"
 
 
 def _split(words: str) -> list[str]:
@@ -315,6 +331,12 @@ def _encode(xml: str) -> bytes:
         data = xml.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return _NOT_XML.sub("\ufffd", xml).encode("utf-8")
-    if len(data.translate(None, _CONTROL_BYTES)) != len(data) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data) or (not data.isascii() and _has_nonchar(data)):
         return _NOT_XML.sub("\ufffd", xml).encode("utf-8")
     return data
+
+
+def _has_nonchar(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds U+FFFE or U+FFFF (a one-byte search first: searching for the
+    three-byte sequences directly is several times slower, and they are rare)."""
+    return b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)
