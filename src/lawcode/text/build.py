@@ -331,9 +331,11 @@ class _Freezer:
             own = _EID_PREFIX[kind] + (label if label.isalnum() and label.isascii() else _safe(label))
         eid = f"{parent}__{own}" if parent else own  # one new string, not two
         eids = self.index.eids
-        if eid in eids:
+        # A placeholder keeps this node's place in document order (its children are added first).
+        # No placeholder is ever found: a node's ancestors' eIds are shorter than its own.
+        if eids.setdefault(eid, None) is not None:  # type: ignore[arg-type]
             eid = self._unique(draft, eid)
-        eids[eid] = None  # type: ignore[assignment]  # keeps this node's place in document order
+            eids[eid] = None  # type: ignore[assignment]
         children: tuple[Node, ...] = ()
         if draft.children:  # most nodes are leaves (items, paragraphs)
             frozen = []
@@ -346,7 +348,8 @@ class _Freezer:
         node = Node(eid, kind, draft.num, draft.heading or None, "\n".join(draft.text), children,
                     "\n".join(draft.wrap_up) if draft.wrap_up else "", draft.line)
         eids[eid] = node
-        self.index.note(node)
+        if children or (kind != PARAGRAPH and kind != ITEM):  # the index has nothing to note of a leaf paragraph or item
+            self.index.note(node)
         return node
 
     def _unique(self, draft: _Draft, eid: str) -> str:

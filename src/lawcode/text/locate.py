@@ -71,7 +71,8 @@ class Index:
 
         The parser calls this while it builds the tree (after putting the eId in ``eids`` at
         its place in document order), so that a fresh Document's index costs no second walk.
-        The first provision or container with a number wins, as in document order.
+        The first provision or container with a number wins, as in document order. A paragraph
+        or item without children has nothing to note, so the parser skips them.
         """
         kind = node.kind
         if kind == ARTICLE or (kind == SECTION and is_provision(node)):
