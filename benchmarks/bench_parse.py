@@ -47,27 +47,55 @@ def setup_rs(python312: str) -> Path:
     return venv / "bin" / "python"
 
 
-def measure(python: str, engine: str, path: Path, repeat: int, timeout: float) -> dict:
-    """Median time and maximum peak RSS of ``repeat`` fresh-process runs (or the timeout hit)."""
-    runs = []
+def run_once(python: str, engine: str, path: Path, timeout: float) -> dict | None:
+    """One fresh-process run's figures, or None when it hit the timeout."""
+    try:
+        done = subprocess.run([python, str(RUN_ONE), engine, str(path)], capture_output=True, text=True,
+                              timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    except subprocess.CalledProcessError as error:
+        sys.exit(f"{engine} failed on {path}:\n{error.stderr}")
+    return json.loads(done.stdout)
+
+
+def measure(jobs: list[tuple[str, str, Path, float]], repeat: int) -> list[dict]:
+    """Median time and maximum peak RSS of each job over ``repeat`` rounds.
+
+    The jobs take turns within each round (lawcode, bluebell-rs, lawcode, ...), so that a slow
+    spell of a shared machine slows both engines rather than one; ``rounds_ratio`` is the median
+    of the per-round ratios of each job's time to the first job's.
+    """
+    runs: list[list[dict]] = [[] for _ in jobs]
+    timed_out: set[int] = set()
     for _ in range(repeat):
-        try:
-            done = subprocess.run([python, str(RUN_ONE), engine, str(path)], capture_output=True, text=True,
-                                  timeout=timeout, check=True)
-        except subprocess.TimeoutExpired:
-            return {"engine": engine, "timeout_s": timeout}
-        except subprocess.CalledProcessError as error:
-            sys.exit(f"{engine} failed on {path}:\n{error.stderr}")
-        runs.append(json.loads(done.stdout))
-    result = dict(runs[-1])
-    result["seconds"] = statistics.median(r["seconds"] for r in runs)
-    result["cpu_s"] = statistics.median(r["cpu_s"] for r in runs)
-    result["runs_s"] = [round(r["seconds"], 3) for r in runs]
-    result["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
-    for key in ("parse_s", "export_s"):
-        if key in result:
-            result[key] = statistics.median(r[key] for r in runs)
-    return result
+        for number, (python, engine, path, timeout) in enumerate(jobs):
+            if number in timed_out:
+                continue
+            run = run_once(python, engine, path, timeout)
+            if run is None:
+                timed_out.add(number)
+            else:
+                runs[number].append(run)
+    results = []
+    for number, (_, engine, path, timeout) in enumerate(jobs):
+        if number in timed_out:
+            results.append({"engine": engine, "timeout_s": timeout, "input_file": path.name})
+            continue
+        own = runs[number]
+        result = dict(own[-1], input_file=path.name)
+        result["seconds"] = statistics.median(r["seconds"] for r in own)
+        result["cpu_s"] = statistics.median(r["cpu_s"] for r in own)
+        result["runs_s"] = [round(r["seconds"], 3) for r in own]
+        result["peak_rss_mb"] = max(r["peak_rss_mb"] for r in own)
+        for key in ("parse_s", "export_s"):
+            if key in result:
+                result[key] = statistics.median(r[key] for r in own)
+        if number and 0 not in timed_out and len(own) == len(runs[0]):
+            result["rounds_ratio"] = statistics.median(
+                mine["seconds"] / first["seconds"] for mine, first in zip(own, runs[0]))
+        results.append(result)
+    return results
 
 
 def main() -> None:
@@ -89,20 +117,20 @@ def main() -> None:
     sizes = sorted(set(args.sizes) | set(args.py_sizes))
     results = []
     for size, plain, markup in build(sizes):
-        jobs = []
-        if size in args.sizes:
-            jobs += [(sys.executable, "lawcode", plain, args.repeat, 3600),
-                     (rs_python, "bluebell-rs", markup, args.repeat, 3600)]
-        if size in args.py_sizes:
-            jobs.append((sys.executable, "bluebell-py", markup, args.py_repeat, args.timeout))
         text_mb = plain.stat().st_size / 1e6
-        for python, engine, path, repeat, timeout in jobs:
-            result = measure(python, engine, path, repeat, timeout)
-            result.update(size_mb=size, text_mb=text_mb, input_file=path.name)
-            if "seconds" in result:
-                result["mb_per_s"] = text_mb / result["seconds"]
-            results.append(result)
-            print(_row(result), flush=True)
+        batches = []
+        if size in args.sizes:
+            batches.append(([(sys.executable, "lawcode", plain, 3600), (rs_python, "bluebell-rs", markup, 3600)],
+                            args.repeat))
+        if size in args.py_sizes:
+            batches.append(([(sys.executable, "bluebell-py", markup, args.timeout)], args.py_repeat))
+        for jobs, repeat in batches:
+            for result in measure(jobs, repeat):
+                result.update(size_mb=size, text_mb=text_mb)
+                if "seconds" in result:
+                    result["mb_per_s"] = text_mb / result["seconds"]
+                results.append(result)
+                print(_row(result), flush=True)
     (WORK / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print()
     print(table(results))
@@ -121,20 +149,21 @@ def _row(r: dict) -> str:
 def table(results: list[dict]) -> str:
     """A Markdown table, with lawcode's speed-up over each bluebell at the same size."""
     lawcode = {r["size_mb"]: r for r in results if r["engine"] == "lawcode"}
-    lines = ["| engine | text MB | seconds (median) | MB/s | lawcode speed-up | CPU s | speed-up (CPU) "
-             "| peak RSS MB | articles / items |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| engine | text MB | seconds (median) | MB/s | lawcode speed-up | speed-up (paired rounds) | CPU s "
+             "| speed-up (CPU) | peak RSS MB | articles / items |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         counts = r.get("counts", {})
         structure = f"{counts.get('article', '-')} / {counts.get('item', '-')}"
         if "timeout_s" in r:
-            lines.append(f"| {r['engine']} | {r['text_mb']:.2f} | > {r['timeout_s']:.0f} (timeout) | - | - | - | - | - | - |")
+            lines.append(f"| {r['engine']} | {r['text_mb']:.2f} | > {r['timeout_s']:.0f} (timeout) | - | - | - | - | - | - | - |")
             continue
         base = lawcode.get(r["size_mb"])
         other = base and r["engine"] != "lawcode"
         ratio = f"{r['seconds'] / base['seconds']:.1f}x" if other else ""
         cpu_ratio = f"{r['cpu_s'] / base['cpu_s']:.1f}x" if other else ""
-        lines.append(f"| {r['engine']} | {r['text_mb']:.2f} | {r['seconds']:.2f} | {r['mb_per_s']:.2f} | {ratio} "
+        paired = f"{r['rounds_ratio']:.2f}x" if "rounds_ratio" in r else ""
+        lines.append(f"| {r['engine']} | {r['text_mb']:.2f} | {r['seconds']:.2f} | {r['mb_per_s']:.2f} | {ratio} | {paired} "
                      f"| {r['cpu_s']:.2f} | {cpu_ratio} | {r['peak_rss_mb']:.0f} | {structure} |")
     return "\n".join(lines)
 

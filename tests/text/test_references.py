@@ -115,3 +115,18 @@ def test_references_come_in_reading_order():
             'and the "Pilotage Law".\n\nArticle 2: Boats shall be moored.\n')
     words = [r.words for r in parse_text(text).references]
     assert words == ['"Harbour Safety Law"', "article 2 of these Regulations", '"Pilotage Law"']
+
+
+def test_the_quick_citation_filter_lets_every_kind_of_citation_through():
+    """may_cite only decides which provisions are searched: a citation it misses is lost."""
+    from lawcode.text.references import _may_cite_law, _may_cite_local, _may_cite_provision, may_cite
+
+    spellings = ["Article 5", "ARTICLE 5", "article 5", "Section 2", "SECTION 2", "section 2", "\u00a7 6502",
+                 "Chapter II", "CHAPTER II", "chapter II", "paragraph 2", "Paragraph 2", "subsection (1)",
+                 '"PRC Law"', "the Fire Services Act", "Regulation (EU) 2016/679", "Directive 95/46/EC",
+                 "Decision 2010/87/EU", "LAW"]
+    for words in spellings:
+        text = f"as provided in {words}, in accordance with law"
+        exact = _may_cite_provision(text) or _may_cite_local(text) or _may_cite_law(text)
+        assert may_cite(text) or not exact, text
+    assert not may_cite("Citizens shall perform the following obligations in accordance with law:")

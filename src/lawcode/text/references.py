@@ -220,12 +220,17 @@ class _Finder:
 
 
 def may_cite(text: str) -> bool:
-    """Whether ``text`` holds a word that every citation needs.
+    """Whether ``text`` holds a word that every citation needs: true whenever one of
+    :func:`_may_cite_provision`, :func:`_may_cite_local` or :func:`_may_cite_law` is.
 
     A few substring tests (C speed) on a provision's words; most provisions cite nothing, so the
-    citation regexes run on a small fraction of the text.
+    citation regexes run on a small fraction of the text. The keywords of provisions are looked
+    for once in the lower-cased words rather than once per spelling ("article", "ARTICLE"): the
+    tests scan every provision's words, and eleven scans instead of sixteen are a third faster.
     """
-    return _may_cite_provision(text) or _may_cite_local(text) or _may_cite_law(text)
+    lowered = text.lower()
+    return ("rticle" in lowered or "section" in lowered or "hapter" in lowered or "aragraph" in lowered
+            or "\u00a7" in text or _may_cite_law(text))
 
 
 def _may_cite_provision(text: str) -> bool:
