@@ -20,7 +20,7 @@ from lawcode.akn.names import AKN_NS, LINE, REFERENCE, UNRESOLVED
 from lawcode.nogc import without_gc
 from lawcode.akn.xml import parse_xml
 from lawcode.errors import AknError
-from lawcode.text.document import ITEM, Document, Node, Reference
+from lawcode.text.document import ITEM, Document, Node, Reference, make_node
 
 _A = "{" + AKN_NS + "}"
 # Akoma Ntoso's hierarchical elements (the hierElements group of the schema), by local name.
@@ -123,8 +123,8 @@ class _Reader:
             elif child.tag != _SUBHEADING:
                 break
         line = el.get(LINE)
-        return Node(eid, kind, num, heading, "\n".join(text), tuple(children), "\n".join(wrap_up),
-                    int(line) if line and line.isdigit() else 0)
+        return make_node(eid, kind, num, heading, "\n".join(text), tuple(children), "\n".join(wrap_up),
+                         int(line) if line and line.isdigit() else 0)
 
     def _eid(self, el: etree._Element) -> str:
         eid = el.get("eId")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from lawcode.text import numbering
 from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
-from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node
+from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node, make_node
 from lawcode.text.tokens import CONTAINER, LABEL, PROVISION, Token, heading_like
 
 _RANK = {"part": 0, "chapter": 1, "section": 2}
@@ -32,7 +32,6 @@ _KIND = {"part": PART, "chapter": CHAPTER, "section": SECTION, "article": ARTICL
 _EID_PREFIX = {PART: "part_", CHAPTER: "chp_", SECTION: "sec_", ARTICLE: "art_", PARAGRAPH: "para_",
                ITEM: "list_1__item_"}  # what a node's own part of its eId starts with
 _EID_UNSAFE = re.compile(r"[^0-9A-Za-z]")
-_DIGITS = re.compile(r"[0-9]+")
 
 
 class _Draft:
@@ -267,12 +266,9 @@ class _Builder:
 
 
 def _value(label: str) -> int | None:
-    if label.isdigit():
-        return int(label)
-    digits = _DIGITS.match(label)
-    if digits:
-        return int(digits.group())
-    return numbering.roman_value(label)
+    """A provision number's value for the sequence check: its leading digits, or a roman numeral."""
+    value = numbering.leading_number(label)
+    return value if value is not None else numbering.roman_value(label)
 
 
 def _render(token: Token) -> str:
@@ -345,8 +341,8 @@ class _Freezer:
                     unnumbered += 1
                 frozen.append(self.freeze(child, eid, unnumbered))
             children = tuple(frozen)
-        node = Node(eid, kind, draft.num, draft.heading or None, "\n".join(draft.text), children,
-                    "\n".join(draft.wrap_up) if draft.wrap_up else "", draft.line)
+        node = make_node(eid, kind, draft.num, draft.heading or None, "\n".join(draft.text), children,
+                         "\n".join(draft.wrap_up) if draft.wrap_up else "", draft.line)
         eids[eid] = node
         if children or (kind != PARAGRAPH and kind != ITEM):  # the index has nothing to note of a leaf paragraph or item
             self.index.note(node)

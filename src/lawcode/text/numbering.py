@@ -19,6 +19,7 @@ UPPER_ALPHA = "upper-alpha"  # (A)
 UPPER_ROMAN = "upper-roman"  # (I), (IV)
 DOTTED = "dotted"  # "1." paragraph numbers, a scheme of their own
 
+_LEADING_DIGITS = re.compile(r"[0-9]+")
 _ROMAN_RE = re.compile(r"(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
@@ -34,6 +35,18 @@ def roman_value(label: str) -> int | None:
         nxt = _ROMAN_VALUES[low[i + 1]] if i + 1 < len(low) else 0
         total += -value if value < nxt else value
     return total
+
+
+def leading_number(label: str) -> int | None:
+    """The value of the digits a label starts with ("13" -> 13, "2A" -> 2); None if it starts with none.
+
+    Most labels are plain numbers: they are read without a regex call, which costs more than
+    the reading.
+    """
+    if label.isdigit() and label.isascii():
+        return int(label)
+    digits = _LEADING_DIGITS.match(label)
+    return int(digits.group()) if digits else None
 
 
 def _next_letter(label: str) -> str | None:

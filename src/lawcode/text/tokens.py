@@ -47,12 +47,12 @@ class Token:
     is_title: bool = False  # words right after a bare heading that read as its title
 
 
-_ENDS_SENTENCE = re.compile(r"[.;:,\u2014\u2013]$")
+_SENTENCE_ENDS = ".;:,\u2014\u2013"  # the last character of a block that reads as a sentence or clause
 
 
 def heading_like(text: str, limit: int = 100) -> bool:
     """Whether a short block reads as a title rather than as a sentence."""
-    return 0 < len(text) <= limit and not _ENDS_SENTENCE.search(text) and (text[0].isupper() or text[0] in "\"'")
+    return 0 < len(text) <= limit and text[-1] not in _SENTENCE_ENDS and (text[0].isupper() or text[0] in "\"'")
 
 
 def bare_heading(token: Token) -> bool:
@@ -278,8 +278,7 @@ def tokenize(lines: list[str]) -> list[Token]:
 def _plausible(token: Token, text: str, last_number: dict[str, int]) -> Token:
     """A heading without a separator ("Article 5 shall ...", "2010 Rules ...") only counts when its
     number continues the sequence; otherwise the line is words that start with a number."""
-    digits = _LEADING_DIGITS.match(token.label)
-    value = int(digits.group()) if digits else None
+    value = numbering.leading_number(token.label)
     last = last_number.get(token.level)
     if not token.explicit and token.text and value is not None and last is not None and value not in (last, last + 1):
         return Token(WORDS, token.line, text=text, markdown=token.markdown)
@@ -287,8 +286,6 @@ def _plausible(token: Token, text: str, last_number: dict[str, int]) -> Token:
         last_number[token.level] = value
     return token
 
-
-_LEADING_DIGITS = re.compile(r"[0-9]+")
 
 
 def _label_titles(tokens: list[Token]) -> None:
