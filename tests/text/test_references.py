@@ -1,7 +1,12 @@
-"""Cross-references found in synthetic texts."""
+"""Cross-references found in synthetic texts (and, for the quick search, in the corpus)."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from conftest import CAPE_TOWN, COPPA, GDPR, TAR, UK_EQUALITY, corpus_file
 from lawcode.text.parse import parse_text
 
 TEXT = """Article 1: Owners shall obey article 2 of these Regulations and the "Harbour Safety Law".
@@ -130,3 +135,43 @@ def test_the_quick_citation_filter_lets_every_kind_of_citation_through():
         exact = _may_cite_provision(text) or _may_cite_local(text) or _may_cite_law(text)
         assert may_cite(text) or not exact, text
     assert not may_cite("Citizens shall perform the following obligations in accordance with law:")
+
+
+def _citation_patterns():
+    from lawcode.text import references
+
+    return [(references._PROVISIONS, references._PROVISIONS_START), (references._LOCAL, references._LOCAL_START),
+            (references._EU_ACT, references._EU_ACT_START)]
+
+
+def _same_matches(text: str) -> None:
+    from lawcode.text.references import _matches
+
+    for pattern, starts in _citation_patterns():
+        searched = text.lower() if pattern.flags & re.IGNORECASE else text
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        found = [(m.span(), m.groups()) for m in _matches(pattern, starts, text, searched)]
+        assert found == expected, (pattern.pattern[:40], text)
+
+
+def test_citations_are_found_where_a_full_scan_finds_them():
+    """The quick search (a pattern tried only where its start words are) misses no citation."""
+    for text in [
+        "in accordance with Articles 5 and 6(1)(a) of this Regulation and point (f) of Article 6(1)",
+        "§§ 6502 and 6503; see\u00a76504, subsection (2)(A) and paragraph (1) of this section",
+        "the first subparagraph of Article 8(1) of Regulation (EU) 2016/679 and Directive 95/46/EC",
+        "\u017fection 5 of the Act, the \u212aelvin Act 1990, SECTION 7, CHAPTER II of these Regulations",
+        "the the preceding paragraph, pointpoint (a) of paragraph 2, subparagraphs 3 to 5",
+        "the Fire Brigade Services Act 1987 and the Data Protection Act, the Law on Secrets",
+        "Article 5Article 6 Chapter",
+    ]:
+        _same_matches(text)
+
+
+@pytest.mark.parametrize("name", [TAR, GDPR, UK_EQUALITY, CAPE_TOWN, COPPA])
+def test_citations_are_found_where_a_full_scan_finds_them_in_the_corpus(name):
+    doc = parse_text(corpus_file(name).read_bytes(), name)
+    for node in doc.walk():
+        for text in (node.text, node.wrap_up, node.heading or ""):
+            if text:
+                _same_matches(text)
