@@ -87,10 +87,10 @@ def test_characters_xml_cannot_carry_are_replaced():
 def test_unicode_noncharacters_are_replaced_and_other_characters_kept():
     from lawcode.text.document import Document, Node
 
-    words = "caf\u00e9 \ufffe \uffff \uefbf \u00ef\u00bf"  # the last two share bytes with U+FFFE/U+FFFF
+    words = "caf\u00e9\t\ufffe \uffff \uefbf \u00ef\u00bf"  # the last two share bytes with U+FFFE/U+FFFF
     doc = Document("nc.txt", None, (Node("art_1", "article", "1", None, words),))
     root = etree.fromstring(to_akn(doc))
-    assert root.find(".//a:p", NS).text == "caf\u00e9 \ufffd \ufffd \uefbf \u00ef\u00bf"
+    assert root.find(".//a:p", NS).text == "caf\u00e9\t\ufffd \ufffd \uefbf \u00ef\u00bf"
 
 
 def test_a_phrase_citing_several_provisions_links_the_first_and_keeps_the_rest():
