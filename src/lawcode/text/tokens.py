@@ -35,15 +35,18 @@ WORDS = "words"
 
 @dataclass(slots=True)
 class Token:
+    """One block of the text. There is one per line, so the classifier passes the leading fields
+    by position: keyword arguments made a Token a third dearer."""
+
     kind: str
     line: int
+    text: str = ""  # words that follow on the same line
+    markdown: bool = False
     level: str = ""  # part/chapter/section/article for headings; "(" or "." for labels
     num: str = ""  # as printed
     label: str = ""  # the bare label ("13", "a", "2A")
     title: str = ""  # heading words
-    text: str = ""  # words that follow on the same line
     explicit: bool = True  # a heading with an unmistakable form (separator or line of its own)
-    markdown: bool = False
     is_title: bool = False  # words right after a bare heading that read as its title
 
 
@@ -127,15 +130,14 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
             text = match.group(2)
             first = text[:1]
     if first not in _STRUCTURE_STARTS:
-        return Token(WORDS, line, text=text, markdown=markdown)
+        return Token(WORDS, line, text, markdown)
     match = _ARTICLE_RE.fullmatch(text) if first in "Aa" else None
     if match:
         rest = match.group("rest").strip()
         sep = match.group("sep").strip()
         explicit = bool(sep) or not rest
         if not (wrapped and rest):
-            return Token(PROVISION, line, "article", match.group(1), match.group(1), text=rest, explicit=explicit,
-                         markdown=markdown)
+            return Token(PROVISION, line, rest, markdown, "article", match.group(1), match.group(1), explicit=explicit)
     match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSs" else None
     if match:
         kind = _keyword(match.group("kw"))
@@ -144,33 +146,32 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
         num = match.group(2)
         if kind == "section" and not has_articles:
             if not (wrapped and rest):
-                return Token(PROVISION, line, "section", num, num, text=rest, explicit=bool(sep) or not rest,
-                             markdown=markdown)
+                return Token(PROVISION, line, rest, markdown, "section", num, num, explicit=bool(sep) or not rest)
         elif (rest[:1].isupper() or not rest or sep) and not (wrapped and rest and not sep):
-            return Token(CONTAINER, line, kind, num, num, title=rest, markdown=markdown)
+            return Token(CONTAINER, line, "", markdown, kind, num, num, title=rest)
     if not has_articles and first in "\u00a7Ss":
         match = _PARAGRAPH_SIGN_RE.fullmatch(text)
         if match:
-            return Token(PROVISION, line, "section", match.group(1), match.group(1), title=match.group("rest").strip(),
-                         markdown=markdown)
+            return Token(PROVISION, line, "", markdown, "section", match.group(1), match.group(1),
+                         title=match.group("rest").strip())
     if not first.isdigit() and first != "(":
-        return Token(WORDS, line, text=text, markdown=markdown)
+        return Token(WORDS, line, text, markdown)
     match = _LABEL_RE.fullmatch(text) if first == "(" else None
     if match:
         label = match.group(1)
-        return Token(LABEL, line, "(", f"({label})", label, text=match.group("rest").strip(), markdown=markdown)
+        return Token(LABEL, line, match.group("rest").strip(), markdown, "(", f"({label})", label)
     match = _DOTTED_RE.fullmatch(text)
     if match and (has_articles or not match.group("rest")):
-        return Token(LABEL, line, ".", match.group(1) + ".", match.group(1), text=match.group("rest").strip())
+        return Token(LABEL, line, match.group("rest").strip(), False, ".", match.group(1) + ".", match.group(1))
     if not has_articles and not wrapped:
         match = _NUMBERED_HEADING_RE.fullmatch(text)
         if match and match.group("sep").startswith(".") and not heading_like(match.group("rest"), 150):
-            return Token(LABEL, line, ".", match.group(1) + ".", match.group(1), text=match.group("rest").strip())
+            return Token(LABEL, line, match.group("rest").strip(), False, ".", match.group(1) + ".", match.group(1))
         if match:
             dotted = match.group("sep").startswith(".")
-            return Token(PROVISION, line, "section", match.group(1) + ("." if dotted else ""), match.group(1),
-                         text=match.group("rest").strip(), explicit=dotted)
-    return Token(WORDS, line, text=text, markdown=markdown)
+            return Token(PROVISION, line, match.group("rest").strip(), False, "section",
+                         match.group(1) + ("." if dotted else ""), match.group(1), explicit=dotted)
+    return Token(WORDS, line, text, markdown)
 
 
 def split_inline(token: Token) -> list[Token]:
@@ -226,11 +227,11 @@ def _add_chunk(out: list[Token], chunk: str, token: Token) -> None:
         return
     label = _LABEL_RE.fullmatch(chunk)
     if label:
-        out.append(Token(LABEL, token.line, "(", f"({label.group(1)})", label.group(1), text=label.group("rest").strip()))
+        out.append(Token(LABEL, token.line, label.group("rest").strip(), False, "(", f"({label.group(1)})", label.group(1)))
     elif len(out) == 1 and not token.text:
         token.text = chunk
     else:
-        out.append(Token(WORDS, token.line, text=chunk))
+        out.append(Token(WORDS, token.line, chunk))
 
 
 def _split_heading(text: str) -> tuple[str, str]:
@@ -281,7 +282,7 @@ def _plausible(token: Token, text: str, last_number: dict[str, int]) -> Token:
     value = numbering.leading_number(token.label)
     last = last_number.get(token.level)
     if not token.explicit and token.text and value is not None and last is not None and value not in (last, last + 1):
-        return Token(WORDS, token.line, text=text, markdown=token.markdown)
+        return Token(WORDS, token.line, text, token.markdown)
     if value is not None:
         last_number[token.level] = value
     return token
