@@ -103,3 +103,14 @@ def test_a_phrase_citing_several_provisions_links_the_first_and_keeps_the_rest()
         ("chp_I__art_1__para_nn_2", "Articles 1 and 2", "chp_I__art_2"),
         ("chp_II__art_3", "words that are not there", "chp_I"),
     }
+
+
+def test_items_mixed_with_sub_provisions_are_refused_in_either_order():
+    from lawcode.text.document import Document, Node
+
+    item = Node("art_1__list_1__item_1", "item", "(1)", None, "Boats float.")
+    paragraph = Node("art_1__para_1", "paragraph", "1", None, "Boats sink.")
+    for children in [(paragraph, item), (item, paragraph)]:
+        doc = Document("mixed.txt", None, (Node("art_1", "article", "1", None, "", children),))
+        with pytest.raises(ValueError, match="cannot be written as Akoma Ntoso"):
+            to_akn(doc)

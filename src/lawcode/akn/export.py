@@ -163,27 +163,18 @@ class _Writer:
                        else f"{_head(kind, node)}<content><p/></content></{kind}>")
             return
         out.append(_head(kind, node))
-        if children and children[0].kind == ITEM:
-            if any(child.kind != ITEM for child in children):
-                raise ValueError(f"{node.eid}: items beside sub-provisions cannot be written as Akoma Ntoso")
+        if not children or children[0].kind == ITEM:  # a leaf, or a provision with a list
             out.append("<content>")
             self._blocks(node)
             out.append(f"</content></{kind}>")
             return
-        if not children:
-            out.append("<content>")
-            self._blocks(node)
-            out.append(f"</content></{kind}>")
-            return
-        if any(child.kind == ITEM for child in children):
-            raise ValueError(f"{node.eid}: items beside sub-provisions cannot be written as Akoma Ntoso")
         text, wrap_up = self._placed(node)
         if text:
             out.append("<intro>")
             self._paragraphs(text)
             out.append("</intro>")
         for child in children:
-            self.hier(child)
+            self.hier(child)  # an item among sub-provisions is refused there
         if wrap_up:
             out.append("<wrapUp>")
             self._paragraphs(wrap_up)
@@ -207,6 +198,8 @@ class _Writer:
         if items:
             out.append(f'<blockList eId="{_attr(_list_eid(items[0]))}">')
             for item in items:
+                if item.kind != ITEM:
+                    raise ValueError(f"{node.eid}: items beside sub-provisions cannot be written as Akoma Ntoso")
                 if not item.children and self._simple(item):
                     words = item.text
                     out.append(f"{_head('item', item)}<p>{_text(words)}</p></item>" if words
