@@ -115,3 +115,14 @@ def test_items_mixed_with_sub_provisions_are_refused_in_either_order():
         doc = Document("mixed.txt", None, (Node("art_1", "article", "1", None, "", children),))
         with pytest.raises(ValueError, match="cannot be written as Akoma Ntoso"):
             to_akn(doc)
+
+
+def test_eids_and_words_with_markup_characters_are_escaped():
+    from lawcode.text.document import Document, Node
+
+    eid = 'art_"1"&<2>'
+    doc = Document("odd.txt", None, (Node(eid, "article", "1", "A & B", "x < y", line=2),))
+    article = etree.fromstring(to_akn(doc)).find(".//a:article", NS)
+    assert article.get("eId") == eid
+    assert article.findtext("a:heading", namespaces=NS) == "A & B"
+    assert article.findtext(".//a:p", namespaces=NS) == "x < y"

@@ -61,7 +61,7 @@ def to_akn(doc: Document) -> bytes:
     for ref in doc.references:
         refs[ref.source].append(ref)
     externals = _external_iris(doc.references)
-    writer = _Writer(externals)
+    writer = _Writer(externals, plain_eids=not _needs_escape("".join(doc.by_eid)))
     unplaced = [ref for eid, node_refs in refs.items() for ref in writer.place(doc.get(eid), node_refs)]
     head = [
         "<?xml version='1.0' encoding='UTF-8'?>\n",
@@ -145,8 +145,9 @@ _Line = tuple[str, list[tuple[int, Reference]]]
 class _Writer:
     """Writes provisions into ``out``; holds the references by source eId and the external IRIs."""
 
-    def __init__(self, externals: dict[str, str]) -> None:
+    def __init__(self, externals: dict[str, str], plain_eids: bool) -> None:
         self.externals = externals
+        self.plain_eids = plain_eids  # no eId needs escaping (as in every parsed text): checked once
         self.out: list[str] = []
         self.placed: dict[str, tuple[list[_Line], list[_Line]]] = {}  # eId -> its lines with references
 
@@ -159,10 +160,10 @@ class _Writer:
         children = node.children
         if not children and self._simple(node):  # most provisions: one line of words, nothing below
             text = node.text
-            out.append(f"{_head(kind, node)}<content><p>{_text(text)}</p></content></{kind}>" if text
-                       else f"{_head(kind, node)}<content><p/></content></{kind}>")
+            out.append(f"{self._head(kind, node)}<content><p>{_text(text)}</p></content></{kind}>" if text
+                       else f"{self._head(kind, node)}<content><p/></content></{kind}>")
             return
-        out.append(_head(kind, node))
+        out.append(self._head(kind, node))
         if not children or children[0].kind == ITEM:  # a leaf, or a provision with a list
             out.append("<content>")
             self._blocks(node)
@@ -202,15 +203,28 @@ class _Writer:
                     raise ValueError(f"{node.eid}: items beside sub-provisions cannot be written as Akoma Ntoso")
                 if not item.children and self._simple(item):
                     words = item.text
-                    out.append(f"{_head('item', item)}<p>{_text(words)}</p></item>" if words
-                               else f"{_head('item', item)}<p/></item>")
+                    out.append(f"{self._head('item', item)}<p>{_text(words)}</p></item>" if words
+                               else f"{self._head('item', item)}<p/></item>")
                 else:
-                    out.append(_head("item", item))
+                    out.append(self._head("item", item))
                     self._blocks(item)
                     out.append("</item>")
             out.append("</blockList>")
         if wrap_up:
             self._paragraphs(wrap_up)
+
+    def _head(self, tag: str, node: Node) -> str:
+        """Start tag with eId (and source line), then num and heading."""
+        eid = node.eid if self.plain_eids else _attr(node.eid)
+        line = node.line
+        start = f'<{tag} eId="{eid}" lc:line="{line}">' if line else f'<{tag} eId="{eid}">'
+        num = node.num
+        heading = node.heading
+        if heading is None:
+            return start if num is None else f"{start}<num>{_text(num)}</num>"
+        if num is None:
+            return f"{start}<heading>{_text(heading)}</heading>"
+        return f"{start}<num>{_text(num)}</num><heading>{_text(heading)}</heading>"
 
     def place(self, node: Node | None, refs: list[Reference]) -> list[Reference]:
         """Find where each of ``node``'s references stands in its words; return those that cannot
@@ -263,22 +277,6 @@ class _Writer:
         return f'<inline name="{UNRESOLVED}">{words}</inline>'
 
 
-def _head(tag: str, node: Node) -> str:
-    """Start tag with eId (and source line), then num and heading."""
-    eid = node.eid
-    if not eid.isidentifier():  # eIds such as chp_I__art_13 need no escaping, and are cheap to tell
-        eid = _attr(eid)
-    line = node.line
-    start = f'<{tag} eId="{eid}" lc:line="{line}">' if line else f'<{tag} eId="{eid}">'
-    num = node.num
-    heading = node.heading
-    if heading is None:
-        return start if num is None else f"{start}<num>{_text(num)}</num>"
-    if num is None:
-        return f"{start}<heading>{_text(heading)}</heading>"
-    return f"{start}<num>{_text(num)}</num><heading>{_text(heading)}</heading>"
-
-
 def _split(words: str) -> list[str]:
     return words.split("\n") if words else []
 
@@ -311,6 +309,11 @@ def _text(words: str) -> str:
     if "&" in words or "<" in words or ">" in words:  # rare: test first, it is cheaper than replacing
         return words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return words
+
+
+def _needs_escape(words: str) -> bool:
+    """Whether :func:`_attr` would change ``words``."""
+    return any(char in words for char in '&<>"\n\r\t')
 
 
 def _attr(words: str) -> str:
