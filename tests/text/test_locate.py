@@ -88,3 +88,15 @@ def test_unknown_item_lists_siblings(chinese):
 def test_garbage_citation(chinese):
     with pytest.raises(QueryError):
         locate(chinese, "the bees")
+
+
+def test_every_node_knows_its_parent_however_the_index_was_built(tar_document):
+    """The parser's index reads parents off the eIds; an index of any other tree keeps a map."""
+    from lawcode.text.locate import Index, index_of
+
+    parsed = index_of(tar_document)  # the parser's own index
+    rebuilt = Index(tar_document.body)
+    assert parsed.parent_of(tar_document.body[0]) is None and rebuilt.parent_of(tar_document.body[0]) is None
+    for node in tar_document.walk():
+        for child in node.children:
+            assert parsed.parent_of(child) is node and rebuilt.parent_of(child) is node

@@ -316,7 +316,7 @@ class _Freezer:
 
     def __init__(self, warnings: list[Diagnostic]) -> None:
         self.warnings = warnings
-        self.index = Index()
+        self.index = Index(nested_eids=True)
 
     def freeze(self, draft: _Draft, parent: str, nn: int = 0) -> Node:
         kind = draft.kind

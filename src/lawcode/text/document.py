@@ -17,7 +17,8 @@ import json
 import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Iterator
+from types import MappingProxyType
+from typing import Iterator, Mapping
 
 # Node kinds, named as the Akoma Ntoso elements they become.
 PART = "part"
@@ -155,15 +156,15 @@ class Document:
             yield from node.walk()
 
     @cached_property
-    def by_eid(self) -> dict[str, Node]:
-        """Every node by eId, in document order.
+    def by_eid(self) -> Mapping[str, Node]:
+        """Every node by eId, in document order (a read-only view).
 
-        Copied from the provision index, which the parser fills while it builds the tree: a
-        large text's nodes need not be walked again.
+        A view of the provision index, which the parser fills while it builds the tree: a large
+        text's nodes need not be walked again, nor the index copied.
         """
         from lawcode.text.locate import index_of  # locate builds on this module
 
-        return dict(index_of(self).eids)
+        return MappingProxyType(index_of(self).eids)
 
     def get(self, eid: str) -> Node | None:
         return self.by_eid.get(eid)

@@ -51,10 +51,13 @@ def _folded(label: str) -> str:
 class Index:
     """Lookups over one parsed body: provisions and containers by number, parents by eId."""
 
-    def __init__(self, body: Iterable[Node] = ()) -> None:
+    def __init__(self, body: Iterable[Node] = (), *, nested_eids: bool = False) -> None:
+        """``nested_eids``: the caller vouches that every eId is its parent's, "__", then its own
+        part (as the parser makes them); a node's parent is then found from its eId rather than
+        kept in a map of every node."""
         self.provisions: dict[str, Node] = {}
         self.containers: dict[tuple[str, str], Node] = {}
-        self.parent: dict[str, Node] = {}
+        self._parents: dict[str, Node] | None = None if nested_eids else {}
         self.eids: dict[str, Node] = {}  # in document order
         for node in body:
             self._add(node)
@@ -79,9 +82,23 @@ class Index:
             self.provisions.setdefault(_folded(label_of(node)), node)
         elif kind in CONTAINER_KINDS:
             self.containers.setdefault((kind, _folded(label_of(node))), node)
-        parent = self.parent
-        for child in node.children:
-            parent[child.eid] = node
+        parents = self._parents
+        if parents is not None:
+            for child in node.children:
+                parents[child.eid] = node
+
+    def parent_of(self, node: Node) -> Node | None:
+        """The node ``node`` is a child of (None for a top-level node)."""
+        if self._parents is not None:
+            return self._parents.get(node.eid)
+        eid = node.eid
+        while True:  # "…__para_nn_1__list_1__item_5": the list is not a node, the paragraph is
+            eid, separator, _ = eid.rpartition("__")
+            if not separator:
+                return None
+            parent = self.eids.get(eid)
+            if parent is not None:
+                return parent
 
     def provision(self, num: str) -> Node | None:
         return self.provisions.get(num.lower())
@@ -92,7 +109,7 @@ class Index:
     def enclosing_provision(self, node: Node) -> Node | None:
         current: Node | None = node
         while current is not None and not is_provision(current):
-            current = self.parent.get(current.eid)
+            current = self.parent_of(current)
         return current
 
     def descend(self, node: Node, labels: Iterable[str]) -> Node | None:
@@ -118,7 +135,7 @@ class Index:
                 return found
             if is_provision(current):
                 return None
-            current = self.parent.get(current.eid)
+            current = self.parent_of(current)
         return None
 
 

@@ -194,7 +194,7 @@ class _Finder:
         while current is not None and current is not provision:
             if current.kind == PARAGRAPH:
                 return current
-            current = self.index.parent.get(current.eid)
+            current = self.index.parent_of(current)
         return None
 
     def _ordinal_paragraph(self, node: Node, provision: Node, ordinal: str) -> Node | None:
