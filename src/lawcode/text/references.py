@@ -279,8 +279,10 @@ def _may_cite_local(text: str) -> bool:
 
 
 def _may_cite_law(text: str) -> bool:
-    return ('"' in text or "Act" in text or "Law" in text or "Regulation (" in text or "Directive" in text
-            or "Decision" in text)
+    """Whether ``text`` may name another law. Each word's capital is looked for first: finding one
+    character is several times quicker than finding a word, and most provisions lack some of them."""
+    return ('"' in text or ("A" in text and "Act" in text) or ("L" in text and "Law" in text)
+            or ("R" in text and "Regulation (" in text) or ("D" in text and ("Directive" in text or "Decision" in text)))
 
 
 def _law_name(words: str) -> str:
