@@ -322,10 +322,11 @@ class _Freezer:
         kind = draft.kind
         label = draft.label
         if kind == PARAGRAPH and not label:
-            own = f"para_nn_{nn}"
-        else:
-            own = _EID_PREFIX[kind] + (label if label.isalnum() and label.isascii() else _safe(label))
-        eid = f"{parent}__{own}" if parent else own  # one new string, not two
+            eid = f"{parent}__para_nn_{nn}" if parent else f"para_nn_{nn}"
+        else:  # one new string, not one for the node's own part and one for the whole
+            prefix = _EID_PREFIX[kind]
+            own = label if label.isalnum() and label.isascii() else _safe(label)
+            eid = f"{parent}__{prefix}{own}" if parent else prefix + own
         eids = self.index.eids
         # A placeholder keeps this node's place in document order (its children are added first).
         # No placeholder is ever found: a node's ancestors' eIds are shorter than its own.
