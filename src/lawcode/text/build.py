@@ -128,7 +128,7 @@ class _Builder:
         self._check_sequence(token)
         self._close_provision()
         kind = _KIND[token.level] if token.level == "article" else SECTION
-        draft = _Draft(kind, token.num, token.label, token.line, heading=token.title, level=token.level)
+        draft = _Draft(kind, token.num, token.label, token.line, token.title, None, 9, token.level)
         self._attach(draft)
         self.provision = draft
         self.await_title = None
@@ -142,23 +142,22 @@ class _Builder:
             self.await_title = draft
 
     def _check_sequence(self, token: Token) -> None:
-        key = (token.level, token.label.lower())
-        name = f"{token.level} {token.label}"
-        if key in self.seen:
+        label = token.label
+        key = (token.level, label if label.isdigit() else label.lower())
+        first_line = self.seen.setdefault(key, token.line)
+        if first_line != token.line:
             self.warnings.append(Diagnostic(
-                token.line, f"duplicate {name} (first at line {self.seen[key]}); expected each number once",
+                token.line, f"duplicate {token.level} {label} (first at line {first_line}); expected each number once",
                 _render(token)))
-        else:
-            self.seen[key] = token.line
-        value = _value(token.label)
-        last = self.last_number.get(token.level)
+        value = _value(label)
         if value is None:
             return
-        if last is not None and value < last[0] and self.seen[key] == token.line:
+        last = self.last_number.get(token.level)
+        if last is not None and value < last[0] and first_line == token.line:
             self.warnings.append(Diagnostic(
-                token.line, f"{name} out of order: it follows {token.level} {last[1]}; expected a number after {last[1]}",
-                _render(token)))
-        self.last_number[token.level] = (value, token.label)
+                token.line, f"{token.level} {label} out of order: it follows {token.level} {last[1]}; expected a number "
+                f"after {last[1]}", _render(token)))
+        self.last_number[token.level] = (value, label)
 
     # -- labels and words --------------------------------------------------------------------
     def label(self, token: Token) -> None:
@@ -241,7 +240,7 @@ class _Builder:
                 self.paragraph.add_wrap_up(text)
                 return
             self.stack = []
-            self.paragraph = _Draft(PARAGRAPH, None, "", line, text=[text])
+            self.paragraph = _Draft(PARAGRAPH, None, "", line, "", [text])
             self.provision.add(self.paragraph)
             return
         if len(self.stack) >= 2:

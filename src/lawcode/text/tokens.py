@@ -75,10 +75,12 @@ _CONTAINER_RE = re.compile(
     rf"(?P<kw>{_spaced('part')}|{_spaced('chapter')}|{_spaced('section')})\s+{_NUM}(?P<sep>{_SEP})(?P<rest>.*)",
     re.IGNORECASE,
 )
-_ARTICLE_RE = re.compile(rf"(?:{_spaced('article')}|art\.)\s+([0-9]+[a-z]?)(?P<sep>{_SEP})(?P<rest>.*)", re.IGNORECASE)
+# The two most frequent heading patterns match only a line's start; the rest of the line is
+# sliced off after the match (see _rest), which is quicker than matching it with ".*".
+_ARTICLE_RE = re.compile(rf"(?:{_spaced('article')}|art\.)\s+([0-9]+[a-z]?)(?P<sep>{_SEP})", re.IGNORECASE)
 _PARAGRAPH_SIGN_RE = re.compile(r"(?:§+|s\.|sec\.)\s*([0-9]+[A-Za-z]{0,3})(?P<sep>\.?\s*|$)(?P<rest>.*)", re.IGNORECASE)
 _NUMBERED_HEADING_RE = re.compile(r"([0-9]+[A-Z]{0,2})(?P<sep>\.\s+|\s+)(?P<rest>[A-Z\"'].*)")
-_LABEL_RE = re.compile(r"\(([0-9]+[A-Za-z]{0,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)(?P<rest>.*)")
+_LABEL_RE = re.compile(r"\(([0-9]+[A-Za-z]{0,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)")
 _DOTTED_RE = re.compile(r"([0-9]{1,3})\.(?:\s+|$)(?P<rest>.*)")
 _MARKDOWN_RE = re.compile(r"(#{1,6})\s+(.*)")
 # An inline label in a one-section-per-line text: a "(x) " after the end of a clause.
@@ -131,9 +133,9 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
             first = text[:1]
     if first not in _STRUCTURE_STARTS:
         return Token(WORDS, line, text, markdown)
-    match = _ARTICLE_RE.fullmatch(text) if first in "Aa" else None
+    match = _ARTICLE_RE.match(text) if first in "Aa" else None
     if match:
-        rest = match.group("rest").strip()
+        rest = _rest(match)
         sep = match.group("sep").strip()
         explicit = bool(sep) or not rest
         if not (wrapped and rest):
@@ -156,10 +158,10 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
                          title=match.group("rest").strip())
     if not first.isdigit() and first != "(":
         return Token(WORDS, line, text, markdown)
-    match = _LABEL_RE.fullmatch(text) if first == "(" else None
+    match = _LABEL_RE.match(text) if first == "(" else None
     if match:
         label = match.group(1)
-        return Token(LABEL, line, match.group("rest").strip(), markdown, "(", f"({label})", label)
+        return Token(LABEL, line, _rest(match), markdown, "(", f"({label})", label)
     match = _DOTTED_RE.fullmatch(text)
     if match and (has_articles or not match.group("rest")):
         return Token(LABEL, line, match.group("rest").strip(), False, ".", match.group(1) + ".", match.group(1))
@@ -172,6 +174,11 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
             return Token(PROVISION, line, match.group("rest").strip(), False, "section",
                          match.group(1) + ("." if dotted else ""), match.group(1), explicit=dotted)
     return Token(WORDS, line, text, markdown)
+
+
+def _rest(match: re.Match[str]) -> str:
+    """The words after a heading or label matched at the start of a line, trimmed."""
+    return match.string[match.end():].strip()
 
 
 def split_inline(token: Token) -> list[Token]:
@@ -225,9 +232,9 @@ def _add_chunk(out: list[Token], chunk: str, token: Token) -> None:
     chunk = chunk.strip()
     if not chunk:
         return
-    label = _LABEL_RE.fullmatch(chunk)
+    label = _LABEL_RE.match(chunk)
     if label:
-        out.append(Token(LABEL, token.line, label.group("rest").strip(), False, "(", f"({label.group(1)})", label.group(1)))
+        out.append(Token(LABEL, token.line, _rest(label), False, "(", f"({label.group(1)})", label.group(1)))
     elif len(out) == 1 and not token.text:
         token.text = chunk
     else:
@@ -313,8 +320,8 @@ _ENDS_CONJUNCTION = re.compile(r"\b(?:or|and|but|the|of|to)$")
 
 
 def _looks_like_article_heading(text: str) -> bool:
-    match = _ARTICLE_RE.fullmatch(_MARKDOWN_RE.sub(r"\2", text, count=1) if text[:1] == "#" else text)
-    return bool(match) and (bool(match.group("sep").strip()) or not match.group("rest").strip())
+    match = _ARTICLE_RE.match(_MARKDOWN_RE.sub(r"\2", text, count=1) if text[:1] == "#" else text)
+    return bool(match) and (bool(match.group("sep").strip()) or not _rest(match))
 
 
 def _continues(token: Token, text: str, previous: str, width: int, last: Token) -> bool:
