@@ -80,6 +80,8 @@ def scheme_of(label: str, last_label: Callable[[str], str | None]) -> str | None
     A lettered list that expects exactly this letter next wins; otherwise an open roman list,
     otherwise a fresh roman list for "i"/"I", otherwise the letter reading.
     """
+    if label[:1].isdigit():  # most labels, and never ambiguous
+        return ARABIC
     options = candidates(label)
     if len(options) <= 1:
         return options[0] if options else None

@@ -35,8 +35,8 @@ WORDS = "words"
 
 @dataclass(slots=True)
 class Token:
-    """One block of the text. There is one per line, so the classifier passes the leading fields
-    by position: keyword arguments made a Token a third dearer."""
+    """One block of the text. There is one per line, so the classifier passes the fields by
+    position: keyword arguments made a Token a third dearer."""
 
     kind: str
     line: int
@@ -139,7 +139,8 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
         sep = match.group("sep").strip()
         explicit = bool(sep) or not rest
         if not (wrapped and rest):
-            return Token(PROVISION, line, rest, markdown, "article", match.group(1), match.group(1), explicit=explicit)
+            num = match.group(1)
+            return Token(PROVISION, line, rest, markdown, "article", num, num, "", explicit)
     match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSs" else None
     if match:
         kind = _keyword(match.group("kw"))
@@ -148,9 +149,9 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
         num = match.group(2)
         if kind == "section" and not has_articles:
             if not (wrapped and rest):
-                return Token(PROVISION, line, rest, markdown, "section", num, num, explicit=bool(sep) or not rest)
+                return Token(PROVISION, line, rest, markdown, "section", num, num, "", bool(sep) or not rest)
         elif (rest[:1].isupper() or not rest or sep) and not (wrapped and rest and not sep):
-            return Token(CONTAINER, line, "", markdown, kind, num, num, title=rest)
+            return Token(CONTAINER, line, "", markdown, kind, num, num, rest)
     if not has_articles and first in "\u00a7Ss":
         match = _PARAGRAPH_SIGN_RE.fullmatch(text)
         if match:
