@@ -297,13 +297,17 @@ def _plausible(token: Token, text: str, last_number: dict[str, int]) -> Token:
 
 
 
+_LABEL_TITLE_LIMIT = 80  # the longest words after a label that may be its title
+
+
 def _label_titles(tokens: list[Token]) -> None:
     """Labels printed with a title and their words below ("(1) Child", then the definition)."""
     for index, token in enumerate(tokens):
-        if token.kind != LABEL or not token.text:
-            continue
+        text = token.text
+        if token.kind != LABEL or not text or (len(text) > _LABEL_TITLE_LIMIT and not token.markdown):
+            continue  # most labels: words too long for a title (and not a Markdown heading)
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if following is None or not heading_like(token.text, 80) or _ENDS_CONJUNCTION.search(token.text):
+        if following is None or not heading_like(text, _LABEL_TITLE_LIMIT) or _ENDS_CONJUNCTION.search(text):
             titled = token.markdown
         elif following.kind == LABEL:  # a title directly above a nested list: "(10) Websites", "(A) ..."
             titled = _label_class(following.label) != _label_class(token.label)
