@@ -149,7 +149,9 @@ class _Builder:
             self.warnings.append(Diagnostic(
                 token.line, f"duplicate {token.level} {label} (first at line {first_line}); expected each number once",
                 _render(token)))
-        value = _value(label)
+        value = numbering.leading_number(label)  # a provision number's value: its leading digits,
+        if value is None:
+            value = numbering.roman_value(label)  # or a roman numeral
         if value is None:
             return
         last = self.last_number.get(token.level)
@@ -262,12 +264,6 @@ class _Builder:
         self.paragraph = None
         self.stack = []
         self.para_scheme = None
-
-
-def _value(label: str) -> int | None:
-    """A provision number's value for the sequence check: its leading digits, or a roman numeral."""
-    value = numbering.leading_number(label)
-    return value if value is not None else numbering.roman_value(label)
 
 
 def _render(token: Token) -> str:
