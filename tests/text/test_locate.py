@@ -96,6 +96,7 @@ def test_every_node_knows_its_parent_however_the_index_was_built(tar_document):
 
     parsed = index_of(tar_document)  # the parser's own index
     rebuilt = Index(tar_document.body)
+    assert list(parsed.eids) == list(rebuilt.eids) == [node.eid for node in tar_document.walk()]  # document order
     assert parsed.parent_of(tar_document.body[0]) is None and rebuilt.parent_of(tar_document.body[0]) is None
     for node in tar_document.walk():
         for child in node.children:

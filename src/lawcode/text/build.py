@@ -1,4 +1,4 @@
-"""From tokens to the tree of provisions, in one pass, then frozen into :class:`Node` objects.
+"""From tokens to the tree of provisions, in one pass, then sealed into :class:`Node` objects.
 
 The nesting rules, in the order the builder applies them:
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from lawcode.text import numbering
 from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
-from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node, make_node
+from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node, NodeDraft, seal
 from lawcode.text.tokens import CONTAINER, LABEL, PROVISION, Token, heading_like
 
 _RANK = {"part": 0, "chapter": 1, "section": 2}
@@ -34,42 +34,20 @@ _EID_PREFIX = {PART: "part_", CHAPTER: "chp_", SECTION: "sec_", ARTICLE: "art_",
 _EID_UNSAFE = re.compile(r"[^0-9A-Za-z]")
 
 
-class _Draft:
-    """A node under construction (a plain slotted class: one is made per node, so it must be cheap).
+def _add_child(parent: NodeDraft, child: NodeDraft) -> None:
+    """Append ``child`` to ``parent``'s children (a list from the first one on)."""
+    if parent.children is None:
+        parent.children = [child]
+    else:
+        parent.children.append(child)  # type: ignore[union-attr]
 
-    ``children`` and ``wrap_up`` stay None until something is added (:meth:`add`,
-    :meth:`add_wrap_up`): most drafts are leaves without a wrap-up, and two empty lists per
-    draft were some 8 MB of memory at 10 MB of input.
-    """
 
-    __slots__ = ("kind", "num", "label", "line", "heading", "text", "wrap_up", "children", "rank", "level")
-
-    def __init__(self, kind: str, num: str | None, label: str, line: int, heading: str = "",
-                 text: list[str] | None = None, rank: int = 9, level: str = "") -> None:
-        self.kind = kind
-        self.num = num
-        self.label = label
-        self.line = line
-        self.heading = heading
-        self.text: list[str] = text if text is not None else []
-        self.wrap_up: list[str] | None = None
-        self.children: list[_Draft] | None = None
-        self.rank = rank  # containers only
-        self.level = level  # "article" / "section" for provisions
-
-    def add(self, child: _Draft) -> None:
-        """Append a child draft."""
-        if self.children is None:
-            self.children = [child]
-        else:
-            self.children.append(child)
-
-    def add_wrap_up(self, text: str) -> None:
-        """Append a line of words that follow this draft's list."""
-        if self.wrap_up is None:
-            self.wrap_up = [text]
-        else:
-            self.wrap_up.append(text)
+def _add_wrap_up(draft: NodeDraft, text: str) -> None:
+    """Append a line of words that follow ``draft``'s list."""
+    if draft.wrap_up is None:
+        draft.wrap_up = [text]
+    else:
+        draft.wrap_up.append(text)  # type: ignore[union-attr]
 
 
 @dataclass
@@ -83,44 +61,82 @@ class Built:
 
 
 class _Builder:
+    """Builds the tree as the tokens come, each node with its final eId from the start.
+
+    Nodes are made in document order and always below the last open one, so the Index's eIds
+    are in document order as they are added. What the nesting rules need to know of an open
+    node besides its fields (its bare label, a container's rank, a provision's level) is kept
+    beside it, in ``containers``, ``provision_key`` and ``stack``.
+    """
+
     def __init__(self) -> None:
-        self.body: list[_Draft] = []
-        self.containers: list[_Draft] = []
-        self.provision: _Draft | None = None
-        self.paragraph: _Draft | None = None
-        self.stack: list[tuple[str, _Draft]] = []  # open label levels: (scheme, node)
+        self.index = Index(nested_eids=True)
+        self.body: list[NodeDraft] = []
+        self.containers: list[tuple[int, str, NodeDraft]] = []  # open containers: (rank, label, node)
+        self.provision: NodeDraft | None = None
+        self.provision_key: tuple[str, str] = ("", "")  # its (level, label)
+        self.unnumbered = 0  # unnumbered paragraphs in the open provision so far
+        self.paragraph: NodeDraft | None = None
+        self.stack: list[tuple[str, NodeDraft, str]] = []  # open label levels: (scheme, node, label)
         self.para_scheme: str | None = None  # None: undecided; "": unnumbered paragraphs
-        self.await_title: _Draft | None = None
-        self.await_text: _Draft | None = None
+        self.await_title: NodeDraft | None = None
+        self.await_text: NodeDraft | None = None
         self.title: str | None = None
         self.preamble: list[str] = []
         self.removed: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
         self.seen: dict[tuple[str, str], int] = {}  # (level, num) -> first line
         self.last_number: dict[str, tuple[int, str]] = {}  # level -> (value, num)
-        self.spaced: list[_Draft] = []  # headings a PDF extraction letter-spaced
+        self.spaced: list[NodeDraft] = []  # headings a PDF extraction letter-spaced
+
+    def _new(self, kind: str, num: str | None, label: str, line: int, parent: NodeDraft | None,
+             heading: str = "", text: list[str] | None = None, provision: bool = False) -> NodeDraft:
+        """A node below ``parent`` (None: at the top), with its eId; a number repeated at the same
+        level gets the first free suffix ``_2``, ``_3``... (and a warning, except for provisions,
+        which were warned about when their heading was read)."""
+        if kind == PARAGRAPH and not label:
+            self.unnumbered += 1
+            own = f"para_nn_{self.unnumbered}"
+        else:
+            own = _EID_PREFIX[kind] + (label if label.isalnum() and label.isascii() else _safe(label))
+        eid = f"{parent.eid}__{own}" if parent is not None else own
+        draft = NodeDraft(eid, kind, num, heading, text if text is not None else [], None, None, line)
+        eids = self.index.eids
+        if eids.setdefault(eid, draft) is not draft:  # type: ignore[arg-type]
+            n = 2
+            while f"{eid}_{n}" in eids:
+                n += 1
+            if not provision:
+                self.warnings.append(Diagnostic(line, f"number {num} used twice at the same level; this one is "
+                                                f"{eid}_{n}", num or ""))
+            draft.eid = eid = f"{eid}_{n}"
+            eids[eid] = draft  # type: ignore[assignment]
+        if parent is None:
+            self.body.append(draft)
+        else:
+            _add_child(parent, draft)
+        return draft
 
     # -- headings ----------------------------------------------------------------------------
     def container(self, token: Token) -> None:
         rank = _RANK[token.level]
-        open_same = next((c for c in self.containers if c.rank == rank), None)
-        if open_same is not None and open_same.label.lower() == token.label.lower() and (
-            not token.title or not open_same.heading or token.title == open_same.heading
+        open_same = next(((label, node) for open_rank, label, node in self.containers if open_rank == rank), None)
+        if open_same is not None and open_same[0].lower() == token.label.lower() and (
+            not token.title or not open_same[1].heading or token.title == open_same[1].heading
         ):
             self.removed.append(Diagnostic(token.line, "repeated heading of an open " + token.level, _render(token)))
             return
         self._close_provision()
-        while self.containers and self.containers[-1].rank >= rank:
+        while self.containers and self.containers[-1][0] >= rank:
             self.containers.pop()
-        draft = _Draft(_KIND[token.level], token.num, token.label, token.line, heading=token.title, rank=rank)
-        self._attach(draft)
-        self.containers.append(draft)
+        draft = self._new(_KIND[token.level], token.num, token.label, token.line, self._container(), token.title)
+        self.containers.append((rank, token.label, draft))
         self.await_title = None if token.title else draft
         self.await_text = None
 
     def provision_heading(self, token: Token) -> None:
         current = self.provision
-        if current is not None and current.level == token.level and current.label == token.label and (
+        if current is not None and self.provision_key == (token.level, token.label) and (
             not token.title or token.title == current.heading
         ) and not token.text:
             self.removed.append(Diagnostic(token.line, "repeated heading of an open " + token.level, _render(token)))
@@ -128,9 +144,10 @@ class _Builder:
         self._check_sequence(token)
         self._close_provision()
         kind = _KIND[token.level] if token.level == "article" else SECTION
-        draft = _Draft(kind, token.num, token.label, token.line, token.title, None, 9, token.level)
-        self._attach(draft)
+        draft = self._new(kind, token.num, token.label, token.line, self._container(), token.title, None, True)
         self.provision = draft
+        self.provision_key = (token.level, token.label)
+        self.unnumbered = 0
         self.await_title = None
         self.await_text = None
         text = token.text
@@ -177,42 +194,34 @@ class _Builder:
             return
         if self.para_scheme is None:
             self.para_scheme = scheme
-        for depth, (open_scheme, _) in enumerate(self.stack):
+        for depth, (open_scheme, _, _) in enumerate(self.stack):
             if open_scheme == scheme:
                 del self.stack[depth:]
                 break
         numbered_para = self.para_scheme == scheme and not self.stack
+        text = [token.text] if token.text else None
         if numbered_para:
-            draft = _Draft(PARAGRAPH, token.num, token.label, token.line)
-            self.provision.add(draft)
+            draft = self._new(PARAGRAPH, token.num, token.label, token.line, self.provision, token.title, text)
             self.paragraph = draft
         else:
             parent = self.stack[-1][1] if self.stack else self._paragraph(token.line)
-            draft = _Draft(ITEM, token.num, token.label, token.line)
-            parent.add(draft)
-        self.stack.append((scheme, draft))
+            draft = self._new(ITEM, token.num, token.label, token.line, parent, token.title, text)
+        self.stack.append((scheme, draft, token.label))
         self.await_title = None
-        if token.title:
-            draft.heading = token.title
-        if token.text:
-            draft.text.append(token.text)
-            self.await_text = None
-        else:
-            self.await_text = draft
+        self.await_text = None if token.text else draft
 
     def _last_label(self, scheme: str) -> str | None:
         """The label of the innermost open level numbered in ``scheme``."""
-        for open_scheme, draft in reversed(self.stack):
+        for open_scheme, _, label in reversed(self.stack):
             if open_scheme == scheme:
-                return draft.label
+                return label
         return None
 
-    def _paragraph(self, line: int) -> _Draft:
+    def _paragraph(self, line: int) -> NodeDraft:
         """The open unnumbered paragraph, opened if there is none."""
         if self.paragraph is None:
             assert self.provision is not None
-            self.paragraph = _Draft(PARAGRAPH, None, "", line)
-            self.provision.add(self.paragraph)
+            self.paragraph = self._new(PARAGRAPH, None, "", line, self.provision)
         return self.paragraph
 
     def words(self, text: str, line: int) -> None:
@@ -224,12 +233,12 @@ class _Builder:
             return
         self.await_title = None
         if self.await_text is not None:
-            self.await_text.text.append(text)
+            self.await_text.text.append(text)  # type: ignore[union-attr]
             self.await_text = None
             return
         if self.provision is None:
             if self.containers:
-                self.containers[-1].text.append(text)
+                self.containers[-1][2].text.append(text)  # type: ignore[union-attr]
             elif self.title is None and not self.preamble and len(text) <= 200:
                 self.title = text
             else:
@@ -239,25 +248,22 @@ class _Builder:
             self.para_scheme = ""
         if self.para_scheme == "":
             if self.stack and self.paragraph is not None and text[0].islower():
-                self.paragraph.add_wrap_up(text)
+                _add_wrap_up(self.paragraph, text)
                 return
             self.stack = []
-            self.paragraph = _Draft(PARAGRAPH, None, "", line, "", [text])
-            self.provision.add(self.paragraph)
+            self.paragraph = self._new(PARAGRAPH, None, "", line, self.provision, "", [text])
             return
         if len(self.stack) >= 2:
-            self.stack[-2][1].add_wrap_up(text)
+            _add_wrap_up(self.stack[-2][1], text)
         elif self.stack:
-            self.stack[0][1].text.append(text)
+            self.stack[0][1].text.append(text)  # type: ignore[union-attr]
         else:
-            self.provision.text.append(text)
+            self.provision.text.append(text)  # type: ignore[union-attr]
 
     # -- structure ---------------------------------------------------------------------------
-    def _attach(self, draft: _Draft) -> None:
-        if self.containers:
-            self.containers[-1].add(draft)
-        else:
-            self.body.append(draft)
+    def _container(self) -> NodeDraft | None:
+        """The innermost open container (None: provisions and containers go at the top)."""
+        return self.containers[-1][2] if self.containers else None
 
     def _close_provision(self) -> None:
         self.provision = None
@@ -286,12 +292,12 @@ def build(tokens: list[Token]) -> Built:
             builder.words(token.text, token.line)
     if builder.spaced:
         _rejoin_headings(builder.spaced, tokens, builder.warnings)
-    freezer = _Freezer(builder.warnings)
-    body = [freezer.freeze(d, "") for d in builder.body]
-    return Built(body, builder.title, "\n".join(builder.preamble), builder.removed, builder.warnings, freezer.index)
+    index = builder.index
+    body = [_seal(draft, index) for draft in builder.body]
+    return Built(body, builder.title, "\n".join(builder.preamble), builder.removed, builder.warnings, index)
 
 
-def _rejoin_headings(drafts: list[_Draft], tokens: list[Token], warnings: list[Diagnostic]) -> None:
+def _rejoin_headings(drafts: list[NodeDraft], tokens: list[Token], warnings: list[Diagnostic]) -> None:
     """Give letter-spaced headings their words back, from the text's own vocabulary."""
     words = vocabulary(t.text for t in tokens if t.kind != CONTAINER)
     for draft in drafts:
@@ -305,54 +311,18 @@ def _rejoin_headings(drafts: list[_Draft], tokens: list[Token], warnings: list[D
                                        draft.heading))
 
 
-class _Freezer:
-    """Turns drafts into Nodes, giving each its eId (unique: a repeated number gets ``_2``), and
-    fills the Index of the new tree as it goes."""
-
-    def __init__(self, warnings: list[Diagnostic]) -> None:
-        self.warnings = warnings
-        self.index = Index(nested_eids=True)
-
-    def freeze(self, draft: _Draft, parent: str, nn: int = 0) -> Node:
-        kind = draft.kind
-        label = draft.label
-        if kind == PARAGRAPH and not label:
-            eid = f"{parent}__para_nn_{nn}" if parent else f"para_nn_{nn}"
-        else:  # one new string, not one for the node's own part and one for the whole
-            prefix = _EID_PREFIX[kind]
-            own = label if label.isalnum() and label.isascii() else _safe(label)
-            eid = f"{parent}__{prefix}{own}" if parent else prefix + own
-        eids = self.index.eids
-        # A placeholder keeps this node's place in document order (its children are added first).
-        # No placeholder is ever found: a node's ancestors' eIds are shorter than its own.
-        if eids.setdefault(eid, None) is not None:  # type: ignore[arg-type]
-            eid = self._unique(draft, eid)
-            eids[eid] = None  # type: ignore[assignment]
-        children: tuple[Node, ...] = ()
-        if draft.children:  # most nodes are leaves (items, paragraphs)
-            frozen = []
-            unnumbered = 0
-            for child in draft.children:
-                if child.kind == PARAGRAPH and not child.label:
-                    unnumbered += 1
-                frozen.append(self.freeze(child, eid, unnumbered))
-            children = tuple(frozen)
-        node = make_node(eid, kind, draft.num, draft.heading or None, "\n".join(draft.text), children,
-                         "\n".join(draft.wrap_up) if draft.wrap_up else "", draft.line)
-        eids[eid] = node
-        if children or (kind != PARAGRAPH and kind != ITEM):  # the index has nothing to note of a leaf paragraph or item
-            self.index.note(node)
-        return node
-
-    def _unique(self, draft: _Draft, eid: str) -> str:
-        """``eid`` with the first free ``_N`` suffix, warning about the repeated number."""
-        n = 2
-        while f"{eid}_{n}" in self.index.eids:
-            n += 1
-        if not draft.level:  # provisions were warned about when their heading was read
-            self.warnings.append(Diagnostic(draft.line, f"number {draft.num} used twice at the same level; "
-                                            f"this one is {eid}_{n}", draft.num or ""))
-        return f"{eid}_{n}"
+def _seal(draft: NodeDraft, index: Index) -> Node:
+    """``draft`` and its descendants, complete, sealed into Nodes (the same objects: the Index
+    already holds them), the Index noting each."""
+    children = draft.children
+    draft.children = tuple([_seal(child, index) for child in children]) if children else ()  # type: ignore[union-attr]
+    draft.text = "\n".join(draft.text)
+    draft.wrap_up = "\n".join(draft.wrap_up) if draft.wrap_up else ""
+    draft.heading = draft.heading or None
+    node = seal(draft)
+    if children or (node.kind != PARAGRAPH and node.kind != ITEM):  # the index has nothing to note of a leaf paragraph or item
+        index.note(node)
+    return node
 
 
 def _safe(label: str) -> str:

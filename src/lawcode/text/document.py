@@ -71,13 +71,22 @@ class Node:
         }
 
 
-class _UnfrozenNode:
-    """Node's slots without the freeze: only for :func:`make_node`."""
+class NodeDraft:
+    """A Node under construction: Node's slots, writable.
+
+    The parser builds its tree out of these, in document order, and seals each one (:func:`seal`)
+    into the Node it stands for once its words and children are complete. While it is being
+    built, ``text`` and ``wrap_up`` hold lists of lines (``wrap_up`` and ``children`` stay None
+    until something is added: most provisions are leaves without a wrap-up) and ``children`` a
+    list of drafts; the caller gives them their Node form (strings, a tuple of Nodes) before
+    sealing.
+    """
 
     __slots__ = ("eid", "kind", "num", "heading", "text", "children", "wrap_up", "line")
 
-    def __init__(self, eid: str, kind: str, num: str | None, heading: str | None, text: str,
-                 children: tuple[Node, ...], wrap_up: str, line: int) -> None:
+    def __init__(self, eid: str, kind: str, num: str | None, heading: str | None, text: list[str] | str,
+                 children: list[NodeDraft] | tuple[Node, ...] | None, wrap_up: list[str] | str | None,
+                 line: int) -> None:
         self.eid = eid
         self.kind = kind
         self.num = num
@@ -88,23 +97,28 @@ class _UnfrozenNode:
         self.line = line
 
 
-assert _UnfrozenNode.__slots__ == tuple(f.name for f in fields(Node)), "make_node must set every field of Node"
+assert NodeDraft.__slots__ == tuple(f.name for f in fields(Node)), "a NodeDraft must have every field of Node"
+
+
+def seal(draft: NodeDraft) -> Node:
+    """``draft``, now a Node: the same object, frozen from here on.
+
+    A frozen dataclass sets its fields through ``object.__setattr__``, one C call per field; a
+    plain class sets them with the interpreter's fast slot stores. So a node is built as a
+    :class:`NodeDraft`, whose slots are exactly Node's, then made a Node by assigning its class
+    (Python allows it between classes with the same slots). It is a Node like any other from
+    then on, equal to ``Node(...)`` with the same fields. The caller must have given every
+    field its Node form.
+    """
+    draft.__class__ = Node  # type: ignore[assignment]
+    return draft  # type: ignore[return-value]
 
 
 def make_node(eid: str, kind: str, num: str | None, heading: str | None, text: str,
               children: tuple[Node, ...] = (), wrap_up: str = "", line: int = 0) -> Node:
-    """The same as ``Node(...)``, at less than half the cost: for the parser and importer, which
-    make one Node per provision (some 55 000 for a 10 MB text).
-
-    A frozen dataclass sets its fields through ``object.__setattr__``, one C call per field; a
-    plain class sets them with the interpreter's fast slot stores. So the node is built as an
-    :class:`_UnfrozenNode`, whose slots are exactly Node's, then made a Node by assigning its
-    class (Python allows it between classes with the same slots). It is a Node like any other
-    from then on: frozen, equal to ``Node(...)`` with the same fields.
-    """
-    node = _UnfrozenNode(eid, kind, num, heading, text, children, wrap_up, line)
-    node.__class__ = Node  # type: ignore[assignment]
-    return node  # type: ignore[return-value]
+    """The same as ``Node(...)``, at less than half the cost (see :func:`seal`): for the AKN
+    importer, which makes one Node per provision."""
+    return seal(NodeDraft(eid, kind, num, heading, text, children, wrap_up, line))
 
 
 @dataclass(frozen=True, slots=True)
