@@ -65,10 +65,14 @@ _CRUFT_STARTS = frozenset("pPsScClL[bBtTnNyY0123456789dDeEfFoO")  # first letter
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     """Every line, normalised and trimmed (``lines[n - 1]`` is line n; removed and blank lines
-    are ``""``), and what was removed."""
+    are ``""``), what was removed, and the numbers of the lines longer than ``LONG_LINE``."""
 
     lines: list[str]
     removed: tuple[Diagnostic, ...]
+    long_lines: tuple[int, ...] = ()
+
+
+LONG_LINE = 100_000  # characters; a longer line is reported (see lawcode.text.parse)
 
 
 def decode(data: bytes | str, source: str) -> str:
@@ -193,9 +197,10 @@ def clean(text: str) -> Cleaned:
     """Normalise every line and take out the cruft, reporting each removal.
 
     Normalisation runs once over the whole text (C-speed passes), then one loop over the lines
-    checks the short ones for cruft.
+    checks the short ones for cruft and notes the very long ones.
     """
     removed: list[Diagnostic] = []
+    long_lines: list[int] = []
     odd = "" if text.isascii() else _non_ascii(text)
     lines = [line.strip() for line in _normalise(text, odd).split("\n")]
     raw_lines = text.split("\n") if _odd_blank_lines_possible(text, odd) else None
@@ -204,14 +209,17 @@ def clean(text: str) -> Cleaned:
         if not line:
             if raw_lines is not None and raw_lines[index].strip(" \r"):
                 removed.append(Diagnostic(index + 1, "whitespace-only line", raw_lines[index].rstrip("\r")))
-        elif len(line) <= _CRUFT_MAX and line[0] in starts:
-            reason = cruft_reason(line)
-            if reason:
-                removed.append(Diagnostic(index + 1, reason, line))
-                lines[index] = ""
+        elif len(line) <= _CRUFT_MAX:
+            if line[0] in starts:
+                reason = cruft_reason(line)
+                if reason:
+                    removed.append(Diagnostic(index + 1, reason, line))
+                    lines[index] = ""
+        elif len(line) > LONG_LINE:
+            long_lines.append(index + 1)
     _drop_footnotes(lines, removed)
     removed.sort(key=lambda d: d.line)
-    return Cleaned(lines, tuple(removed))
+    return Cleaned(lines, tuple(removed), tuple(long_lines))
 
 
 _FOOTNOTE_START = re.compile(r"\(\d{1,3}\) ")

@@ -40,13 +40,12 @@ from collections import Counter
 from lawcode.errors import TextError
 from lawcode.nogc import without_gc
 from lawcode.text.build import build
-from lawcode.text.clean import clean, decode
+from lawcode.text.clean import LONG_LINE, Cleaned, clean, decode
 from lawcode.text.document import Diagnostic, Document
 from lawcode.text.locate import remember
 from lawcode.text.references import find_references
 from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like, tokenize
 
-LONG_LINE = 100_000
 
 
 @without_gc
@@ -62,7 +61,7 @@ def parse_text(data: bytes | str, source: str = "<text>") -> Document:
                         expected="a regulation text with chapters, articles or sections")
     cleaned = clean(text)
     del text  # only the cleaned lines are read from here on: a large text's memory is freed early
-    warnings = _long_lines(cleaned.lines)
+    warnings = _long_lines(cleaned)
     tokens = tokenize(cleaned.lines)
     tokens, toc = _drop_table_of_contents(tokens)
     if not any(t.kind == PROVISION for t in tokens):
@@ -94,12 +93,11 @@ def parse_text(data: bytes | str, source: str = "<text>") -> Document:
     return doc
 
 
-def _long_lines(lines: list[str]) -> list[Diagnostic]:
-    """A warning for each line longer than LONG_LINE (one C-speed ``max`` first: there rarely is one)."""
-    if not lines or max(map(len, lines)) <= LONG_LINE:
-        return []
-    return [Diagnostic(no, f"line is {len(words)} characters long; expected line breaks between provisions",
-                       words[:80]) for no, words in enumerate(lines, start=1) if len(words) > LONG_LINE]
+def _long_lines(cleaned: Cleaned) -> list[Diagnostic]:
+    """A warning for each line longer than LONG_LINE that is still there (cleaning noted them)."""
+    lines = cleaned.lines
+    return [Diagnostic(no, f"line is {len(lines[no - 1])} characters long; expected line breaks between provisions",
+                       lines[no - 1][:80]) for no in cleaned.long_lines if len(lines[no - 1]) > LONG_LINE]
 
 
 def _key(token: Token) -> tuple[str, str]:
