@@ -42,6 +42,18 @@ def _add_child(parent: NodeDraft, child: NodeDraft) -> None:
         parent.children.append(child)  # type: ignore[union-attr]
 
 
+def _add_text(draft: NodeDraft, text: str) -> None:
+    """Add a line to ``draft``'s words: kept as a string while there is one line (most nodes have
+    one), as a list of lines from the second on."""
+    words = draft.text
+    if not words:
+        draft.text = text
+    elif isinstance(words, str):
+        draft.text = [words, text]
+    else:
+        words.append(text)
+
+
 def _add_wrap_up(draft: NodeDraft, text: str) -> None:
     """Append a line of words that follow ``draft``'s list."""
     if draft.wrap_up is None:
@@ -90,7 +102,7 @@ class _Builder:
         self.spaced: list[NodeDraft] = []  # headings a PDF extraction letter-spaced
 
     def _new(self, kind: str, num: str | None, label: str, line: int, parent: NodeDraft | None,
-             heading: str = "", text: list[str] | None = None, provision: bool = False) -> NodeDraft:
+             heading: str = "", text: str = "", provision: bool = False) -> NodeDraft:
         """A node below ``parent`` (None: at the top), with its eId; a number repeated at the same
         level gets the first free suffix ``_2``, ``_3``... (and a warning, except for provisions,
         which were warned about when their heading was read)."""
@@ -100,7 +112,7 @@ class _Builder:
         else:
             own = _EID_PREFIX[kind] + (label if label.isalnum() and label.isascii() else _safe(label))
         eid = f"{parent.eid}__{own}" if parent is not None else own
-        draft = NodeDraft(eid, kind, num, heading, text if text is not None else [], None, None, line)
+        draft = NodeDraft(eid, kind, num, heading, text, None, None, line)
         eids = self.index.eids
         if eids.setdefault(eid, draft) is not draft:  # type: ignore[arg-type]
             n = 2
@@ -144,7 +156,7 @@ class _Builder:
         self._check_sequence(token)
         self._close_provision()
         kind = _KIND[token.level] if token.level == "article" else SECTION
-        draft = self._new(kind, token.num, token.label, token.line, self._container(), token.title, None, True)
+        draft = self._new(kind, token.num, token.label, token.line, self._container(), token.title, "", True)
         self.provision = draft
         self.provision_key = (token.level, token.label)
         self.unnumbered = 0
@@ -199,7 +211,7 @@ class _Builder:
                 del self.stack[depth:]
                 break
         numbered_para = self.para_scheme == scheme and not self.stack
-        text = [token.text] if token.text else None
+        text = token.text
         if numbered_para:
             draft = self._new(PARAGRAPH, token.num, token.label, token.line, self.provision, token.title, text)
             self.paragraph = draft
@@ -233,12 +245,12 @@ class _Builder:
             return
         self.await_title = None
         if self.await_text is not None:
-            self.await_text.text.append(text)  # type: ignore[union-attr]
+            _add_text(self.await_text, text)
             self.await_text = None
             return
         if self.provision is None:
             if self.containers:
-                self.containers[-1][2].text.append(text)  # type: ignore[union-attr]
+                _add_text(self.containers[-1][2], text)
             elif self.title is None and not self.preamble and len(text) <= 200:
                 self.title = text
             else:
@@ -251,14 +263,14 @@ class _Builder:
                 _add_wrap_up(self.paragraph, text)
                 return
             self.stack = []
-            self.paragraph = self._new(PARAGRAPH, None, "", line, self.provision, "", [text])
+            self.paragraph = self._new(PARAGRAPH, None, "", line, self.provision, "", text)
             return
         if len(self.stack) >= 2:
             _add_wrap_up(self.stack[-2][1], text)
         elif self.stack:
-            self.stack[0][1].text.append(text)  # type: ignore[union-attr]
+            _add_text(self.stack[0][1], text)
         else:
-            self.provision.text.append(text)  # type: ignore[union-attr]
+            _add_text(self.provision, text)  # type: ignore[arg-type]
 
     # -- structure ---------------------------------------------------------------------------
     def _container(self) -> NodeDraft | None:
@@ -316,7 +328,8 @@ def _seal(draft: NodeDraft, index: Index) -> Node:
     already holds them), the Index noting each."""
     children = draft.children
     draft.children = tuple([_seal(child, index) for child in children]) if children else ()  # type: ignore[union-attr]
-    draft.text = "\n".join(draft.text)
+    if not isinstance(draft.text, str):
+        draft.text = "\n".join(draft.text)
     draft.wrap_up = "\n".join(draft.wrap_up) if draft.wrap_up else ""
     draft.heading = draft.heading or None
     node = seal(draft)

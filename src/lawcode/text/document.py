@@ -76,10 +76,9 @@ class NodeDraft:
 
     The parser builds its tree out of these, in document order, and seals each one (:func:`seal`)
     into the Node it stands for once its words and children are complete. While it is being
-    built, ``text`` and ``wrap_up`` hold lists of lines (``wrap_up`` and ``children`` stay None
-    until something is added: most provisions are leaves without a wrap-up) and ``children`` a
-    list of drafts; the caller gives them their Node form (strings, a tuple of Nodes) before
-    sealing.
+    built, ``text`` may hold a list of lines, ``wrap_up`` holds one (or None) and ``children`` a
+    list of drafts (or None: most provisions are leaves without a wrap-up); the caller gives
+    them their Node form (strings, a tuple of Nodes) before sealing.
     """
 
     __slots__ = ("eid", "kind", "num", "heading", "text", "children", "wrap_up", "line")
