@@ -16,7 +16,9 @@ run (run_one.py) so that peak RSS is the conversion's own:
 
 Throughput is MB of the plain text (the same content for every engine; bluebell's markup of it is
 about 8% larger) per second of wall time, median of --repeat runs; the CPU time of the same runs
-is shown too, as it is less disturbed by other load on the machine. Results go to stdout as a
+is shown too. lawcode and bluebell-rs take turns within each round, and the median of the
+per-round ratios ("paired rounds") is shown beside the ratio of medians: on a shared machine whose
+speed drifts, a round compares the two engines in the same spell. Results go to stdout as a
 Markdown table and to benchmarks/work/results.json.
 """
 
