@@ -34,14 +34,6 @@ _EID_PREFIX = {PART: "part_", CHAPTER: "chp_", SECTION: "sec_", ARTICLE: "art_",
 _EID_UNSAFE = re.compile(r"[^0-9A-Za-z]")
 
 
-def _add_child(parent: NodeDraft, child: NodeDraft) -> None:
-    """Append ``child`` to ``parent``'s children (a list from the first one on)."""
-    if parent.children is None:
-        parent.children = [child]
-    else:
-        parent.children.append(child)  # type: ignore[union-attr]
-
-
 def _add_text(draft: NodeDraft, text: str) -> None:
     """Add a line to ``draft``'s words: kept as a string while there is one line (most nodes have
     one), as a list of lines from the second on."""
@@ -108,10 +100,10 @@ class _Builder:
         which were warned about when their heading was read)."""
         if kind == PARAGRAPH and not label:
             self.unnumbered += 1
-            own = f"para_nn_{self.unnumbered}"
+            prefix, own = "para_nn_", str(self.unnumbered)
         else:
-            own = _EID_PREFIX[kind] + (label if label.isalnum() and label.isascii() else _safe(label))
-        eid = f"{parent.eid}__{own}" if parent is not None else own
+            prefix, own = _EID_PREFIX[kind], label if label.isalnum() and label.isascii() else _safe(label)
+        eid = f"{parent.eid}__{prefix}{own}" if parent is not None else prefix + own  # one new string
         draft = NodeDraft(eid, kind, num, heading, text, None, None, line)
         eids = self.index.eids
         if eids.setdefault(eid, draft) is not draft:  # type: ignore[arg-type]
@@ -125,8 +117,10 @@ class _Builder:
             eids[eid] = draft  # type: ignore[assignment]
         if parent is None:
             self.body.append(draft)
+        elif parent.children is None:
+            parent.children = [draft]
         else:
-            _add_child(parent, draft)
+            parent.children.append(draft)  # type: ignore[union-attr]
         return draft
 
     # -- headings ----------------------------------------------------------------------------
