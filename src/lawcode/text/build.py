@@ -14,6 +14,10 @@ The nesting rules, in the order the builder applies them:
   label has ("(i)") is decided by sequence (:mod:`lawcode.text.numbering`).
 * Words after a list start a new unnumbered paragraph - unless they start in lower case, or
   the paragraph is numbered, in which case they are the paragraph's wrap-up.
+
+Each node gets its eId when it is made (its parent's eId, ``__``, then its own part); a number
+used twice at one level gets the suffix ``_2`` and a warning. The nodes are made as
+:class:`~lawcode.text.document.NodeDraft` objects and sealed into Nodes once the text is read.
 """
 
 from __future__ import annotations
