@@ -32,3 +32,4 @@ def test_a_node_from_make_node_is_the_same_frozen_value():
     with pytest.raises(dataclasses.FrozenInstanceError):
         del fast.text
     assert make_node("art_1", "article", "1", "Scope", "", (fast,)).children == (fast,)
+

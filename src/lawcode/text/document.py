@@ -182,6 +182,11 @@ class Document:
     def get(self, eid: str) -> Node | None:
         return self.by_eid.get(eid)
 
+    def __getstate__(self) -> dict:
+        """The fields, for pickle and copy: the cached view of the index is left out (a view
+        cannot be pickled; it is made again when asked for)."""
+        return {name: value for name, value in self.__dict__.items() if name != "by_eid"}
+
     def articles(self) -> list[Node]:
         """The top-level numbered provisions (articles, or sections where a text has no articles)."""
         arts = [n for n in self.walk() if n.kind == ARTICLE]
