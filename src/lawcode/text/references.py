@@ -114,7 +114,7 @@ class _Finder:
     def _provisions(self, node: Node, text: str) -> list[tuple[int, int]]:
         """Resolve provision citations; return the spans that cite another law's provisions."""
         covered: list[tuple[int, int]] = []
-        for match in _matches(_PROVISIONS, _PROVISIONS_START, text, text.lower()):
+        for match in _matches(_PROVISIONS, _PROVISIONS_START, text):
             words = match.group(0).strip()
             keyword = match.group("kw").lower()
             whose = (match.group("whose") or "").strip()
@@ -153,7 +153,7 @@ class _Finder:
         provision = self.index.enclosing_provision(node)
         if provision is None:
             return
-        for match in _matches(_LOCAL, _LOCAL_START, text, text.lower()):
+        for match in _matches(_LOCAL, _LOCAL_START, text):
             words = match.group(0).strip()
             ordinal = (match.group("ord") or "").lower()
             if ordinal and "subparagraph" in words.lower():
@@ -214,7 +214,7 @@ class _Finder:
             for match in _QUOTED_LAW.finditer(text):
                 self.add(node, match.group(0), external=match.group(1), at=match.start())
         if "Regulation (" in text or "Directive" in text or "Decision" in text:
-            for match in _matches(_EU_ACT, _EU_ACT_START, text, text):
+            for match in _matches(_EU_ACT, _EU_ACT_START, text):
                 self.add(node, match.group(0), external=match.group(0), at=match.start())
         if " Act" not in text and " Law" not in text:
             return
@@ -225,10 +225,10 @@ class _Finder:
             self.add(node, match.group(0).strip(), external=name, at=match.start())
 
 
-def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str, searched: str) -> Iterator[re.Match[str]]:
+def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, found by trying ``pattern`` only where one of
-    ``starts`` occurs in ``searched`` - ``text`` itself, or ``text.lower()`` for a pattern that
-    ignores case - which must be everywhere a match of ``pattern`` can begin.
+    ``starts`` occurs in the text (in its lower-cased form, and ``starts`` in lower case, for a
+    pattern that ignores case), which must be everywhere a match of ``pattern`` can begin.
 
     Like ``finditer``, the search goes on after the end of each match. ``pattern.match(text,
     at)`` reads the character before ``at`` for a ``\\b``. A text that is not ASCII is scanned in
@@ -237,6 +237,7 @@ def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str, searc
     if not text.isascii():
         yield from pattern.finditer(text)
         return
+    searched = text.lower() if pattern.flags & re.IGNORECASE else text
     end = 0
     for at in sorted({at for word in starts for at in _occurrences(searched, word)}):
         if at < end:
