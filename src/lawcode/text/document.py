@@ -183,9 +183,9 @@ class Document:
         return self.by_eid.get(eid)
 
     def __getstate__(self) -> dict:
-        """The fields, for pickle and copy: the cached view of the index is left out (a view
-        cannot be pickled; it is made again when asked for)."""
-        return {name: value for name, value in self.__dict__.items() if name != "by_eid"}
+        """The declared fields only, for pickle and copy: cached lookups such as ``by_eid`` (a
+        view, which cannot be pickled) are made again when asked for."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def articles(self) -> list[Node]:
         """The top-level numbered provisions (articles, or sections where a text has no articles)."""
