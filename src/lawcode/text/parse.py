@@ -47,7 +47,6 @@ from lawcode.text.references import find_references
 from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like, tokenize
 
 
-
 @without_gc
 def parse_text(data: bytes | str, source: str = "<text>") -> Document:
     """The Document for a regulation text given as bytes (UTF-8) or str.

@@ -156,7 +156,7 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
         match = _PARAGRAPH_SIGN_RE.fullmatch(text)
         if match:
             return Token(PROVISION, line, "", markdown, "section", match.group(1), match.group(1),
-                         title=match.group("rest").strip())
+                         match.group("rest").strip())
     if not first.isdigit() and first != "(":
         return Token(WORDS, line, text, markdown)
     match = _LABEL_RE.match(text) if first == "(" else None
@@ -173,7 +173,7 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
         if match:
             dotted = match.group("sep").startswith(".")
             return Token(PROVISION, line, match.group("rest").strip(), False, "section",
-                         match.group(1) + ("." if dotted else ""), match.group(1), explicit=dotted)
+                         match.group(1) + ("." if dotted else ""), match.group(1), "", dotted)
     return Token(WORDS, line, text, markdown)
 
 
@@ -294,7 +294,6 @@ def _plausible(token: Token, text: str, last_number: dict[str, int]) -> Token:
     if value is not None:
         last_number[token.level] = value
     return token
-
 
 
 _LABEL_TITLE_LIMIT = 80  # the longest words after a label that may be its title
