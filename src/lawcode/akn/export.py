@@ -317,7 +317,7 @@ def _needs_escape(words: str) -> bool:
 
 
 def _attr(words: str) -> str:
-    if words.isidentifier():  # eIds such as chp_I__art_13: nothing to escape, and cheap to tell
+    if not _needs_escape(words):  # most values, eIds among them
         return words
     return (_text(words).replace('"', "&quot;")
             .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
