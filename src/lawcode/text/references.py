@@ -225,6 +225,9 @@ class _Finder:
             self.add(node, match.group(0).strip(), external=name, at=match.start())
 
 
+_IGNORECASE = int(re.IGNORECASE)  # a plain int: "&" with the enum flag runs Python code on every call
+
+
 def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, found by trying ``pattern`` only where one of
     ``starts`` occurs in the text (in its lower-cased form, and ``starts`` in lower case, for a
@@ -237,7 +240,7 @@ def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> It
     if not text.isascii():
         yield from pattern.finditer(text)
         return
-    searched = text.lower() if pattern.flags & re.IGNORECASE else text
+    searched = text.lower() if pattern.flags & _IGNORECASE else text
     end = 0
     for at in sorted({at for word in starts for at in _occurrences(searched, word)}):
         if at < end:
