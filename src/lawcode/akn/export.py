@@ -317,8 +317,8 @@ def _needs_escape(words: str) -> bool:
 
 
 def _attr(words: str) -> str:
-    if not _needs_escape(words):  # most values, eIds among them
-        return words
+    if words.isidentifier():  # eIds such as chp_I__art_13: nothing to escape, and cheaper to tell than
+        return words         # asking _needs_escape (it is called once per list and per reference)
     return (_text(words).replace('"', "&quot;")
             .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
 
