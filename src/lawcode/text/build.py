@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from lawcode.text import numbering
 from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
-from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node, NodeDraft, seal
+from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node, NodeDraft, seal_all
 from lawcode.text.tokens import CONTAINER, LABEL, PROVISION, Token, heading_like
 
 _RANK = {"part": 0, "chapter": 1, "section": 2}
@@ -36,26 +36,6 @@ _KIND = {"part": PART, "chapter": CHAPTER, "section": SECTION, "article": ARTICL
 _EID_PREFIX = {PART: "part_", CHAPTER: "chp_", SECTION: "sec_", ARTICLE: "art_", PARAGRAPH: "para_",
                ITEM: "list_1__item_"}  # what a node's own part of its eId starts with
 _EID_UNSAFE = re.compile(r"[^0-9A-Za-z]")
-
-
-def _add_text(draft: NodeDraft, text: str) -> None:
-    """Add a line to ``draft``'s words: kept as a string while there is one line (most nodes have
-    one), as a list of lines from the second on."""
-    words = draft.text
-    if not words:
-        draft.text = text
-    elif isinstance(words, str):
-        draft.text = [words, text]
-    else:
-        words.append(text)
-
-
-def _add_wrap_up(draft: NodeDraft, text: str) -> None:
-    """Append a line of words that follow ``draft``'s list."""
-    if draft.wrap_up is None:
-        draft.wrap_up = [text]
-    else:
-        draft.wrap_up.append(text)  # type: ignore[union-attr]
 
 
 @dataclass
@@ -72,7 +52,10 @@ class _Builder:
     """Builds the tree as the tokens come, each node with its final eId from the start.
 
     Nodes are made in document order and always below the last open one, so the Index's eIds
-    are in document order as they are added. What the nesting rules need to know of an open
+    are in document order as they are added. A node is made with the fields of a leaf in their
+    final form (no children, one line of words, no wrap-up), as most nodes stay; a node whose
+    children, words or wrap-up grow into a list is noted in ``grown``, to be given its final
+    form by :meth:`finish`. What the nesting rules need to know of an open
     node besides its fields (its bare label, a container's rank, a provision's level) is kept
     beside it, in ``containers``, ``provision_key`` and ``stack``.
     """
@@ -96,6 +79,8 @@ class _Builder:
         self.seen: dict[tuple[str, str], int] = {}  # (level, num) -> first line
         self.last_number: dict[str, tuple[int, str]] = {}  # level -> (value, num)
         self.spaced: list[NodeDraft] = []  # headings a PDF extraction letter-spaced
+        self.grown: list[NodeDraft] = []  # nodes holding a list of children, lines or wrap-up lines
+        self.headed: list[NodeDraft] = []  # containers and provisions, for the Index to note
 
     def _new(self, kind: str, num: str | None, label: str, line: int, parent: NodeDraft | None,
              heading: str = "", text: str = "", provision: bool = False) -> NodeDraft:
@@ -108,7 +93,7 @@ class _Builder:
         else:
             prefix, own = _EID_PREFIX[kind], label if label.isalnum() and label.isascii() else _safe(label)
         eid = f"{parent.eid}__{prefix}{own}" if parent is not None else prefix + own  # one new string
-        draft = NodeDraft(eid, kind, num, heading, text, None, None, line)
+        draft = NodeDraft(eid, kind, num, heading or None, text, (), "", line)
         eids = self.index.eids
         if eids.setdefault(eid, draft) is not draft:  # type: ignore[arg-type]
             n = 2
@@ -121,11 +106,48 @@ class _Builder:
             eids[eid] = draft  # type: ignore[assignment]
         if parent is None:
             self.body.append(draft)
-        elif parent.children is None:
-            parent.children = [draft]
-        else:
+        elif parent.children:
             parent.children.append(draft)  # type: ignore[union-attr]
+        else:
+            parent.children = [draft]
+            self.grown.append(parent)
         return draft
+
+    def _add_text(self, draft: NodeDraft, text: str) -> None:
+        """Add a line to ``draft``'s words: kept as a string while there is one line (most nodes
+        have one), as a list of lines from the second on."""
+        words = draft.text
+        if not words:
+            draft.text = text
+        elif isinstance(words, str):
+            draft.text = [words, text]
+            self.grown.append(draft)
+        else:
+            words.append(text)
+
+    def _add_wrap_up(self, draft: NodeDraft, text: str) -> None:
+        """Append a line of words that follow ``draft``'s list."""
+        if draft.wrap_up:
+            draft.wrap_up.append(text)  # type: ignore[union-attr]
+        else:
+            draft.wrap_up = [text]
+            self.grown.append(draft)
+
+    def finish(self) -> list[Node]:
+        """The body, sealed into Nodes (the same objects: the Index already holds them), once
+        every grown field has its Node form; the Index notes the containers and provisions."""
+        for draft in self.grown:
+            if isinstance(draft.children, list):
+                draft.children = tuple(draft.children)
+            if isinstance(draft.text, list):
+                draft.text = "\n".join(draft.text)
+            if isinstance(draft.wrap_up, list):
+                draft.wrap_up = "\n".join(draft.wrap_up)
+        seal_all(self.index.eids.values())
+        note = self.index.note
+        for node in self.headed:
+            note(node)  # type: ignore[arg-type]
+        return self.body  # type: ignore[return-value]
 
     # -- headings ----------------------------------------------------------------------------
     def container(self, token: Token) -> None:
@@ -140,6 +162,7 @@ class _Builder:
         while self.containers and self.containers[-1][0] >= rank:
             self.containers.pop()
         draft = self._new(_KIND[token.level], token.num, token.label, token.line, self._container(), token.title)
+        self.headed.append(draft)
         self.containers.append((rank, token.label, draft))
         self.await_title = None if token.title else draft
         self.await_text = None
@@ -155,6 +178,7 @@ class _Builder:
         self._close_provision()
         kind = _KIND[token.level] if token.level == "article" else SECTION
         draft = self._new(kind, token.num, token.label, token.line, self._container(), token.title, "", True)
+        self.headed.append(draft)
         self.provision = draft
         self.provision_key = (token.level, token.label)
         self.unnumbered = 0
@@ -243,12 +267,12 @@ class _Builder:
             return
         self.await_title = None
         if self.await_text is not None:
-            _add_text(self.await_text, text)
+            self._add_text(self.await_text, text)
             self.await_text = None
             return
         if self.provision is None:
             if self.containers:
-                _add_text(self.containers[-1][2], text)
+                self._add_text(self.containers[-1][2], text)
             elif self.title is None and not self.preamble and len(text) <= 200:
                 self.title = text
             else:
@@ -258,17 +282,17 @@ class _Builder:
             self.para_scheme = ""
         if self.para_scheme == "":
             if self.stack and self.paragraph is not None and text[0].islower():
-                _add_wrap_up(self.paragraph, text)
+                self._add_wrap_up(self.paragraph, text)
                 return
             self.stack = []
             self.paragraph = self._new(PARAGRAPH, None, "", line, self.provision, "", text)
             return
         if len(self.stack) >= 2:
-            _add_wrap_up(self.stack[-2][1], text)
+            self._add_wrap_up(self.stack[-2][1], text)
         elif self.stack:
-            _add_text(self.stack[0][1], text)
+            self._add_text(self.stack[0][1], text)
         else:
-            _add_text(self.provision, text)  # type: ignore[arg-type]
+            self._add_text(self.provision, text)  # type: ignore[arg-type]
 
     # -- structure ---------------------------------------------------------------------------
     def _container(self) -> NodeDraft | None:
@@ -302,9 +326,8 @@ def build(tokens: list[Token]) -> Built:
             builder.words(token.text, token.line)
     if builder.spaced:
         _rejoin_headings(builder.spaced, tokens, builder.warnings)
-    index = builder.index
-    body = [_seal(draft, index) for draft in builder.body]
-    return Built(body, builder.title, "\n".join(builder.preamble), builder.removed, builder.warnings, index)
+    body = builder.finish()
+    return Built(body, builder.title, "\n".join(builder.preamble), builder.removed, builder.warnings, builder.index)
 
 
 def _rejoin_headings(drafts: list[NodeDraft], tokens: list[Token], warnings: list[Diagnostic]) -> None:
@@ -319,21 +342,6 @@ def _rejoin_headings(drafts: list[NodeDraft], tokens: list[Token], warnings: lis
         else:
             warnings.append(Diagnostic(draft.line, "heading looks letter-spaced (PDF extraction); kept as printed",
                                        draft.heading))
-
-
-def _seal(draft: NodeDraft, index: Index) -> Node:
-    """``draft`` and its descendants, complete, sealed into Nodes (the same objects: the Index
-    already holds them), the Index noting each."""
-    children = draft.children
-    draft.children = tuple([_seal(child, index) for child in children]) if children else ()  # type: ignore[union-attr]
-    if not isinstance(draft.text, str):
-        draft.text = "\n".join(draft.text)
-    draft.wrap_up = "\n".join(draft.wrap_up) if draft.wrap_up else ""
-    draft.heading = draft.heading or None
-    node = seal(draft)
-    if children or (node.kind != PARAGRAPH and node.kind != ITEM):  # the index has nothing to note of a leaf paragraph or item
-        index.note(node)
-    return node
 
 
 def _safe(label: str) -> str:

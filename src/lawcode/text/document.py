@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 # Node kinds, named as the Akoma Ntoso elements they become.
 PART = "part"
@@ -74,18 +74,16 @@ class Node:
 class NodeDraft:
     """A Node under construction: Node's slots, writable.
 
-    The parser builds its tree out of these, in document order, and seals each one (:func:`seal`)
-    into the Node it stands for once its words and children are complete. While it is being
-    built, ``text`` may hold a list of lines, ``wrap_up`` holds one (or None) and ``children`` a
-    list of drafts (or None: most provisions are leaves without a wrap-up); the caller gives
-    them their Node form (strings, a tuple of Nodes) before sealing.
+    The parser builds its tree out of these, in document order, and seals them (:func:`seal_all`)
+    into the Nodes they stand for once the text is read. While a draft is being built, ``text``
+    and ``wrap_up`` may hold a list of lines and ``children`` a list of drafts; the caller gives
+    them their Node form (strings, a tuple) before sealing.
     """
 
     __slots__ = ("eid", "kind", "num", "heading", "text", "children", "wrap_up", "line")
 
     def __init__(self, eid: str, kind: str, num: str | None, heading: str | None, text: list[str] | str,
-                 children: list[NodeDraft] | tuple[Node, ...] | None, wrap_up: list[str] | str | None,
-                 line: int) -> None:
+                 children: list[NodeDraft] | tuple[Node, ...], wrap_up: list[str] | str, line: int) -> None:
         self.eid = eid
         self.kind = kind
         self.num = num
@@ -111,6 +109,12 @@ def seal(draft: NodeDraft) -> Node:
     """
     draft.__class__ = Node  # type: ignore[assignment]
     return draft  # type: ignore[return-value]
+
+
+def seal_all(drafts: Iterable[NodeDraft]) -> None:
+    """:func:`seal` every one of ``drafts`` (the caller keeps them: they are Nodes now)."""
+    for draft in drafts:
+        draft.__class__ = Node  # type: ignore[assignment]
 
 
 def make_node(eid: str, kind: str, num: str | None, heading: str | None, text: str,

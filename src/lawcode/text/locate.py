@@ -73,12 +73,10 @@ class Index:
         """Record ``node`` as a provision or container (and, when this index keeps a map of
         parents, as the parent of its children).
 
-        The parser calls this as it seals each node (its eId already in ``eids``, at its place
-        in document order), so that a fresh Document's index costs no second walk. The first
-        provision or container with a number wins, as in document order: nodes that could share
-        a number never contain one another, so sealing children first does not change which is
-        first. A paragraph or item without children has nothing to note, so the parser skips
-        them.
+        The parser calls this for each container and provision once its tree is complete (their
+        eIds already in ``eids``, in document order), so that a fresh Document's index costs no
+        second walk; the first provision or container with a number wins. Its index finds parents
+        from eIds, so paragraphs and items have nothing to note there, and the parser skips them.
         """
         kind = node.kind
         if kind == ARTICLE or (kind == SECTION and is_provision(node)):
