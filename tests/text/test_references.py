@@ -173,3 +173,35 @@ def test_citations_are_found_where_a_full_scan_finds_them_in_the_corpus(name):
         for text in (node.text, node.wrap_up, node.heading or ""):
             if text:
                 _same_matches(text)
+
+
+def _same_named_acts(text: str) -> None:
+    """_named_acts finds what the plain pattern (an optional "the", then the name) finds."""
+    import re
+
+    from lawcode.text.references import _LAW_END, _NAME_WORD, _named_acts
+
+    plain = re.compile(rf"\b(?:the\s+)?((?:[A-Z]{_NAME_WORD}){{1,8}}{_LAW_END})")
+    expected = [(m.start(), m.group(0), m.group(1)) for m in plain.finditer(text)]
+    assert list(_named_acts(text)) == expected, text
+
+
+def test_named_laws_are_found_where_the_plain_pattern_finds_them():
+    for text in [
+        "the Fire Brigade Services Act 1987 and the Data Protection Act, the Law on Secrets Law",
+        "The the Fire Act; bathe Fire Act; the\nWater Act; the  Harbour Act (Act 5 of 1990)",
+        "Fire Act the Water Act theSea Act the the Land Law, PRC Counter-espionage Law",
+        "Act of the Act, _the Mine Act, 9the Gas Act, \u00e9the Oil Act, Ethe Salt Law",
+        "the Sea Act the Air Act",
+        "Organs for State Security and Public Security shall act under the Law",
+    ]:
+        _same_named_acts(text)
+
+
+@pytest.mark.parametrize("name", [TAR, GDPR, UK_EQUALITY, CAPE_TOWN, COPPA])
+def test_named_laws_are_found_where_the_plain_pattern_finds_them_in_the_corpus(name):
+    doc = parse_text(corpus_file(name).read_bytes(), name)
+    for node in doc.walk():
+        for text in (node.text, node.wrap_up, node.heading or ""):
+            if text:
+                _same_named_acts(text)

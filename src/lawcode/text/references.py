@@ -61,9 +61,14 @@ _EU_ACT = re.compile(
     r"|[0-9]{2,4}/[0-9]{1,4}/(?:EC|EU|EEC))"
 )
 _EU_ACT_START = ("Regulation", "Directive", "Decision")
-# A lookahead on the letters a match can begin with: it does not change what matches, but lets
-# the regex engine reject most positions with one test.
-_NAMED_ACT = re.compile(r"(?=[A-Zt])\b(?:the\s+)?((?:[A-Z][A-Za-z'-]{1,40}\s+(?:(?:and|of|for|on|the)\s+)?){1,8}(?:Act|Law)(?:,?\s+(?:[0-9]{4}|\(Act\s+[0-9]+\s+of\s+[0-9]{4}\)))?)")
+# A named law: one to eight capitalised words (joined by "and", "of", "for", "on" or "the"), then
+# "Act" or "Law", perhaps with its year; a "the" before it is taken in by _named_acts. Written so
+# that the pattern begins with a character class (the first capital; the \b before it is the
+# lookbehind after it): the regex engine then skips to the capitals in C rather than trying the
+# pattern at every position, which took twice as long.
+_NAME_WORD = r"[A-Za-z'-]{1,40}\s+(?:(?:and|of|for|on|the)\s+)?"  # after its capital
+_LAW_END = r"(?:Act|Law)(?:,?\s+(?:[0-9]{4}|\(Act\s+[0-9]+\s+of\s+[0-9]{4}\)))?"
+_NAMED_ACT = re.compile(rf"[A-Z](?<!\w[A-Z]){_NAME_WORD}(?:[A-Z]{_NAME_WORD}){{0,7}}{_LAW_END}")
 _ANAPHORIC = re.compile(r"^(?:This|That|These|The|Such|Each|Any|Union|State|Member)\b")
 _INTERNAL_OWNER = re.compile(r"^(?:these|this)\s+(?:Regulations?|Act|Law|By-law|Code|chapter|title)\b", re.IGNORECASE)
 
@@ -218,11 +223,30 @@ class _Finder:
                 self.add(node, match.group(0), external=match.group(0), at=match.start())
         if " Act" not in text and " Law" not in text:
             return
-        for match in _NAMED_ACT.finditer(text):
-            name = match.group(1).strip()
-            if _ANAPHORIC.match(name) or f'"{name}"' in text or any(a <= match.start() < b for a, b in covered):
+        for start, words, name in _named_acts(text):
+            if _ANAPHORIC.match(name) or f'"{name}"' in text or any(a <= start < b for a, b in covered):
                 continue
-            self.add(node, match.group(0).strip(), external=name, at=match.start())
+            self.add(node, words, external=name, at=start)
+
+
+def _named_acts(text: str) -> Iterator[tuple[int, str, str]]:
+    """Where each named law in ``text`` starts, its words ("the Fire Brigade Services Act"), and
+    its name (without the "the"): the matches of ``\\b(?:the\\s+)?(NAME)``, NAME being
+    :data:`_NAMED_ACT`, as ``finditer`` finds them. (A "the" before a name never overlaps the
+    match before, which ends in "Act", "Law", a year or ")".)"""
+    for match in _NAMED_ACT.finditer(text):
+        start = before = match.start()
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if before < start and before >= 3 and text.startswith("the", before - 3) and not (
+                before > 3 and _is_word_character(text[before - 4])):
+            start = before - 3
+        yield start, text[start:match.end()], match.group(0)
+
+
+def _is_word_character(char: str) -> bool:
+    """What ``\\w`` matches (for a str pattern): the regex engine's definition."""
+    return char.isalnum() or char == "_"
 
 
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: "&" with the enum flag runs Python code on every call
