@@ -2,25 +2,29 @@
 
     python run_one.py ENGINE INPUT [--xml OUT]
 
-ENGINE is ``lawcode`` (lawcode.text.parse.parse_text + lawcode.akn.export.to_akn), ``bluebell-py``
+ENGINE is ``lawcode`` (lawcode.text.parse.parse_text + lawcode.akn.export.to_akn, from this
+checkout's ``src``: both are pure standard library, so any Python 3.11+ runs them), ``bluebell-py``
 (bluebell-akn's pure-Python parser, bluebell 3.x API) or ``bluebell-rs`` (bluebell-akn 5 with the
 bluebell-akn-rs Rust parser, which bluebell uses whenever ``_bluebell_rs`` imports). The file is
 read before the clock starts; decoding, parsing and serialising to XML bytes are timed. Prints one
 JSON object: wall seconds, CPU seconds of this process (less disturbed by other load on the
 machine), lawcode's parse/export split, output size, element counts (to check that
 both parsers found the same structure), and peak RSS of this process (VmHWM), plus the RSS
-after imports (the interpreter and libraries, before any input is read).
+after imports (the interpreter and libraries, before any input is read), and which Python ran it.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
+import os
 import re
 import resource
 import sys
 import time
+from pathlib import Path
 
+SRC = Path(__file__).resolve().parents[1] / "src"
 FRBR_URI = "/akn/xx/act/2021/tar"
 
 
@@ -78,6 +82,8 @@ IMPORTS = {
 def main() -> None:
     engine, path = sys.argv[1], sys.argv[2]
     out = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == "--xml" else None
+    if engine == "lawcode":
+        sys.path.insert(0, str(SRC))  # this checkout, whatever the interpreter has installed
     for module in IMPORTS[engine]:
         __import__(module)
     baseline = current_rss_mb()
@@ -93,7 +99,7 @@ def main() -> None:
     print(json.dumps({
         "engine": engine, "input_bytes": len(data), "seconds": seconds, "cpu_s": cpu, **split,
         "xml_bytes": len(xml), "counts": counts, "baseline_rss_mb": baseline, "peak_rss_mb": rss_mb(),
-        "python": sys.version.split()[0],
+        "python": sys.version.split()[0], "executable": os.path.realpath(sys.executable),
     }))
 
 
