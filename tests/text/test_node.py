@@ -1,4 +1,4 @@
-"""Node stays an immutable value however it is built (the parser builds it with make_node, for speed)."""
+"""Node stays an immutable value however it is built (the parser and importer seal drafts, for speed)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,47 @@ def test_a_node_from_make_node_is_the_same_frozen_value():
         del fast.text
     assert make_node("art_1", "article", "1", "Scope", "", (fast,)).children == (fast,)
 
+
+
+HARBOUR = """Harbour Rules
+
+Chapter I: General
+
+Article 1: Owners shall:
+(1) moor boats;
+(2) show lights;
+and keep records.
+
+Crews shall obey.
+
+Article 2: Duties
+1. Pilots shall board ships.
+Pilots shall also keep a log.
+(a) of every ship;
+(b) of every tide,
+kept for a year.
+2. Masters shall report.
+"""
+
+
+def test_every_parsed_node_is_a_frozen_node_with_its_fields_in_final_form():
+    """The parser makes nodes as drafts and gives the fields that grew (children, lines, wrap-up)
+    their Node form before sealing: no list may leak into a Document."""
+    from lawcode.text.parse import parse_text
+
+    doc = parse_text(HARBOUR)
+    nodes = list(doc.walk())
+    for node in nodes:
+        assert type(node) is Node
+        assert isinstance(node.children, tuple) and all(type(child) is Node for child in node.children)
+        assert isinstance(node.text, str) and isinstance(node.wrap_up, str)
+        assert node.heading is None or (isinstance(node.heading, str) and node.heading)
+        same = Node(*(getattr(node, field.name) for field in dataclasses.fields(Node)))
+        assert node == same and hash(node) == hash(same)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            node.text = ""  # type: ignore[misc]
+    lead_in = doc.get("chp_I__art_2__para_1")
+    assert lead_in.text == "Pilots shall board ships.\nPilots shall also keep a log."
+    assert lead_in.wrap_up == "kept for a year." and len(lead_in.children) == 2
+    assert doc.get("chp_I__art_1__para_nn_1").wrap_up == "and keep records."
+    assert doc.get("chp_I__art_1__para_nn_2").children == ()
