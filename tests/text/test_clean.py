@@ -60,3 +60,17 @@ def test_every_kind_of_blank_line_is_reported():
         assert [(d.line, d.message, d.text) for d in removed] == [(2, "whitespace-only line", char * 2)], repr(char)
     assert clean("Rules\n\t\nArticle 1: Words.\n").removed[0].message == "whitespace-only line"
     assert clean("Caf\u00e9 rules\n \r\nArticle 1: Words.\n").removed == ()
+
+
+def test_quotes_are_straightened_however_many_there_are(monkeypatch):
+    """A text dense with quotes (past the count straightened one by one) comes out the same."""
+    from lawcode.text import clean as cleaning
+
+    text = "Article 1: \u201cA\u201d \u2018b\u2019 caf\u00e9 \u2032 \u2033 \u201e" * 7 + "end \u2019"
+    expected = text
+    for quote, straight in (("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"), ("\u2032", "'"),
+                            ("\u2033", '"'), ("\u201e", '"')):
+        expected = expected.replace(quote, straight)
+    for many in (3, 10_000):
+        monkeypatch.setattr(cleaning, "_MANY_QUOTES", many)
+        assert cleaning.decode(text.encode("utf-8"), "q.txt") == expected
