@@ -55,9 +55,9 @@ class _Builder:
     are in document order as they are added. A node is made with the fields of a leaf in their
     final form (no children, one line of words, no wrap-up), as most nodes stay; a node whose
     children, words or wrap-up grow into a list is noted in ``grown``, to be given its final
-    form by :meth:`finish`. What the nesting rules need to know of an open
-    node besides its fields (its bare label, a container's rank, a provision's level) is kept
-    beside it, in ``containers``, ``provision_key`` and ``stack``.
+    form by :meth:`finish`. What the nesting rules need to know of an open node besides its
+    fields (its bare label, a container's rank, a provision's level) is kept beside it, in
+    ``containers``, ``provision_key`` and ``stack``.
     """
 
     def __init__(self) -> None:
