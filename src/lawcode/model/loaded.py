@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping, TypeVar
 
 from lawcode.model.conditions import Expr
 from lawcode.model.ontology import Ontology
@@ -18,6 +18,8 @@ from lawcode.model.ontology import Ontology
 if TYPE_CHECKING:
     from lawcode.model.issues import Issue
     from lawcode.model.schema import Actor, FactDecl, Model, Norm, Procedure, RecurringDate
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,23 +54,23 @@ class LoadedModel:
 
     @cached_property
     def actors(self) -> Mapping[str, Actor]:
-        return MappingProxyType({a.id: a for a in self.model.actors})
+        return _by_id(self.model.actors)
 
     @cached_property
     def facts(self) -> Mapping[str, FactDecl]:
-        return MappingProxyType({f.id: f for f in self.model.facts})
+        return _by_id(self.model.facts)
 
     @cached_property
     def norms(self) -> Mapping[str, Norm]:
-        return MappingProxyType({n.id: n for n in self.model.norms})
+        return _by_id(self.model.norms)
 
     @cached_property
     def procedures(self) -> Mapping[str, Procedure]:
-        return MappingProxyType({p.id: p for p in self.model.procedures})
+        return _by_id(self.model.procedures)
 
     @cached_property
     def dates(self) -> Mapping[str, RecurringDate]:
-        return MappingProxyType({d.id: d for d in self.model.dates})
+        return _by_id(self.model.dates)
 
     @cached_property
     def ontology(self) -> Ontology:
@@ -80,6 +82,11 @@ class LoadedModel:
             if norm.id == norm_id:
                 return self.line_of(("norms", index))
         return 0
+
+
+def _by_id(items: Iterable[T]) -> Mapping[str, T]:
+    """A read-only map of model objects (actors, facts, norms, ...) by their ``id``."""
+    return MappingProxyType({item.id: item for item in items})  # type: ignore[attr-defined]
 
 
 def find_line(lines: Mapping[tuple, int], path: tuple) -> int:
