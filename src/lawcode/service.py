@@ -54,8 +54,12 @@ def find_text(file_name: str, explicit: str | os.PathLike | None = None) -> Path
 
 
 def shipped_model_paths() -> dict[str, Path]:
-    """Model files bundled with the package, by regulation id (the file stem)."""
-    return {p.stem: p for p in sorted(SHIPPED_MODELS.glob("*.yaml"))}
+    """Model files bundled with the package, by regulation id.
+
+    Each shipped regulation is a folder under ``regulations/`` named by its id, holding its
+    ``model.yaml`` (and, beside it, its scenario tests and readings).
+    """
+    return {p.parent.name: p for p in sorted(SHIPPED_MODELS.glob("*/model.yaml"))}
 
 
 def model_path(ref: str | os.PathLike) -> Path:

@@ -19,7 +19,7 @@ from lawcode.model.check import check_model
 from lawcode.model.loader import read_model
 
 FIXTURES = Path(__file__).parent / "fixtures"
-TAR_MODEL = Path(service.__file__).parent / "regulations" / "tar-counter-espionage-2021.yaml"
+TAR_MODEL = Path(service.__file__).parent / "regulations" / "tar-counter-espionage-2021" / "model.yaml"
 
 
 def garden(tmp_path: Path, edits: dict[str, str] | None = None, text_edits: dict[str, str] | None = None):
