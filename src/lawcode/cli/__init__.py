@@ -34,3 +34,19 @@ def main() -> None:
     except LawcodeError as error:
         fail(error)
         sys.exit(2)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from lawcode import __version__
+
+        typer.echo(f"lawcode {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print lawcode's version and exit."),
+) -> None:
+    """Turn a regulation into executable, citable law."""
