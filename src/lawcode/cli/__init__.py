@@ -22,7 +22,12 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on `app` when imported.
-from lawcode.cli import text_commands, akn_commands, model_commands, engine_commands, catalog_commands  # noqa: E402,F401
+# One import per line, so that adding a command module is a one-line change.
+from lawcode.cli import text_commands  # noqa: E402,F401
+from lawcode.cli import akn_commands  # noqa: E402,F401
+from lawcode.cli import model_commands  # noqa: E402,F401
+from lawcode.cli import engine_commands  # noqa: E402,F401
+from lawcode.cli import catalog_commands  # noqa: E402,F401
 
 
 def main() -> None:
