@@ -255,11 +255,11 @@ def ends_clause(text: str) -> bool:
     return bool(_ENDS_CLAUSE.search(text[-6:])) if text else True
 
 
-def tokenize(lines: list[str]) -> list[Token]:
-    """Every token of the cleaned text, joining wrapped lines."""
+def tokenize(lines: list[str], has_articles: bool) -> list[Token]:
+    """Every token of the cleaned text, joining wrapped lines; ``has_articles``: the text's provisions
+    are articles (its style says so), so "Section N" groups articles rather than being one."""
     wrapped = is_wrapped(lines)
     width = line_width(lines) if wrapped else 0
-    has_articles = any(_looks_like_article_heading(text) for text in lines if text[:1] in "Aa#")
     tokens: list[Token] = []
     previous_text = ""  # the previous non-blank line, for wrap decisions
     last_number: dict[str, int] = {}  # level -> number of the last provision heading
@@ -321,11 +321,6 @@ def _label_class(label: str) -> str:
 
 
 _ENDS_CONJUNCTION = re.compile(r"\b(?:or|and|but|the|of|to)$")
-
-
-def _looks_like_article_heading(text: str) -> bool:
-    match = _ARTICLE_RE.match(_MARKDOWN_RE.sub(r"\2", text, count=1) if text[:1] == "#" else text)
-    return bool(match) and (bool(match.group("sep").strip()) or not _rest(match))
 
 
 def _continues(token: Token, text: str, previous: str, width: int, last: Token) -> bool:
