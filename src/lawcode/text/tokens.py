@@ -11,9 +11,11 @@ This is the one place that knows what a heading looks like in each style of text
 * labels: ``(1)``, ``(a)``, ``(iv)``, ``(A)``, ``1.``;
 * everything else is words.
 
-PDF extractions wrap lines hard; when a text looks wrapped (many lines continue with a lower-case
-word), a line that does not start a new structure is joined to the one before, and a label at a
-line start only counts as one where the previous line could end a sentence.
+PDF extractions wrap lines hard; in a block of lines that looks wrapped (see
+:func:`wrapped_lines`: decided block by block, not for the whole text), a line that does not start
+a new structure is joined to the one before, a label at a line start only counts as one where the
+previous line could end a sentence, and a heading followed by words on its line ("Article 5 The
+keeper ...") only where the line before ends a sentence.
 
 All patterns are anchored and free of nested quantifiers, so a pathological line (megabytes
 without a newline) is scanned in linear time.
@@ -93,6 +95,9 @@ _SENTENCE_START_RE = re.compile(
 )
 _ENDS_CLAUSE = re.compile(r"(?:[.;:\u2014\u2013,]|\bor|\band)$")
 
+# Separators after a heading's number that never occur mid-sentence ("Article 3." does, at a wrap).
+_HEADING_SEPARATORS = frozenset(":-\u2014\u2013")
+
 # First characters a structural line can start with; anything else is words.
 _STRUCTURE_STARTS = frozenset("AaPpCcSs\u00a7(0123456789")
 
@@ -101,23 +106,73 @@ def _keyword(raw: str) -> str:
     return raw.replace(" ", "").lower()
 
 
-def is_wrapped(lines: list[str]) -> bool:
-    """Whether the text has hard line wraps (a PDF extraction) rather than one line per block."""
-    non_blank = 0
-    continued = 0
-    previous = ""
-    for text in lines:
-        if text:
-            non_blank += 1
-            if previous and text[0].islower():
-                continued += 1
-        previous = text
-    return non_blank > 0 and continued >= 3 and continued * 20 >= non_blank
+def wrapped_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it stands in a hard-wrapped block (a PDF or e-mail extraction).
+
+    Decided block by block (a block is a run of adjacent non-blank lines), never once for the
+    whole text, so that one unusual feature elsewhere cannot change how a block is read. A
+    block is wrapped when
+
+    * one of its lines after the first starts in lower case (or with ",", ";", ")") while the line
+      before it does not end a sentence or clause (see :func:`_runs_into`) - a sentence running on;
+    * or it has three or more lines of similar length (all but the last at least 70% of the
+      longest, which is at most ``_WRAP_MAX`` characters), most of them stopping mid-clause - a
+      paragraph wrapped at a fixed width;
+    * or it starts in lower case right after a wrapped block (a page break inside a sentence).
+    """
+    flags = [False] * len(lines)
+    start = 0
+    previous_wrapped = False
+    size = len(lines)
+    while start < size:
+        if not lines[start]:
+            start += 1
+            continue
+        end = start
+        while end < size and lines[end]:
+            end += 1
+        block = lines[start:end]
+        wrapped = _runs_on(block) or _fixed_width(block) or (previous_wrapped and _continues_lower(block[0]))
+        if wrapped:
+            flags[start:end] = [True] * (end - start)
+        previous_wrapped = wrapped
+        start = end
+    return flags
 
 
-def line_width(lines: list[str]) -> int:
-    """A typical full line length (the 90th percentile) of a wrapped text."""
-    lengths = sorted(len(text) for text in lines if text)
+_WRAP_MAX = 130  # the longest line of a block wrapped at a fixed width (PDF and e-mail wraps are 70-100)
+
+
+def _continues_lower(text: str) -> bool:
+    return text[0].islower() or text[0] in ",;)"
+
+
+def _runs_on(block: list[str]) -> bool:
+    """Whether a line of ``block`` continues the sentence of the line before (table rows, "a | b", aside)."""
+    return any(_continues_lower(text) and _runs_into(block[i]) and " | " not in text for i, text in enumerate(block[1:]))
+
+
+def _runs_into(text: str) -> bool:
+    """Whether a line may run on into the next: it ends with a word, or with a comma outside a list
+    item (after "(b) ... herewith," a lower-case line is the list's wrap-up)."""
+    last = text[-1]
+    return last not in ".;:,\u2014\u2013" or (last == "," and text[0] != "(")
+
+
+def _fixed_width(block: list[str]) -> bool:
+    """Whether ``block`` reads as one paragraph wrapped at a fixed width: its lines but the last are
+    of similar length, and most of them stop mid-clause (a list of short sentences does not)."""
+    if len(block) < 3:
+        return False
+    longest = max(len(text) for text in block)
+    if longest > _WRAP_MAX or any(len(text) < 0.7 * longest for text in block[:-1]):
+        return False
+    return 2 * sum(not ends_clause(text) for text in block[:-1]) > len(block) - 1
+
+
+def line_width(lines: list[str], wrapped: list[bool]) -> int:
+    """A typical full line length (the 90th percentile) of the wrapped lines of a text."""
+    lengths = sorted(len(text) for text, flag in zip(lines, wrapped) if text and flag)
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
@@ -138,7 +193,7 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
         rest = _rest(match)
         sep = match.group("sep").strip()
         explicit = bool(sep) or not rest
-        if not (wrapped and rest):
+        if not (wrapped and rest and sep not in _HEADING_SEPARATORS):
             num = match.group(1)
             return Token(PROVISION, line, rest, markdown, "article", num, num, "", explicit)
     match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSs" else None
@@ -258,15 +313,25 @@ def ends_clause(text: str) -> bool:
 def tokenize(lines: list[str], has_articles: bool) -> list[Token]:
     """Every token of the cleaned text, joining wrapped lines; ``has_articles``: the text's provisions
     are articles (its style says so), so "Section N" groups articles rather than being one."""
-    wrapped = is_wrapped(lines)
-    width = line_width(lines) if wrapped else 0
+    wrapped_at = wrapped_lines(lines)
+    width = line_width(lines, wrapped_at)
     tokens: list[Token] = []
     previous_text = ""  # the previous non-blank line, for wrap decisions
+    previous_index = -1
     last_number: dict[str, int] = {}  # level -> number of the last provision heading
     for index, text in enumerate(lines):
         if not text:
             continue
-        token = classify(text, index + 1, has_articles, wrapped)
+        # A line continues one across blank lines (a page break) only where both blocks are wrapped
+        # and the sentence visibly runs on.
+        wrapped = wrapped_at[index] and (previous_index == index - 1 or (
+            previous_index >= 0 and wrapped_at[previous_index]
+            and (_continues_lower(text) or not ends_clause(previous_text))))
+        previous_index = index
+        # In a wrapped block, words after a heading on its line read as a heading only after a
+        # sentence's end: otherwise "Article 5 of the Act ..." is the middle of a sentence.
+        mid_sentence = wrapped and bool(tokens) and not _ends_sentence(previous_text, tokens[-1])
+        token = classify(text, index + 1, has_articles, mid_sentence)
         if token.kind == PROVISION:
             token = _plausible(token, text, last_number)
         if wrapped and tokens and _continues(token, text, previous_text, width, tokens[-1]):
@@ -323,6 +388,11 @@ def _label_class(label: str) -> str:
 _ENDS_CONJUNCTION = re.compile(r"\b(?:or|and|but|the|of|to)$")
 
 
+def _ends_sentence(previous: str, last: Token) -> bool:
+    """Whether the line before ends a sentence or is a heading of its own, so that a heading may follow."""
+    return previous[-1:] in ".:;" or (last.kind in (CONTAINER, PROVISION) and not last.text)
+
+
 def _continues(token: Token, text: str, previous: str, width: int, last: Token) -> bool:
     """Whether a line of a wrapped text continues the block before it."""
     if last.kind in (CONTAINER,) or (last.kind == PROVISION and not last.text):
@@ -336,7 +406,9 @@ def _continues(token: Token, text: str, previous: str, width: int, last: Token) 
             return True
         if len(previous) >= width * 0.9:
             return True
-        return len(previous) >= width * 0.75 and not ends_clause(previous)
+        if ends_clause(previous):
+            return False
+        return len(previous) >= width * 0.75 or previous[-1].islower()  # the sentence visibly runs on
     if token.kind == LABEL:
         return bool(token.text) and not ends_clause(previous) and len(previous) >= width * 0.75
     return False
