@@ -98,6 +98,9 @@ _ENDS_CLAUSE = re.compile(r"(?:[.;:\u2014\u2013,]|\bor|\band)$")
 # Separators after a heading's number that never occur mid-sentence ("Article 3." does, at a wrap).
 _HEADING_SEPARATORS = frozenset(":-\u2014\u2013")
 
+# Markdown emphasis a copied heading may carry around its title ("Chapter I `General Provisions`").
+_STRAY_MARKUP = "`*"
+
 # First characters a structural line can start with; anything else is words.
 _STRUCTURE_STARTS = frozenset("AaPpCcSs\u00a7(0123456789")
 
@@ -199,7 +202,7 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
     match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSs" else None
     if match:
         kind = _keyword(match.group("kw"))
-        rest = match.group("rest").strip()
+        rest = match.group("rest").strip().strip(_STRAY_MARKUP).strip()
         sep = match.group("sep").strip()
         num = match.group(2)
         if kind == "section" and not has_articles:
