@@ -210,6 +210,12 @@ class _Builder:
             self.warnings.append(Diagnostic(
                 token.line, f"{token.level} {label} out of order: it follows {token.level} {last[1]}; expected a number "
                 f"after {last[1]}", _render(token)))
+        elif last is not None and value > last[0] + 1:
+            missing = f"{last[0] + 1}" if value == last[0] + 2 else f"{last[0] + 1} to {value - 1}"
+            self.warnings.append(Diagnostic(
+                token.line, f"{token.level} {label} follows {token.level} {last[1]}: no {token.level} {missing} "
+                "(a heading lost in the text? the words before this line belong to the provision above)",
+                _render(token)))
         self.last_number[token.level] = (value, label)
 
     # -- labels and words --------------------------------------------------------------------

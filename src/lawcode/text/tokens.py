@@ -321,7 +321,7 @@ def tokenize(lines: list[str], has_articles: bool) -> list[Token]:
     tokens: list[Token] = []
     previous_text = ""  # the previous non-blank line, for wrap decisions
     previous_index = -1
-    last_number: dict[str, int] = {}  # level -> number of the last provision heading
+    sequence = _Sequence(lines, has_articles)
     for index, text in enumerate(lines):
         if not text:
             continue
@@ -336,7 +336,7 @@ def tokenize(lines: list[str], has_articles: bool) -> list[Token]:
         mid_sentence = wrapped and bool(tokens) and not _ends_sentence(previous_text, tokens[-1])
         token = classify(text, index + 1, has_articles, mid_sentence)
         if token.kind == PROVISION:
-            token = _plausible(token, text, last_number)
+            token = sequence.plausible(token, text, index)
         if wrapped and tokens and _continues(token, text, previous_text, width, tokens[-1]):
             _append_words(tokens[-1], text)
             previous_text = text
@@ -352,16 +352,57 @@ def tokenize(lines: list[str], has_articles: bool) -> list[Token]:
     return tokens
 
 
-def _plausible(token: Token, text: str, last_number: dict[str, int]) -> Token:
-    """A heading without a separator ("Article 5 shall ...", "2010 Rules ...") only counts when its
-    number continues the sequence; otherwise the line is words that start with a number."""
-    value = numbering.leading_number(token.label)
-    last = last_number.get(token.level)
-    if not token.explicit and token.text and value is not None and last is not None and value not in (last, last + 1):
-        return Token(WORDS, token.line, text, token.markdown)
-    if value is not None:
-        last_number[token.level] = value
-    return token
+class _Sequence:
+    """The numbering sequence of provision headings, to tell a heading from words that start with a number.
+
+    A heading without a separator ("Article 5 shall ...", "21 Fees ...") counts when its number
+    continues the sequence. When it skips numbers (article 21 right after 19), it still counts if
+    the text goes on from it (a later heading numbered 22, or none higher) and the skipped numbers
+    never come later: then the heading of article 20 was lost (garbled, or merged into a line),
+    and the builder warns about the gap. Otherwise the line is words, such as a citation
+    ("Article 21 of the Act ...") at a line's start.
+    """
+
+    def __init__(self, lines: list[str], has_articles: bool) -> None:
+        self.lines = lines
+        self.has_articles = has_articles
+        self.last: dict[str, int] = {}  # level -> number of the last provision heading
+        self._later: dict[str, dict[int, int]] | None = None  # level -> number -> last line index
+
+    def plausible(self, token: Token, text: str, index: int) -> Token:
+        value = numbering.leading_number(token.label)
+        last = self.last.get(token.level)
+        if (not token.explicit and token.text and value is not None and last is not None
+                and value not in (last, last + 1) and not self._resumes(token.level, last, value, index)):
+            return Token(WORDS, token.line, text, token.markdown)
+        if value is not None:
+            self.last[token.level] = value
+        return token
+
+    def _resumes(self, level: str, last: int, value: int, index: int) -> bool:
+        """Whether ``value`` after ``last`` starts the sequence again after lost headings."""
+        if not last < value <= last + _LARGEST_GAP:
+            return False
+        later = self._candidates().get(level, {})
+        if any(later.get(skipped, -1) > index for skipped in range(last + 1, value)):
+            return False
+        return later.get(value + 1, -1) > index or max(later, default=value) <= value
+
+    def _candidates(self) -> dict[str, dict[int, int]]:
+        """Every line that reads as a provision heading (by level: number -> its last line index),
+        found once, the first time a gap needs it."""
+        if self._later is None:
+            self._later = {}
+            for index, text in enumerate(self.lines):
+                if text and (text[0].isdigit() or text[0] in "Aa"):
+                    token = classify(text, index + 1, self.has_articles, False)
+                    value = numbering.leading_number(token.label) if token.kind == PROVISION else None
+                    if value is not None:
+                        self._later.setdefault(token.level, {})[value] = index
+        return self._later
+
+
+_LARGEST_GAP = 5  # the most headings in a row that may be lost before a heading is no longer believed
 
 
 _LABEL_TITLE_LIMIT = 80  # the longest words after a label that may be its title
