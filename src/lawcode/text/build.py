@@ -29,7 +29,7 @@ from lawcode.text import numbering
 from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
 from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node, NodeDraft, seal_all
-from lawcode.text.tokens import CONTAINER, LABEL, PROVISION, Token, heading_like
+from lawcode.text.tokens import CONTAINER, DECIMAL, LABEL, PROVISION, Token, heading_like
 
 _RANK = {"part": 0, "chapter": 1, "section": 2}
 _KIND = {"part": PART, "chapter": CHAPTER, "section": SECTION, "article": ARTICLE}
@@ -227,6 +227,8 @@ class _Builder:
             return
         if token.level == ".":
             scheme: str | None = numbering.DOTTED
+        elif token.level == DECIMAL:
+            scheme = numbering.decimal_scheme(token.num)
         else:
             scheme = numbering.scheme_of(token.label, self._last_label)
         if scheme is None:

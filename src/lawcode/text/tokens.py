@@ -28,6 +28,10 @@ from dataclasses import dataclass
 
 from lawcode.text import numbering
 
+# Label levels besides "(" and ".".
+MARKER = "marker"  # "a)", "1)", "i.": a list marker without an opening parenthesis
+DECIMAL = "decimal"  # "1.1", "1.1.1": a subdivision in the dotted style
+
 # Token kinds.
 CONTAINER = "container"  # part / chapter / section grouping
 PROVISION = "provision"  # article / section
@@ -44,7 +48,8 @@ class Token:
     line: int
     text: str = ""  # words that follow on the same line
     markdown: bool = False
-    level: str = ""  # part/chapter/section/article for headings; "(" or "." for labels
+    level: str = ""  # part/chapter/section/article for headings; for labels "(" ("(a)"), "." ("1."),
+    # MARKER ("a)", "i.") or DECIMAL ("1.1")
     num: str = ""  # as printed
     label: str = ""  # the bare label ("13", "a", "2A")
     title: str = ""  # heading words
@@ -82,7 +87,11 @@ _CONTAINER_RE = re.compile(
 _ARTICLE_RE = re.compile(rf"(?:{_spaced('article')}|art\.)\s+([0-9]+[a-z]?)(?P<sep>{_SEP})", re.IGNORECASE)
 _PARAGRAPH_SIGN_RE = re.compile(r"(?:§+|s\.|sec\.)\s*([0-9]+[A-Za-z]{0,3})(?P<sep>\.?\s*|$)(?P<rest>.*)", re.IGNORECASE)
 _NUMBERED_HEADING_RE = re.compile(r"([0-9]+[A-Z]{0,2})(?P<sep>\.\s+|\s+)(?P<rest>[A-Z\"'].*)")
-_LABEL_RE = re.compile(r"\(([0-9]+[A-Za-z]{0,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)")
+_LABEL_RE = re.compile(r"\(([0-9]+[A-Za-z]{0,2}|[a-z]{1,4}|[A-Z]{1,4}|[a-z][A-Z]{1,2})\)(?:\s+|$)")
+# List markers without an opening parenthesis: "a)", "1)", "i.", "b." (then a space).
+_MARKER_RE = re.compile(r"([a-z]{1,2}|[ivxlc]{1,6}|[0-9]{1,3})(\)|\.)\s+")
+# Decimal numbers of the dotted style: "1 Heading", "1. Heading", "1.1 text", "1.1.1 text".
+_DECIMAL_RE = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,3})*)(\.?)(?:\s+|$)")
 _DOTTED_RE = re.compile(r"([0-9]{1,3})\.(?:\s+|$)(?P<rest>.*)")
 _MARKDOWN_RE = re.compile(r"(#{1,6})\s+(.*)")
 # An inline label in a one-section-per-line text: a "(x) " after the end of a clause.
@@ -179,8 +188,12 @@ def line_width(lines: list[str], wrapped: list[bool]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
-def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
-    """The token one block of text starts with (its first character picks the patterns to try)."""
+def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: bool = False) -> Token:
+    """The token one block of text starts with (its first character picks the patterns to try).
+
+    ``decimal``: the text is in the dotted style, where "1 Heading" is a provision and "1.1 text"
+    and "1.1.1 text" its subdivisions.
+    """
     markdown = False
     first = text[0]
     if first == "#":
@@ -189,6 +202,14 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
             markdown = True
             text = match.group(2)
             first = text[:1]
+    if decimal and first.isdigit():
+        return _decimal(text, line, wrapped)
+    if first.islower() or first.isdigit():
+        match = _MARKER_RE.match(text)
+        if match and (match.group(2) == ")" or not match.group(1).isdigit()):
+            label = match.group(1)
+            if first.isdigit() or len(set(label)) == 1 or numbering.roman_value(label):  # "a", "aa", "iv"; not "no."
+                return Token(LABEL, line, _rest(match), markdown, MARKER, label + match.group(2), label)
     if first not in _STRUCTURE_STARTS:
         return Token(WORDS, line, text, markdown)
     match = _ARTICLE_RE.match(text) if first in "Aa" else None
@@ -233,6 +254,19 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
             return Token(PROVISION, line, match.group("rest").strip(), False, "section",
                          match.group(1) + ("." if dotted else ""), match.group(1), "", dotted)
     return Token(WORDS, line, text, markdown)
+
+
+def _decimal(text: str, line: int, wrapped: bool) -> Token:
+    """A line of the dotted style that starts with a digit: a provision ("1 Heading", "2. Heading"),
+    a subdivision ("1.1 text", labelled by its last number), or words ("2020 was ...")."""
+    match = _DECIMAL_RE.match(text)
+    if match is None or wrapped:
+        return Token(WORDS, line, text)
+    number, dot = match.group(1), match.group(2)
+    rest = _rest(match)
+    if "." not in number:
+        return Token(PROVISION, line, rest, False, "section", number + dot, number, "", bool(dot) or not rest)
+    return Token(LABEL, line, rest, False, DECIMAL, number + dot, number.rsplit(".", 1)[1])
 
 
 def _rest(match: re.Match[str]) -> str:
@@ -313,15 +347,16 @@ def ends_clause(text: str) -> bool:
     return bool(_ENDS_CLAUSE.search(text[-6:])) if text else True
 
 
-def tokenize(lines: list[str], has_articles: bool) -> list[Token]:
+def tokenize(lines: list[str], has_articles: bool, decimal: bool = False) -> list[Token]:
     """Every token of the cleaned text, joining wrapped lines; ``has_articles``: the text's provisions
-    are articles (its style says so), so "Section N" groups articles rather than being one."""
+    are articles (its style says so), so "Section N" groups articles rather than being one;
+    ``decimal``: the text is numbered 1, 1.1, 1.1.1 (the dotted style)."""
     wrapped_at = wrapped_lines(lines)
     width = line_width(lines, wrapped_at)
     tokens: list[Token] = []
     previous_text = ""  # the previous non-blank line, for wrap decisions
     previous_index = -1
-    sequence = _Sequence(lines, has_articles)
+    sequence = _Sequence(lines, has_articles, decimal)
     for index, text in enumerate(lines):
         if not text:
             continue
@@ -334,7 +369,7 @@ def tokenize(lines: list[str], has_articles: bool) -> list[Token]:
         # In a wrapped block, words after a heading on its line read as a heading only after a
         # sentence's end: otherwise "Article 5 of the Act ..." is the middle of a sentence.
         mid_sentence = wrapped and bool(tokens) and not _ends_sentence(previous_text, tokens[-1])
-        token = classify(text, index + 1, has_articles, mid_sentence)
+        token = classify(text, index + 1, has_articles, mid_sentence, decimal)
         if token.kind == PROVISION:
             token = sequence.plausible(token, text, index)
         if wrapped and tokens and _continues(token, text, previous_text, width, tokens[-1]):
@@ -363,9 +398,10 @@ class _Sequence:
     ("Article 21 of the Act ...") at a line's start.
     """
 
-    def __init__(self, lines: list[str], has_articles: bool) -> None:
+    def __init__(self, lines: list[str], has_articles: bool, decimal: bool) -> None:
         self.lines = lines
         self.has_articles = has_articles
+        self.decimal = decimal
         self.last: dict[str, int] = {}  # level -> number of the last provision heading
         self._later: dict[str, dict[int, int]] | None = None  # level -> number -> last line index
 
@@ -395,7 +431,7 @@ class _Sequence:
             self._later = {}
             for index, text in enumerate(self.lines):
                 if text and (text[0].isdigit() or text[0] in "Aa"):
-                    token = classify(text, index + 1, self.has_articles, False)
+                    token = classify(text, index + 1, self.has_articles, False, self.decimal)
                     value = numbering.leading_number(token.label) if token.kind == PROVISION else None
                     if value is not None:
                         self._later.setdefault(token.level, {})[value] = index
