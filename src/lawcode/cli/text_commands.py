@@ -69,5 +69,5 @@ def _report(doc) -> None:
     for warning in doc.warnings:
         typer.echo(f"{doc.source}:{warning.line}: warning: {warning.message}", err=True)
     if doc.removed:
-        typer.echo(f"{len(doc.removed)} line(s) removed as cruft, page furniture or table of contents; "
+        typer.echo(f"{len(doc.removed)} line(s) set aside as cruft, page furniture, table of contents or parallel Chinese text; "
                    "see --format json for each", err=True)

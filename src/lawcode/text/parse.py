@@ -32,7 +32,7 @@ A warning in ``Document.warnings`` (the text is still usable, the reader should 
   cross-references, so that megabytes of junk cannot make citation matching slow).
 
 Removed lines (web-page cruft, PDF page headers, a table of contents, headings repeated by
-chunked sources) are not warnings: they go to ``Document.removed`` with line and reason.
+chunked sources, the Chinese lines of a bilingual text) are not warnings: they go to ``Document.removed`` with line and reason.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from collections import Counter
 
 from lawcode.errors import TextError
 from lawcode.nogc import without_gc
+from lawcode.text.bilingual import set_aside_chinese
 from lawcode.text.build import build
 from lawcode.text.clean import LONG_LINE, Cleaned, clean, decode
 from lawcode.text.document import Diagnostic, Document
@@ -64,7 +65,7 @@ def parse_text(data: bytes | str, source: str = "<text>", style: str | None = No
     if not text.strip():
         raise TextError("the text is empty", file=source, line=1,
                         expected="a regulation text with chapters, articles or sections")
-    cleaned = clean(text)
+    cleaned = set_aside_chinese(clean(text))
     del text  # only the cleaned lines are read from here on: a large text's memory is freed early
     warnings = _long_lines(cleaned)
     detection = detect(cleaned.lines, style)
