@@ -15,20 +15,25 @@ from lawcode.errors import LawcodeError
 SHIPPED_MODELS = Path(__file__).parent / "regulations"
 
 
-def read_document(path: str | os.PathLike):
-    """Parse the regulation text at ``path`` into a Document (cached by path and mtime)."""
+def read_document(path: str | os.PathLike, style: str | None = None):
+    """Parse the regulation text at ``path`` into a Document (cached by path and mtime).
+
+    ``style`` forces a text style by name (see :mod:`lawcode.text.styles`); by default it is detected.
+    """
     file = Path(path)
+    if file.is_dir():
+        raise LawcodeError("is a directory", file=str(path), expected="a path to a regulation text file")
     if not file.is_file():
         raise LawcodeError("no such file", file=str(path), expected="a path to a regulation text")
     stat = file.stat()
-    return _parse_cached(str(file.resolve()), stat.st_mtime_ns, stat.st_size)
+    return _parse_cached(str(file.resolve()), stat.st_mtime_ns, stat.st_size, style)
 
 
 @lru_cache(maxsize=16)
-def _parse_cached(path: str, _mtime: int, _size: int):
+def _parse_cached(path: str, _mtime: int, _size: int, style: str | None = None):
     from lawcode.text.parse import parse_text
 
-    return parse_text(Path(path).read_bytes(), source=path)
+    return parse_text(Path(path).read_bytes(), source=path, style=style)
 
 
 def corpus_dirs() -> list[Path]:

@@ -11,6 +11,7 @@ import typer
 
 from lawcode.cli import app
 from lawcode.cli.output import console, print_json
+from lawcode.text.styles import STYLES
 
 
 class ParseFormat(str, Enum):
@@ -28,16 +29,18 @@ def parse(
     format: ParseFormat = typer.Option(ParseFormat.outline, "--format", help="outline (default), json, akn or text."),
     frbr_uri: Optional[str] = typer.Option(
         None, "--frbr-uri", help="Akoma Ntoso work URI for --format akn (default: the shipped model's for this text)"),
+    style: Optional[str] = typer.Option(
+        None, "--style", help="Read the text in this style instead of detecting it: " + ", ".join(STYLES) + "."),
 ) -> None:
     """Parse a regulation text and show its structure.
 
     The outline lists every provision with its eId; json gives the whole tree with references,
-    removed lines and warnings; akn prints Akoma Ntoso 3.0 XML; text prints the cleaned text.
+    removed lines, warnings and the style the text was read in (and why); akn prints Akoma Ntoso 3.0 XML; text prints the cleaned text.
     In outline and text mode, warnings and a count of removed lines go to standard error.
     """
     from lawcode.service import read_document
 
-    doc = read_document(path)
+    doc = read_document(path, style)
     if format is ParseFormat.json:
         print_json(doc.to_dict())
         return
@@ -66,5 +69,5 @@ def _report(doc) -> None:
     for warning in doc.warnings:
         typer.echo(f"{doc.source}:{warning.line}: warning: {warning.message}", err=True)
     if doc.removed:
-        typer.echo(f"{len(doc.removed)} line(s) removed as cruft, page furniture or table of contents; "
+        typer.echo(f"{len(doc.removed)} line(s) set aside as cruft, page furniture, table of contents or parallel Chinese text; "
                    "see --format json for each", err=True)

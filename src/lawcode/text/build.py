@@ -29,7 +29,7 @@ from lawcode.text import numbering
 from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
 from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node, NodeDraft, seal_all
-from lawcode.text.tokens import CONTAINER, LABEL, PROVISION, Token, heading_like
+from lawcode.text.tokens import CONTAINER, DECIMAL, LABEL, PROVISION, Token, heading_like
 
 _RANK = {"part": 0, "chapter": 1, "section": 2}
 _KIND = {"part": PART, "chapter": CHAPTER, "section": SECTION, "article": ARTICLE}
@@ -210,6 +210,12 @@ class _Builder:
             self.warnings.append(Diagnostic(
                 token.line, f"{token.level} {label} out of order: it follows {token.level} {last[1]}; expected a number "
                 f"after {last[1]}", _render(token)))
+        elif last is not None and value > last[0] + 1:
+            missing = f"{last[0] + 1}" if value == last[0] + 2 else f"{last[0] + 1} to {value - 1}"
+            self.warnings.append(Diagnostic(
+                token.line, f"{token.level} {label} follows {token.level} {last[1]}: no {token.level} {missing} "
+                "(a heading lost in the text? the words before this line belong to the provision above)",
+                _render(token)))
         self.last_number[token.level] = (value, label)
 
     # -- labels and words --------------------------------------------------------------------
@@ -221,6 +227,8 @@ class _Builder:
             return
         if token.level == ".":
             scheme: str | None = numbering.DOTTED
+        elif token.level == DECIMAL:
+            scheme = numbering.decimal_scheme(token.num)
         else:
             scheme = numbering.scheme_of(token.label, self._last_label)
         if scheme is None:

@@ -167,6 +167,8 @@ class Document:
     preamble: str = ""
     language: str = "eng"
     frbr_uri: str = field(default="/akn/xx/act/regulation")
+    # the text style the parser read (name), whether the user forced it, and why it was chosen
+    style: Mapping[str, object] = field(default_factory=dict, compare=False)
 
     def walk(self) -> Iterator[Node]:
         for node in self.body:
@@ -217,6 +219,7 @@ class Document:
             "source": self.source,
             "title": self.title,
             "fingerprint": self.fingerprint(),
+            "style": dict(self.style) or None,
             "preamble": self.preamble or None,
             "body": [n.to_dict() for n in self.body],
             "references": [r.to_dict() for r in self.references],

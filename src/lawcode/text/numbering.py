@@ -13,11 +13,16 @@ import re
 from typing import Callable
 
 ARABIC = "arabic"  # (1), (2A), 1.
-ALPHA = "alpha"  # (a), (aa), (ba)
+ALPHA = "alpha"  # (a), (aa), (ba), (aA)
 ROMAN = "roman"  # (i), (iv)
 UPPER_ALPHA = "upper-alpha"  # (A)
 UPPER_ROMAN = "upper-roman"  # (I), (IV)
 DOTTED = "dotted"  # "1." paragraph numbers, a scheme of their own
+
+
+def decimal_scheme(num: str) -> str:
+    """The scheme of a decimal number of the dotted style: one per depth ("1.1" and "2.3" share one)."""
+    return f"decimal-{num.rstrip('.').count('.') + 1}"
 
 _LEADING_DIGITS = re.compile(r"[0-9]+")
 _ROMAN_RE = re.compile(r"(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
@@ -60,6 +65,8 @@ def candidates(label: str) -> tuple[str, ...]:
     """Every scheme a bare label (no parentheses) may belong to."""
     if label[:1].isdigit():
         return (ARABIC,)
+    if label[:1].islower() and label[1:].isupper():  # "aA": an item inserted after (a), as South African texts do
+        return (ALPHA,)
     found: list[str] = []
     if label.islower():
         if len(label) <= 2 or len(set(label)) == 1:

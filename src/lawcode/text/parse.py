@@ -16,7 +16,9 @@ no sensible tree can be built:
   than guess an encoding, because a wrong guess silently changes words - and the words are what
   the model's fingerprint and every quotation rest on. Converting is one ``iconv`` away;
 * no recognisable structure (no article, section or numbered heading anywhere) - this includes
-  a huge single line of junk, which is scanned in linear time and refused quickly.
+  a huge single line of junk, which is scanned in linear time and refused quickly. The message
+  names the style looked for, the first line that starts like a heading but was not read as one
+  (or the first line of text), and suggests ``--style``.
 
 A warning in ``Document.warnings`` (the text is still usable, the reader should look) for:
 
@@ -30,7 +32,7 @@ A warning in ``Document.warnings`` (the text is still usable, the reader should 
   cross-references, so that megabytes of junk cannot make citation matching slow).
 
 Removed lines (web-page cruft, PDF page headers, a table of contents, headings repeated by
-chunked sources) are not warnings: they go to ``Document.removed`` with line and reason.
+chunked sources, the Chinese lines of a bilingual text) are not warnings: they go to ``Document.removed`` with line and reason.
 """
 
 from __future__ import annotations
@@ -39,17 +41,22 @@ from collections import Counter
 
 from lawcode.errors import TextError
 from lawcode.nogc import without_gc
+from lawcode.text.bilingual import set_aside_chinese
 from lawcode.text.build import build
 from lawcode.text.clean import LONG_LINE, Cleaned, clean, decode
 from lawcode.text.document import Diagnostic, Document
 from lawcode.text.locate import remember
 from lawcode.text.references import find_references
+from lawcode.text.styles import STYLES, Detection, detect
 from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like, tokenize
 
 
 @without_gc
-def parse_text(data: bytes | str, source: str = "<text>") -> Document:
+def parse_text(data: bytes | str, source: str = "<text>", style: str | None = None) -> Document:
     """The Document for a regulation text given as bytes (UTF-8) or str.
+
+    ``style`` forces one of :data:`~lawcode.text.styles.STYLES` (by name); by default the style
+    is detected, and the Document says which and why.
 
     The cyclic garbage collector is paused while the tree is built: parsing allocates many
     small objects and no cycles, and repeated collections made large texts several times slower.
@@ -58,19 +65,14 @@ def parse_text(data: bytes | str, source: str = "<text>") -> Document:
     if not text.strip():
         raise TextError("the text is empty", file=source, line=1,
                         expected="a regulation text with chapters, articles or sections")
-    cleaned = clean(text)
+    cleaned = set_aside_chinese(clean(text))
     del text  # only the cleaned lines are read from here on: a large text's memory is freed early
     warnings = _long_lines(cleaned)
-    tokens = tokenize(cleaned.lines)
+    detection = detect(cleaned.lines, style)
+    tokens = tokenize(cleaned.lines, detection.style.articles, detection.style.dotted)
     tokens, toc = _drop_table_of_contents(tokens)
     if not any(t.kind == PROVISION for t in tokens):
-        first = next((no for no, words in enumerate(cleaned.lines, start=1) if words), 1)
-        raise TextError(
-            "no recognisable structure: found no article or section heading",
-            file=source,
-            line=first,
-            expected="headings such as 'Article 1', 'Chapter I', '§ 1.', '1. Title' or '1 Title (1) ...'",
-        )
+        raise _no_structure(cleaned.lines, source, detection)
     cruft = cleaned.removed
     del cleaned  # the tokens hold all that is still needed of the lines
     built = build(tokens)
@@ -87,9 +89,40 @@ def parse_text(data: bytes | str, source: str = "<text>") -> Document:
         removed=tuple(removed),
         warnings=tuple(all_warnings),
         preamble=built.preamble,
+        style=detection.to_dict(),
     )
     remember(doc, built.index)
     return doc
+
+
+_HEADING_WORDS = ("article", "art", "section", "sec", "chapter", "part", "regulation", "rule", "clause", "\u00a7")
+
+
+def _no_structure(lines: list[str], source: str, detection: Detection) -> TextError:
+    """The error for a text in which no provision heading was found.
+
+    It points at the first line that starts like a heading (a heading word or a number) but was
+    not read as one, or else at the first line of text, and says what the style looked for.
+    """
+    first = next(((no, text) for no, text in enumerate(lines, start=1) if text), (1, ""))
+    near = next(((no, text) for no, text in enumerate(lines, start=1)
+                 if text and (text[0].isdigit() or text.lower().startswith(_HEADING_WORDS))), None)
+    line, found = near or first
+    what = "a line that starts like a heading but is not one" if near else "text without any heading"
+    if detection.forced:
+        looked = f"style {detection.style.name} ({detection.style.title}) expects {detection.style.headings}"
+        suggestion = "another --style"
+    else:
+        looked = "no style's headings were found"
+        suggestion = "--style"
+    return TextError(
+        f"no recognisable structure: {looked}; found {what}: {found[:80]!r}. Try {suggestion} "
+        f"({', '.join(STYLES)}) if the text uses one of those layouts",
+        file=source,
+        line=line,
+        expected="provision headings such as 'Article 1', 'Article 1: text', '§ 1.', '1. Title', "
+        "'1 Title (1) ...' or '1.1 text'",
+    )
 
 
 def _long_lines(cleaned: Cleaned) -> list[Diagnostic]:

@@ -11,9 +11,11 @@ This is the one place that knows what a heading looks like in each style of text
 * labels: ``(1)``, ``(a)``, ``(iv)``, ``(A)``, ``1.``;
 * everything else is words.
 
-PDF extractions wrap lines hard; when a text looks wrapped (many lines continue with a lower-case
-word), a line that does not start a new structure is joined to the one before, and a label at a
-line start only counts as one where the previous line could end a sentence.
+PDF extractions wrap lines hard; in a block of lines that looks wrapped (see
+:func:`wrapped_lines`: decided block by block, not for the whole text), a line that does not start
+a new structure is joined to the one before, a label at a line start only counts as one where the
+previous line could end a sentence, and a heading followed by words on its line ("Article 5 The
+keeper ...") only where the line before ends a sentence.
 
 All patterns are anchored and free of nested quantifiers, so a pathological line (megabytes
 without a newline) is scanned in linear time.
@@ -25,6 +27,10 @@ import re
 from dataclasses import dataclass
 
 from lawcode.text import numbering
+
+# Label levels besides "(" and ".".
+MARKER = "marker"  # "a)", "1)", "i.": a list marker without an opening parenthesis
+DECIMAL = "decimal"  # "1.1", "1.1.1": a subdivision in the dotted style
 
 # Token kinds.
 CONTAINER = "container"  # part / chapter / section grouping
@@ -42,7 +48,8 @@ class Token:
     line: int
     text: str = ""  # words that follow on the same line
     markdown: bool = False
-    level: str = ""  # part/chapter/section/article for headings; "(" or "." for labels
+    level: str = ""  # part/chapter/section/article for headings; for labels "(" ("(a)"), "." ("1."),
+    # MARKER ("a)", "i.") or DECIMAL ("1.1")
     num: str = ""  # as printed
     label: str = ""  # the bare label ("13", "a", "2A")
     title: str = ""  # heading words
@@ -80,7 +87,11 @@ _CONTAINER_RE = re.compile(
 _ARTICLE_RE = re.compile(rf"(?:{_spaced('article')}|art\.)\s+([0-9]+[a-z]?)(?P<sep>{_SEP})", re.IGNORECASE)
 _PARAGRAPH_SIGN_RE = re.compile(r"(?:§+|s\.|sec\.)\s*([0-9]+[A-Za-z]{0,3})(?P<sep>\.?\s*|$)(?P<rest>.*)", re.IGNORECASE)
 _NUMBERED_HEADING_RE = re.compile(r"([0-9]+[A-Z]{0,2})(?P<sep>\.\s+|\s+)(?P<rest>[A-Z\"'].*)")
-_LABEL_RE = re.compile(r"\(([0-9]+[A-Za-z]{0,2}|[a-z]{1,4}|[A-Z]{1,4})\)(?:\s+|$)")
+_LABEL_RE = re.compile(r"\(([0-9]+[A-Za-z]{0,2}|[a-z]{1,4}|[A-Z]{1,4}|[a-z][A-Z]{1,2})\)(?:\s+|$)")
+# List markers without an opening parenthesis: "a)", "1)", "i.", "b." (then a space).
+_MARKER_RE = re.compile(r"([a-z]{1,2}|[ivxlc]{1,6}|[0-9]{1,3})(\)|\.)\s+")
+# Decimal numbers of the dotted style: "1 Heading", "1. Heading", "1.1 text", "1.1.1 text".
+_DECIMAL_RE = re.compile(r"([0-9]{1,3}(?:\.[0-9]{1,3})*)(\.?)(?:\s+|$)")
 _DOTTED_RE = re.compile(r"([0-9]{1,3})\.(?:\s+|$)(?P<rest>.*)")
 _MARKDOWN_RE = re.compile(r"(#{1,6})\s+(.*)")
 # An inline label in a one-section-per-line text: a "(x) " after the end of a clause.
@@ -93,6 +104,12 @@ _SENTENCE_START_RE = re.compile(
 )
 _ENDS_CLAUSE = re.compile(r"(?:[.;:\u2014\u2013,]|\bor|\band)$")
 
+# Separators after a heading's number that never occur mid-sentence ("Article 3." does, at a wrap).
+_HEADING_SEPARATORS = frozenset(":-\u2014\u2013")
+
+# Markdown emphasis a copied heading may carry around its title ("Chapter I `General Provisions`").
+_STRAY_MARKUP = "`*"
+
 # First characters a structural line can start with; anything else is words.
 _STRUCTURE_STARTS = frozenset("AaPpCcSs\u00a7(0123456789")
 
@@ -101,28 +118,82 @@ def _keyword(raw: str) -> str:
     return raw.replace(" ", "").lower()
 
 
-def is_wrapped(lines: list[str]) -> bool:
-    """Whether the text has hard line wraps (a PDF extraction) rather than one line per block."""
-    non_blank = 0
-    continued = 0
-    previous = ""
-    for text in lines:
-        if text:
-            non_blank += 1
-            if previous and text[0].islower():
-                continued += 1
-        previous = text
-    return non_blank > 0 and continued >= 3 and continued * 20 >= non_blank
+def wrapped_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it stands in a hard-wrapped block (a PDF or e-mail extraction).
+
+    Decided block by block (a block is a run of adjacent non-blank lines), never once for the
+    whole text, so that one unusual feature elsewhere cannot change how a block is read. A
+    block is wrapped when
+
+    * one of its lines after the first starts in lower case (or with ",", ";", ")") while the line
+      before it does not end a sentence or clause (see :func:`_runs_into`) - a sentence running on;
+    * or it has three or more lines of similar length (all but the last at least 70% of the
+      longest, which is at most ``_WRAP_MAX`` characters), most of them stopping mid-clause - a
+      paragraph wrapped at a fixed width;
+    * or it starts in lower case right after a wrapped block (a page break inside a sentence).
+    """
+    flags = [False] * len(lines)
+    start = 0
+    previous_wrapped = False
+    size = len(lines)
+    while start < size:
+        if not lines[start]:
+            start += 1
+            continue
+        end = start
+        while end < size and lines[end]:
+            end += 1
+        block = lines[start:end]
+        wrapped = _runs_on(block) or _fixed_width(block) or (previous_wrapped and _continues_lower(block[0]))
+        if wrapped:
+            flags[start:end] = [True] * (end - start)
+        previous_wrapped = wrapped
+        start = end
+    return flags
 
 
-def line_width(lines: list[str]) -> int:
-    """A typical full line length (the 90th percentile) of a wrapped text."""
-    lengths = sorted(len(text) for text in lines if text)
+_WRAP_MAX = 130  # the longest line of a block wrapped at a fixed width (PDF and e-mail wraps are 70-100)
+
+
+def _continues_lower(text: str) -> bool:
+    return text[0].islower() or text[0] in ",;)"
+
+
+def _runs_on(block: list[str]) -> bool:
+    """Whether a line of ``block`` continues the sentence of the line before (table rows, "a | b", aside)."""
+    return any(_continues_lower(text) and _runs_into(block[i]) and " | " not in text for i, text in enumerate(block[1:]))
+
+
+def _runs_into(text: str) -> bool:
+    """Whether a line may run on into the next: it ends with a word, or with a comma outside a list
+    item (after "(b) ... herewith," a lower-case line is the list's wrap-up)."""
+    last = text[-1]
+    return last not in ".;:,\u2014\u2013" or (last == "," and text[0] != "(")
+
+
+def _fixed_width(block: list[str]) -> bool:
+    """Whether ``block`` reads as one paragraph wrapped at a fixed width: its lines but the last are
+    of similar length, and most of them stop mid-clause (a list of short sentences does not)."""
+    if len(block) < 3:
+        return False
+    longest = max(len(text) for text in block)
+    if longest > _WRAP_MAX or any(len(text) < 0.7 * longest for text in block[:-1]):
+        return False
+    return 2 * sum(not ends_clause(text) for text in block[:-1]) > len(block) - 1
+
+
+def line_width(lines: list[str], wrapped: list[bool]) -> int:
+    """A typical full line length (the 90th percentile) of the wrapped lines of a text."""
+    lengths = sorted(len(text) for text, flag in zip(lines, wrapped) if text and flag)
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
-def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
-    """The token one block of text starts with (its first character picks the patterns to try)."""
+def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: bool = False) -> Token:
+    """The token one block of text starts with (its first character picks the patterns to try).
+
+    ``decimal``: the text is in the dotted style, where "1 Heading" is a provision and "1.1 text"
+    and "1.1.1 text" its subdivisions.
+    """
     markdown = False
     first = text[0]
     if first == "#":
@@ -131,6 +202,14 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
             markdown = True
             text = match.group(2)
             first = text[:1]
+    if decimal and first.isdigit():
+        return _decimal(text, line, wrapped)
+    if first.islower() or first.isdigit():
+        match = _MARKER_RE.match(text)
+        if match and (match.group(2) == ")" or not match.group(1).isdigit()):
+            label = match.group(1)
+            if first.isdigit() or len(set(label)) == 1 or numbering.roman_value(label):  # "a", "aa", "iv"; not "no."
+                return Token(LABEL, line, _rest(match), markdown, MARKER, label + match.group(2), label)
     if first not in _STRUCTURE_STARTS:
         return Token(WORDS, line, text, markdown)
     match = _ARTICLE_RE.match(text) if first in "Aa" else None
@@ -138,13 +217,13 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
         rest = _rest(match)
         sep = match.group("sep").strip()
         explicit = bool(sep) or not rest
-        if not (wrapped and rest):
+        if not (wrapped and rest and sep not in _HEADING_SEPARATORS):
             num = match.group(1)
             return Token(PROVISION, line, rest, markdown, "article", num, num, "", explicit)
     match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSs" else None
     if match:
         kind = _keyword(match.group("kw"))
-        rest = match.group("rest").strip()
+        rest = match.group("rest").strip().strip(_STRAY_MARKUP).strip()
         sep = match.group("sep").strip()
         num = match.group(2)
         if kind == "section" and not has_articles:
@@ -175,6 +254,19 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool) -> Token:
             return Token(PROVISION, line, match.group("rest").strip(), False, "section",
                          match.group(1) + ("." if dotted else ""), match.group(1), "", dotted)
     return Token(WORDS, line, text, markdown)
+
+
+def _decimal(text: str, line: int, wrapped: bool) -> Token:
+    """A line of the dotted style that starts with a digit: a provision ("1 Heading", "2. Heading"),
+    a subdivision ("1.1 text", labelled by its last number), or words ("2020 was ...")."""
+    match = _DECIMAL_RE.match(text)
+    if match is None or wrapped:
+        return Token(WORDS, line, text)
+    number, dot = match.group(1), match.group(2)
+    rest = _rest(match)
+    if "." not in number:
+        return Token(PROVISION, line, rest, False, "section", number + dot, number, "", bool(dot) or not rest)
+    return Token(LABEL, line, rest, False, DECIMAL, number + dot, number.rsplit(".", 1)[1])
 
 
 def _rest(match: re.Match[str]) -> str:
@@ -255,20 +347,31 @@ def ends_clause(text: str) -> bool:
     return bool(_ENDS_CLAUSE.search(text[-6:])) if text else True
 
 
-def tokenize(lines: list[str]) -> list[Token]:
-    """Every token of the cleaned text, joining wrapped lines."""
-    wrapped = is_wrapped(lines)
-    width = line_width(lines) if wrapped else 0
-    has_articles = any(_looks_like_article_heading(text) for text in lines if text[:1] in "Aa#")
+def tokenize(lines: list[str], has_articles: bool, decimal: bool = False) -> list[Token]:
+    """Every token of the cleaned text, joining wrapped lines; ``has_articles``: the text's provisions
+    are articles (its style says so), so "Section N" groups articles rather than being one;
+    ``decimal``: the text is numbered 1, 1.1, 1.1.1 (the dotted style)."""
+    wrapped_at = wrapped_lines(lines)
+    width = line_width(lines, wrapped_at)
     tokens: list[Token] = []
     previous_text = ""  # the previous non-blank line, for wrap decisions
-    last_number: dict[str, int] = {}  # level -> number of the last provision heading
+    previous_index = -1
+    sequence = _Sequence(lines, has_articles, decimal)
     for index, text in enumerate(lines):
         if not text:
             continue
-        token = classify(text, index + 1, has_articles, wrapped)
+        # A line continues one across blank lines (a page break) only where both blocks are wrapped
+        # and the sentence visibly runs on.
+        wrapped = wrapped_at[index] and (previous_index == index - 1 or (
+            previous_index >= 0 and wrapped_at[previous_index]
+            and (_continues_lower(text) or not ends_clause(previous_text))))
+        previous_index = index
+        # In a wrapped block, words after a heading on its line read as a heading only after a
+        # sentence's end: otherwise "Article 5 of the Act ..." is the middle of a sentence.
+        mid_sentence = wrapped and bool(tokens) and not _ends_sentence(previous_text, tokens[-1])
+        token = classify(text, index + 1, has_articles, mid_sentence, decimal)
         if token.kind == PROVISION:
-            token = _plausible(token, text, last_number)
+            token = sequence.plausible(token, text, index)
         if wrapped and tokens and _continues(token, text, previous_text, width, tokens[-1]):
             _append_words(tokens[-1], text)
             previous_text = text
@@ -284,16 +387,58 @@ def tokenize(lines: list[str]) -> list[Token]:
     return tokens
 
 
-def _plausible(token: Token, text: str, last_number: dict[str, int]) -> Token:
-    """A heading without a separator ("Article 5 shall ...", "2010 Rules ...") only counts when its
-    number continues the sequence; otherwise the line is words that start with a number."""
-    value = numbering.leading_number(token.label)
-    last = last_number.get(token.level)
-    if not token.explicit and token.text and value is not None and last is not None and value not in (last, last + 1):
-        return Token(WORDS, token.line, text, token.markdown)
-    if value is not None:
-        last_number[token.level] = value
-    return token
+class _Sequence:
+    """The numbering sequence of provision headings, to tell a heading from words that start with a number.
+
+    A heading without a separator ("Article 5 shall ...", "21 Fees ...") counts when its number
+    continues the sequence. When it skips numbers (article 21 right after 19), it still counts if
+    the text goes on from it (a later heading numbered 22, or none higher) and the skipped numbers
+    never come later: then the heading of article 20 was lost (garbled, or merged into a line),
+    and the builder warns about the gap. Otherwise the line is words, such as a citation
+    ("Article 21 of the Act ...") at a line's start.
+    """
+
+    def __init__(self, lines: list[str], has_articles: bool, decimal: bool) -> None:
+        self.lines = lines
+        self.has_articles = has_articles
+        self.decimal = decimal
+        self.last: dict[str, int] = {}  # level -> number of the last provision heading
+        self._later: dict[str, dict[int, int]] | None = None  # level -> number -> last line index
+
+    def plausible(self, token: Token, text: str, index: int) -> Token:
+        value = numbering.leading_number(token.label)
+        last = self.last.get(token.level)
+        if (not token.explicit and token.text and value is not None and last is not None
+                and value not in (last, last + 1) and not self._resumes(token.level, last, value, index)):
+            return Token(WORDS, token.line, text, token.markdown)
+        if value is not None:
+            self.last[token.level] = value
+        return token
+
+    def _resumes(self, level: str, last: int, value: int, index: int) -> bool:
+        """Whether ``value`` after ``last`` starts the sequence again after lost headings."""
+        if not last < value <= last + _LARGEST_GAP:
+            return False
+        later = self._candidates().get(level, {})
+        if any(later.get(skipped, -1) > index for skipped in range(last + 1, value)):
+            return False
+        return later.get(value + 1, -1) > index or max(later, default=value) <= value
+
+    def _candidates(self) -> dict[str, dict[int, int]]:
+        """Every line that reads as a provision heading (by level: number -> its last line index),
+        found once, the first time a gap needs it."""
+        if self._later is None:
+            self._later = {}
+            for index, text in enumerate(self.lines):
+                if text and (text[0].isdigit() or text[0] in "Aa"):
+                    token = classify(text, index + 1, self.has_articles, False, self.decimal)
+                    value = numbering.leading_number(token.label) if token.kind == PROVISION else None
+                    if value is not None:
+                        self._later.setdefault(token.level, {})[value] = index
+        return self._later
+
+
+_LARGEST_GAP = 5  # the most headings in a row that may be lost before a heading is no longer believed
 
 
 _LABEL_TITLE_LIMIT = 80  # the longest words after a label that may be its title
@@ -323,9 +468,9 @@ def _label_class(label: str) -> str:
 _ENDS_CONJUNCTION = re.compile(r"\b(?:or|and|but|the|of|to)$")
 
 
-def _looks_like_article_heading(text: str) -> bool:
-    match = _ARTICLE_RE.match(_MARKDOWN_RE.sub(r"\2", text, count=1) if text[:1] == "#" else text)
-    return bool(match) and (bool(match.group("sep").strip()) or not _rest(match))
+def _ends_sentence(previous: str, last: Token) -> bool:
+    """Whether the line before ends a sentence or is a heading of its own, so that a heading may follow."""
+    return previous[-1:] in ".:;" or (last.kind in (CONTAINER, PROVISION) and not last.text)
 
 
 def _continues(token: Token, text: str, previous: str, width: int, last: Token) -> bool:
@@ -341,7 +486,9 @@ def _continues(token: Token, text: str, previous: str, width: int, last: Token) 
             return True
         if len(previous) >= width * 0.9:
             return True
-        return len(previous) >= width * 0.75 and not ends_clause(previous)
+        if ends_clause(previous):
+            return False
+        return len(previous) >= width * 0.75 or previous[-1].islower()  # the sentence visibly runs on
     if token.kind == LABEL:
         return bool(token.text) and not ends_clause(previous) and len(previous) >= width * 0.75
     return False
