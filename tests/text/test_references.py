@@ -171,10 +171,10 @@ def _same_named_acts(text: str) -> None:
     """_named_acts finds what the plain pattern (an optional "the", then the name) finds."""
     import re
 
-    from lawcode.text.citations import LAW_END, NAME_WORD
+    from lawcode.text.citations import LAW_END, NAME_WORD, NOT_FIRST
     from lawcode.text.references import _named_acts
 
-    plain = re.compile(rf"\b(?:the\s+)?((?:[A-Z]{NAME_WORD}){{1,8}}{LAW_END})")
+    plain = re.compile(rf"\b(?:the\s+)?([A-Z]{NOT_FIRST}{NAME_WORD}(?:[A-Z]{NAME_WORD}){{0,7}}{LAW_END})")
     expected = [(m.start(), m.group(0), m.group(1)) for m in plain.finditer(text)]
     assert list(_named_acts(text)) == expected, text
 
@@ -189,6 +189,7 @@ def test_named_laws_are_found_where_the_plain_pattern_finds_them():
         "Organs for State Security and Public Security shall act under the Law",
         "the Local Government etc. (Scotland) Act 1994, the Public Bodies (Joint Working) (Scotland) Act 2014",
         "the Farm Credit Act of 1971 and the Health and Safety Act (Act 85 of 1993)",
+        "Notwithstanding the Building Regulations, Under the Fire Act, Undertakings Act, the Harbour Ordinance",
     ]:
         _same_named_acts(text)
 

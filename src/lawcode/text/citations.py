@@ -60,8 +60,10 @@ _SEGMENT = re.compile(r"\(([0-9A-Za-z]{1,5})\)")
 # \b before it), so that the regex engine skips to the capitals in C.
 NAME_WORD = (r"[A-Za-z'-]{1,40}\s+(?:etc\.\s+)?(?:\([A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20}){0,2}\)\s+){0,2}"
              r"(?:(?:and|of|for|on|the)\s+)?")  # after its capital
-LAW_END = (r"(?:Act|Law)(?:,?\s+(?:[0-9]{4}|of\s+[0-9]{4}\b|\(Act\s+(?:No\.\s*)?[0-9]+\s+of\s+[0-9]{4}\)))?")
-NAMED_LAW = re.compile(rf"[A-Z](?<!\w[A-Z]){NAME_WORD}(?:[A-Z]{NAME_WORD}){{0,7}}{LAW_END}")
+LAW_END = (r"(?:Act|Law|Regulations|Ordinance)(?:,?\s+(?:of\s+)?[0-9]{4}\b)?(?:\s*\(Act\s+(?:No\.\s*)?[0-9]+\s+of\s+[0-9]{4}\))?")
+# Words that open a sentence before a law's name ("Notwithstanding the ... Regulations"): not its first word.
+NOT_FIRST = r"(?!(?<=N)otwithstanding\b|(?<=U)nder\b|(?<=S)ubject\b|(?<=D)espite\b|(?<=P)ursuant\b|(?<=E)xcept\b)"
+NAMED_LAW = re.compile(rf"[A-Z](?<!\w[A-Z]){NOT_FIRST}{NAME_WORD}(?:[A-Z]{NAME_WORD}){{0,7}}{LAW_END}")
 EU_ACT = re.compile(
     r"\b(?:Regulation|Directive|Decision)\s+(?:\((?:EU|EC|EEC|Euratom)\)\s+(?:No\s+)?[0-9]{1,4}/[0-9]{1,4}"
     r"|[0-9]{2,4}/[0-9]{1,4}/(?:EC|EU|EEC))"

@@ -124,7 +124,7 @@ class _Finder:
             if standard is not None:  # "SABS 1186: Part 1": a part of a standard
                 self.add(node, text[standard.start(1):end].strip(), external=standard.group(1), at=standard.start(1))
                 continue
-            if parts[-1].kind in ("this", "that") and len(parts) == 1 and owner is None and \
+            if parts[-1].kind == "this" and len(parts) == 1 and owner is None and \
                     parts[-1].keyword in ("chapter", "part") and self._enclosing_container(node, parts[-1]) is None:
                 continue  # "this Part" in a text that does not have its parts: nothing to point at
             if owner is None and _THEREOF.match(text, match.end()):
@@ -320,6 +320,8 @@ class _Finder:
             recent = self.recent.get(node.eid)
             if start is None and recent is not None:  # "subsection (2) ... within paragraph (a) to (l)"
                 start = _below(recent, one.base, part.keyword)
+            if start is None and part.keyword == "subsection" and one.path and one.base[0].isdigit():
+                start = self.index.provision(one.base)  # "subsection 37(6)", written for section 37(6)
             what = f"{part.keyword} {one.base}{''.join(f'({p})' for p in one.path)} of {provision.eid}"
             if start is None:
                 return None, what
@@ -389,7 +391,7 @@ class _Finder:
             for match in _matches(EU_ACT, EU_ACT_START, text):
                 if not any(a <= match.start() < b for a, b in covered):
                     self.add(node, match.group(0), external=match.group(0), at=match.start())
-        if " Act" not in text and " Law" not in text:
+        if " Act" not in text and " Law" not in text and " Regulations" not in text and " Ordinance" not in text:
             return
         for start, words, name in _named_acts(text):
             if _ANAPHORIC.match(name) or f'"{name}"' in text or any(a <= start < b for a, b in covered):
@@ -511,7 +513,8 @@ def _may_cite_law(text: str) -> bool:
     """Whether ``text`` may name another law. Each word's capital is looked for first: finding one
     character is several times quicker than finding a word, and most provisions lack some of them."""
     return ('"' in text or ("A" in text and "Act" in text) or ("L" in text and "Law" in text)
-            or ("R" in text and "Regulation (" in text) or ("D" in text and ("Directive" in text or "Decision" in text)))
+            or ("R" in text and ("Regulation" in text)) or ("O" in text and "Ordinance" in text)
+            or ("D" in text and ("Directive" in text or "Decision" in text)))
 
 
 def _law_name(words: str) -> str:
