@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left, insort
 from collections import defaultdict
 
 from lawcode.akn.names import (
@@ -83,7 +84,7 @@ def to_akn(doc: Document) -> bytes:
     return out.getvalue()
 
 
-def _meta(doc: Document, externals: dict[str, str], unplaced: list[Reference]) -> str:
+def _meta(doc: Document, externals: dict[str, str], unplaced: list[_Unplaced]) -> str:
     work = doc.frbr_uri.rstrip("/") or "/akn/xx/act/regulation"
     segments = work.strip("/").split("/")
     country = segments[1] if len(segments) > 1 else "xx"
@@ -111,10 +112,11 @@ def _meta(doc: Document, externals: dict[str, str], unplaced: list[Reference]) -
     if unplaced:
         # References that cannot be marked up in their provision's words, kept so nothing is lost.
         out.append(f'<proprietary source="#{AUTHOR_EID}">')
-        for ref in unplaced:
+        for ref, where in unplaced:
             target = f' target="{_attr(ref.target)}"' if ref.target is not None else ""
             external = f' external="{_attr(ref.external)}"' if ref.external is not None else ""
-            out.append(f'<lc:reference source="{_attr(ref.source)}" words="{_attr(ref.words)}"{target}{external}/>')
+            at = f' line="{where[0]}" offset="{where[1]}"' if where is not None else ""
+            out.append(f'<lc:reference source="{_attr(ref.source)}" words="{_attr(ref.words)}"{target}{external}{at}/>')
         out.append("</proprietary>")
     out.append("</meta>")
     return "".join(out)
@@ -138,8 +140,10 @@ def _external_iris(references: tuple[Reference, ...]) -> dict[str, str]:
     return iris
 
 
-# A line of words with the references placed in it (start offset, reference).
+# A line of words with the references placed in it (start offset, reference), sorted by offset.
 _Line = tuple[str, list[tuple[int, Reference]]]
+# A reference kept in the metadata, with the line and offset of the phrase it belongs to when known.
+_Unplaced = tuple[Reference, tuple[int, int] | None]
 
 
 class _Writer:
@@ -226,21 +230,36 @@ class _Writer:
             return f"{start}<heading>{_text(heading)}</heading>"
         return f"{start}<num>{_text(num)}</num><heading>{_text(heading)}</heading>"
 
-    def place(self, node: Node | None, refs: list[Reference]) -> list[Reference]:
+    def place(self, node: Node | None, refs: list[Reference]) -> list[_Unplaced]:
         """Find where each of ``node``'s references stands in its words; return those that cannot
-        be marked up inline (their words are missing, overlap another reference's, or cite a
-        further target of the same phrase), for the metadata.
+        be marked up inline, for the metadata: their words are missing or overlap another
+        reference's, or they are a further target of the phrase placed just before them ("Articles
+        15 to 20" cites six; its words are marked up once, with the first).
 
-        A reference is placed at the first occurrence of its words that overlaps no reference
-        placed before it.
+        References come in reading order (as the parser and the importer list them), so each is
+        looked for after the one before it: placing a provision's references is linear in their
+        number. One found out of order is looked for from the start of the words.
         """
         if node is None:
-            return refs
+            return [(ref, None) for ref in refs]
         text, wrap_up = self._placed(node)
         lines = text + wrap_up  # the same (line, spans) pairs: placing fills text and wrap_up
-        unplaced = [ref for ref in refs if not (ref.words and _place(lines, ref))]
-        for _, spans in lines:
-            spans.sort(key=lambda span: span[0])
+        unplaced: list[_Unplaced] = []
+        where = (0, 0)  # the line and offset after the last reference placed
+        last: tuple[Reference, tuple[int, int]] | None = None  # the last reference placed, and where
+        for ref in refs:
+            if last is not None and ref.words == last[0].words and (ref.target, ref.external) != (
+                    last[0].target, last[0].external):
+                unplaced.append((ref, last[1]))
+                continue
+            found = (_find_free(lines, ref.words, *where) or _find_free(lines, ref.words, 0, 0)) if ref.words else None
+            if found is None:
+                unplaced.append((ref, None))
+                continue
+            line, start = found
+            insort(lines[line][1], (start, ref), key=_span_start)
+            where = (line, start + len(ref.words))
+            last = (ref, found)
         self.placed[node.eid] = (text, wrap_up)
         return unplaced
 
@@ -281,20 +300,29 @@ def _split(words: str) -> list[str]:
     return words.split("\n") if words else []
 
 
-def _place(lines: list[_Line], ref: Reference) -> bool:
-    """Mark ``ref`` at the first free occurrence of its words, unless those words already carry a
-    reference (one phrase citing several provisions: only its first target is marked up)."""
-    size = len(ref.words)
-    if any(other.words == ref.words for _, spans in lines for _, other in spans):
-        return False
-    for line, spans in lines:
-        start = line.find(ref.words)
+def _span_start(span: tuple[int, Reference]) -> int:
+    return span[0]
+
+
+def _find_free(lines: list[_Line], words: str, line: int, offset: int) -> tuple[int, int] | None:
+    """The first occurrence of ``words`` at or after ``offset`` of line ``line`` (then in the lines
+    after it) that overlaps no reference placed in its line."""
+    for number in range(line, len(lines)):
+        text, spans = lines[number]
+        start = text.find(words, offset if number == line else 0)
         while start >= 0:
-            if all(start >= at + len(other.words) or start + size <= at for at, other in spans):
-                spans.append((start, ref))
-                return True
-            start = line.find(ref.words, start + 1)
-    return False
+            if _free(spans, start, start + len(words)):
+                return number, start
+            start = text.find(words, start + 1)
+    return None
+
+
+def _free(spans: list[tuple[int, Reference]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps none of ``spans`` (sorted by start, not overlapping)."""
+    index = bisect_left(spans, start, key=_span_start)
+    if index < len(spans) and spans[index][0] < end:
+        return False
+    return not (index > 0 and spans[index - 1][0] + len(spans[index - 1][1].words) > start)
 
 
 def _list_eid(first_item: Node) -> str:

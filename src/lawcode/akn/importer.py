@@ -185,8 +185,12 @@ class _Reader:
             ref = Reference(eid, el.get("words", ""), el.get("target"), el.get("external"))
             node = by_eid.get(eid)
             lines = _lines(node.text) + _lines(node.wrap_up) if node is not None else []
-            where = next(((i, line.find(ref.words)) for i, line in enumerate(lines) if ref.words in line),
-                         (len(lines), 0))
+            line, offset = el.get("line", ""), el.get("offset", "")
+            if line.isdigit() and offset.isdigit():  # where the exporter saw the phrase it belongs to
+                where = (int(line), int(offset))
+            else:
+                where = next(((i, text.find(ref.words)) for i, text in enumerate(lines) if ref.words in text),
+                             (len(lines), 0))
             self.refs[eid].append((*where, ref))
 
     def _reference(self, el: etree._Element, eid: str, words: str) -> Reference:

@@ -1,16 +1,25 @@
 """Cross-references: citations in a provision's words, resolved to eIds or named as external.
 
-Internal citations are resolved with the same :class:`~lawcode.text.locate.Index` that
-``locate`` uses: "article 13 of these Regulations", "Article 6(1)", "Articles 15 to 20",
-"sections 6503 and 6505 of this title", "paragraph 2 of this article", "the first paragraph of
-this article", "the preceding paragraph", "subsection (1)", "paragraph (1)", "point (a) of
-paragraph 2". A citation of a provision this text does not have becomes a reference with no
-target *and* a warning naming the line (the text may cite a part of itself that was left out,
-or be wrong).
+The words of a citation are read by :mod:`lawcode.text.citations` into a chain of parts ("point
+(b) of paragraph 2 of Article 1"), resolved here from the outermost part inwards with the same
+:class:`~lawcode.text.locate.Index` that ``locate`` uses. Parts that depend on where the words
+stand are resolved from there: "paragraph 1" in an article is that article's paragraph, "subsection
+(b)" in a section that section's, "point (a)" the nearest item (a), "this Article" the enclosing
+provision, "the preceding paragraph" the paragraph before, "that section" (or "that subsection")
+what the words (or a lead-in above them) cited last, "the second subparagraph thereof" a
+subparagraph of what was just cited. Subparagraphs and sentences are not nodes: a citation of one
+points at the paragraph that holds it (or, in an article whose paragraphs are not numbered, at
+the unnumbered paragraph it counts). Lists and ranges cite every member ("Articles 13 to 15",
+"points (a) to (c)"): one Reference per member, all with the phrase's words.
 
-External citations keep the cited law's name: a quoted title ("PRC National Security Law"),
-EU acts ("Regulation (EC) No 45/2001", "Directive 2000/31/EC"), a named Act ("the Fire Brigade
-Services Act"), or a provision "of that Directive" / "of the ... Act 1994" / "of title 5".
+A citation of a provision this text does not have becomes a reference with no target *and* a
+warning naming the line (the text may cite a part of itself that was left out, or be wrong).
+
+External citations keep the cited law's name, taken whole: a quoted title ("PRC National
+Security Law"), EU acts ("Regulation (EC) No 45/2001", "Directive 2000/31/EC"), a named Act ("the
+Local Government etc. (Scotland) Act 1994"), a standard's part ("SABS 1186: Part 1"), or a
+provision "of that Directive" / "of the ... Act 1994" / "of title 5" / "of schedule 1 to the ...
+Act": such a provision never resolves inside this text.
 
 All patterns are bounded (no nested unbounded repetition), so scanning is linear in the text.
 """
@@ -20,57 +29,31 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from lawcode.text.document import CHAPTER, PARAGRAPH, Diagnostic, Node, Reference
-from lawcode.text.locate import Index, child_labelled
+from lawcode.text.citations import (
+    CHAIN,
+    CHAIN_START,
+    EU_ACT,
+    EU_ACT_START,
+    NAMED_LAW,
+    ORDINALS,
+    STANDARD_BEFORE,
+    Label,
+    Owner,
+    Part,
+    owner_after,
+    parts_of,
+)
+from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, Diagnostic, Node, Reference
+from lawcode.text.locate import Index, child_labelled, label_of
 
 MAX_SCANNED = 100_000  # longer runs of words (junk, a missing line break) are not searched for citations
-_NUMBER = r"[0-9]+[A-Za-z]{0,2}(?:\([0-9A-Za-z]{1,4}\)){0,4}"
-# The provision citation patterns come with the words a match of them can begin with (in lower
-# case when the pattern ignores case). A pattern is only tried where one of its words is found by
-# str.find (see _matches): letting the regex engine try it at every position of every
-# provision's words took three times longer.
-_PROVISIONS = re.compile(
-    r"\b(?:point\s+\((?P<point>[a-z]{1,4})\)\s+of\s+(?:the\s+[a-z]+\s+subparagraph\s+of\s+)?)?"
-    rf"(?P<kw>Articles?|Sections?|§§?|Chapters?)\s+(?P<nums>{_NUMBER}(?:(?:,\s*|\s+and\s+|\s+or\s+|\s+to\s+){_NUMBER}){{0,12}})"
-    r"(?P<of>\s+of\s+(?P<whose>(?:these|this|that|the|title)\b[^.;:,()]{0,80}?"
-    r"(?:Regulations?|Act(?: \d{4})?|Law|By-law|Directive|Decision|Treaty|TEU|TFEU|Convention|Charter|title(?: \d+)?|chapter|Code|Part|[0-9]+)\b"
-    r"|(?:Regulation|Directive|Decision)\s+(?:\((?:EU|EC|EEC|Euratom)\)\s+)?(?:No\s+)?[0-9]{1,4}/[0-9]{1,4}(?:/(?:EC|EU|EEC))?))?",
-    re.IGNORECASE,
-)
-_PROVISIONS_START = ("point", "article", "section", "\u00a7", "chapter")
-_CHAPTER_NUMBER = re.compile(r"[IVXLC]+|[0-9]+")
-_NUM_LIST = re.compile(rf"({_NUMBER})|(\bto\b)")
-_PATH = re.compile(r"\(([0-9A-Za-z]{1,4})\)")
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "ninth": 9, "tenth": 10}
-_LOCAL = re.compile(
-    r"\b(?:the\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|preceding|previous|following)"
-    r"\s+(?:sub)?paragraph(?:\s+of\s+this\s+(?:article|section))?"
-    r"|(?:points?\s+\((?P<pl>[a-z]{1,4})\)\s+(?:of\s+)?)?(?P<kw>(?:sub)?paragraphs?|subsections?)\s+"
-    r"(?P<lab>\(?[0-9]+[A-Za-z]{0,2}\)?)(?P<sub>(?:\([0-9A-Za-z]{1,4}\)){0,3})(?P<of>\s+of\s+this\s+(?:article|section))?)",
-    re.IGNORECASE,
-)
-_LOCAL_START = ("the", "point", "paragraph", "subparagraph", "subsection")
-_OF_PROVISION = re.compile(r"\s+of\s+(?:Article|Section|\u00a7)\s+([0-9]+[A-Za-z]{0,2})\b(?P<elsewhere>\s+of\s+(?:that|the)\b)?",
-                           re.IGNORECASE)
+MAX_RANGE = 500  # members of one range ("Articles 1 to 99") at most
 _QUOTED_LAW = re.compile(
     r"\"([A-Z][^\"]{2,150}?\b(?:Law|Act|Regulations|Rules|Code|Directive|Convention|Treaty|Constitution|Measures|Provisions))\""
 )
-_EU_ACT = re.compile(
-    r"\b(?:Regulation|Directive|Decision)\s+(?:\((?:EU|EC|EEC|Euratom)\)\s+(?:No\s+)?[0-9]{1,4}/[0-9]{1,4}"
-    r"|[0-9]{2,4}/[0-9]{1,4}/(?:EC|EU|EEC))"
-)
-_EU_ACT_START = ("Regulation", "Directive", "Decision")
-# A named law: one to eight capitalised words (joined by "and", "of", "for", "on" or "the"), then
-# "Act" or "Law", perhaps with its year; a "the" before it is taken in by _named_acts. Written so
-# that the pattern begins with a character class (the first capital; the \b before it is the
-# lookbehind after it): the regex engine then skips to the capitals in C rather than trying the
-# pattern at every position, which took twice as long.
-_NAME_WORD = r"[A-Za-z'-]{1,40}\s+(?:(?:and|of|for|on|the)\s+)?"  # after its capital
-_LAW_END = r"(?:Act|Law)(?:,?\s+(?:[0-9]{4}|\(Act\s+[0-9]+\s+of\s+[0-9]{4}\)))?"
-_NAMED_ACT = re.compile(rf"[A-Z](?<!\w[A-Z]){_NAME_WORD}(?:[A-Z]{_NAME_WORD}){{0,7}}{_LAW_END}")
 _ANAPHORIC = re.compile(r"^(?:This|That|These|The|Such|Each|Any|Union|State|Member)\b")
-_INTERNAL_OWNER = re.compile(r"^(?:these|this)\s+(?:Regulations?|Act|Law|By-law|Code|chapter|title)\b", re.IGNORECASE)
+_THEREOF = re.compile(r"\s+thereof\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 class _Finder:
@@ -78,13 +61,18 @@ class _Finder:
         self.index = index
         self.references: list[Reference] = []
         self.warnings: list[Diagnostic] = []
-        self.seen: set[tuple[str, str, str | None, str | None]] = set()
+        self.seen: set[tuple[str, int, str, str | None, str | None]] = set()
         self.offsets: list[int] = []  # where each reference found in the current words starts
+        # (eId, "provision" | "chapter" | "part") -> what its words cited last, for "that section"
+        # (a Node, or the description of a citation this text cannot resolve)
+        self.last_cited: dict[tuple[str, str], Node | str] = {}
+        self._provisions: list[Node] | None = None  # every provision in document order, for ranges
+        self.recent: dict[str, Node] = {}  # eId -> the paragraph or item its words cited last ("that subsection")
 
     def add(self, source: Node, words: str, target: str | None = None, external: str | None = None,
             *, at: int) -> None:
         """Record a reference whose words start at offset ``at`` of the words being scanned."""
-        key = (source.eid, words, target, external)
+        key = (source.eid, at, words, target, external)
         if key not in self.seen:
             self.seen.add(key)
             self.references.append(Reference(source.eid, words, target, external))
@@ -107,94 +95,287 @@ class _Finder:
                 continue
             first = len(self.references)
             self.offsets = []
-            covered = self._provisions(node, text) if _may_cite_provision(text) else []
-            if _may_cite_local(text):
-                self._local(node, text)
+            covered = self._citations(node, text) if _may_cite_provision(text) else []
             if _may_cite_law(text):
                 self._externals(node, text, covered)
             # Reading order within the words (the kinds of citation are searched one after another).
             found = sorted(zip(self.offsets, self.references[first:]), key=lambda pair: pair[0])
             self.references[first:] = [ref for _, ref in found]
 
-    def _provisions(self, node: Node, text: str) -> list[tuple[int, int]]:
-        """Resolve provision citations; return the spans that cite another law's provisions."""
+    def _citations(self, node: Node, text: str) -> list[tuple[int, int]]:
+        """Resolve the citation chains in ``text``; return the spans they cover (owners included)."""
         covered: list[tuple[int, int]] = []
-        for match in _matches(_PROVISIONS, _PROVISIONS_START, text):
-            words = match.group(0).strip()
-            keyword = match.group("kw").lower()
-            whose = (match.group("whose") or "").strip()
-            if whose and not _INTERNAL_OWNER.match(whose):
-                self.add(node, words, external=_law_name(whose), at=match.start())
-                covered.append((match.start(), match.end()))
+        for match in _matches(CHAIN, CHAIN_START, text):
+            parts = parts_of(match.group(0))
+            if not parts:
                 continue
-            numbers = _numbers(match.group("nums"))
-            for number in numbers:
-                base, path = _split_path(number)
-                if keyword.startswith("chapter"):
-                    chapter = self.index.container(CHAPTER, base) if _CHAPTER_NUMBER.fullmatch(base) else None
-                    if chapter is None:
-                        self.missing(node, words, f"chapter {base}", at=match.start())
-                    else:
-                        self.add(node, words, chapter.eid, at=match.start())
+            owner = owner_after(text, match.end())
+            end = owner.end if owner is not None else match.end()
+            words = text[match.start():end].strip()
+            covered.append((match.start(), end))
+            if owner is not None and not owner.internal and not owner.this_title:
+                self.add(node, words, external=_law_name(owner.name or words), at=match.start())
+                continue
+            if owner is not None and owner.absent is not None:
+                self.missing(node, words, owner.absent, at=match.start())
+                continue
+            standard = STANDARD_BEFORE.search(text, max(0, match.start() - 30), match.start()) \
+                if parts[-1].keyword == "part" else None
+            if standard is not None:  # "SABS 1186: Part 1": a part of a standard
+                self.add(node, text[standard.start(1):end].strip(), external=standard.group(1), at=standard.start(1))
+                continue
+            if parts[-1].kind == "this" and len(parts) == 1 and owner is None and \
+                    parts[-1].keyword in ("chapter", "part") and self._enclosing_container(node, parts[-1]) is None:
+                continue  # "this Part" in a text that does not have its parts: nothing to point at
+            if owner is None and _THEREOF.match(text, match.end()):
+                parent = self._holder(self.recent.get(node.eid))
+                if parent is not None:  # "the second subparagraph thereof": of the provision cited before
+                    words = text[match.start():_THEREOF.match(text, match.end()).end()]  # type: ignore[union-attr]
+                    self._record(node, words, match.start(), [t for part in reversed(parts)
+                                                              for t in self._inner(part, parent)], parts[-1], None)
                     continue
-                provision = self.index.provision(base)
-                if provision is None:
-                    if whose.lower().startswith("this title") or whose.lower().startswith("title"):
-                        # the rest of the US Code title
-                        self.add(node, words, external=_law_name(whose), at=match.start())
-                    else:
-                        self.missing(node, words, f"{keyword.rstrip('s')} {base}", at=match.start())
-                    continue
-                if match.group("point") and len(numbers) == 1:
-                    path = [*path, match.group("point")]  # "point (f) of Article 6(1)"
-                target = self.index.descend(provision, path) if path else provision
-                if target is None:
-                    self.missing(node, words, f"{keyword.rstrip('s')} {number}", at=match.start())
-                else:
-                    self.add(node, words, target.eid, at=match.start())
+            self._resolve(node, text, match.start(), words, parts, owner)
         return covered
 
-    def _local(self, node: Node, text: str) -> None:
-        provision = self.index.enclosing_provision(node)
-        if provision is None:
-            return
-        for match in _matches(_LOCAL, _LOCAL_START, text):
-            words = match.group(0).strip()
-            ordinal = (match.group("ord") or "").lower()
-            if ordinal and "subparagraph" in words.lower():
-                target = self._paragraph_of(node, provision)  # subparagraphs are not nodes: cite their paragraph
-                self.add(node, words, target.eid if target is not None else provision.eid, at=match.start())
-                continue
-            if ordinal:
-                target = self._ordinal_paragraph(node, provision, ordinal)
-                if target is None:
-                    self.missing(node, words, f"the {ordinal} paragraph of {provision.eid}", at=match.start())
-                else:
-                    self.add(node, words, target.eid, at=match.start())
-                continue
-            label = match.group("lab").strip("()")
-            path = _PATH.findall(match.group("sub") or "")
-            other = _OF_PROVISION.match(text, match.end())
-            if other and other.group("elsewhere"):
-                continue  # "paragraph 2 of Article 6 of that Directive": another law's, cited as such
-            if other:  # "paragraph 2 of Article 6": a paragraph of another provision
-                cited = self.index.provision(other.group(1))
-                words = text[match.start(): other.end()].strip()
-                start = _child(cited, label) if cited is not None else None
-            elif match.group("of"):
-                start = _child(provision, label)
-            else:
-                start = self.index.nearest_labelled(node, label) or _child(provision, label)
-            target = self.index.descend(start, path) if start is not None else None
-            if target is not None and match.group("pl"):
-                target = self.index.descend(target, [match.group("pl")])
-            if target is None:
-                what = f"{match.group('kw').lower()} {match.group('lab')} of {provision.eid}"
-                self.missing(node, words, what, at=match.start())
-            else:
-                self.add(node, words, target.eid, at=match.start())
+    def _holder(self, target: Node | None) -> Node | None:
+        """The paragraph (or provision) that holds ``target``: what "thereof" refers to."""
+        current = target
+        while current is not None and current.kind == ITEM:
+            current = self.index.parent_of(current)
+        return current
 
-    def _paragraph_of(self, node: Node, provision: Node) -> Node | None:
+    def _resolve(self, node: Node, text: str, at: int, words: str, parts: list[Part], owner: Owner | None) -> None:
+        """Resolve a chain from its outermost part inwards and record a reference per target."""
+        outer = parts[-1]
+        targets = self._outer(node, outer, at)
+        for part in reversed(parts[:-1]):
+            targets = [found for target in targets
+                       for found in ([target] if target[0] is None else self._inner(part, target[0]))]
+        self._record(node, words, at, targets, outer, owner)
+
+    def _record(self, node: Node, words: str, at: int, targets: list[tuple[Node | None, str]], outer: Part,
+                owner: Owner | None) -> None:
+        """One reference per target (one without a target, and a warning, per target not found)."""
+        for target, what in targets:
+            if outer.kind in ("provision", "container"):
+                cited = (self.index.enclosing_provision(target) or target) if target is not None else what
+                self.last_cited[(node.eid, outer.keyword if outer.kind == "container" else "provision")] = cited
+            if target is not None:
+                self.add(node, words, target.eid, at=at)
+                if target.kind in (PARAGRAPH, ITEM) and outer.kind in ("sub", "provision", "ordinal"):
+                    self.recent[node.eid] = target
+            elif owner is not None and owner.this_title:
+                self.add(node, words, external=_law_name(owner.name or "this title"), at=at)
+            else:
+                self.missing(node, words, what, at=at)
+
+    # -- the outermost part: relative to the node that cites ---------------------------------------
+    def _outer(self, node: Node, part: Part, at: int) -> list[tuple[Node | None, str]]:
+        kind = part.kind
+        if kind == "provision":
+            return [found for label in part.labels for found in self._provision_labels(label, part.keyword)]
+        if kind == "container":
+            return [found for label in part.labels for found in self._container_labels(label, part.keyword)]
+        provision = self.index.enclosing_provision(node)
+        if kind == "this":
+            target = self._this(node, provision, part)
+            return [(target, "")] if target is not None else []
+        if kind == "that":
+            return self._that(node, part)
+        if provision is None:
+            return []
+        if kind == "ordinal":
+            return self._ordinal_here(node, provision, part)
+        return [found for label in part.labels for found in self._sub_here(node, provision, part, label)]
+
+    def _provision_labels(self, label: Label | tuple[Label, Label], keyword: str) -> list[tuple[Node | None, str]]:
+        if isinstance(label, tuple):
+            return self._range(label, lambda one: self._provision_label(one, keyword), self._all_provisions())
+        return [self._provision_label(label, keyword)]
+
+    def _provision_label(self, label: Label, keyword: str) -> tuple[Node | None, str]:
+        what = f"{keyword} {label.base}{''.join(f'({p})' for p in label.path)}"
+        provision = self.index.provision(label.base)
+        if provision is None:
+            return None, what
+        return (self.index.descend(provision, label.path) if label.path else provision), what
+
+    def _container_labels(self, label: Label | tuple[Label, Label], keyword: str) -> list[tuple[Node | None, str]]:
+        kind = CHAPTER if keyword == "chapter" else PART
+        if isinstance(label, tuple):
+            containers = [n for (k, _), n in self.index.containers.items() if k == kind]
+            return self._range(label, lambda one: self._container(kind, one), containers)
+        return [self._container(kind, label)]
+
+    def _container(self, kind: str, label: Label) -> tuple[Node | None, str]:
+        found = self.index.container(kind, label.base)
+        if found is None:  # "Chapter III" of a text that numbers its chapters 1, 2, 3 (or the reverse)
+            other = _roman_to_int(label.base) if not label.base.isdigit() else _int_to_roman(int(label.base))
+            found = self.index.container(kind, str(other)) if other else None
+        return found, f"{kind} {label.base}"
+
+    def _range(self, ends: tuple[Label, Label], resolve, members: list[Node]) -> list[tuple[Node | None, str]]:
+        """Every member from the first end to the last, in document order: the ends' own siblings
+        when both are found, else every number between them."""
+        first, last = resolve(ends[0]), resolve(ends[1])
+        if first[0] is not None and last[0] is not None:
+            siblings = members if first[0] in members else self._siblings(first[0])
+            if first[0] in siblings and last[0] in siblings:
+                a, b = siblings.index(first[0]), siblings.index(last[0])
+                if a <= b and b - a < MAX_RANGE:
+                    return [(member, "") for member in siblings[a:b + 1]]
+        low, high = ends[0].base, ends[1].base
+        if low.isdigit() and high.isdigit() and 0 < int(high) - int(low) < MAX_RANGE and not ends[0].path:
+            return [resolve(Label(str(n))) for n in range(int(low), int(high) + 1)]
+        return [first, last]
+
+    def _siblings(self, node: Node) -> list[Node]:
+        parent = self.index.parent_of(node)
+        return [c for c in parent.children if c.kind == node.kind] if parent is not None else [node]
+
+    def _all_provisions(self) -> list[Node]:
+        if self._provisions is None:
+            self._provisions = list(self.index.provisions.values())
+        return self._provisions
+
+    def _this(self, node: Node, provision: Node | None, part: Part) -> Node | None:
+        """"this Article", "this section", "this paragraph", "this chapter"..."""
+        keyword = part.keyword
+        if keyword in ("article", "section"):
+            return provision
+        if keyword in ("chapter", "part"):
+            return self._enclosing_container(node, part)
+        own = self._paragraph_of(node, provision) if provision is not None else None
+        if keyword == "subsection" or own is None:
+            return own
+        if provision is not None and provision.kind != ARTICLE:
+            # A section's subsection holds paragraphs, which hold subparagraphs, then clauses
+            # (US (a)(1)(A)(i), UK and ZA (1)(a)(i)): "this paragraph" is the item that many levels
+            # below the subsection.
+            items: list[Node] = []
+            current: Node | None = node
+            while current is not None and current is not own:
+                if current.kind == ITEM:
+                    items.append(current)
+                current = self.index.parent_of(current)
+            items.reverse()
+            if keyword == "point":
+                return items[-1] if items else None
+            depth = {"paragraph": 0, "subparagraph": 1, "clause": 2, "subclause": 3}.get(keyword, 0)
+            return items[depth] if depth < len(items) else None
+        if keyword in ("point", "clause"):
+            current = node
+            while current is not None and current.kind != ITEM and current is not own:
+                current = self.index.parent_of(current)
+            return current if current is not None and current.kind == ITEM else None
+        return own
+
+    def _enclosing_container(self, node: Node, part: Part) -> Node | None:
+        kind = CHAPTER if part.keyword == "chapter" else PART
+        current: Node | None = node
+        while current is not None and current.kind != kind:
+            current = self.index.parent_of(current)
+        return current
+
+    def _that(self, node: Node, part: Part) -> list[tuple[Node | None, str]]:
+        """"that section", "that subsection": what was cited last before it, in these words or in a
+        lead-in above them (nothing when no citation came before)."""
+        keyword = part.keyword
+        current: Node | None = node
+        while current is not None:
+            if keyword in ("article", "section", "chapter", "part"):
+                cited = self.last_cited.get((current.eid, keyword if keyword in ("chapter", "part") else "provision"))
+                if cited is not None:
+                    return [(None, cited) if isinstance(cited, str) else (cited, "")]
+            else:
+                recent = self.recent.get(current.eid)
+                if recent is not None:
+                    return [(recent, "")]
+            current = self.index.parent_of(current)
+        return []
+
+    def _ordinal_here(self, node: Node, provision: Node, part: Part) -> list[tuple[Node | None, str]]:
+        own = self._paragraph_of(node, provision)
+        if part.keyword in ("subparagraph", "sentence") and own is not None and own.num is not None:
+            return [(own, "")]  # subparagraphs and sentences are not nodes: cite their paragraph
+        paragraphs = [c for c in provision.children if c.kind == PARAGRAPH]
+        out: list[tuple[Node | None, str]] = []
+        for ordinal in part.ordinals:
+            word, _, step = ordinal.partition(":")
+            if word in ORDINALS or word == "last":
+                position = len(paragraphs) - 1 if word == "last" else ORDINALS[word] - 1
+            elif own is not None and own in paragraphs:
+                position = paragraphs.index(own) + (int(step or 1) * (1 if word == "following" else -1))
+            else:
+                continue
+            what = f"the {word} {part.keyword} of {provision.eid}"
+            out.append((paragraphs[position], "") if 0 <= position < len(paragraphs) else (None, what))
+        return out
+
+    def _sub_here(self, node: Node, provision: Node, part: Part, label: Label | tuple[Label, Label]
+                  ) -> list[tuple[Node | None, str]]:
+        """"subsection (2)", "paragraph 1", "point (a)" written inside a provision."""
+        def resolve(one: Label) -> tuple[Node | None, str]:
+            start = self._sub_start(node, provision, part.keyword, one.base)
+            recent = self.recent.get(node.eid)
+            if start is None and recent is not None:  # "subsection (2) ... within paragraph (a) to (l)"
+                start = _below(recent, one.base, part.keyword)
+            if start is None and part.keyword == "subsection" and one.path and one.base[0].isdigit():
+                start = self.index.provision(one.base)  # "subsection 37(6)", written for section 37(6)
+            what = f"{part.keyword} {one.base}{''.join(f'({p})' for p in one.path)} of {provision.eid}"
+            if start is None:
+                return None, what
+            return (self.index.descend(start, one.path) if one.path else start), what
+        if isinstance(label, tuple):
+            return self._range(label, resolve, [])
+        return [resolve(label)]
+
+    def _sub_start(self, node: Node, provision: Node, keyword: str, base: str) -> Node | None:
+        if keyword == "subsection":
+            return child_labelled(provision, base, (PARAGRAPH,)) or child_labelled(provision, base)
+        if keyword == "paragraph" and provision.kind == ARTICLE:
+            return child_labelled(provision, base, (PARAGRAPH,))
+        if keyword == "point":
+            return self.index.nearest_labelled(node, base, (ITEM,))
+        return self.index.nearest_labelled(node, base) or child_labelled(provision, base)
+
+    # -- inner parts: below the target of the part after them -----------------------------------
+    def _inner(self, part: Part, parent: Node) -> list[tuple[Node | None, str]]:
+        kind = part.kind
+        if kind in ("provision", "container"):
+            return self._outer(parent, part, 0)  # "Article 5 of Chapter II": numbers are the text's own
+        if kind == "ordinal":
+            return self._ordinal_below(part, parent)
+        if kind != "sub":
+            return [(parent, "")]
+
+        def resolve(one: Label) -> tuple[Node | None, str]:
+            start = _below(parent, one.base, part.keyword)
+            what = f"{part.keyword} {one.base}{''.join(f'({p})' for p in one.path)} of {parent.eid}"
+            if start is None:
+                return None, what
+            return (self.index.descend(start, one.path) if one.path else start), what
+        out: list[tuple[Node | None, str]] = []
+        for label in part.labels:
+            out.extend(self._range(label, resolve, []) if isinstance(label, tuple) else [resolve(label)])
+        return out
+
+    def _ordinal_below(self, part: Part, parent: Node) -> list[tuple[Node | None, str]]:
+        """"the second paragraph of article 22", "the first subparagraph of paragraph 1"."""
+        unnumbered = [c for c in parent.children if c.kind == PARAGRAPH and not c.num]
+        if part.keyword in ("subparagraph", "sentence") and (parent.kind != ARTICLE or not unnumbered):
+            return [(parent, "")]  # subparagraphs and sentences are not nodes: cite what holds them
+        paragraphs = [c for c in parent.children if c.kind == PARAGRAPH] or list(parent.children)
+        out: list[tuple[Node | None, str]] = []
+        for ordinal in part.ordinals:
+            if ordinal not in ORDINALS and ordinal != "last":
+                continue
+            position = len(paragraphs) - 1 if ordinal == "last" else ORDINALS[ordinal] - 1
+            what = f"the {ordinal} {part.keyword} of {parent.eid}"
+            out.append((paragraphs[position], "") if 0 <= position < len(paragraphs) else (None, what))
+        return out
+
+    def _paragraph_of(self, node: Node, provision: Node | None) -> Node | None:
         current: Node | None = node
         while current is not None and current is not provision:
             if current.kind == PARAGRAPH:
@@ -202,26 +383,15 @@ class _Finder:
             current = self.index.parent_of(current)
         return None
 
-    def _ordinal_paragraph(self, node: Node, provision: Node, ordinal: str) -> Node | None:
-        paragraphs = [c for c in provision.children if c.kind == PARAGRAPH]
-        if ordinal in _ORDINALS:
-            position = _ORDINALS[ordinal] - 1
-        else:
-            own = self._paragraph_of(node, provision)
-            if own is None:
-                return None
-            step = 1 if ordinal == "following" else -1
-            position = paragraphs.index(own) + step
-        return paragraphs[position] if 0 <= position < len(paragraphs) else None
-
     def _externals(self, node: Node, text: str, covered: list[tuple[int, int]]) -> None:
         if '"' in text:
             for match in _QUOTED_LAW.finditer(text):
                 self.add(node, match.group(0), external=match.group(1), at=match.start())
         if "Regulation (" in text or "Directive" in text or "Decision" in text:
-            for match in _matches(_EU_ACT, _EU_ACT_START, text):
-                self.add(node, match.group(0), external=match.group(0), at=match.start())
-        if " Act" not in text and " Law" not in text:
+            for match in _matches(EU_ACT, EU_ACT_START, text):
+                if not any(a <= match.start() < b for a, b in covered):
+                    self.add(node, match.group(0), external=match.group(0), at=match.start())
+        if " Act" not in text and " Law" not in text and " Regulations" not in text and " Ordinance" not in text:
             return
         for start, words, name in _named_acts(text):
             if _ANAPHORIC.match(name) or f'"{name}"' in text or any(a <= start < b for a, b in covered):
@@ -229,12 +399,51 @@ class _Finder:
             self.add(node, words, external=name, at=start)
 
 
+def _below(parent: Node, base: str, keyword: str) -> Node | None:
+    """The child of ``parent`` numbered ``base``; for a point, the first item so numbered below it
+    (an article's points stand in the list of its one paragraph)."""
+    kinds = (ITEM,) if keyword in ("point", "clause", "subparagraph", "subclause") else (PARAGRAPH, ITEM)
+    found = child_labelled(parent, base, kinds)
+    if found is not None or keyword != "point":
+        return found
+    level = list(parent.children)
+    for _ in range(3):
+        for child in level:
+            if child.kind == ITEM and child.num and label_of(child).lower() == base.lower():
+                return child
+        level = [grandchild for child in level for grandchild in child.children]
+    return None
+
+
+def _roman_to_int(text: str) -> int | None:
+    text = text.upper()
+    if not text or any(c not in _ROMAN_VALUES for c in text):
+        return None
+    total = 0
+    for i, char in enumerate(text):
+        value = _ROMAN_VALUES[char]
+        total += -value if i + 1 < len(text) and _ROMAN_VALUES[text[i + 1]] > value else value
+    return total
+
+
+def _int_to_roman(number: int) -> str | None:
+    if not 0 < number < 400:
+        return None
+    out = []
+    for value, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+                           (1, "I")):
+        while number >= value:
+            out.append(numeral)
+            number -= value
+    return "".join(out)
+
+
 def _named_acts(text: str) -> Iterator[tuple[int, str, str]]:
     """Where each named law in ``text`` starts, its words ("the Fire Brigade Services Act"), and
     its name (without the "the"): the matches of ``\\b(?:the\\s+)?(NAME)``, NAME being
-    :data:`_NAMED_ACT`, as ``finditer`` finds them. (A "the" before a name never overlaps the
+    :data:`~lawcode.text.citations.NAMED_LAW`, as ``finditer`` finds them. (A "the" before a name never overlaps the
     match before, which ends in "Act", "Law", a year or ")".)"""
-    for match in _NAMED_ACT.finditer(text):
+    for match in NAMED_LAW.finditer(text):
         start = before = match.start()
         while before > 0 and text[before - 1].isspace():
             before -= 1
@@ -284,64 +493,33 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 
 def may_cite(text: str) -> bool:
-    """Whether ``text`` holds a word that every citation needs: true whenever one of
-    :func:`_may_cite_provision`, :func:`_may_cite_local` or :func:`_may_cite_law` is.
+    """Whether ``text`` holds a word that every citation needs: true whenever
+    :func:`_may_cite_provision` or :func:`_may_cite_law` is.
 
     A few substring tests (C speed) on a provision's words; most provisions cite nothing, so the
-    citation regexes run on a small fraction of the text. The keywords of provisions are looked
-    for once in the lower-cased words rather than once per spelling ("article", "ARTICLE"): the
-    tests scan every provision's words, and eleven scans instead of sixteen are a third faster.
+    citation regexes run on a small fraction of the text.
     """
-    lowered = text.lower()
-    return ("rticle" in lowered or "section" in lowered or "hapter" in lowered or "aragraph" in lowered
-            or "\u00a7" in text or _may_cite_law(text))
+    return _may_cite_provision(text) or _may_cite_law(text)
 
 
 def _may_cite_provision(text: str) -> bool:
-    return ("rticle" in text or "section" in text or "Section" in text or "\u00a7" in text or "hapter" in text
-            or "RTICLE" in text or "SECTION" in text or "HAPTER" in text)
-
-
-def _may_cite_local(text: str) -> bool:
-    return "aragraph" in text or "ubsection" in text
+    """Whether ``text`` holds a keyword a citation chain begins or ends with (in any case)."""
+    lowered = text.lower()
+    return ("rticle" in lowered or "section" in lowered or "hapter" in lowered or "aragraph" in lowered
+            or "art" in lowered or "point" in lowered or "clause" in lowered or "\u00a7" in text)
 
 
 def _may_cite_law(text: str) -> bool:
     """Whether ``text`` may name another law. Each word's capital is looked for first: finding one
     character is several times quicker than finding a word, and most provisions lack some of them."""
     return ('"' in text or ("A" in text and "Act" in text) or ("L" in text and "Law" in text)
-            or ("R" in text and "Regulation (" in text) or ("D" in text and ("Directive" in text or "Decision" in text)))
+            or ("R" in text and ("Regulation" in text)) or ("O" in text and "Ordinance" in text)
+            or ("D" in text and ("Directive" in text or "Decision" in text)))
 
 
 def _law_name(words: str) -> str:
     """The cited law's name without a leading "the"."""
     return words[4:] if words.lower().startswith("the ") else words
-
-
-def _numbers(text: str) -> list[str]:
-    """"12 to 15" -> 12..15, "13 and 14" -> both, "6(1)" kept with its path."""
-    out: list[str] = []
-    pending_range = False
-    for match in _NUM_LIST.finditer(text):
-        if match.group(2):
-            pending_range = True
-            continue
-        number = match.group(1)
-        if pending_range and out and out[-1].isdigit() and number.isdigit() and 0 < int(number) - int(out[-1]) <= 50:
-            out.extend(str(n) for n in range(int(out[-1]) + 1, int(number) + 1))
-        else:
-            out.append(number)
-        pending_range = False
-    return out
-
-
-def _split_path(number: str) -> tuple[str, list[str]]:
-    head = number.split("(", 1)[0]
-    return head, _PATH.findall(number[len(head):])
-
-
-def _child(provision: Node, label: str) -> Node | None:
-    return child_labelled(provision, label)
 
 
 def find_references(body: tuple[Node, ...], index: Index | None = None) -> tuple[list[Reference], list[Diagnostic]]:
