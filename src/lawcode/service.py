@@ -97,13 +97,14 @@ def _load_cached(path: str, _mtime: int, _size: int, strict: bool):
         from lawcode.model.loader import read_model
 
         return read_model(path)
-    cache = snapshot.cache_file(Path(path))
-    loaded = snapshot.read_compiled(cache)
+    key = snapshot.cache_key(Path(path))
+    cache = snapshot.cache_file(Path(path), key)
+    loaded = snapshot.read_compiled(cache, key)
     if loaded is None:
         from lawcode.model.loader import load_model as validate
 
         loaded = snapshot.compile_model(validate(path))
-        snapshot.write_compiled(cache, loaded)
+        snapshot.write_compiled(cache, key, loaded)
     return loaded
 
 
