@@ -6,12 +6,16 @@ import os
 import pickle
 from pathlib import Path
 
+import pytest
+
 from cli_runner import run_cli
 
 from lawcode.model import snapshot
 from lawcode.service import shipped_model_paths
 
 TAR_MODEL = shipped_model_paths()["tar-counter-espionage-2021"]
+
+pytestmark = pytest.mark.slow  # runs the lawcode command in a fresh process, many times
 
 
 class _Payload:

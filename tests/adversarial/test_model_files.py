@@ -9,6 +9,8 @@ import pytest
 from lawcode.model.limits import MAX_MODEL_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES
 from cli_runner import assert_clear_error, run_cli
 
+pytestmark = pytest.mark.slow  # runs the lawcode command in a fresh process, many times
+
 
 def _laughs(levels: int) -> str:
     """A "billion laughs": each level aliases the previous one nine times (9**levels copies)."""

@@ -10,6 +10,8 @@ from cli_runner import assert_clear_error, garden, run_cli
 
 ASK = ("ask", "--model", "garden.yaml", "--as", "plot_holder", "--format", "json")
 
+pytestmark = pytest.mark.slow  # runs the lawcode command in a fresh process, many times
+
 
 @pytest.mark.parametrize("name, problem", [
     ("/etc/hostname", "absolute path"),
