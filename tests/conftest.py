@@ -70,3 +70,8 @@ def tar_model():
     from lawcode.service import load_model
 
     return load_model("tar-counter-espionage-2021")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: runs the lawcode command many times (tests/adversarial); "
+                                       "`pytest -m 'not slow'` is the quick run while editing")

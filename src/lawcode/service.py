@@ -43,19 +43,48 @@ def corpus_dirs() -> list[Path]:
 
 
 def find_text(file_name: str, explicit: str | os.PathLike | None = None) -> Path | None:
-    """The text a model names: the explicit path if given, else the file in LAWCODE_CORPUS."""
+    """The text a model names: the explicit path if given, else the file in LAWCODE_CORPUS.
+
+    ``file_name`` comes from a model file, which anyone may have written: it is looked up only
+    inside the folder given or the corpus folders (see :func:`_inside`), never elsewhere.
+    """
     if explicit is not None:
         path = Path(explicit)
         if path.is_dir():
-            path = path / file_name
-        if not path.is_file():
-            raise LawcodeError("no such file", file=str(path), expected=f"the regulation text {file_name}")
+            path = _inside(path, file_name)
+        if path is None or not path.is_file():
+            shown = str(Path(explicit) / file_name) if path is None else str(path)
+            raise LawcodeError("no such file", file=shown, expected=f"the regulation text {file_name}")
         return path
     for folder in corpus_dirs():
-        candidate = folder / file_name
-        if candidate.is_file():
+        candidate = _inside(folder, file_name)
+        if candidate is not None and candidate.is_file():
             return candidate
     return None
+
+
+def text_name_problem(file_name: str) -> str | None:
+    """Why a model's ``regulation.text.file`` could point outside the corpus folders, or None."""
+    if not file_name or "\0" in file_name:
+        return "is empty or holds a NUL byte"
+    if Path(file_name).is_absolute() or file_name.startswith(("/", "\\")) or file_name[1:2] == ":":
+        return "is an absolute path"
+    if ".." in file_name.replace("\\", "/").split("/"):
+        return "climbs out of its folder with .."
+    return None
+
+
+def _inside(folder: Path, file_name: str) -> Path | None:
+    """``folder / file_name`` if it is, once links are resolved, still inside ``folder``."""
+    if text_name_problem(file_name) is not None:
+        return None
+    candidate = folder / file_name
+    try:
+        resolved = candidate.resolve()
+        root = folder.resolve()
+    except (OSError, RuntimeError):
+        return None
+    return candidate if resolved.is_relative_to(root) else None
 
 
 def shipped_model_paths() -> dict[str, Path]:
@@ -102,19 +131,28 @@ def _load_cached(path: str, _mtime: int, _size: int, strict: bool):
         from lawcode.model.loader import read_model
 
         return read_model(path)
-    cache = snapshot.cache_file(Path(path))
-    loaded = snapshot.read_compiled(cache)
+    key = snapshot.cache_key(Path(path))
+    cache = snapshot.cache_file(Path(path), key)
+    loaded = snapshot.read_compiled(cache, key)
     if loaded is None:
         from lawcode.model.loader import load_model as validate
 
         loaded = snapshot.compile_model(validate(path))
-        snapshot.write_compiled(cache, loaded)
+        snapshot.write_compiled(cache, key, loaded)
     return loaded
 
 
 def text_for_model(loaded, explicit_text_path: str | os.PathLike | None = None):
     """The parsed Document a model was written for, or None when no text can be found."""
-    path = find_text(loaded.model.regulation.text.file, explicit_text_path)
+    from lawcode.errors import ModelError
+
+    name = loaded.model.regulation.text.file
+    problem = text_name_problem(name)
+    if problem is not None:
+        raise ModelError(f"regulation.text.file {name!r} {problem}", file=loaded.path,
+                         line=loaded.line_of(("regulation", "text", "file")),
+                         expected="the text's file name, looked up inside --text or the LAWCODE_CORPUS folders only")
+    path = find_text(name, explicit_text_path)
     return read_document(path) if path is not None else None
 
 
@@ -132,9 +170,43 @@ def resolve_model(ref: str | os.PathLike | None):
 
 
 def model_and_text(ref: str | os.PathLike | None, text: str | os.PathLike | None = None):
-    """The model (see :func:`resolve_model`) and, when it can be found, the text it models."""
+    """The model (see :func:`resolve_model`) and, when it can be found, the text it models.
+
+    The text is the one answers quote as the regulation, so it must be the very text the model
+    was written for: one whose fingerprint differs is refused (see :func:`verified_text`).
+    """
     loaded = resolve_model(ref)
-    return loaded, text_for_model(loaded, text)
+    document = text_for_model(loaded, text)
+    return loaded, verified_text(loaded, document, explicit=text is not None) if document is not None else None
+
+
+def verified_text(loaded, document, *, explicit: bool = True):
+    """``document`` if its fingerprint is the model's; otherwise an error saying where they differ.
+
+    The model records one fingerprint for the whole text, so a changed word can be located only
+    as far as the model lets: the provisions it cites that the text lacks are named; when none
+    is missing, the error says that the words differ somewhere.
+    """
+    from lawcode.errors import TextError
+    from lawcode.model.check import cited_eids
+
+    expected = loaded.model.regulation.text.fingerprint
+    actual = document.fingerprint()
+    if actual == expected:
+        return document
+    cited = list(dict.fromkeys(eid for eid, _, _ in cited_eids(loaded)))
+    missing = [eid for eid in cited if document.get(eid) is None]
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        where = f"{len(missing)} of the {len(cited)} provisions the model cites are not in it ({shown})"
+    else:
+        where = (f"it has all {len(cited)} provisions the model cites, but its words differ somewhere (the model "
+                 "keeps one fingerprint for the whole text, so lawcode cannot say which provision changed)")
+    instead = "no --text (answers then come without quotations)" if explicit else \
+        "the original text in LAWCODE_CORPUS, or LAWCODE_CORPUS unset (answers then come without quotations)"
+    raise TextError(f"not the text the model {loaded.path} was written for, so lawcode will not quote it as the "
+                    f"regulation: its fingerprint is {actual}, the model names {expected}; {where}",
+                    file=document.source, expected=f"the original text, or {instead}")
 
 
 def with_work_uri(document, frbr_uri: str | None = None):

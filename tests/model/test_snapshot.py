@@ -22,9 +22,10 @@ def test_a_compiled_model_answers_like_the_validated_one(tmp_path):
 
     validated = validate(HIVES)
     compiled = snapshot.compile_model(validated)
-    file = tmp_path / "hives.pickle"
-    snapshot.write_compiled(file, compiled)
-    back = snapshot.read_compiled(file)
+    file = tmp_path / "cache" / "models" / "hives.json"
+    snapshot.write_compiled(file, "k", compiled)
+    back = snapshot.read_compiled(file, "k")
+    assert back is not None
     for model in (compiled, back):
         answer = ask(model, "farm", on="2021-06-01").to_dict()
         assert answer == ask(validated, "farm", on="2021-06-01").to_dict()
@@ -36,17 +37,21 @@ def test_a_changed_model_file_gets_a_new_cache_entry(tmp_path, monkeypatch):
     monkeypatch.setenv("LAWCODE_CACHE", str(tmp_path / "cache"))
     model = tmp_path / "hives.yaml"
     model.write_text(HIVES.read_text(encoding="utf-8"), encoding="utf-8")
-    first = snapshot.cache_file(model)
+    first = snapshot.cache_file(model, snapshot.cache_key(model))
     model.write_text(HIVES.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
-    assert snapshot.cache_file(model) != first
+    assert snapshot.cache_file(model, snapshot.cache_key(model)) != first
     monkeypatch.setenv("LAWCODE_CACHE", "off")
-    assert snapshot.cache_file(model) is None
+    assert snapshot.cache_file(model, snapshot.cache_key(model)) is None
 
 
 def test_a_damaged_cache_entry_is_not_trusted(tmp_path):
-    file = tmp_path / "m.pickle"
-    file.write_bytes(b"not a pickle")
-    assert snapshot.read_compiled(file) is None
+    file = tmp_path / "cache" / "models" / "m.json"
+    file.parent.mkdir(parents=True, mode=0o700)
+    file.parent.parent.chmod(0o700)
+    for damaged in (b"not json", b"[]", b'{"format": "lawcode-compiled-model-2", "key": "k", "model": {}}',
+                    b"[" * 100_000):
+        file.write_bytes(damaged)
+        assert snapshot.read_compiled(file, "k") is None
 
 
 def test_a_question_from_the_cache_does_not_import_pydantic_or_yaml(tmp_path):

@@ -9,6 +9,10 @@ Grammar (case-sensitive keywords, fact names are identifiers)::
 
 Conditions are parsed into a tree and checked, never evaluated as Python. The tree is shared by
 the model checker (which facts does a condition use?) and the engine (three-valued evaluation).
+
+Parentheses and ``not`` may be nested at most :data:`~lawcode.model.limits.MAX_CONDITION_DEPTH`
+deep: every part of lawcode that walks a condition recurses, so a deeper one is refused here,
+once, where the model is read (by ``check`` and by every question alike).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from lawcode.errors import ModelError
+from lawcode.model.limits import MAX_CONDITION_DEPTH
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +97,7 @@ def parse_condition(source: str, *, file: str | None = None, line: int | None = 
             break
         if match.group(4):
             raise ModelError(
-                f"condition {source!r}: unexpected character {match.group(4)!r} at column {match.start(4) + 1}",
+                f"condition {_shown(source)!r}: unexpected character {match.group(4)!r} at column {match.start(4) + 1}",
                 file=file, line=line, expected="fact names, and, or, not, parentheses",
             )
         tok = match.group(1) or match.group(2) or match.group(3)
@@ -106,13 +111,19 @@ def parse_condition(source: str, *, file: str | None = None, line: int | None = 
     return expr
 
 
+def _shown(source: str) -> str:
+    """The condition as an error message quotes it: in full, or its two ends when it is long."""
+    return source if len(source) <= 200 else source[:100] + " … " + source[-60:]
+
+
 class _Parser:
     def __init__(self, source: str, tokens: list[tuple[str, int]], file: str | None, line: int | None):
         self.source, self.tokens, self.file, self.line = source, tokens, file, line
         self.index = 0
+        self.depth = 0  # parentheses and ``not`` around the current token
 
     def fail(self, message: str, expected: str) -> None:
-        raise ModelError(f"condition {self.source!r}: {message}", file=self.file, line=self.line, expected=expected)
+        raise ModelError(f"condition {_shown(self.source)!r}: {message}", file=self.file, line=self.line, expected=expected)
 
     def peek(self) -> str | None:
         return self.tokens[self.index][0] if self.index < len(self.tokens) else None
@@ -121,6 +132,14 @@ class _Parser:
         tok = self.tokens[self.index][0]
         self.index += 1
         return tok
+
+    def enter(self) -> None:
+        """One level deeper (a parenthesis or a ``not``); refused beyond the limit."""
+        self.depth += 1
+        if self.depth > MAX_CONDITION_DEPTH:
+            col = self.tokens[self.index][1]
+            self.fail(f"parentheses and 'not' nested more than {MAX_CONDITION_DEPTH} deep (at column {col})",
+                      "a flatter condition (split the norm, or name a part of it as a fact)")
 
     def parse_or(self) -> Expr:
         operands = [self.parse_and()]
@@ -140,15 +159,17 @@ class _Parser:
         tok = self.peek()
         if tok is None:
             self.fail("ends too early", "a fact name, not, or (")
-        if tok == "not":
+        if tok in ("not", "("):
+            self.enter()
             self.take()
-            return Not(self.parse_unary())
-        if tok == "(":
-            self.take()
-            expr = self.parse_or()
-            if self.peek() != ")":
-                self.fail("missing closing parenthesis", ")")
-            self.take()
+            if tok == "not":
+                expr: Expr = Not(self.parse_unary())
+            else:
+                expr = self.parse_or()
+                if self.peek() != ")":
+                    self.fail("missing closing parenthesis", ")")
+                self.take()
+            self.depth -= 1
             return expr
         if tok in ("true", "false"):
             self.take()

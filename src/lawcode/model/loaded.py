@@ -7,7 +7,7 @@ just validated (:mod:`lawcode.model.loader`) or read back compiled from the cach
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterable, Mapping, TypeVar
@@ -38,15 +38,6 @@ class LoadedModel:
     exceptions: Mapping[str, Expr | None]  # norm id -> parsed ``unless``
     definitions: Mapping[str, Expr]  # actor id -> parsed ``defined_by`` (defined subclasses only)
     issues: tuple[Issue, ...] = field(default=())
-
-    def __getstate__(self) -> dict:
-        """The declared fields only (cached lookups are rebuilt), read-only maps as dicts."""
-        return {f.name: dict(v) if isinstance(v := getattr(self, f.name), MappingProxyType) else v
-                for f in fields(self)}
-
-    def __setstate__(self, state: dict) -> None:
-        for name, value in state.items():
-            object.__setattr__(self, name, MappingProxyType(value) if isinstance(value, dict) else value)
 
     def line_of(self, path: tuple) -> int:
         """Line of ``path`` (keys and indices) in the file, or of its nearest enclosing part."""

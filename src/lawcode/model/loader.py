@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from lawcode.errors import ModelError
 from lawcode.model.conditions import Expr, parse_condition
 from lawcode.model.issues import ERROR, did_you_mean
+from lawcode.model.limits import MAX_MODEL_BYTES
 from lawcode.model.loaded import LoadedModel, find_line
 from lawcode.model.schema import Model
 from lawcode.model.yamlsource import read_yaml
@@ -50,13 +51,7 @@ def read_model(path: str | Path) -> LoadedModel:
     from lawcode.model.consistency import reference_issues
 
     file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ModelError("no such model file", file=file, expected="a path to a model .yaml file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ModelError(f"cannot read the model file: {error}", file=file, expected="a UTF-8 text file") from None
-    data, lines = read_yaml(text, file)
+    data, lines = read_yaml(read_model_text(Path(path), file), file)
     if not isinstance(data, dict):
         raise ModelError("the model file must be a mapping", file=file, line=1,
                          expected="top-level keys regulation, actors, facts, norms, ...")
@@ -76,6 +71,30 @@ def read_model(path: str | Path) -> LoadedModel:
         definitions=MappingProxyType(definitions),
     )
     return replace(loaded, issues=tuple(sorted(reference_issues(loaded), key=lambda i: (i.line or 0, i.code, i.message))))
+
+
+def read_model_text(path: Path, file: str) -> str:
+    """The model file as text: at most MAX_MODEL_BYTES of UTF-8, or an error naming the line."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_MODEL_BYTES + 1)
+    except FileNotFoundError:
+        raise ModelError("no such model file", file=file, expected="a path to a model .yaml file") from None
+    except IsADirectoryError:
+        raise ModelError("this is a directory, not a model file", file=file,
+                         expected="a path to a model .yaml file") from None
+    except OSError as error:
+        raise ModelError(f"cannot read the model file: {error.strerror}", file=file,
+                         expected="a readable model .yaml file") from None
+    if len(raw) > MAX_MODEL_BYTES:
+        raise ModelError(f"the model file is larger than {MAX_MODEL_BYTES // (1024 * 1024)} MB", file=file,
+                         expected="a model file of at most that size")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise ModelError(f"byte 0x{raw[error.start]:02X} is not UTF-8", file=file, line=line,
+                         expected="a UTF-8 text file (save the model as UTF-8)") from None
 
 
 def _parse(source: str | None, path: tuple, lines: Mapping[tuple, int], file: str) -> Expr | None:

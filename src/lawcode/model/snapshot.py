@@ -4,8 +4,21 @@ Validating a model file costs little; importing pydantic and building the schema
 about 230 ms, most of a one-question command. So a model that was validated once is stored in
 a cache as plain records (the same attribute names as the schema classes, no pydantic), keyed by
 the bytes of the model file and of the code that reads it; the next command reads the record
-form back and never imports pydantic or YAML. Any change to the file or to lawcode's model code
-gives a new key, so a stale compiled model is never used.
+form back and never imports pydantic or YAML.
+
+What is read back is never trusted more than data:
+
+- The cache file is JSON (records, dates, enum values, condition trees spelt out), so reading it
+  can never run code, whoever wrote it. Anything that does not decode into exactly that shape
+  is ignored and the model validated again.
+- The file names its key (a SHA-256 of the model file's bytes, lawcode's model code and the
+  Python version) in full; an entry whose key is not the key of the model file as it is now is
+  ignored, so a stale or swapped entry is never used.
+- The folder must belong to the user and be writable by no one else (created ``0700``); a file
+  in it likewise. Otherwise the cache is not used at all, with a warning on stderr: anyone who
+  could write there could hand every later question a model of their choosing.
+- A compiled model is written to a private temporary file and renamed into place; the
+  temporary file is removed whatever goes wrong.
 
 The cache lives in ``$LAWCODE_CACHE``, else ``$XDG_CACHE_HOME/lawcode``, else
 ``~/.cache/lawcode``; ``LAWCODE_CACHE=off`` turns it off. A cache that cannot be written is
@@ -15,17 +28,31 @@ skipped: it only saves time.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import datetime as dt
 import hashlib
+import importlib
+import json
+import logging
 import os
-import pickle
+import stat
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
+from lawcode.model.conditions import And, Const, Expr, Fact, Not, Or
+from lawcode.model.issues import Issue
+from lawcode.model.limits import MAX_CONDITION_DEPTH
 from lawcode.model.loaded import LoadedModel
 
-_FORMAT = b"lawcode-compiled-model-1"
+_FORMAT = "lawcode-compiled-model-2"
+# Modules whose Enum classes a compiled model may name (the norm kinds, and any the schema adds).
+_ENUM_MODULES = ("lawcode.model.kinds", "lawcode.model.schema")
+
+_log = logging.getLogger("lawcode.cache")
 
 
 class Record:
@@ -43,6 +70,10 @@ class Record:
         return f"{self._kind}({shown})"
 
 
+class _NotACompiledModel(ValueError):
+    """The cache entry does not have the shape of a compiled model: it is ignored."""
+
+
 def compile_model(loaded: LoadedModel) -> LoadedModel:
     """The same LoadedModel with its pydantic model turned into plain records."""
     return dataclasses.replace(loaded, model=_plain(loaded.model))
@@ -56,46 +87,225 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (str, int, float, bool, type(None), Enum)) or hasattr(value, "isoformat"):
+    if isinstance(value, (str, int, float, bool, type(None), Enum, dt.date)):
         return value
     raise TypeError(f"cannot compile a {type(value).__name__}")
 
 
-def cache_file(model_path: Path) -> Path | None:
-    """Where the compiled form of this model file (as it is now) is kept, or None if off."""
+# --- where, and under which key ---------------------------------------------------------------
+
+
+def cache_folder() -> Path | None:
+    """The folder compiled models are kept in, or None when the cache is off."""
     setting = os.environ.get("LAWCODE_CACHE", "")
     if setting.lower() in ("off", "0", "no", "false"):
         return None
-    folder = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lawcode"
-    digest = hashlib.sha256(_FORMAT)
+    if setting:
+        return Path(setting)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lawcode"
+
+
+def cache_key(model_path: Path) -> str:
+    """SHA-256 of what a compiled model depends on: the model file, the code reading it, Python."""
+    digest = hashlib.sha256(_FORMAT.encode())
     digest.update(sys.version.encode())
     digest.update(model_path.read_bytes())
     for source in sorted(Path(__file__).parent.glob("*.py")):  # the code that reads models
         digest.update(source.read_bytes())
-    return folder / "models" / f"{model_path.stem}-{digest.hexdigest()[:32]}.pickle"
+    return digest.hexdigest()
 
 
-def read_compiled(file: Path | None) -> LoadedModel | None:
-    """The compiled model stored at ``file``, or None when there is none (or it is unreadable)."""
-    if file is None or not file.is_file():
+def cache_file(model_path: Path, key: str) -> Path | None:
+    """Where the compiled form of this model file under ``key`` is kept, or None if off."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    return folder / "models" / f"{model_path.stem}-{key[:32]}.json"
+
+
+def _private(path: Path, *, folder: bool) -> bool:
+    """Is ``path`` a real folder (or file) of this user that no one else can write?"""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    kind_ok = stat.S_ISDIR(info.st_mode) if folder else stat.S_ISREG(info.st_mode)
+    return kind_ok and info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _usable_folder(file: Path, *, create: bool) -> bool:
+    """The cache folder and its ``models`` folder exist (or were made ``0700``) and are private."""
+    for folder in (file.parent.parent, file.parent):
+        if create and not folder.exists():
+            try:
+                folder.mkdir(mode=0o700)
+            except OSError:
+                return False
+        if not folder.exists():
+            return False
+        if not _private(folder, folder=True):
+            _log.warning("lawcode: warning: the model cache %s is not a folder of yours that only you can write; "
+                         "it is not used (chmod 700 it, or set LAWCODE_CACHE to another folder, or to off)", folder)
+            return False
+    return True
+
+
+# --- read and write ---------------------------------------------------------------------------
+
+
+def read_compiled(file: Path | None, key: str) -> LoadedModel | None:
+    """The compiled model stored at ``file`` under ``key``, or None (absent, foreign, damaged)."""
+    if file is None or not _usable_folder(file, create=False) or not _private(file, folder=False):
         return None
     try:
-        with file.open("rb") as stream:
-            loaded = pickle.load(stream)
-    except Exception:  # a damaged cache entry is rebuilt, never trusted
+        data = json.loads(file.read_bytes())
+        if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("key") != key:
+            return None
+        return _decode_model(data)
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):  # rebuilt, never trusted
         return None
-    return loaded if isinstance(loaded, LoadedModel) else None
 
 
-def write_compiled(file: Path | None, loaded: LoadedModel) -> None:
-    """Store a compiled model; a folder that cannot be written is left alone."""
-    if file is None:
+def write_compiled(file: Path | None, key: str, loaded: LoadedModel) -> None:
+    """Store a compiled model; a folder that cannot be (safely) written is left alone."""
+    if file is None or not _usable_folder(file, create=True):
         return
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        partial = file.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as stream:
-            pickle.dump(loaded, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(file)  # atomic: a reader sees the old state or the whole new file
+        text = json.dumps({"format": _FORMAT, "key": key, **_encode_model(loaded)}, ensure_ascii=False,
+                          separators=(",", ":"))
+    except (ValueError, RecursionError):  # a model the format cannot hold is simply not cached
+        return
+    try:
+        handle, partial = tempfile.mkstemp(dir=file.parent, prefix=".", suffix=".tmp")  # 0600, O_EXCL
     except OSError:
         return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(partial, file)  # atomic: a reader sees the old state or the whole new file
+    except OSError:
+        pass
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
+
+
+# --- the JSON form ----------------------------------------------------------------------------
+
+
+def _encode_model(loaded: LoadedModel) -> dict[str, Any]:
+    return {
+        "model": _encode(loaded.model),
+        "path": loaded.path,
+        "lines": [[list(path), line] for path, line in loaded.lines.items()],
+        "conditions": {k: _encode_expr(v) for k, v in loaded.conditions.items()},
+        "exceptions": {k: _encode_expr(v) for k, v in loaded.exceptions.items()},
+        "definitions": {k: _encode_expr(v) for k, v in loaded.definitions.items()},
+        "issues": [dataclasses.asdict(issue) for issue in loaded.issues],
+    }
+
+
+def _decode_model(data: dict[str, Any]) -> LoadedModel:
+    lines = {tuple(_path(path)): _int(line) for path, line in data["lines"]}
+    return LoadedModel(
+        model=_decode(data["model"]),
+        path=_str(data["path"]),
+        lines=MappingProxyType(lines),
+        conditions=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["conditions"].items()}),
+        exceptions=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["exceptions"].items()}),
+        definitions=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["definitions"].items()}),
+        issues=tuple(Issue(**issue) for issue in data["issues"]),
+    )
+
+
+def _encode(value: Any) -> Any:
+    """Records, lists, maps, dates and enum members as JSON; each non-JSON value tagged."""
+    if isinstance(value, Record):
+        return {"$record": value._kind, "fields": {k: _encode(v) for k, v in vars(value).items() if k != "_kind"}}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {"$map": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if isinstance(value, Enum):
+        return {"$enum": f"{type(value).__module__}:{type(value).__qualname__}", "value": value.value}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        raise _NotACompiledModel(type(value).__name__)
+    if "$record" in value:
+        return Record(_str(value["$record"]), {_str(k): _decode(v) for k, v in value["fields"].items()})
+    if "$map" in value:
+        return {_decode(k): _decode(v) for k, v in value["$map"]}
+    if "$enum" in value:
+        return _enum(_str(value["$enum"]))(value["value"])
+    if "$date" in value:
+        return dt.date.fromisoformat(_str(value["$date"]))
+    raise _NotACompiledModel("an untagged mapping")
+
+
+@functools.lru_cache(maxsize=8)
+def _enum(name: str) -> type[Enum]:
+    """The Enum class ``module:Name``, from the modules a model may use only (never any import)."""
+    module, _, qualname = name.partition(":")
+    if module not in _ENUM_MODULES:
+        raise _NotACompiledModel(f"enum from {module}")
+    found = getattr(importlib.import_module(module), qualname, None)
+    if not (isinstance(found, type) and issubclass(found, Enum)):
+        raise _NotACompiledModel(f"no enum {name}")
+    return found
+
+
+def _encode_expr(expr: Expr | None) -> Any:
+    if expr is None:
+        return None
+    if isinstance(expr, Fact):
+        return {"fact": expr.name}
+    if isinstance(expr, Const):
+        return {"const": expr.value}
+    if isinstance(expr, Not):
+        return {"not": _encode_expr(expr.operand)}
+    return {"and" if isinstance(expr, And) else "or": [_encode_expr(o) for o in expr.operands]}
+
+
+def _decode_expr(data: Any, depth: int = 0) -> Any:
+    if data is None:
+        return None
+    if depth > MAX_CONDITION_DEPTH * 2 + 2 or not isinstance(data, dict) or len(data) != 1:
+        raise _NotACompiledModel("not a condition")
+    (tag, inner), = data.items()
+    if tag == "fact":
+        return Fact(_str(inner))
+    if tag == "const" and isinstance(inner, bool):
+        return Const(inner)
+    if tag == "not":
+        return Not(_decode_expr(inner, depth + 1))
+    if tag in ("and", "or") and isinstance(inner, list):
+        operands = tuple(_decode_expr(o, depth + 1) for o in inner)
+        return And(operands) if tag == "and" else Or(operands)
+    raise _NotACompiledModel(f"condition {tag!r}")
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise _NotACompiledModel("a name that is not a string")
+    return value
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _NotACompiledModel("a line that is not a number")
+    return value
+
+
+def _path(value: Any) -> list[str | int]:
+    if not isinstance(value, list) or not all(isinstance(p, (str, int)) for p in value):
+        raise _NotACompiledModel("a path that is not a list of keys")
+    return value
