@@ -163,6 +163,7 @@ def ask(
 
 def _render_part(out, part: dict, indent: int) -> None:
     roles = {"defined_by": "definition of " + part["source"], "condition": "condition",
+             "may_be": "may-be link " + part["source"].replace(":", " may be a "),
              "unless": "exception (unless)", "overridden_by": "overridden by " + part["source"]}
     effect = {"supports": ("supports", "green"), "blocks": ("blocks", "red"), "open": ("open", "yellow")}
     word, colour = effect[part["effect"]]
@@ -215,6 +216,8 @@ def explain(
         path = f"{answer['as']} is not a {bearer['bearer']}"
     out.print()
     _say(out, f"bearer: {bearer['bearer']} - {path}", hang=4)
+    for link in bearer.get("may_be", []):
+        _say(out, f"and {link['actor']} is a {link['may_be']} only when: {link['condition']}", indent=2, hang=4)
     for defined in bearer["defined"]:
         _say(out, f"and {defined['actor']} when: {defined['condition']}", indent=2, hang=4)
     validity = answer["validity"]

@@ -48,6 +48,8 @@ def relevant_facts(engine: Engine, norm, actor: str, seen: frozenset[str] = froz
     found: set[str] = set()
     for defined in match.defined:
         found |= facts_of(engine.loaded.definitions[defined])
+    for link in match.links:
+        found |= facts_of(engine.loaded.links[link])
     for expr in (engine.loaded.conditions.get(norm.id), engine.loaded.exceptions.get(norm.id)):
         if expr is not None:
             found |= facts_of(expr)
