@@ -222,6 +222,20 @@ class Engine:
         return Status(norm.id, match, True, tuple(parts), evaluation)
 
 
+_RANK = {APPLIES: 0, UNDETERMINED: 1, DOES_NOT_APPLY: 2}
+
+
+def strongest(statuses: list[Status]) -> tuple[str, list[Status]]:
+    """The status of a norm for one organisation holding several roles, from its status for
+    each role: it applies when it applies through any role, else it is undetermined when it is
+    so through any, else it does not apply (Kleene "or" across roles). Returns the value and
+    the statuses (roles) that carry it, in role order."""
+    if not statuses:
+        return DOES_NOT_APPLY, []
+    value = min((s.value for s in statuses), key=_RANK.__getitem__)
+    return value, [s for s in statuses if s.value == value]
+
+
 def _literals(expr: Expr) -> dict[str, bool]:
     """The fact literals a condition conjoins (``a and not b`` -> {a: True, b: False})."""
     if isinstance(expr, Fact):
