@@ -16,7 +16,8 @@ import typer
 from lawcode.cli import app
 from lawcode.cli.output import MODEL_HELP, Format, console, load_model, load_model_and_text, print_json
 
-AS_HELP = "actor id the question is asked for (see `lawcode actors`)"
+AS_HELP = ("actor id the question is asked for (see `lawcode actors`); repeat it for one organisation or "
+           "person holding several roles (--as enterprise --as network_operator)")
 FACT_HELP = "a fact that holds (NAME) or not (NAME=false); repeat for several; others stay unknown"
 ON_HELP = "date of the question, YYYY-MM-DD (default: today)"
 TEXT_HELP = "regulation text (file or folder) to quote from; default: found in LAWCODE_CORPUS"
@@ -72,11 +73,15 @@ def _assignment(facts: dict) -> str:
 
 def _header(out, answer: dict, title: str) -> None:
     _say(out, title, style="bold")
-    _say(out, f"as {answer['as']}, on {answer['on']} ({answer['regulation']})")
+    roles = answer.get("roles") or [answer["as"]]
+    who = roles[0] if len(roles) == 1 else "one holder of the roles " + ", ".join(roles)
+    _say(out, f"as {who}, on {answer['on']} ({answer['regulation']})", hang=4)
     if answer["facts"]:
         _say(out, "facts given: " + _assignment(answer["facts"]), hang=4)
     if answer["implied_facts"]:
-        _say(out, f"implied by being a {answer['as']}: " + _assignment(answer["implied_facts"]), hang=4)
+        _say(out, f"implied by being a {' and a '.join(roles)}: " + _assignment(answer["implied_facts"]), hang=4)
+    for warning in answer.get("warnings", []):
+        _say(out, "warning: " + warning, style="yellow", hang=4)
 
 
 def _finding(out, finding: dict, questions: dict) -> None:
@@ -86,8 +91,12 @@ def _finding(out, finding: dict, questions: dict) -> None:
         extras.append(f"towards: {finding['counterparty']}")
     if finding.get("discretionary"):
         extras.append("discretionary (may)")
+    if finding.get("beneficiary"):
+        extras.append(f"for: {finding['beneficiary']}")
     if finding.get("open_ended"):
         extras.append("open-ended in the text")
+    if finding.get("roles"):
+        extras.append("as " + " and ".join(finding["roles"]))
     extras.append(", ".join(finding["citations"]))
     extras.append(finding["norm"])
     _say(out, " · ".join(extras), indent=4, style="dim", hang=2)
@@ -133,7 +142,12 @@ def _render_ask(answer: dict, title: str, quoted: bool) -> None:
     if open_:
         out.print(f"\n[bold yellow]UNDETERMINED[/bold yellow] ({len(open_)}): a fact is unknown")
         _findings(out, open_, answer["questions"])
-    if not quoted and answer["findings"]:
+    owed = answer.get("owed", [])
+    if owed:
+        out.print(f"\n[bold cyan]TOWARDS YOU[/bold cyan] ({len(owed)}): what others must do for you, "
+                  "must not do to you, or may do to you")
+        _findings(out, owed, answer["questions"])
+    if not quoted and (answer["findings"] or owed):
         out.print()
         _say(out, "(To quote the provisions, give the regulation text with --text PATH or set LAWCODE_CORPUS.)",
              style="dim")
@@ -142,7 +156,7 @@ def _render_ask(answer: dict, title: str, quoted: bool) -> None:
 
 @app.command()
 def ask(
-    actor: str = typer.Option(..., "--as", help=AS_HELP),
+    actor: List[str] = typer.Option(..., "--as", help=AS_HELP),
     fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
     on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
     kind: Optional[str] = typer.Option(None, "--kind", help="only norms of this kind (duty, prohibition, power, ...)"),
@@ -163,6 +177,7 @@ def ask(
 
 def _render_part(out, part: dict, indent: int) -> None:
     roles = {"defined_by": "definition of " + part["source"], "condition": "condition",
+             "may_be": "may-be link " + part["source"].replace(":", " may be a "),
              "unless": "exception (unless)", "overridden_by": "overridden by " + part["source"]}
     effect = {"supports": ("supports", "green"), "blocks": ("blocks", "red"), "open": ("open", "yellow")}
     word, colour = effect[part["effect"]]
@@ -182,7 +197,7 @@ def _render_part(out, part: dict, indent: int) -> None:
 @app.command()
 def explain(
     norm: str = typer.Argument(..., help="norm id, or a unique prefix of one (e.g. art18.2)"),
-    actor: str = typer.Option(..., "--as", help=AS_HELP),
+    actor: List[str] = typer.Option(..., "--as", help=AS_HELP),
     fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
     on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
@@ -215,6 +230,8 @@ def explain(
         path = f"{answer['as']} is not a {bearer['bearer']}"
     out.print()
     _say(out, f"bearer: {bearer['bearer']} - {path}", hang=4)
+    for link in bearer.get("may_be", []):
+        _say(out, f"and {link['actor']} is a {link['may_be']} only when: {link['condition']}", indent=2, hang=4)
     for defined in bearer["defined"]:
         _say(out, f"and {defined['actor']} when: {defined['condition']}", indent=2, hang=4)
     validity = answer["validity"]
@@ -230,7 +247,7 @@ def explain(
 @app.command("what-if")
 def what_if(
     norm: str = typer.Argument(..., help="norm id, or a unique prefix of one"),
-    actor: str = typer.Option(..., "--as", help=AS_HELP),
+    actor: List[str] = typer.Option(..., "--as", help=AS_HELP),
     fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
     on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
     stop: bool = typer.Option(False, "--stop", help="what would make it stop applying instead"),
@@ -263,6 +280,7 @@ def what_if(
 @app.command()
 def who(
     terms: List[str] = typer.Argument(..., help="words to look for, e.g. publicity education"),
+    actor: Optional[List[str]] = typer.Option(None, "--as", help="only norms binding this actor; repeatable"),
     model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
@@ -270,7 +288,7 @@ def who(
     from lawcode.engine.queries import who as run
 
     loaded = load_model(model)
-    answer = run(loaded, terms).to_dict()
+    answer = run(loaded, terms, actor or None).to_dict()
     if format == Format.json:
         print_json(answer)
         return

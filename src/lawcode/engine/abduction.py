@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations, product
+from typing import Sequence
 
-from lawcode.engine.applicability import Engine
+from lawcode.engine.applicability import BearerMatch, Engine, strongest
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY
 from lawcode.model.conditions import facts_of
 
@@ -41,28 +42,34 @@ class WhatIf:
         return data
 
 
-def relevant_facts(engine: Engine, norm, actor: str, seen: frozenset[str] = frozenset()) -> set[str]:
-    """Every fact that can change the norm's status for ``actor``."""
+def relevant_facts(engine: Engine, norm, match: BearerMatch, seen: frozenset[str] = frozenset()) -> set[str]:
+    """Every fact that can change the norm's status for the matched actor: the may-be links and
+    definitions on the way to the bearer, the condition, the exception and the overriders'."""
     seen = seen | {norm.id}
-    match = engine.bearer_match(actor, norm.bearer)
     found: set[str] = set()
     for defined in match.defined:
         found |= facts_of(engine.loaded.definitions[defined])
+    for link in match.links:
+        found |= facts_of(engine.loaded.links[link])
     for expr in (engine.loaded.conditions.get(norm.id), engine.loaded.exceptions.get(norm.id)):
         if expr is not None:
             found |= facts_of(expr)
     for other in engine.overriders.get(norm.id, ()):
         if other not in seen:
-            found |= relevant_facts(engine, engine.by_id[other], actor, seen)
+            overrider = engine.by_id[other]
+            found |= relevant_facts(engine, overrider, engine.bearer_match(match.actor, overrider.bearer), seen)
     return found
 
 
-def minimal_sets(engine: Engine, norm, match, facts: dict, on, goal: str,
+def minimal_sets(engine: Engine, norm, matches: BearerMatch | Sequence[BearerMatch], facts: dict, on, goal: str,
                  budget: int = MAX_EVALUATIONS) -> tuple[list[dict], int, int]:
     """(sets, largest size searched, number of unknown facts): the minimal assignments of
     unknown facts that give ``norm`` the status ``goal``, smallest first, in fact-name order.
-    Sets are searched up to the size whose 3**size assignments fit in ``budget``."""
-    unknown = sorted(relevant_facts(engine, norm, match.actor) - facts.keys())
+    ``matches`` are the ways the asker (one organisation, in one or several roles) is reached
+    by the norm; the norm's status is the strongest over them. Sets are searched up to the
+    size whose 3**size assignments fit in ``budget``."""
+    matches = (matches,) if isinstance(matches, BearerMatch) else tuple(matches)
+    unknown = sorted(set().union(*(relevant_facts(engine, norm, m) for m in matches)) - facts.keys())
     largest = len(unknown)
     while largest and 3 ** largest > budget:
         largest -= 1
@@ -73,7 +80,8 @@ def minimal_sets(engine: Engine, norm, match, facts: dict, on, goal: str,
                 assignment = dict(zip(names, values))
                 if any(s.items() <= assignment.items() for s in sets):
                     continue
-                if engine.status(norm, match, {**facts, **assignment}, on).value == goal:
+                trial = {**facts, **assignment}
+                if strongest([engine.status(norm, m, trial, on) for m in matches])[0] == goal:
                     sets.append(assignment)
     return sets, largest, len(unknown)
 
@@ -81,21 +89,24 @@ def minimal_sets(engine: Engine, norm, match, facts: dict, on, goal: str,
 def abduce(engine: Engine, question, norm, facts: dict, stop: bool, not_in_force: str | None) -> WhatIf:
     goal = DOES_NOT_APPLY if stop else APPLIES
     label = "stop" if stop else "apply"
-    match = engine.bearer_match(question.actor, norm.bearer)
-    current = engine.status(norm, match, facts, question.on)
+    who = question.actor
+    matches = [m for role in question.roles if (m := engine.bearer_match(role, norm.bearer)).matches]
+    if norm.kind == "conflict_rule" and not matches:
+        matches = [engine.bearer_match(question.roles[0], norm.bearer)]
+    value, carriers = strongest([engine.status(norm, m, facts, question.on) for m in matches])
 
     def answer(sets, notice=None, asked=()):
-        return WhatIf(question, norm.id, label, current.value, tuple(sets), engine.questions(asked), notice)
+        return WhatIf(question, norm.id, label, value, tuple(sets), engine.questions(asked), notice)
 
-    if current.value == goal:
+    if value == goal:
         return answer([{}], f"{norm.id} already {'does not apply' if stop else 'applies'}; no fact is needed.")
-    if not match.matches and norm.kind != "conflict_rule":
+    if not matches:
         if norm.bearer is None:
-            return answer([], f"{norm.id} binds no one in particular; no fact makes it apply to {question.actor}.")
-        return answer([], f"{norm.id} binds {norm.bearer}; no fact makes {question.actor} one of those.")
-    if not current.valid:
+            return answer([], f"{norm.id} binds no one in particular; no fact makes it apply to {who}.")
+        return answer([], f"{norm.id} binds {norm.bearer}; no fact makes {who} one of those.")
+    if not carriers[0].valid:
         return answer([], not_in_force or f"{norm.id} is not in force on {question.on.isoformat()}.")
-    sets, searched, unknown = minimal_sets(engine, norm, match, facts, question.on, goal)
+    sets, searched, unknown = minimal_sets(engine, norm, matches, facts, question.on, goal)
     notice = None
     if searched < unknown:
         notice = f"only sets of up to {searched} of the {unknown} unknown facts were searched."

@@ -25,6 +25,7 @@ from lawcode.model.conditions import And, Expr, Fact, Not
 
 # Parts of a status, as explanations name them.
 DEFINED_BY = "defined_by"  # the bearer is a defined subclass the actor matches only under a condition
+MAY_BE = "may_be"  # the actor reaches the bearer only through a may-be link, under its condition
 CONDITION = "condition"
 UNLESS = "unless"
 OVERRIDDEN_BY = "overridden_by"
@@ -37,12 +38,14 @@ class BearerMatch:
     ``path``: the is-a chain from the actor up to the class it is (the bearer itself, or the
     parent of a defined subclass); empty when it does not match. ``defined``: the defined
     subclasses, from that class down to the bearer, whose ``defined_by`` must also hold.
+    ``links``: the may-be links (kind, the kind it may be) on the way, whose ``when`` must hold.
     """
 
     actor: str
     bearer: str | None
     path: tuple[str, ...]
     defined: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
 
     @property
     def matches(self) -> bool:
@@ -53,7 +56,7 @@ class BearerMatch:
 class Part:
     """One conjunct of a norm's status: its role, where it comes from and its evaluation.
 
-    ``source`` is the actor id for ``defined_by``, the norm id otherwise (the overriding norm's
+    ``source`` is the actor id for ``defined_by``, "KIND:PARENT" for ``may_be``, the norm id otherwise (the overriding norm's
     for ``overridden_by``, whose own status is ``overrider``). ``evaluation`` is already negated
     for ``unless``/``overridden_by``: a true part always supports applying.
     """
@@ -116,9 +119,13 @@ class Engine:
     # -- bearers -------------------------------------------------------------------------------
 
     def bearer_match(self, actor: str, bearer: str | None) -> BearerMatch:
-        """Direct (the actor is_a the bearer: what binds a unit binds an enterprise) or
-        conditional (the bearer is a defined subclass, like key_unit, of a class the actor is:
-        its ``defined_by`` then joins the norm's condition)."""
+        """Direct (the actor is_a the bearer: what binds a unit binds an enterprise), conditional
+        on a definition (the bearer is a defined subclass, like key_unit, of a class the actor is:
+        its ``defined_by`` then joins the norm's condition) or conditional on a may-be link (the
+        actor, or a kind it is, may be the bearer or a kind of it: the link's ``when`` joins)."""
+        return self._match(actor, bearer, frozenset())
+
+    def _match(self, actor: str, bearer: str | None, seen: frozenset[tuple[str, str]]) -> BearerMatch:
         if bearer is None:
             return BearerMatch(actor, bearer, ())
         if self.ontology.is_a(actor, bearer):
@@ -126,9 +133,18 @@ class Engine:
         definition = self.ontology.actors.get(bearer)
         if definition is not None and definition.defined_by is not None:
             for parent in definition.is_a:
-                via = self.bearer_match(actor, parent)
+                via = self._match(actor, parent, seen)
                 if via.matches:
-                    return BearerMatch(actor, bearer, via.path, via.defined + (bearer,))
+                    return BearerMatch(actor, bearer, via.path, via.defined + (bearer,), via.links)
+        for kind in self.ontology.ancestors(actor) if actor in self.ontology else ():
+            for link in self.ontology.actors[kind].may_be:
+                step = (kind, link.actor)
+                if step in seen:
+                    continue
+                via = self._match(link.actor, bearer, seen | {step})
+                if via.matches:
+                    head = tuple(self.ontology.path(actor, kind))
+                    return BearerMatch(actor, bearer, head + via.path, via.defined, (step,) + via.links)
         return BearerMatch(actor, bearer, ())
 
     def candidates(self, actor: str) -> tuple[tuple[object, BearerMatch], ...]:
@@ -183,6 +199,9 @@ class Engine:
         if not self.valid_on(norm, on):
             return Status(norm.id, match, False, (), FALSE)
         parts: list[Part] = []
+        for kind, parent in match.links:
+            expr = self.loaded.links[(kind, parent)]
+            parts.append(Part(MAY_BE, f"{kind}:{parent}", expr, evaluate(expr, facts)))
         for actor in match.defined:
             expr = self.loaded.definitions[actor]
             parts.append(Part(DEFINED_BY, actor, expr, evaluate(expr, facts)))
@@ -201,6 +220,20 @@ class Engine:
             parts.append(Part(OVERRIDDEN_BY, other_id, None, negate(displaces.evaluation), displaces))
         evaluation = combine([p.evaluation for p in parts]) if parts else TRUE
         return Status(norm.id, match, True, tuple(parts), evaluation)
+
+
+_RANK = {APPLIES: 0, UNDETERMINED: 1, DOES_NOT_APPLY: 2}
+
+
+def strongest(statuses: list[Status]) -> tuple[str, list[Status]]:
+    """The status of a norm for one organisation holding several roles, from its status for
+    each role: it applies when it applies through any role, else it is undetermined when it is
+    so through any, else it does not apply (Kleene "or" across roles). Returns the value and
+    the statuses (roles) that carry it, in role order."""
+    if not statuses:
+        return DOES_NOT_APPLY, []
+    value = min((s.value for s in statuses), key=_RANK.__getitem__)
+    return value, [s for s in statuses if s.value == value]
 
 
 def _literals(expr: Expr) -> dict[str, bool]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawcode.engine.applicability import CONDITION, DEFINED_BY, OVERRIDDEN_BY, UNLESS, Engine, Part, Status
+from lawcode.engine.applicability import CONDITION, DEFINED_BY, MAY_BE, OVERRIDDEN_BY, UNLESS, Engine, Part, Status
 from lawcode.engine.evaluate import negate
 from lawcode.engine.findings import APPLIES, UNDETERMINED, Finding
 from lawcode.model.conditions import facts_of
@@ -46,6 +46,8 @@ def build_explanation(engine: Engine, question, norm, status: Status, finding: F
         "matches": match.matches or norm.kind == "conflict_rule",
         "path": list(match.path),
         "defined": [{"actor": a, "condition": str(engine.loaded.definitions[a])} for a in match.defined],
+        "may_be": [{"actor": kind, "may_be": parent, "condition": str(engine.loaded.links[(kind, parent)])}
+                   for kind, parent in match.links],
     }
     start = norm.validity.start if norm.validity and norm.validity.start else engine.regulation.in_force
     validity = {
@@ -94,7 +96,7 @@ def _fact(engine: Engine, question, name: str) -> dict:
 
 
 def _label(part: Part) -> str:
-    return f"{part.role}:{part.source}" if part.role in (DEFINED_BY, OVERRIDDEN_BY) else part.role
+    return f"{part.role}:{part.source}" if part.role in (DEFINED_BY, MAY_BE, OVERRIDDEN_BY) else part.role
 
 
 def _decided_by(status: Status) -> tuple[str, ...]:
@@ -109,6 +111,7 @@ def _decided_by(status: Status) -> tuple[str, ...]:
 
 
 _BLOCKS = {
+    MAY_BE: "the may-be link {source} does not hold",
     DEFINED_BY: "the actor is not a {source} (its definition does not hold)",
     CONDITION: "its condition does not hold",
     UNLESS: "its exception (unless) holds",

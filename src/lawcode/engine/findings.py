@@ -95,6 +95,7 @@ class Finding:
     missing: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = field(default=())
     would_apply_if: tuple[dict, ...] = ()
+    roles: tuple[str, ...] = ()  # asked with several roles: those the status comes from
 
     @property
     def norm(self) -> str:
@@ -110,6 +111,8 @@ class Finding:
         if self.status == UNDETERMINED:
             data["missing"] = list(self.missing)
             data["would_apply_if"] = [dict(s) for s in self.would_apply_if]
+        if self.roles:
+            data["roles"] = list(self.roles)
         if any(q.text is not None for q in self.quotes):
             data["quote"] = [q.to_dict() for q in self.quotes]
         return data

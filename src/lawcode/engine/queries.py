@@ -17,26 +17,39 @@ A *finding* (:class:`lawcode.engine.findings.Finding`)::
      "missing": [fact] (when undetermined: the unknown facts that could decide it),
      "would_apply_if": [{fact: bool}] (when undetermined: the minimal sets of answers that
      would make it apply, as what_if finds them, sets of up to 6 facts),
-     "quote": [{"eid", "citation", "text"}] (when the text is available)}
+     "quote": [{"eid", "citation", "text"}] (when the text is available),
+     "roles": [actor] (only when asked with several roles: the roles the status comes from)}
+
+The asker is one actor or one organisation (or person) holding several roles (``--as`` repeated):
+a norm applies when it applies through any role, else it is undetermined when it is so through
+any (the facts implied by each role's definition hold for all). Every answer repeats::
+
+    "as": the role, or the roles joined by "+", "roles": [actor, ...]
 
 ask::
 
-    {"regulation": id, "as": actor, "on": "YYYY-MM-DD", "kind": kind|null,
-     "facts": {fact: bool} (as given), "implied_facts": {fact: bool} (by the actor's definition),
+    {"regulation": id, "as", "on": "YYYY-MM-DD", "roles", "kind": kind|null,
+     "facts": {fact: bool} (as given), "implied_facts": {fact: bool} (by the roles' definitions),
      "in_force": bool, "notice": str (optional: why nothing is in force),
      "findings": [finding] (applies first, then undetermined; each group in kind order duty,
      prohibition, permission, power, right, entitlement, consequence, ...; then article order),
-     "questions": {fact: question} (for every fact in some "missing")}
+     "owed": [finding] (norms borne by others whose counterparty or beneficiary the asker is:
+     what others must do for it, must not do to it, or may do to it; applies or undetermined,
+     in kind order),
+     "questions": {fact: question} (for every fact in some "missing"),
+     "warnings": [str] (a given fact that no norm reaching the asker uses, and why)}
 
 explain::
 
     {"regulation", "as", "on", "facts", "implied_facts", "finding": finding,
      "bearer": {"bearer", "matches": bool, "path": [actor, ..., class it is] (the is-a chain;
      [] when no match), "defined": [{"actor", "condition"}] (defined subclasses whose definition
-     must hold)}, "validity": {"start", "end", "in_force": bool, optional "repealed"},
+     must hold), "may_be": [{"actor", "may_be", "condition"}] (may-be links whose condition must
+     hold)} - with several roles, for the role the norm's strongest status comes from, "validity": {"start", "end", "in_force": bool, optional "repealed"},
      "parts": [part], "decided_by": ["bearer"|"validity"|"condition"|"unless"|
-     "defined_by:ACTOR"|"overridden_by:NORM"], "summary": str}
-    part = {"role": "defined_by"|"condition"|"unless"|"overridden_by", "source": actor/norm id,
+     "defined_by:ACTOR"|"may_be:ACTOR:PARENT"|"overridden_by:NORM"], "summary": str}
+    part = {"role": "defined_by"|"may_be"|"condition"|"unless"|"overridden_by",
+            "source": actor id, "ACTOR:PARENT" (may_be) or norm id,
             "expression": str ("NORM applies" for overridden_by),
             "value": true|false|null (of the expression itself),
             "effect": "supports"|"blocks"|"open",
@@ -53,7 +66,8 @@ what_if::
 who::
 
     {"regulation", "terms": [str], "actors": [{"actor", "label", "also": [descendant ids],
-     "norms": [norm fields as in a finding, without status]}]}
+     "norms": [norm fields as in a finding, without status]}],
+     "roles": [actor] (optional: only norms reaching these roles were kept)}
 """
 
 from __future__ import annotations
@@ -62,8 +76,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from lawcode.engine.applicability import Engine, Status, engine_for
-from lawcode.engine.findings import APPLIES, KIND_ORDER, UNDETERMINED, Finding
+from lawcode.engine.applicability import Engine, Status, engine_for, strongest
+from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETERMINED, Finding
+from lawcode.model.conditions import facts_of
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
 
@@ -105,8 +120,8 @@ def parse_facts(specs: Iterable[str]) -> dict[str, bool]:
     return facts
 
 
-def _facts(engine: Engine, actor: str, given: Mapping[str, bool] | Iterable[str] | None) -> tuple[dict, dict, dict]:
-    """(given, implied, merged): unknown fact names and contradictions with the actor are errors."""
+def _facts(engine: Engine, roles: tuple[str, ...], given: Mapping[str, bool] | Iterable[str] | None) -> tuple[dict, dict, dict]:
+    """(given, implied, merged): unknown fact names and contradictions with the roles are errors."""
     given = dict(given) if isinstance(given, Mapping) else parse_facts(given or ())
     declared = engine.loaded.facts
     for name, value in given.items():
@@ -115,13 +130,22 @@ def _facts(engine: Engine, actor: str, given: Mapping[str, bool] | Iterable[str]
                              known=closest_first(name, declared))
         if not isinstance(value, bool):
             raise QueryError(f"fact {name!r}: {value!r} is neither true nor false", expected="true or false")
-    implied = engine.implied_facts(actor)
+    implied: dict[str, bool] = {}
+    implied_by: dict[str, str] = {}
+    for role in roles:
+        for name, value in engine.implied_facts(role).items():
+            if implied.get(name, value) != value:
+                raise QueryError(f"fact {name!r} is {str(implied[name]).lower()} for every {implied_by[name]} but "
+                                 f"{str(value).lower()} for every {role} (by their definitions)",
+                                 expected="roles that one organisation or person can hold together")
+            implied[name] = value
+            implied_by.setdefault(name, role)
     for name, value in implied.items():
         if given.get(name, value) != value:
-            raise QueryError(f"fact {name!r} is {str(value).lower()} for every {actor} (by its definition), "
+            raise QueryError(f"fact {name!r} is {str(value).lower()} for every {implied_by[name]} (by its definition), "
                              f"but was given as {str(given[name]).lower()}",
                              expected=f"no value for {name}, or ask as another actor")
-    return given, dict(implied), {**given, **implied}
+    return given, implied, {**given, **implied}
 
 
 def _actor(engine: Engine, actor: str) -> str:
@@ -129,6 +153,14 @@ def _actor(engine: Engine, actor: str) -> str:
         raise QueryError(f"unknown actor {actor!r}", expected="an actor id of the model",
                          known=closest_first(actor, engine.loaded.actors))
     return actor
+
+
+def _roles(engine: Engine, actor: str | Iterable[str]) -> tuple[str, ...]:
+    """The roles one asker holds (``--as`` repeated): known actor ids, each once, in the order given."""
+    roles = tuple(dict.fromkeys((actor,) if isinstance(actor, str) else actor))
+    if not roles:
+        raise QueryError("no actor given", expected="--as ACTOR (repeat it for one organisation holding several roles)")
+    return tuple(_actor(engine, role) for role in roles)
 
 
 def _date(on: dt.date | str | None) -> dt.date:
@@ -142,7 +174,7 @@ def _date(on: dt.date | str | None) -> dt.date:
         raise QueryError(f"malformed date {on!r}", expected="a date as YYYY-MM-DD, e.g. 2021-06-30") from None
 
 
-def resolve_norm(engine: Engine, ref: str, actor: str | None = None) -> object:
+def resolve_norm(engine: Engine, ref: str, actor: str | Iterable[str] | None = None) -> object:
     """A norm by id or by a unique prefix of its id ("art18.2").
 
     A prefix shared by several norms is still unique when only one of them binds ``actor``
@@ -152,7 +184,8 @@ def resolve_norm(engine: Engine, ref: str, actor: str | None = None) -> object:
         return engine.by_id[ref]
     matches = [n for n in engine.norms if n.id.startswith(ref)]
     if len(matches) > 1 and actor is not None:
-        binding = [n for n in matches if engine.bearer_match(actor, n.bearer).matches]
+        roles = (actor,) if isinstance(actor, str) else tuple(actor)
+        binding = [n for n in matches if any(engine.bearer_match(r, n.bearer).matches for r in roles)]
         if len(binding) == 1:
             return binding[0]
     if len(matches) == 1:
@@ -186,14 +219,22 @@ def _not_in_force(engine: Engine, on: dt.date) -> str | None:
     return None
 
 
-def _finding(engine: Engine, norm, status: Status, document, facts: Mapping[str, bool], on: dt.date) -> Finding:
-    would = ()
-    if status.value == UNDETERMINED:
+def _finding(engine: Engine, norm, statuses: list[Status], document, facts: Mapping[str, bool], on: dt.date,
+             several: bool = False) -> Finding:
+    """The finding of ``norm`` for an asker reached through ``statuses`` (one per role or way it
+    is reached): the strongest status; when undetermined, the unknown facts and the minimal sets
+    that would make it apply. ``several``: name the roles the status comes from."""
+    value, carriers = strongest(statuses)
+    missing: tuple[str, ...] = ()
+    would: tuple[dict, ...] = ()
+    if value == UNDETERMINED:
         from lawcode.engine.abduction import minimal_sets
 
-        would = tuple(minimal_sets(engine, norm, status.match, facts, on, APPLIES, ASK_BUDGET)[0])
+        missing = tuple(sorted({name for s in carriers for name in s.missing}))
+        would = tuple(minimal_sets(engine, norm, [s.match for s in carriers], facts, on, APPLIES, ASK_BUDGET)[0])
     fields, quoted = engine.shown(norm, document)
-    return Finding(fields, status.value, status.missing, quoted, would)
+    roles = tuple(dict.fromkeys(s.match.actor for s in carriers)) if several else ()
+    return Finding(fields, value, missing, quoted, would, roles)
 
 
 # -- ask --------------------------------------------------------------------------------------------
@@ -204,13 +245,18 @@ class Question:
     """What every answer repeats: the regulation, who asks, when, and the facts used."""
 
     regulation: str
-    actor: str
+    roles: tuple[str, ...]
     on: dt.date
     facts: dict
     implied_facts: dict
 
+    @property
+    def actor(self) -> str:
+        """The asker as one name: its role, or its roles joined by "+"."""
+        return "+".join(self.roles)
+
     def to_dict(self) -> dict:
-        return {"regulation": self.regulation, "as": self.actor, "on": self.on.isoformat(),
+        return {"regulation": self.regulation, "as": self.actor, "on": self.on.isoformat(), "roles": list(self.roles),
                 "facts": dict(sorted(self.facts.items())), "implied_facts": dict(sorted(self.implied_facts.items()))}
 
 
@@ -221,6 +267,8 @@ class AskAnswer:
     findings: tuple[Finding, ...]
     questions: dict = field(default_factory=dict)
     notice: str | None = None
+    owed: tuple[Finding, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def in_force(self) -> bool:
@@ -233,60 +281,121 @@ class AskAnswer:
         if self.notice:
             data["notice"] = self.notice
         data["findings"] = [f.to_dict() for f in self.findings]
+        data["owed"] = [f.to_dict() for f in self.owed]
         data["questions"] = self.questions
+        data["warnings"] = list(self.warnings)
         return data
 
 
-def ask(loaded, actor: str, facts=None, on=None, kind: str | None = None, document=None) -> AskAnswer:
-    """Every norm that applies to ``actor``, then those undetermined for want of a fact."""
+def ask(loaded, actor: str | Iterable[str], facts=None, on=None, kind: str | None = None, document=None) -> AskAnswer:
+    """Every norm that applies to the asker (one actor, or one organisation holding several
+    roles), then those undetermined for want of a fact; and, in its own list, the norms others
+    bear towards the asker (as counterparty or beneficiary)."""
     engine = engine_for(loaded)
-    actor = _actor(engine, actor)
-    given, implied, merged = _facts(engine, actor, facts)
+    roles = _roles(engine, actor)
+    given, implied, merged = _facts(engine, roles, facts)
     on = _date(on)
     kind = _kind(engine, kind)
-    question = Question(loaded.model.regulation.id, actor, on, given, implied)
+    question = Question(loaded.model.regulation.id, roles, on, given, implied)
     notice = _not_in_force(engine, on)
     if notice:
         return AskAnswer(question, kind, (), {}, notice)
-    applies: list[Finding] = []
-    undetermined: list[Finding] = []
-    for norm, match in engine.candidates(actor):
-        if kind is not None and norm.kind != kind:
+    several = len(roles) > 1
+    bound = _ways(engine, roles, lambda norm: (norm.bearer,))
+    owed = _ways(engine, roles, lambda norm: (norm.counterparty, norm.beneficiary), exclude=bound)
+    used: set[str] = set()
+    groups: dict[str, list[Finding]] = {APPLIES: [], UNDETERMINED: [], "owed": []}
+    for ways, owed_list in ((bound, False), (owed, True)):
+        for norm in engine.norms:
+            matches = ways.get(norm.id)
+            if not matches:
+                continue
+            used |= _facts_used(engine, norm, matches)
+            if kind is not None and norm.kind != kind:
+                continue
+            statuses = [engine.status(norm, m, merged, on) for m in matches]
+            finding = _finding(engine, norm, statuses, document, merged, on, several)
+            if finding.status != DOES_NOT_APPLY:
+                groups["owed" if owed_list else finding.status].append(finding)
+    owed_findings = groups["owed"]
+    findings = groups[APPLIES] + groups[UNDETERMINED]
+    missing = [name for f in findings + owed_findings for name in f.missing]
+    warnings = tuple(_cannot_matter(engine, name, question) for name in sorted(given) if name not in used)
+    return AskAnswer(question, kind, tuple(findings), engine.questions(missing), None, tuple(owed_findings), warnings)
+
+
+def _ways(engine: Engine, roles: tuple[str, ...], targets, exclude: Mapping[str, list] | None = None) -> dict[str, list]:
+    """norm id -> the bearer matches by which the asker's roles reach ``targets(norm)`` (the
+    bearer, or the counterparty and beneficiary); norms in ``exclude`` are left out."""
+    found: dict[str, list] = {}
+    for norm in engine.norms:
+        if exclude is not None and norm.id in exclude:
             continue
-        status = engine.status(norm, match, merged, on)
-        if status.value == APPLIES:
-            applies.append(_finding(engine, norm, status, document, merged, on))
-        elif status.value == UNDETERMINED:
-            undetermined.append(_finding(engine, norm, status, document, merged, on))
-    missing = [name for f in undetermined for name in f.missing]
-    return AskAnswer(question, kind, tuple(applies + undetermined), engine.questions(missing))
+        for role in roles:
+            for target in targets(norm):
+                match = engine.bearer_match(role, target)
+                if match.matches:
+                    found.setdefault(norm.id, []).append(match)
+                    break
+    return found
+
+
+def _facts_used(engine: Engine, norm, matches) -> set[str]:
+    from lawcode.engine.abduction import relevant_facts
+
+    return set().union(*(relevant_facts(engine, norm, m) for m in matches))
+
+
+def _cannot_matter(engine: Engine, name: str, question: Question) -> str:
+    """Why a fact given for this question changes nothing: which norms it decides, and that
+    none of them binds the asker or is owed to it."""
+    loaded = engine.loaded
+    deciders = [n for n in engine.norms
+                if any(e is not None and name in facts_of(e)
+                       for e in (loaded.conditions.get(n.id), loaded.exceptions.get(n.id)))]
+    defines = sorted(a for a, e in loaded.definitions.items() if name in facts_of(e))
+    links = sorted(f"{a} may be a {p}" for (a, p), e in loaded.links.items() if name in facts_of(e))
+    uses = [f"{n.id} (binds {n.bearer or 'no one in particular'})" for n in deciders[:4]]
+    if len(deciders) > 4:
+        uses.append(f"{len(deciders) - 4} more norm(s)")
+    uses += [f"whether an actor is a {a}" for a in defines] + [f"whether {link}" for link in links]
+    who = ", ".join(question.roles)
+    about = loaded.facts[name].about
+    if not uses:
+        return f"fact {name} cannot matter when asking as {who}: no norm of the model uses it"
+    return (f"fact {name} cannot matter when asking as {who}: it is about a {about} and decides only "
+            f"{', '.join(uses)}; none of these binds the asker ({who}) or is owed to it")
 
 
 # -- explain, what-if, who -----------------------------------------------------------------------
 
 
-def _norm_question(loaded, norm: str, actor: str, facts, on):
+def _norm_question(loaded, norm: str, actor, facts, on):
     """Check a question about one norm against the model: the engine, the question, the norm
-    and the facts (given and implied by the actor) it is to be answered on."""
+    and the facts (given and implied by the roles) it is to be answered on."""
     engine = engine_for(loaded)
-    actor = _actor(engine, actor)
-    target = resolve_norm(engine, norm, actor)
-    given, implied, merged = _facts(engine, actor, facts)
-    question = Question(loaded.model.regulation.id, actor, _date(on), given, implied)
+    roles = _roles(engine, actor)
+    target = resolve_norm(engine, norm, roles)
+    given, implied, merged = _facts(engine, roles, facts)
+    question = Question(loaded.model.regulation.id, roles, _date(on), given, implied)
     return engine, question, target, merged
 
 
-def explain(loaded, norm: str, actor: str, facts=None, on=None, document=None):
-    """The proof tree of one norm for one actor: see :mod:`lawcode.engine.explain`."""
+def explain(loaded, norm: str, actor, facts=None, on=None, document=None):
+    """The proof tree of one norm for the asker: see :mod:`lawcode.engine.explain`. Asked with
+    several roles, the tree is that of the role the norm's strongest status comes from."""
     from lawcode.engine.explain import build_explanation
 
     engine, question, target, merged = _norm_question(loaded, norm, actor, facts, on)
-    status = engine.status(target, engine.bearer_match(question.actor, target.bearer), merged, question.on)
-    finding = _finding(engine, target, status, document, merged, question.on)
-    return build_explanation(engine, question, target, status, finding)
+    statuses = [engine.status(target, engine.bearer_match(role, target.bearer), merged, question.on)
+                for role in question.roles]
+    matching = [s for s in statuses if s.match.matches] or statuses[:1]
+    value, carriers = strongest(matching)
+    finding = _finding(engine, target, carriers, document, merged, question.on, len(question.roles) > 1)
+    return build_explanation(engine, question, target, carriers[0] if carriers else matching[0], finding)
 
 
-def what_if(loaded, norm: str, actor: str, facts=None, on=None, stop: bool = False):
+def what_if(loaded, norm: str, actor, facts=None, on=None, stop: bool = False):
     """The minimal sets of facts that would make ``norm`` apply (or, ``stop``, stop applying)."""
     from lawcode.engine.abduction import abduce
 
@@ -294,11 +403,14 @@ def what_if(loaded, norm: str, actor: str, facts=None, on=None, stop: bool = Fal
     return abduce(engine, question, target, merged, stop, _not_in_force(engine, question.on))
 
 
-def who(loaded, terms: Iterable[str]):
-    """Which actors carry duties, powers or rights matching all ``terms``."""
+def who(loaded, terms: Iterable[str], actor: str | Iterable[str] | None = None):
+    """Which actors carry duties, powers or rights matching all ``terms``; with ``actor`` (one
+    role or several), only the norms that reach it."""
     from lawcode.engine.who import find_bearers
 
     terms = [t for t in terms if t.strip()]
     if not terms:
         raise QueryError("no search terms given", expected="one or more words, e.g. publicity education")
-    return find_bearers(engine_for(loaded), terms)
+    engine = engine_for(loaded)
+    roles = _roles(engine, actor) if actor is not None and (isinstance(actor, str) or list(actor)) else ()
+    return find_bearers(engine, terms, roles)

@@ -43,17 +43,25 @@ class WhoAnswer:
     regulation: str
     terms: tuple[str, ...]
     actors: tuple[dict, ...]
+    roles: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
-        return {"regulation": self.regulation, "terms": list(self.terms), "actors": list(self.actors)}
+        data = {"regulation": self.regulation, "terms": list(self.terms), "actors": list(self.actors)}
+        if self.roles:
+            data["roles"] = list(self.roles)
+        return data
 
 
-def find_bearers(engine: Engine, terms: list[str]) -> WhoAnswer:
+def find_bearers(engine: Engine, terms: list[str], roles: tuple[str, ...] = ()) -> WhoAnswer:
+    """Bearers of the norms matching every term; with ``roles``, only norms whose bearer one of
+    the roles is (or may be: a conditional match is kept, the question is ``ask``'s to answer)."""
     wanted = [stems(t) for t in terms]
     actors = engine.loaded.actors
     by_actor: dict[str, list[dict]] = {}
     for norm in engine.norms:
         if norm.bearer is None:
+            continue
+        if roles and not any(engine.bearer_match(role, norm.bearer).matches for role in roles):
             continue
         words = stems(" ".join([norm.action, *norm.terms, actors[norm.bearer].label]))
         if all(term <= words for term in wanted):
@@ -64,4 +72,4 @@ def find_bearers(engine: Engine, terms: list[str]) -> WhoAnswer:
          "norms": by_actor[actor_id]}
         for actor_id in actors if actor_id in by_actor
     )
-    return WhoAnswer(engine.loaded.model.regulation.id, tuple(terms), groups)
+    return WhoAnswer(engine.loaded.model.regulation.id, tuple(terms), groups, roles)

@@ -82,6 +82,8 @@ def cited_eids(loaded: LoadedModel) -> Iterator[tuple[str, tuple, str]]:
         for n, item in enumerate(items):
             who = f"{section[:-1]} {item.id}"
             yield from ((e, (section, n, "cites", k), who) for k, e in enumerate(item.cites))
+    for n, reading in enumerate(model.readings):
+        yield from ((e, ("readings", n, "cites", k), f"reading {reading.id}") for k, e in enumerate(reading.cites))
     for n, entry in enumerate(model.non_normative):
         yield entry.eid, ("non_normative", n, "eid"), "non_normative entry"
     for p, proc in enumerate(model.procedures):

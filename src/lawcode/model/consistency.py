@@ -40,7 +40,7 @@ def shape_issues(loaded: LoadedModel) -> list[Issue]:
 def _duplicate_ids(loaded: LoadedModel) -> Iterator[Issue]:
     model = loaded.model
     sections = {"actors": model.actors, "facts": model.facts, "norms": model.norms,
-                "procedures": model.procedures, "dates": model.dates}
+                "procedures": model.procedures, "dates": model.dates, "readings": model.readings}
     for section, items in sections.items():
         yield from _duplicates(loaded, [(i.id, (section, n, "id")) for n, i in enumerate(items)], section)
     for p, proc in enumerate(model.procedures):
@@ -67,6 +67,8 @@ def _actor_references(loaded: LoadedModel) -> Iterator[Issue]:
     refs: list[tuple[str, tuple, str]] = []
     for a, actor in enumerate(model.actors):
         refs += [(p, ("actors", a, "is_a", k), f"actor {actor.id} is_a") for k, p in enumerate(actor.is_a)]
+        refs += [(link.actor, ("actors", a, "may_be", k, "actor"), f"actor {actor.id} may_be")
+                 for k, link in enumerate(actor.may_be)]
     for f, fact in enumerate(model.facts):
         refs.append((fact.about, ("facts", f, "about"), f"fact {fact.id} about"))
     for n, norm in enumerate(model.norms):
@@ -75,6 +77,8 @@ def _actor_references(loaded: LoadedModel) -> Iterator[Issue]:
             if value is not None:
                 refs.append((value, ("norms", n, role), f"norm {norm.id} {role}"))
         refs += [(b, ("norms", n, "breach_by", k), f"norm {norm.id} breach_by") for k, b in enumerate(norm.breach_by)]
+    for r, reading in enumerate(model.readings):
+        refs += [(x, ("readings", r, "actors", k), f"reading {reading.id} actors") for k, x in enumerate(reading.actors)]
     for p, proc in enumerate(model.procedures):
         for t, step in enumerate(proc.transitions):
             refs.append((step.actor, ("procedures", p, "transitions", t, "actor"),
@@ -97,6 +101,11 @@ def _fact_references(loaded: LoadedModel) -> Iterator[Issue]:
         parsed = loaded.definitions.get(actor.id)
         if parsed is not None:
             uses += [(f, ("actors", a, "defined_by"), f"actor {actor.id} defined_by") for f in sorted(facts_of(parsed))]
+        for k, link in enumerate(actor.may_be):
+            parsed = loaded.links.get((actor.id, link.actor))
+            if parsed is not None:
+                uses += [(f, ("actors", a, "may_be", k, "when"), f"actor {actor.id} may_be {link.actor}")
+                         for f in sorted(facts_of(parsed))]
     for fact, path, where in uses:
         if fact not in loaded.facts:
             yield Issue("undeclared-fact",
@@ -110,6 +119,17 @@ def _norm_references(loaded: LoadedModel) -> Iterator[Issue]:
             if other not in loaded.norms:
                 yield Issue("unknown-norm", f"norm {norm.id} overrides {other!r}, which is not a norm of this model"
                             + did_you_mean(other, loaded.norms), line=loaded.line_of(("norms", n, "overrides", k)))
+    for r, reading in enumerate(loaded.model.readings):
+        for k, other in enumerate(reading.norms):
+            if other not in loaded.norms:
+                yield Issue("unknown-norm", f"reading {reading.id} names norm {other!r}, which is not a norm of this model"
+                            + did_you_mean(other, loaded.norms), line=loaded.line_of(("readings", r, "norms", k)))
+    for a, actor in enumerate(loaded.model.actors):
+        for k, link in enumerate(actor.may_be):
+            if link.reading is not None and link.reading not in loaded.readings:
+                yield Issue("unknown-reading", f"actor {actor.id} may_be {link.actor}: reading {link.reading!r} is not "
+                            "a reading of this model" + did_you_mean(link.reading, loaded.readings),
+                            line=loaded.line_of(("actors", a, "may_be", k, "reading")))
     for d, date in enumerate(loaded.model.dates):
         if date.norm is not None and date.norm not in loaded.norms:
             yield Issue("unknown-norm", f"date {date.id} names norm {date.norm!r}, which is not a norm of this model"
@@ -132,7 +152,7 @@ def _state_references(loaded: LoadedModel) -> Iterator[Issue]:
 
 
 def _cycles(loaded: LoadedModel) -> Iterator[Issue]:
-    cycle = loaded.ontology.find_cycle()
+    cycle = loaded.ontology.find_cycle()  # is_a and may_be links together
     if cycle:
         index = next(i for i, a in enumerate(loaded.model.actors) if a.id == cycle[0])
         yield Issue("ontology-cycle", "actors are each a kind of the other: " + " is_a ".join(cycle),

@@ -17,7 +17,7 @@ from lawcode.model.ontology import Ontology
 
 if TYPE_CHECKING:
     from lawcode.model.issues import Issue
-    from lawcode.model.schema import Actor, FactDecl, Model, Norm, Procedure, RecurringDate
+    from lawcode.model.schema import Actor, FactDecl, Model, Norm, Procedure, Reading, RecurringDate
 
 T = TypeVar("T")
 
@@ -38,6 +38,7 @@ class LoadedModel:
     exceptions: Mapping[str, Expr | None]  # norm id -> parsed ``unless``
     definitions: Mapping[str, Expr]  # actor id -> parsed ``defined_by`` (defined subclasses only)
     issues: tuple[Issue, ...] = field(default=())
+    links: Mapping[tuple[str, str], Expr] = field(default_factory=dict)  # (actor, may-be parent) -> ``when``
 
     def line_of(self, path: tuple) -> int:
         """Line of ``path`` (keys and indices) in the file, or of its nearest enclosing part."""
@@ -62,6 +63,10 @@ class LoadedModel:
     @cached_property
     def dates(self) -> Mapping[str, RecurringDate]:
         return _by_id(self.model.dates)
+
+    @cached_property
+    def readings(self) -> Mapping[str, Reading]:
+        return _by_id(self.model.readings)
 
     @cached_property
     def ontology(self) -> Ontology:

@@ -65,10 +65,14 @@ def read_model(path: str | Path) -> LoadedModel:
         a.id: _parse(a.defined_by, ("actors", i, "defined_by"), lines, file)
         for i, a in enumerate(model.actors) if a.defined_by is not None
     }
+    links = {
+        (a.id, link.actor): _parse(link.when, ("actors", i, "may_be", k, "when"), lines, file)
+        for i, a in enumerate(model.actors) for k, link in enumerate(a.may_be)
+    }
     loaded = LoadedModel(
         model=model, path=file, lines=MappingProxyType(dict(lines)),
         conditions=MappingProxyType(conditions), exceptions=MappingProxyType(exceptions),
-        definitions=MappingProxyType(definitions),
+        definitions=MappingProxyType(definitions), links=MappingProxyType(links),
     )
     return replace(loaded, issues=tuple(sorted(reference_issues(loaded), key=lambda i: (i.line or 0, i.code, i.message))))
 

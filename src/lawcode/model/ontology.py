@@ -22,8 +22,8 @@ class Ontology:
         return actor_id in self.actors
 
     def find_cycle(self) -> list[str] | None:
-        """An is-a cycle as a list of ids (first == last), or None when the ontology is a DAG."""
-        return find_cycle({a.id: a.is_a for a in self.actors.values()})
+        """A cycle of is-a and may-be links as a list of ids (first == last), or None when there is none."""
+        return find_cycle({a.id: [*a.is_a, *(link.actor for link in a.may_be)] for a in self.actors.values()})
 
     @cached_property
     def _ancestors(self) -> dict[str, tuple[str, ...]]:

@@ -61,8 +61,23 @@ class Regulation(Strict):
     cites_in_force: list[str] = Field(default=[], description="eIds that fix the entry into force")
 
 
+class MayBe(Strict):
+    """An is-a link the model cannot be sure of: this kind of actor may or may not be ``actor``.
+
+    The engine treats the link like a defined subclass seen from below: a norm borne by
+    ``actor`` reaches this kind only under ``when`` (a condition, usually one fact whose question
+    decides the link), so an unknown answer gives "undetermined" with that question, never a
+    silent "no". ``reading`` names the recorded reading that explains the doubt.
+    """
+
+    actor: str = Field(pattern=IDENTIFIER, description="the actor this kind may be a kind of")
+    when: str = Field(description="condition under which it is one (facts combined with and / or / not)")
+    reading: Optional[str] = Field(None, description="id of the reading that records this choice")
+
+
 class Actor(Strict):
-    """A kind of addressee. ``is_a`` gives inheritance; ``defined_by`` makes a defined subclass.
+    """A kind of addressee. ``is_a`` gives inheritance; ``defined_by`` makes a defined subclass;
+    ``may_be`` records links that hold only under a condition.
 
     A defined subclass (``key_unit``: a ``unit`` for which ``in_key_unit_directory`` holds) is
     matched by an actor of the parent class when the defining condition holds.
@@ -71,6 +86,7 @@ class Actor(Strict):
     id: str = Field(pattern=IDENTIFIER)
     label: str
     is_a: list[str] = []
+    may_be: list[MayBe] = Field(default=[], description="kinds this actor is only under a condition (undetermined until answered)")
     defined_by: Optional[str] = Field(None, description="condition that makes a parent-class actor one of these")
     cites: list[str] = Field(default=[], description="eIds where the text names this actor")
     note: Optional[str] = None
@@ -157,6 +173,25 @@ class RecurringDate(Strict):
     cites: list[str] = Field(min_length=1)
 
 
+class Reading(Strict):
+    """One interpretive choice the model makes, recorded so that a reviewer can sign it off.
+
+    Where the text is open to more than one reading, the model takes one; the reading says what
+    the question was, which answer the model took, what the other answer would have been, the
+    provisions it turns on, and whether a reviewer has confirmed it.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    question: str = Field(description="what the text leaves open")
+    reading: str = Field(description="the answer the model takes")
+    alternatives: list[str] = Field(min_length=1, description="the other answers a reader could give")
+    cites: list[str] = Field(min_length=1, description="eIds of the provisions the question turns on")
+    norms: list[str] = Field(default=[], description="norm ids the choice shapes")
+    actors: list[str] = Field(default=[], description="actor ids the choice shapes")
+    reviewed: bool = Field(False, description="a reviewer has confirmed the reading")
+    note: Optional[str] = None
+
+
 class Model(Strict):
     """A whole model file."""
 
@@ -168,6 +203,7 @@ class Model(Strict):
     non_normative: list[NonNormative] = []
     procedures: list[Procedure] = []
     dates: list[RecurringDate] = []
+    readings: list[Reading] = []
 
 
 def json_schema() -> dict:
