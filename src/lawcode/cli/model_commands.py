@@ -75,11 +75,15 @@ def render_report(report) -> str:
 @app.command()
 def schema(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file instead of stdout."),
+    tests: bool = typer.Option(False, "--tests", help="The schema of scenario-test files instead (`lawcode test`)."),
 ) -> None:
-    """Print the JSON Schema that model files are validated against."""
+    """Print the JSON Schema that model files (or, with --tests, scenario-test files) are validated against."""
     import json
 
-    from lawcode.model.schema import json_schema
+    if tests:
+        from lawcode.scenarios.schema import json_schema
+    else:
+        from lawcode.model.schema import json_schema
 
     data = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:
