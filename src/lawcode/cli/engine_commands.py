@@ -147,7 +147,7 @@ def ask(
     on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
     kind: Optional[str] = typer.Option(None, "--kind", help="only norms of this kind (duty, prohibition, power, ...)"),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """Every norm that applies to an actor, and those undetermined for want of a fact."""
@@ -186,7 +186,7 @@ def explain(
     fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
     on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """The proof tree of one norm for an actor: bearer match, conditions, exceptions, validity."""
@@ -234,7 +234,7 @@ def what_if(
     fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
     on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
     stop: bool = typer.Option(False, "--stop", help="what would make it stop applying instead"),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """The minimal sets of facts that would make a norm apply (or, with --stop, stop applying)."""
@@ -263,7 +263,7 @@ def what_if(
 @app.command()
 def who(
     terms: List[str] = typer.Argument(..., help="words to look for, e.g. publicity education"),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """Which actors carry duties, powers or rights about a subject, with citations."""
