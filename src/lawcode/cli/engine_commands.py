@@ -163,7 +163,8 @@ def ask(
 
 def _render_part(out, part: dict, indent: int) -> None:
     roles = {"defined_by": "definition of " + part["source"], "condition": "condition",
-             "unless": "exception (unless)", "overridden_by": "overridden by " + part["source"]}
+             "unless": "exception (unless)", "overridden_by": "overridden by " + part["source"],
+             "subject_to": f"subject to {part['source']} (not in the text)", "conduct": "conduct"}
     effect = {"supports": ("supports", "green"), "blocks": ("blocks", "red"), "open": ("open", "yellow")}
     word, colour = effect[part["effect"]]
     _say(out, f"{roles[part['role']]}: {part['expression']} = {_value(part['value'])} -> {word}",
@@ -172,11 +173,28 @@ def _render_part(out, part: dict, indent: int) -> None:
         asked = f" - {fact['question']}" if fact["value"] is None and fact["question"] else ""
         _say(out, f"{fact['fact']} = {_value(fact['value'])} ({fact['source']}){asked}", indent=indent + 4,
              style="dim", hang=4)
+    for concept in part.get("concepts", []):
+        _render_concept(out, concept, indent + 4)
     overrider = part.get("overrider")
     if overrider:
         _say(out, f"{part['source']}: {overrider['status']}", indent=indent + 4)
         for inner in overrider["parts"]:
             _render_part(out, inner, indent + 6)
+
+
+def _render_concept(out, concept: dict, indent: int) -> None:
+    """A defined concept of an explanation, with the facts and concepts it rests on beneath it."""
+    from lawcode.engine.quote import citation
+
+    where = ", ".join(citation(e) for e in concept["cites"])
+    how = "given" if concept["source"] == "given" else f"by its definition: {concept['definition']}"
+    _say(out, f"{concept['concept']} = {_value(concept['value'])} ({how})" + (f" [{where}]" if where else ""),
+         indent=indent, hang=4)
+    if concept["source"] == "derived":
+        for fact in concept["facts"]:
+            _say(out, f"{fact['fact']} = {_value(fact['value'])}", indent=indent + 4, style="dim")
+        for inner in concept["concepts"]:
+            _render_concept(out, inner, indent + 4)
 
 
 @app.command()

@@ -38,6 +38,8 @@ class LoadedModel:
     exceptions: Mapping[str, Expr | None]  # norm id -> parsed ``unless``
     definitions: Mapping[str, Expr]  # actor id -> parsed ``defined_by`` (defined subclasses only)
     issues: tuple[Issue, ...] = field(default=())
+    concepts: Mapping[str, Expr] = field(default_factory=lambda: MappingProxyType({}))  # fact id -> expanded ``derived_by``
+    conduct: Mapping[str, Expr] = field(default_factory=lambda: MappingProxyType({}))  # norm id -> parsed ``contravened_by``
 
     def __getstate__(self) -> dict:
         """The declared fields only (cached lookups are rebuilt), read-only maps as dicts."""
