@@ -177,3 +177,31 @@ def test_schema_tests_publishes_the_case_format():
     assert {"as", "facts", "date", "applies", "undetermined", "absent", "explain", "procedure", "calendar",
             "who"} <= set(case)
     assert schema["$defs"]["Case"]["additionalProperties"] is False
+
+
+SHOP_CASES = """\
+lawcode_tests: 1
+regulation: invented-fair-dealing-2022
+date: 2022-06-01
+cases:
+  - name: worse treatment because of a listed trait, no Schedule 1 exception
+    as: trader
+    facts: {has_listed_trait: true, treated_worse: true, because_of_trait: true, schedule_1_exception: false}
+    assess:
+      - {norm: s6-no-unfair-dealing, result: contravened, provisions: [sec_6, sec_4__para_1, sec_3]}
+      - {norm: s7-no-unfair-hiring, result: undetermined, missing: [employs_staff]}
+    explain:
+      - {norm: s6-no-unfair-dealing, status: applies, cites: [sec_6]}
+"""
+
+
+def test_assess_expectations(tmp_path):
+    regulation = tmp_path / "shop"
+    (regulation / "tests").mkdir(parents=True)
+    shutil.copy(HARBOUR.parent / "shop.yaml", regulation / "model.yaml")
+    write(regulation, SHOP_CASES)
+    assert run(str(regulation)).exit_code == 0
+    write(regulation, SHOP_CASES.replace("result: contravened", "result: not_contravened"))
+    result = run(str(regulation))
+    assert result.exit_code == 1
+    assert "assess: expected not_contravened, got contravened" in result.output

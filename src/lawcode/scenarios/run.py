@@ -106,13 +106,15 @@ def run_case(loaded, case: Case, on: dt.date | None, checks: list[Check], exerci
     """Put every question of ``case`` to the engine and append one Check per expectation."""
     exercised.facts.update(case.facts)
     exercised.actors.update(case.roles)
-    if case.asks or case.explain:
+    if case.asks or case.explain or case.assess:
         if not case.roles:
             raise LawcodeError("the case expects norms but names no actor", expected="as: ACTOR (or a list of roles)")
     if case.asks:
         _check_ask(loaded, case, on, checks, exercised)
     for expected in case.explain:
         _check_explain(loaded, case, on, expected, checks, exercised)
+    if case.assess:
+        _check_assess(loaded, case, on, checks, exercised)
     if case.procedure is not None:
         _check_procedure(loaded, case, checks, exercised)
     if case.calendar is not None:
@@ -241,6 +243,35 @@ def _cited(answer: dict) -> set[str]:
 
     walk(answer["parts"])
     return found
+
+
+# -- assess ---------------------------------------------------------------------------------------
+
+
+def _check_assess(loaded, case: Case, on, checks: list[Check], exercised: Exercised) -> None:
+    from lawcode.engine.assess import NOT_CONTRAVENED, assess
+
+    answer = assess(loaded, case.roles, case.facts, on).to_dict()
+    found = {item["norm"]: item for item in answer["assessments"]}
+    for norm in answer["not_contravened"]:
+        found[norm] = {"result": NOT_CONTRAVENED, "provisions": [], "missing": []}
+    exercised.explained.update(n for n, item in found.items() if item["result"] != NOT_CONTRAVENED)
+    for expected in case.assess:
+        _check_known_norm(loaded, expected.norm)
+        cites = _cites(loaded, expected.norm)
+        item = found.get(expected.norm)
+        got = item["result"] if item else "not assessed (no contravened_by, or not binding the actor)"
+        checks.append(Check("assess", expected.result, got, got == expected.result, expected.norm, cites))
+        if item is None:
+            continue
+        for eid in expected.provisions:
+            ok = eid in item["provisions"]
+            checks.append(Check("assess: provisions", eid, "among them" if ok else ", ".join(item["provisions"]),
+                                ok, expected.norm, (eid,)))
+        if expected.missing is not None and item["result"] == "undetermined":
+            want = sorted(set(expected.missing))
+            checks.append(Check("assess: missing facts", ", ".join(want), ", ".join(item["missing"]),
+                                want == item["missing"], expected.norm, cites))
 
 
 # -- procedures, calendar, who --------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The scenario-test file format: cases a model author writes, with what each must answer.
 
 A file holds cases for one regulation. A case puts questions on one situation (actor or roles,
-facts, date) - ``ask`` (the norms that apply), ``explain`` of a norm, a procedure run, a
+facts, date) - ``ask`` (the norms that apply), ``explain`` of a norm, ``assess`` (what was contravened), a procedure run, a
 calendar year, a ``who`` search - and lists what each answer must contain. Expectations are about norms, provisions, states and dates
 the model names; nothing is compared as free text, so a test survives rewording of actions.
 """
@@ -38,6 +38,15 @@ class Explained(Strict):
                                                      "for derived facts, those of each concept in the chain)")
     decided_by: list[str] = Field(default=[], description="parts that must be among those that decided it "
                                                           "(condition, unless, bearer, validity, ...)")
+
+
+class Assessed(Strict):
+    """What ``assess`` must find for one norm, given what happened (the case's facts)."""
+
+    norm: str = Field(pattern=NORM_ID)
+    result: str = Field(pattern=r"^(contravened|not_contravened|undetermined)$")
+    provisions: list[str] = Field(default=[], description="eIds the assessment must rest on")
+    missing: Optional[list[str]] = Field(None, description="undetermined: exactly the facts it waits for")
 
 
 class ProcedureRun(Strict):
@@ -84,6 +93,7 @@ class Case(Strict):
     absent: list[str] = Field(default=[], description="norm ids that must not appear at all")
     only: bool = Field(False, description="applies and undetermined list every norm of the answer, no more")
     explain: list[Explained] = []
+    assess: list[Assessed] = Field(default=[], description="prohibitions and duties assessed on the facts")
     procedure: Optional[ProcedureRun] = None
     calendar: Optional[CalendarYear] = None
     who: Optional[WhoSearch] = None
