@@ -106,7 +106,8 @@ def model_path(ref: str | os.PathLike) -> Path:
         if not path.is_file():
             raise LawcodeError("no such model file", file=str(ref), expected="a path to a model .yaml file")
         return path
-    raise LawcodeError(f"no shipped model with id {str(ref)!r}", expected="a model file path or a shipped model id",
+    raise LawcodeError(f"no installed regulation with id {str(ref)!r}",
+                       expected="--regulation with an installed regulation id, or a model file path",
                        known=sorted(shipped))
 
 
@@ -162,9 +163,11 @@ def resolve_model(ref: str | os.PathLike | None):
 
     if ref is None:
         shipped = sorted(shipped_model_paths())
-        if len(shipped) != 1:
-            raise QueryError("say which model to use with --model", expected="a model file or a shipped model id",
-                             known=shipped)
+        if not shipped:
+            raise QueryError("no regulation is installed", expected="--regulation with a model file path")
+        if len(shipped) > 1:
+            raise QueryError(f"{len(shipped)} regulations are installed: say which one with --regulation ID (-r)",
+                             expected="--regulation with one of the installed ids", known=shipped)
         ref = shipped[0]
     return load_model(ref)
 

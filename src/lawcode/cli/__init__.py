@@ -29,6 +29,8 @@ from lawcode.cli import model_commands  # noqa: E402,F401
 from lawcode.cli import engine_commands  # noqa: E402,F401
 from lawcode.cli import catalog_commands  # noqa: E402,F401
 from lawcode.cli import review_commands  # noqa: E402,F401
+from lawcode.cli import scenario_commands  # noqa: E402,F401
+from lawcode.cli import assess_commands  # noqa: E402,F401
 
 
 def main() -> None:

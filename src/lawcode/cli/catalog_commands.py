@@ -50,7 +50,7 @@ def _esc(text: str) -> str:
 def procedure(
     name: str = typer.Argument(..., help="procedure id (see `lawcode procedures`)"),
     event: Optional[List[str]] = typer.Option(None, "--event", "-e", help="an event, in order; repeat for several"),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
@@ -92,7 +92,7 @@ def _show_step(out, bullet: str, step) -> None:
 def calendar(
     year: Optional[str] = typer.Option(None, "--year", "-y", help="year to list (default: this year)"),
     format: CalendarFormat = typer.Option(CalendarFormat.list, "--format", "-f", help="list, json or ics"),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
 ) -> None:
     """The dates the regulation fixes: its days of the year, entry into force and repeal.
@@ -132,7 +132,7 @@ def calendar(
 
 @app.command()
 def actors(
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
@@ -163,7 +163,7 @@ def actors(
 
 @app.command()
 def facts(
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
@@ -189,7 +189,7 @@ def facts(
 def norms(
     article: Optional[str] = typer.Option(None, "--article", "-a", help="only norms citing this article (13, art_13, 'Article 13')"),
     kind: Optional[str] = typer.Option(None, "--kind", "-k", help="only norms of this kind (duty, power, ...)"),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
@@ -224,7 +224,7 @@ def norms(
 
 @app.command()
 def procedures(
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:

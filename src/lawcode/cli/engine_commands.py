@@ -161,7 +161,7 @@ def ask(
     on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
     kind: Optional[str] = typer.Option(None, "--kind", help="only norms of this kind (duty, prohibition, power, ...)"),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """Every norm that applies to an actor, and those undetermined for want of a fact."""
@@ -178,7 +178,8 @@ def ask(
 def _render_part(out, part: dict, indent: int) -> None:
     roles = {"defined_by": "definition of " + part["source"], "condition": "condition",
              "may_be": "may-be link " + part["source"].replace(":", " may be a "),
-             "unless": "exception (unless)", "overridden_by": "overridden by " + part["source"]}
+             "unless": "exception (unless)", "overridden_by": "overridden by " + part["source"],
+             "subject_to": f"subject to {part['source']} (not in the text)", "conduct": "conduct"}
     effect = {"supports": ("supports", "green"), "blocks": ("blocks", "red"), "open": ("open", "yellow")}
     word, colour = effect[part["effect"]]
     _say(out, f"{roles[part['role']]}: {part['expression']} = {_value(part['value'])} -> {word}",
@@ -187,11 +188,28 @@ def _render_part(out, part: dict, indent: int) -> None:
         asked = f" - {fact['question']}" if fact["value"] is None and fact["question"] else ""
         _say(out, f"{fact['fact']} = {_value(fact['value'])} ({fact['source']}){asked}", indent=indent + 4,
              style="dim", hang=4)
+    for concept in part.get("concepts", []):
+        _render_concept(out, concept, indent + 4)
     overrider = part.get("overrider")
     if overrider:
         _say(out, f"{part['source']}: {overrider['status']}", indent=indent + 4)
         for inner in overrider["parts"]:
             _render_part(out, inner, indent + 6)
+
+
+def _render_concept(out, concept: dict, indent: int) -> None:
+    """A defined concept of an explanation, with the facts and concepts it rests on beneath it."""
+    from lawcode.engine.quote import citation
+
+    where = ", ".join(citation(e) for e in concept["cites"])
+    how = "given" if concept["source"] == "given" else f"by its definition: {concept['definition']}"
+    _say(out, f"{concept['concept']} = {_value(concept['value'])} ({how})" + (f" [{where}]" if where else ""),
+         indent=indent, hang=4)
+    if concept["source"] == "derived":
+        for fact in concept["facts"]:
+            _say(out, f"{fact['fact']} = {_value(fact['value'])}", indent=indent + 4, style="dim")
+        for inner in concept["concepts"]:
+            _render_concept(out, inner, indent + 4)
 
 
 @app.command()
@@ -201,7 +219,7 @@ def explain(
     fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
     on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
     text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """The proof tree of one norm for an actor: bearer match, conditions, exceptions, validity."""
@@ -251,7 +269,7 @@ def what_if(
     fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
     on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
     stop: bool = typer.Option(False, "--stop", help="what would make it stop applying instead"),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """The minimal sets of facts that would make a norm apply (or, with --stop, stop applying)."""
@@ -281,7 +299,7 @@ def what_if(
 def who(
     terms: List[str] = typer.Argument(..., help="words to look for, e.g. publicity education"),
     actor: Optional[List[str]] = typer.Option(None, "--as", help="only norms binding this actor; repeatable"),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """Which actors carry duties, powers or rights about a subject, with citations."""

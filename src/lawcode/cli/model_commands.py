@@ -20,12 +20,18 @@ def check(
     model: Optional[str] = typer.Argument(None, help="Model file path or shipped model id; all shipped models when omitted."),
     text: Optional[Path] = typer.Option(None, "--text", help="The regulation text (a file, or a folder holding it); default: LAWCODE_CORPUS."),
     format: Format = typer.Option(Format.human, "--format", help="human, or json (one object per model; a list when MODEL is omitted)."),
+    regulation: Optional[str] = typer.Option(None, "--regulation", "-r", help="An installed regulation id (as MODEL)."),
 ) -> None:
     """Check a model against its text and lint the regulation. Exit 1 when there are errors."""
     from lawcode import service
     from lawcode.errors import LawcodeError
     from lawcode.model.check import check_model
 
+    if regulation is not None:
+        if model is not None and model != regulation:
+            raise LawcodeError(f"two models named: {model!r} and --regulation {regulation!r}",
+                               expected="one model, as MODEL or as --regulation")
+        model = regulation
     refs = [model] if model is not None else list(service.shipped_model_paths())
     if not refs:
         raise LawcodeError("no shipped models to check", expected="a model file path")
@@ -75,11 +81,15 @@ def render_report(report) -> str:
 @app.command()
 def schema(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file instead of stdout."),
+    tests: bool = typer.Option(False, "--tests", help="The schema of scenario-test files instead (`lawcode test`)."),
 ) -> None:
-    """Print the JSON Schema that model files are validated against."""
+    """Print the JSON Schema that model files (or, with --tests, scenario-test files) are validated against."""
     import json
 
-    from lawcode.model.schema import json_schema
+    if tests:
+        from lawcode.scenarios.schema import json_schema
+    else:
+        from lawcode.model.schema import json_schema
 
     data = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:

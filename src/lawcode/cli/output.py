@@ -8,7 +8,8 @@ from enum import Enum
 from typing import Any
 
 
-MODEL_HELP = "model file path or shipped model id (default: the only shipped model)"
+MODEL_HELP = ("regulation id of an installed model (see `lawcode check`), or a model file path; "
+              "needed when more than one is installed")
 
 
 class Format(str, Enum):

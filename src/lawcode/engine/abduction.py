@@ -54,6 +54,7 @@ def relevant_facts(engine: Engine, norm, match: BearerMatch, seen: frozenset[str
     for expr in (engine.loaded.conditions.get(norm.id), engine.loaded.exceptions.get(norm.id)):
         if expr is not None:
             found |= facts_of(expr)
+    found |= {entry.exception for entry in norm.subject_to}
     for other in engine.overriders.get(norm.id, ()):
         if other not in seen:
             overrider = engine.by_id[other]

@@ -2,7 +2,7 @@
 
 A norm's status is the Kleene conjunction of its parts: the bearer's defining conditions (when
 the actor only matches a defined subclass conditionally), the norm's condition, the negation of
-its exception (``unless``), the negation of every overriding norm's own applicability, all on a
+its exception (``unless``) and of the exceptions of a Schedule it is subject to, the negation of every overriding norm's own applicability, all on a
 date the norm is valid. Each part is kept with its evaluation so that ``explain`` can show it and
 ``what-if`` can search over it; ``ask`` only needs the combined value.
 
@@ -29,6 +29,7 @@ MAY_BE = "may_be"  # the actor reaches the bearer only through a may-be link, un
 CONDITION = "condition"
 UNLESS = "unless"
 OVERRIDDEN_BY = "overridden_by"
+SUBJECT_TO = "subject_to"  # an exception in a part of the law the text does not hold (a Schedule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +57,10 @@ class BearerMatch:
 class Part:
     """One conjunct of a norm's status: its role, where it comes from and its evaluation.
 
-    ``source`` is the actor id for ``defined_by``, "KIND:PARENT" for ``may_be``, the norm id otherwise (the overriding norm's
-    for ``overridden_by``, whose own status is ``overrider``). ``evaluation`` is already negated
-    for ``unless``/``overridden_by``: a true part always supports applying.
+    ``source`` is the actor id for ``defined_by``, "KIND:PARENT" for ``may_be``, the Schedule's name
+    for ``subject_to``, the norm id otherwise (the overriding norm's for ``overridden_by``, whose own
+    status is ``overrider``). ``evaluation`` is already negated for ``unless``/``subject_to``/
+    ``overridden_by``: a true part always supports applying.
     """
 
     role: str
@@ -211,6 +213,9 @@ class Engine:
         exception = self.loaded.exceptions.get(norm.id)
         if exception is not None:
             parts.append(Part(UNLESS, norm.id, exception, negate(evaluate(exception, facts))))
+        for entry in norm.subject_to:
+            outside = Fact(entry.exception)
+            parts.append(Part(SUBJECT_TO, entry.schedule, outside, negate(evaluate(outside, facts))))
         for other_id in self.overriders.get(norm.id, ()):
             if other_id in seen:  # an override cycle: the model checker reports it
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from lawcode.model.conditions import And, Const, Expr, Fact, Not
+from lawcode.model.conditions import And, Const, Derived, Expr, Fact, Not
 
 _EMPTY: frozenset[str] = frozenset()
 
@@ -44,6 +44,8 @@ def evaluate(expr: Expr, facts: Mapping[str, bool]) -> Evaluation:
         return TRUE if expr.value else FALSE
     if isinstance(expr, Not):
         return negate(evaluate(expr.operand, facts))
+    if isinstance(expr, Derived):  # a concept given as a fact is taken as given; else its definition decides
+        return evaluate(Fact(expr.name) if expr.name in facts else expr.definition, facts)
     return combine([evaluate(o, facts) for o in expr.operands], isinstance(expr, And))
 
 

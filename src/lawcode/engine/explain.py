@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lawcode.engine.applicability import CONDITION, DEFINED_BY, MAY_BE, OVERRIDDEN_BY, UNLESS, Engine, Part, Status
+from lawcode.engine.applicability import (
+    CONDITION, DEFINED_BY, MAY_BE, OVERRIDDEN_BY, SUBJECT_TO, UNLESS, Engine, Part, Status,
+)
 from lawcode.engine.evaluate import negate
 from lawcode.engine.findings import APPLIES, UNDETERMINED, Finding
+from lawcode.engine.concepts import concept_chain
 from lawcode.model.conditions import facts_of
 
 GIVEN = "given"
@@ -57,13 +60,14 @@ def build_explanation(engine: Engine, question, norm, status: Status, finding: F
     }
     if engine.regulation.repealed:
         validity["repealed"] = engine.regulation.repealed.isoformat()
-    parts = tuple(_part(engine, question, p) for p in status.parts)
+    parts = tuple(part_dict(engine, question, p) for p in status.parts)
     decided = _decided_by(status)
     return Explanation(question, finding, bearer, validity, parts, decided, _summary(norm, question, status, decided))
 
 
-def _part(engine: Engine, question, part: Part) -> dict:
-    negated = part.role in (UNLESS, OVERRIDDEN_BY)
+def part_dict(engine: Engine, question, part: Part) -> dict:
+    """One part of a status as the JSON contract of explain gives it (also used by assess)."""
+    negated = part.role in (UNLESS, SUBJECT_TO, OVERRIDDEN_BY)
     own = negate(part.evaluation) if negated else part.evaluation
     data = {
         "role": part.role,
@@ -74,12 +78,15 @@ def _part(engine: Engine, question, part: Part) -> dict:
     }
     if part.expression is not None:
         data["facts"] = [_fact(engine, question, name) for name in sorted(facts_of(part.expression))]
+        concepts = concept_chain(engine.loaded, part.expression, {**question.facts, **question.implied_facts})
+        if concepts:
+            data["concepts"] = concepts
     if part.overrider is not None:
         data["overrider"] = {
             "status": part.overrider.value,
             "in_force": part.overrider.valid,
             "bearer_matches": part.overrider.match.matches,
-            "parts": [_part(engine, question, p) for p in part.overrider.parts],
+            "parts": [part_dict(engine, question, p) for p in part.overrider.parts],
         }
     return data
 
@@ -96,7 +103,7 @@ def _fact(engine: Engine, question, name: str) -> dict:
 
 
 def _label(part: Part) -> str:
-    return f"{part.role}:{part.source}" if part.role in (DEFINED_BY, MAY_BE, OVERRIDDEN_BY) else part.role
+    return f"{part.role}:{part.source}" if part.role in (DEFINED_BY, MAY_BE, SUBJECT_TO, OVERRIDDEN_BY) else part.role
 
 
 def _decided_by(status: Status) -> tuple[str, ...]:
@@ -115,6 +122,7 @@ _BLOCKS = {
     DEFINED_BY: "the actor is not a {source} (its definition does not hold)",
     CONDITION: "its condition does not hold",
     UNLESS: "its exception (unless) holds",
+    SUBJECT_TO: "an exception in {source} (not in the text) applies",
     OVERRIDDEN_BY: "{source} displaces it",
 }
 

@@ -55,7 +55,7 @@ def norm_fields(loaded, norm, document=None) -> dict:
 
     Always: norm, kind, bearer, action, cites (eIds), citations (human, "Art. 13(1)(5)").
     When set on the norm: counterparty, beneficiary, condition, unless, overrides, defers_to,
-    open_ended (true), discretionary (true). With the ``document`` (the parsed text), a
+    open_ended (true), discretionary (true), subject_to ([{schedule, exception}]). With the ``document`` (the parsed text), a
     single-paragraph article cites as "Art. 32" rather than "Art. 32(1)". ``loaded`` (the
     LoadedModel) is part of the signature so that callers need not change when a field needs it.
     """
@@ -78,6 +78,8 @@ def norm_fields(loaded, norm, document=None) -> dict:
     for name in ("open_ended", "discretionary"):
         if getattr(norm, name):
             data[name] = True
+    if norm.subject_to:
+        data["subject_to"] = [{"schedule": e.schedule, "exception": e.exception} for e in norm.subject_to]
     return data
 
 

@@ -65,7 +65,19 @@ class Or:
         return " or ".join(_wrap(o) for o in self.operands)
 
 
-Expr = Union[Fact, Const, Not, And, Or]
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """A defined concept in a condition (a fact with ``derived_by``): shown by its name, decided
+    by its definition - in which other concepts may appear - unless its value is given."""
+
+    name: str
+    definition: "Expr"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Expr = Union[Fact, Const, Not, And, Or, Derived]
 
 
 def _wrap(expr: Expr) -> str:
@@ -73,13 +85,15 @@ def _wrap(expr: Expr) -> str:
 
 
 def facts_of(expr: Expr) -> set[str]:
-    """Every fact name a condition mentions."""
+    """Every fact name a condition mentions; for a derived concept, the facts it rests on."""
     if isinstance(expr, Fact):
         return {expr.name}
     if isinstance(expr, Const):
         return set()
     if isinstance(expr, Not):
         return facts_of(expr.operand)
+    if isinstance(expr, Derived):
+        return facts_of(expr.definition)
     return set().union(*(facts_of(o) for o in expr.operands))
 
 

@@ -106,11 +106,30 @@ def _fact_references(loaded: LoadedModel) -> Iterator[Issue]:
             if parsed is not None:
                 uses += [(f, ("actors", a, "may_be", k, "when"), f"actor {actor.id} may_be {link.actor}")
                          for f in sorted(facts_of(parsed))]
+    uses += _concept_and_conduct_uses(loaded)
     for fact, path, where in uses:
         if fact not in loaded.facts:
             yield Issue("undeclared-fact",
                         f"{where}: fact {fact!r} is not declared under facts" + did_you_mean(fact, loaded.facts),
                         line=loaded.line_of(path))
+
+
+def _concept_and_conduct_uses(loaded: LoadedModel) -> list[tuple[str, tuple, str]]:
+    """Facts used by defined concepts (``derived_by``), by conduct (``contravened_by``) and as
+    the open exceptions of a Schedule (``subject_to``)."""
+    uses: list[tuple[str, tuple, str]] = []
+    for f, fact in enumerate(loaded.model.facts):
+        concept = loaded.concepts.get(fact.id)
+        if concept is not None:
+            uses += [(name, ("facts", f, "derived_by"), f"fact {fact.id} derived_by") for name in sorted(facts_of(concept))]
+    for n, norm in enumerate(loaded.model.norms):
+        conduct = loaded.conduct.get(norm.id)
+        if conduct is not None:
+            uses += [(name, ("norms", n, "contravened_by"), f"norm {norm.id} contravened_by")
+                     for name in sorted(facts_of(conduct))]
+        uses += [(entry.exception, ("norms", n, "subject_to", k), f"norm {norm.id} subject_to {entry.schedule}")
+                 for k, entry in enumerate(norm.subject_to)]
+    return uses
 
 
 def _norm_references(loaded: LoadedModel) -> Iterator[Issue]:

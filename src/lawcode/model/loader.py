@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from lawcode.errors import ModelError
 from lawcode.model.conditions import Expr, parse_condition
+from lawcode.model.derived import expand_definitions, with_concepts
 from lawcode.model.issues import ERROR, did_you_mean
 from lawcode.model.limits import MAX_MODEL_BYTES
 from lawcode.model.loaded import LoadedModel, find_line
@@ -59,20 +60,28 @@ def read_model(path: str | Path) -> LoadedModel:
         model = Model.model_validate(data)
     except ValidationError as error:
         raise _schema_error(error, data, lines, file) from None
-    conditions = {n.id: _parse(n.condition, ("norms", i, "condition"), lines, file) for i, n in enumerate(model.norms)}
-    exceptions = {n.id: _parse(n.unless, ("norms", i, "unless"), lines, file) for i, n in enumerate(model.norms)}
+    concepts = _concepts(model, lines, file)
+
+    def parsed(source: str | None, path: tuple) -> Expr | None:
+        return with_concepts(_parse(source, path, lines, file), concepts)
+
+    conditions = {n.id: parsed(n.condition, ("norms", i, "condition")) for i, n in enumerate(model.norms)}
+    exceptions = {n.id: parsed(n.unless, ("norms", i, "unless")) for i, n in enumerate(model.norms)}
     definitions = {
-        a.id: _parse(a.defined_by, ("actors", i, "defined_by"), lines, file)
+        a.id: parsed(a.defined_by, ("actors", i, "defined_by"))
         for i, a in enumerate(model.actors) if a.defined_by is not None
     }
     links = {
-        (a.id, link.actor): _parse(link.when, ("actors", i, "may_be", k, "when"), lines, file)
+        (a.id, link.actor): parsed(link.when, ("actors", i, "may_be", k, "when"))
         for i, a in enumerate(model.actors) for k, link in enumerate(a.may_be)
     }
+    conduct = {n.id: parsed(n.contravened_by, ("norms", i, "contravened_by"))
+               for i, n in enumerate(model.norms) if n.contravened_by is not None}
     loaded = LoadedModel(
         model=model, path=file, lines=MappingProxyType(dict(lines)),
         conditions=MappingProxyType(conditions), exceptions=MappingProxyType(exceptions),
-        definitions=MappingProxyType(definitions), links=MappingProxyType(links),
+        definitions=MappingProxyType(definitions), links=MappingProxyType(links),  # type: ignore[arg-type]
+        concepts=MappingProxyType(concepts), conduct=MappingProxyType(conduct),  # type: ignore[arg-type]
     )
     return replace(loaded, issues=tuple(sorted(reference_issues(loaded), key=lambda i: (i.line or 0, i.code, i.message))))
 
@@ -99,6 +108,18 @@ def read_model_text(path: Path, file: str) -> str:
         line = raw.count(b"\n", 0, error.start) + 1
         raise ModelError(f"byte 0x{raw[error.start]:02X} is not UTF-8", file=file, line=line,
                          expected="a UTF-8 text file (save the model as UTF-8)") from None
+
+
+def _concepts(model: Model, lines: Mapping[tuple, int], file: str) -> dict[str, Expr]:
+    """The defined concepts (facts with ``derived_by``), each with its definition expanded."""
+    sources: dict[str, Expr] = {}
+    lines_of: dict[str, int] = {}
+    for i, fact in enumerate(model.facts):
+        if fact.derived_by is not None:
+            sources[fact.id] = parse_condition(fact.derived_by, file=file,
+                                               line=find_line(lines, ("facts", i, "derived_by")))
+            lines_of[fact.id] = find_line(lines, ("facts", i))
+    return expand_definitions(sources, lines_of, file)
 
 
 def _parse(source: str | None, path: tuple, lines: Mapping[tuple, int], file: str) -> Expr | None:

@@ -98,6 +98,20 @@ class FactDecl(Strict):
     question: str = Field(description="what an interview asks to learn it")
     about: str = Field(description="the actor id this fact is about")
     cites: list[str] = []
+    derived_by: Optional[str] = Field(None, description="a defined concept: the condition (over other facts) that "
+                                                        "decides it when it is not given; explanations show the chain")
+
+
+class SubjectTo(Strict):
+    """A norm that applies "subject to" a part of the law the text does not hold (a Schedule).
+
+    The exceptions there are unknown to the model, so they stay an open question: the fact
+    ``exception`` (declared under facts, asking whether such an exception applies) acts as an
+    exception of the norm, and the finding names the Schedule.
+    """
+
+    schedule: str = Field(description="the part named, as the text names it (Schedule 3, Part 2 of Schedule 9)")
+    exception: str = Field(pattern=IDENTIFIER, description="fact id: an exception in that part applies")
 
 
 class Norm(Strict):
@@ -118,6 +132,10 @@ class Norm(Strict):
     terms: list[str] = Field(default=[], description="keywords for 'who' questions (publicity, education, reporting …)")
     cites: list[str] = Field(min_length=1, description="eIds the norm rests on")
     note: Optional[str] = None
+    subject_to: list[SubjectTo] = Field(default=[], description="exceptions in a part of the law that is not in the "
+                                                                "text (a Schedule): named, and left open")
+    contravened_by: Optional[str] = Field(None, description="prohibitions and duties: the conduct (a condition) that "
+                                                            "contravenes it, for `lawcode assess`")
 
     @field_validator("cites", "overrides")
     @classmethod

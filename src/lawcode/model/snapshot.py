@@ -43,12 +43,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from lawcode.model.conditions import And, Const, Expr, Fact, Not, Or
+from lawcode.model.conditions import And, Const, Derived, Expr, Fact, Not, Or
 from lawcode.model.issues import Issue
 from lawcode.model.limits import MAX_CONDITION_DEPTH
 from lawcode.model.loaded import LoadedModel
 
-_FORMAT = "lawcode-compiled-model-2"
+_FORMAT = "lawcode-compiled-model-3"
 # Modules whose Enum classes a compiled model may name (the norm kinds, and any the schema adds).
 _ENUM_MODULES = ("lawcode.model.kinds", "lawcode.model.schema")
 
@@ -201,6 +201,9 @@ def _encode_model(loaded: LoadedModel) -> dict[str, Any]:
         "conditions": {k: _encode_expr(v) for k, v in loaded.conditions.items()},
         "exceptions": {k: _encode_expr(v) for k, v in loaded.exceptions.items()},
         "definitions": {k: _encode_expr(v) for k, v in loaded.definitions.items()},
+        "links": [[list(key), _encode_expr(v)] for key, v in loaded.links.items()],
+        "concepts": {k: _encode_expr(v) for k, v in loaded.concepts.items()},
+        "conduct": {k: _encode_expr(v) for k, v in loaded.conduct.items()},
         "issues": [dataclasses.asdict(issue) for issue in loaded.issues],
     }
 
@@ -214,6 +217,9 @@ def _decode_model(data: dict[str, Any]) -> LoadedModel:
         conditions=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["conditions"].items()}),
         exceptions=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["exceptions"].items()}),
         definitions=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["definitions"].items()}),
+        links=MappingProxyType({(_str(actor), _str(parent)): _decode_expr(v) for (actor, parent), v in data["links"]}),
+        concepts=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["concepts"].items()}),
+        conduct=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["conduct"].items()}),
         issues=tuple(Issue(**issue) for issue in data["issues"]),
     )
 
@@ -272,6 +278,8 @@ def _encode_expr(expr: Expr | None) -> Any:
         return {"const": expr.value}
     if isinstance(expr, Not):
         return {"not": _encode_expr(expr.operand)}
+    if isinstance(expr, Derived):
+        return {"derived": [expr.name, _encode_expr(expr.definition)]}
     return {"and" if isinstance(expr, And) else "or": [_encode_expr(o) for o in expr.operands]}
 
 
@@ -287,6 +295,8 @@ def _decode_expr(data: Any, depth: int = 0) -> Any:
         return Const(inner)
     if tag == "not":
         return Not(_decode_expr(inner, depth + 1))
+    if tag == "derived" and isinstance(inner, list) and len(inner) == 2:
+        return Derived(_str(inner[0]), _decode_expr(inner[1], depth + 1))
     if tag in ("and", "or") and isinstance(inner, list):
         operands = tuple(_decode_expr(o, depth + 1) for o in inner)
         return And(operands) if tag == "and" else Or(operands)

@@ -1,0 +1,124 @@
+"""Compliance questions: given what happened, which prohibitions (and duties) were contravened,
+and on which provisions.
+
+A norm can be assessed when the model says which conduct contravenes it (``contravened_by``: for
+a prohibition, doing what it forbids; for a duty, failing to do it). For an actor (or several
+roles at once), facts and a date, a norm is *contravened* when it applies and the conduct
+happened, *not contravened* when either is false, and *undetermined* otherwise - with the facts
+that would decide it. The provisions it rests on are the norm's and those of every defined
+concept in the conduct's chain that holds or is open (direct discrimination, s.13, and the
+protected characteristic, s.4, under a "must not discriminate" in s.29).
+
+JSON contract (``to_dict()``)::
+
+    {"regulation", "as": [role], "on", "facts": {fact: bool}, "in_force": bool, "notice" (optional),
+     "assessments": [{"norm", "kind", "result": "contravened"|"undetermined", "roles": [role],
+       "bearer", "action", "cites", "citations", "provisions": [eId], "provision_citations",
+       "missing": [fact] (undetermined), "subject_to" (optional), "parts": [part as in explain,
+       the last one with role "conduct"]}] (contravened first, then undetermined; kind and
+       article order), "not_contravened": [norm id], "questions": {fact: question}}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from lawcode.engine.applicability import Part, engine_for
+from lawcode.engine.concepts import concept_chain
+from lawcode.engine.evaluate import combine, evaluate
+from lawcode.engine.explain import part_dict
+from lawcode.engine.queries import Question, _date, _facts, _not_in_force, _roles
+from lawcode.engine.quote import citation
+
+CONTRAVENED = "contravened"
+NOT_CONTRAVENED = "not_contravened"
+UNDETERMINED = "undetermined"
+CONDUCT = "conduct"
+_RANK = {CONTRAVENED: 2, UNDETERMINED: 1, NOT_CONTRAVENED: 0}
+
+
+@dataclass(frozen=True)
+class AssessAnswer:
+    regulation: str
+    roles: tuple[str, ...]
+    on: dt.date
+    facts: dict
+    assessments: tuple[dict, ...]
+    not_contravened: tuple[str, ...]
+    questions: dict
+    notice: str | None = None
+
+    def to_dict(self) -> dict:
+        data: dict = {"regulation": self.regulation, "as": list(self.roles), "on": self.on.isoformat(),
+                      "facts": dict(sorted(self.facts.items())), "in_force": self.notice is None}
+        if self.notice:
+            data["notice"] = self.notice
+        data["assessments"] = list(self.assessments)
+        data["not_contravened"] = list(self.not_contravened)
+        data["questions"] = self.questions
+        return data
+
+
+def assess(loaded, roles, facts=None, on=None, document=None) -> AssessAnswer:
+    """Which norms with a ``contravened_by`` conduct were contravened by an actor holding
+    ``roles`` (one actor id or several), given ``facts``, on ``on``."""
+    engine = engine_for(loaded)
+    roles = _roles(engine, roles)
+    on = _date(on)
+    given, _implied, merged = _facts(engine, roles, facts)
+    found: dict[str, dict] = {}
+    for role in roles:
+        question = Question(loaded.model.regulation.id, (role,), on, given, _implied)
+        for norm, match in engine.candidates(role):
+            conduct = loaded.conduct.get(norm.id)
+            if conduct is None:
+                continue
+            entry = _assess(engine, question, norm, match, conduct, merged, document)
+            known = found.get(norm.id)
+            if known is None or _RANK[entry["result"]] > _RANK[known["result"]]:
+                entry["roles"] = [role]
+                found[norm.id] = entry
+            elif entry["result"] == known["result"]:
+                known["roles"].append(role)
+    notice = _not_in_force(engine, on)
+    if notice:
+        return AssessAnswer(loaded.model.regulation.id, roles, on, given, (), (), {}, notice)
+    order = {n.id: i for i, n in enumerate(engine.norms)}
+    ranked = sorted(found.values(), key=lambda e: (-_RANK[e["result"]], order[e["norm"]]))
+    shown = tuple(e for e in ranked if e["result"] != NOT_CONTRAVENED)
+    cleared = tuple(e["norm"] for e in ranked if e["result"] == NOT_CONTRAVENED)
+    missing = [name for e in shown for name in e.get("missing", [])]
+    return AssessAnswer(loaded.model.regulation.id, roles, on, given, shown, cleared,
+                        engine.questions(missing))
+
+
+def _assess(engine, question, norm, match, conduct, facts, document) -> dict:
+    status = engine.status(norm, match, facts, question.on)
+    happened = evaluate(conduct, facts)
+    verdict = combine([status.evaluation, happened])
+    result = {True: CONTRAVENED, False: NOT_CONTRAVENED, None: UNDETERMINED}[verdict.value]
+    fields, _quotes = engine.shown(norm, document)
+    entry = {"norm": norm.id, "kind": fields["kind"], "result": result, "roles": []}
+    entry.update((k, v) for k, v in fields.items() if k not in entry)
+    chain = concept_chain(engine.loaded, conduct, facts)
+    provisions = list(norm.cites) + [e for e in _holding_cites(chain) if e not in norm.cites]
+    entry["provisions"] = provisions
+    entry["provision_citations"] = [citation(e, document) for e in provisions]
+    if result == UNDETERMINED:
+        entry["missing"] = sorted(verdict.unknown)
+    parts = list(status.parts) + [Part(CONDUCT, norm.id, conduct, happened)]
+    entry["parts"] = [part_dict(engine, question, p) for p in parts]
+    return entry
+
+
+def _holding_cites(chain: list[dict]) -> list[str]:
+    """The eIds of the concepts in a chain that hold or are open (not those found false), in order."""
+    found: list[str] = []
+    for entry in chain:
+        if entry["value"] is False:
+            continue
+        for eid in entry["cites"] + _holding_cites(entry["concepts"]):
+            if eid not in found:
+                found.append(eid)
+    return found
