@@ -186,6 +186,18 @@ class Store:
         """Digests of every stored text's bytes: a file with one of these is already stored."""
         return {str(row[0]) for row in self.backend.rows("SELECT source_sha256 FROM versions")}
 
+    def find_sha256(self, digest: str) -> Version | None:
+        """The first version stored from exactly these bytes, if any."""
+        rows = self.backend.rows(f"SELECT {_VERSION_COLUMNS} FROM versions WHERE source_sha256 = ? ORDER BY id",
+                                 (digest,))
+        return _version(rows[0]) if rows else None
+
+    def work_uri(self, regulation_id: str) -> str:
+        rows = self.backend.rows("SELECT work_uri FROM regulations WHERE id = ?", (regulation_id,))
+        if not rows:
+            raise self._unknown(regulation_id)
+        return str(rows[0][0])
+
     def regulations(self) -> list[Regulation]:
         """Every stored regulation with its versions, by id and version number."""
         versions: dict[str, list[Version]] = {}

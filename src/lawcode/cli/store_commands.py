@@ -1,0 +1,147 @@
+"""lawcode corpus commands: ingest, list, export, search, diff (registered on the app on import).
+
+The store itself is :mod:`lawcode.store`; this module parses options, opens the store named by
+``LAWCODE_DATABASE_URL`` (or the default SQLite file) and renders what it answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+from lawcode.cli import app
+from lawcode.cli.output import Format, console, print_json
+
+ON_HELP = "use the version in force on this day, YYYY-MM-DD (default: the latest version)"
+
+
+def parse_day(value: str | None, option: str = "--on") -> dt.date | None:
+    """A YYYY-MM-DD option as a date (None stays None); a clear error otherwise."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        from lawcode.errors import QueryError
+
+        raise QueryError(f"malformed date {value!r} for {option}", expected="a date as YYYY-MM-DD, e.g. 2021-06-30") from None
+
+
+def open_store() -> Any:
+    from lawcode.store.store import Store
+
+    return Store.open()
+
+
+@app.command()
+def ingest(
+    texts: List[Path] = typer.Argument(..., help="Regulation texts, or folders of them (.txt, .md)."),
+    model: Optional[str] = typer.Option(None, "--model", help="model file (or shipped model id) written for the text"),
+    as_version_of: Optional[str] = typer.Option(None, "--as-version-of", help="store as a new version of this regulation id"),
+    in_force: Optional[str] = typer.Option(None, "--in-force",
+                                           help="first day this version is in force, YYYY-MM-DD (default: the model's)"),
+    workers: Optional[int] = typer.Option(None, "--workers", help="parsing processes (default: one per core)"),
+    format: Format = typer.Option(Format.human, "--format", help="human or json"),
+) -> None:
+    """Parse texts and store them (with their models) in the corpus store.
+
+    A text already stored is left as it is; a changed text becomes a new version of its
+    regulation (the same Akoma Ntoso work URI: the model's, or one made from the file name; or
+    --as-version-of). Each document is stored whole or not at all. A file that cannot be parsed is
+    reported with its reason, the others are still stored; the exit code is then 2.
+    """
+    from lawcode.store.ingest import ingest as run_ingest, text_files
+
+    start_day = parse_day(in_force, "--in-force")
+    started = time.perf_counter()
+    with open_store() as store:
+        files, _ = text_files(texts)
+        with _progress(len(files)) as tick:
+            report = run_ingest(store, texts, model=model, as_version_of=as_version_of,
+                                in_force=start_day.isoformat() if start_day else None, workers=workers, progress=tick)
+    elapsed = time.perf_counter() - started
+    if format is Format.json:
+        print_json({"results": [r.to_dict() for r in report.results], "counts": report.counts()})
+    else:
+        for result in report.results:
+            if hasattr(result, "reason"):
+                typer.echo(f"failed       {result.reason}", err=True)
+            else:
+                typer.echo(f"{result.status:<12} {result.regulation_id + '@' + str(result.number):<40} {result.path}")
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
+        rate = len(report.results) / elapsed if elapsed else 0.0
+        typer.echo(f"{summary or 'nothing to ingest'} ({elapsed:.1f} s, {rate:.0f} texts/s)", err=True)
+    if report.failures:
+        raise typer.Exit(2)
+
+
+class _progress:
+    """A progress bar on standard error while files are stored (only on a terminal)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if not sys.stderr.isatty() or self.total < 2:
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("ingest", total=self.total)
+        return lambda _path: self.bar.advance(task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command("list")
+def list_stored(format: Format = typer.Option(Format.human, "--format", help="human or json")) -> None:
+    """The regulations in the corpus store, each with its versions."""
+    with open_store() as store:
+        regulations = store.regulations()
+        where = store.location.describe()
+    if format is Format.json:
+        print_json([{"id": r.id, "work_uri": r.work_uri, "title": r.title,
+                     "versions": [v.to_dict() for v in r.versions]} for r in regulations])
+        return
+    if not regulations:
+        typer.echo(f"the store at {where} holds no regulation yet (see `lawcode ingest`)")
+        return
+    for regulation in regulations:
+        typer.echo(f"{regulation.id}  {regulation.work_uri}  {regulation.title or ''}".rstrip())
+        for v in regulation.versions:
+            dates = f"in force {v.in_force_from or 'from ?'}" + (f" until {v.in_force_until}" if v.in_force_until else "")
+            model = f"model {v.model_id}" if v.model_id else "no model"
+            typer.echo(f"  @{v.number:<3} {dates:<24} {v.provision_count:>5} provisions  {model:<28} "
+                       f"{v.source_name}  (ingested {v.ingested_at})")
+
+
+class ExportFormat(str, Enum):
+    akn = "akn"
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def export(
+    ref: str = typer.Argument(..., help="regulation id (ID, or ID@N for version N; see `lawcode list`)"),
+    format: ExportFormat = typer.Option(ExportFormat.akn, "--format", help="akn (Akoma Ntoso XML), json or md"),
+    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+) -> None:
+    """Write a stored regulation out as Akoma Ntoso XML, JSON or Markdown."""
+    from lawcode.store.export import export as run_export
+
+    with open_store() as store:
+        data = run_export(store, store.resolve(ref, parse_day(on)), format.value)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
