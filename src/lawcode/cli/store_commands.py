@@ -145,3 +145,50 @@ def export(
         data = run_export(store, store.resolve(ref, parse_day(on)), format.value)
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help='words, "a phrase", prefix*, AND / OR / NOT, (grouping)'),
+    regulation: Optional[str] = typer.Option(None, "--regulation", help="search this regulation only (its id)"),
+    kind: Optional[str] = typer.Option(None, "--kind", help="provision kind (article, paragraph, item) or norm kind (duty, ...)"),
+    actor: Optional[str] = typer.Option(None, "--actor", help="norms whose bearer, counterparty or beneficiary is this actor id"),
+    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+    limit: int = typer.Option(20, "--limit", min=1, max=1000, help="how many matches to show"),
+    format: Format = typer.Option(Format.human, "--format", help="human or json"),
+) -> None:
+    """Search the stored provisions and norms, best matches first, with the eIds to cite.
+
+    Words are all required unless joined by OR; "quoted words" form a phrase; a word ending in *
+    is a prefix; NOT excludes (fee NOT quarter); parentheses group. Only the version in force
+    on --on (else the latest) of each regulation is searched.
+    """
+    from lawcode.store.search import search as run_search
+
+    day = parse_day(on)
+    with open_store() as store:
+        hits = run_search(store, query, regulation=regulation, kind=kind, actor=actor, on=day, limit=limit)
+    if format is Format.json:
+        print_json({"query": query, "on": day.isoformat() if day else None, "hits": [h.to_dict() for h in hits]})
+        return
+    if not hits:
+        typer.echo("no match")
+        return
+    from rich.text import Text
+
+    out = console()
+    page = Text()
+    for hit in hits:
+        shown = hit.to_dict()
+        if hit.what == "provision":
+            page.append(f"{hit.version}  {shown['citation']}  ", style="bold")
+            page.append(f"{hit.ref} ({hit.kind})\n", style="dim")
+        else:
+            page.append(f"{hit.version}  norm {hit.ref}  ", style="bold")
+            page.append(f"{hit.kind}; {', '.join(hit.actors) or 'no bearer'}; {', '.join(shown['citations'])}\n",
+                        style="dim")
+        page.append("    ")
+        for index, part in enumerate(hit.snippet.replace("\n", " ").split("**")):
+            page.append(part, style="bold yellow" if index % 2 else None)
+        page.append("\n")
+    out.print(page, end="", soft_wrap=True)

@@ -75,7 +75,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             # tables take no foreign keys: rows are written and removed with their version.
             """CREATE VIRTUAL TABLE search_text USING fts5(
                 body, heading, version_id UNINDEXED, what UNINDEXED, ref UNINDEXED, kind UNINDEXED,
-                actors UNINDEXED, cites UNINDEXED, ord UNINDEXED, tokenize = 'porter unicode61')""",
+                actors UNINDEXED, cites UNINDEXED, citation UNINDEXED, ord UNINDEXED,
+                tokenize = 'porter unicode61')""",
         ),
         postgresql=(
             _REGULATIONS,
@@ -84,7 +85,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             """CREATE TABLE search_text (
                 id BIGSERIAL PRIMARY KEY,
                 version_id BIGINT NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
-                what TEXT NOT NULL, ref TEXT NOT NULL, kind TEXT, actors TEXT, cites TEXT,
+                what TEXT NOT NULL, ref TEXT NOT NULL, kind TEXT, actors TEXT, cites TEXT, citation TEXT,
                 ord INTEGER NOT NULL, heading TEXT, body TEXT NOT NULL,
                 document tsvector GENERATED ALWAYS AS (
                     setweight(to_tsvector('english', coalesce(heading, '')), 'A')

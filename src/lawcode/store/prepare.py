@@ -17,8 +17,8 @@ from typing import Any
 from lawcode.errors import ModelError
 
 # One full-text row: what ("provision" or "norm"), ref (eId or norm id), kind, actors, cites,
-# ord (reading order), heading, body.
-SearchRow = tuple[str, str, str, str, str, int, str, str]
+# citation (as a lawyer writes it), ord (reading order), heading, body.
+SearchRow = tuple[str, str, str, str, str, str, int, str, str]
 
 PLACEHOLDER_COUNTRY = "xx"
 
@@ -74,7 +74,7 @@ def prepare(path: str, model_ref: str | None = None) -> PreparedText:
     provision_count = len(rows)
     model_info = None
     if loaded is not None:
-        rows.extend(_norm_rows(loaded))
+        rows.extend(_norm_rows(loaded, document))
         model_info = _model_info(loaded)
     if named is not None:
         regulation = named.model.regulation
@@ -129,17 +129,23 @@ def _shipped_model_named_for(file_name: str) -> Any:
 
 
 def _provision_rows(document: Any) -> Any:
+    from lawcode.engine.quote import citation
+
     for order, node in enumerate(document.walk()):
         body = " ".join(part for part in (node.text, node.wrap_up) if part)
-        yield ("provision", node.eid, node.kind, "", "", order, " ".join(filter(None, (node.num, node.heading))), body)
+        yield ("provision", node.eid, node.kind, "", "", citation(node.eid, document), order,
+               " ".join(filter(None, (node.num, node.heading))), body)
 
 
-def _norm_rows(loaded: Any) -> Any:
+def _norm_rows(loaded: Any, document: Any) -> Any:
+    from lawcode.engine.quote import citation
+
     for order, norm in enumerate(loaded.model.norms):
         actors = " ".join(a for a in (norm.bearer, norm.counterparty, norm.beneficiary) if a)
         body = " ".join([norm.action, *norm.terms])
         kind = getattr(norm.kind, "value", norm.kind)
-        yield ("norm", norm.id, kind, f" {actors} " if actors else "", " ".join(norm.cites), order, norm.id, body)
+        yield ("norm", norm.id, kind, f" {actors} " if actors else "", " ".join(norm.cites),
+               "; ".join(citation(eid, document) for eid in norm.cites), order, norm.id, body)
 
 
 def _model_info(loaded: Any) -> ModelInfo:

@@ -159,8 +159,8 @@ class Store:
                  _now(), text.provision_count, model.id if model else None, model.file if model else None,
                  model.source if model else None))
             self.backend.run_many(
-                "INSERT INTO search_text (version_id, what, ref, kind, actors, cites, ord, heading, body) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(version_id, *row) for row in text.rows])
+                "INSERT INTO search_text (version_id, what, ref, kind, actors, cites, citation, ord, heading, body) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(version_id, *row) for row in text.rows])
         return Added(text.path, "stored" if number == 1 else "new version", regulation_id, number)
 
     def _regulation_for(self, text: PreparedText, as_version_of: str | None) -> str:
