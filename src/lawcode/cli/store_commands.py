@@ -192,3 +192,97 @@ def search(
             page.append(part, style="bold yellow" if index % 2 else None)
         page.append("\n")
     out.print(page, end="", soft_wrap=True)
+
+
+class DiffFormat(str, Enum):
+    human = "human"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="the older text: a stored ID or ID@N, or a file"),
+    new: str = typer.Argument(..., help="the newer text: a stored ID or ID@N, or a file"),
+    on: Optional[str] = typer.Option(None, "--on", help="for a stored ID: the version in force on this day"),
+    format: DiffFormat = typer.Option(DiffFormat.human, "--format", help="human, json or html (side by side)"),
+) -> None:
+    """Compare two regulations or two versions, article by article, aligned by content.
+
+    Renumbered and moved articles are found as such; each changed article gets a word-level
+    diff; added and removed articles are listed; and the norms of a stored model that rest on
+    changed provisions are listed for review.
+    """
+    from lawcode.store.diff import compare
+
+    day = parse_day(on)
+    stores: list[Any] = []
+    try:
+        sides = [_side(ref, day, stores) for ref in (old, new)]
+    finally:
+        for store in stores:
+            store.close()
+    (old_label, old_doc, old_norms, old_model), (new_label, new_doc, new_norms, new_model) = sides
+    use_old = bool(old_norms) or not new_norms
+    comparison = compare(old_doc, new_doc, old_label, new_label, norms=old_norms if use_old else new_norms,
+                         model=old_model if use_old else new_model, norms_side="old" if use_old else "new")
+    if format is DiffFormat.json:
+        print_json(comparison.to_dict())
+    elif format is DiffFormat.html:
+        from lawcode.store.diff_html import render_html
+
+        sys.stdout.write(render_html(comparison))
+    else:
+        _show_diff(comparison)
+
+
+def _side(ref: str, day: dt.date | None, stores: list[Any]) -> tuple[str, Any, list[dict[str, Any]], str | None]:
+    """(label, Document, norms, model id) of a file path or a stored version."""
+    if Path(ref).is_file():
+        from lawcode.service import read_document
+
+        return ref, read_document(ref), [], None
+    if not stores:
+        stores.append(open_store())
+    store = stores[0]
+    version = store.resolve(ref, day)
+    return version.ref, store.document(version), store.norms(version), version.model_id
+
+
+def _diff_part(op: str, words: str) -> str:
+    """One part of a word diff as plain text too: [-removed-] {+added+}, long unchanged runs cut."""
+    core = words.strip()
+    lead, trail = words[: len(words) - len(words.lstrip())], words[len(words.rstrip()):]
+    if op == "-":
+        return f"{lead}[-{core}-]{trail}"
+    if op == "+":
+        return f"{lead}{{+{core}+}}{trail}"
+    shown = words.split(" ")
+    return words if len(shown) <= 16 else " ".join(shown[:8] + ["…"] + shown[-8:])
+
+
+def _show_diff(comparison: Any) -> None:
+    from rich.text import Text
+
+    summary = comparison.summary()
+    page = Text()
+    page.append(f"{comparison.old_label} → {comparison.new_label}\n", style="bold")
+    page.append(", ".join(f"{n} {name.replace('_', ' ')}" for name, n in summary.items()) + "\n")
+    for pair in comparison.pairs:
+        if pair.status == ("unchanged",):
+            continue
+        page.append(f"\n{pair.old.citation} → {pair.new.citation}  ", style="bold")
+        page.append(f"{', '.join(pair.status)} (similarity {pair.similarity:.2f})\n", style="dim")
+        for op, words in pair.diff:
+            page.append(_diff_part(op, words), style={"-": "red strike", "+": "green underline"}.get(op))
+        if pair.diff:
+            page.append("\n")
+    for label, articles, style in (("added", comparison.added, "green"), ("removed", comparison.removed, "red")):
+        for article in articles:
+            page.append(f"\n{label} {article.citation}", style=f"bold {style}")
+            page.append(f"  {' '.join(article.words[:16])}{' …' if len(article.words) > 16 else ''}\n")
+    if comparison.norms:
+        page.append(f"\nnorms to review (model {comparison.model}):\n", style="bold")
+        for norm in comparison.norms:
+            page.append(f"  {norm.norm} ({norm.kind}): {'; '.join(norm.reasons)}\n")
+    console().print(page, end="", soft_wrap=True)

@@ -49,6 +49,7 @@ class PreparedText:
     rows: tuple[SearchRow, ...]
     provision_count: int
     model: ModelInfo | None
+    uri_from_file_name: bool = False  # no model named the work: its URI was made from the file name
 
 
 def sha256(data: bytes) -> str:
@@ -61,7 +62,7 @@ def prepare(path: str, model_ref: str | None = None) -> PreparedText:
     The regulation it belongs to is named by its Akoma Ntoso work URI: the model's (the one given,
     or a shipped model written for this text or for a text of this file name), else one made
     from the file name (``/akn/xx/act/<name>``), so that a changed text under the same name is a
-    new version of the same regulation.
+    new version of the same regulation (see :meth:`Store.add` for a stored model's work).
     """
     from lawcode.service import read_document
 
@@ -86,7 +87,7 @@ def prepare(path: str, model_ref: str | None = None) -> PreparedText:
     return PreparedText(path=path, regulation_id=regulation_id, work_uri=work_uri, title=title,
                         source_name=Path(path).name, source_sha256=sha256(data), source_text=data,
                         fingerprint=fingerprint, rows=tuple(rows), provision_count=provision_count,
-                        model=model_info)
+                        model=model_info, uri_from_file_name=named is None)
 
 
 def slug(name: str) -> str:

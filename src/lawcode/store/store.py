@@ -140,7 +140,12 @@ class Store:
     # -- writing ------------------------------------------------------------------------------
 
     def add(self, text: PreparedText, as_version_of: str | None = None, in_force: str | None = None) -> Added:
-        """Store ``text`` as a version of its regulation, in one transaction; a no-op if already stored."""
+        """Store ``text`` as a version of its regulation, in one transaction; a no-op if already stored.
+
+        The regulation is the one named by ``as_version_of``, else the one with the text's work
+        URI; a text whose URI was only made from its file name also joins the one regulation
+        stored from a file of that name (a model's text changed, ingested without the model).
+        """
         with self.backend.transaction(_INGEST_LOCK):
             regulation_id = self._regulation_for(text, as_version_of)
             same = self.backend.rows("SELECT number FROM versions WHERE regulation_id = ? AND fingerprint = ?",
@@ -170,7 +175,10 @@ class Store:
                 raise self._unknown(as_version_of)
             return as_version_of
         found = self.backend.rows("SELECT id FROM regulations WHERE work_uri = ?", (text.work_uri,))
-        if found:
+        if not found and text.uri_from_file_name:
+            found = self.backend.rows("SELECT DISTINCT regulation_id FROM versions WHERE source_name = ?",
+                                      (text.source_name,))
+        if len(found) == 1:
             return str(found[0][0])
         regulation_id, suffix = text.regulation_id, 1
         while self.backend.rows("SELECT 1 FROM regulations WHERE id = ?", (regulation_id,)):
@@ -283,7 +291,7 @@ class Store:
 
     def _unknown(self, regulation_id: str) -> StoreError:
         known = [str(r[0]) for r in self.backend.rows("SELECT id FROM regulations ORDER BY id")]
-        close = difflib.get_close_matches(regulation_id, known, n=len(known), cutoff=0)
+        close = difflib.get_close_matches(regulation_id, known, n=max(1, len(known)), cutoff=0)
         return StoreError(f"no stored regulation {regulation_id!r}", expected="an id shown by `lawcode list`",
                           known=close)
 
