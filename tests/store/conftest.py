@@ -88,3 +88,38 @@ Chapter II: Penalties
 
 Article 3: The harbour office may fine an owner who breaks Article 2.
 """
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: runs real lawcode processes (a few seconds); deselect with -m 'not slow'")
+
+
+def synthetic_text(number: int, articles: int = 40) -> str:
+    """A made-up regulation, different for each ``number``: chapters, articles, paragraphs, items."""
+    lines = [f"Rules of the Canal District Number {number}", ""]
+    for article in range(1, articles + 1):
+        if article % 10 == 1:
+            lines += [f"Chapter {article // 10 + 1}: Part {article // 10 + 1} of district {number}", ""]
+        lines += [f"Article {article}: A lock keeper of district {number} shall do the following in case {article}:",
+                  "", f"(1) record barge {article * number} in the ledger;", "",
+                  f"(2) collect toll {article + number} before the gate opens;", "",
+                  "(3) report damage to the canal office.", "",
+                  f"The canal office may waive toll {article} for boats in distress.", ""]
+    return "\n".join(lines)
+
+
+def check_whole(store: object) -> int:
+    """Assert every stored version is whole (all its rows, its regulation) and nothing is orphaned; the count."""
+    from lawcode.store.store import Store
+
+    assert isinstance(store, Store)
+    count = 0
+    for regulation in store.regulations():
+        assert regulation.versions, f"{regulation.id} stored without a version"
+        for version in regulation.versions:
+            assert store.row_count(version) == version.provision_count, f"{version.ref} is incomplete"
+            assert len(list(store.document(version).walk())) == version.provision_count
+            count += 1
+    orphans = store.backend.rows("SELECT count(*) FROM search_text WHERE version_id NOT IN (SELECT id FROM versions)")
+    assert orphans[0][0] == 0
+    return count

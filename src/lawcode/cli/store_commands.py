@@ -56,48 +56,67 @@ def ingest(
     --as-version-of). Each document is stored whole or not at all. A file that cannot be parsed is
     reported with its reason, the others are still stored; the exit code is then 2.
     """
-    from lawcode.store.ingest import ingest as run_ingest, text_files
+    from lawcode.store.ingest import Failure, ingest as run_ingest, text_files
 
     start_day = parse_day(in_force, "--in-force")
     started = time.perf_counter()
+    human = format is Format.human
     with open_store() as store:
         files, _ = text_files(texts)
-        with _progress(len(files)) as tick:
+        with _Progress(len(files)) as progress:
+            def show(result: Any) -> None:
+                if human:
+                    progress.echo(_result_line(result), err=isinstance(result, Failure))
+                progress.advance()
+
             report = run_ingest(store, texts, model=model, as_version_of=as_version_of,
-                                in_force=start_day.isoformat() if start_day else None, workers=workers, progress=tick)
+                                in_force=start_day.isoformat() if start_day else None, workers=workers, on_result=show)
     elapsed = time.perf_counter() - started
-    if format is Format.json:
-        print_json({"results": [r.to_dict() for r in report.results], "counts": report.counts()})
-    else:
-        for result in report.results:
-            if hasattr(result, "reason"):
-                typer.echo(f"failed       {result.reason}", err=True)
-            else:
-                typer.echo(f"{result.status:<12} {result.regulation_id + '@' + str(result.number):<40} {result.path}")
+    if human:
         summary = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
         rate = len(report.results) / elapsed if elapsed else 0.0
         typer.echo(f"{summary or 'nothing to ingest'} ({elapsed:.1f} s, {rate:.0f} texts/s)", err=True)
+    else:
+        print_json({"results": [r.to_dict() for r in report.results], "counts": report.counts()})
     if report.failures:
         raise typer.Exit(2)
 
 
-class _progress:
-    """A progress bar on standard error while files are stored (only on a terminal)."""
+def _result_line(result: Any) -> str:
+    from lawcode.store.ingest import Failure
+
+    if isinstance(result, Failure):
+        return f"failed       {result.reason}"
+    return f"{result.status:<12} {result.regulation_id + '@' + str(result.number):<40} {result.path}"
+
+
+class _Progress:
+    """Result lines as they come and, on a terminal, a progress bar below them."""
 
     def __init__(self, total: int) -> None:
         self.total = total
         self.bar: Any = None
+        self.task: Any = None
 
-    def __enter__(self) -> Any:
-        if not sys.stderr.isatty() or self.total < 2:
-            return None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    def __enter__(self) -> _Progress:
+        if sys.stdout.isatty() and self.total > 1:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            console=console(stderr=True), transient=True)
-        self.bar.start()
-        task = self.bar.add_task("ingest", total=self.total)
-        return lambda _path: self.bar.advance(task)
+            self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=console(), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("ingest", total=self.total)
+        return self
+
+    def echo(self, line: str, err: bool = False) -> None:
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(line, err=err)
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

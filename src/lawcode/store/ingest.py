@@ -20,7 +20,6 @@ from lawcode.store.store import Added, Store
 
 TEXT_SUFFIXES = (".txt", ".md")
 
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -69,9 +68,15 @@ def text_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], lis
 
 def ingest(store: Store, paths: Iterable[str | os.PathLike[str]], *, model: str | None = None,
            as_version_of: str | None = None, in_force: str | None = None, workers: int | None = None,
-           progress: Progress | None = None) -> Report:
-    """Store every text in ``paths`` (files or folders); see the module's docstring."""
+           on_result: Callable[[Added | Failure], None] | None = None) -> Report:
+    """Store every text in ``paths`` (files or folders); see the module's docstring.
+
+    ``on_result`` is called with each file's result as soon as it is known (after its commit),
+    so a caller can show progress; the report lists them all in file order.
+    """
     files, missing = text_files(paths)
+    for failure in missing:
+        _tell(on_result, failure)
     stored = store.stored_sha256() if as_version_of is None and model is None else set()
     results: dict[int, Added | Failure] = {}
     to_parse: list[tuple[int, str]] = []
@@ -79,26 +84,25 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike[str]], *, model: str 
         try:
             digest = sha256(file.read_bytes())
         except OSError as error:
-            results[index] = Failure(str(file), f"{file}: cannot read: {error.strerror}")
+            results[index] = _tell(on_result, Failure(str(file), f"{file}: cannot read: {error.strerror}"))
             continue
         version = store.find_sha256(digest) if digest in stored else None
         if version is not None:
-            results[index] = Added(str(file), "unchanged", version.regulation_id, version.number)
-            _tick(progress, str(file))
+            results[index] = _tell(on_result, Added(str(file), "unchanged", version.regulation_id, version.number))
         else:
             to_parse.append((index, str(file)))
     for index, prepared in _prepared(to_parse, model, workers):
         if isinstance(prepared, Failure):
-            results[index] = prepared
+            results[index] = _tell(on_result, prepared)
         else:
-            results[index] = store.add(prepared, as_version_of=as_version_of, in_force=in_force)
-        _tick(progress, prepared.path)
+            results[index] = _tell(on_result, store.add(prepared, as_version_of=as_version_of, in_force=in_force))
     return Report(tuple(missing) + tuple(results[i] for i in sorted(results)))
 
 
-def _tick(progress: Progress | None, path: str) -> None:
-    if progress is not None:
-        progress(path)
+def _tell(on_result: Callable[[Added | Failure], None] | None, result: Added | Failure) -> Added | Failure:
+    if on_result is not None:
+        on_result(result)
+    return result
 
 
 def _prepared(jobs: list[tuple[int, str]], model: str | None,

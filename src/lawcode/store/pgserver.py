@@ -80,7 +80,7 @@ class Server:
         return self
 
     def stop(self) -> None:
-        subprocess.run(self._command(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "fast",
+        subprocess.run(self._command(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate",
                                      "-w", "stop"), capture_output=True)
         shutil.rmtree(self.folder, ignore_errors=True)
 

@@ -207,13 +207,19 @@ class Store:
         return str(rows[0][0])
 
     def regulations(self) -> list[Regulation]:
-        """Every stored regulation with its versions, by id and version number."""
-        versions: dict[str, list[Version]] = {}
-        for row in self.backend.rows(f"SELECT {_VERSION_COLUMNS} FROM versions ORDER BY regulation_id, number"):
-            version = _version(row)
-            versions.setdefault(version.regulation_id, []).append(version)
-        return [Regulation(str(id_), str(uri), title, tuple(versions.get(str(id_), ())))
-                for id_, uri, title in self.backend.rows("SELECT id, work_uri, title FROM regulations ORDER BY id")]
+        """Every stored regulation with its versions, by id and version number.
+
+        One query, so that a reader sees one state of the store even while an ingest commits.
+        """
+        columns = ", ".join(f"v.{c.strip()}" for c in _VERSION_COLUMNS.split(","))
+        rows = self.backend.rows(f"SELECT r.id, r.work_uri, r.title, {columns} FROM regulations r "
+                                 "LEFT JOIN versions v ON v.regulation_id = r.id ORDER BY r.id, v.number")
+        found: dict[str, tuple[str, str | None, list[Version]]] = {}
+        for row in rows:
+            entry = found.setdefault(str(row[0]), (str(row[1]), row[2], []))
+            if row[3] is not None:
+                entry[2].append(_version(row[3:]))
+        return [Regulation(id_, uri, title, tuple(versions)) for id_, (uri, title, versions) in found.items()]
 
     def versions(self, regulation_id: str) -> list[Version]:
         rows = self.backend.rows(f"SELECT {_VERSION_COLUMNS} FROM versions WHERE regulation_id = ? ORDER BY number",
