@@ -30,7 +30,7 @@ from lawcode.text.document import Document, Node
 
 SIMILAR = 0.5
 _SPACE = re.compile(r"\s+")
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")  # words, runs of space, single punctuation marks
+_TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])")  # a word or a punctuation mark, with the spaces before it
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def _align(old: list[Article], new: list[Article]) -> list[tuple[Article, Articl
     for n in new:  # pass 1: the same words
         same = [o for o in by_words.get(n.words, []) if o.eid in free_old]
         if same:
-            o = next((c for c in same if c.num == n.num), same[0])
+            o = min(same, key=lambda c: (c.num != n.num, abs(c.position - n.position)))
             matches.append((o, n, 1.0))
             del free_old[o.eid]
         else:
@@ -234,9 +234,9 @@ def _out_of_order(matches: list[tuple[Article, Article, float]]) -> set[tuple[in
 def _word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
     """The parts of ``old`` kept ("="), removed ("-") and of ``new`` added ("+"), word by word.
 
-    Words, spaces and punctuation marks are separate tokens, so "head." against "head after
-    dusk." removes " after dusk" rather than the word "head."; joining the "=" and "-" parts gives
-    ``old`` back, the "=" and "+" parts ``new``.
+    Words and punctuation marks are separate tokens (each with the spaces before it), so "head."
+    against "head after dusk." removes " after dusk" rather than the word "head."; joining the
+    "=" and "-" parts gives ``old`` back, the "=" and "+" parts ``new``.
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     parts: list[tuple[str, str]] = []
