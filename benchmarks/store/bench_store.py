@@ -117,7 +117,7 @@ def bench_backend(backend: str, texts: Path, queries: list[str], work: Path) -> 
                 search(store, query)  # warm the caches
             for query in queries:
                 started = time.perf_counter()
-                hits += len(search(store, query, limit=20))
+                hits += len(search(store, query, limit=20).hits)
                 latencies.append((time.perf_counter() - started) * 1000)
         latencies.sort()
         return {"ingest_s": first["seconds"], "ingest_docs_per_s": round(count / first["seconds"], 1),

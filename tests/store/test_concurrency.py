@@ -88,7 +88,7 @@ def test_readers_see_whole_documents_while_a_write_goes_on(store_url, folder):
             check_whole(store)
             from lawcode.store.search import search
 
-            seen.update(h.version for h in search(store, "lock keeper", limit=1000))
+            seen.update(h.version for h in search(store, "lock keeper", limit=1000).hits)
             reads += 1
     assert writer.wait(timeout=10) == 0, writer.stderr.read() if writer.stderr else ""
     assert reads >= 2 and len(seen) > 0

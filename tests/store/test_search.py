@@ -117,3 +117,19 @@ def test_query_syntax_never_reaches_the_database_raw():
     assert q.to_tsquery(parsed) == "(((('o' <-> 'brien') & 'NEAR') & 'x') & ('col' <-> 'fee':*))"
     with pytest.raises(QueryError):
         q.parse('say "hello')
+
+
+def test_a_query_matching_too_many_rows_is_ranked_among_the_first_stored_and_says_so(corpus, monkeypatch, capsys):
+    from lawcode.store import search as search_module
+
+    everything = corpus("keeper", "--regulation", "lighthouse")
+    assert len(everything) == 3
+    monkeypatch.setattr(search_module, "CANDIDATES", 2)
+    code, out, err = lawcode(monkeypatch, capsys, "search", "keeper", "--regulation", "lighthouse", "--format", "json")
+    answer = json.loads(out)
+    assert answer["ranked_among_first"] == 2
+    assert {h["eid"] for h in answer["hits"]} == {"art_1__para_nn_1", "art_2__para_nn_1"}  # the first two stored
+    code, out, err = lawcode(monkeypatch, capsys, "search", "keeper", "--regulation", "lighthouse")
+    assert "more than 2 provisions and norms match" in err
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    assert json.loads(lawcode(monkeypatch, capsys, "search", "keeper", "--format", "json")[1])["ranked_among_first"] is None

@@ -185,14 +185,22 @@ def search(
     from lawcode.store.search import search as run_search
 
     day = parse_day(on)
+    from lawcode.store.search import CANDIDATES
+
     with open_store() as store:
-        hits = run_search(store, query, regulation=regulation, kind=kind, actor=actor, on=day, limit=limit)
+        results = run_search(store, query, regulation=regulation, kind=kind, actor=actor, on=day, limit=limit)
+    hits = results.hits
     if format is Format.json:
-        print_json({"query": query, "on": day.isoformat() if day else None, "hits": [h.to_dict() for h in hits]})
+        print_json({"query": query, "on": day.isoformat() if day else None,
+                    "ranked_among_first": CANDIDATES if results.capped else None,
+                    "hits": [h.to_dict() for h in hits]})
         return
     if not hits:
         typer.echo("no match")
         return
+    if results.capped:
+        typer.echo(f"more than {CANDIDATES} provisions and norms match: these are the best among the first "
+                   f"{CANDIDATES} stored; a phrase, more words or --regulation narrow the search", err=True)
     from rich.text import Text
 
     out = console()

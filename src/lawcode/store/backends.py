@@ -24,6 +24,7 @@ class Backend:
 
     name: str
     location: Location
+    row_key: str  # the search_text column that holds version_id * ROWS_PER_VERSION + place
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         raise NotImplementedError
@@ -61,6 +62,7 @@ class SQLiteBackend(Backend):
     """
 
     name = "sqlite"
+    row_key = "rowid"
     BUSY_TIMEOUT_MS = 60_000
 
     def __init__(self, location: Location) -> None:
@@ -117,6 +119,7 @@ class PostgresBackend(Backend):
     """
 
     name = "postgresql"
+    row_key = "id"
     CONNECT_TIMEOUT_S = 5
 
     def __init__(self, location: Location) -> None:

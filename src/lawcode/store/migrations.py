@@ -71,8 +71,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             _REGULATIONS,
             _VERSIONS.format(id_type="INTEGER PRIMARY KEY", blob="BLOB"),
             *_VERSION_INDEXES,
-            # One row per provision (its own words) and per norm (action, actors, kind). FTS5
-            # tables take no foreign keys: rows are written and removed with their version.
+            # One row per provision (its own words) and per norm (action, actors, kind), its rowid
+            # version_id * 2**20 + its place (see store.ROWS_PER_VERSION). FTS5 tables take no
+            # foreign keys: rows are written and removed with their version.
             """CREATE VIRTUAL TABLE search_text USING fts5(
                 body, heading, version_id UNINDEXED, what UNINDEXED, ref UNINDEXED, kind UNINDEXED,
                 actors UNINDEXED, cites UNINDEXED, citation UNINDEXED, ord UNINDEXED,
@@ -83,7 +84,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             _VERSIONS.format(id_type="BIGSERIAL PRIMARY KEY", blob="BYTEA"),
             *_VERSION_INDEXES,
             """CREATE TABLE search_text (
-                id BIGSERIAL PRIMARY KEY,
+                id BIGINT PRIMARY KEY,
                 version_id BIGINT NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
                 what TEXT NOT NULL, ref TEXT NOT NULL, kind TEXT, actors TEXT, cites TEXT, citation TEXT,
                 ord INTEGER NOT NULL, heading TEXT, body TEXT NOT NULL,

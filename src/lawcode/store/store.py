@@ -18,7 +18,7 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import Any, Iterable
 
 from lawcode.store.backends import Backend, connect
 from lawcode.store.errors import StoreError
@@ -29,6 +29,10 @@ from lawcode.store.prepare import PreparedText
 _VERSION_COLUMNS = ("id, regulation_id, number, fingerprint, source_name, title, in_force_from, in_force_until, "
                     "ingested_at, provision_count, model_id")
 _INGEST_LOCK = "lawcode-ingest"
+# A version's full-text rows have the keys version_id * ROWS_PER_VERSION + 0, 1, 2 ...: one range
+# per version, so that a search within some versions, or reading one version's rows, is a range
+# of the table's own key (FTS5 columns other than the key cannot be indexed).
+ROWS_PER_VERSION = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -163,9 +167,14 @@ class Store:
                  text.title, in_force or (model.in_force if model else None), model.repealed if model else None,
                  _now(), text.provision_count, model.id if model else None, model.file if model else None,
                  model.source if model else None))
+            if len(text.rows) >= ROWS_PER_VERSION:
+                raise StoreError(f"too many provisions and norms to store ({len(text.rows)})", file=text.path,
+                                 expected=f"fewer than {ROWS_PER_VERSION}")
+            first = version_id * ROWS_PER_VERSION
             self.backend.run_many(
-                "INSERT INTO search_text (version_id, what, ref, kind, actors, cites, citation, ord, heading, body) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [(version_id, *row) for row in text.rows])
+                f"INSERT INTO search_text ({self.backend.row_key}, version_id, what, ref, kind, actors, cites, "
+                "citation, ord, heading, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(first + place, version_id, *row) for place, row in enumerate(text.rows)])
         return Added(text.path, "stored" if number == 1 else "new version", regulation_id, number)
 
     def _regulation_for(self, text: PreparedText, as_version_of: str | None) -> str:
@@ -285,15 +294,40 @@ class Store:
 
     def norms(self, version: Version) -> list[dict[str, Any]]:
         """The norms stored with a version's model: id, kind, actors and the eIds each cites."""
-        rows = self.backend.rows("SELECT ref, kind, actors, cites, body FROM search_text WHERE version_id = ? "
-                                 "AND what = 'norm' ORDER BY ord", (version.id,))
+        rows = self.backend.rows(f"SELECT ref, kind, actors, cites, body FROM search_text WHERE {self._rows_of()} "
+                                 "AND what = 'norm' ORDER BY ord", self.row_range(version.id))
         return [{"norm": ref, "kind": kind, "actors": (actors or "").split(), "cites": (cites or "").split(),
                  "action": body} for ref, kind, actors, cites, body in rows]
 
     def row_count(self, version: Version, what: str = "provision") -> int:
         """How many full-text rows of one sort a version has (a whole version has one per provision)."""
-        return int(self.backend.rows("SELECT count(*) FROM search_text WHERE version_id = ? AND what = ?",
-                                     (version.id, what))[0][0])
+        return int(self.backend.rows(f"SELECT count(*) FROM search_text WHERE {self._rows_of()} AND what = ?",
+                                     (*self.row_range(version.id), what))[0][0])
+
+    def _rows_of(self) -> str:
+        return f"{self.backend.row_key} BETWEEN ? AND ?"
+
+    @staticmethod
+    def row_range(version_id: int) -> tuple[int, int]:
+        """The first and last full-text row key a version can have."""
+        return version_id * ROWS_PER_VERSION, (version_id + 1) * ROWS_PER_VERSION - 1
+
+    def search_scope(self, on: dt.date | None = None, regulation_id: str | None = None) -> list[Version] | None:
+        """The versions a search looks in: None for all of them (every stored version is current)."""
+        if on is None and regulation_id is None:
+            versions, regulations = self.backend.rows("SELECT (SELECT count(*) FROM versions), "
+                                                      "(SELECT count(*) FROM regulations)")[0]
+            if versions == regulations:
+                return None
+        return self.current_versions(on, regulation_id)
+
+    def versions_by_id(self, ids: Iterable[int]) -> dict[int, Version]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self.backend.rows(f"SELECT {_VERSION_COLUMNS} FROM versions WHERE id IN ({marks})", wanted)
+        return {version.id: version for version in map(_version, rows)}
 
     def _unknown(self, regulation_id: str) -> StoreError:
         known = [str(r[0]) for r in self.backend.rows("SELECT id FROM regulations ORDER BY id")]
