@@ -33,6 +33,19 @@ def _compiled_models_in_a_test_folder(tmp_path_factory):
         os.environ["LAWCODE_CACHE"] = previous
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_store(tmp_path_factory):
+    """Tests never read or write the user's corpus store: the data folder is a test folder and
+    LAWCODE_DATABASE_URL is unset (store tests set their own)."""
+    saved = {name: os.environ.pop(name, None) for name in ("LAWCODE_DATABASE_URL", "XDG_DATA_HOME")}
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("lawcode-data"))
+    yield
+    for name, value in saved.items():
+        os.environ.pop(name, None)
+        if value is not None:
+            os.environ[name] = value
+
+
 def corpus_file(name: str) -> Path:
     """Path of a real corpus text; fail under CI, skip elsewhere, when it is missing."""
     path = CORPUS / name

@@ -144,7 +144,7 @@ def _load_cached(path: str, _mtime: int, _size: int, strict: bool):
 
 
 def text_for_model(loaded, explicit_text_path: str | os.PathLike | None = None):
-    """The parsed Document a model was written for, or None when no text can be found."""
+    """The parsed Document a model was written for (a file, else the corpus store), or None."""
     from lawcode.errors import ModelError
 
     name = loaded.model.regulation.text.file
@@ -154,7 +154,26 @@ def text_for_model(loaded, explicit_text_path: str | os.PathLike | None = None):
                          line=loaded.line_of(("regulation", "text", "file")),
                          expected="the text's file name, looked up inside --text or the LAWCODE_CORPUS folders only")
     path = find_text(name, explicit_text_path)
-    return read_document(path) if path is not None else None
+    if path is not None:
+        return read_document(path)
+    return stored_document(loaded.model.regulation.text.fingerprint)
+
+
+def stored_document(fingerprint: str):
+    """The Document with this fingerprint from the corpus store, or None (no store, or not in it).
+
+    A store is only opened when one is configured (LAWCODE_DATABASE_URL) or already exists in the
+    user's data folder, so that a question never creates one.
+    """
+    from lawcode.store.location import store_configured
+
+    if not store_configured():
+        return None
+    from lawcode.store.store import Store
+
+    with Store.open() as store:
+        version = store.find_fingerprint(fingerprint)
+        return store.document(version) if version is not None else None
 
 
 def resolve_model(ref: str | os.PathLike | None):

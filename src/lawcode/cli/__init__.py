@@ -31,6 +31,7 @@ from lawcode.cli import catalog_commands  # noqa: E402,F401
 from lawcode.cli import review_commands  # noqa: E402,F401
 from lawcode.cli import scenario_commands  # noqa: E402,F401
 from lawcode.cli import assess_commands  # noqa: E402,F401
+from lawcode.cli import store_commands  # noqa: E402,F401
 
 
 def main() -> None:

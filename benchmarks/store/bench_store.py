@@ -1,0 +1,202 @@
+"""The corpus store's speed on SQLite and PostgreSQL, side by side in one run.
+
+    python benchmarks/store/bench_store.py                      # 2,000 regulations, 1,000 queries
+    python benchmarks/store/bench_store.py --regulations 200 --queries 200 --backends sqlite
+
+What is measured (see benchmarks/README.md, "Corpus store"):
+
+* ingest: the whole ``lawcode ingest FOLDER`` command a user runs, in a fresh process, on a folder
+  of synthetic regulations made at run time from the corpus texts (:mod:`synthetic`); documents
+  per second, then the store's size on disk; then the same command again (every text unchanged);
+* search: 1,000 queries (single words drawn as they occur in the texts, two-word AND, phrases,
+  prefixes, OR), each timed in-process through :func:`lawcode.store.search.search` (what the
+  command calls, without the interpreter's start-up), 20 hits each: median and p99;
+* diff: two versions of a 500-article regulation (the later one with articles reworded, removed,
+  inserted and moved): :func:`lawcode.store.diff.compare` (alignment and word diffs), median of
+  5 runs, beside ``git diff --no-index --word-diff`` of the same two files as a peer.
+
+PostgreSQL runs in a throwaway server (:mod:`lawcode.store.pgserver`) with
+``synchronous_commit=off``, which, like SQLite's WAL with ``synchronous=NORMAL``, makes no fsync
+per commit but never loses consistency. Nothing generated is kept: all goes to a temporary
+folder that is deleted at the end. Results are printed as a table and written as JSON to
+benchmarks/work/store-results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(HERE)]
+
+import synthetic  # noqa: E402
+
+from lawcode.store import pgserver  # noqa: E402
+from lawcode.store.search import search  # noqa: E402
+from lawcode.store.store import Store  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--regulations", type=int, default=2000)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--articles", type=int, default=500, help="articles in each version for the diff")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="lawcode-bench-store-"))
+    results: dict[str, Any] = {"regulations": args.regulations, "queries": args.queries, "cores": os.cpu_count()}
+    try:
+        texts = work / "texts"
+        texts.mkdir()
+        paths = synthetic.write_corpus(texts, args.regulations)
+        results["corpus_mb"] = round(sum(p.stat().st_size for p in paths) / 1e6, 1)
+        queries = make_queries(args.queries)
+        for backend in args.backends.split(","):
+            results[backend] = bench_backend(backend, texts, queries, work)
+        results["diff"] = bench_diff(args.articles, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report(results)
+    out = ROOT / "benchmarks" / "work" / "store-results.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\n(written to {out.relative_to(ROOT)})")
+
+
+def make_queries(count: int, seed: int = 7) -> list[str]:
+    """Queries of the five shapes, their words drawn as they occur in the corpus texts."""
+    chance = random.Random(seed)
+    tokens = [w for _, text in synthetic.sources() for w in re.findall(r"\b[a-z]{4,}\b", text)]
+    queries = []
+    for number in range(count):
+        shape = number % 10
+        at = chance.randrange(len(tokens) - 1)
+        if shape < 4:
+            queries.append(tokens[at])
+        elif shape < 6:
+            queries.append(f"{tokens[at]} {chance.choice(tokens)}")
+        elif shape < 8:
+            queries.append(f'"{tokens[at]} {tokens[at + 1]}"')
+        elif shape < 9:
+            queries.append(tokens[at][:5] + "*")
+        else:
+            queries.append(f"{tokens[at]} OR {chance.choice(tokens)}")
+    return queries
+
+
+def bench_backend(backend: str, texts: Path, queries: list[str], work: Path) -> dict[str, Any]:
+    server = None
+    if backend == "sqlite":
+        url = str(work / "store.sqlite3")
+    else:
+        server = pgserver.start({"synchronous_commit": "off"})
+        url = server.url
+    try:
+        count = sum(1 for _ in texts.iterdir())
+        first = ingest(url, texts)
+        again = ingest(url, texts)
+        assert first["counts"].get("stored") == count, first["counts"]
+        assert again["counts"].get("unchanged") == count, again["counts"]
+        with Store.open(url) as store:
+            size = store_size(store)
+            latencies, hits = [], 0
+            for query in queries[:20]:
+                search(store, query)  # warm the caches
+            for query in queries:
+                started = time.perf_counter()
+                hits += len(search(store, query, limit=20).hits)
+                latencies.append((time.perf_counter() - started) * 1000)
+        latencies.sort()
+        return {"ingest_s": first["seconds"], "ingest_docs_per_s": round(count / first["seconds"], 1),
+                "reingest_s": again["seconds"], "size_mb": round(size / 1e6, 1),
+                "search_median_ms": round(statistics.median(latencies), 2),
+                "search_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 2),
+                "search_max_ms": round(latencies[-1], 2), "hits_per_query": round(hits / len(queries), 1)}
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def ingest(url: str, folder: Path) -> dict[str, Any]:
+    env = {**os.environ, "LAWCODE_DATABASE_URL": url, "PYTHONPATH": str(ROOT / "src")}
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "lawcode", "ingest", str(folder), "--format", "json"], env=env,
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"ingest failed: {done.stderr[-2000:]}")
+    return {"seconds": round(seconds, 2), "counts": json.loads(done.stdout)["counts"]}
+
+
+def store_size(store: Store) -> int:
+    if store.backend.name == "sqlite":
+        store.backend.run("PRAGMA wal_checkpoint(TRUNCATE)")
+        path = Path(store.location.target)
+        return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    tables = ("regulations", "versions", "search_text", "lawcode_migrations")
+    return int(sum(store.backend.rows("SELECT pg_total_relation_size(?)", (t,))[0][0] for t in tables))
+
+
+def bench_diff(articles: int, work: Path) -> dict[str, Any]:
+    from lawcode.store.diff import compare
+    from lawcode.text.parse import parse_text
+
+    old_text = synthetic.long_text(articles)
+    new_text = synthetic.amend(old_text)
+    old, new = parse_text(old_text), parse_text(new_text)
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        comparison = compare(old, new)
+        times.append(time.perf_counter() - started)
+    result: dict[str, Any] = {"articles": [len(old.articles()), len(new.articles())],
+                              "compare_s": round(statistics.median(times), 3), "summary": comparison.summary()}
+    started = time.perf_counter()
+    compare(parse_text(old_text), parse_text(new_text))
+    result["parse_and_compare_s"] = round(time.perf_counter() - started, 3)
+    if shutil.which("git"):
+        (work / "old.txt").write_text(old_text)
+        (work / "new.txt").write_text(new_text)
+        peer = []
+        for _ in range(5):
+            started = time.perf_counter()
+            subprocess.run(["git", "diff", "--no-index", "--word-diff", str(work / "old.txt"), str(work / "new.txt")],
+                           capture_output=True)
+            peer.append(time.perf_counter() - started)
+        result["git_word_diff_s"] = round(statistics.median(peer), 3)
+    return result
+
+
+def report(results: dict[str, Any]) -> None:
+    print(f"corpus: {results['regulations']} synthetic regulations, {results['corpus_mb']} MB; "
+          f"{results['queries']} queries; {results['cores']} cores\n")
+    backends = [b for b in ("sqlite", "postgresql") if b in results]
+    rows = [("ingest (docs/s)", "ingest_docs_per_s"), ("ingest (s)", "ingest_s"), ("re-ingest, all unchanged (s)",
+            "reingest_s"), ("store size (MB)", "size_mb"), ("search median (ms)", "search_median_ms"),
+            ("search p99 (ms)", "search_p99_ms"), ("search max (ms)", "search_max_ms"),
+            ("hits per query (max 20)", "hits_per_query")]
+    print("| | " + " | ".join(backends) + " |\n|---|" + "---|" * len(backends))
+    for label, key in rows:
+        print(f"| {label} | " + " | ".join(str(results[b][key]) for b in backends) + " |")
+    diff = results["diff"]
+    print(f"\ndiff of two versions ({diff['articles'][0]} and {diff['articles'][1]} articles): compare "
+          f"{diff['compare_s']} s, parse both + compare {diff['parse_and_compare_s']} s"
+          + (f"; peer git diff --word-diff {diff['git_word_diff_s']} s" if "git_word_diff_s" in diff else ""))
+    print("  " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in diff["summary"].items()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,315 @@
+"""lawcode corpus commands: ingest, list, export, search, diff (registered on the app on import).
+
+The store itself is :mod:`lawcode.store`; this module parses options, opens the store named by
+``LAWCODE_DATABASE_URL`` (or the default SQLite file) and renders what it answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+from lawcode.cli import app
+from lawcode.cli.output import Format, console, print_json
+
+ON_HELP = "use the version in force on this day, YYYY-MM-DD (default: the latest version)"
+
+
+def parse_day(value: str | None, option: str = "--on") -> dt.date | None:
+    """A YYYY-MM-DD option as a date (None stays None); a clear error otherwise."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        from lawcode.errors import QueryError
+
+        raise QueryError(f"malformed date {value!r} for {option}", expected="a date as YYYY-MM-DD, e.g. 2021-06-30") from None
+
+
+def open_store() -> Any:
+    from lawcode.store.store import Store
+
+    return Store.open()
+
+
+@app.command()
+def ingest(
+    texts: List[Path] = typer.Argument(..., help="Regulation texts, or folders of them (.txt, .md)."),
+    model: Optional[str] = typer.Option(None, "--model", help="model file (or shipped model id) written for the text"),
+    as_version_of: Optional[str] = typer.Option(None, "--as-version-of", help="store as a new version of this regulation id"),
+    in_force: Optional[str] = typer.Option(None, "--in-force",
+                                           help="first day this version is in force, YYYY-MM-DD (default: the model's)"),
+    workers: Optional[int] = typer.Option(None, "--workers", help="parsing processes (default: one per core)"),
+    format: Format = typer.Option(Format.human, "--format", help="human or json"),
+) -> None:
+    """Parse texts and store them (with their models) in the corpus store.
+
+    A text already stored is left as it is; a changed text becomes a new version of its
+    regulation (the same Akoma Ntoso work URI: the model's, or one made from the file name; or
+    --as-version-of). Each document is stored whole or not at all. A file that cannot be parsed is
+    reported with its reason, the others are still stored; the exit code is then 2.
+    """
+    from lawcode.store.ingest import Failure, ingest as run_ingest, text_files
+
+    start_day = parse_day(in_force, "--in-force")
+    started = time.perf_counter()
+    human = format is Format.human
+    with open_store() as store:
+        files, _ = text_files(texts)
+        with _Progress(len(files)) as progress:
+            def show(result: Any) -> None:
+                if human:
+                    progress.echo(_result_line(result), err=isinstance(result, Failure))
+                progress.advance()
+
+            report = run_ingest(store, texts, model=model, as_version_of=as_version_of,
+                                in_force=start_day.isoformat() if start_day else None, workers=workers, on_result=show)
+    elapsed = time.perf_counter() - started
+    if human:
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
+        rate = len(report.results) / elapsed if elapsed else 0.0
+        typer.echo(f"{summary or 'nothing to ingest'} ({elapsed:.1f} s, {rate:.0f} texts/s)", err=True)
+    else:
+        print_json({"results": [r.to_dict() for r in report.results], "counts": report.counts()})
+    if report.failures:
+        raise typer.Exit(2)
+
+
+def _result_line(result: Any) -> str:
+    from lawcode.store.ingest import Failure
+
+    if isinstance(result, Failure):
+        return f"failed       {result.reason}"
+    return f"{result.status:<12} {result.regulation_id + '@' + str(result.number):<40} {result.path}"
+
+
+class _Progress:
+    """Result lines as they come and, on a terminal, a progress bar below them."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> _Progress:
+        if sys.stdout.isatty() and self.total > 1:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=console(), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("ingest", total=self.total)
+        return self
+
+    def echo(self, line: str, err: bool = False) -> None:
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(line, err=err)
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command("list")
+def list_stored(format: Format = typer.Option(Format.human, "--format", help="human or json")) -> None:
+    """The regulations in the corpus store, each with its versions."""
+    with open_store() as store:
+        regulations = store.regulations()
+        where = store.location.describe()
+    if format is Format.json:
+        print_json([{"id": r.id, "work_uri": r.work_uri, "title": r.title,
+                     "versions": [v.to_dict() for v in r.versions]} for r in regulations])
+        return
+    if not regulations:
+        typer.echo(f"the store at {where} holds no regulation yet (see `lawcode ingest`)")
+        return
+    for regulation in regulations:
+        typer.echo(f"{regulation.id}  {regulation.work_uri}  {regulation.title or ''}".rstrip())
+        for v in regulation.versions:
+            dates = f"in force {v.in_force_from or 'from ?'}" + (f" until {v.in_force_until}" if v.in_force_until else "")
+            model = f"model {v.model_id}" if v.model_id else "no model"
+            typer.echo(f"  @{v.number:<3} {dates:<24} {v.provision_count:>5} provisions  {model:<28} "
+                       f"{v.source_name}  (ingested {v.ingested_at})")
+
+
+class ExportFormat(str, Enum):
+    akn = "akn"
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def export(
+    ref: str = typer.Argument(..., help="regulation id (ID, or ID@N for version N; see `lawcode list`)"),
+    format: ExportFormat = typer.Option(ExportFormat.akn, "--format", help="akn (Akoma Ntoso XML), json or md"),
+    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+) -> None:
+    """Write a stored regulation out as Akoma Ntoso XML, JSON or Markdown."""
+    from lawcode.store.export import export as run_export
+
+    with open_store() as store:
+        data = run_export(store, store.resolve(ref, parse_day(on)), format.value)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help='words, "a phrase", prefix*, AND / OR / NOT, (grouping)'),
+    regulation: Optional[str] = typer.Option(None, "--regulation", help="search this regulation only (its id)"),
+    kind: Optional[str] = typer.Option(None, "--kind", help="provision kind (article, paragraph, item) or norm kind (duty, ...)"),
+    actor: Optional[str] = typer.Option(None, "--actor", help="norms whose bearer, counterparty or beneficiary is this actor id"),
+    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+    limit: int = typer.Option(20, "--limit", min=1, max=1000, help="how many matches to show"),
+    format: Format = typer.Option(Format.human, "--format", help="human or json"),
+) -> None:
+    """Search the stored provisions and norms, best matches first, with the eIds to cite.
+
+    Words are all required unless joined by OR; "quoted words" form a phrase; a word ending in *
+    is a prefix; NOT excludes (fee NOT quarter); parentheses group. Only the version in force
+    on --on (else the latest) of each regulation is searched.
+    """
+    from lawcode.store.search import search as run_search
+
+    day = parse_day(on)
+    from lawcode.store.search import CANDIDATES
+
+    with open_store() as store:
+        results = run_search(store, query, regulation=regulation, kind=kind, actor=actor, on=day, limit=limit)
+    hits = results.hits
+    if format is Format.json:
+        print_json({"query": query, "on": day.isoformat() if day else None,
+                    "ranked_among_first": CANDIDATES if results.capped else None,
+                    "hits": [h.to_dict() for h in hits]})
+        return
+    if not hits:
+        typer.echo("no match")
+        return
+    if results.capped:
+        typer.echo(f"more than {CANDIDATES} provisions and norms match: these are the best among the first "
+                   f"{CANDIDATES} stored; a phrase, more words or --regulation narrow the search", err=True)
+    from rich.text import Text
+
+    out = console()
+    page = Text()
+    for hit in hits:
+        shown = hit.to_dict()
+        if hit.what == "provision":
+            page.append(f"{hit.version}  {shown['citation']}  ", style="bold")
+            page.append(f"{hit.ref} ({hit.kind})\n", style="dim")
+        else:
+            page.append(f"{hit.version}  norm {hit.ref}  ", style="bold")
+            page.append(f"{hit.kind}; {', '.join(hit.actors) or 'no bearer'}; {', '.join(shown['citations'])}\n",
+                        style="dim")
+        page.append("    ")
+        for index, part in enumerate(hit.snippet.replace("\n", " ").split("**")):
+            page.append(part, style="bold yellow" if index % 2 else None)
+        page.append("\n")
+    out.print(page, end="", soft_wrap=True)
+
+
+class DiffFormat(str, Enum):
+    human = "human"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="the older text: a stored ID or ID@N, or a file"),
+    new: str = typer.Argument(..., help="the newer text: a stored ID or ID@N, or a file"),
+    on: Optional[str] = typer.Option(None, "--on", help="for a stored ID: the version in force on this day"),
+    format: DiffFormat = typer.Option(DiffFormat.human, "--format", help="human, json or html (side by side)"),
+) -> None:
+    """Compare two regulations or two versions, article by article, aligned by content.
+
+    Renumbered and moved articles are found as such; each changed article gets a word-level
+    diff; added and removed articles are listed; and the norms of a stored model that rest on
+    changed provisions are listed for review.
+    """
+    from lawcode.store.diff import compare
+
+    day = parse_day(on)
+    stores: list[Any] = []
+    try:
+        sides = [_side(ref, day, stores) for ref in (old, new)]
+    finally:
+        for store in stores:
+            store.close()
+    (old_label, old_doc, old_norms, old_model), (new_label, new_doc, new_norms, new_model) = sides
+    use_old = bool(old_norms) or not new_norms
+    comparison = compare(old_doc, new_doc, old_label, new_label, norms=old_norms if use_old else new_norms,
+                         model=old_model if use_old else new_model, norms_side="old" if use_old else "new")
+    if format is DiffFormat.json:
+        print_json(comparison.to_dict())
+    elif format is DiffFormat.html:
+        from lawcode.store.diff_html import render_html
+
+        sys.stdout.write(render_html(comparison))
+    else:
+        _show_diff(comparison)
+
+
+def _side(ref: str, day: dt.date | None, stores: list[Any]) -> tuple[str, Any, list[dict[str, Any]], str | None]:
+    """(label, Document, norms, model id) of a file path or a stored version."""
+    if Path(ref).is_file():
+        from lawcode.service import read_document
+
+        return ref, read_document(ref), [], None
+    if not stores:
+        stores.append(open_store())
+    store = stores[0]
+    version = store.resolve(ref, day)
+    return version.ref, store.document(version), store.norms(version), version.model_id
+
+
+def _diff_part(op: str, words: str) -> str:
+    """One part of a word diff as plain text too: [-removed-] {+added+}, long unchanged runs cut."""
+    core = words.strip()
+    lead, trail = words[: len(words) - len(words.lstrip())], words[len(words.rstrip()):]
+    if op == "-":
+        return f"{lead}[-{core}-]{trail}"
+    if op == "+":
+        return f"{lead}{{+{core}+}}{trail}"
+    shown = words.split(" ")
+    return words if len(shown) <= 16 else " ".join(shown[:8] + ["…"] + shown[-8:])
+
+
+def _show_diff(comparison: Any) -> None:
+    from rich.text import Text
+
+    summary = comparison.summary()
+    page = Text()
+    page.append(f"{comparison.old_label} → {comparison.new_label}\n", style="bold")
+    page.append(", ".join(f"{n} {name.replace('_', ' ')}" for name, n in summary.items()) + "\n")
+    for pair in comparison.pairs:
+        if pair.status == ("unchanged",):
+            continue
+        page.append(f"\n{pair.old.citation} → {pair.new.citation}  ", style="bold")
+        page.append(f"{', '.join(pair.status)} (similarity {pair.similarity:.2f})\n", style="dim")
+        for op, words in pair.diff:
+            page.append(_diff_part(op, words), style={"-": "red strike", "+": "green underline"}.get(op))
+        if pair.diff:
+            page.append("\n")
+    for label, articles, style in (("added", comparison.added, "green"), ("removed", comparison.removed, "red")):
+        for article in articles:
+            page.append(f"\n{label} {article.citation}", style=f"bold {style}")
+            page.append(f"  {' '.join(article.words[:16])}{' …' if len(article.words) > 16 else ''}\n")
+    if comparison.norms:
+        page.append(f"\nnorms to review (model {comparison.model}):\n", style="bold")
+        for norm in comparison.norms:
+            page.append(f"  {norm.norm} ({norm.kind}): {'; '.join(norm.reasons)}\n")
+    console().print(page, end="", soft_wrap=True)

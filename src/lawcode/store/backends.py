@@ -1,0 +1,181 @@
+"""The two databases behind one small interface: SQLite (embedded) and PostgreSQL (by URL).
+
+Everything above this module writes portable SQL with ``?`` placeholders and calls
+:meth:`Backend.rows`, :meth:`Backend.run`, :meth:`Backend.run_many` and
+:meth:`Backend.transaction`; what differs between the two (connecting, locking, full-text
+search) lives in the two classes here and in :mod:`lawcode.store.search`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from lawcode.store.errors import StoreError
+from lawcode.store.location import ENV, Location
+
+Row = tuple[Any, ...]
+
+
+class Backend:
+    """A connection to one store, with the few operations the store needs."""
+
+    name: str
+    location: Location
+    row_key: str  # the search_text column that holds version_id * ROWS_PER_VERSION + place
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        raise NotImplementedError
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    def run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def insert_id(self, sql: str, params: Sequence[Any]) -> int:
+        """Run an INSERT and give the new row's integer id."""
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self, lock: str) -> Iterator[None]:
+        """One write transaction, serialised with other writers on ``lock``; rolled back on error."""
+        raise NotImplementedError
+        yield
+
+    def has_table(self, name: str) -> bool:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class SQLiteBackend(Backend):
+    """A SQLite file in WAL mode: readers never wait for the one writer, writers queue.
+
+    Each write is ``BEGIN IMMEDIATE``: the write lock is taken at the start, so two ingests never
+    both read "absent" and then collide; the second waits (up to ``busy_timeout``). With
+    ``synchronous=NORMAL`` a crash of the process (``kill -9``) loses no committed transaction and
+    leaves no half of one; only a power cut may lose the last commits, never consistency.
+    """
+
+    name = "sqlite"
+    row_key = "rowid"
+    BUSY_TIMEOUT_MS = 60_000
+
+    def __init__(self, location: Location) -> None:
+        self.location = location
+        path = Path(location.target)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.connection = sqlite3.connect(path, isolation_level=None, timeout=self.BUSY_TIMEOUT_MS / 1000,
+                                              check_same_thread=False)
+            for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL",
+                           f"busy_timeout = {self.BUSY_TIMEOUT_MS}"):
+                self.connection.execute(f"PRAGMA {pragma}")
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"cannot open the SQLite store: {error}", file=str(path),
+                             expected=f"a writable SQLite file (set {ENV} to choose another)") from None
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return self.connection.execute(sql, params).fetchall()
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.connection.execute(sql, params)
+
+    def run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.connection.executemany(sql, rows)
+
+    def insert_id(self, sql: str, params: Sequence[Any]) -> int:
+        cursor = self.connection.execute(sql, params)
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    @contextmanager
+    def transaction(self, lock: str) -> Iterator[None]:
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def has_table(self, name: str) -> bool:
+        return bool(self.rows("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)))
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class PostgresBackend(Backend):
+    """A PostgreSQL database reached by URL (psycopg 3), in autocommit between transactions.
+
+    Writers on the same regulation are serialised with a transaction-scoped advisory lock on its
+    work URI; readers are never blocked (MVCC). A client killed mid-transaction is rolled back by
+    the server.
+    """
+
+    name = "postgresql"
+    row_key = "id"
+    CONNECT_TIMEOUT_S = 5
+
+    def __init__(self, location: Location) -> None:
+        import psycopg
+
+        self.location = location
+        try:
+            self.connection = psycopg.connect(location.target, autocommit=True, connect_timeout=self.CONNECT_TIMEOUT_S)
+        except psycopg.Error as error:
+            raise StoreError(self._unreachable(error), file=ENV,
+                             expected="a running PostgreSQL server at that host and port that accepts this user "
+                                      "and database") from None
+
+    def _unreachable(self, error: Exception) -> str:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.location.target)
+        where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}"
+        database = parts.path.lstrip("/") or "(default)"
+        reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+        return (f"cannot reach the PostgreSQL server at {where} (database {database}): {reason}; check that the "
+                f"server is running, that host and port in {ENV} are right and that it accepts connections")
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return self.connection.execute(self._sql(sql), params).fetchall()  # type: ignore[arg-type]
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.connection.execute(self._sql(sql), params)  # type: ignore[arg-type]
+
+    def run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(self._sql(sql), rows)  # type: ignore[arg-type]
+
+    def insert_id(self, sql: str, params: Sequence[Any]) -> int:
+        row = self.connection.execute(self._sql(sql) + " RETURNING id", params).fetchone()  # type: ignore[arg-type]
+        assert row is not None
+        return int(row[0])
+
+    @contextmanager
+    def transaction(self, lock: str) -> Iterator[None]:
+        with self.connection.transaction():
+            self.connection.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
+            yield
+
+    def has_table(self, name: str) -> bool:
+        row = self.rows("SELECT to_regclass(?) IS NOT NULL", (name,))
+        return bool(row[0][0])
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def connect(location: Location) -> Backend:
+    """An open connection to the store at ``location``."""
+    return SQLiteBackend(location) if location.backend == "sqlite" else PostgresBackend(location)

@@ -1,0 +1,101 @@
+"""Versioned schema migrations, one list of statements per backend (see docs/decisions/0009).
+
+The table ``lawcode_migrations`` records each migration applied: its number, what it did, when,
+and which lawcode applied it. Opening a store applies the missing ones in order, each in its
+own transaction; a store whose highest number is above :data:`SCHEMA_VERSION` was written by a
+newer lawcode and is refused rather than touched.
+
+A migration is never edited once released: a change to the schema is a new entry at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    sqlite: tuple[str, ...]
+    postgresql: tuple[str, ...]
+
+    def statements(self, backend: str) -> tuple[str, ...]:
+        return self.sqlite if backend == "sqlite" else self.postgresql
+
+
+MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS lawcode_migrations (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at TEXT NOT NULL,
+    lawcode_version TEXT NOT NULL
+)"""
+
+# Columns shared by both backends. Dates are ISO strings (YYYY-MM-DD), which compare as dates do.
+_REGULATIONS = """CREATE TABLE regulations (
+    id TEXT PRIMARY KEY,
+    work_uri TEXT NOT NULL UNIQUE,
+    title TEXT
+)"""
+
+_VERSIONS = """CREATE TABLE versions (
+    id {id_type},
+    regulation_id TEXT NOT NULL REFERENCES regulations(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL,
+    source_text {blob} NOT NULL,
+    title TEXT,
+    in_force_from TEXT,
+    in_force_until TEXT,
+    ingested_at TEXT NOT NULL,
+    provision_count INTEGER NOT NULL,
+    model_id TEXT,
+    model_file TEXT,
+    model_source TEXT,
+    UNIQUE (regulation_id, number),
+    UNIQUE (regulation_id, fingerprint)
+)"""
+
+_VERSION_INDEXES = (
+    "CREATE INDEX versions_fingerprint ON versions (fingerprint)",
+    "CREATE INDEX versions_sha256 ON versions (source_sha256)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "regulations, their versions (source text, model) and the full-text index of provisions and norms",
+        sqlite=(
+            _REGULATIONS,
+            _VERSIONS.format(id_type="INTEGER PRIMARY KEY", blob="BLOB"),
+            *_VERSION_INDEXES,
+            # One row per provision (its own words) and per norm (action, actors, kind), its rowid
+            # version_id * 2**20 + its place (see store.ROWS_PER_VERSION). FTS5 tables take no
+            # foreign keys: rows are written and removed with their version.
+            """CREATE VIRTUAL TABLE search_text USING fts5(
+                body, heading, version_id UNINDEXED, what UNINDEXED, ref UNINDEXED, kind UNINDEXED,
+                actors UNINDEXED, cites UNINDEXED, citation UNINDEXED, ord UNINDEXED,
+                tokenize = 'porter unicode61')""",
+        ),
+        postgresql=(
+            _REGULATIONS,
+            _VERSIONS.format(id_type="BIGSERIAL PRIMARY KEY", blob="BYTEA"),
+            *_VERSION_INDEXES,
+            """CREATE TABLE search_text (
+                id BIGINT PRIMARY KEY,
+                version_id BIGINT NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+                what TEXT NOT NULL, ref TEXT NOT NULL, kind TEXT, actors TEXT, cites TEXT, citation TEXT,
+                ord INTEGER NOT NULL, heading TEXT, body TEXT NOT NULL,
+                document tsvector GENERATED ALWAYS AS (
+                    setweight(to_tsvector('english', coalesce(heading, '')), 'A')
+                    || setweight(to_tsvector('english', body), 'B')) STORED
+            )""",
+            "CREATE INDEX search_text_document ON search_text USING GIN (document)",
+            "CREATE INDEX search_text_version ON search_text (version_id)",
+        ),
+    ),
+)
+
+SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,157 @@
+"""Turn one text file (and its model) into what the store writes: the work of an ingest worker.
+
+Everything slow happens here, outside the database transaction and in parallel across cores:
+reading, parsing, fingerprinting, deciding which regulation the text belongs to and which model
+goes with it. The result is plain data (picklable) that :meth:`Store.add` writes in one short
+transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lawcode.errors import ModelError
+
+# One full-text row: what ("provision" or "norm"), ref (eId or norm id), kind, actors, cites,
+# citation (as a lawyer writes it), ord (reading order), heading, body.
+SearchRow = tuple[str, str, str, str, str, str, int, str, str]
+
+PLACEHOLDER_COUNTRY = "xx"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """The model stored with a version: its id, file name and source (the modeller's own words)."""
+
+    id: str
+    file: str
+    source: str
+    in_force: str | None
+    repealed: str | None
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """A parsed text ready to store, with the regulation it is a version of."""
+
+    path: str
+    regulation_id: str
+    work_uri: str
+    title: str | None
+    source_name: str
+    source_sha256: str
+    source_text: bytes
+    fingerprint: str
+    rows: tuple[SearchRow, ...]
+    provision_count: int
+    model: ModelInfo | None
+    uri_from_file_name: bool = False  # no model named the work: its URI was made from the file name
+
+
+def sha256(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def prepare(path: str, model_ref: str | None = None) -> PreparedText:
+    """Parse the text at ``path`` and gather everything the store keeps of it.
+
+    The regulation it belongs to is named by its Akoma Ntoso work URI: the model's (the one given,
+    or a shipped model written for this text or for a text of this file name), else one made
+    from the file name (``/akn/xx/act/<name>``), so that a changed text under the same name is a
+    new version of the same regulation (see :meth:`Store.add` for a stored model's work).
+    """
+    from lawcode.service import read_document
+
+    document = read_document(path)
+    data = Path(path).read_bytes()
+    fingerprint = document.fingerprint()
+    loaded = _model(model_ref, fingerprint, Path(path).name, path)
+    named = _shipped_model_named_for(Path(path).name) if loaded is None else loaded
+    rows = list(_provision_rows(document))
+    provision_count = len(rows)
+    model_info = None
+    if loaded is not None:
+        rows.extend(_norm_rows(loaded, document))
+        model_info = _model_info(loaded)
+    if named is not None:
+        regulation = named.model.regulation
+        regulation_id, work_uri = regulation.id, regulation.text.frbr_uri or _work_uri(regulation.id)
+        title = document.title or regulation.title
+    else:
+        regulation_id = slug(Path(path).stem)
+        work_uri, title = _work_uri(regulation_id), document.title
+    return PreparedText(path=path, regulation_id=regulation_id, work_uri=work_uri, title=title,
+                        source_name=Path(path).name, source_sha256=sha256(data), source_text=data,
+                        fingerprint=fingerprint, rows=tuple(rows), provision_count=provision_count,
+                        model=model_info, uri_from_file_name=named is None)
+
+
+def slug(name: str) -> str:
+    """A regulation id made from a file name: lower case, runs of other characters as ``-``."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "regulation"
+
+
+def _work_uri(regulation_id: str) -> str:
+    return f"/akn/{PLACEHOLDER_COUNTRY}/act/{regulation_id}"
+
+
+def _model(model_ref: str | None, fingerprint: str, file_name: str, path: str) -> Any:
+    """The model given (which must be the one written for this text), else a shipped one that is."""
+    from lawcode.service import load_model, shipped_model_paths
+
+    if model_ref is not None:
+        loaded = load_model(model_ref)
+        expected = loaded.model.regulation.text.fingerprint
+        if expected != fingerprint:
+            raise ModelError(f"the model {loaded.model.regulation.id} was written for another text "
+                             f"(fingerprint {expected[:19]}…, this text {fingerprint[:19]}…)", file=path,
+                             expected="the text the model names, or no --model")
+        return loaded
+    for ref in shipped_model_paths():
+        loaded = load_model(ref)
+        if loaded.model.regulation.text.fingerprint == fingerprint:
+            return loaded
+    return None
+
+
+def _shipped_model_named_for(file_name: str) -> Any:
+    """A shipped model whose text has this file name (another version of its regulation), if any."""
+    from lawcode.service import load_model, shipped_model_paths
+
+    for ref in shipped_model_paths():
+        loaded = load_model(ref)
+        if loaded.model.regulation.text.file == file_name:
+            return loaded
+    return None
+
+
+def _provision_rows(document: Any) -> Any:
+    from lawcode.engine.quote import citation
+
+    for order, node in enumerate(document.walk()):
+        body = " ".join(part for part in (node.text, node.wrap_up) if part)
+        yield ("provision", node.eid, node.kind, "", "", citation(node.eid, document), order,
+               " ".join(filter(None, (node.num, node.heading))), body)
+
+
+def _norm_rows(loaded: Any, document: Any) -> Any:
+    from lawcode.engine.quote import citation
+
+    for order, norm in enumerate(loaded.model.norms):
+        actors = " ".join(a for a in (norm.bearer, norm.counterparty, norm.beneficiary) if a)
+        body = " ".join([norm.action, *norm.terms])
+        kind = getattr(norm.kind, "value", norm.kind)
+        yield ("norm", norm.id, kind, f" {actors} " if actors else "", " ".join(norm.cites),
+               "; ".join(citation(eid, document) for eid in norm.cites), order, norm.id, body)
+
+
+def _model_info(loaded: Any) -> ModelInfo:
+    path = Path(loaded.path)
+    regulation = loaded.model.regulation
+    return ModelInfo(id=regulation.id, file=path.name, source=path.read_text(encoding="utf-8"),
+                     in_force=regulation.in_force.isoformat(),
+                     repealed=regulation.repealed.isoformat() if regulation.repealed else None)

@@ -1,0 +1,161 @@
+"""The search query language, one for both backends, and its translation to each.
+
+    data protection          both words (AND is implied)
+    "personal data"          the phrase
+    regist*                  words starting with "regist"
+    fine OR penalty          either
+    fee NOT quarter          the first without the second
+    (fine OR fee) AND owner  grouping
+
+Operators are written in capitals (lower-case ``and``/``or``/``not`` are words). Words are
+matched after stemming ("registers" finds "register"). A query is parsed here, so a mistake
+(an unbalanced quote or parenthesis, an operator with nothing on one side) is reported in these
+terms, never as an SQL error; the parsed query is then written in FTS5's syntax (SQLite) or as
+a ``tsquery`` (PostgreSQL), quoting every word so that no input can reach either syntax raw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lawcode.errors import QueryError
+
+EXPECTED = 'words, "a phrase", prefix*, AND, OR, NOT and parentheses, e.g. "personal data" AND regist*'
+_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*")(?P<pstar>\*)?|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+))')
+OPERATORS = ("AND", "OR", "NOT")
+
+
+@dataclass(frozen=True)
+class Words:
+    """A word or a phrase (several words in a row); ``prefix``: the last word may go on."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Op:
+    """``left OP right`` with OP one of AND, OR, NOT (NOT: left without right)."""
+
+    name: str
+    left: Query
+    right: Query
+
+
+Query = Words | Op
+
+
+def parse(text: str) -> Query:
+    """The query ``text`` parsed; a QueryError that says what is wrong otherwise."""
+    return _Parser(text).parse()
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = self._tokenize(text)
+        self.at = 0
+
+    def _fail(self, message: str) -> QueryError:
+        return QueryError(f"search query {self.text!r}: {message}", expected=EXPECTED)
+
+    def _tokenize(self, text: str) -> list[tuple[str, str | Words]]:
+        if text.count('"') % 2:
+            raise self._fail(f'unbalanced quote: the {"quote" if text.count(chr(34)) == 1 else "last quote"} '
+                             f'at character {text.rindex(chr(34)) + 1} is never closed')
+        tokens: list[tuple[str, str | Words]] = []
+        for match in _TOKEN.finditer(text):
+            if match.group("phrase"):
+                words = tuple(_WORD.findall(match.group("phrase")))
+                if not words:
+                    raise self._fail(f"the phrase {match.group('phrase')} has no words")
+                tokens.append(("words", Words(words, bool(match.group("pstar")))))
+            elif match.group("open"):
+                tokens.append(("(", "("))
+            elif match.group("close"):
+                tokens.append((")", ")"))
+            elif match.group("word"):
+                word = match.group("word")
+                if word in OPERATORS:
+                    tokens.append(("op", word))
+                    continue
+                words = tuple(_WORD.findall(word))
+                if not words:
+                    raise self._fail(f"{word!r} has no letters or digits to search for")
+                tokens.append(("words", Words(words, word.endswith("*"))))
+        if not tokens:
+            raise self._fail("it is empty")
+        return tokens
+
+    def _peek(self) -> tuple[str, str | Words] | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def parse(self) -> Query:
+        query = self._or()
+        token = self._peek()
+        if token is not None:
+            raise self._fail("a ')' without its '('" if token[0] == ")" else f"unexpected {token[1]!r}")
+        return query
+
+    def _or(self) -> Query:
+        query = self._and()
+        while (token := self._peek()) is not None and token == ("op", "OR"):
+            self.at += 1
+            query = Op("OR", query, self._and())
+        return query
+
+    def _and(self) -> Query:
+        query = self._not()
+        while (token := self._peek()) is not None and (token[0] in ("words", "(") or token == ("op", "AND")):
+            if token[0] == "op":
+                self.at += 1
+            query = Op("AND", query, self._not())
+        return query
+
+    def _not(self) -> Query:
+        query = self._primary()
+        while (token := self._peek()) is not None and token == ("op", "NOT"):
+            self.at += 1
+            query = Op("NOT", query, self._primary())
+        return query
+
+    def _primary(self) -> Query:
+        token = self._peek()
+        if token is None:
+            raise self._fail("it ends with an operator that has nothing after it")
+        kind, value = token
+        self.at += 1
+        if kind == "words":
+            assert isinstance(value, Words)
+            return value
+        if kind == "(":
+            query = self._or()
+            if self._peek() != (")", ")"):
+                raise self._fail("a '(' is never closed")
+            self.at += 1
+            return query
+        if kind == ")":
+            raise self._fail("a ')' without its '(' or with nothing inside")
+        if value == "NOT":
+            raise self._fail("NOT needs something before it (write: fee NOT quarter)")
+        raise self._fail(f"{value} needs something on both sides")
+
+
+def to_fts5(query: Query) -> str:
+    """The query in SQLite FTS5's syntax; every word is a quoted string."""
+    if isinstance(query, Words):
+        return '"' + " ".join(query.words) + '"' + (" *" if query.prefix else "")
+    return f"({to_fts5(query.left)} {query.name} {to_fts5(query.right)})"
+
+
+def to_tsquery(query: Query) -> str:
+    """The query as a PostgreSQL ``tsquery`` (for ``to_tsquery('english', ...)``)."""
+    if isinstance(query, Words):
+        parts = [f"'{w}'" for w in query.words]
+        if query.prefix:
+            parts[-1] += ":*"
+        return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
+    symbol = {"AND": "&", "OR": "|", "NOT": "& !"}[query.name]
+    return f"({to_tsquery(query.left)} {symbol} {to_tsquery(query.right)})"

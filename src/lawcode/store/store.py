@@ -1,0 +1,353 @@
+"""The corpus store: regulations, their versions (text and model), and what is searched.
+
+One :class:`Store` over either backend (:mod:`lawcode.store.backends`). A version keeps the
+text's bytes as ingested, so that every Document read back is parsed from exactly what was
+stored (the parser is deterministic), and the model file's source when it has one. Each version
+is written in one transaction with all its full-text rows: a document is stored whole or not at
+all.
+
+Which version is in force on a day: among the versions whose start (``in_force_from``) is on or
+before it, or unknown, and whose end (``in_force_until``, the day of repeal) is after it, the one
+with the latest known start, then the highest number. A version's start is the date given at
+ingest (``--in-force``), else its model's entry into force, else unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Iterable
+
+from lawcode.store.backends import Backend, connect
+from lawcode.store.errors import StoreError
+from lawcode.store.location import Location, locate
+from lawcode.store.migrations import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION
+from lawcode.store.prepare import PreparedText
+
+_VERSION_COLUMNS = ("id, regulation_id, number, fingerprint, source_name, title, in_force_from, in_force_until, "
+                    "ingested_at, provision_count, model_id")
+_INGEST_LOCK = "lawcode-ingest"
+# A version's full-text rows have the keys version_id * ROWS_PER_VERSION + 0, 1, 2 ...: one range
+# per version, so that a search within some versions, or reading one version's rows, is a range
+# of the table's own key (FTS5 columns other than the key cannot be indexed).
+ROWS_PER_VERSION = 1 << 20
+
+
+@dataclass(frozen=True)
+class Version:
+    """One stored version of a regulation (without its text)."""
+
+    id: int
+    regulation_id: str
+    number: int
+    fingerprint: str
+    source_name: str
+    title: str | None
+    in_force_from: str | None
+    in_force_until: str | None
+    ingested_at: str
+    provision_count: int
+    model_id: str | None
+
+    @property
+    def ref(self) -> str:
+        """How a command names this version: ``ID@N``."""
+        return f"{self.regulation_id}@{self.number}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ref": self.ref, "number": self.number, "fingerprint": self.fingerprint, "source": self.source_name,
+                "title": self.title, "in_force_from": self.in_force_from, "in_force_until": self.in_force_until,
+                "ingested_at": self.ingested_at, "provisions": self.provision_count, "model": self.model_id}
+
+
+@dataclass(frozen=True)
+class Regulation:
+    id: str
+    work_uri: str
+    title: str | None
+    versions: tuple[Version, ...]
+
+
+@dataclass(frozen=True)
+class Added:
+    """What :meth:`Store.add` did with one text: ``stored`` (a new regulation), ``new version``, ``unchanged``."""
+
+    path: str
+    status: str
+    regulation_id: str
+    number: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.path, "status": self.status, "version": f"{self.regulation_id}@{self.number}"}
+
+
+class Store:
+    """An open store. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self._migrate()
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """The store at ``url``, else at ``LAWCODE_DATABASE_URL``, else the default SQLite file."""
+        return cls(connect(locate(url)))
+
+    @property
+    def location(self) -> Location:
+        return self.backend.location
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.backend.close()
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        """The highest migration applied to this store (0 for an empty database)."""
+        if not self.backend.has_table("lawcode_migrations"):
+            return 0
+        return int(self.backend.rows("SELECT coalesce(max(version), 0) FROM lawcode_migrations")[0][0])
+
+    def _migrate(self) -> None:
+        """Bring the schema up to date; refuse a store written by a newer lawcode."""
+        if self._check_version() == SCHEMA_VERSION:
+            return
+        with self.backend.transaction("lawcode-migrations"):
+            self.backend.run(MIGRATIONS_TABLE)
+            applied = self._check_version()
+            from lawcode import __version__
+
+            for migration in MIGRATIONS:
+                if migration.version <= applied:
+                    continue
+                for statement in migration.statements(self.backend.name):
+                    self.backend.run(statement)
+                self.backend.run("INSERT INTO lawcode_migrations (version, description, applied_at, lawcode_version) "
+                                 "VALUES (?, ?, ?, ?)", (migration.version, migration.description, _now(), __version__))
+
+    def _check_version(self) -> int:
+        applied = self.schema_version()
+        if applied > SCHEMA_VERSION:
+            raise StoreError(f"this store was written by a newer lawcode (schema version {applied}; this lawcode "
+                             f"knows up to {SCHEMA_VERSION}) and is left untouched", file=self.location.describe(),
+                             expected="a newer lawcode, or another store in LAWCODE_DATABASE_URL")
+        return applied
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def add(self, text: PreparedText, as_version_of: str | None = None, in_force: str | None = None) -> Added:
+        """Store ``text`` as a version of its regulation, in one transaction; a no-op if already stored.
+
+        The regulation is the one named by ``as_version_of``, else the one with the text's work
+        URI; a text whose URI was only made from its file name also joins the one regulation
+        stored from a file of that name (a model's text changed, ingested without the model).
+        """
+        with self.backend.transaction(_INGEST_LOCK):
+            regulation_id = self._regulation_for(text, as_version_of)
+            same = self.backend.rows("SELECT number FROM versions WHERE regulation_id = ? AND fingerprint = ?",
+                                     (regulation_id, text.fingerprint))
+            if same:
+                return Added(text.path, "unchanged", regulation_id, int(same[0][0]))
+            number = int(self.backend.rows("SELECT coalesce(max(number), 0) FROM versions WHERE regulation_id = ?",
+                                           (regulation_id,))[0][0]) + 1
+            model = text.model
+            version_id = self.backend.insert_id(
+                "INSERT INTO versions (regulation_id, number, fingerprint, source_name, source_sha256, source_text, "
+                "title, in_force_from, in_force_until, ingested_at, provision_count, model_id, model_file, "
+                "model_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (regulation_id, number, text.fingerprint, text.source_name, text.source_sha256, text.source_text,
+                 text.title, in_force or (model.in_force if model else None), model.repealed if model else None,
+                 _now(), text.provision_count, model.id if model else None, model.file if model else None,
+                 model.source if model else None))
+            if len(text.rows) >= ROWS_PER_VERSION:
+                raise StoreError(f"too many provisions and norms to store ({len(text.rows)})", file=text.path,
+                                 expected=f"fewer than {ROWS_PER_VERSION}")
+            first = version_id * ROWS_PER_VERSION
+            self.backend.run_many(
+                f"INSERT INTO search_text ({self.backend.row_key}, version_id, what, ref, kind, actors, cites, "
+                "citation, ord, heading, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(first + place, version_id, *row) for place, row in enumerate(text.rows)])
+        return Added(text.path, "stored" if number == 1 else "new version", regulation_id, number)
+
+    def _regulation_for(self, text: PreparedText, as_version_of: str | None) -> str:
+        """The id of the regulation ``text`` is a version of, creating the regulation if new."""
+        if as_version_of is not None:
+            if not self.backend.rows("SELECT 1 FROM regulations WHERE id = ?", (as_version_of,)):
+                raise self._unknown(as_version_of)
+            return as_version_of
+        found = self.backend.rows("SELECT id FROM regulations WHERE work_uri = ?", (text.work_uri,))
+        if not found and text.uri_from_file_name:
+            found = self.backend.rows("SELECT DISTINCT regulation_id FROM versions WHERE source_name = ?",
+                                      (text.source_name,))
+        if len(found) == 1:
+            return str(found[0][0])
+        regulation_id, suffix = text.regulation_id, 1
+        while self.backend.rows("SELECT 1 FROM regulations WHERE id = ?", (regulation_id,)):
+            suffix += 1
+            regulation_id = f"{text.regulation_id}-{suffix}"
+        self.backend.run("INSERT INTO regulations (id, work_uri, title) VALUES (?, ?, ?)",
+                         (regulation_id, text.work_uri, text.title))
+        return regulation_id
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def stored_sha256(self) -> set[str]:
+        """Digests of every stored text's bytes: a file with one of these is already stored."""
+        return {str(row[0]) for row in self.backend.rows("SELECT source_sha256 FROM versions")}
+
+    def find_sha256(self, digest: str) -> Version | None:
+        """The first version stored from exactly these bytes, if any."""
+        rows = self.backend.rows(f"SELECT {_VERSION_COLUMNS} FROM versions WHERE source_sha256 = ? ORDER BY id",
+                                 (digest,))
+        return _version(rows[0]) if rows else None
+
+    def work_uri(self, regulation_id: str) -> str:
+        rows = self.backend.rows("SELECT work_uri FROM regulations WHERE id = ?", (regulation_id,))
+        if not rows:
+            raise self._unknown(regulation_id)
+        return str(rows[0][0])
+
+    def regulations(self) -> list[Regulation]:
+        """Every stored regulation with its versions, by id and version number.
+
+        One query, so that a reader sees one state of the store even while an ingest commits.
+        """
+        columns = ", ".join(f"v.{c.strip()}" for c in _VERSION_COLUMNS.split(","))
+        rows = self.backend.rows(f"SELECT r.id, r.work_uri, r.title, {columns} FROM regulations r "
+                                 "LEFT JOIN versions v ON v.regulation_id = r.id ORDER BY r.id, v.number")
+        found: dict[str, tuple[str, str | None, list[Version]]] = {}
+        for row in rows:
+            entry = found.setdefault(str(row[0]), (str(row[1]), row[2], []))
+            if row[3] is not None:
+                entry[2].append(_version(row[3:]))
+        return [Regulation(id_, uri, title, tuple(versions)) for id_, (uri, title, versions) in found.items()]
+
+    def versions(self, regulation_id: str) -> list[Version]:
+        rows = self.backend.rows(f"SELECT {_VERSION_COLUMNS} FROM versions WHERE regulation_id = ? ORDER BY number",
+                                 (regulation_id,))
+        return [_version(row) for row in rows]
+
+    def resolve(self, ref: str, on: dt.date | None = None) -> Version:
+        """The version ``ref`` names: ``ID@N``, or ``ID`` (in force ``on`` that day, else the latest)."""
+        regulation_id, _, number = ref.partition("@")
+        versions = self.versions(regulation_id)
+        if not versions:
+            raise self._unknown(regulation_id)
+        if number:
+            for version in versions:
+                if str(version.number) == number:
+                    return version
+            raise StoreError(f"{regulation_id} has no version {number}", expected=f"{regulation_id}@N",
+                             known=[v.ref for v in versions])
+        if on is None:
+            return versions[-1]
+        chosen = in_force_on(versions, on)
+        if chosen is None:
+            raise StoreError(f"no version of {regulation_id} was in force on {on.isoformat()}",
+                             expected="a date within a version's validity",
+                             known=[f"{v.ref} from {v.in_force_from or 'unknown'}" for v in versions])
+        return chosen
+
+    def current_versions(self, on: dt.date | None = None, regulation_id: str | None = None) -> list[Version]:
+        """For each regulation (or the one named): the version in force ``on`` that day, else the latest."""
+        by_regulation: dict[str, list[Version]] = {}
+        sql = f"SELECT {_VERSION_COLUMNS} FROM versions"
+        params: tuple[Any, ...] = ()
+        if regulation_id is not None:
+            sql, params = sql + " WHERE regulation_id = ?", (regulation_id,)
+        for row in self.backend.rows(sql + " ORDER BY regulation_id, number", params):
+            version = _version(row)
+            by_regulation.setdefault(version.regulation_id, []).append(version)
+        if regulation_id is not None and not by_regulation:
+            raise self._unknown(regulation_id)
+        chosen = [in_force_on(vs, on) if on else vs[-1] for vs in by_regulation.values()]
+        return [v for v in chosen if v is not None]
+
+    def source(self, version: Version) -> bytes:
+        """The text's bytes exactly as ingested."""
+        return bytes(self.backend.rows("SELECT source_text FROM versions WHERE id = ?", (version.id,))[0][0])
+
+    def document(self, version: Version) -> Any:
+        """The version's Document, parsed from the stored bytes."""
+        from lawcode.text.parse import parse_text
+
+        return parse_text(self.source(version), source=version.source_name)
+
+    def model_source(self, version: Version) -> tuple[str, str] | None:
+        """The stored model file of a version: (file name, YAML source), or None."""
+        rows = self.backend.rows("SELECT model_file, model_source FROM versions WHERE id = ?", (version.id,))
+        return (str(rows[0][0]), str(rows[0][1])) if rows and rows[0][1] is not None else None
+
+    def find_fingerprint(self, fingerprint: str) -> Version | None:
+        """The most recently stored version whose parsed text has this fingerprint, if any."""
+        rows = self.backend.rows(f"SELECT {_VERSION_COLUMNS} FROM versions WHERE fingerprint = ? ORDER BY id DESC",
+                                 (fingerprint,))
+        return _version(rows[0]) if rows else None
+
+    def norms(self, version: Version) -> list[dict[str, Any]]:
+        """The norms stored with a version's model: id, kind, actors and the eIds each cites."""
+        rows = self.backend.rows(f"SELECT ref, kind, actors, cites, body FROM search_text WHERE {self._rows_of()} "
+                                 "AND what = 'norm' ORDER BY ord", self.row_range(version.id))
+        return [{"norm": ref, "kind": kind, "actors": (actors or "").split(), "cites": (cites or "").split(),
+                 "action": body} for ref, kind, actors, cites, body in rows]
+
+    def row_count(self, version: Version, what: str = "provision") -> int:
+        """How many full-text rows of one sort a version has (a whole version has one per provision)."""
+        return int(self.backend.rows(f"SELECT count(*) FROM search_text WHERE {self._rows_of()} AND what = ?",
+                                     (*self.row_range(version.id), what))[0][0])
+
+    def _rows_of(self) -> str:
+        return f"{self.backend.row_key} BETWEEN ? AND ?"
+
+    @staticmethod
+    def row_range(version_id: int) -> tuple[int, int]:
+        """The first and last full-text row key a version can have."""
+        return version_id * ROWS_PER_VERSION, (version_id + 1) * ROWS_PER_VERSION - 1
+
+    def search_scope(self, on: dt.date | None = None, regulation_id: str | None = None) -> list[Version] | None:
+        """The versions a search looks in: None for all of them (every stored version is current)."""
+        if on is None and regulation_id is None:
+            versions, regulations = self.backend.rows("SELECT (SELECT count(*) FROM versions), "
+                                                      "(SELECT count(*) FROM regulations)")[0]
+            if versions == regulations:
+                return None
+        return self.current_versions(on, regulation_id)
+
+    def versions_by_id(self, ids: Iterable[int]) -> dict[int, Version]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self.backend.rows(f"SELECT {_VERSION_COLUMNS} FROM versions WHERE id IN ({marks})", wanted)
+        return {version.id: version for version in map(_version, rows)}
+
+    def _unknown(self, regulation_id: str) -> StoreError:
+        known = [str(r[0]) for r in self.backend.rows("SELECT id FROM regulations ORDER BY id")]
+        close = difflib.get_close_matches(regulation_id, known, n=max(1, len(known)), cutoff=0)
+        return StoreError(f"no stored regulation {regulation_id!r}", expected="an id shown by `lawcode list`",
+                          known=close)
+
+
+def in_force_on(versions: list[Version], on: dt.date) -> Version | None:
+    """The version in force on ``on`` (see the module's docstring), or None."""
+    day = on.isoformat()
+    candidates = [v for v in versions if (v.in_force_from is None or v.in_force_from <= day)
+                  and (v.in_force_until is None or day < v.in_force_until)]
+    return max(candidates, key=lambda v: (v.in_force_from or "", v.number), default=None)
+
+
+def _version(row: tuple[Any, ...]) -> Version:
+    return Version(int(row[0]), str(row[1]), int(row[2]), str(row[3]), str(row[4]), row[5], row[6], row[7],
+                   str(row[8]), int(row[9]), row[10])
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,125 @@
+"""Fixtures for the store tests: every test that takes ``store_url`` runs on SQLite and on a real
+PostgreSQL server (started once per session in a temporary folder by :mod:`lawcode.store.pgserver`).
+
+Outside CI, a machine without PostgreSQL skips the PostgreSQL half; under ``CI=true`` it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GARDEN = Path(__file__).parents[1] / "model" / "fixtures" / "garden.txt"
+GARDEN_MODEL = Path(__file__).parents[1] / "model" / "fixtures" / "garden.yaml"
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[object]:
+    from lawcode.store import pgserver
+
+    try:
+        server = pgserver.start({"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"})
+    except RuntimeError as error:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(str(error))
+        pytest.skip(str(error))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty store: a SQLite file, or a schema of its own on the session's PostgreSQL."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.sqlite3")
+        return
+    import psycopg
+
+    server = request.getfixturevalue("postgres")
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(server.url, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    yield f"{server.url}?options=-csearch_path%3D{schema}"
+    with psycopg.connect(server.url, autocommit=True) as connection:
+        connection.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def store_env(store_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``store_url`` made the store every command uses (LAWCODE_DATABASE_URL)."""
+    monkeypatch.setenv("LAWCODE_DATABASE_URL", store_url)
+    return store_url
+
+
+@pytest.fixture
+def open_store(store_url: str) -> Iterator[object]:
+    from lawcode.store.store import Store
+
+    with Store.open(store_url) as store:
+        yield store
+
+
+def write_text(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MARINA = """Marina Rules
+
+Chapter I: General Matters
+
+Article 1: These Rules govern boats moored in the marina.
+
+Article 2: A boat owner shall do the following:
+
+(1) register the boat with the harbour office;
+
+(2) keep a fire extinguisher on board;
+
+(3) pay the mooring fee each quarter.
+
+Chapter II: Penalties
+
+Article 3: The harbour office may fine an owner who breaks Article 2.
+"""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: runs real lawcode processes (a few seconds); deselect with -m 'not slow'")
+
+
+def synthetic_text(number: int, articles: int = 40) -> str:
+    """A made-up regulation, different for each ``number``: chapters, articles, paragraphs, items."""
+    lines = [f"Rules of the Canal District Number {number}", ""]
+    for article in range(1, articles + 1):
+        if article % 10 == 1:
+            lines += [f"Chapter {article // 10 + 1}: Part {article // 10 + 1} of district {number}", ""]
+        lines += [f"Article {article}: A lock keeper of district {number} shall do the following in case {article}:",
+                  "", f"(1) record barge {article * number} in the ledger;", "",
+                  f"(2) collect toll {article + number} before the gate opens;", "",
+                  "(3) report damage to the canal office.", "",
+                  f"The canal office may waive toll {article} for boats in distress.", ""]
+    return "\n".join(lines)
+
+
+def check_whole(store: object) -> int:
+    """Assert every stored version is whole (all its rows, its regulation) and nothing is orphaned; the count."""
+    from lawcode.store.store import Store
+
+    assert isinstance(store, Store)
+    count = 0
+    for regulation in store.regulations():
+        assert regulation.versions, f"{regulation.id} stored without a version"
+        for version in regulation.versions:
+            assert store.row_count(version) == version.provision_count, f"{version.ref} is incomplete"
+            assert len(list(store.document(version).walk())) == version.provision_count
+            count += 1
+    orphans = store.backend.rows("SELECT count(*) FROM search_text WHERE version_id NOT IN (SELECT id FROM versions)")
+    assert orphans[0][0] == 0
+    return count

@@ -1,0 +1,96 @@
+"""`lawcode ingest`, `list` and `export` on both backends, and quoting from the store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .clirun import lawcode
+from .conftest import GARDEN, GARDEN_MODEL, MARINA, write_text
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    write_text(folder, "marina.txt", MARINA)
+    write_text(folder, "ferry.txt", MARINA.replace("Marina", "Ferry").replace("boat", "ferry"))
+    write_text(folder, "broken.txt", "just a note with no structure at all\n")
+    (folder / "sub").mkdir()
+    write_text(folder / "sub", "quay.md", MARINA.replace("Marina", "Quay"))
+    write_text(folder, "notes.pdf", "ignored: not a text file")
+    return folder
+
+
+def test_a_folder_is_ingested_and_a_bad_file_is_reported_by_name(store_env, monkeypatch, capsys, tmp_path):
+    folder = _folder(tmp_path)
+    code, out, err = lawcode(monkeypatch, capsys, "ingest", str(folder), "--workers", "2")
+    assert code == 2
+    assert "broken.txt:1: no recognisable structure" in err
+    assert "1 failed, 3 stored" in err
+    code, out, err = lawcode(monkeypatch, capsys, "list", "--format", "json")
+    assert code == 0
+    assert sorted(r["id"] for r in json.loads(out)) == ["ferry", "marina", "quay"]
+
+
+def test_ingesting_again_changes_nothing_and_a_changed_text_is_a_new_version(store_env, monkeypatch, capsys, tmp_path):
+    path = write_text(tmp_path, "marina.txt", MARINA)
+    assert lawcode(monkeypatch, capsys, "ingest", str(path))[0] == 0
+    code, out, _ = lawcode(monkeypatch, capsys, "ingest", str(path), "--format", "json")
+    assert json.loads(out)["results"] == [{"file": str(path), "status": "unchanged", "version": "marina@1"}]
+    path.write_text(MARINA.replace("each quarter", "each month"), encoding="utf-8")
+    code, out, _ = lawcode(monkeypatch, capsys, "ingest", str(path), "--in-force", "2026-01-01")
+    assert code == 0 and "new version" in out and "marina@2" in out
+    code, out, _ = lawcode(monkeypatch, capsys, "list")
+    assert "@1" in out and "@2" in out and "in force 2026-01-01" in out
+
+
+def test_as_version_of_and_unknown_regulation(store_env, monkeypatch, capsys, tmp_path):
+    lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "marina.txt", MARINA)))
+    renamed = write_text(tmp_path, "marina-amended.txt", MARINA.replace("fine", "warn"))
+    code, out, _ = lawcode(monkeypatch, capsys, "ingest", str(renamed), "--as-version-of", "marina")
+    assert code == 0 and "marina@2" in out
+    code, out, err = lawcode(monkeypatch, capsys, "ingest", str(renamed), "--as-version-of", "marine")
+    assert code == 2 and "no stored regulation 'marine'" in err and "known: marina" in err
+
+
+def test_export_picks_the_version_in_force(store_env, monkeypatch, capsys, tmp_path):
+    path = write_text(tmp_path, "marina.txt", MARINA)
+    lawcode(monkeypatch, capsys, "ingest", str(path), "--in-force", "2020-01-01")
+    path.write_text(MARINA.replace("each quarter", "each month"), encoding="utf-8")
+    lawcode(monkeypatch, capsys, "ingest", str(path), "--in-force", "2025-01-01")
+    _, before, _ = lawcode(monkeypatch, capsys, "export", "marina", "--format", "md", "--on", "2024-12-31")
+    _, after, _ = lawcode(monkeypatch, capsys, "export", "marina", "--format", "md")
+    assert "each quarter" in before and "each month" in after
+    assert '## <a id="chp_I"></a>Chapter I - General Matters' in after
+    _, data, _ = lawcode(monkeypatch, capsys, "export", "marina@1", "--format", "json")
+    exported = json.loads(data)
+    assert exported["version"]["ref"] == "marina@1" and exported["work_uri"] == "/akn/xx/act/marina"
+    code, _, err = lawcode(monkeypatch, capsys, "export", "marina", "--on", "2019-12-31")
+    assert code == 2 and "no version of marina was in force on 2019-12-31" in err
+
+
+def test_exported_akoma_ntoso_validates(store_env, monkeypatch, capsys, tmp_path):
+    from lawcode.akn.validate import validate_akn
+
+    lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "marina.txt", MARINA)))
+    code, xml, _ = lawcode(monkeypatch, capsys, "export", "marina", "--format", "akn")
+    assert code == 0 and "/akn/xx/act/marina" in xml
+    assert validate_akn(xml.encode("utf-8"), "marina.xml") == []
+
+
+def test_questions_quote_from_the_store_without_a_text(store_env, monkeypatch, capsys, tmp_path):
+    from lawcode.text.parse import parse_text
+
+    monkeypatch.delenv("LAWCODE_CORPUS", raising=False)
+    text = write_text(tmp_path, "garden.txt", GARDEN.read_text())
+    model = tmp_path / "garden.yaml"
+    model.write_text(GARDEN_MODEL.read_text().replace("FINGERPRINT", parse_text(text.read_bytes()).fingerprint()))
+    ask = ("ask", "--model", str(model), "--as", "plot_holder", "--fact", "has_plot", "--on", "2025-01-01",
+           "--format", "json")
+    _, out, _ = lawcode(monkeypatch, capsys, *ask)
+    assert not any("quote" in f for f in json.loads(out)["findings"])
+    assert lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model))[0] == 0
+    text.unlink()
+    _, out, _ = lawcode(monkeypatch, capsys, *ask)
+    quotes = [q for f in json.loads(out)["findings"] for q in f.get("quote", [])]
+    assert quotes and all(q["text"] for q in quotes)

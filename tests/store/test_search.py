@@ -1,0 +1,135 @@
+"""`lawcode search` on both backends: ranking, phrases, prefixes, operators, filters, dates, errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lawcode.errors import QueryError
+from lawcode.store import query as q
+
+from .clirun import lawcode
+from .conftest import GARDEN, GARDEN_MODEL, MARINA, write_text
+
+LIGHTHOUSE = """Lighthouse Rules
+
+Article 1: The keeper shall light the lamp at dusk.
+
+Article 2: The keeper shall log each mooring fee paid by a visiting boat.
+
+Article 3: A fee for the use of the mooring is set by the council.
+
+Article 4: Registration of visitors is kept by the keeper.
+"""
+
+
+@pytest.fixture
+def corpus(store_env, monkeypatch, capsys, tmp_path):
+    for name, text in (("marina.txt", MARINA), ("lighthouse.txt", LIGHTHOUSE)):
+        assert lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, name, text)))[0] == 0
+    return lambda *args: _search(monkeypatch, capsys, *args)
+
+
+def _search(monkeypatch, capsys, *args):
+    code, out, err = lawcode(monkeypatch, capsys, "search", *args, "--format", "json")
+    assert code == 0, err
+    return json.loads(out)["hits"]
+
+
+def test_a_phrase_matches_only_words_in_that_order(corpus):
+    phrase = corpus('"mooring fee"', "--regulation", "lighthouse")
+    assert [h["eid"] for h in phrase] == ["art_2__para_nn_1"]
+    assert {h["version"] for h in corpus('"mooring fee"')} == {"lighthouse@1", "marina@1"}
+    words = corpus("mooring fee", "--regulation", "lighthouse")
+    assert {h["eid"] for h in words} >= {"art_2__para_nn_1", "art_3__para_nn_1"}
+
+
+def test_prefixes_and_stems(corpus):
+    assert {h["eid"] for h in corpus("regist*")} == {"chp_I__art_2__para_nn_1__list_1__item_1", "art_4__para_nn_1"}
+    assert [h["eid"] for h in corpus("lamps")] == ["art_1__para_nn_1"]  # stemmed: lamps finds lamp
+
+
+def test_boolean_operators(corpus):
+    assert {h["eid"] for h in corpus("lamp OR registration")} == {"art_1__para_nn_1", "art_4__para_nn_1"}
+    assert {h["eid"] for h in corpus("keeper NOT (lamp OR registration)")} == {"art_2__para_nn_1"}
+    assert {h["eid"] for h in corpus("keeper AND fee")} == {"art_2__para_nn_1"}
+
+
+def test_hits_are_ranked_and_highlighted_with_citations(corpus):
+    hits = corpus("fee", "--regulation", "marina")
+    assert [h["citation"] for h in hits] == ["Art. 2(1)(3)"]
+    assert "**fee**" in hits[0]["snippet"] and hits[0]["kind"] == "item"
+    ranked = corpus("keeper", "--regulation", "lighthouse")
+    assert [h["score"] for h in ranked] == sorted((h["score"] for h in ranked), reverse=True)
+    assert corpus("fee", "--kind", "article") == []
+
+
+def test_norms_are_searched_by_action_and_actor(store_env, monkeypatch, capsys, tmp_path):
+    from lawcode.text.parse import parse_text
+
+    text = write_text(tmp_path, "garden.txt", GARDEN.read_text())
+    model = tmp_path / "garden.yaml"
+    model.write_text(GARDEN_MODEL.read_text().replace("FINGERPRINT", parse_text(text.read_bytes()).fingerprint()))
+    lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model))
+    norms = [h for h in _search(monkeypatch, capsys, "weeds") if h["what"] == "norm"]
+    assert norms and all(h["citations"] for h in norms)
+    bearer = norms[0]["actors"][0]
+    assert _search(monkeypatch, capsys, "weeds", "--actor", bearer)
+    assert _search(monkeypatch, capsys, "weeds", "--actor", "nobody_at_all") == []
+    assert {h["kind"] for h in _search(monkeypatch, capsys, "weeds", "--kind", norms[0]["kind"])} == {norms[0]["kind"]}
+
+
+def test_the_version_in_force_is_searched(store_env, monkeypatch, capsys, tmp_path):
+    path = write_text(tmp_path, "marina.txt", MARINA)
+    lawcode(monkeypatch, capsys, "ingest", str(path), "--in-force", "2020-01-01")
+    path.write_text(MARINA.replace("each quarter", "each month"), encoding="utf-8")
+    lawcode(monkeypatch, capsys, "ingest", str(path), "--in-force", "2025-01-01")
+    assert _search(monkeypatch, capsys, "quarter") == []
+    assert [h["version"] for h in _search(monkeypatch, capsys, "quarter", "--on", "2024-06-30")] == ["marina@1"]
+
+
+def test_human_output_names_version_citation_and_eid(corpus, monkeypatch, capsys):
+    code, out, _ = lawcode(monkeypatch, capsys, "search", "lamp")
+    assert code == 0 and "lighthouse@1  Art. 1  art_1__para_nn_1 (paragraph)" in out and "lamp" in out
+
+
+@pytest.mark.parametrize("bad, message", [
+    ('"mooring fee', "unbalanced quote"),
+    ("(fee OR lamp", "'(' is never closed"),
+    ("fee)", "')' without its '('"),
+    ("fee AND", "ends with an operator"),
+    ("OR fee", "OR needs something on both sides"),
+    ("NOT fee", "NOT needs something before it"),
+    ("fee OR OR lamp", "OR needs something on both sides"),
+    ("", "it is empty"),
+    ("***", "has no letters or digits"),
+])
+def test_a_malformed_query_is_a_clear_error(corpus, monkeypatch, capsys, bad, message):
+    code, out, err = lawcode(monkeypatch, capsys, "search", bad)
+    assert code == 2 and message in err and "expected words" in err
+    assert "sql" not in err.lower() and "Traceback" not in err
+
+
+def test_query_syntax_never_reaches_the_database_raw():
+    parsed = q.parse("o'brien: NEAR(x) col:fee*")
+    assert q.to_fts5(parsed) == '((("o brien" AND "NEAR") AND "x") AND "col fee" *)'
+    assert q.to_tsquery(parsed) == "(((('o' <-> 'brien') & 'NEAR') & 'x') & ('col' <-> 'fee':*))"
+    with pytest.raises(QueryError):
+        q.parse('say "hello')
+
+
+def test_a_query_matching_too_many_rows_is_ranked_among_the_first_stored_and_says_so(corpus, monkeypatch, capsys):
+    from lawcode.store import search as search_module
+
+    everything = corpus("keeper", "--regulation", "lighthouse")
+    assert len(everything) == 3
+    monkeypatch.setattr(search_module, "CANDIDATES", 2)
+    code, out, err = lawcode(monkeypatch, capsys, "search", "keeper", "--regulation", "lighthouse", "--format", "json")
+    answer = json.loads(out)
+    assert answer["ranked_among_first"] == 2
+    assert {h["eid"] for h in answer["hits"]} == {"art_1__para_nn_1", "art_2__para_nn_1"}  # the first two stored
+    code, out, err = lawcode(monkeypatch, capsys, "search", "keeper", "--regulation", "lighthouse")
+    assert "more than 2 provisions and norms match" in err
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    assert json.loads(lawcode(monkeypatch, capsys, "search", "keeper", "--format", "json")[1])["ranked_among_first"] is None

@@ -1,0 +1,150 @@
+"""The store on both backends: schema and migrations, versions, reading back, refusing what it must."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from lawcode.store.errors import StoreError
+from lawcode.store.location import locate
+from lawcode.store.migrations import SCHEMA_VERSION
+from lawcode.store.prepare import prepare
+from lawcode.store.store import Store, in_force_on
+
+from .conftest import GARDEN, GARDEN_MODEL, MARINA, write_text
+
+
+def test_a_new_store_has_the_current_schema_and_reopens_unchanged(store_url):
+    with Store.open(store_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        applied = store.backend.rows("SELECT version, lawcode_version FROM lawcode_migrations")
+    with Store.open(store_url) as store:
+        assert store.backend.rows("SELECT version, lawcode_version FROM lawcode_migrations") == applied
+
+
+def test_a_store_from_a_newer_lawcode_is_refused_and_left_untouched(store_url):
+    with Store.open(store_url) as store:
+        store.backend.run("INSERT INTO lawcode_migrations VALUES (?, 'from the future', '2099-01-01', '9.0')",
+                          (SCHEMA_VERSION + 1,))
+    with pytest.raises(StoreError, match="written by a newer lawcode"):
+        Store.open(store_url)
+    from lawcode.store.backends import connect
+
+    backend = connect(locate(store_url))
+    assert backend.rows("SELECT max(version) FROM lawcode_migrations")[0][0] == SCHEMA_VERSION + 1
+    backend.close()
+
+
+def test_versions_of_a_text_are_kept_with_their_numbers(open_store, tmp_path):
+    path = write_text(tmp_path, "marina.txt", MARINA)
+    first = open_store.add(prepare(str(path)))
+    assert (first.status, first.regulation_id, first.number) == ("stored", "marina", 1)
+    assert open_store.add(prepare(str(path))).status == "unchanged"
+    path.write_text(MARINA.replace("each quarter", "each month"), encoding="utf-8")
+    second = open_store.add(prepare(str(path)))
+    assert (second.status, second.number) == ("new version", 2)
+    [regulation] = open_store.regulations()
+    assert regulation.work_uri == "/akn/xx/act/marina"
+    assert [v.number for v in regulation.versions] == [1, 2]
+    assert open_store.resolve("marina").number == 2
+    assert "each quarter" in open_store.document(open_store.resolve("marina@1")).get(
+        "chp_I__art_2__para_nn_1__list_1__item_3").text
+
+
+def test_a_text_read_back_is_the_text_stored(open_store, tmp_path):
+    path = write_text(tmp_path, "marina.txt", MARINA)
+    open_store.add(prepare(str(path)))
+    version = open_store.resolve("marina")
+    assert open_store.source(version) == path.read_bytes()
+    from lawcode.text.parse import parse_text
+
+    assert open_store.document(version).fingerprint() == parse_text(MARINA).fingerprint()
+    assert open_store.row_count(version) == version.provision_count == len(list(parse_text(MARINA).walk()))
+
+
+def test_as_version_of_joins_a_text_of_another_name(open_store, tmp_path):
+    open_store.add(prepare(str(write_text(tmp_path, "marina.txt", MARINA))))
+    renamed = write_text(tmp_path, "marina-2025.txt", MARINA.replace("fine", "warn"))
+    assert open_store.add(prepare(str(renamed)), as_version_of="marina").number == 2
+    with pytest.raises(StoreError, match="no stored regulation 'marine'") as raised:
+        open_store.add(prepare(str(renamed)), as_version_of="marine")
+    assert raised.value.known == ["marina"]
+
+
+def test_a_model_is_stored_with_its_text_and_dates_the_version(open_store, tmp_path):
+    text = write_text(tmp_path, "garden.txt", GARDEN.read_text())
+    model = _garden_model(tmp_path, text)
+    open_store.add(prepare(str(text), str(model)))
+    version = open_store.resolve("riverside-gardens")
+    assert version.model_id == "riverside-gardens" and version.in_force_from == "2024-05-01"
+    assert {n["norm"] for n in open_store.norms(version)}
+    assert open_store.model_source(version)[1] == model.read_text()
+    with pytest.raises(StoreError, match="no version of riverside-gardens was in force on 2024-04-30"):
+        open_store.resolve("riverside-gardens", on=dt.date(2024, 4, 30))
+
+
+def test_a_model_written_for_another_text_is_refused(tmp_path):
+    from lawcode.errors import ModelError
+
+    model = _garden_model(tmp_path, write_text(tmp_path, "garden.txt", GARDEN.read_text()))
+    with pytest.raises(ModelError, match="written for another text"):
+        prepare(str(write_text(tmp_path, "marina.txt", MARINA)), str(model))
+
+
+def test_the_version_in_force_on_a_day():
+    from lawcode.store.store import Version
+
+    def version(number: int, start: str | None, end: str | None = None) -> Version:
+        return Version(number, "r", number, "f", "r.txt", None, start, end, "now", 1, None)
+
+    versions = [version(1, "2020-01-01"), version(2, "2023-06-01", "2030-01-01"), version(3, None)]
+    assert in_force_on(versions, dt.date(2019, 1, 1)).number == 3  # undated: in force from the start
+    assert in_force_on(versions[:2], dt.date(2019, 1, 1)) is None
+    assert in_force_on(versions, dt.date(2022, 1, 1)).number == 1
+    assert in_force_on(versions, dt.date(2023, 6, 1)).number == 2
+    assert in_force_on(versions, dt.date(2030, 1, 1)).number == 1  # version 2 repealed that day
+
+
+def test_an_unreachable_server_is_named_with_what_to_check():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(StoreError) as raised:
+        Store.open(f"postgresql://lawcode@127.0.0.1:{port}/corpus")
+    message = str(raised.value)
+    assert f"127.0.0.1:{port}" in message and "database corpus" in message and "server is running" in message
+
+
+def test_store_addresses():
+    assert locate("postgresql://u@h:5/db").backend == "postgresql"
+    assert locate("sqlite:////tmp/x.sqlite3").target == "/tmp/x.sqlite3"
+    assert locate("corpus.sqlite3").target == "corpus.sqlite3"
+    with pytest.raises(StoreError, match="unknown database URL scheme in mysql://"):
+        locate("mysql://h/db")
+
+
+def test_the_default_store_is_in_the_user_data_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("LAWCODE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert locate().target == str(tmp_path / "lawcode" / "corpus.sqlite3")
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    bogus = tmp_path / "notes.sqlite3"
+    bogus.write_text("not a database\n" * 100)
+    with pytest.raises(StoreError, match="cannot open the SQLite store") as raised:
+        Store.open(str(bogus))
+    assert raised.value.file == str(bogus)
+
+
+def _garden_model(folder: Path, text: Path) -> Path:
+    from lawcode.text.parse import parse_text
+
+    source = GARDEN_MODEL.read_text().replace("FINGERPRINT", parse_text(text.read_bytes()).fingerprint())
+    model = folder / "garden.yaml"
+    model.write_text(source)
+    return model
