@@ -153,3 +153,51 @@ def with_work_uri(document, frbr_uri: str | None = None):
         raise LawcodeError(f"not an Akoma Ntoso work URI: {frbr_uri!r}",
                            expected="/akn/COUNTRY/DOCTYPE/.../DATE/NUMBER, e.g. /akn/za/act/2002/4")
     return dataclasses.replace(document, frbr_uri=frbr_uri)
+
+
+def ask_roles(loaded, roles, facts=None, on=None, kind: str | None = None, document=None) -> dict:
+    """The answer to ``ask`` for an actor holding one or more roles, as a dict.
+
+    One role: exactly :func:`lawcode.engine.queries.ask`'s answer. Several: the engine is asked
+    once per role and the answers are combined: a norm that applies in any role applies, one
+    undetermined in some role (and applying in none) is undetermined, and each finding lists
+    under ``roles`` the roles it comes from; ``as`` is then the list of roles and
+    ``implied_facts`` the facts each role implies, by role.
+    """
+    from lawcode.engine.queries import QueryError, ask
+
+    roles = list(dict.fromkeys(r for r in roles if r))
+    if not roles:
+        raise QueryError("no role given", expected="one or more actor ids, e.g. enterprise")
+    answers = [ask(loaded, role, facts, on, kind, document).to_dict() for role in roles]
+    if len(answers) == 1:
+        return answers[0]
+    combined = dict(answers[0])
+    combined["as"] = roles
+    combined["implied_facts"] = {role: a["implied_facts"] for role, a in zip(roles, answers)}
+    from lawcode.engine.applicability import engine_for
+
+    found: dict[str, dict[str, dict]] = {}  # norm -> role -> finding
+    for role, answer in zip(roles, answers):
+        for finding in answer["findings"]:
+            found.setdefault(finding["norm"], {})[role] = finding
+    findings = []
+    for by_role in found.values():
+        status = "applies" if any(f["status"] == "applies" for f in by_role.values()) else "undetermined"
+        from_roles = [role for role, f in by_role.items() if f["status"] == status]
+        findings.append({**by_role[from_roles[0]], "roles": from_roles})
+    order = {norm.id: index for index, norm in enumerate(engine_for(loaded).norms)}
+    findings.sort(key=lambda f: (f["status"] != "applies", order[f["norm"]]))
+    combined["findings"] = findings
+    combined["questions"] = dict(sorted({k: v for a in answers for k, v in a["questions"].items()
+                                         if any(k in f.get("missing", ()) for f in findings)}.items()))
+    return combined
+
+
+def norms_resting_on(loaded, eid: str, document=None) -> list[dict]:
+    """The norms (as in ``lawcode norms``) that cite ``eid`` or a provision inside it, model order."""
+    from lawcode.engine.findings import norm_fields, norm_order
+
+    inside = eid + "__"
+    return [norm_fields(loaded, norm, document) for norm in sorted(loaded.model.norms, key=norm_order)
+            if any(c == eid or c.startswith(inside) for c in norm.cites)]

@@ -1,0 +1,139 @@
+"""Every error the server answers is JSON a person can act on, with the right 4xx status.
+
+The body is :meth:`lawcode.errors.LawcodeError.to_dict` plus ``status``: ``error`` (what was
+wrong), ``expected`` (what would be right) and ``known`` (the valid names, closest first).
+Requests too large are refused before they are read (413); malformed JSON, unknown names and
+bad values are 400, 404 or 422; nothing a client sends is answered with a 500.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from lawcode.api.library import Forbidden, NotFound
+from lawcode.errors import LawcodeError
+
+MAX_BODY = 4 * 1024 * 1024  # bytes: a regulation text with its model fits many times over
+
+
+class ErrorBody(BaseModel):
+    """The JSON body of every error answer."""
+
+    status: int
+    error: str
+    expected: str | None = None
+    known: list[str] = []
+    file: str | None = None
+    line: int | None = None
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": description}
+    for code, description in (
+        (400, "Malformed request (e.g. a body that is not JSON)"),
+        (404, "Unknown regulation, provision, norm or procedure"),
+        (413, "Request body too large"),
+        (422, "The request names something the model does not know, or a value is malformed"),
+    )
+}
+
+
+def error_response(status: int, message: str, expected: str | None = None, known: list[str] | None = None,
+                   headers: dict[str, str] | None = None) -> JSONResponse:
+    body = ErrorBody(status=status, error=message, expected=expected, known=known or [])
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+def _status_of(error: LawcodeError) -> int:
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, Forbidden):
+        return 401 if error.missing else 403
+    return 422
+
+
+async def _lawcode_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, LawcodeError)
+    status = _status_of(error)
+    data = error.to_dict()
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    body = ErrorBody(status=status, error=data["error"], expected=data["expected"], known=data["known"],
+                     file=data["file"], line=data["line"])
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+async def _validation_error(_request: Request, error: Exception) -> JSONResponse:
+    """A request FastAPI could not read: malformed JSON is 400, a missing or ill-typed field 422."""
+    assert isinstance(error, RequestValidationError)
+    problems = error.errors()
+    if any(p.get("type") == "json_invalid" for p in problems):
+        return error_response(400, "the request body is not valid JSON", expected="a JSON object")
+    described = []
+    for problem in problems:
+        where = ".".join(str(part) for part in problem.get("loc", ()) if part != "body") or "request"
+        described.append(f"{where}: {problem.get('msg', 'invalid')}")
+    return error_response(422, "; ".join(described), expected="the parameters described in /openapi.json")
+
+
+async def _http_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)
+    messages = {404: "no such address on this server", 405: "this address does not take that method"}
+    message = messages.get(error.status_code, str(error.detail))
+    expected = "an address listed in /openapi.json, or the web pages from /" if error.status_code == 404 else None
+    return error_response(error.status_code, message, expected=expected, headers=getattr(error, "headers", None))
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(LawcodeError, _lawcode_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+
+
+class BodyLimit:
+    """ASGI middleware: refuse a request body over ``limit`` bytes with 413, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await self._refuse(scope, receive, send)
+            return
+        body = bytearray()
+        more = True
+        while more:  # read the body here, so that a body over the limit is never handed on
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.limit:
+                await self._refuse(scope, receive, send)
+                return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(413, f"the request body is larger than {self.limit} bytes",
+                                  expected=f"a body of at most {self.limit} bytes")
+        await response(scope, receive, send)
