@@ -201,3 +201,37 @@ def norms_resting_on(loaded, eid: str, document=None) -> list[dict]:
     inside = eid + "__"
     return [norm_fields(loaded, norm, document) for norm in sorted(loaded.model.norms, key=norm_order)
             if any(c == eid or c.startswith(inside) for c in norm.cites)]
+
+
+def owed_to(loaded, roles, document=None) -> list[dict]:
+    """The norms owed to an actor holding ``roles``: those whose counterparty or beneficiary
+    each role is (through the ontology: what is owed to a unit is owed to an enterprise).
+
+    They bind someone else, so whether they apply depends on that bearer's facts; each entry
+    (norm fields as in ``lawcode norms``) says under ``roles`` which of the roles it is owed to.
+    """
+    from lawcode.engine.findings import norm_fields, norm_order
+
+    ontology = loaded.ontology
+    owed = []
+    for norm in sorted(loaded.model.norms, key=norm_order):
+        parties = [p for p in (norm.counterparty, norm.beneficiary) if p]
+        mine = [r for r in roles if r in ontology and any(ontology.is_a(r, p) for p in parties)]
+        if mine:
+            owed.append({**norm_fields(loaded, norm, document), "roles": mine})
+    return owed
+
+
+def next_question(answer: dict, skipped=()) -> str | None:
+    """The fact to ask next in an interview: the unknown fact that could decide the most
+    undetermined findings of ``answer`` (an ``ask`` answer), leaving out those ``skipped``
+    ("I don't know"); ties go to the fact first in name order. None when no question is left.
+    """
+    counts: dict[str, int] = {}
+    for finding in answer.get("findings", ()):
+        for name in finding.get("missing", ()):
+            if name not in skipped:
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return min(counts, key=lambda name: (-counts[name], name))

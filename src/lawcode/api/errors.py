@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -51,6 +51,15 @@ def error_response(status: int, message: str, expected: str | None = None, known
     return JSONResponse(body.model_dump(), status_code=status, headers=headers)
 
 
+def _answer(request: Request, body: ErrorBody, headers: dict[str, str] | None = None) -> Response:
+    """JSON for the API; a page for a web page's address (when the web application is on)."""
+    render = getattr(request.app.state, "render_error", None)
+    path = request.url.path
+    if render is not None and not path.startswith("/api") and path != "/openapi.json":
+        return render(request, body.status, body.model_dump())
+    return JSONResponse(body.model_dump(), status_code=body.status, headers=headers)
+
+
 def _status_of(error: LawcodeError) -> int:
     if isinstance(error, NotFound):
         return 404
@@ -59,35 +68,38 @@ def _status_of(error: LawcodeError) -> int:
     return 422
 
 
-async def _lawcode_error(_request: Request, error: Exception) -> JSONResponse:
+async def _lawcode_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, LawcodeError)
     status = _status_of(error)
     data = error.to_dict()
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     body = ErrorBody(status=status, error=data["error"], expected=data["expected"], known=data["known"],
                      file=data["file"], line=data["line"])
-    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+    return _answer(request, body, headers)
 
 
-async def _validation_error(_request: Request, error: Exception) -> JSONResponse:
+async def _validation_error(request: Request, error: Exception) -> Response:
     """A request FastAPI could not read: malformed JSON is 400, a missing or ill-typed field 422."""
     assert isinstance(error, RequestValidationError)
     problems = error.errors()
     if any(p.get("type") == "json_invalid" for p in problems):
-        return error_response(400, "the request body is not valid JSON", expected="a JSON object")
+        return _answer(request, ErrorBody(status=400, error="the request body is not valid JSON",
+                                          expected="a JSON object"))
     described = []
     for problem in problems:
         where = ".".join(str(part) for part in problem.get("loc", ()) if part != "body") or "request"
         described.append(f"{where}: {problem.get('msg', 'invalid')}")
-    return error_response(422, "; ".join(described), expected="the parameters described in /openapi.json")
+    return _answer(request, ErrorBody(status=422, error="; ".join(described),
+                                      expected="the parameters described in /openapi.json"))
 
 
-async def _http_error(_request: Request, error: Exception) -> JSONResponse:
+async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
     messages = {404: "no such address on this server", 405: "this address does not take that method"}
     message = messages.get(error.status_code, str(error.detail))
     expected = "an address listed in /openapi.json, or the web pages from /" if error.status_code == 404 else None
-    return error_response(error.status_code, message, expected=expected, headers=getattr(error, "headers", None))
+    body = ErrorBody(status=error.status_code, error=message, expected=expected)
+    return _answer(request, body, getattr(error, "headers", None))
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -65,6 +65,7 @@ class Regulation:
     document: Any = None  # Document
     akn: bytes | None = None
     origin: str = "shipped"  # shipped | model | ingested
+    rendered: dict = field(default_factory=dict, repr=False)  # pages and diagrams, drawn once
 
     def summary(self) -> dict:
         data: dict = {"id": self.id, "title": self.title, "origin": self.origin,
