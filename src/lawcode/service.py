@@ -235,3 +235,44 @@ def next_question(answer: dict, skipped=()) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], name))
+
+
+def review(loaded, document, article: str | None = None) -> dict:
+    """The text provision by provision with the norms resting on each (``to_dict`` of
+    :func:`lawcode.engine.review.build_review`, with the model's readings, where that module is
+    present). Without it, the same shape is built here with no readings: each provision (of
+    ``article``, or the whole text) with its citation, own words and the norms citing it.
+    """
+    try:
+        from lawcode.engine.review import build_review
+    except ImportError:
+        return _review_without_readings(loaded, document, article)
+    return build_review(loaded, document, article).to_dict()
+
+
+def _review_without_readings(loaded, document, article: str | None) -> dict:
+    from lawcode.engine.findings import norm_fields
+    from lawcode.engine.quote import citation
+    from lawcode.errors import QueryError
+
+    if document is None:
+        raise QueryError(f"the review needs the text {loaded.model.regulation.text.file}",
+                         expected="--text PATH, or LAWCODE_CORPUS set to the folder holding it")
+    if article is None:
+        nodes = list(document.walk())
+    else:
+        from lawcode.text.locate import locate
+
+        nodes = list(locate(document, article).walk())
+    norms_of: dict[str, list[dict]] = {}
+    for norm in loaded.model.norms:
+        for eid in norm.cites:
+            norms_of.setdefault(eid, []).append(norm_fields(loaded, norm, document))
+    base = nodes[0].eid.count("__") if nodes else 0
+    provisions = [{"eid": n.eid, "kind": n.kind, "num": n.num, "heading": n.heading,
+                   "citation": citation(n.eid, document),
+                   "text": "\n".join(part for part in (n.text, n.wrap_up) if part),
+                   "depth": n.eid.count("__") - n.eid.count("list_") - base,
+                   "norms": norms_of.get(n.eid, []), "readings": []} for n in nodes]
+    return {"regulation": loaded.model.regulation.id, "title": loaded.model.regulation.title, "article": article,
+            "provisions": provisions, "readings": {}, "without_readings": True}

@@ -81,3 +81,13 @@ def test_calendar_as_json_and_icalendar(client):
     ics = client.get(f"/api/regulations/{TAR_ID}/calendar.ics")
     assert ics.headers["content-type"].startswith("text/calendar")
     assert ics.text.startswith("BEGIN:VCALENDAR")
+
+
+def test_review_of_one_article(client, tar_library):
+    from lawcode import service
+
+    regulation = tar_library.get(TAR_ID)
+    body = client.get(f"/api/regulations/{TAR_ID}/review", params={"article": "13"}).json()
+    assert body == service.review(regulation.loaded, regulation.document, "13")
+    assert body["provisions"][0]["citation"] == "Art. 13"
+    assert any(p["norms"] for p in body["provisions"])

@@ -114,3 +114,17 @@ def test_pages_have_labels_and_headings(web):
         assert html.count("<h1") == 1 and '<html lang="en">' in html
         for control in re.findall(r'<(?:input|select)[^>]*id="([^"]+)"', html):
             assert f'for="{control}"' in html, control
+
+
+def test_review_shows_an_article_with_the_norms_beneath_each_provision(web, web_library):
+    from lawcode import service
+
+    regulation = web_library.get("tar-counter-espionage-2021")
+    html = web.get(f"{BASE}/review", params={"article": "14"}).text
+    expected = service.review(regulation.loaded, regulation.document, "14")
+    for provision in expected["provisions"]:
+        assert f'id="{provision["eid"]}"' in html
+        for norm in provision["norms"]:
+            assert f'href="{BASE}/norm/{norm["norm"]}"' in html
+    assert 'rel="next" href="/r/tar-counter-espionage-2021/review?article=chp_II__art_15"' in html
+    assert web.get(f"{BASE}/review", params={"article": "99"}).status_code == 422

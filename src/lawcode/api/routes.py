@@ -207,6 +207,18 @@ def who(regulation_id: RegulationId, lib: Lib,
     return run(lib.with_model(regulation_id).loaded, term).to_dict()
 
 
+@router.get("/regulations/{regulation_id}/review",
+            summary="The text provision by provision with the norms (and the model's readings) beneath each")
+def review(regulation_id: RegulationId, lib: Lib,
+           article: Annotated[str | None, Query(max_length=100, description="one article (13, Article 13)")] = None
+           ) -> dict[str, Any]:
+    from lawcode import service
+
+    regulation = lib.with_model(regulation_id)
+    lib.with_text(regulation_id)
+    return service.review(regulation.loaded, regulation.document, article)
+
+
 # -- procedures and dates ------------------------------------------------------------------------
 
 

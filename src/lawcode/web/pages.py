@@ -224,3 +224,28 @@ def graph(regulation_id: str, request: Request, kind: Annotated[str | None, Quer
     return _page(request, "graph.html", regulation=regulation, base=base, kinds=kinds, kind=kind,
                  chapters=chapters, chapter=chapter, norms=norms, svg=svg, procedures=procedures,
                  cite=lambda eid: citation(eid, regulation.document))
+
+
+# -- review --------------------------------------------------------------------------------------
+
+
+@router.get("/r/{regulation_id}/review")
+def review(regulation_id: str, request: Request,
+           article: Annotated[str | None, Query(max_length=100)] = None) -> HTMLResponse:
+    """The text article by article with the norms beneath each provision, for signing a model off."""
+    from lawcode import service
+
+    library = _library(request)
+    regulation = library.with_model(regulation_id)
+    document = library.with_text(regulation_id).document
+    articles = document.articles()
+    if not article:
+        article = articles[0].eid if articles else None
+    answer = service.review(regulation.loaded, document, article)
+    eids = [a.eid for a in articles]
+    first = answer["provisions"][0]["eid"] if answer["provisions"] else None
+    index = eids.index(first) if first in eids else -1
+    return _page(request, "review.html", regulation=regulation, base=_base(regulation_id), review=answer,
+                 articles=articles, current=first, heading_of=reader.heading_of,
+                 previous=articles[index - 1] if index > 0 else None,
+                 next=articles[index + 1] if 0 <= index < len(articles) - 1 else None)
