@@ -98,8 +98,23 @@ async def _http_error(request: Request, error: Exception) -> Response:
     messages = {404: "no such address on this server", 405: "this address does not take that method"}
     message = messages.get(error.status_code, str(error.detail))
     expected = "an address listed in /openapi.json, or the web pages from /" if error.status_code == 404 else None
+    headers = getattr(error, "headers", None)
+    if error.status_code == 405:
+        headers = {"Allow": ", ".join(_allowed_methods(request))}
     body = ErrorBody(status=error.status_code, error=message, expected=expected)
-    return _answer(request, body, getattr(error, "headers", None))
+    return _answer(request, body, headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes at this address (one route per method may share a path)."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in request.app.routes:
+        match, _ = route.matches(request.scope)
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
 
 
 def install_error_handlers(app: FastAPI) -> None:

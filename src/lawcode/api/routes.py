@@ -22,12 +22,16 @@ from lawcode.errors import QueryError
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 RegulationId = Annotated[str, Path(description="a regulation id, from GET /api/regulations", max_length=200)]
-Roles = Annotated[list[str], Query(alias="as", description="actor id(s) the question is asked for; repeat for "
+Name = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+Roles = Annotated[list[Name], Query(alias="as", description="actor id(s) the question is asked for; repeat for "
                                    "an actor holding several roles", min_length=1, max_length=20)]
-Facts = Annotated[list[str], Query(alias="fact", description="a fact that holds (NAME) or not (NAME=false); "
+FactSpec = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^=]+(=[A-Za-z]+)?$")]
+Facts = Annotated[list[FactSpec], Query(alias="fact", description="a fact that holds (NAME) or not (NAME=false); "
                                    "repeat; facts not given stay unknown", max_length=200)]
-On = Annotated[str | None, Query(description="date of the question, YYYY-MM-DD (default: today)", max_length=40)]
-Role = Annotated[str, Query(alias="as", description="actor id the question is asked for", max_length=200)]
+On = Annotated[str | None, Query(description="date of the question, YYYY-MM-DD (default: today)",
+                                  pattern=r"^\d{4}-\d{2}-\d{2}$")]
+Role = Annotated[str, Query(alias="as", description="actor id the question is asked for", min_length=1,
+                             max_length=200, pattern=r"\S")]
 NormRef = Annotated[str, Path(description="a norm id or a unique prefix of one", max_length=200)]
 
 
@@ -150,12 +154,12 @@ class AskRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    roles: list[Annotated[str, Field(max_length=200)]] = Field(alias="as", min_length=1, max_length=20,
+    roles: list[Name] = Field(alias="as", min_length=1, max_length=20,
                                                                description="actor id(s)")
     facts: dict[str, bool] = Field(default_factory=dict, max_length=200,
                                    description="facts that hold (true) or not (false); others stay unknown")
-    on: str | None = Field(default=None, max_length=40, description="YYYY-MM-DD; default today")
-    kind: str | None = Field(default=None, max_length=100)
+    on: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD; default today")
+    kind: str | None = Field(default=None, min_length=1, max_length=100)
 
 
 @router.post("/regulations/{regulation_id}/ask", summary="ask, with the question as a JSON body")
@@ -200,7 +204,8 @@ def what_if(regulation_id: RegulationId, norm: NormRef, role: Role, lib: Lib, fa
 
 @router.get("/regulations/{regulation_id}/who", summary="Which actors carry duties, powers or rights on a subject")
 def who(regulation_id: RegulationId, lib: Lib,
-        term: Annotated[list[str], Query(min_length=1, max_length=20, description="words to look for")]
+        term: Annotated[list[Annotated[str, Field(pattern=r"\w")]],
+                        Query(min_length=1, max_length=20, description="words to look for")]
         ) -> dict[str, Any]:
     from lawcode.engine.queries import who as run
 
@@ -246,7 +251,7 @@ def procedure(regulation_id: RegulationId, procedure: Annotated[str, Path(max_le
     return run_procedure(regulation.loaded, procedure, event, regulation.document).to_dict()
 
 
-Year = Annotated[str | None, Query(description="the year to list (default: this year)", max_length=10)]
+Year = Annotated[str | None, Query(description="the year to list (default: this year)", pattern=r"^[1-9]\d{3}$")]
 
 
 def _calendar(lib: Library, regulation_id: str, year: str | None) -> Any:
