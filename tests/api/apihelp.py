@@ -1,4 +1,5 @@
-"""Fixtures for the HTTP API tests (imported by the test modules): an application over the shipped TAR model and its text."""
+"""Fixtures for the HTTP API tests (imported by the test modules): an application over the
+shipped TAR model and its text."""
 
 from __future__ import annotations
 

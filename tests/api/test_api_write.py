@@ -53,7 +53,8 @@ def test_no_request_leaves_the_garbage_collector_off(writer, monkeypatch):
     paused = []
     real_disable = gc.disable
     monkeypatch.setattr(gc, "disable", lambda: (paused.append(True), real_disable()))
-    writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT}, headers={"Authorization": f"Bearer {TOKEN}"})
+    writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT},
+                headers={"Authorization": f"Bearer {TOKEN}"})
     for url in ("/api/regulations/shed/akn", f"/api/regulations/{TAR_ID}/akn", f"/api/regulations/{TAR_ID}/structure"):
         assert writer.get(url).status_code == 200
     assert paused == [] and gc.isenabled()

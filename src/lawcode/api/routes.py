@@ -12,14 +12,16 @@ import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from lawcode.api.errors import ERROR_RESPONSES
 from lawcode.api.library import Forbidden, Library, NotFound, Regulation
 from lawcode.errors import QueryError
 
-router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+# Endpoints return their JSONResponse themselves: answers are plain dicts already, and FastAPI's own
+# encoding and validation of them cost more than the question.
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, default_response_class=JSONResponse)
 
 RegulationId = Annotated[str, Path(description="a regulation id, from GET /api/regulations", max_length=200)]
 Name = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
@@ -35,7 +37,8 @@ Role = Annotated[str, Query(alias="as", description="actor id the question is as
 NormRef = Annotated[str, Path(description="a norm id or a unique prefix of one", max_length=200)]
 
 
-def library(request: Request) -> Library:
+async def library(request: Request) -> Library:
+    """The server's library (async: a plain lookup, not worth a trip to the thread pool)."""
     return request.app.state.library
 
 
@@ -50,18 +53,18 @@ def _regulation(lib: Library, regulation_id: str) -> Regulation:
 
 
 @router.get("/regulations", summary="The regulations this server holds")
-def regulations(lib: Lib) -> dict[str, Any]:
-    return {"regulations": [r.summary() for r in lib.regulations.values()]}
+def regulations(lib: Lib) -> JSONResponse:
+    return JSONResponse({"regulations": [r.summary() for r in lib.regulations.values()]})
 
 
 @router.get("/regulations/{regulation_id}", summary="One regulation: title, dates, text fingerprint")
-def regulation(regulation_id: RegulationId, lib: Lib) -> dict[str, Any]:
-    return lib.get(regulation_id).summary()
+def regulation(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
+    return JSONResponse(lib.get(regulation_id).summary())
 
 
 @router.get("/regulations/{regulation_id}/structure", summary="The parsed text as JSON (lawcode parse --format json)")
-def structure(regulation_id: RegulationId, lib: Lib) -> dict[str, Any]:
-    return lib.with_text(regulation_id).document.to_dict()
+def structure(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
+    return JSONResponse(lib.with_text(regulation_id).document.to_dict())
 
 
 @router.get("/regulations/{regulation_id}/akn", summary="The text as Akoma Ntoso 3.0 XML",
@@ -72,7 +75,7 @@ def akn(regulation_id: RegulationId, lib: Lib) -> Response:
 
 @router.get("/regulations/{regulation_id}/provisions/{ref}",
             summary="One provision by eId (or as cited: 13, Article 13, 13(1)(5)), with the norms resting on it")
-def provision(regulation_id: RegulationId, ref: Annotated[str, Path(max_length=200)], lib: Lib) -> dict[str, Any]:
+def provision(regulation_id: RegulationId, ref: Annotated[str, Path(max_length=200)], lib: Lib) -> JSONResponse:
     from lawcode.engine.quote import citation
     from lawcode.service import norms_resting_on
 
@@ -83,9 +86,9 @@ def provision(regulation_id: RegulationId, ref: Annotated[str, Path(max_length=2
     within = [r for r in document.references if r.source == node.eid or r.source.startswith(inside)]
     cited_by = sorted({r.source for r in document.references if r.target == node.eid})
     norms = norms_resting_on(regulation.loaded, node.eid, document) if regulation.loaded is not None else []
-    return {"regulation": regulation.id, "eId": node.eid, "citation": citation(node.eid, document),
-            "text": node.full_text(), "node": node.to_dict(), "references": [r.to_dict() for r in within],
-            "cited_by": cited_by, "norms": norms}
+    return JSONResponse({"regulation": regulation.id, "eId": node.eid, "citation": citation(node.eid, document),
+                         "text": node.full_text(), "node": node.to_dict(),
+                         "references": [r.to_dict() for r in within], "cited_by": cited_by, "norms": norms})
 
 
 def find_provision(document: Any, ref: str) -> Any:
@@ -105,29 +108,29 @@ def find_provision(document: Any, ref: str) -> Any:
 
 
 @router.get("/regulations/{regulation_id}/actors", summary="The actors (the ids `as` takes)")
-def actors(regulation_id: RegulationId, lib: Lib) -> dict[str, Any]:
+def actors(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
     from lawcode.engine.catalog import actor_catalog
 
     regulation = lib.with_model(regulation_id)
-    return actor_catalog(regulation.loaded, regulation.document).to_dict()
+    return JSONResponse(actor_catalog(regulation.loaded, regulation.document).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/facts", summary="The facts (the names `fact` takes) and their questions")
-def facts(regulation_id: RegulationId, lib: Lib) -> dict[str, Any]:
+def facts(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
     from lawcode.engine.catalog import fact_catalog
 
     regulation = lib.with_model(regulation_id)
-    return fact_catalog(regulation.loaded, regulation.document).to_dict()
+    return JSONResponse(fact_catalog(regulation.loaded, regulation.document).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/norms", summary="The norms, optionally of one article or kind")
 def norms(regulation_id: RegulationId, lib: Lib,
           article: Annotated[str | None, Query(max_length=100)] = None,
-          kind: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
+          kind: Annotated[str | None, Query(max_length=100)] = None) -> JSONResponse:
     from lawcode.engine.catalog import norm_catalog
 
     regulation = lib.with_model(regulation_id)
-    return norm_catalog(regulation.loaded, article, kind, regulation.document).to_dict()
+    return JSONResponse(norm_catalog(regulation.loaded, article, kind, regulation.document).to_dict())
 
 
 # -- questions -----------------------------------------------------------------------------------
@@ -141,12 +144,13 @@ def _facts(specs: list[str]) -> dict[str, bool]:
 
 @router.get("/regulations/{regulation_id}/ask",
             summary="Every norm that applies to an actor, then those undetermined for want of a fact")
-def ask(regulation_id: RegulationId, roles: Roles, lib: Lib, fact: Facts = [], on: On = None,  # noqa: B006
-        kind: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
+async def ask(regulation_id: RegulationId, roles: Roles, lib: Lib, fact: Facts = [], on: On = None,  # noqa: B006
+              kind: Annotated[str | None, Query(max_length=100)] = None) -> JSONResponse:
+    """Async: the answer takes about a millisecond, less than a trip to the thread pool."""
     from lawcode.service import ask_roles
 
     regulation = lib.with_model(regulation_id)
-    return ask_roles(regulation.loaded, roles, _facts(fact), on, kind, regulation.document)
+    return JSONResponse(ask_roles(regulation.loaded, roles, _facts(fact), on, kind, regulation.document))
 
 
 class AskRequest(BaseModel):
@@ -154,8 +158,7 @@ class AskRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    roles: list[Name] = Field(alias="as", min_length=1, max_length=20,
-                                                               description="actor id(s)")
+    roles: list[Name] = Field(alias="as", min_length=1, max_length=20, description="actor id(s)")
     facts: dict[str, bool] = Field(default_factory=dict, max_length=200,
                                    description="facts that hold (true) or not (false); others stay unknown")
     on: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD; default today")
@@ -163,12 +166,13 @@ class AskRequest(BaseModel):
 
 
 @router.post("/regulations/{regulation_id}/ask", summary="ask, with the question as a JSON body")
-def ask_body(regulation_id: RegulationId, question: AskRequest, lib: Lib) -> dict[str, Any]:
+def ask_body(regulation_id: RegulationId, question: AskRequest, lib: Lib) -> JSONResponse:
     from lawcode.service import ask_roles
 
     regulation = lib.with_model(regulation_id)
-    return ask_roles(regulation.loaded, question.roles, question.facts, question.on, question.kind,
-                     regulation.document)
+    answer = ask_roles(regulation.loaded, question.roles, question.facts, question.on, question.kind,
+                       regulation.document)
+    return JSONResponse(answer)
 
 
 def _norm(regulation: Regulation, ref: str) -> None:
@@ -183,63 +187,63 @@ def _norm(regulation: Regulation, ref: str) -> None:
 @router.get("/regulations/{regulation_id}/norms/{norm}/explain",
             summary="The proof tree of one norm for an actor: bearer, conditions, exceptions, validity")
 def explain(regulation_id: RegulationId, norm: NormRef, role: Role, lib: Lib, fact: Facts = [],  # noqa: B006
-            on: On = None) -> dict[str, Any]:
+            on: On = None) -> JSONResponse:
     from lawcode.engine.queries import explain as run
 
     regulation = lib.with_model(regulation_id)
     _norm(regulation, norm)
-    return run(regulation.loaded, norm, role, _facts(fact), on, regulation.document).to_dict()
+    return JSONResponse(run(regulation.loaded, norm, role, _facts(fact), on, regulation.document).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/norms/{norm}/what-if",
             summary="The minimal sets of facts that would make a norm apply (or, stop=true, stop applying)")
 def what_if(regulation_id: RegulationId, norm: NormRef, role: Role, lib: Lib, fact: Facts = [],  # noqa: B006
-            on: On = None, stop: bool = False) -> dict[str, Any]:
+            on: On = None, stop: bool = False) -> JSONResponse:
     from lawcode.engine.queries import what_if as run
 
     regulation = lib.with_model(regulation_id)
     _norm(regulation, norm)
-    return run(regulation.loaded, norm, role, _facts(fact), on, stop).to_dict()
+    return JSONResponse(run(regulation.loaded, norm, role, _facts(fact), on, stop).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/who", summary="Which actors carry duties, powers or rights on a subject")
 def who(regulation_id: RegulationId, lib: Lib,
         term: Annotated[list[Annotated[str, Field(pattern=r"\w")]],
                         Query(min_length=1, max_length=20, description="words to look for")]
-        ) -> dict[str, Any]:
+        ) -> JSONResponse:
     from lawcode.engine.queries import who as run
 
-    return run(lib.with_model(regulation_id).loaded, term).to_dict()
+    return JSONResponse(run(lib.with_model(regulation_id).loaded, term).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/review",
             summary="The text provision by provision with the norms (and the model's readings) beneath each")
 def review(regulation_id: RegulationId, lib: Lib,
            article: Annotated[str | None, Query(max_length=100, description="one article (13, Article 13)")] = None
-           ) -> dict[str, Any]:
+           ) -> JSONResponse:
     from lawcode import service
 
     regulation = lib.with_model(regulation_id)
     lib.with_text(regulation_id)
-    return service.review(regulation.loaded, regulation.document, article)
+    return JSONResponse(service.review(regulation.loaded, regulation.document, article))
 
 
 # -- procedures and dates ------------------------------------------------------------------------
 
 
 @router.get("/regulations/{regulation_id}/procedures", summary="The procedures, with their states and events")
-def procedures(regulation_id: RegulationId, lib: Lib) -> dict[str, Any]:
+def procedures(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
     from lawcode.engine.catalog import procedure_catalog
 
     regulation = lib.with_model(regulation_id)
-    return procedure_catalog(regulation.loaded, regulation.document).to_dict()
+    return JSONResponse(procedure_catalog(regulation.loaded, regulation.document).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/procedures/{procedure}",
             summary="Run a procedure on events: the state reached, the path, what may or must come next")
 def procedure(regulation_id: RegulationId, procedure: Annotated[str, Path(max_length=200)], lib: Lib,
               event: Annotated[list[str], Query(max_length=100, description="events, in order")] = []  # noqa: B006
-              ) -> dict[str, Any]:
+              ) -> JSONResponse:
     from lawcode.engine.procedures import run_procedure
 
     regulation = lib.with_model(regulation_id)
@@ -248,7 +252,7 @@ def procedure(regulation_id: RegulationId, procedure: Annotated[str, Path(max_le
 
         raise NotFound(f"no procedure {procedure!r} in {regulation.id}", expected="a procedure id",
                        known=closest_first(procedure, regulation.loaded.procedures))
-    return run_procedure(regulation.loaded, procedure, event, regulation.document).to_dict()
+    return JSONResponse(run_procedure(regulation.loaded, procedure, event, regulation.document).to_dict())
 
 
 Year = Annotated[str | None, Query(description="the year to list (default: this year)", pattern=r"^[1-9]\d{3}$")]
@@ -265,8 +269,8 @@ def _calendar(lib: Library, regulation_id: str, year: str | None) -> Any:
 
 
 @router.get("/regulations/{regulation_id}/calendar", summary="The dates the regulation fixes, in one year")
-def calendar(regulation_id: RegulationId, lib: Lib, year: Year = None) -> dict[str, Any]:
-    return _calendar(lib, regulation_id, year).to_dict()
+def calendar(regulation_id: RegulationId, lib: Lib, year: Year = None) -> JSONResponse:
+    return JSONResponse(_calendar(lib, regulation_id, year).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/calendar.ics", summary="The dates the regulation fixes, as iCalendar",
@@ -308,6 +312,6 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
              status_code=201, dependencies=[Depends(require_token)],
              responses={401: ERROR_RESPONSES[404] | {"description": "No token given"},
                         403: ERROR_RESPONSES[404] | {"description": "Wrong token, or a read-only server"}})
-def ingest(request: Request, lib: Lib, item: Annotated[IngestRequest, Body()]) -> dict[str, Any]:
+def ingest(request: Request, lib: Lib, item: Annotated[IngestRequest, Body()]) -> JSONResponse:
     folder = request.app.state.ingest_folder
-    return lib.ingest(item.id, item.text, item.model, folder).summary()
+    return JSONResponse(lib.ingest(item.id, item.text, item.model, folder).summary(), status_code=201)

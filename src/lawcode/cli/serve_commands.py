@@ -39,7 +39,12 @@ def serve(
                    "questions are answered without quotations, the reader is off", err=True)
     mode = "writing on (token required)" if api_token else "read-only"
     typer.echo(f"lawcode {len(library.regulations)} regulation(s), {mode}: http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(library, api_token), host=host, port=port, log_level="warning",
+    application = create_app(library, api_token)
+    import gc
+
+    gc.collect()
+    gc.freeze()  # what start-up built lives as long as the server: later collections need not walk it
+    uvicorn.run(application, host=host, port=port, log_level="warning",
                 access_log=False, server_header=False)
 
 

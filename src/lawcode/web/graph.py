@@ -52,7 +52,8 @@ def norm_graph(loaded: Any, norms: list[Any], document: Any, href: Callable[[str
         actors.add(norm.bearer)
         for party in (norm.counterparty, norm.beneficiary):
             if party:
-                graph.edge(f"norm__{norm.id}", f"actor__{party}", style="dashed" if party == norm.beneficiary else "solid")
+                style = "dashed" if party == norm.beneficiary else "solid"
+                graph.edge(f"norm__{norm.id}", f"actor__{party}", style=style)
                 actors.add(party)
     for actor_id in sorted(actors):
         actor = loaded.actors.get(actor_id)

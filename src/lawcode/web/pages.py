@@ -75,7 +75,8 @@ def contents(regulation_id: str, request: Request) -> HTMLResponse:
 
 
 @router.get("/r/{regulation_id}/read/{key}")
-def read(regulation_id: str, key: str, request: Request) -> Response:
+async def read(regulation_id: str, key: str, request: Request) -> Response:
+    """A chapter, rendered once and then served from memory (async: usually a dictionary lookup)."""
     regulation = _library(request).with_text(regulation_id)
     cache_key = ("read", key)
     html = regulation.rendered.get(cache_key)
@@ -138,7 +139,8 @@ def norm_page(regulation_id: str, norm: str, request: Request,
     if norm not in loaded.norms:
         from lawcode.engine.queries import closest_first
 
-        raise NotFound(f"no norm {norm!r} in {regulation_id}", expected="a norm id", known=closest_first(norm, loaded.norms))
+        raise NotFound(f"no norm {norm!r} in {regulation_id}", expected="a norm id",
+                       known=closest_first(norm, loaded.norms))
     target = loaded.norms[norm]
     chosen = role or target.bearer or next(iter(loaded.actors))
     answer = explain(loaded, norm, chosen, parse_facts(fact), None, regulation.document).to_dict()
