@@ -50,7 +50,7 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
             return
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"server did not start for {url}")
+                raise SystemExit(f"server did not start for {url}") from None
             time.sleep(0.2)
 
 
@@ -141,7 +141,7 @@ def main() -> None:
         finally:
             stop(peer)
             os.unlink(file.name)
-    print(f"| target | server | body | rate (req/s) | p50 ms | p90 ms | p99 ms | errors | RSS after MB | peak RSS MB |")
+    print("| target | server | body | rate (req/s) | p50 ms | p90 ms | p99 ms | errors | RSS after MB | peak RSS MB |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         print(f"| {r['target']} | {r['server']} | {r['bytes'] / 1024:.1f} kB | {r['rate']:.0f} | {r['p50_ms']:.2f} | "

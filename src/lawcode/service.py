@@ -158,20 +158,22 @@ def with_work_uri(document, frbr_uri: str | None = None):
 def ask_roles(loaded, roles, facts=None, on=None, kind: str | None = None, document=None) -> dict:
     """The answer to ``ask`` for an actor holding one or more roles, as a dict.
 
-    One role: exactly :func:`lawcode.engine.queries.ask`'s answer. Several: the engine is asked
-    once per role and the answers are combined: a norm that applies in any role applies, one
+    One role: exactly :func:`lawcode.engine.queries.ask`'s answer. Several: the engine's answer
+    for them all where the engine takes several roles itself; otherwise it is asked once per
+    role and the answers are combined here: a norm that applies in any role applies, one
     undetermined in some role (and applying in none) is undetermined, and each finding lists
     under ``roles`` the roles it comes from; ``as`` is then the list of roles and
-    ``implied_facts`` the facts each role implies, by role.
+    ``implied_facts`` the facts each role implies, by role. (The combining goes once every
+    engine this layer meets answers for several roles.)
     """
     from lawcode.engine.queries import QueryError, ask
 
     roles = list(dict.fromkeys(r for r in roles if r))
     if not roles:
         raise QueryError("no role given", expected="one or more actor ids, e.g. enterprise")
+    if len(roles) == 1 or _engine_takes_roles():
+        return ask(loaded, roles[0] if len(roles) == 1 else roles, facts, on, kind, document).to_dict()
     answers = [ask(loaded, role, facts, on, kind, document).to_dict() for role in roles]
-    if len(answers) == 1:
-        return answers[0]
     combined = dict(answers[0])
     combined["as"] = roles
     combined["implied_facts"] = {role: a["implied_facts"] for role, a in zip(roles, answers)}
@@ -194,6 +196,16 @@ def ask_roles(loaded, roles, facts=None, on=None, kind: str | None = None, docum
     return combined
 
 
+def _engine_takes_roles() -> bool:
+    """Whether :func:`lawcode.engine.queries.ask` answers for several roles itself (its ``actor``
+    is then declared as one role or an iterable of roles)."""
+    import inspect
+
+    from lawcode.engine.queries import ask
+
+    return "Iterable" in str(inspect.signature(ask).parameters["actor"].annotation)
+
+
 def norms_resting_on(loaded, eid: str, document=None) -> list[dict]:
     """The norms (as in ``lawcode norms``) that cite ``eid`` or a provision inside it, model order."""
     from lawcode.engine.findings import norm_fields, norm_order
@@ -205,7 +217,8 @@ def norms_resting_on(loaded, eid: str, document=None) -> list[dict]:
 
 def owed_to(loaded, roles, document=None) -> list[dict]:
     """The norms owed to an actor holding ``roles``: those whose counterparty or beneficiary
-    each role is (through the ontology: what is owed to a unit is owed to an enterprise).
+    each role is (through the ontology: what is owed to a unit is owed to an enterprise), for an
+    ``ask`` answer that has no ``owed`` list of its own (engines that answer it put it there).
 
     They bind someone else, so whether they apply depends on that bearer's facts; each entry
     (norm fields as in ``lawcode norms``) says under ``roles`` which of the roles it is owed to.

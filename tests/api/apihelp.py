@@ -4,9 +4,8 @@ shipped TAR model and its text."""
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
-
 from conftest import TAR, corpus_file
+from fastapi.testclient import TestClient
 
 TAR_ID = "tar-counter-espionage-2021"
 
@@ -25,15 +24,15 @@ Article 3 These Rules take effect on 1 May 2020.
 """
 
 
-@pytest.fixture(scope="session")
-def tar_library():
+@pytest.fixture(scope="session", name="tar_library")
+def tar_library_fixture():
     from lawcode.api.library import Library
 
     return Library.load(["tar-counter-espionage-2021"], str(corpus_file(TAR)))
 
 
-@pytest.fixture(scope="module")
-def client(tar_library):
+@pytest.fixture(scope="module", name="client")
+def client_fixture(tar_library):
     from lawcode.api.app import create_app
 
     with TestClient(create_app(tar_library, web=False)) as test_client:

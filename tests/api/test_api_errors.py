@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from apihelp import TAR_ID, client, tar_library  # noqa: F401 (fixtures)
+from apihelp import TAR_ID, client_fixture, tar_library_fixture  # noqa: F401 (fixtures)
 
 
 def _error(response, status: int) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apihelp import TAR_ID, client, tar_library  # noqa: F401 (fixtures)
+from apihelp import TAR_ID, client_fixture, tar_library_fixture  # noqa: F401 (fixtures)
 
 
 def test_lists_the_shipped_regulation_with_its_text(client):

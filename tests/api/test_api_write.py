@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from apihelp import SHED_TEXT, TAR_ID, client, tar_library  # noqa: F401 (fixtures)
+from apihelp import SHED_TEXT, TAR_ID, client_fixture, tar_library_fixture  # noqa: F401 (fixtures)
 from fastapi.testclient import TestClient
 
 TOKEN = "s3cret-token"

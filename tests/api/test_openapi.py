@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apihelp import client, tar_library  # noqa: F401 (fixtures)
+from apihelp import client_fixture, tar_library_fixture  # noqa: F401 (fixtures)
 from typer.testing import CliRunner
 
 KEPT = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from apihelp import TAR_ID, tar_library  # noqa: F401 (fixtures)
+from apihelp import TAR_ID, tar_library_fixture  # noqa: F401 (fixtures)
 from hypothesis import HealthCheck, settings
 
 from lawcode.api.app import create_app
 from lawcode.api.library import Library
+
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out while editing
 
 # The document does not depend on the regulations served: the app gets them before the tests run.
 app = create_app(Library(), api_token="token-for-tests", web=False)

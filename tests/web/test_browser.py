@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 from conftest import TAR, corpus_file
 
+# Slow (a server, a browser): `pytest -m "not slow"` leaves them out while editing.
+pytestmark = pytest.mark.slow
+
 CHROMIUM = Path(os.environ.get("LAWCODE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from webhelp import BASE, web, web_library  # noqa: F401 (fixtures)
+from webhelp import BASE, web_fixture, web_library_fixture  # noqa: F401 (fixtures)
 
 
 def test_home_lists_the_regulation_and_its_pages(web):

@@ -6,25 +6,21 @@ shipped models, nothing else to start; it is read-only unless given an API token
 
 from __future__ import annotations
 
-
-from typing import List, Optional
-
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.output import MODEL_HELP
 
 
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="address to listen on"),
     port: int = typer.Option(8000, "--port", help="port to listen on", min=1, max=65535),
-    model: Optional[List[str]] = typer.Option(None, "--model", "-m", help=MODEL_HELP + "; repeat for several "
-                                              "(default: every shipped model)"),
-    text: Optional[str] = typer.Option(None, "--text", help="regulation text (file or folder); default: "
-                                       "found in LAWCODE_CORPUS"),
-    api_token: Optional[str] = typer.Option(None, "--api-token", envvar="LAWCODE_API_TOKEN", show_envvar=True,
-                                            help="turn writing (POST /api/regulations) on, with this token"),
+    model: list[str] | None = typer.Option(None, "--model", "-m", help="model file path or shipped model id; "
+                                           "repeat for several (default: every shipped model)"),
+    text: str | None = typer.Option(None, "--text", help="regulation text (file or folder); default: "
+                                    "found in LAWCODE_CORPUS"),
+    api_token: str | None = typer.Option(None, "--api-token", envvar="LAWCODE_API_TOKEN", show_envvar=True,
+                                         help="turn writing (POST /api/regulations) on, with this token"),
 ) -> None:
     """Serve the HTTP API (/api, documented at /api/docs) and the web application (/)."""
     import uvicorn

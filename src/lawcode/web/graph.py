@@ -9,7 +9,8 @@ ones doubled, each transition labelled with its event, who acts and how, and its
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from lawcode.engine.findings import norm_order
 from lawcode.engine.quote import citation

@@ -188,8 +188,8 @@ def interview(regulation_id: str, request: Request,
     if asking is not None:
         left = sum(1 for f in answer["findings"] if asking in f.get("missing", ()))
         return _page(request, "interview_question.html", asking=asking, deciding=left, **context)
-    return _page(request, "interview_result.html", owed=owed_to(regulation.loaded, roles, regulation.document),
-                 **context)
+    owed = answer["owed"] if "owed" in answer else owed_to(regulation.loaded, roles, regulation.document)
+    return _page(request, "interview_result.html", owed=owed, **context)
 
 
 def _state(roles: list[str], facts: list[str], unknown: list[str]) -> str:
