@@ -56,7 +56,8 @@ def _answer(request: Request, body: ErrorBody, headers: dict[str, str] | None = 
     render = getattr(request.app.state, "render_error", None)
     path = request.url.path
     if render is not None and not path.startswith("/api") and path != "/openapi.json":
-        return render(request, body.status, body.model_dump())
+        page: Response = render(request, body.status, body.model_dump())
+        return page
     return JSONResponse(body.model_dump(), status_code=body.status, headers=headers)
 
 

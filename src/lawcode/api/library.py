@@ -52,7 +52,8 @@ def collector_kept_on() -> Iterator[None]:
 
 def without_pause(function: Callable[..., T]) -> Callable[..., T]:
     """``function`` without the collector pause its decorator adds (the undecorated original)."""
-    return inspect.unwrap(function)
+    original: Callable[..., T] = inspect.unwrap(function)
+    return original
 
 
 @dataclass
@@ -65,10 +66,11 @@ class Regulation:
     document: Any = None  # Document
     akn: bytes | None = None
     origin: str = "shipped"  # shipped | model | ingested
-    rendered: dict = field(default_factory=dict, repr=False)  # pages and diagrams, drawn once
+    # pages and diagrams, drawn once, by (page, argument...)
+    rendered: dict[tuple[str | None, ...], Any] = field(default_factory=dict, repr=False)
 
-    def summary(self) -> dict:
-        data: dict = {"id": self.id, "title": self.title, "origin": self.origin,
+    def summary(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "title": self.title, "origin": self.origin,
                       "has_model": self.loaded is not None, "has_text": self.document is not None}
         if self.loaded is not None:
             regulation = self.loaded.model.regulation

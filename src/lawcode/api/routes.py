@@ -39,7 +39,8 @@ NormRef = Annotated[str, Path(description="a norm id or a unique prefix of one",
 
 async def library(request: Request) -> Library:
     """The server's library (async: a plain lookup, not worth a trip to the thread pool)."""
-    return request.app.state.library
+    held: Library = request.app.state.library
+    return held
 
 
 Lib = Annotated[Library, Depends(library)]

@@ -37,12 +37,13 @@ def install_web(app: FastAPI) -> None:
     app.state.render_error = render_error
 
 
-def render_error(request: Request, status: int, body: dict) -> HTMLResponse:
+def render_error(request: Request, status: int, body: dict[str, Any]) -> HTMLResponse:
     return templates.TemplateResponse(request, "error.html", {"status": status, "error": body}, status_code=status)
 
 
 def _library(request: Request) -> Library:
-    return request.app.state.library
+    held: Library = request.app.state.library
+    return held
 
 
 def _page(request: Request, name: str, **context: Any) -> HTMLResponse:
@@ -102,7 +103,7 @@ def _render_page(request: Request, regulation: Regulation, key: str) -> str:
     def text_of(node: Any, words: str) -> Any:
         return reader.linked_text(words, references.get(node.eid, []), lambda eid: f"{base}/p/{eid}")
 
-    def norms_of(node: Any) -> list[dict]:
+    def norms_of(node: Any) -> list[dict[str, Any]]:
         return norms_resting_on(regulation.loaded, node.eid, document) if regulation.loaded is not None else []
 
     template = templates.get_template("read.html")
