@@ -7,8 +7,10 @@ the interfaces re-implements any of this.
 from __future__ import annotations
 
 import os
+from collections.abc import Container, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from lawcode.errors import LawcodeError
 
@@ -155,7 +157,8 @@ def with_work_uri(document, frbr_uri: str | None = None):
     return dataclasses.replace(document, frbr_uri=frbr_uri)
 
 
-def ask_roles(loaded, roles, facts=None, on=None, kind: str | None = None, document=None) -> dict:
+def ask_roles(loaded: Any, roles: Iterable[str], facts: Any = None, on: Any = None, kind: str | None = None,
+              document: Any = None) -> dict[str, Any]:
     """The answer to ``ask`` for an actor holding one or more roles, as a dict.
 
     One role: exactly :func:`lawcode.engine.queries.ask`'s answer. Several: the engine's answer
@@ -176,11 +179,11 @@ def ask_roles(loaded, roles, facts=None, on=None, kind: str | None = None, docum
     answers = [ask(loaded, role, facts, on, kind, document).to_dict() for role in roles]
     combined = dict(answers[0])
     combined["as"] = roles
-    combined["implied_facts"] = {role: a["implied_facts"] for role, a in zip(roles, answers)}
+    combined["implied_facts"] = {role: a["implied_facts"] for role, a in zip(roles, answers, strict=True)}
     from lawcode.engine.applicability import engine_for
 
-    found: dict[str, dict[str, dict]] = {}  # norm -> role -> finding
-    for role, answer in zip(roles, answers):
+    found: dict[str, dict[str, dict[str, Any]]] = {}  # norm -> role -> finding
+    for role, answer in zip(roles, answers, strict=True):
         for finding in answer["findings"]:
             found.setdefault(finding["norm"], {})[role] = finding
     findings = []
@@ -206,7 +209,7 @@ def _engine_takes_roles() -> bool:
     return "Iterable" in str(inspect.signature(ask).parameters["actor"].annotation)
 
 
-def norms_resting_on(loaded, eid: str, document=None) -> list[dict]:
+def norms_resting_on(loaded: Any, eid: str, document: Any = None) -> list[dict[str, Any]]:
     """The norms (as in ``lawcode norms``) that cite ``eid`` or a provision inside it, model order."""
     from lawcode.engine.findings import norm_fields, norm_order
 
@@ -215,7 +218,7 @@ def norms_resting_on(loaded, eid: str, document=None) -> list[dict]:
             if any(c == eid or c.startswith(inside) for c in norm.cites)]
 
 
-def owed_to(loaded, roles, document=None) -> list[dict]:
+def owed_to(loaded: Any, roles: Iterable[str], document: Any = None) -> list[dict[str, Any]]:
     """The norms owed to an actor holding ``roles``: those whose counterparty or beneficiary
     each role is (through the ontology: what is owed to a unit is owed to an enterprise), for an
     ``ask`` answer that has no ``owed`` list of its own (engines that answer it put it there).
@@ -235,7 +238,7 @@ def owed_to(loaded, roles, document=None) -> list[dict]:
     return owed
 
 
-def next_question(answer: dict, skipped=()) -> str | None:
+def next_question(answer: dict[str, Any], skipped: Container[str] = ()) -> str | None:
     """The fact to ask next in an interview: the unknown fact that could decide the most
     undetermined findings of ``answer`` (an ``ask`` answer), leaving out those ``skipped``
     ("I don't know"); ties go to the fact first in name order. None when no question is left.
@@ -250,7 +253,7 @@ def next_question(answer: dict, skipped=()) -> str | None:
     return min(counts, key=lambda name: (-counts[name], name))
 
 
-def review(loaded, document, article: str | None = None) -> dict:
+def review(loaded: Any, document: Any, article: str | None = None) -> dict[str, Any]:
     """The text provision by provision with the norms resting on each (``to_dict`` of
     :func:`lawcode.engine.review.build_review`, with the model's readings, where that module is
     present). Without it, the same shape is built here with no readings: each provision (of
@@ -263,7 +266,7 @@ def review(loaded, document, article: str | None = None) -> dict:
     return build_review(loaded, document, article).to_dict()
 
 
-def _review_without_readings(loaded, document, article: str | None) -> dict:
+def _review_without_readings(loaded: Any, document: Any, article: str | None) -> dict[str, Any]:
     from lawcode.engine.findings import norm_fields
     from lawcode.engine.quote import citation
     from lawcode.errors import QueryError
@@ -277,7 +280,7 @@ def _review_without_readings(loaded, document, article: str | None) -> dict:
         from lawcode.text.locate import locate
 
         nodes = list(locate(document, article).walk())
-    norms_of: dict[str, list[dict]] = {}
+    norms_of: dict[str, list[dict[str, Any]]] = {}
     for norm in loaded.model.norms:
         for eid in norm.cites:
             norms_of.setdefault(eid, []).append(norm_fields(loaded, norm, document))
