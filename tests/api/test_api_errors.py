@@ -21,6 +21,7 @@ def test_unknown_regulation_lists_the_known_ones(client):
 def test_unknown_provision_is_404_with_a_hint(client):
     body = _error(client.get(f"/api/regulations/{TAR_ID}/provisions/art_99"), 404)
     assert body["expected"]
+    assert "/" not in body["error"]  # the text by its name, not by the server's path to it
 
 
 @pytest.mark.parametrize("ref", ["...%2F..%2Fetc%2Fpasswd", "%00", "chp_II__art_13__para_nn_1%2F..",

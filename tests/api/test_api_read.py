@@ -91,3 +91,20 @@ def test_review_of_one_article(client, tar_library):
     assert body == service.review(regulation.loaded, regulation.document, "13")
     assert body["provisions"][0]["citation"] == "Art. 13"
     assert any(p["norms"] for p in body["provisions"])
+
+
+def test_check_reports_the_shipped_model_clean(client):
+    report = client.get(f"/api/regulations/{TAR_ID}/check").json()
+    assert report["errors"] == [] and report["model"] == TAR_ID
+    assert report["text"] == "tar-counter-espionage-precautions-2021.txt"  # not where the server keeps it
+
+
+def test_validate_an_akoma_ntoso_document(client):
+    served = client.get(f"/api/regulations/{TAR_ID}/akn").content
+    assert client.post("/api/validate", content=served, headers={"content-type": "application/xml"}).json() == \
+        {"valid": True, "problems": []}
+    broken = served.replace(b"<body>", b"<body><nonsense/>", 1)
+    answer = client.post("/api/validate", content=broken, headers={"content-type": "application/xml"}).json()
+    assert answer["valid"] is False and answer["problems"]
+    not_xml = client.post("/api/validate", content=b"<<<", headers={"content-type": "application/xml"})
+    assert not_xml.status_code == 422 and not_xml.json()["error"]

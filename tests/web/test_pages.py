@@ -101,6 +101,7 @@ def test_graph_draws_svg_and_filters(web):
 
 def test_errors_on_pages_are_pages(web):
     for url, status in ((f"{BASE}/p/99", 404), (f"{BASE}/read/nope", 404), (f"{BASE}/interview?as=nobody", 422),
+                        (f"{BASE}/interview?as=enterprise&unknown=nothing", 422),
                         ("/r/nothing/read", 404), (f"{BASE}/graph?kind=nonsense", 404)):
         response = web.get(url)
         assert response.status_code == status

@@ -10,6 +10,7 @@ the collector is switched back on should anything have left it off.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import inspect
 import threading
@@ -101,6 +102,8 @@ class Library:
             loaded = service.load_model(ref)
             with collector_kept_on():
                 document = service.text_for_model(loaded, _text_for(loaded, text))
+                if document is not None:  # messages name the text by its file name, not the server's path
+                    document = dataclasses.replace(document, source=Path(document.source).name)
                 akn = _export(document) if document is not None else None
             regulation = loaded.model.regulation
             origin = "shipped" if str(ref) in service.shipped_model_paths() else "model"

@@ -229,6 +229,29 @@ def review(regulation_id: RegulationId, lib: Lib,
     return JSONResponse(service.review(regulation.loaded, regulation.document, article))
 
 
+@router.get("/regulations/{regulation_id}/check",
+            summary="The model checked against its text, and the lint (as `lawcode check`)")
+def check(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
+    from lawcode.model.check import check_model
+
+    regulation = lib.with_model(regulation_id)
+    report = check_model(regulation.loaded, regulation.document).to_dict()
+    # the files by the names a user knows them by, not by where this server keeps them
+    report["model"] = regulation.id
+    report["text"] = regulation.document.source if regulation.document is not None else None
+    return JSONResponse(report)
+
+
+@router.post("/validate", summary="Check an Akoma Ntoso 3.0 document (the request body) against the OASIS schema",
+             openapi_extra={"requestBody": {"required": True,
+                                            "content": {"application/xml": {"schema": {"type": "string"}}}}})
+async def validate(request: Request) -> JSONResponse:
+    from lawcode.akn.validate import validate_akn
+
+    problems = validate_akn(await request.body(), "request body")
+    return JSONResponse({"valid": not problems, "problems": [p.to_dict() for p in problems]})
+
+
 # -- procedures and dates ------------------------------------------------------------------------
 
 

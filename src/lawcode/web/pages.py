@@ -167,6 +167,7 @@ def interview(regulation_id: str, request: Request,
 
     regulation = _library(request).with_model(regulation_id)
     base = _base(regulation_id)
+    _known_facts(regulation, [*unknown, *([q] if q is not None else [])])
     if q is not None:  # an answer to the question q: make it part of the state, then ask on
         if a == "yes":
             fact = [*fact, q]
@@ -191,6 +192,17 @@ def interview(regulation_id: str, request: Request,
         return _page(request, "interview_question.html", asking=asking, deciding=left, **context)
     owed = answer["owed"] if "owed" in answer else owed_to(regulation.loaded, roles, regulation.document)
     return _page(request, "interview_result.html", owed=owed, **context)
+
+
+def _known_facts(regulation: Regulation, names: list[str]) -> None:
+    """Facts named in the interview's address must be the model's (as ``fact`` ones are checked)."""
+    from lawcode.engine.queries import closest_first
+    from lawcode.errors import QueryError
+
+    for name in names:
+        if name not in regulation.loaded.facts:
+            raise QueryError(f"unknown fact {name!r}", expected="a fact declared in the model",
+                             known=closest_first(name, regulation.loaded.facts))
 
 
 def _state(roles: list[str], facts: list[str], unknown: list[str]) -> str:
