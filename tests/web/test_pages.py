@@ -87,8 +87,10 @@ def test_interview_answers_change_the_result(web):
 
 
 def test_interview_takes_several_roles(web):
-    html = web.get(f"{BASE}/interview?as=enterprise&as=citizen&done=true").text
+    html = web.get(f"{BASE}/interview?as=enterprise&as=citizen&fact=in_key_unit_directory&done=true").text
     assert "As enterprise, citizen" in html and "as citizen" in html
+    # "why?" explains a finding for the role it comes from, on the facts given
+    assert "/norm/art7.1-units-take-measures?as=enterprise&amp;fact=in_key_unit_directory" in html
 
 
 def test_graph_draws_svg_and_filters(web):

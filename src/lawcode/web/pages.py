@@ -184,6 +184,7 @@ def interview(regulation_id: str, request: Request,
     state = _state(roles, fact, unknown)
     context = dict(regulation=regulation, base=base, answer=answer, roles=roles, facts=fact, unknown=unknown,
                    state=state, share=f"{base}/interview?{state}&done=true",
+                   facts_query=urlencode([("fact", f) for f in fact]),
                    applies=[f for f in answer["findings"] if f["status"] == "applies"],
                    undetermined=[f for f in answer["findings"] if f["status"] == "undetermined"],
                    questions=answer["questions"], facts_by_name=regulation.loaded.facts)
