@@ -7,8 +7,10 @@ the interfaces re-implements any of this.
 from __future__ import annotations
 
 import os
+from collections.abc import Container, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from lawcode.errors import LawcodeError
 
@@ -252,3 +254,140 @@ def with_work_uri(document, frbr_uri: str | None = None):
         raise LawcodeError(f"not an Akoma Ntoso work URI: {frbr_uri!r}",
                            expected="/akn/COUNTRY/DOCTYPE/.../DATE/NUMBER, e.g. /akn/za/act/2002/4")
     return dataclasses.replace(document, frbr_uri=frbr_uri)
+
+
+def ask_roles(loaded: Any, roles: Iterable[str], facts: Any = None, on: Any = None, kind: str | None = None,
+              document: Any = None) -> dict[str, Any]:
+    """The answer to ``ask`` for an actor holding one or more roles, as a dict.
+
+    One role: exactly :func:`lawcode.engine.queries.ask`'s answer. Several: the engine's answer
+    for them all where the engine takes several roles itself; otherwise it is asked once per
+    role and the answers are combined here: a norm that applies in any role applies, one
+    undetermined in some role (and applying in none) is undetermined, and each finding lists
+    under ``roles`` the roles it comes from; ``as`` is then the list of roles and
+    ``implied_facts`` the facts each role implies, by role. (The combining goes once every
+    engine this layer meets answers for several roles.)
+    """
+    from lawcode.engine.queries import QueryError, ask
+
+    roles = list(dict.fromkeys(r for r in roles if r))
+    if not roles:
+        raise QueryError("no role given", expected="one or more actor ids, e.g. enterprise")
+    if len(roles) == 1 or _engine_takes_roles():
+        return ask(loaded, roles[0] if len(roles) == 1 else roles, facts, on, kind, document).to_dict()
+    answers = [ask(loaded, role, facts, on, kind, document).to_dict() for role in roles]
+    combined = dict(answers[0])
+    combined["as"] = roles
+    combined["implied_facts"] = {role: a["implied_facts"] for role, a in zip(roles, answers, strict=True)}
+    from lawcode.engine.applicability import engine_for
+
+    found: dict[str, dict[str, dict[str, Any]]] = {}  # norm -> role -> finding
+    for role, answer in zip(roles, answers, strict=True):
+        for finding in answer["findings"]:
+            found.setdefault(finding["norm"], {})[role] = finding
+    findings = []
+    for by_role in found.values():
+        status = "applies" if any(f["status"] == "applies" for f in by_role.values()) else "undetermined"
+        from_roles = [role for role, f in by_role.items() if f["status"] == status]
+        findings.append({**by_role[from_roles[0]], "roles": from_roles})
+    order = {norm.id: index for index, norm in enumerate(engine_for(loaded).norms)}
+    findings.sort(key=lambda f: (f["status"] != "applies", order[f["norm"]]))
+    combined["findings"] = findings
+    combined["questions"] = dict(sorted({k: v for a in answers for k, v in a["questions"].items()
+                                         if any(k in f.get("missing", ()) for f in findings)}.items()))
+    return combined
+
+
+def _engine_takes_roles() -> bool:
+    """Whether :func:`lawcode.engine.queries.ask` answers for several roles itself (its ``actor``
+    is then declared as one role or an iterable of roles)."""
+    import inspect
+
+    from lawcode.engine.queries import ask
+
+    return "Iterable" in str(inspect.signature(ask).parameters["actor"].annotation)
+
+
+def norms_resting_on(loaded: Any, eid: str, document: Any = None) -> list[dict[str, Any]]:
+    """The norms (as in ``lawcode norms``) that cite ``eid`` or a provision inside it, model order."""
+    from lawcode.engine.findings import norm_fields, norm_order
+
+    inside = eid + "__"
+    return [norm_fields(loaded, norm, document) for norm in sorted(loaded.model.norms, key=norm_order)
+            if any(c == eid or c.startswith(inside) for c in norm.cites)]
+
+
+def owed_to(loaded: Any, roles: Iterable[str], document: Any = None) -> list[dict[str, Any]]:
+    """The norms owed to an actor holding ``roles``: those whose counterparty or beneficiary
+    each role is (through the ontology: what is owed to a unit is owed to an enterprise), for an
+    ``ask`` answer that has no ``owed`` list of its own (engines that answer it put it there).
+
+    They bind someone else, so whether they apply depends on that bearer's facts; each entry
+    (norm fields as in ``lawcode norms``) says under ``roles`` which of the roles it is owed to.
+    """
+    from lawcode.engine.findings import norm_fields, norm_order
+
+    ontology = loaded.ontology
+    owed = []
+    for norm in sorted(loaded.model.norms, key=norm_order):
+        parties = [p for p in (norm.counterparty, norm.beneficiary) if p]
+        mine = [r for r in roles if r in ontology and any(ontology.is_a(r, p) for p in parties)]
+        if mine:
+            owed.append({**norm_fields(loaded, norm, document), "roles": mine})
+    return owed
+
+
+def next_question(answer: dict[str, Any], skipped: Container[str] = ()) -> str | None:
+    """The fact to ask next in an interview: the unknown fact that could decide the most
+    undetermined findings of ``answer`` (an ``ask`` answer), leaving out those ``skipped``
+    ("I don't know"); ties go to the fact first in name order. None when no question is left.
+    """
+    counts: dict[str, int] = {}
+    for finding in answer.get("findings", ()):
+        for name in finding.get("missing", ()):
+            if name not in skipped:
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return min(counts, key=lambda name: (-counts[name], name))
+
+
+def review(loaded: Any, document: Any, article: str | None = None) -> dict[str, Any]:
+    """The text provision by provision with the norms resting on each (``to_dict`` of
+    :func:`lawcode.engine.review.build_review`, with the model's readings, where that module is
+    present). Without it, the same shape is built here with no readings: each provision (of
+    ``article``, or the whole text) with its citation, own words and the norms citing it.
+    """
+    try:
+        from lawcode.engine.review import build_review
+    except ImportError:
+        return _review_without_readings(loaded, document, article)
+    return build_review(loaded, document, article).to_dict()
+
+
+def _review_without_readings(loaded: Any, document: Any, article: str | None) -> dict[str, Any]:
+    from lawcode.engine.findings import norm_fields
+    from lawcode.engine.quote import citation
+    from lawcode.errors import QueryError
+
+    if document is None:
+        raise QueryError(f"the review needs the text {loaded.model.regulation.text.file}",
+                         expected="--text PATH, or LAWCODE_CORPUS set to the folder holding it")
+    if article is None:
+        nodes = list(document.walk())
+    else:
+        from lawcode.text.locate import locate
+
+        nodes = list(locate(document, article).walk())
+    norms_of: dict[str, list[dict[str, Any]]] = {}
+    for norm in loaded.model.norms:
+        for eid in norm.cites:
+            norms_of.setdefault(eid, []).append(norm_fields(loaded, norm, document))
+    base = nodes[0].eid.count("__") if nodes else 0
+    provisions = [{"eid": n.eid, "kind": n.kind, "num": n.num, "heading": n.heading,
+                   "citation": citation(n.eid, document),
+                   "text": "\n".join(part for part in (n.text, n.wrap_up) if part),
+                   "depth": n.eid.count("__") - n.eid.count("list_") - base,
+                   "norms": norms_of.get(n.eid, []), "readings": []} for n in nodes]
+    return {"regulation": loaded.model.regulation.id, "title": loaded.model.regulation.title, "article": article,
+            "provisions": provisions, "readings": {}, "without_readings": True}

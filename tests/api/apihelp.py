@@ -1,0 +1,39 @@
+"""Fixtures for the HTTP API tests (imported by the test modules): an application over the
+shipped TAR model and its text."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TAR, corpus_file
+from fastapi.testclient import TestClient
+
+TAR_ID = "tar-counter-espionage-2021"
+
+# A synthetic regulation (invented words) for writing tests.
+SHED_TEXT = """Invented Rules on Garden Sheds
+
+Chapter I General Provisions
+
+Article 1 These Rules apply to garden sheds.
+
+Article 2 An owner shall paint a shed every year. The duty in Article 1 of these Rules does not apply to tents.
+
+Chapter II Final Provisions
+
+Article 3 These Rules take effect on 1 May 2020.
+"""
+
+
+@pytest.fixture(scope="session", name="tar_library")
+def tar_library_fixture():
+    from lawcode.api.library import Library
+
+    return Library.load(["tar-counter-espionage-2021"], str(corpus_file(TAR)))
+
+
+@pytest.fixture(scope="module", name="client")
+def client_fixture(tar_library):
+    from lawcode.api.app import create_app
+
+    with TestClient(create_app(tar_library, web=False)) as test_client:
+        yield test_client

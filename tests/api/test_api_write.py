@@ -1,0 +1,60 @@
+"""Writing is off unless the server has a token; then it needs it. No request turns off the GC."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from apihelp import SHED_TEXT, TAR_ID, client_fixture, tar_library_fixture  # noqa: F401 (fixtures)
+from fastapi.testclient import TestClient
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture
+def writer(tar_library, tmp_path):
+    from lawcode.api.app import create_app
+    from lawcode.api.library import Library
+
+    library = Library(dict(tar_library.regulations))
+    app = create_app(library, api_token=TOKEN, web=False)
+    app.state.ingest_folder = tmp_path
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def test_a_read_only_server_refuses_writing(client):
+    response = client.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 403
+    assert "read-only" in response.json()["error"]
+
+
+def test_writing_needs_the_right_token(writer):
+    payload = {"id": "shed", "text": SHED_TEXT}
+    assert writer.post("/api/regulations", json=payload).status_code == 401
+    assert writer.post("/api/regulations", json=payload, headers={"Authorization": "Bearer wrong"}).status_code == 403
+    assert writer.post("/api/regulations", json=payload, headers={"Authorization": TOKEN}).status_code == 401
+    created = writer.post("/api/regulations", json=payload, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert created.status_code == 201 and created.json()["articles"] == 3
+    provision = writer.get("/api/regulations/shed/provisions/2").json()
+    assert provision["eId"] == "chp_I__art_2" and provision["references"][0]["target"] == "chp_I__art_1"
+    body = writer.get("/api/regulations/shed/ask", params={"as": "owner"})
+    assert body.status_code == 404 and "no model" in body.json()["error"]
+
+
+def test_an_ingested_text_that_cannot_be_read_is_422(writer):
+    response = writer.post("/api/regulations", json={"id": "empty", "text": "   \n"},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 422 and "empty" in response.json()["error"]
+
+
+def test_no_request_leaves_the_garbage_collector_off(writer, monkeypatch):
+    paused = []
+    real_disable = gc.disable
+    monkeypatch.setattr(gc, "disable", lambda: (paused.append(True), real_disable()))
+    writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT},
+                headers={"Authorization": f"Bearer {TOKEN}"})
+    for url in ("/api/regulations/shed/akn", f"/api/regulations/{TAR_ID}/akn", f"/api/regulations/{TAR_ID}/structure"):
+        assert writer.get(url).status_code == 200
+    assert paused == [] and gc.isenabled()

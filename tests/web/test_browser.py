@@ -1,0 +1,158 @@
+"""The web application in a real browser: Playwright driving Debian's Chromium against a
+``lawcode serve`` the test starts on a free loopback port.
+
+Set LAWCODE_SCREENSHOTS=DIR to save screenshots of the main pages there (docs/screenshots/ in the
+repository comes from such a run). Without /usr/bin/chromium these tests skip, and fail under CI.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import TAR, corpus_file
+
+# Slow (a server, a browser): `pytest -m "not slow"` leaves them out while editing.
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path(os.environ.get("LAWCODE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+BASE = "/r/tar-counter-espionage-2021"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    """``lawcode serve`` in its own process, on a free port; its base URL."""
+    corpus = corpus_file(TAR).parent
+    port = _free_port()
+    env = {**os.environ, "LAWCODE_CORPUS": str(corpus)}
+    process = subprocess.Popen([sys.executable, "-m", "lawcode", "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(url + "/api/regulations", timeout=2).read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError("lawcode serve did not start: " + process.stderr.read().decode()) from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def _shot(page, name: str) -> None:
+    folder = os.environ.get("LAWCODE_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+
+def test_read_and_follow_a_cross_reference(server, page):
+    page.goto(server + "/")
+    page.get_by_role("link", name="Read the text").click()
+    page.get_by_role("link", name="Chapter II: Duties and Obligations").first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Chapter II: Duties and Obligations"
+    _shot(page, "reader")
+    reference = page.locator("#chp_II__art_14 a.xref", has_text="article 13 of these Regulations").first
+    reference.click()
+    page.wait_for_url("**/read/chp_II#chp_II__art_13")
+    assert page.locator("#chp_II__art_13").is_visible()
+    aside = page.get_by_role("complementary", name="Norms resting on Art. 13")
+    aside.get_by_role("link").first.click()
+    assert page.get_by_role("heading", name="Why, for unit").is_visible()
+
+
+def test_interview_to_the_end_with_an_i_dont_know(server, page):
+    page.goto(server + BASE + "/interview")
+    page.get_by_label("enterprise:", exact=False).first.check()
+    page.get_by_role("button", name="Start").click()
+    first = page.locator("legend .question-text").inner_text()
+    _shot(page, "interview")
+    page.get_by_label("I don't know").check()
+    page.get_by_role("button", name="Next question").click()
+    for _ in range(30):
+        if page.get_by_role("button", name="Next question").count() == 0:
+            break
+        assert page.locator("legend .question-text").inner_text() != first  # never asked twice
+        page.get_by_label("Yes").check()
+        page.get_by_role("button", name="Next question").click()
+    else:
+        raise AssertionError("the interview did not end")
+    assert page.get_by_role("heading", name="What applies to you").is_visible()
+    for heading in ("Applies", "Undetermined", "Owed to you"):
+        assert page.get_by_role("heading", name=re.compile(rf"^{heading} \(\d+\)$")).count() == 1
+    state = page.get_by_role("region", name="So far").inner_text()
+    assert first in state and "I don't know" in state
+    assert page.locator("blockquote").count() > 0
+    shared = page.locator("#share-link").get_attribute("href")
+    _shot(page, "result")
+    page.goto(server + shared)  # the shared address shows the same result
+    assert "I don't know" in page.get_by_role("region", name="So far").inner_text()
+
+
+def test_review_and_graph(server, page):
+    page.goto(server + BASE + "/review")
+    page.get_by_label("Article", exact=True).select_option(label="Article 13")
+    page.get_by_role("button", name="Show").click()
+    assert page.get_by_role("heading", name="Art. 13", exact=True).is_visible()
+    assert page.locator("table .kind").count() > 0
+    _shot(page, "review")
+    page.get_by_role("link", name="Graph").click()
+    page.get_by_label("Chapter", exact=True).select_option("chp_II")
+    page.get_by_role("button", name="Show").click()
+    assert "chapter=chp_II" in page.url
+    assert page.locator(".diagram svg").count() == 4  # the norm graph and each procedure's states
+    _shot(page, "graph")
+
+
+def test_keyboard_and_phone(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(server + BASE + "/read/chp_II")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390  # no sideways scrolling on a phone
+    _shot(page, "reader-phone")
+    context.close()
