@@ -22,6 +22,7 @@ from lawcode.engine.evaluate import FALSE, TRUE, Evaluation, combine, evaluate, 
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, UNDETERMINED, norm_fields, norm_order
 from lawcode.engine.quote import quotes
 from lawcode.model.conditions import And, Expr, Fact, Not
+from lawcode.model.loaded import LoadedModel
 
 # Parts of a status, as explanations name them.
 DEFINED_BY = "defined_by"  # the bearer is a defined subclass the actor matches only under a condition
@@ -255,15 +256,12 @@ def _literals(expr: Expr) -> dict[str, bool]:
     return {}
 
 
-_ENGINES: dict[int, tuple[weakref.ref, Engine]] = {}
+_ENGINES: weakref.WeakKeyDictionary[LoadedModel, Engine] = weakref.WeakKeyDictionary()
 
 
-def engine_for(loaded) -> Engine:
+def engine_for(loaded: LoadedModel) -> Engine:
     """The Engine of a LoadedModel, built once and kept as long as the model lives."""
-    key = id(loaded)
-    entry = _ENGINES.get(key)
-    if entry is not None and entry[0]() is loaded:
-        return entry[1]
-    engine = Engine(loaded)
-    _ENGINES[key] = (weakref.ref(loaded, lambda _ref, key=key: _ENGINES.pop(key, None)), engine)
+    engine = _ENGINES.get(loaded)
+    if engine is None:
+        engine = _ENGINES[loaded] = Engine(loaded)
     return engine

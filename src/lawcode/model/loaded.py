@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: one loaded model is one object (and a weak-dict key)
 class LoadedModel:
     """A validated model with the lines it came from and its conditions parsed.
 
