@@ -106,9 +106,12 @@ def cache_folder() -> Path | None:
 
 
 def cache_key(model_path: Path) -> str:
-    """SHA-256 of what a compiled model depends on: the model file, the code reading it, Python."""
+    """SHA-256 of what a compiled model depends on: the model file (where it is, since the compiled
+    model records its path and texts are found beside it, and what it holds), the code reading
+    it, Python."""
     digest = hashlib.sha256(_FORMAT.encode())
     digest.update(sys.version.encode())
+    digest.update(str(model_path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
     digest.update(model_path.read_bytes())
     for source in sorted(Path(__file__).parent.glob("*.py")):  # the code that reads models
         digest.update(source.read_bytes())
