@@ -292,6 +292,9 @@ class _Builder:
             if self.stack and self.paragraph is not None and text[0].islower():
                 self._add_wrap_up(self.paragraph, text)
                 return
+            if not self.stack and self.paragraph is not None and _lists_on(self.paragraph, text):
+                self._add_text(self.paragraph, text)  # an unlabelled list after a colon: one provision
+                return
             self.stack = []
             self.paragraph = self._new(PARAGRAPH, None, "", line, self.provision, "", text)
             return
@@ -312,6 +315,19 @@ class _Builder:
         self.paragraph = None
         self.stack = []
         self.para_scheme = None
+
+
+_LIST_LINE_END = re.compile(r"(?:[;:,]|; (?:and|or)|, (?:and|or))$")
+
+
+def _lists_on(paragraph: NodeDraft, text: str) -> bool:
+    """Whether ``text`` is the next entry of an unlabelled list in ``paragraph``: the paragraph's
+    first line ends with a colon, each line since ends like a list entry (";", "; and", ...), and
+    ``text`` starts in lower case, as an entry that continues the lead-in's sentence does."""
+    if not text[0].islower():
+        return False
+    lines = [paragraph.text] if isinstance(paragraph.text, str) else paragraph.text
+    return lines[0].endswith(":") and all(_LIST_LINE_END.search(line) for line in lines[1:])
 
 
 def _render(token: Token) -> str:

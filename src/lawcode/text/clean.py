@@ -71,6 +71,7 @@ class Cleaned:
     lines: list[str]
     removed: tuple[Diagnostic, ...]
     long_lines: tuple[int, ...] = ()
+    soft_breaks: frozenset[int] = frozenset()  # indexes of lines that ended with a soft hyphen (a word broken)
 
 
 LONG_LINE = 100_000  # characters; a longer line is reported (see lawcode.text.parse)
@@ -243,7 +244,12 @@ def clean(text: str) -> Cleaned:
             long_lines.append(index + 1)
     _drop_footnotes(lines, removed)
     removed.sort(key=lambda d: d.line)
-    return Cleaned(lines, tuple(removed), tuple(long_lines))
+    return Cleaned(lines, tuple(removed), tuple(long_lines), _soft_breaks(text) if "\u00ad" in odd else frozenset())
+
+
+def _soft_breaks(text: str) -> frozenset[int]:
+    """The indexes of the lines of ``text`` that end with a soft hyphen: a PDF broke a word there."""
+    return frozenset(index for index, line in enumerate(text.split("\n")) if line.rstrip(" \r\t").endswith("\u00ad"))
 
 
 _FOOTNOTE_START = re.compile(r"\(\d{1,3}\) ")

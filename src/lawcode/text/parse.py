@@ -69,7 +69,7 @@ def parse_text(data: bytes | str, source: str = "<text>", style: str | None = No
     del text  # only the cleaned lines are read from here on: a large text's memory is freed early
     warnings = _long_lines(cleaned)
     detection = detect(cleaned.lines, style)
-    tokens = tokenize(cleaned.lines, detection.style.articles, detection.style.dotted)
+    tokens = tokenize(cleaned.lines, detection.style.articles, detection.style.dotted, cleaned.soft_breaks)
     tokens, toc = _drop_table_of_contents(tokens)
     if not any(t.kind == PROVISION for t in tokens):
         raise _no_structure(cleaned.lines, source, detection)

@@ -57,12 +57,16 @@ class Token:
     is_title: bool = False  # words right after a bare heading that read as its title
 
 
-_SENTENCE_ENDS = ".;:,\u2014\u2013"  # the last character of a block that reads as a sentence or clause
+_SENTENCE_ENDS = ".;:,-\u2014\u2013"  # the last character of a block that reads as a sentence or clause
+# Words that make a block a provision rather than a title, even when its final full stop is missing
+# ("Keepers shall pay a fee"): titles name a subject ("Fees", "Information to be provided where ...").
+_NORMATIVE_WORD = re.compile(r"\b(?:shall|must|may|should|will|means|applies)\b")
 
 
 def heading_like(text: str, limit: int = 100) -> bool:
     """Whether a short block reads as a title rather than as a sentence."""
-    return 0 < len(text) <= limit and text[-1] not in _SENTENCE_ENDS and (text[0].isupper() or text[0] in "\"'")
+    return (0 < len(text) <= limit and text[-1] not in _SENTENCE_ENDS and (text[0].isupper() or text[0] in "\"'")
+            and not _NORMATIVE_WORD.search(text))
 
 
 def bare_heading(token: Token) -> bool:
@@ -165,10 +169,16 @@ def _runs_on(block: list[str]) -> bool:
 
 
 def _runs_into(text: str) -> bool:
-    """Whether a line may run on into the next: it ends with a word, or with a comma outside a list
-    item (after "(b) ... herewith," a lower-case line is the list's wrap-up)."""
+    """Whether a line may run on into the next: it ends with a word (but not as a list entry ends,
+    "; and"), or with a comma outside a list item (after "(b) ... herewith," a lower-case line is
+    the list's wrap-up)."""
     last = text[-1]
-    return last not in ".;:,\u2014\u2013" or (last == "," and text[0] != "(")
+    if last not in ".;:,\u2014\u2013":
+        return not _LIST_ENTRY_END.search(text[-6:])
+    return last == "," and text[0] != "("
+
+
+_LIST_ENTRY_END = re.compile(r"[;,] (?:and|or)$")  # "mark each hive; and": a list entry, not a wrap
 
 
 def _fixed_width(block: list[str]) -> bool:
@@ -347,10 +357,13 @@ def ends_clause(text: str) -> bool:
     return bool(_ENDS_CLAUSE.search(text[-6:])) if text else True
 
 
-def tokenize(lines: list[str], has_articles: bool, decimal: bool = False) -> list[Token]:
+def tokenize(lines: list[str], has_articles: bool, decimal: bool = False,
+             soft_breaks: frozenset[int] = frozenset()) -> list[Token]:
     """Every token of the cleaned text, joining wrapped lines; ``has_articles``: the text's provisions
     are articles (its style says so), so "Section N" groups articles rather than being one;
-    ``decimal``: the text is numbered 1, 1.1, 1.1.1 (the dotted style)."""
+    ``decimal``: the text is numbered 1, 1.1, 1.1.1 (the dotted style); ``soft_breaks``: indexes of
+    the lines that ended with a soft hyphen (see :class:`Hyphens`)."""
+    hyphens = Hyphens(lines, soft_breaks)
     wrapped_at = wrapped_lines(lines)
     width = line_width(lines, wrapped_at)
     tokens: list[Token] = []
@@ -372,8 +385,12 @@ def tokenize(lines: list[str], has_articles: bool, decimal: bool = False) -> lis
         token = classify(text, index + 1, has_articles, mid_sentence, decimal)
         if token.kind == PROVISION:
             token = sequence.plausible(token, text, index)
+        if tokens and token.kind == WORDS and _title_runs_on(tokens[-1], text):
+            _append_title(tokens[-1], text)
+            previous_text = text
+            continue
         if wrapped and tokens and _continues(token, text, previous_text, width, tokens[-1]):
-            _append_words(tokens[-1], text)
+            _append_words(tokens[-1], text, hyphens, index)
             previous_text = text
             continue
         previous_text = text
@@ -473,6 +490,36 @@ def _ends_sentence(previous: str, last: Token) -> bool:
     return previous[-1:] in ".:;" or (last.kind in (CONTAINER, PROVISION) and not last.text)
 
 
+_CONNECTIVES = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "with", "by", "from", "a", "an", "its",
+                          "their", "under", "between", "against", "concerning", "regarding"})
+
+
+def _title(token: Token) -> str:
+    """The title a token ends with, if a next line could continue it ("" if none)."""
+    if token.is_title:
+        return token.text
+    if token.kind in (CONTAINER, PROVISION) and token.title and not token.text:
+        return token.title
+    return ""
+
+
+def _title_runs_on(last: Token, text: str) -> bool:
+    """Whether ``text`` is the second line of a heading printed on two lines: the title before ends
+    with a word that cannot end one ("Registration of Hives and") or the line goes on in lower case."""
+    title = _title(last)
+    if not title or not (heading_like(text) or (text[0].islower() and text[-1] not in _SENTENCE_ENDS)):
+        return False
+    last_word = title.rsplit(" ", 1)[-1].lower()
+    return last_word in _CONNECTIVES or (text[0].islower() and not _NORMATIVE_WORD.search(text))
+
+
+def _append_title(token: Token, text: str) -> None:
+    if token.is_title:
+        token.text = f"{token.text} {text}"
+    else:
+        token.title = f"{token.title} {text}"
+
+
 def _continues(token: Token, text: str, previous: str, width: int, last: Token) -> bool:
     """Whether a line of a wrapped text continues the block before it."""
     if last.kind in (CONTAINER,) or (last.kind == PROVISION and not last.text):
@@ -494,10 +541,52 @@ def _continues(token: Token, text: str, previous: str, width: int, last: Token) 
     return False
 
 
-def _append_words(token: Token, text: str) -> None:
+def _append_words(token: Token, text: str, hyphens: Hyphens, line: int) -> None:
+    """Join ``text`` (the words of line ``line + 1``) to the block ``token`` of the line before."""
     if token.kind == CONTAINER:
-        token.title = f"{token.title} {text}".strip()
-    elif token.text.endswith("-") and text[:1].islower() and not token.text.endswith(" -"):
-        token.text = token.text + text
+        token.title = hyphens.join(token.title, text, line - 1)
     else:
-        token.text = f"{token.text} {text}".strip()
+        token.text = hyphens.join(token.text, text, line - 1)
+
+
+class Hyphens:
+    """Re-joins a word broken across a line end.
+
+    * A soft hyphen (U+00AD) at a line end marks a break inside a word: the cleaner deleted it,
+      and noted the line; the halves are joined with nothing between ("physio" + "logical").
+    * A hard hyphen at a line end may be a break ("adminis-" + "tration") or belong to the word
+      ("decision-" + "making"): the hyphen is dropped only when the text itself uses the word
+      without it elsewhere and never with it.
+    """
+
+    def __init__(self, lines: list[str], soft_breaks: frozenset[int] = frozenset()) -> None:
+        self.lines = lines
+        self.soft_breaks = soft_breaks  # indexes of lines that ended with a soft hyphen
+        self._words: set[str] | None = None
+
+    def join(self, before: str, after: str, index: int) -> str:
+        """``before`` (ending with line ``index``) and ``after``, joined as one run of words."""
+        if not before:
+            return after
+        if index in self.soft_breaks and after[:1].isalpha():
+            return before + after
+        if before.endswith("-") and after[:1].islower() and not before.endswith(" -"):
+            head = _LAST_WORD.search(before[:-1])
+            tail = _FIRST_WORD.match(after)
+            if head and tail and self._known(head.group() + tail.group()) and not self._known(
+                    head.group() + "-" + tail.group()):
+                return before[:-1] + after
+            return before + after
+        if before.endswith("-") and after[:1].isupper() and not before.endswith(" -"):
+            return before + after  # "North-" + "South route": a compound, its hyphen kept
+        return f"{before} {after}"
+
+    def _known(self, word: str) -> bool:
+        if self._words is None:  # made once, and only for a text with a hyphen at a line end
+            self._words = {word.lower() for text in self.lines for word in _WORD_RE.findall(text)}
+        return word.lower() in self._words
+
+
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
+_FIRST_WORD = re.compile(r"[a-z]+")
+_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
