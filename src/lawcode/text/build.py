@@ -6,7 +6,8 @@ The nesting rules, in the order the builder applies them:
   container or provision is still open (US Code Markdown chunks repeat theirs) is merged and
   reported, not duplicated.
 * Inside a provision, the *first* thing decides the paragraph style: a label ("1.", "(1)",
-  "(a)") makes numbered paragraphs of that scheme (GDPR, UK, South Africa, US); words make
+  "(a)") makes numbered paragraphs of that scheme (GDPR, UK, South Africa, US) - called
+  subsections (``subsec_1``) inside a section, as Akoma Ntoso names them; words make
   unnumbered paragraphs, one per block, counted as ``para_nn_N`` (Chinese-style texts:
   every article then has paragraph children, even a one-paragraph article).
 * Labels of another scheme open a list under the node before them; a label whose scheme is
@@ -28,13 +29,14 @@ from dataclasses import dataclass
 from lawcode.text import numbering
 from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
-from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node, NodeDraft, seal_all
+from lawcode.text.document import (ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, SUBSECTION, Diagnostic, Node,
+                                   NodeDraft, seal_all)
 from lawcode.text.tokens import CONTAINER, DECIMAL, LABEL, PROVISION, Token, heading_like
 
 _RANK = {"part": 0, "chapter": 1, "section": 2}
 _KIND = {"part": PART, "chapter": CHAPTER, "section": SECTION, "article": ARTICLE}
 _EID_PREFIX = {PART: "part_", CHAPTER: "chp_", SECTION: "sec_", ARTICLE: "art_", PARAGRAPH: "para_",
-               ITEM: "list_1__item_"}  # what a node's own part of its eId starts with
+               SUBSECTION: "subsec_", ITEM: "list_1__item_"}  # what a node's own part of its eId starts with
 _EID_UNSAFE = re.compile(r"[^0-9A-Za-z]")
 
 
@@ -81,12 +83,18 @@ class _Builder:
         self.spaced: list[NodeDraft] = []  # headings a PDF extraction letter-spaced
         self.grown: list[NodeDraft] = []  # nodes holding a list of children, lines or wrap-up lines
         self.headed: list[NodeDraft] = []  # containers and provisions, for the Index to note
+        self.next_suffix: dict[str, int] = {}  # repeated eId -> the first suffix not yet tried for it
 
     def _new(self, kind: str, num: str | None, label: str, line: int, parent: NodeDraft | None,
              heading: str = "", text: str = "", provision: bool = False) -> NodeDraft:
         """A node below ``parent`` (None: at the top), with its eId; a number repeated at the same
         level gets the first free suffix ``_2``, ``_3``... (and a warning, except for provisions,
-        which were warned about when their heading was read)."""
+        which were warned about when their heading was read).
+
+        The k-th node with the same eId gets ``_k`` (unless a node's own label made that eId
+        already, then the next free one): stable, as it depends only on the text before the node.
+        The search for a free suffix resumes where the last one for the same eId stopped, so n
+        repeats cost n steps, not n squared."""
         if kind == PARAGRAPH and not label:
             self.unnumbered += 1
             prefix, own = "para_nn_", str(self.unnumbered)
@@ -96,9 +104,10 @@ class _Builder:
         draft = NodeDraft(eid, kind, num, heading or None, text, (), "", line)
         eids = self.index.eids
         if eids.setdefault(eid, draft) is not draft:  # type: ignore[arg-type]
-            n = 2
+            n = self.next_suffix.get(eid, 2)  # where the search for a free suffix stopped last time
             while f"{eid}_{n}" in eids:
                 n += 1
+            self.next_suffix[eid] = n + 1
             if not provision:
                 self.warnings.append(Diagnostic(line, f"number {num} used twice at the same level; this one is "
                                                 f"{eid}_{n}", num or ""))
@@ -243,7 +252,8 @@ class _Builder:
         numbered_para = self.para_scheme == scheme and not self.stack
         text = token.text
         if numbered_para:
-            draft = self._new(PARAGRAPH, token.num, token.label, token.line, self.provision, token.title, text)
+            kind = SUBSECTION if self.provision.kind == SECTION else PARAGRAPH  # AKN's names, not the text's
+            draft = self._new(kind, token.num, token.label, token.line, self.provision, token.title, text)
             self.paragraph = draft
         else:
             parent = self.stack[-1][1] if self.stack else self._paragraph(token.line)

@@ -8,6 +8,10 @@ gives an equal tree.
 eIds follow the Akoma Ntoso naming convention as Laws.Africa's bluebell spells it for this kind
 of text: ``chp_I__art_13__para_nn_1__list_1__item_5``. Unnumbered paragraphs are counted with
 the ``nn_`` marker; numbered items sit in an implicit list (``list_1``) below their paragraph.
+Where the text's own terms differ, the convention's names win: a numbered "(1)" inside an article
+(EU, PRC) is a paragraph (``art_5__para_1``), inside a section (UK, South Africa, US Code, dotted
+style) a subsection (``sec_5__subsec_1``). A number used twice at one level gets ``_2``, ``_3``...
+in document order (see :mod:`lawcode.text.build`).
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ PART = "part"
 CHAPTER = "chapter"
 SECTION = "section"
 ARTICLE = "article"
-PARAGRAPH = "paragraph"
+PARAGRAPH = "paragraph"  # a numbered or unnumbered paragraph of an article; an unnumbered one of a section
+SUBSECTION = "subsection"  # a numbered "(1)" of a UK, South African or US section (dotted style: "1.1")
 ITEM = "item"
 CONTAINER_KINDS = (PART, CHAPTER, SECTION)
 
