@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.output import console, print_json
+from lawcode.cli.output import console
 from lawcode.text.styles import STYLES
 
 
@@ -42,7 +42,9 @@ def parse(
 
     doc = read_document(path, style)
     if format is ParseFormat.json:
-        print_json(doc.to_dict())
+        from lawcode.text.json_output import write_json
+
+        write_json(doc, sys.stdout.write)  # node by node: a large text's JSON is never held whole
         return
     if format is ParseFormat.akn:
         from lawcode.akn.export import to_akn

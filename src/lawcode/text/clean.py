@@ -3,8 +3,9 @@
 Texts arrive as saved from web pages or extracted from PDFs. Before the parser looks for
 chapters and articles, this module
 
-* decodes the bytes (UTF-8 only; see :mod:`lawcode.text.parse` for why other encodings are an
-  error) and refuses binary junk;
+* decodes the bytes (UTF-8, or UTF-16/UTF-32 when a byte-order mark says so; see
+  :mod:`lawcode.text.parse` for why other encodings are an error), refuses binary junk, and
+  makes every line end a line feed (CRLF and a lone CR too);
 * normalises odd whitespace (no-break and other Unicode spaces, tabs) and typographic quotes,
   silently, because doing so loses no words;
 * removes lines that are not part of the regulation - web-page furniture ("skip to content",
@@ -18,6 +19,7 @@ point back to where they came from.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -87,11 +89,13 @@ def decode(data: bytes | str, source: str) -> str:
     """
     if isinstance(data, str):
         text = data
+    elif data.startswith(_UNICODE_BOMS):
+        text = _decode_with_bom(data, source)
     else:
         if b"\x00" in data:
             offset = data.index(b"\x00")
             raise TextError(
-                f"binary data: NUL byte at byte offset {offset}",
+                f"binary data: NUL byte at byte offset {offset}" + _utf16_hint(data),
                 file=source,
                 line=data.count(b"\n", 0, offset) + 1,
                 expected="a plain UTF-8 text file",
@@ -106,7 +110,35 @@ def decode(data: bytes | str, source: str) -> str:
                         expected="a plain text")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\r" in text:  # Windows (CRLF) and old Mac (CR) line ends: a lone CR ends a line too
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+# Byte-order marks of the UTF-16 and UTF-32 encodings (UTF-32 LE first: it starts like UTF-16 LE).
+_UNICODE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _decode_with_bom(data: bytes, source: str) -> str:
+    """A UTF-16 or UTF-32 text, read by its byte-order mark (the mark itself dropped)."""
+    codec = "utf-32" if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) else "utf-16"
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise TextError(f"not valid {codec.upper()} (it starts with a {codec.upper()} byte-order mark): "
+                        f"bad bytes at byte offset {error.start}", file=source,
+                        expected=f"{codec.upper()} text, or UTF-8") from None
+
+
+def _utf16_hint(data: bytes) -> str:
+    """A hint naming UTF-16 when the NUL bytes look like it: every other byte of the start is NUL."""
+    start = data[:2000]
+    if len(start) >= 4 and (start[1::2].count(0) * 10 >= len(start[1::2]) * 9 or
+                            start[0::2].count(0) * 10 >= len(start[0::2]) * 9):
+        order = "LE" if start[1::2].count(0) > start[0::2].count(0) else "BE"
+        return (f"; it looks like UTF-16 without a byte-order mark, convert it: "
+                f"iconv -f UTF-16{order} -t UTF-8")
+    return ""
 
 
 def _straighten_quotes(data: bytes) -> bytes | bytearray:

@@ -63,7 +63,8 @@ class Node:
             parts.append(self.wrap_up)
         return "\n".join(parts)
 
-    def to_dict(self) -> dict:
+    def own_dict(self) -> dict[str, object]:
+        """The node's own fields as JSON-ready values (everything :meth:`to_dict` gives but its children)."""
         return {
             "eId": self.eid,
             "kind": self.kind,
@@ -72,8 +73,10 @@ class Node:
             "text": self.text,
             "wrapUp": self.wrap_up or None,
             "line": self.line,
-            "children": [c.to_dict() for c in self.children],
         }
+
+    def to_dict(self) -> dict:
+        return {**self.own_dict(), "children": [c.to_dict() for c in self.children]}
 
 
 class NodeDraft:
