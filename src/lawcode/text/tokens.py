@@ -144,11 +144,14 @@ def wrapped_lines(lines: list[str]) -> list[bool]:
         if not lines[start]:
             start += 1
             continue
-        end = start
+        end = start + 1
         while end < size and lines[end]:
             end += 1
-        block = lines[start:end]
-        wrapped = _runs_on(block) or _fixed_width(block) or (previous_wrapped and _continues_lower(block[0]))
+        if end == start + 1:  # a block of one line (most blocks, in a text with a blank line between blocks)
+            wrapped = previous_wrapped and _continues_lower(lines[start])
+        else:
+            block = lines[start:end]
+            wrapped = _runs_on(block) or _fixed_width(block) or (previous_wrapped and _continues_lower(block[0]))
         if wrapped:
             flags[start:end] = [True] * (end - start)
         previous_wrapped = wrapped
