@@ -24,7 +24,7 @@ without a newline) is scanned in linear time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 
 from lawcode.text import numbering
 
@@ -41,12 +41,14 @@ WORDS = "words"
 
 @dataclass(slots=True)
 class Token:
-    """One block of the text. There is one per line, so the classifier passes the fields by
-    position: keyword arguments made a Token a third dearer."""
+    """One block of the text: its kind, line and words, and what a heading or label says of itself.
+
+    Made with the kind, line and words by position and every other field by name."""
 
     kind: str
     line: int
     text: str = ""  # words that follow on the same line
+    _: KW_ONLY
     markdown: bool = False
     level: str = ""  # part/chapter/section/article for headings; for labels "(" ("(a)"), "." ("1."),
     # MARKER ("a)", "i.") or DECIMAL ("1.1")
@@ -222,9 +224,10 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: b
         if match and (match.group(2) == ")" or not match.group(1).isdigit()):
             label = match.group(1)
             if first.isdigit() or len(set(label)) == 1 or numbering.roman_value(label):  # "a", "aa", "iv"; not "no."
-                return Token(LABEL, line, _rest(match), markdown, MARKER, label + match.group(2), label)
+                return Token(LABEL, line, _rest(match), markdown=markdown, level=MARKER, num=label + match.group(2),
+                             label=label)
     if first not in _STRUCTURE_STARTS:
-        return Token(WORDS, line, text, markdown)
+        return Token(WORDS, line, text, markdown=markdown)
     match = _ARTICLE_RE.match(text) if first in "Aa" else None
     if match:
         rest = _rest(match)
@@ -232,7 +235,7 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: b
         explicit = bool(sep) or not rest
         if not (wrapped and rest and sep not in _HEADING_SEPARATORS):
             num = match.group(1)
-            return Token(PROVISION, line, rest, markdown, "article", num, num, "", explicit)
+            return Token(PROVISION, line, rest, markdown=markdown, level="article", num=num, label=num, explicit=explicit)
     match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSs" else None
     if match:
         kind = _keyword(match.group("kw"))
@@ -241,32 +244,34 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: b
         num = match.group(2)
         if kind == "section" and not has_articles:
             if not (wrapped and rest):
-                return Token(PROVISION, line, rest, markdown, "section", num, num, "", bool(sep) or not rest)
+                return Token(PROVISION, line, rest, markdown=markdown, level="section", num=num, label=num,
+                             explicit=bool(sep) or not rest)
         elif (rest[:1].isupper() or not rest or sep) and not (wrapped and rest and not sep):
-            return Token(CONTAINER, line, "", markdown, kind, num, num, rest)
+            return Token(CONTAINER, line, markdown=markdown, level=kind, num=num, label=num, title=rest)
     if not has_articles and first in "\u00a7Ss":
         match = _PARAGRAPH_SIGN_RE.fullmatch(text)
         if match:
-            return Token(PROVISION, line, "", markdown, "section", match.group(1), match.group(1),
-                         match.group("rest").strip())
+            return Token(PROVISION, line, markdown=markdown, level="section", num=match.group(1),
+                         label=match.group(1), title=match.group("rest").strip())
     if not first.isdigit() and first != "(":
-        return Token(WORDS, line, text, markdown)
+        return Token(WORDS, line, text, markdown=markdown)
     match = _LABEL_RE.match(text) if first == "(" else None
     if match:
         label = match.group(1)
-        return Token(LABEL, line, _rest(match), markdown, "(", f"({label})", label)
+        return Token(LABEL, line, _rest(match), markdown=markdown, level="(", num=f"({label})", label=label)
     match = _DOTTED_RE.fullmatch(text)
     if match and (has_articles or not match.group("rest")):
-        return Token(LABEL, line, match.group("rest").strip(), False, ".", match.group(1) + ".", match.group(1))
+        return Token(LABEL, line, match.group("rest").strip(), level=".", num=match.group(1) + ".", label=match.group(1))
     if not has_articles and not wrapped:
         match = _NUMBERED_HEADING_RE.fullmatch(text)
         if match and match.group("sep").startswith(".") and not heading_like(match.group("rest"), 150):
-            return Token(LABEL, line, match.group("rest").strip(), False, ".", match.group(1) + ".", match.group(1))
+            return Token(LABEL, line, match.group("rest").strip(), level=".", num=match.group(1) + ".",
+                         label=match.group(1))
         if match:
             dotted = match.group("sep").startswith(".")
-            return Token(PROVISION, line, match.group("rest").strip(), False, "section",
-                         match.group(1) + ("." if dotted else ""), match.group(1), "", dotted)
-    return Token(WORDS, line, text, markdown)
+            return Token(PROVISION, line, match.group("rest").strip(), level="section",
+                         num=match.group(1) + ("." if dotted else ""), label=match.group(1), explicit=dotted)
+    return Token(WORDS, line, text, markdown=markdown)
 
 
 def _decimal(text: str, line: int, wrapped: bool) -> Token:
@@ -278,8 +283,8 @@ def _decimal(text: str, line: int, wrapped: bool) -> Token:
     number, dot = match.group(1), match.group(2)
     rest = _rest(match)
     if "." not in number:
-        return Token(PROVISION, line, rest, False, "section", number + dot, number, "", bool(dot) or not rest)
-    return Token(LABEL, line, rest, False, DECIMAL, number + dot, number.rsplit(".", 1)[1])
+        return Token(PROVISION, line, rest, level="section", num=number + dot, label=number, explicit=bool(dot) or not rest)
+    return Token(LABEL, line, rest, level=DECIMAL, num=number + dot, label=number.rsplit(".", 1)[1])
 
 
 def _rest(match: re.Match[str]) -> str:
@@ -340,7 +345,7 @@ def _add_chunk(out: list[Token], chunk: str, token: Token) -> None:
         return
     label = _LABEL_RE.match(chunk)
     if label:
-        out.append(Token(LABEL, token.line, _rest(label), False, "(", f"({label.group(1)})", label.group(1)))
+        out.append(Token(LABEL, token.line, _rest(label), level="(", num=f"({label.group(1)})", label=label.group(1)))
     elif len(out) == 1 and not token.text:
         token.text = chunk
     else:
@@ -430,7 +435,7 @@ class _Sequence:
         last = self.last.get(token.level)
         if (not token.explicit and token.text and value is not None and last is not None
                 and value not in (last, last + 1) and not self._resumes(token.level, last, value, index)):
-            return Token(WORDS, token.line, text, token.markdown)
+            return Token(WORDS, token.line, text, markdown=token.markdown)
         if value is not None:
             self.last[token.level] = value
         return token
