@@ -1,4 +1,4 @@
-"""From tokens to the tree of provisions, in one pass, then sealed into :class:`Node` objects.
+"""From tokens to the tree of provisions, in one pass, then made into :class:`Node` objects.
 
 The nesting rules, in the order the builder applies them:
 
@@ -18,7 +18,7 @@ The nesting rules, in the order the builder applies them:
 
 Each node gets its eId when it is made (its parent's eId, ``__``, then its own part); a number
 used twice at one level gets the suffix ``_2`` and a warning. The nodes are made as
-:class:`~lawcode.text.document.NodeDraft` objects and sealed into Nodes once the text is read.
+:class:`~lawcode.text.document.NodeDraft` objects and made into Nodes once the text is read.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from lawcode.text import numbering
 from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
 from lawcode.text.document import (ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, SUBSECTION, Diagnostic, Node,
-                                   NodeDraft, seal_all)
+                                   NodeDraft)
 from lawcode.text.tokens import CONTAINER, DECIMAL, LABEL, PROVISION, Token, heading_like
 
 _RANK = {"part": 0, "chapter": 1, "section": 2}
@@ -53,11 +53,10 @@ class Built:
 class _Builder:
     """Builds the tree as the tokens come, each node with its final eId from the start.
 
-    Nodes are made in document order and always below the last open one, so the Index's eIds
-    are in document order as they are added. A node is made with the fields of a leaf in their
-    final form (no children, one line of words, no wrap-up), as most nodes stay; a node whose
-    children, words or wrap-up grow into a list is noted in ``grown``, to be given its final
-    form by :meth:`finish`. What the nesting rules need to know of an open node besides its
+    Drafts are made in document order and always below the last open one, so the Index's eIds
+    are in document order as they are added; :meth:`finish` makes the Nodes. A draft's words
+    stay one string while it has one line (most do). What the nesting rules need to know of an
+    open node besides its
     fields (its bare label, a container's rank, a provision's level) is kept beside it, in
     ``containers``, ``provision_key`` and ``stack``.
     """
@@ -81,7 +80,6 @@ class _Builder:
         self.seen: dict[tuple[str, str], int] = {}  # (level, num) -> first line
         self.last_number: dict[str, tuple[int, str]] = {}  # level -> (value, num)
         self.spaced: list[NodeDraft] = []  # headings a PDF extraction letter-spaced
-        self.grown: list[NodeDraft] = []  # nodes holding a list of children, lines or wrap-up lines
         self.headed: list[NodeDraft] = []  # containers and provisions, for the Index to note
         self.next_suffix: dict[str, int] = {}  # repeated eId -> the first suffix not yet tried for it
 
@@ -101,9 +99,9 @@ class _Builder:
         else:
             prefix, own = _EID_PREFIX[kind], label if label.isalnum() and label.isascii() else _safe(label)
         eid = f"{parent.eid}__{prefix}{own}" if parent is not None else prefix + own  # one new string
-        draft = NodeDraft(eid, kind, num, heading or None, text, (), "", line)
-        eids = self.index.eids
-        if eids.setdefault(eid, draft) is not draft:  # type: ignore[arg-type]
+        draft = NodeDraft(eid, kind, num, heading or None, text, [], "", line)
+        eids: dict[str, NodeDraft | Node] = self.index.eids  # type: ignore[assignment]  # drafts until finish()
+        if eids.setdefault(eid, draft) is not draft:
             n = self.next_suffix.get(eid, 2)  # where the search for a free suffix stopped last time
             while f"{eid}_{n}" in eids:
                 n += 1
@@ -112,14 +110,11 @@ class _Builder:
                 self.warnings.append(Diagnostic(line, f"number {num} used twice at the same level; this one is "
                                                 f"{eid}_{n}", num or ""))
             draft.eid = eid = f"{eid}_{n}"
-            eids[eid] = draft  # type: ignore[assignment]
+            eids[eid] = draft
         if parent is None:
             self.body.append(draft)
-        elif parent.children:
-            parent.children.append(draft)  # type: ignore[union-attr]
         else:
-            parent.children = [draft]
-            self.grown.append(parent)
+            parent.children.append(draft)
         return draft
 
     def _add_text(self, draft: NodeDraft, text: str) -> None:
@@ -130,33 +125,31 @@ class _Builder:
             draft.text = text
         elif isinstance(words, str):
             draft.text = [words, text]
-            self.grown.append(draft)
         else:
             words.append(text)
 
     def _add_wrap_up(self, draft: NodeDraft, text: str) -> None:
         """Append a line of words that follow ``draft``'s list."""
-        if draft.wrap_up:
-            draft.wrap_up.append(text)  # type: ignore[union-attr]
+        if isinstance(draft.wrap_up, list):
+            draft.wrap_up.append(text)
         else:
             draft.wrap_up = [text]
-            self.grown.append(draft)
 
     def finish(self) -> list[Node]:
-        """The body, sealed into Nodes (the same objects: the Index already holds them), once
-        every grown field has its Node form; the Index notes the containers and provisions."""
-        for draft in self.grown:
-            if isinstance(draft.children, list):
-                draft.children = tuple(draft.children)
-            if isinstance(draft.text, list):
-                draft.text = "\n".join(draft.text)
-            if isinstance(draft.wrap_up, list):
-                draft.wrap_up = "\n".join(draft.wrap_up)
-        seal_all(self.index.eids.values())
+        """The body as Nodes, made from the drafts children first; the Index's map of eIds (which
+        held the drafts, in document order) then holds the Nodes, and notes the containers and
+        provisions."""
+        eids = self.index.eids
+        body = [self._node(draft, eids) for draft in self.body]
         note = self.index.note
-        for node in self.headed:
-            note(node)  # type: ignore[arg-type]
-        return self.body  # type: ignore[return-value]
+        for draft in self.headed:
+            note(eids[draft.eid])
+        return body
+
+    def _node(self, draft: NodeDraft, eids: dict[str, Node]) -> Node:
+        node = draft.to_node(tuple(self._node(child, eids) for child in draft.children))
+        eids[draft.eid] = node  # the key is there already: document order is kept
+        return node
 
     # -- headings ----------------------------------------------------------------------------
     def container(self, token: Token) -> None:
@@ -313,7 +306,7 @@ class _Builder:
         elif self.stack:
             self._add_text(self.stack[0][1], text)
         else:
-            self._add_text(self.provision, text)  # type: ignore[arg-type]
+            self._add_text(self.provision, text)
 
     # -- structure ---------------------------------------------------------------------------
     def _container(self) -> NodeDraft | None:
