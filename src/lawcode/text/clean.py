@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import codecs
 import re
+import re._constants as _sre  # the regex parser's node kinds, to read the cruft rules' first characters
+import re._parser as _sre_parse
 from dataclasses import dataclass
+from typing import Any
 
 from lawcode.errors import TextError
 from lawcode.text.document import Diagnostic
@@ -64,7 +67,51 @@ _CRUFT_RULES: tuple[tuple[str, str], ...] = (
 )
 _CRUFT = re.compile("|".join(f"({pattern})" for pattern, _ in _CRUFT_RULES), re.IGNORECASE)
 _CRUFT_MAX = 160  # longer lines are never cruft
-_CRUFT_STARTS = frozenset("pPsScClL[bBtTnNyY0123456789dDeEfFoO")  # first letters of the rules above
+
+
+def _first_characters(patterns: list[str]) -> frozenset[str] | None:
+    """Every character a match of one of ``patterns`` (read case-insensitively) can start with, or
+    None when a pattern's start is too complex to tell (then every line is tried).
+
+    Read from the patterns' parse trees (the standard library's own regex parser), so that the
+    pre-filter below can never disagree with the rules.
+    """
+    found: set[str] = set()
+
+    def starts(items: list[tuple[Any, Any]]) -> bool:  # adds the first characters of a sequence
+        if not items:
+            return False
+        op, arg = items[0]
+        if op is _sre.LITERAL:
+            found.update({chr(arg).lower(), chr(arg).upper()})
+        elif op is _sre.IN:
+            for kind, value in arg:
+                if kind is _sre.LITERAL:
+                    found.update({chr(value).lower(), chr(value).upper()})
+                elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
+                    found.update("0123456789")
+                else:
+                    return False
+        elif op is _sre.SUBPATTERN:
+            return starts(list(arg[-1]))
+        elif op is _sre.BRANCH:
+            return all(starts(list(branch)) for branch in arg[1])
+        elif op is _sre.MAX_REPEAT and arg[0] >= 1:
+            return starts(list(arg[2]))
+        else:
+            return False
+        return True
+
+    for pattern in patterns:
+        if not starts(list(_sre_parse.parse(pattern, re.IGNORECASE))):
+            return None
+    return frozenset(found)
+
+
+# First characters of the rules' matches: a line starting otherwise skips the regex.
+_CRUFT_STARTS = _first_characters([pattern for pattern, _ in _CRUFT_RULES])
+
+
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     """Every line, normalised and trimmed (``lines[n - 1]`` is line n; removed and blank lines
@@ -267,7 +314,7 @@ def clean(text: str) -> Cleaned:
             if raw_lines is not None and raw_lines[index].strip(" \r"):
                 removed.append(Diagnostic(index + 1, "whitespace-only line", raw_lines[index].rstrip("\r")))
         elif len(line) <= _CRUFT_MAX:
-            if line[0] in starts:
+            if starts is None or line[0] in starts:
                 reason = cruft_reason(line)
                 if reason:
                     removed.append(Diagnostic(index + 1, reason, line))
