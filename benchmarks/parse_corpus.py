@@ -4,7 +4,8 @@ for one or more lawcode source trees measured in the same rounds.
 Used to price a readability change: export the commit before it (``git archive <commit> src |
 tar -x -C /tmp/before``) and compare it with this checkout's ``src`` in one run, so that both meet
 the same spells of a shared machine. Each tree runs in its own fresh process per round; the
-figure is the median over rounds of the best of ``--inner`` parses within a process.
+figure is the best over rounds of the best of ``--inner`` parses within a process (on a shared
+machine the best time is the steadiest figure: other loads only ever add to it).
 
     python benchmarks/parse_corpus.py --src /tmp/before/src --src src --rounds 7
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -67,7 +67,7 @@ def main() -> None:
     print("| text | " + " | ".join(sources) + (" | change |" if len(sources) == 2 else " |"))
     print("|---|" + "---:|" * (len(sources) + (1 if len(sources) == 2 else 0)))
     for path in paths:
-        medians = [statistics.median(times[src][path]) for src in sources]
+        medians = [min(times[src][path]) for src in sources]
         cells = [f"{m * 1000:.1f} ms" for m in medians]
         change = [f"{(medians[1] / medians[0] - 1) * 100:+.1f}%"] if len(sources) == 2 else []
         print(f"| {Path(path).name} | " + " | ".join(cells + change) + " |")

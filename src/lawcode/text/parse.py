@@ -40,7 +40,6 @@ from __future__ import annotations
 from collections import Counter
 
 from lawcode.errors import TextError
-from lawcode.nogc import without_gc
 from lawcode.text.bilingual import set_aside_chinese
 from lawcode.text.build import build
 from lawcode.text.clean import LONG_LINE, Cleaned, clean, decode
@@ -51,15 +50,11 @@ from lawcode.text.styles import STYLES, Detection, detect
 from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like, tokenize
 
 
-@without_gc
 def parse_text(data: bytes | str, source: str = "<text>", style: str | None = None) -> Document:
     """The Document for a regulation text given as bytes (UTF-8) or str.
 
     ``style`` forces one of :data:`~lawcode.text.styles.STYLES` (by name); by default the style
     is detected, and the Document says which and why.
-
-    The cyclic garbage collector is paused while the tree is built: parsing allocates many
-    small objects and no cycles, and repeated collections made large texts several times slower.
     """
     text = decode(data, source)
     if not text.strip():
