@@ -35,7 +35,8 @@ def parse(
     """Parse a regulation text and show its structure.
 
     The outline lists every provision with its eId; json gives the whole tree with references,
-    removed lines, warnings and the style the text was read in (and why); akn prints Akoma Ntoso 3.0 XML; text prints the cleaned text.
+    removed lines, warnings and the style the text was read in (and why); akn prints Akoma Ntoso
+    3.0 XML; text prints the cleaned text.
     In outline and text mode, warnings and a count of removed lines go to standard error.
     """
     from lawcode.service import read_document
@@ -71,5 +72,6 @@ def _report(doc) -> None:
     for warning in doc.warnings:
         typer.echo(f"{doc.source}:{warning.line}: warning: {warning.message}", err=True)
     if doc.removed:
-        typer.echo(f"{len(doc.removed)} line(s) set aside as cruft, page furniture, table of contents or parallel Chinese text; "
+        typer.echo(f"{len(doc.removed)} line(s) set aside as cruft, page furniture, table of contents or "
+                   "parallel Chinese text; "
                    "see --format json for each", err=True)

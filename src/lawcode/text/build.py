@@ -210,7 +210,8 @@ class _Builder:
         last = self.last_number.get(token.level)
         if last is not None and value < last[0] and first_line == token.line:
             self.warnings.append(Diagnostic(
-                token.line, f"{token.level} {label} out of order: it follows {token.level} {last[1]}; expected a number "
+                token.line,
+                f"{token.level} {label} out of order: it follows {token.level} {last[1]}; expected a number "
                 f"after {last[1]}", _render(token)))
         elif last is not None and value > last[0] + 1:
             missing = f"{last[0] + 1}" if value == last[0] + 2 else f"{last[0] + 1} to {value - 1}"

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
-from typing import Iterable, Iterator, Mapping
+from typing import Iterator, Mapping
 
 # Node kinds, named as the Akoma Ntoso elements they become.
 PART = "part"

@@ -32,7 +32,8 @@ A warning in ``Document.warnings`` (the text is still usable, the reader should 
   cross-references, so that megabytes of junk cannot make citation matching slow).
 
 Removed lines (web-page cruft, PDF page headers, a table of contents, headings repeated by
-chunked sources, the Chinese lines of a bilingual text) are not warnings: they go to ``Document.removed`` with line and reason.
+chunked sources, the Chinese lines of a bilingual text) are not warnings: they go to
+``Document.removed`` with line and reason.
 """
 
 from __future__ import annotations

@@ -170,7 +170,8 @@ def _continues_lower(text: str) -> bool:
 
 def _runs_on(block: list[str]) -> bool:
     """Whether a line of ``block`` continues the sentence of the line before (table rows, "a | b", aside)."""
-    return any(_continues_lower(text) and _runs_into(block[i]) and " | " not in text for i, text in enumerate(block[1:]))
+    return any(_continues_lower(text) and _runs_into(block[i]) and " | " not in text
+               for i, text in enumerate(block[1:]))
 
 
 def _runs_into(text: str) -> bool:
@@ -235,7 +236,8 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: b
         explicit = bool(sep) or not rest
         if not (wrapped and rest and sep not in _HEADING_SEPARATORS):
             num = match.group(1)
-            return Token(PROVISION, line, rest, markdown=markdown, level="article", num=num, label=num, explicit=explicit)
+            return Token(PROVISION, line, rest, markdown=markdown, level="article", num=num, label=num,
+                         explicit=explicit)
     match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSs" else None
     if match:
         kind = _keyword(match.group("kw"))
@@ -261,7 +263,8 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: b
         return Token(LABEL, line, _rest(match), markdown=markdown, level="(", num=f"({label})", label=label)
     match = _DOTTED_RE.fullmatch(text)
     if match and (has_articles or not match.group("rest")):
-        return Token(LABEL, line, match.group("rest").strip(), level=".", num=match.group(1) + ".", label=match.group(1))
+        return Token(LABEL, line, match.group("rest").strip(), level=".", num=match.group(1) + ".",
+                     label=match.group(1))
     if not has_articles and not wrapped:
         match = _NUMBERED_HEADING_RE.fullmatch(text)
         if match and match.group("sep").startswith(".") and not heading_like(match.group("rest"), 150):
@@ -283,7 +286,8 @@ def _decimal(text: str, line: int, wrapped: bool) -> Token:
     number, dot = match.group(1), match.group(2)
     rest = _rest(match)
     if "." not in number:
-        return Token(PROVISION, line, rest, level="section", num=number + dot, label=number, explicit=bool(dot) or not rest)
+        return Token(PROVISION, line, rest, level="section", num=number + dot, label=number,
+                     explicit=bool(dot) or not rest)
     return Token(LABEL, line, rest, level=DECIMAL, num=number + dot, label=number.rsplit(".", 1)[1])
 
 
