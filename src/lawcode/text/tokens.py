@@ -281,11 +281,13 @@ def _decimal(text: str, line: int, wrapped: bool) -> Token:
     """A line of the dotted style that starts with a digit: a provision ("1 Heading", "2. Heading"),
     a subdivision ("1.1 text", labelled by its last number), or words ("2020 was ...")."""
     match = _DECIMAL_RE.match(text)
-    if match is None or wrapped:
+    if match is None:
         return Token(WORDS, line, text)
     number, dot = match.group(1), match.group(2)
     rest = _rest(match)
     if "." not in number:
+        if wrapped and rest:  # "2 of the code ..." in the middle of a sentence
+            return Token(WORDS, line, text)
         return Token(PROVISION, line, rest, level="section", num=number + dot, label=number,
                      explicit=bool(dot) or not rest)
     return Token(LABEL, line, rest, level=DECIMAL, num=number + dot, label=number.rsplit(".", 1)[1])
@@ -408,12 +410,22 @@ def tokenize(lines: list[str], has_articles: bool, decimal: bool = False,
         previous_text = text
         if token.kind == WORDS and tokens and bare_heading(tokens[-1]) and heading_like(text, 200):
             token.is_title = True
-        if not wrapped and token.kind == PROVISION and token.level == "section":
-            tokens.extend(split_inline(token))
-        else:
-            tokens.append(token)
+        tokens.append(token)
+    tokens = _split_sections(tokens)
     _label_titles(tokens)
     return tokens
+
+
+def _split_sections(tokens: list[Token]) -> list[Token]:
+    """Every section line split into heading and inline subsections (:func:`split_inline`), once its
+    wrapped lines have been joined to it."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.kind == PROVISION and token.level == "section":
+            out.extend(split_inline(token))
+        else:
+            out.append(token)
+    return out
 
 
 class _Sequence:
@@ -540,6 +552,9 @@ def _continues(token: Token, text: str, previous: str, width: int, last: Token) 
         return False
     if last.is_title:
         return text[0].islower()
+    if (last.kind == LABEL and previous.endswith(last.text) and text[0].isupper()
+            and heading_like(last.text, _LABEL_TITLE_LIMIT)):
+        return False  # "(a) In general", then its words: a label's title on a line of its own
     if token.kind == WORDS:
         if text[0].islower() or text[0] in ",;)":
             return True
