@@ -4,8 +4,9 @@ for one or more lawcode source trees measured in the same rounds.
 Used to price a readability change: export the commit before it (``git archive <commit> src |
 tar -x -C /tmp/before``) and compare it with this checkout's ``src`` in one run, so that both meet
 the same spells of a shared machine. Each tree runs in its own fresh process per round; the
-figure is the best over rounds of the best of ``--inner`` parses within a process (on a shared
-machine the best time is the steadiest figure: other loads only ever add to it).
+figure is the best over rounds of the best of ``--inner`` parses within a process, in CPU time
+of the process (on a shared machine the best CPU time is the steadiest figure: other loads only
+ever add to it).
 
     python benchmarks/parse_corpus.py --src /tmp/before/src --src src --rounds 7
 """
@@ -29,9 +30,9 @@ for path in sys.argv[3:]:
     data = open(path, "rb").read()
     best = None
     for _ in range(int(sys.argv[2])):
-        started = time.perf_counter()
+        started = time.process_time()
         parse_text(data, path)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         best = elapsed if best is None else min(best, elapsed)
     out[path] = best
 print(json.dumps(out))

@@ -220,7 +220,7 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: b
             first = text[:1]
     if decimal and first.isdigit():
         return _decimal(text, line, wrapped)
-    if first.islower() or first.isdigit():
+    if (first.islower() or first.isdigit()) and ("." in text[1:8] or ")" in text[1:8]):  # a marker ends by then
         match = _MARKER_RE.match(text)
         if match and (match.group(2) == ")" or not match.group(1).isdigit()):
             label = match.group(1)
