@@ -98,3 +98,34 @@ def test_reference_to_missing_article_warns():
 
 def test_errors_are_lawcode_errors():
     assert issubclass(TextError, LawcodeError)
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_every_kind_of_line_end_is_read(end):
+    text = end.join(["Article 1: One.", "Article 2: Two.", "", "Article 3: Three."]) + end
+    doc = parse_text(text.encode("utf-8"), "ends.txt")
+    assert [a.eid for a in doc.articles()] == ["art_1", "art_2", "art_3"]
+    assert doc.get("art_3").line == 4
+
+
+def test_a_lone_cr_inside_a_file_does_not_merge_two_articles():
+    doc = parse_text(b"Article 1: One.\nArticle 2: Two.\rArticle 3: Three.\n", "mixed.txt")
+    assert [a.eid for a in doc.articles()] == ["art_1", "art_2", "art_3"]
+    assert doc.get("art_2__para_nn_1").text == "Two."
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(codec):
+    text = "Article 1: The \u201cHarbour\u201d caf\u00e9 opens.\r\nArticle 2: It closes.\r\n"
+    data = text.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    doc = parse_text(data, "wide.txt")
+    assert doc.get("art_1__para_nn_1").text == 'The "Harbour" caf\u00e9 opens.'
+    assert doc.get("art_2").line == 2
+
+
+def test_utf16_without_a_byte_order_mark_is_named():
+    with pytest.raises(TextError) as caught:
+        parse_text("Article 1: One.\n".encode("utf-16-le"), "wide.txt")
+    assert "UTF-16" in caught.value.message and "iconv -f UTF-16LE" in caught.value.message

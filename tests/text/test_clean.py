@@ -74,3 +74,24 @@ def test_quotes_are_straightened_however_many_there_are(monkeypatch):
     for many in (3, 10_000):
         monkeypatch.setattr(cleaning, "_MANY_QUOTES", many)
         assert cleaning.decode(text.encode("utf-8"), "q.txt") == expected
+
+
+# One line for each cruft rule (and each alternative of a rule), in either case.
+CRUFT_SAMPLES = [
+    "Press Enter to skip to content", "Skip to main content", "Click to rate this post!", "[Total: 2 Average: 5]",
+    "Be the first to comment", "3 Comments", "No comments yet", "Leave a reply",
+    "Your email address will not be published. Required fields are marked", "Translate", "Share this:",
+    "Like this:", "Print this page", "Related posts:", "Related Post", "4.5.2016", "EN", "fr",
+    "Official Journal of the European Union", "L 119/33", "c 5/1",
+]
+
+
+def test_every_line_a_rule_calls_cruft_is_removed():
+    from lawcode.text.clean import cruft_reason
+
+    for sample in CRUFT_SAMPLES:
+        assert cruft_reason(sample), sample
+        cleaned = clean(f"Article 1: Words.\n{sample}\n")
+        assert [(d.line, d.text) for d in cleaned.removed] == [(2, sample)], sample
+        assert [(d.line, d.text) for d in clean(f"Article 1: Words.\n{sample.swapcase()}\n").removed] == [
+            (2, sample.swapcase())], sample

@@ -25,3 +25,16 @@ def test_cape_town_inserted_item_aA_keeps_its_place():
     items = tents.children[1].children
     assert [i.num for i in items[:3]] == ["(a)", "(aA)", "(b)"]
     assert not tents.children[1].wrap_up
+
+
+def test_gdpr_words_broken_at_line_ends_are_whole_again():
+    doc = _parse(GDPR)
+    words = " ".join(node.text for node in doc.walk())
+    assert "physiological" in words and "administration" in words
+    for broken in ("physio logical", "adminis tration", "identifi cation", "jurisdic tional"):
+        assert broken not in words
+
+
+def test_cape_town_lead_ins_ending_in_colon_dash_are_not_titles():
+    doc = _parse(CAPE_TOWN)
+    assert not [n.eid for n in doc.walk() if n.heading and n.heading.endswith(":-")]

@@ -112,12 +112,12 @@ def test_uk_equality_act_structure():
     assert len(sections) == 63 and sections[0].eid == "sec_1" and sections[-1].eid == "sec_60A"
     s13 = doc.get("sec_13")
     assert s13.kind == SECTION and s13.heading == "Direct discrimination"
-    assert s13.children[0].eid == "sec_13__para_1"
+    assert s13.children[0].eid == "sec_13__subsec_1"
     s1 = doc.get("sec_1")
-    assert doc.get("sec_1__para_2A__list_1__item_aa") is not None
-    assert doc.get("sec_1__para_3_2") is not None  # "(3)" printed twice
+    assert doc.get("sec_1__subsec_2A__list_1__item_aa") is not None
+    assert doc.get("sec_1__subsec_3_2") is not None  # "(3)" printed twice
     assert any("used twice" in w.message for w in doc.warnings)
-    assert doc.get("sec_1__para_3__list_1__item_i").text.startswith(".")  # repealed placeholder, a letter point
+    assert doc.get("sec_1__subsec_3__list_1__item_i").text.startswith(".")  # repealed placeholder, a letter point
     assert len(s1.children) >= 8
 
 
@@ -134,7 +134,7 @@ def test_cape_town_bylaw_structure():
     assert len(definitions.children) > 50  # one paragraph per definition
     nested = doc.get("chp_1__sec_1__para_nn_5__list_1__item_a__list_1__item_v")
     assert nested is not None  # (v) under (a): a roman sub-item
-    assert doc.get("chp_2__sec_4__para_3__list_1__item_d") is not None
+    assert doc.get("chp_2__sec_4__subsec_3__list_1__item_d") is not None
 
 
 def test_us_code_chunks_merge():
@@ -143,7 +143,7 @@ def test_us_code_chunks_merge():
     assert [s.num for s in sections] == ["6501", "6502", "6503", "6504", "6505", "6506"]
     s6502 = doc.get("chp_91__sec_6502")
     assert [p.num for p in s6502.children] == ["(a)", "(b)", "(c)", "(d)"]
-    clause = doc.get("chp_91__sec_6502__para_b__list_1__item_1__list_1__item_A__list_1__item_ii")
+    clause = doc.get("chp_91__sec_6502__subsec_b__list_1__item_1__list_1__item_A__list_1__item_ii")
     assert clause is not None
     assert doc.get("chp_91__sec_6501__para_nn_1__list_1__item_1").heading == "Child"
     assert sum(1 for d in doc.removed if d.message.startswith("repeated heading")) > 10

@@ -64,11 +64,11 @@ def test_points_style():
 def test_section_styles():
     doc = parse_text("#### \u00a7 6502. Duties\n\n(a) Keep records.\n\n(b) Report.\n")
     assert locate_eid(doc, "\u00a7 6502") == "sec_6502"
-    assert locate_eid(doc, "6502(b)") == "sec_6502__para_b"
+    assert locate_eid(doc, "6502(b)") == "sec_6502__subsec_b"
     uk = parse_text("13 Discipline (1) Keepers must be calm. (2) Bees may sting.\n")
     for ref in ("s. 13", "section 13", "Section 13", "13"):
         assert locate_eid(uk, ref) == "sec_13"
-    assert locate_eid(uk, "s. 13(2)") == "sec_13__para_2"
+    assert locate_eid(uk, "s. 13(2)") == "sec_13__subsec_2"
 
 
 def test_unknown_article_lists_closest(chinese):

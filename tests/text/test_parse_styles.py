@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION
+from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, SUBSECTION
 from lawcode.text.parse import parse_text
 
 CHINESE_STYLE = """Rules on Keeping Bees in Town
@@ -131,12 +131,12 @@ def test_letters_and_romans_decided_by_sequence():
 (2) Nothing else is covered.
 """
     doc = parse_text(text)
-    para1 = doc.get("sec_1__para_1")
+    para1 = doc.get("sec_1__subsec_1")
     assert [i.num for i in para1.children] == [f"({c})" for c in "abcdefghij"]
-    iota = doc.get("sec_1__para_1__list_1__item_i")
-    assert [c.eid for c in iota.children] == ["sec_1__para_1__list_1__item_i__list_1__item_i",
-                                              "sec_1__para_1__list_1__item_i__list_1__item_ii"]
-    assert doc.get("sec_1__para_2").kind == PARAGRAPH
+    iota = doc.get("sec_1__subsec_1__list_1__item_i")
+    assert [c.eid for c in iota.children] == ["sec_1__subsec_1__list_1__item_i__list_1__item_i",
+                                              "sec_1__subsec_1__list_1__item_i__list_1__item_ii"]
+    assert doc.get("sec_1__subsec_2").kind == SUBSECTION
 
 
 def test_one_section_per_line_is_split():
@@ -149,8 +149,8 @@ def test_one_section_per_line_is_split():
     s1 = doc.get("sec_1")
     assert s1.heading == "Purpose"
     assert [p.num for p in s1.children] == ["(1)", "(2)", "(2A)"]
-    assert [i.num for i in doc.get("sec_1__para_2").children] == ["(a)", "(b)", "(c)"]
-    assert doc.get("sec_1__para_2__list_1__item_b").text == "bridges, and"
+    assert [i.num for i in doc.get("sec_1__subsec_2").children] == ["(a)", "(b)", "(c)"]
+    assert doc.get("sec_1__subsec_2__list_1__item_b").text == "bridges, and"
     s2 = doc.get("sec_2")
     assert s2.heading == "Repeal" and s2.children[0].text == "The Old Fund Act is repealed."
 
@@ -159,7 +159,7 @@ def test_inline_citation_of_points_is_not_split():
     text = "1 Scope (1) A person covered by paragraphs (a), (b) or (c) of the rule must register. (2) Fine.\n"
     doc = parse_text(text)
     assert [p.num for p in doc.get("sec_1").children] == ["(1)", "(2)"]
-    assert "(a), (b) or (c)" in doc.get("sec_1__para_1").text
+    assert "(a), (b) or (c)" in doc.get("sec_1__subsec_1").text
 
 
 def test_markdown_code_sections_and_repeated_headings():
@@ -194,9 +194,9 @@ A ferry shall keep a log.
     assert [n.eid for n in doc.body] == ["chp_7"]
     assert [s.eid for s in doc.articles()] == ["chp_7__sec_701", "chp_7__sec_702"]
     s702 = doc.get("chp_7__sec_702")
-    assert s702.heading == "Duties" and [p.eid for p in s702.children] == ["chp_7__sec_702__para_a", "chp_7__sec_702__para_b"]
-    assert doc.get("chp_7__sec_702__para_a").heading == "Safety"
-    item = doc.get("chp_7__sec_702__para_a__list_1__item_1")
+    assert s702.heading == "Duties" and [p.eid for p in s702.children] == ["chp_7__sec_702__subsec_a", "chp_7__sec_702__subsec_b"]
+    assert doc.get("chp_7__sec_702__subsec_a").heading == "Safety"
+    item = doc.get("chp_7__sec_702__subsec_a__list_1__item_1")
     assert item.heading == "In general" and item.text == "A ferry shall carry life jackets."
     assert doc.get("chp_7__sec_701__para_nn_1__list_1__item_1").heading == "Ferry"
     messages = [d.message for d in doc.removed]
@@ -264,7 +264,7 @@ Fees are set yearly.
     doc = parse_text(text)
     assert [s.eid for s in doc.articles()] == ["sec_4", "sec_5"]
     assert doc.get("sec_4").heading == "Licences"
-    assert [p.eid for p in doc.get("sec_4").children] == ["sec_4__para_1", "sec_4__para_2"]
+    assert [p.eid for p in doc.get("sec_4").children] == ["sec_4__subsec_1", "sec_4__subsec_2"]
     assert doc.get("sec_5__para_nn_1").text == "Fees are set yearly."
 
 

@@ -51,10 +51,10 @@ def test_section_style_references():
             "(2) See section 5 of the Canal Act 1901.\n")
     doc = parse_text(text)
     refs = _refs(doc)
-    assert refs[("sec_1__para_2", "Subsection (1)")].target == "sec_1__para_1"
-    assert refs[("sec_2__para_1", "section 1(2)")].target == "sec_1__para_2"
-    assert refs[("sec_2__para_1", "the Boat Fees Act 1990")].external == "Boat Fees Act 1990"
-    assert refs[("sec_2__para_2", "section 5 of the Canal Act 1901")].external == "Canal Act 1901"
+    assert refs[("sec_1__subsec_2", "Subsection (1)")].target == "sec_1__subsec_1"
+    assert refs[("sec_2__subsec_1", "section 1(2)")].target == "sec_1__subsec_2"
+    assert refs[("sec_2__subsec_1", "the Boat Fees Act 1990")].external == "Boat Fees Act 1990"
+    assert refs[("sec_2__subsec_2", "section 5 of the Canal Act 1901")].external == "Canal Act 1901"
     assert not any("Canal" in w.text for w in doc.warnings)
 
 

@@ -87,3 +87,65 @@ def test_wrapped_south_african_sections():
     subsections = doc.get("sec_1").children
     assert len(subsections) == 2 and subsections[0].text.endswith("authority in terms of this By-law.")
     assert subsections[1].text.endswith("must be accompanied by the fee.")
+
+
+WRAPPED_UK = """\
+1 Ferry permits (1) A person must not operate a ferry without a permit issued by
+the harbour authority. (2) A permit lasts for one year.
+2 Fees (1) The holder of a permit must pay the fee the harbour authority
+sets. (2) The fee is due on the first day of the permit.
+"""
+
+
+def test_wrapped_uk_sections_are_split_into_subsections_after_joining():
+    doc = parse_text(WRAPPED_UK)
+    assert [(s.eid, s.heading) for s in doc.articles()] == [("sec_1", "Ferry permits"), ("sec_2", "Fees")]
+    assert [p.text for p in doc.get("sec_1").children] == [
+        "A person must not operate a ferry without a permit issued by the harbour authority.",
+        "A permit lasts for one year."]
+    assert doc.get("sec_2__subsec_1").text == "The holder of a permit must pay the fee the harbour authority sets."
+
+
+WRAPPED_US = """\
+§ 1. Ferry permits
+(a) In general
+A person may not operate a ferry without a permit issued by the harbour
+authority under this section.
+(b) Duration
+A permit lasts for one year from the day it is issued by the harbour
+authority.
+§ 2. Fees
+(a) The holder of a permit shall pay the fee the harbour authority sets
+each year.
+"""
+
+
+def test_wrapped_us_code_subsection_titles_stay_titles():
+    doc = parse_text(WRAPPED_US)
+    first = doc.get("sec_1__subsec_a")
+    assert first.heading == "In general"
+    assert first.text == ("A person may not operate a ferry without a permit issued by the harbour authority under "
+                          "this section.")
+    assert doc.get("sec_1__subsec_b").heading == "Duration"
+    assert doc.get("sec_2__subsec_a").text.endswith("the harbour authority sets each year.")
+
+
+WRAPPED_DOTTED = """\
+1 Ferry permits
+1.1 A person must not operate a ferry without a permit issued by the harbour
+authority under this code.
+1.2 A permit lasts for one year from the day the harbour authority issues
+it.
+2 Fees
+2.1 The holder of a permit pays the fee the harbour authority sets each
+year.
+"""
+
+
+def test_wrapped_dotted_text():
+    doc = parse_text(WRAPPED_DOTTED)
+    assert doc.style["name"] == "dotted"
+    assert [(p.num, p.text) for p in doc.get("sec_1").children] == [
+        ("1.1", "A person must not operate a ferry without a permit issued by the harbour authority under this code."),
+        ("1.2", "A permit lasts for one year from the day the harbour authority issues it.")]
+    assert doc.get("sec_2__subsec_1").text.endswith("sets each year.")

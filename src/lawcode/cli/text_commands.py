@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.output import console, print_json
+from lawcode.cli.output import console
 from lawcode.text.styles import STYLES
 
 
@@ -35,14 +35,17 @@ def parse(
     """Parse a regulation text and show its structure.
 
     The outline lists every provision with its eId; json gives the whole tree with references,
-    removed lines, warnings and the style the text was read in (and why); akn prints Akoma Ntoso 3.0 XML; text prints the cleaned text.
+    removed lines, warnings and the style the text was read in (and why); akn prints Akoma Ntoso
+    3.0 XML; text prints the cleaned text.
     In outline and text mode, warnings and a count of removed lines go to standard error.
     """
     from lawcode.service import read_document
 
     doc = read_document(path, style)
     if format is ParseFormat.json:
-        print_json(doc.to_dict())
+        from lawcode.text.json_output import write_json
+
+        write_json(doc, sys.stdout.write)  # node by node: a large text's JSON is never held whole
         return
     if format is ParseFormat.akn:
         from lawcode.akn.export import to_akn
@@ -69,5 +72,6 @@ def _report(doc) -> None:
     for warning in doc.warnings:
         typer.echo(f"{doc.source}:{warning.line}: warning: {warning.message}", err=True)
     if doc.removed:
-        typer.echo(f"{len(doc.removed)} line(s) set aside as cruft, page furniture, table of contents or parallel Chinese text; "
+        typer.echo(f"{len(doc.removed)} line(s) set aside as cruft, page furniture, table of contents or "
+                   "parallel Chinese text; "
                    "see --format json for each", err=True)

@@ -38,4 +38,4 @@ def set_aside_chinese(cleaned: Cleaned) -> Cleaned:
         removed.append(Diagnostic(index + 1, PARALLEL_CHINESE, lines[index]))
         kept[index] = ""
     removed.sort(key=lambda d: d.line)
-    return Cleaned(kept, tuple(removed), cleaned.long_lines)
+    return Cleaned(kept, tuple(removed), cleaned.long_lines, cleaned.soft_breaks)

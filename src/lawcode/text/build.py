@@ -1,4 +1,4 @@
-"""From tokens to the tree of provisions, in one pass, then sealed into :class:`Node` objects.
+"""From tokens to the tree of provisions, in one pass, then made into :class:`Node` objects.
 
 The nesting rules, in the order the builder applies them:
 
@@ -6,7 +6,8 @@ The nesting rules, in the order the builder applies them:
   container or provision is still open (US Code Markdown chunks repeat theirs) is merged and
   reported, not duplicated.
 * Inside a provision, the *first* thing decides the paragraph style: a label ("1.", "(1)",
-  "(a)") makes numbered paragraphs of that scheme (GDPR, UK, South Africa, US); words make
+  "(a)") makes numbered paragraphs of that scheme (GDPR, UK, South Africa, US) - called
+  subsections (``subsec_1``) inside a section, as Akoma Ntoso names them; words make
   unnumbered paragraphs, one per block, counted as ``para_nn_N`` (Chinese-style texts:
   every article then has paragraph children, even a one-paragraph article).
 * Labels of another scheme open a list under the node before them; a label whose scheme is
@@ -17,7 +18,7 @@ The nesting rules, in the order the builder applies them:
 
 Each node gets its eId when it is made (its parent's eId, ``__``, then its own part); a number
 used twice at one level gets the suffix ``_2`` and a warning. The nodes are made as
-:class:`~lawcode.text.document.NodeDraft` objects and sealed into Nodes once the text is read.
+:class:`~lawcode.text.document.NodeDraft` objects and made into Nodes once the text is read.
 """
 
 from __future__ import annotations
@@ -28,13 +29,14 @@ from dataclasses import dataclass
 from lawcode.text import numbering
 from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
-from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, Diagnostic, Node, NodeDraft, seal_all
+from lawcode.text.document import (ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, SUBSECTION, Diagnostic, Node,
+                                   NodeDraft)
 from lawcode.text.tokens import CONTAINER, DECIMAL, LABEL, PROVISION, Token, heading_like
 
 _RANK = {"part": 0, "chapter": 1, "section": 2}
 _KIND = {"part": PART, "chapter": CHAPTER, "section": SECTION, "article": ARTICLE}
 _EID_PREFIX = {PART: "part_", CHAPTER: "chp_", SECTION: "sec_", ARTICLE: "art_", PARAGRAPH: "para_",
-               ITEM: "list_1__item_"}  # what a node's own part of its eId starts with
+               SUBSECTION: "subsec_", ITEM: "list_1__item_"}  # what a node's own part of its eId starts with
 _EID_UNSAFE = re.compile(r"[^0-9A-Za-z]")
 
 
@@ -51,11 +53,10 @@ class Built:
 class _Builder:
     """Builds the tree as the tokens come, each node with its final eId from the start.
 
-    Nodes are made in document order and always below the last open one, so the Index's eIds
-    are in document order as they are added. A node is made with the fields of a leaf in their
-    final form (no children, one line of words, no wrap-up), as most nodes stay; a node whose
-    children, words or wrap-up grow into a list is noted in ``grown``, to be given its final
-    form by :meth:`finish`. What the nesting rules need to know of an open node besides its
+    Drafts are made in document order and always below the last open one, so the Index's eIds
+    are in document order as they are added; :meth:`finish` makes the Nodes. A draft's words
+    stay one string while it has one line (most do). What the nesting rules need to know of an
+    open node besides its
     fields (its bare label, a container's rank, a provision's level) is kept beside it, in
     ``containers``, ``provision_key`` and ``stack``.
     """
@@ -79,38 +80,41 @@ class _Builder:
         self.seen: dict[tuple[str, str], int] = {}  # (level, num) -> first line
         self.last_number: dict[str, tuple[int, str]] = {}  # level -> (value, num)
         self.spaced: list[NodeDraft] = []  # headings a PDF extraction letter-spaced
-        self.grown: list[NodeDraft] = []  # nodes holding a list of children, lines or wrap-up lines
         self.headed: list[NodeDraft] = []  # containers and provisions, for the Index to note
+        self.next_suffix: dict[str, int] = {}  # repeated eId -> the first suffix not yet tried for it
 
     def _new(self, kind: str, num: str | None, label: str, line: int, parent: NodeDraft | None,
              heading: str = "", text: str = "", provision: bool = False) -> NodeDraft:
         """A node below ``parent`` (None: at the top), with its eId; a number repeated at the same
         level gets the first free suffix ``_2``, ``_3``... (and a warning, except for provisions,
-        which were warned about when their heading was read)."""
+        which were warned about when their heading was read).
+
+        The k-th node with the same eId gets ``_k`` (unless a node's own label made that eId
+        already, then the next free one): stable, as it depends only on the text before the node.
+        The search for a free suffix resumes where the last one for the same eId stopped, so n
+        repeats cost n steps, not n squared."""
         if kind == PARAGRAPH and not label:
             self.unnumbered += 1
             prefix, own = "para_nn_", str(self.unnumbered)
         else:
             prefix, own = _EID_PREFIX[kind], label if label.isalnum() and label.isascii() else _safe(label)
         eid = f"{parent.eid}__{prefix}{own}" if parent is not None else prefix + own  # one new string
-        draft = NodeDraft(eid, kind, num, heading or None, text, (), "", line)
-        eids = self.index.eids
-        if eids.setdefault(eid, draft) is not draft:  # type: ignore[arg-type]
-            n = 2
+        draft = NodeDraft(eid, kind, num, heading or None, text, [], "", line)
+        eids: dict[str, NodeDraft | Node] = self.index.eids  # type: ignore[assignment]  # drafts until finish()
+        if eids.setdefault(eid, draft) is not draft:
+            n = self.next_suffix.get(eid, 2)  # where the search for a free suffix stopped last time
             while f"{eid}_{n}" in eids:
                 n += 1
+            self.next_suffix[eid] = n + 1
             if not provision:
                 self.warnings.append(Diagnostic(line, f"number {num} used twice at the same level; this one is "
                                                 f"{eid}_{n}", num or ""))
             draft.eid = eid = f"{eid}_{n}"
-            eids[eid] = draft  # type: ignore[assignment]
+            eids[eid] = draft
         if parent is None:
             self.body.append(draft)
-        elif parent.children:
-            parent.children.append(draft)  # type: ignore[union-attr]
         else:
-            parent.children = [draft]
-            self.grown.append(parent)
+            parent.children.append(draft)
         return draft
 
     def _add_text(self, draft: NodeDraft, text: str) -> None:
@@ -121,33 +125,31 @@ class _Builder:
             draft.text = text
         elif isinstance(words, str):
             draft.text = [words, text]
-            self.grown.append(draft)
         else:
             words.append(text)
 
     def _add_wrap_up(self, draft: NodeDraft, text: str) -> None:
         """Append a line of words that follow ``draft``'s list."""
-        if draft.wrap_up:
-            draft.wrap_up.append(text)  # type: ignore[union-attr]
+        if isinstance(draft.wrap_up, list):
+            draft.wrap_up.append(text)
         else:
             draft.wrap_up = [text]
-            self.grown.append(draft)
 
     def finish(self) -> list[Node]:
-        """The body, sealed into Nodes (the same objects: the Index already holds them), once
-        every grown field has its Node form; the Index notes the containers and provisions."""
-        for draft in self.grown:
-            if isinstance(draft.children, list):
-                draft.children = tuple(draft.children)
-            if isinstance(draft.text, list):
-                draft.text = "\n".join(draft.text)
-            if isinstance(draft.wrap_up, list):
-                draft.wrap_up = "\n".join(draft.wrap_up)
-        seal_all(self.index.eids.values())
+        """The body as Nodes, made from the drafts children first; the Index's map of eIds (which
+        held the drafts, in document order) then holds the Nodes, and notes the containers and
+        provisions."""
+        eids = self.index.eids
+        body = [self._node(draft, eids) for draft in self.body]
         note = self.index.note
-        for node in self.headed:
-            note(node)  # type: ignore[arg-type]
-        return self.body  # type: ignore[return-value]
+        for draft in self.headed:
+            note(eids[draft.eid])
+        return body
+
+    def _node(self, draft: NodeDraft, eids: dict[str, Node]) -> Node:
+        node = draft.to_node(tuple(self._node(child, eids) for child in draft.children))
+        eids[draft.eid] = node  # the key is there already: document order is kept
+        return node
 
     # -- headings ----------------------------------------------------------------------------
     def container(self, token: Token) -> None:
@@ -208,7 +210,8 @@ class _Builder:
         last = self.last_number.get(token.level)
         if last is not None and value < last[0] and first_line == token.line:
             self.warnings.append(Diagnostic(
-                token.line, f"{token.level} {label} out of order: it follows {token.level} {last[1]}; expected a number "
+                token.line,
+                f"{token.level} {label} out of order: it follows {token.level} {last[1]}; expected a number "
                 f"after {last[1]}", _render(token)))
         elif last is not None and value > last[0] + 1:
             missing = f"{last[0] + 1}" if value == last[0] + 2 else f"{last[0] + 1} to {value - 1}"
@@ -243,7 +246,8 @@ class _Builder:
         numbered_para = self.para_scheme == scheme and not self.stack
         text = token.text
         if numbered_para:
-            draft = self._new(PARAGRAPH, token.num, token.label, token.line, self.provision, token.title, text)
+            kind = SUBSECTION if self.provision.kind == SECTION else PARAGRAPH  # AKN's names, not the text's
+            draft = self._new(kind, token.num, token.label, token.line, self.provision, token.title, text)
             self.paragraph = draft
         else:
             parent = self.stack[-1][1] if self.stack else self._paragraph(token.line)
@@ -292,6 +296,9 @@ class _Builder:
             if self.stack and self.paragraph is not None and text[0].islower():
                 self._add_wrap_up(self.paragraph, text)
                 return
+            if not self.stack and self.paragraph is not None and _lists_on(self.paragraph, text):
+                self._add_text(self.paragraph, text)  # an unlabelled list after a colon: one provision
+                return
             self.stack = []
             self.paragraph = self._new(PARAGRAPH, None, "", line, self.provision, "", text)
             return
@@ -300,7 +307,7 @@ class _Builder:
         elif self.stack:
             self._add_text(self.stack[0][1], text)
         else:
-            self._add_text(self.provision, text)  # type: ignore[arg-type]
+            self._add_text(self.provision, text)
 
     # -- structure ---------------------------------------------------------------------------
     def _container(self) -> NodeDraft | None:
@@ -312,6 +319,19 @@ class _Builder:
         self.paragraph = None
         self.stack = []
         self.para_scheme = None
+
+
+_LIST_LINE_END = re.compile(r"(?:[;:,]|; (?:and|or)|, (?:and|or))$")
+
+
+def _lists_on(paragraph: NodeDraft, text: str) -> bool:
+    """Whether ``text`` is the next entry of an unlabelled list in ``paragraph``: the paragraph's
+    first line ends with a colon, each line since ends like a list entry (";", "; and", ...), and
+    ``text`` starts in lower case, as an entry that continues the lead-in's sentence does."""
+    if not text[0].islower():
+        return False
+    lines = [paragraph.text] if isinstance(paragraph.text, str) else paragraph.text
+    return lines[0].endswith(":") and all(_LIST_LINE_END.search(line) for line in lines[1:])
 
 
 def _render(token: Token) -> str:

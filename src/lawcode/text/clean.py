@@ -3,8 +3,9 @@
 Texts arrive as saved from web pages or extracted from PDFs. Before the parser looks for
 chapters and articles, this module
 
-* decodes the bytes (UTF-8 only; see :mod:`lawcode.text.parse` for why other encodings are an
-  error) and refuses binary junk;
+* decodes the bytes (UTF-8, or UTF-16/UTF-32 when a byte-order mark says so; see
+  :mod:`lawcode.text.parse` for why other encodings are an error), refuses binary junk, and
+  makes every line end a line feed (CRLF and a lone CR too);
 * normalises odd whitespace (no-break and other Unicode spaces, tabs) and typographic quotes,
   silently, because doing so loses no words;
 * removes lines that are not part of the regulation - web-page furniture ("skip to content",
@@ -18,8 +19,12 @@ point back to where they came from.
 
 from __future__ import annotations
 
+import codecs
 import re
+import re._constants as _sre  # the regex parser's node kinds, to read the cruft rules' first characters
+import re._parser as _sre_parse
 from dataclasses import dataclass
+from typing import Any
 
 from lawcode.errors import TextError
 from lawcode.text.document import Diagnostic
@@ -62,7 +67,51 @@ _CRUFT_RULES: tuple[tuple[str, str], ...] = (
 )
 _CRUFT = re.compile("|".join(f"({pattern})" for pattern, _ in _CRUFT_RULES), re.IGNORECASE)
 _CRUFT_MAX = 160  # longer lines are never cruft
-_CRUFT_STARTS = frozenset("pPsScClL[bBtTnNyY0123456789dDeEfFoO")  # first letters of the rules above
+
+
+def _first_characters(patterns: list[str]) -> frozenset[str] | None:
+    """Every character a match of one of ``patterns`` (read case-insensitively) can start with, or
+    None when a pattern's start is too complex to tell (then every line is tried).
+
+    Read from the patterns' parse trees (the standard library's own regex parser), so that the
+    pre-filter below can never disagree with the rules.
+    """
+    found: set[str] = set()
+
+    def starts(items: list[tuple[Any, Any]]) -> bool:  # adds the first characters of a sequence
+        if not items:
+            return False
+        op, arg = items[0]
+        if op is _sre.LITERAL:
+            found.update({chr(arg).lower(), chr(arg).upper()})
+        elif op is _sre.IN:
+            for kind, value in arg:
+                if kind is _sre.LITERAL:
+                    found.update({chr(value).lower(), chr(value).upper()})
+                elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
+                    found.update("0123456789")
+                else:
+                    return False
+        elif op is _sre.SUBPATTERN:
+            return starts(list(arg[-1]))
+        elif op is _sre.BRANCH:
+            return all(starts(list(branch)) for branch in arg[1])
+        elif op is _sre.MAX_REPEAT and arg[0] >= 1:
+            return starts(list(arg[2]))
+        else:
+            return False
+        return True
+
+    for pattern in patterns:
+        if not starts(list(_sre_parse.parse(pattern, re.IGNORECASE))):
+            return None
+    return frozenset(found)
+
+
+# First characters of the rules' matches: a line starting otherwise skips the regex.
+_CRUFT_STARTS = _first_characters([pattern for pattern, _ in _CRUFT_RULES])
+
+
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     """Every line, normalised and trimmed (``lines[n - 1]`` is line n; removed and blank lines
@@ -71,6 +120,7 @@ class Cleaned:
     lines: list[str]
     removed: tuple[Diagnostic, ...]
     long_lines: tuple[int, ...] = ()
+    soft_breaks: frozenset[int] = frozenset()  # indexes of lines that ended with a soft hyphen (a word broken)
 
 
 LONG_LINE = 100_000  # characters; a longer line is reported (see lawcode.text.parse)
@@ -86,11 +136,13 @@ def decode(data: bytes | str, source: str) -> str:
     """
     if isinstance(data, str):
         text = data
+    elif data.startswith(_UNICODE_BOMS):
+        text = _decode_with_bom(data, source)
     else:
         if b"\x00" in data:
             offset = data.index(b"\x00")
             raise TextError(
-                f"binary data: NUL byte at byte offset {offset}",
+                f"binary data: NUL byte at byte offset {offset}" + _utf16_hint(data),
                 file=source,
                 line=data.count(b"\n", 0, offset) + 1,
                 expected="a plain UTF-8 text file",
@@ -105,7 +157,35 @@ def decode(data: bytes | str, source: str) -> str:
                         expected="a plain text")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\r" in text:  # Windows (CRLF) and old Mac (CR) line ends: a lone CR ends a line too
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+# Byte-order marks of the UTF-16 and UTF-32 encodings (UTF-32 LE first: it starts like UTF-16 LE).
+_UNICODE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _decode_with_bom(data: bytes, source: str) -> str:
+    """A UTF-16 or UTF-32 text, read by its byte-order mark (the mark itself dropped)."""
+    codec = "utf-32" if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) else "utf-16"
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise TextError(f"not valid {codec.upper()} (it starts with a {codec.upper()} byte-order mark): "
+                        f"bad bytes at byte offset {error.start}", file=source,
+                        expected=f"{codec.upper()} text, or UTF-8") from None
+
+
+def _utf16_hint(data: bytes) -> str:
+    """A hint naming UTF-16 when the NUL bytes look like it: every other byte of the start is NUL."""
+    start = data[:2000]
+    if len(start) >= 4 and (start[1::2].count(0) * 10 >= len(start[1::2]) * 9 or
+                            start[0::2].count(0) * 10 >= len(start[0::2]) * 9):
+        order = "LE" if start[1::2].count(0) > start[0::2].count(0) else "BE"
+        return (f"; it looks like UTF-16 without a byte-order mark, convert it: "
+                f"iconv -f UTF-16{order} -t UTF-8")
+    return ""
 
 
 def _straighten_quotes(data: bytes) -> bytes | bytearray:
@@ -234,7 +314,7 @@ def clean(text: str) -> Cleaned:
             if raw_lines is not None and raw_lines[index].strip(" \r"):
                 removed.append(Diagnostic(index + 1, "whitespace-only line", raw_lines[index].rstrip("\r")))
         elif len(line) <= _CRUFT_MAX:
-            if line[0] in starts:
+            if starts is None or line[0] in starts:
                 reason = cruft_reason(line)
                 if reason:
                     removed.append(Diagnostic(index + 1, reason, line))
@@ -243,7 +323,12 @@ def clean(text: str) -> Cleaned:
             long_lines.append(index + 1)
     _drop_footnotes(lines, removed)
     removed.sort(key=lambda d: d.line)
-    return Cleaned(lines, tuple(removed), tuple(long_lines))
+    return Cleaned(lines, tuple(removed), tuple(long_lines), _soft_breaks(text) if "\u00ad" in odd else frozenset())
+
+
+def _soft_breaks(text: str) -> frozenset[int]:
+    """The indexes of the lines of ``text`` that end with a soft hyphen: a PDF broke a word there."""
+    return frozenset(index for index, line in enumerate(text.split("\n")) if line.rstrip(" \r\t").endswith("\u00ad"))
 
 
 _FOOTNOTE_START = re.compile(r"\(\d{1,3}\) ")

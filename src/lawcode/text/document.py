@@ -8,6 +8,10 @@ gives an equal tree.
 eIds follow the Akoma Ntoso naming convention as Laws.Africa's bluebell spells it for this kind
 of text: ``chp_I__art_13__para_nn_1__list_1__item_5``. Unnumbered paragraphs are counted with
 the ``nn_`` marker; numbered items sit in an implicit list (``list_1``) below their paragraph.
+Where the text's own terms differ, the convention's names win: a numbered "(1)" inside an article
+(EU, PRC) is a paragraph (``art_5__para_1``), inside a section (UK, South Africa, US Code, dotted
+style) a subsection (``sec_5__subsec_1``). A number used twice at one level gets ``_2``, ``_3``...
+in document order (see :mod:`lawcode.text.build`).
 """
 
 from __future__ import annotations
@@ -18,14 +22,15 @@ import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
-from typing import Iterable, Iterator, Mapping
+from typing import Iterator, Mapping
 
 # Node kinds, named as the Akoma Ntoso elements they become.
 PART = "part"
 CHAPTER = "chapter"
 SECTION = "section"
 ARTICLE = "article"
-PARAGRAPH = "paragraph"
+PARAGRAPH = "paragraph"  # a numbered or unnumbered paragraph of an article; an unnumbered one of a section
+SUBSECTION = "subsection"  # a numbered "(1)" of a UK, South African or US section (dotted style: "1.1")
 ITEM = "item"
 CONTAINER_KINDS = (PART, CHAPTER, SECTION)
 
@@ -58,7 +63,8 @@ class Node:
             parts.append(self.wrap_up)
         return "\n".join(parts)
 
-    def to_dict(self) -> dict:
+    def own_dict(self) -> dict[str, object]:
+        """The node's own fields as JSON-ready values (everything :meth:`to_dict` gives but its children)."""
         return {
             "eId": self.eid,
             "kind": self.kind,
@@ -67,23 +73,24 @@ class Node:
             "text": self.text,
             "wrapUp": self.wrap_up or None,
             "line": self.line,
-            "children": [c.to_dict() for c in self.children],
         }
+
+    def to_dict(self) -> dict:
+        return {**self.own_dict(), "children": [c.to_dict() for c in self.children]}
 
 
 class NodeDraft:
-    """A Node under construction: Node's slots, writable.
+    """A Node under construction, writable: the parser builds its tree out of these, in document
+    order, and turns each into a Node (:meth:`to_node`) once the text is read.
 
-    The parser builds its tree out of these, in document order, and seals them (:func:`seal_all`)
-    into the Nodes they stand for once the text is read. While a draft is being built, ``text``
-    and ``wrap_up`` may hold a list of lines and ``children`` a list of drafts; the caller gives
-    them their Node form (strings, a tuple) before sealing.
+    While a draft is being built, ``text`` and ``wrap_up`` may hold a list of lines and
+    ``children`` a list of drafts.
     """
 
     __slots__ = ("eid", "kind", "num", "heading", "text", "children", "wrap_up", "line")
 
     def __init__(self, eid: str, kind: str, num: str | None, heading: str | None, text: list[str] | str,
-                 children: list[NodeDraft] | tuple[Node, ...], wrap_up: list[str] | str, line: int) -> None:
+                 children: list[NodeDraft], wrap_up: list[str] | str, line: int) -> None:
         self.eid = eid
         self.kind = kind
         self.num = num
@@ -93,35 +100,17 @@ class NodeDraft:
         self.wrap_up = wrap_up
         self.line = line
 
-
-assert NodeDraft.__slots__ == tuple(f.name for f in fields(Node)), "a NodeDraft must have every field of Node"
-
-
-def seal(draft: NodeDraft) -> Node:
-    """``draft``, now a Node: the same object, frozen from here on.
-
-    A frozen dataclass sets its fields through ``object.__setattr__``, one C call per field; a
-    plain class sets them with the interpreter's fast slot stores. So a node is built as a
-    :class:`NodeDraft`, whose slots are exactly Node's, then made a Node by assigning its class
-    (Python allows it between classes with the same slots). It is a Node like any other from
-    then on, equal to ``Node(...)`` with the same fields. The caller must have given every
-    field its Node form.
-    """
-    draft.__class__ = Node  # type: ignore[assignment]
-    return draft  # type: ignore[return-value]
-
-
-def seal_all(drafts: Iterable[NodeDraft]) -> None:
-    """:func:`seal` every one of ``drafts`` (the caller keeps them: they are Nodes now)."""
-    for draft in drafts:
-        draft.__class__ = Node  # type: ignore[assignment]
+    def to_node(self, children: tuple[Node, ...]) -> Node:
+        """The Node this draft stands for, with ``children`` (its own children, already made Nodes)."""
+        text = self.text if isinstance(self.text, str) else "\n".join(self.text)
+        wrap_up = self.wrap_up if isinstance(self.wrap_up, str) else "\n".join(self.wrap_up)
+        return Node(self.eid, self.kind, self.num, self.heading, text, children, wrap_up, self.line)
 
 
 def make_node(eid: str, kind: str, num: str | None, heading: str | None, text: str,
               children: tuple[Node, ...] = (), wrap_up: str = "", line: int = 0) -> Node:
-    """The same as ``Node(...)``, at less than half the cost (see :func:`seal`): for the AKN
-    importer, which makes one Node per provision."""
-    return seal(NodeDraft(eid, kind, num, heading, text, children, wrap_up, line))
+    """``Node(...)`` by position (the AKN importer's way of making a node)."""
+    return Node(eid, kind, num, heading, text, children, wrap_up, line)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,10 @@ import weakref
 from typing import Iterable
 
 from lawcode.errors import QueryError
-from lawcode.text.document import ARTICLE, CHAPTER, CONTAINER_KINDS, ITEM, PARAGRAPH, PART, SECTION, Document, Node
+from lawcode.text.document import (ARTICLE, CHAPTER, CONTAINER_KINDS, ITEM, PARAGRAPH, PART, SECTION, SUBSECTION,
+                                   Document, Node)
+
+NUMBERED = (PARAGRAPH, SUBSECTION, ITEM)  # the kinds of node a citation's "(1)(a)" path walks through
 
 _CITATION = re.compile(
     r"(?P<kw>articles?|art\.?|sections?|sec\.?|s\.|§+|chapter|chp\.?|part)?\s*(?:_\s*)?"
@@ -123,7 +126,7 @@ class Index:
             current = found
         return current
 
-    def nearest_labelled(self, node: Node, label: str, kinds: tuple[str, ...] = (PARAGRAPH, ITEM)) -> Node | None:
+    def nearest_labelled(self, node: Node, label: str, kinds: tuple[str, ...] = NUMBERED) -> Node | None:
         """The closest node numbered ``label`` among the children of ``node``'s ancestors.
 
         "subsection (2)" or "paragraph (1)" written inside a provision mean the neighbour with that
@@ -140,7 +143,7 @@ class Index:
         return None
 
 
-def child_labelled(node: Node, label: str, kinds: tuple[str, ...] = (PARAGRAPH, ITEM)) -> Node | None:
+def child_labelled(node: Node, label: str, kinds: tuple[str, ...] = NUMBERED) -> Node | None:
     """The child numbered ``label``; for unnumbered paragraphs, the label-th one."""
     low = label.lower()
     for child in node.children:
@@ -235,7 +238,7 @@ def _find(doc: Document, text: str) -> tuple[Node | None, Node | None]:
 def _children_known(node: Node) -> list[str]:
     """The numbered children of ``node``, as eIds with their printed numbers."""
     out = []
-    for position, child in enumerate(c for c in node.children if c.kind in (PARAGRAPH, ITEM)):
+    for position, child in enumerate(c for c in node.children if c.kind in NUMBERED):
         out.append(f"{child.num or f'({position + 1})'} ({child.eid})")
     return out
 

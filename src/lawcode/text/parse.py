@@ -32,7 +32,8 @@ A warning in ``Document.warnings`` (the text is still usable, the reader should 
   cross-references, so that megabytes of junk cannot make citation matching slow).
 
 Removed lines (web-page cruft, PDF page headers, a table of contents, headings repeated by
-chunked sources, the Chinese lines of a bilingual text) are not warnings: they go to ``Document.removed`` with line and reason.
+chunked sources, the Chinese lines of a bilingual text) are not warnings: they go to
+``Document.removed`` with line and reason.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ from __future__ import annotations
 from collections import Counter
 
 from lawcode.errors import TextError
-from lawcode.nogc import without_gc
 from lawcode.text.bilingual import set_aside_chinese
 from lawcode.text.build import build
 from lawcode.text.clean import LONG_LINE, Cleaned, clean, decode
@@ -51,15 +51,11 @@ from lawcode.text.styles import STYLES, Detection, detect
 from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like, tokenize
 
 
-@without_gc
 def parse_text(data: bytes | str, source: str = "<text>", style: str | None = None) -> Document:
     """The Document for a regulation text given as bytes (UTF-8) or str.
 
     ``style`` forces one of :data:`~lawcode.text.styles.STYLES` (by name); by default the style
     is detected, and the Document says which and why.
-
-    The cyclic garbage collector is paused while the tree is built: parsing allocates many
-    small objects and no cycles, and repeated collections made large texts several times slower.
     """
     text = decode(data, source)
     if not text.strip():
@@ -69,7 +65,7 @@ def parse_text(data: bytes | str, source: str = "<text>", style: str | None = No
     del text  # only the cleaned lines are read from here on: a large text's memory is freed early
     warnings = _long_lines(cleaned)
     detection = detect(cleaned.lines, style)
-    tokens = tokenize(cleaned.lines, detection.style.articles, detection.style.dotted)
+    tokens = tokenize(cleaned.lines, detection.style.articles, detection.style.dotted, cleaned.soft_breaks)
     tokens, toc = _drop_table_of_contents(tokens)
     if not any(t.kind == PROVISION for t in tokens):
         raise _no_structure(cleaned.lines, source, detection)

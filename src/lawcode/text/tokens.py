@@ -24,7 +24,7 @@ without a newline) is scanned in linear time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 
 from lawcode.text import numbering
 
@@ -41,12 +41,14 @@ WORDS = "words"
 
 @dataclass(slots=True)
 class Token:
-    """One block of the text. There is one per line, so the classifier passes the fields by
-    position: keyword arguments made a Token a third dearer."""
+    """One block of the text: its kind, line and words, and what a heading or label says of itself.
+
+    Made with the kind, line and words by position and every other field by name."""
 
     kind: str
     line: int
     text: str = ""  # words that follow on the same line
+    _: KW_ONLY
     markdown: bool = False
     level: str = ""  # part/chapter/section/article for headings; for labels "(" ("(a)"), "." ("1."),
     # MARKER ("a)", "i.") or DECIMAL ("1.1")
@@ -57,12 +59,16 @@ class Token:
     is_title: bool = False  # words right after a bare heading that read as its title
 
 
-_SENTENCE_ENDS = ".;:,\u2014\u2013"  # the last character of a block that reads as a sentence or clause
+_SENTENCE_ENDS = ".;:,-\u2014\u2013"  # the last character of a block that reads as a sentence or clause
+# Words that make a block a provision rather than a title, even when its final full stop is missing
+# ("Keepers shall pay a fee"): titles name a subject ("Fees", "Information to be provided where ...").
+_NORMATIVE_WORD = re.compile(r"\b(?:shall|must|may|should|will|means|applies)\b")
 
 
 def heading_like(text: str, limit: int = 100) -> bool:
     """Whether a short block reads as a title rather than as a sentence."""
-    return 0 < len(text) <= limit and text[-1] not in _SENTENCE_ENDS and (text[0].isupper() or text[0] in "\"'")
+    return (0 < len(text) <= limit and text[-1] not in _SENTENCE_ENDS and (text[0].isupper() or text[0] in "\"'")
+            and not _NORMATIVE_WORD.search(text))
 
 
 def bare_heading(token: Token) -> bool:
@@ -140,11 +146,14 @@ def wrapped_lines(lines: list[str]) -> list[bool]:
         if not lines[start]:
             start += 1
             continue
-        end = start
+        end = start + 1
         while end < size and lines[end]:
             end += 1
-        block = lines[start:end]
-        wrapped = _runs_on(block) or _fixed_width(block) or (previous_wrapped and _continues_lower(block[0]))
+        if end == start + 1:  # a block of one line (most blocks, in a text with a blank line between blocks)
+            wrapped = previous_wrapped and _continues_lower(lines[start])
+        else:
+            block = lines[start:end]
+            wrapped = _runs_on(block) or _fixed_width(block) or (previous_wrapped and _continues_lower(block[0]))
         if wrapped:
             flags[start:end] = [True] * (end - start)
         previous_wrapped = wrapped
@@ -161,14 +170,21 @@ def _continues_lower(text: str) -> bool:
 
 def _runs_on(block: list[str]) -> bool:
     """Whether a line of ``block`` continues the sentence of the line before (table rows, "a | b", aside)."""
-    return any(_continues_lower(text) and _runs_into(block[i]) and " | " not in text for i, text in enumerate(block[1:]))
+    return any(_continues_lower(text) and _runs_into(block[i]) and " | " not in text
+               for i, text in enumerate(block[1:]))
 
 
 def _runs_into(text: str) -> bool:
-    """Whether a line may run on into the next: it ends with a word, or with a comma outside a list
-    item (after "(b) ... herewith," a lower-case line is the list's wrap-up)."""
+    """Whether a line may run on into the next: it ends with a word (but not as a list entry ends,
+    "; and"), or with a comma outside a list item (after "(b) ... herewith," a lower-case line is
+    the list's wrap-up)."""
     last = text[-1]
-    return last not in ".;:,\u2014\u2013" or (last == "," and text[0] != "(")
+    if last not in ".;:,\u2014\u2013":
+        return not _LIST_ENTRY_END.search(text[-6:])
+    return last == "," and text[0] != "("
+
+
+_LIST_ENTRY_END = re.compile(r"[;,] (?:and|or)$")  # "mark each hive; and": a list entry, not a wrap
 
 
 def _fixed_width(block: list[str]) -> bool:
@@ -204,14 +220,15 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: b
             first = text[:1]
     if decimal and first.isdigit():
         return _decimal(text, line, wrapped)
-    if first.islower() or first.isdigit():
+    if (first.islower() or first.isdigit()) and ("." in text[1:8] or ")" in text[1:8]):  # a marker ends by then
         match = _MARKER_RE.match(text)
         if match and (match.group(2) == ")" or not match.group(1).isdigit()):
             label = match.group(1)
             if first.isdigit() or len(set(label)) == 1 or numbering.roman_value(label):  # "a", "aa", "iv"; not "no."
-                return Token(LABEL, line, _rest(match), markdown, MARKER, label + match.group(2), label)
+                return Token(LABEL, line, _rest(match), markdown=markdown, level=MARKER, num=label + match.group(2),
+                             label=label)
     if first not in _STRUCTURE_STARTS:
-        return Token(WORDS, line, text, markdown)
+        return Token(WORDS, line, text, markdown=markdown)
     match = _ARTICLE_RE.match(text) if first in "Aa" else None
     if match:
         rest = _rest(match)
@@ -219,7 +236,8 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: b
         explicit = bool(sep) or not rest
         if not (wrapped and rest and sep not in _HEADING_SEPARATORS):
             num = match.group(1)
-            return Token(PROVISION, line, rest, markdown, "article", num, num, "", explicit)
+            return Token(PROVISION, line, rest, markdown=markdown, level="article", num=num, label=num,
+                         explicit=explicit)
     match = _CONTAINER_RE.fullmatch(text) if first in "PpCcSs" else None
     if match:
         kind = _keyword(match.group("kw"))
@@ -228,45 +246,51 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: b
         num = match.group(2)
         if kind == "section" and not has_articles:
             if not (wrapped and rest):
-                return Token(PROVISION, line, rest, markdown, "section", num, num, "", bool(sep) or not rest)
+                return Token(PROVISION, line, rest, markdown=markdown, level="section", num=num, label=num,
+                             explicit=bool(sep) or not rest)
         elif (rest[:1].isupper() or not rest or sep) and not (wrapped and rest and not sep):
-            return Token(CONTAINER, line, "", markdown, kind, num, num, rest)
+            return Token(CONTAINER, line, markdown=markdown, level=kind, num=num, label=num, title=rest)
     if not has_articles and first in "\u00a7Ss":
         match = _PARAGRAPH_SIGN_RE.fullmatch(text)
         if match:
-            return Token(PROVISION, line, "", markdown, "section", match.group(1), match.group(1),
-                         match.group("rest").strip())
+            return Token(PROVISION, line, markdown=markdown, level="section", num=match.group(1),
+                         label=match.group(1), title=match.group("rest").strip())
     if not first.isdigit() and first != "(":
-        return Token(WORDS, line, text, markdown)
+        return Token(WORDS, line, text, markdown=markdown)
     match = _LABEL_RE.match(text) if first == "(" else None
     if match:
         label = match.group(1)
-        return Token(LABEL, line, _rest(match), markdown, "(", f"({label})", label)
+        return Token(LABEL, line, _rest(match), markdown=markdown, level="(", num=f"({label})", label=label)
     match = _DOTTED_RE.fullmatch(text)
     if match and (has_articles or not match.group("rest")):
-        return Token(LABEL, line, match.group("rest").strip(), False, ".", match.group(1) + ".", match.group(1))
+        return Token(LABEL, line, match.group("rest").strip(), level=".", num=match.group(1) + ".",
+                     label=match.group(1))
     if not has_articles and not wrapped:
         match = _NUMBERED_HEADING_RE.fullmatch(text)
         if match and match.group("sep").startswith(".") and not heading_like(match.group("rest"), 150):
-            return Token(LABEL, line, match.group("rest").strip(), False, ".", match.group(1) + ".", match.group(1))
+            return Token(LABEL, line, match.group("rest").strip(), level=".", num=match.group(1) + ".",
+                         label=match.group(1))
         if match:
             dotted = match.group("sep").startswith(".")
-            return Token(PROVISION, line, match.group("rest").strip(), False, "section",
-                         match.group(1) + ("." if dotted else ""), match.group(1), "", dotted)
-    return Token(WORDS, line, text, markdown)
+            return Token(PROVISION, line, match.group("rest").strip(), level="section",
+                         num=match.group(1) + ("." if dotted else ""), label=match.group(1), explicit=dotted)
+    return Token(WORDS, line, text, markdown=markdown)
 
 
 def _decimal(text: str, line: int, wrapped: bool) -> Token:
     """A line of the dotted style that starts with a digit: a provision ("1 Heading", "2. Heading"),
     a subdivision ("1.1 text", labelled by its last number), or words ("2020 was ...")."""
     match = _DECIMAL_RE.match(text)
-    if match is None or wrapped:
+    if match is None:
         return Token(WORDS, line, text)
     number, dot = match.group(1), match.group(2)
     rest = _rest(match)
     if "." not in number:
-        return Token(PROVISION, line, rest, False, "section", number + dot, number, "", bool(dot) or not rest)
-    return Token(LABEL, line, rest, False, DECIMAL, number + dot, number.rsplit(".", 1)[1])
+        if wrapped and rest:  # "2 of the code ..." in the middle of a sentence
+            return Token(WORDS, line, text)
+        return Token(PROVISION, line, rest, level="section", num=number + dot, label=number,
+                     explicit=bool(dot) or not rest)
+    return Token(LABEL, line, rest, level=DECIMAL, num=number + dot, label=number.rsplit(".", 1)[1])
 
 
 def _rest(match: re.Match[str]) -> str:
@@ -327,7 +351,7 @@ def _add_chunk(out: list[Token], chunk: str, token: Token) -> None:
         return
     label = _LABEL_RE.match(chunk)
     if label:
-        out.append(Token(LABEL, token.line, _rest(label), False, "(", f"({label.group(1)})", label.group(1)))
+        out.append(Token(LABEL, token.line, _rest(label), level="(", num=f"({label.group(1)})", label=label.group(1)))
     elif len(out) == 1 and not token.text:
         token.text = chunk
     else:
@@ -347,10 +371,13 @@ def ends_clause(text: str) -> bool:
     return bool(_ENDS_CLAUSE.search(text[-6:])) if text else True
 
 
-def tokenize(lines: list[str], has_articles: bool, decimal: bool = False) -> list[Token]:
+def tokenize(lines: list[str], has_articles: bool, decimal: bool = False,
+             soft_breaks: frozenset[int] = frozenset()) -> list[Token]:
     """Every token of the cleaned text, joining wrapped lines; ``has_articles``: the text's provisions
     are articles (its style says so), so "Section N" groups articles rather than being one;
-    ``decimal``: the text is numbered 1, 1.1, 1.1.1 (the dotted style)."""
+    ``decimal``: the text is numbered 1, 1.1, 1.1.1 (the dotted style); ``soft_breaks``: indexes of
+    the lines that ended with a soft hyphen (see :class:`Hyphens`)."""
+    hyphens = Hyphens(lines, soft_breaks)
     wrapped_at = wrapped_lines(lines)
     width = line_width(lines, wrapped_at)
     tokens: list[Token] = []
@@ -372,19 +399,33 @@ def tokenize(lines: list[str], has_articles: bool, decimal: bool = False) -> lis
         token = classify(text, index + 1, has_articles, mid_sentence, decimal)
         if token.kind == PROVISION:
             token = sequence.plausible(token, text, index)
+        if tokens and token.kind == WORDS and _title_runs_on(tokens[-1], text):
+            _append_title(tokens[-1], text)
+            previous_text = text
+            continue
         if wrapped and tokens and _continues(token, text, previous_text, width, tokens[-1]):
-            _append_words(tokens[-1], text)
+            _append_words(tokens[-1], text, hyphens, index)
             previous_text = text
             continue
         previous_text = text
         if token.kind == WORDS and tokens and bare_heading(tokens[-1]) and heading_like(text, 200):
             token.is_title = True
-        if not wrapped and token.kind == PROVISION and token.level == "section":
-            tokens.extend(split_inline(token))
-        else:
-            tokens.append(token)
+        tokens.append(token)
+    tokens = _split_sections(tokens)
     _label_titles(tokens)
     return tokens
+
+
+def _split_sections(tokens: list[Token]) -> list[Token]:
+    """Every section line split into heading and inline subsections (:func:`split_inline`), once its
+    wrapped lines have been joined to it."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.kind == PROVISION and token.level == "section":
+            out.extend(split_inline(token))
+        else:
+            out.append(token)
+    return out
 
 
 class _Sequence:
@@ -410,7 +451,7 @@ class _Sequence:
         last = self.last.get(token.level)
         if (not token.explicit and token.text and value is not None and last is not None
                 and value not in (last, last + 1) and not self._resumes(token.level, last, value, index)):
-            return Token(WORDS, token.line, text, token.markdown)
+            return Token(WORDS, token.line, text, markdown=token.markdown)
         if value is not None:
             self.last[token.level] = value
         return token
@@ -473,6 +514,36 @@ def _ends_sentence(previous: str, last: Token) -> bool:
     return previous[-1:] in ".:;" or (last.kind in (CONTAINER, PROVISION) and not last.text)
 
 
+_CONNECTIVES = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "with", "by", "from", "a", "an", "its",
+                          "their", "under", "between", "against", "concerning", "regarding"})
+
+
+def _title(token: Token) -> str:
+    """The title a token ends with, if a next line could continue it ("" if none)."""
+    if token.is_title:
+        return token.text
+    if token.kind in (CONTAINER, PROVISION) and token.title and not token.text:
+        return token.title
+    return ""
+
+
+def _title_runs_on(last: Token, text: str) -> bool:
+    """Whether ``text`` is the second line of a heading printed on two lines: the title before ends
+    with a word that cannot end one ("Registration of Hives and") or the line goes on in lower case."""
+    title = _title(last)
+    if not title or not (heading_like(text) or (text[0].islower() and text[-1] not in _SENTENCE_ENDS)):
+        return False
+    last_word = title.rsplit(" ", 1)[-1].lower()
+    return last_word in _CONNECTIVES or (text[0].islower() and not _NORMATIVE_WORD.search(text))
+
+
+def _append_title(token: Token, text: str) -> None:
+    if token.is_title:
+        token.text = f"{token.text} {text}"
+    else:
+        token.title = f"{token.title} {text}"
+
+
 def _continues(token: Token, text: str, previous: str, width: int, last: Token) -> bool:
     """Whether a line of a wrapped text continues the block before it."""
     if last.kind in (CONTAINER,) or (last.kind == PROVISION and not last.text):
@@ -481,6 +552,9 @@ def _continues(token: Token, text: str, previous: str, width: int, last: Token) 
         return False
     if last.is_title:
         return text[0].islower()
+    if (last.kind == LABEL and previous.endswith(last.text) and text[0].isupper()
+            and heading_like(last.text, _LABEL_TITLE_LIMIT)):
+        return False  # "(a) In general", then its words: a label's title on a line of its own
     if token.kind == WORDS:
         if text[0].islower() or text[0] in ",;)":
             return True
@@ -494,10 +568,52 @@ def _continues(token: Token, text: str, previous: str, width: int, last: Token) 
     return False
 
 
-def _append_words(token: Token, text: str) -> None:
+def _append_words(token: Token, text: str, hyphens: Hyphens, line: int) -> None:
+    """Join ``text`` (the words of line ``line + 1``) to the block ``token`` of the line before."""
     if token.kind == CONTAINER:
-        token.title = f"{token.title} {text}".strip()
-    elif token.text.endswith("-") and text[:1].islower() and not token.text.endswith(" -"):
-        token.text = token.text + text
+        token.title = hyphens.join(token.title, text, line - 1)
     else:
-        token.text = f"{token.text} {text}".strip()
+        token.text = hyphens.join(token.text, text, line - 1)
+
+
+class Hyphens:
+    """Re-joins a word broken across a line end.
+
+    * A soft hyphen (U+00AD) at a line end marks a break inside a word: the cleaner deleted it,
+      and noted the line; the halves are joined with nothing between ("physio" + "logical").
+    * A hard hyphen at a line end may be a break ("adminis-" + "tration") or belong to the word
+      ("decision-" + "making"): the hyphen is dropped only when the text itself uses the word
+      without it elsewhere and never with it.
+    """
+
+    def __init__(self, lines: list[str], soft_breaks: frozenset[int] = frozenset()) -> None:
+        self.lines = lines
+        self.soft_breaks = soft_breaks  # indexes of lines that ended with a soft hyphen
+        self._words: set[str] | None = None
+
+    def join(self, before: str, after: str, index: int) -> str:
+        """``before`` (ending with line ``index``) and ``after``, joined as one run of words."""
+        if not before:
+            return after
+        if index in self.soft_breaks and after[:1].isalpha():
+            return before + after
+        if before.endswith("-") and after[:1].islower() and not before.endswith(" -"):
+            head = _LAST_WORD.search(before[:-1])
+            tail = _FIRST_WORD.match(after)
+            if head and tail and self._known(head.group() + tail.group()) and not self._known(
+                    head.group() + "-" + tail.group()):
+                return before[:-1] + after
+            return before + after
+        if before.endswith("-") and after[:1].isupper() and not before.endswith(" -"):
+            return before + after  # "North-" + "South route": a compound, its hyphen kept
+        return f"{before} {after}"
+
+    def _known(self, word: str) -> bool:
+        if self._words is None:  # made once, and only for a text with a hyphen at a line end
+            self._words = {word.lower() for text in self.lines for word in _WORD_RE.findall(text)}
+        return word.lower() in self._words
+
+
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
+_FIRST_WORD = re.compile(r"[a-z]+")
+_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
