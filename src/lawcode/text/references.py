@@ -27,6 +27,7 @@ All patterns are bounded (no nested unbounded repetition), so scanning is linear
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from lawcode.text.citations import (
@@ -56,6 +57,23 @@ _THEREOF = re.compile(r"\s+thereof\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
+@dataclass(frozen=True, slots=True)
+class _External:
+    """Another law's provision or part, cited before a "that section" or "that Part"."""
+
+    name: str
+
+
+# A target a citation resolves to (None when it cannot be), with what it cites when there is none:
+# a description for the warning, or another law's provision ("that Part").
+_Target = tuple[Node | None, "str | _External"]
+
+
+def _cited_kind(part: Part) -> str:
+    """What a "that ..." citation looks back for: "provision", "chapter" or "part"."""
+    return part.keyword if part.kind == "container" else "provision"
+
+
 class _Finder:
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -65,7 +83,7 @@ class _Finder:
         self.offsets: list[int] = []  # where each reference found in the current words starts
         # (eId, "provision" | "chapter" | "part") -> what its words cited last, for "that section"
         # (a Node, or the description of a citation this text cannot resolve)
-        self.last_cited: dict[tuple[str, str], Node | str] = {}
+        self.last_cited: dict[tuple[str, str], Node | str | _External] = {}
         self._provisions: list[Node] | None = None  # every provision in document order, for ranges
         self.recent: dict[str, Node] = {}  # eId -> the paragraph or item its words cited last ("that subsection")
 
@@ -114,7 +132,10 @@ class _Finder:
             words = text[match.start():end].strip()
             covered.append((match.start(), end))
             if owner is not None and not owner.internal and not owner.this_title:
-                self.add(node, words, external=_law_name(owner.name or words), at=match.start())
+                name = _law_name(owner.name or words)
+                self.add(node, words, external=name, at=match.start())
+                if parts[-1].kind in ("provision", "container"):
+                    self.last_cited[(node.eid, _cited_kind(parts[-1]))] = _External(name)
                 continue
             if owner is not None and owner.absent is not None:
                 self.missing(node, words, owner.absent, at=match.start())
@@ -153,24 +174,26 @@ class _Finder:
                        for found in ([target] if target[0] is None else self._inner(part, target[0]))]
         self._record(node, words, at, targets, outer, owner)
 
-    def _record(self, node: Node, words: str, at: int, targets: list[tuple[Node | None, str]], outer: Part,
+    def _record(self, node: Node, words: str, at: int, targets: list[_Target], outer: Part,
                 owner: Owner | None) -> None:
         """One reference per target (one without a target, and a warning, per target not found)."""
         for target, what in targets:
             if outer.kind in ("provision", "container"):
                 cited = (self.index.enclosing_provision(target) or target) if target is not None else what
-                self.last_cited[(node.eid, outer.keyword if outer.kind == "container" else "provision")] = cited
+                self.last_cited[(node.eid, _cited_kind(outer))] = cited
             if target is not None:
                 self.add(node, words, target.eid, at=at)
                 if target.kind in (PARAGRAPH, ITEM) and outer.kind in ("sub", "provision", "ordinal"):
                     self.recent[node.eid] = target
+            elif isinstance(what, _External):  # "that Part" after "Part 1 of the Equality Act 2006"
+                self.add(node, words, external=what.name, at=at)
             elif owner is not None and owner.this_title:
                 self.add(node, words, external=_law_name(owner.name or "this title"), at=at)
             else:
                 self.missing(node, words, what, at=at)
 
     # -- the outermost part: relative to the node that cites ---------------------------------------
-    def _outer(self, node: Node, part: Part, at: int) -> list[tuple[Node | None, str]]:
+    def _outer(self, node: Node, part: Part, at: int) -> list[_Target]:
         kind = part.kind
         if kind == "provision":
             return [found for label in part.labels for found in self._provision_labels(label, part.keyword)]
@@ -188,33 +211,33 @@ class _Finder:
             return self._ordinal_here(node, provision, part)
         return [found for label in part.labels for found in self._sub_here(node, provision, part, label)]
 
-    def _provision_labels(self, label: Label | tuple[Label, Label], keyword: str) -> list[tuple[Node | None, str]]:
+    def _provision_labels(self, label: Label | tuple[Label, Label], keyword: str) -> list[_Target]:
         if isinstance(label, tuple):
             return self._range(label, lambda one: self._provision_label(one, keyword), self._all_provisions())
         return [self._provision_label(label, keyword)]
 
-    def _provision_label(self, label: Label, keyword: str) -> tuple[Node | None, str]:
+    def _provision_label(self, label: Label, keyword: str) -> _Target:
         what = f"{keyword} {label.base}{''.join(f'({p})' for p in label.path)}"
         provision = self.index.provision(label.base)
         if provision is None:
             return None, what
         return (self.index.descend(provision, label.path) if label.path else provision), what
 
-    def _container_labels(self, label: Label | tuple[Label, Label], keyword: str) -> list[tuple[Node | None, str]]:
+    def _container_labels(self, label: Label | tuple[Label, Label], keyword: str) -> list[_Target]:
         kind = CHAPTER if keyword == "chapter" else PART
         if isinstance(label, tuple):
             containers = [n for (k, _), n in self.index.containers.items() if k == kind]
             return self._range(label, lambda one: self._container(kind, one), containers)
         return [self._container(kind, label)]
 
-    def _container(self, kind: str, label: Label) -> tuple[Node | None, str]:
+    def _container(self, kind: str, label: Label) -> _Target:
         found = self.index.container(kind, label.base)
         if found is None:  # "Chapter III" of a text that numbers its chapters 1, 2, 3 (or the reverse)
             other = _roman_to_int(label.base) if not label.base.isdigit() else _int_to_roman(int(label.base))
             found = self.index.container(kind, str(other)) if other else None
         return found, f"{kind} {label.base}"
 
-    def _range(self, ends: tuple[Label, Label], resolve, members: list[Node]) -> list[tuple[Node | None, str]]:
+    def _range(self, ends: tuple[Label, Label], resolve, members: list[Node]) -> list[_Target]:
         """Every member from the first end to the last, in document order: the ends' own siblings
         when both are found, else every number between them."""
         first, last = resolve(ends[0]), resolve(ends[1])
@@ -277,7 +300,7 @@ class _Finder:
             current = self.index.parent_of(current)
         return current
 
-    def _that(self, node: Node, part: Part) -> list[tuple[Node | None, str]]:
+    def _that(self, node: Node, part: Part) -> list[_Target]:
         """"that section", "that subsection": what was cited last before it, in these words or in a
         lead-in above them (nothing when no citation came before)."""
         keyword = part.keyword
@@ -285,6 +308,8 @@ class _Finder:
         while current is not None:
             if keyword in ("article", "section", "chapter", "part"):
                 cited = self.last_cited.get((current.eid, keyword if keyword in ("chapter", "part") else "provision"))
+                if isinstance(cited, _External):
+                    return [(None, cited)]
                 if cited is not None:
                     return [(None, cited) if isinstance(cited, str) else (cited, "")]
             else:
@@ -294,12 +319,12 @@ class _Finder:
             current = self.index.parent_of(current)
         return []
 
-    def _ordinal_here(self, node: Node, provision: Node, part: Part) -> list[tuple[Node | None, str]]:
+    def _ordinal_here(self, node: Node, provision: Node, part: Part) -> list[_Target]:
         own = self._paragraph_of(node, provision)
         if part.keyword in ("subparagraph", "sentence") and own is not None and own.num is not None:
             return [(own, "")]  # subparagraphs and sentences are not nodes: cite their paragraph
         paragraphs = [c for c in provision.children if c.kind == PARAGRAPH]
-        out: list[tuple[Node | None, str]] = []
+        out: list[_Target] = []
         for ordinal in part.ordinals:
             word, _, step = ordinal.partition(":")
             if word in ORDINALS or word == "last":
@@ -313,9 +338,9 @@ class _Finder:
         return out
 
     def _sub_here(self, node: Node, provision: Node, part: Part, label: Label | tuple[Label, Label]
-                  ) -> list[tuple[Node | None, str]]:
+                  ) -> list[_Target]:
         """"subsection (2)", "paragraph 1", "point (a)" written inside a provision."""
-        def resolve(one: Label) -> tuple[Node | None, str]:
+        def resolve(one: Label) -> _Target:
             start = self._sub_start(node, provision, part.keyword, one.base)
             recent = self.recent.get(node.eid)
             if start is None and recent is not None:  # "subsection (2) ... within paragraph (a) to (l)"
@@ -340,7 +365,7 @@ class _Finder:
         return self.index.nearest_labelled(node, base) or child_labelled(provision, base)
 
     # -- inner parts: below the target of the part after them -----------------------------------
-    def _inner(self, part: Part, parent: Node) -> list[tuple[Node | None, str]]:
+    def _inner(self, part: Part, parent: Node) -> list[_Target]:
         kind = part.kind
         if kind in ("provision", "container"):
             return self._outer(parent, part, 0)  # "Article 5 of Chapter II": numbers are the text's own
@@ -349,24 +374,24 @@ class _Finder:
         if kind != "sub":
             return [(parent, "")]
 
-        def resolve(one: Label) -> tuple[Node | None, str]:
+        def resolve(one: Label) -> _Target:
             start = _below(parent, one.base, part.keyword)
             what = f"{part.keyword} {one.base}{''.join(f'({p})' for p in one.path)} of {parent.eid}"
             if start is None:
                 return None, what
             return (self.index.descend(start, one.path) if one.path else start), what
-        out: list[tuple[Node | None, str]] = []
+        out: list[_Target] = []
         for label in part.labels:
             out.extend(self._range(label, resolve, []) if isinstance(label, tuple) else [resolve(label)])
         return out
 
-    def _ordinal_below(self, part: Part, parent: Node) -> list[tuple[Node | None, str]]:
+    def _ordinal_below(self, part: Part, parent: Node) -> list[_Target]:
         """"the second paragraph of article 22", "the first subparagraph of paragraph 1"."""
         unnumbered = [c for c in parent.children if c.kind == PARAGRAPH and not c.num]
         if part.keyword in ("subparagraph", "sentence") and (parent.kind != ARTICLE or not unnumbered):
             return [(parent, "")]  # subparagraphs and sentences are not nodes: cite what holds them
         paragraphs = [c for c in parent.children if c.kind == PARAGRAPH] or list(parent.children)
-        out: list[tuple[Node | None, str]] = []
+        out: list[_Target] = []
         for ordinal in part.ordinals:
             if ordinal not in ORDINALS and ordinal != "last":
                 continue
