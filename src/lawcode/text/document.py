@@ -18,7 +18,10 @@ import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
-from typing import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
+
+if TYPE_CHECKING:
+    from lawcode.text.definitions import Definition
 
 # Node kinds, named as the Akoma Ntoso elements they become.
 PART = "part"
@@ -183,6 +186,14 @@ class Document:
 
         return MappingProxyType(index_of(self).eids)
 
+    @cached_property
+    def definitions(self) -> tuple["Definition", ...]:
+        """The terms the text defines, where (see :mod:`lawcode.text.definitions`): found in the
+        words when first asked for, so a Document read back from Akoma Ntoso has the same."""
+        from lawcode.text.definitions import find_definitions  # definitions builds on this module
+
+        return tuple(find_definitions(self.walk()))
+
     def get(self, eid: str) -> Node | None:
         return self.by_eid.get(eid)
 
@@ -220,6 +231,7 @@ class Document:
             "preamble": self.preamble or None,
             "body": [n.to_dict() for n in self.body],
             "references": [r.to_dict() for r in self.references],
+            "definitions": [d.to_dict() for d in self.definitions],
             "removed": [d.to_dict() for d in self.removed],
             "warnings": [d.to_dict() for d in self.warnings],
         }
