@@ -288,7 +288,11 @@ class _Builder:
             self.paragraph = self._new(PARAGRAPH, None, "", line, self.provision, "", text)
             return
         if len(self.stack) >= 2:
-            self._add_wrap_up(self.stack[-2][1], text)
+            item = self.stack[-1][1]
+            if not item.children and _unfinished(item.text):  # a sentence wrapped before a capital
+                self._add_text(item, text)
+            else:
+                self._add_wrap_up(self.stack[-2][1], text)
         elif self.stack:
             self._add_text(self.stack[0][1], text)
         else:
@@ -304,6 +308,17 @@ class _Builder:
         self.paragraph = None
         self.stack = []
         self.para_scheme = None
+
+
+def _unfinished(words: list[str] | str) -> bool:
+    """Whether the last line of ``words`` stops in the middle of a sentence (on a word that is not
+    a list's "; and" or "; or"): the next line of words then goes on with it, even when it starts
+    with a capital ("... by Union or" / "Member State law ..."), rather than following the list."""
+    last = (words[-1] if isinstance(words, list) else words).rstrip()
+    if not last or not last[-1].isalnum():
+        return False
+    before, _, word = last.rpartition(" ")
+    return not (word in ("and", "or") and before.rstrip()[-1:] in (";", ",", ":"))
 
 
 def _render(token: Token) -> str:
