@@ -133,6 +133,18 @@ class _Builder:
             draft.wrap_up = [text]
             self.grown.append(draft)
 
+    def _fold_wrap_up(self, parent: NodeDraft) -> None:
+        """Words read as following ``parent``'s list, now that another item of it comes: nothing
+        stands between two items, so they go on the item before them, in their place."""
+        lines = parent.wrap_up
+        parent.wrap_up = ""
+        last = parent.children[-1]  # type: ignore[index]
+        for line in lines:
+            if last.children:
+                self._add_wrap_up(last, line)  # type: ignore[arg-type]
+            else:
+                self._add_text(last, line)  # type: ignore[arg-type]
+
     def finish(self) -> list[Node]:
         """The body, sealed into Nodes (the same objects: the Index already holds them), once
         every grown field has its Node form; the Index notes the containers and provisions."""
@@ -239,6 +251,8 @@ class _Builder:
             self.paragraph = draft
         else:
             parent = self.stack[-1][1] if self.stack else self._paragraph(token.line)
+            if parent.wrap_up and parent.children:
+                self._fold_wrap_up(parent)
             draft = self._new(ITEM, token.num, token.label, token.line, parent, token.title, text)
         self.stack.append((scheme, draft, token.label))
         self.await_title = None
