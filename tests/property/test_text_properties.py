@@ -11,7 +11,7 @@ import re
 
 import profiles  # noqa: F401  (the example budget: small in CI, larger with HYPOTHESIS_PROFILE=long)
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from lawcode.akn.export import to_akn
@@ -139,5 +139,7 @@ def test_any_text_is_parsed_or_refused_with_a_lawcode_error(text):
 @given(st.lists(st.one_of(st.sampled_from(["Article 1", "Chapter I", "(a)", "(1)", "1.", "\u00a7 2.", "Section 3",
                                            '"x" means y', "Article 2 of these Regulations", "", "  "]),
                           st.text(alphabet="abcXYZ ()1.;:\"'-", max_size=20)), max_size=30))
+@example(["Article 1", "(1)", "(a)", "\u00a7 2.", "\u00a7 2.", "(a)"])  # words between two items
+@example(["Article 2 of these Regulations", "(a)", '"x" means y', "a", "(1)"])  # words before a sub-list
 def test_texts_built_from_structure_fragments_are_parsed_or_refused(lines):
     _check("\n".join(lines))

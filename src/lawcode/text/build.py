@@ -134,7 +134,7 @@ class _Builder:
             self.grown.append(draft)
 
     def _fold_wrap_up(self, parent: NodeDraft) -> None:
-        """Words read as following ``parent``'s list, now that another item of it comes: nothing
+        """Words read as following ``parent``'s list, now that another item comes below it: nothing
         stands between two items, so they go on the item before them, in their place."""
         lines = parent.wrap_up
         parent.wrap_up = ""
@@ -251,8 +251,9 @@ class _Builder:
             self.paragraph = draft
         else:
             parent = self.stack[-1][1] if self.stack else self._paragraph(token.line)
-            if parent.wrap_up and parent.children:
-                self._fold_wrap_up(parent)
+            for holder in (self.paragraph, *(open_level for _, open_level, _ in self.stack)):
+                if holder is not None and holder.wrap_up and holder.children:
+                    self._fold_wrap_up(holder)
             draft = self._new(ITEM, token.num, token.label, token.line, parent, token.title, text)
         self.stack.append((scheme, draft, token.label))
         self.await_title = None
