@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -38,14 +39,17 @@ from make_inputs import WORK, build  # noqa: E402
 DEFAULT_RS = WORK / "bb312" / "bin" / "python"
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    """Wall seconds of one run of ``command``, its output read from a pipe and dropped."""
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one run of ``command``, its output read from a pipe
+    and dropped. On a busy shared machine the CPU time drifts less than the wall time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"{' '.join(command)} failed:\n{done.stderr.decode(errors='replace')[-2000:]}")
-    return seconds
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -68,16 +72,20 @@ def main() -> None:
         engines["bluebell-rs"] = ([str(bluebell), "/akn/cn-xz/act/regulation/2021/1", "act", str(markup)], env)
         for command, engine_env in engines.values():
             timed(command, engine_env)  # warm the file cache and the bytecode cache
-        runs: dict[str, list[float]] = {name: [] for name in engines}
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in engines}
         for _ in range(args.repeat):
             for name, (command, engine_env) in engines.items():
                 runs[name].append(timed(command, engine_env))
         print(f"\n{plain.stat().st_size / 1e6:.2f} MB ({args.repeat} rounds)")
-        print("| command | median s | best s | bluebell-rs / this (paired rounds) |")
-        print("|---|---:|---:|---:|")
-        for name, seconds in runs.items():
-            paired = statistics.median(b / s for b, s in zip(runs["bluebell-rs"], seconds))
-            print(f"| {name} | {statistics.median(seconds):.2f} | {min(seconds):.2f} | {paired:.2f}x |", flush=True)
+        print("| command | median s | best s | median CPU s | bluebell-rs / this (paired rounds) | (CPU) |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for name, timings in runs.items():
+            wall = [w for w, _ in timings]
+            cpu = [c for _, c in timings]
+            paired = statistics.median(b[0] / w for b, w in zip(runs["bluebell-rs"], wall))
+            paired_cpu = statistics.median(b[1] / c for b, c in zip(runs["bluebell-rs"], cpu))
+            print(f"| {name} | {statistics.median(wall):.2f} | {min(wall):.2f} | {statistics.median(cpu):.2f} "
+                  f"| {paired:.2f}x | {paired_cpu:.2f}x |", flush=True)
 
 
 if __name__ == "__main__":

@@ -139,15 +139,16 @@ def test_the_quick_citation_filter_lets_every_kind_of_citation_through():
 def _citation_patterns():
     from lawcode.text import citations
 
-    return [(citations.CHAIN, citations.CHAIN_START), (citations.EU_ACT, citations.EU_ACT_START)]
+    return [(citations.CHAIN, citations.CHAIN_START, citations.CHAIN_LEADS, citations.CHAIN_REACH),
+            (citations.EU_ACT, citations.EU_ACT_START, (), 0)]
 
 
 def _same_matches(text: str) -> None:
     from lawcode.text.references import _matches
 
-    for pattern, starts in _citation_patterns():
+    for pattern, starts, leads, reach in _citation_patterns():
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-        found = [(m.span(), m.groups()) for m in _matches(pattern, starts, text)]
+        found = [(m.span(), m.groups()) for m in _matches(pattern, starts, text, leads, reach)]
         assert found == expected, (pattern.pattern[:40], text)
 
 

@@ -32,6 +32,8 @@ from typing import Iterator
 
 from lawcode.text.citations import (
     CHAIN,
+    CHAIN_LEADS,
+    CHAIN_REACH,
     CHAIN_START,
     EU_ACT,
     EU_ACT_START,
@@ -102,9 +104,13 @@ class _Finder:
 
     # -- scanning ----------------------------------------------------------------------------
     def scan(self, node: Node) -> None:
-        """Look for citations in the words of a node that :func:`may_cite` (the caller checks)."""
+        """Look for citations in the words of a node (and its wrap-up), where :func:`may_cite`."""
         for text in (node.text, node.wrap_up):
             if not text:
+                continue
+            cites_provision = _may_cite_provision(text)
+            cites_law = _may_cite_law(text)
+            if not (cites_provision or cites_law):
                 continue
             if len(text) > MAX_SCANNED:
                 self.warnings.append(Diagnostic(node.line, f"{node.eid} has {len(text)} characters of words; "
@@ -113,8 +119,8 @@ class _Finder:
                 continue
             first = len(self.references)
             self.offsets = []
-            covered = self._citations(node, text) if _may_cite_provision(text) else []
-            if _may_cite_law(text):
+            covered = self._citations(node, text) if cites_provision else []
+            if cites_law:
                 self._externals(node, text, covered)
             # Reading order within the words (the kinds of citation are searched one after another).
             found = sorted(zip(self.offsets, self.references[first:]), key=lambda pair: pair[0])
@@ -123,7 +129,7 @@ class _Finder:
     def _citations(self, node: Node, text: str) -> list[tuple[int, int]]:
         """Resolve the citation chains in ``text``; return the spans they cover (owners included)."""
         covered: list[tuple[int, int]] = []
-        for match in _matches(CHAIN, CHAIN_START, text):
+        for match in _matches(CHAIN, CHAIN_START, text, CHAIN_LEADS, CHAIN_REACH):
             parts = parts_of(match.group(0))
             if not parts:
                 continue
@@ -486,10 +492,13 @@ def _is_word_character(char: str) -> bool:
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: "&" with the enum flag runs Python code on every call
 
 
-def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> Iterator[re.Match[str]]:
+def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str, leads: tuple[str, ...] = (),
+             reach: int = 0) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, found by trying ``pattern`` only where one of
-    ``starts`` occurs in the text (in its lower-cased form, and ``starts`` in lower case, for a
-    pattern that ignores case), which must be everywhere a match of ``pattern`` can begin.
+    ``starts`` occurs in the text, or one of ``leads`` at most ``reach`` characters before one (in
+    the lower-cased text, and all in lower case, for a pattern that ignores case): which must be
+    everywhere a match of ``pattern`` can begin. Common words ("the") are thus looked for only
+    near a keyword, not through the whole text.
 
     Like ``finditer``, the search goes on after the end of each match. ``pattern.match(text,
     at)`` reads the character before ``at`` for a ``\\b``. A text that is not ASCII is scanned in
@@ -499,8 +508,14 @@ def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> It
         yield from pattern.finditer(text)
         return
     searched = text.lower() if pattern.flags & _IGNORECASE else text
+    keys = {at for word in starts for at in _occurrences(searched, word)}
+    candidates = set(keys)
+    for key in keys if leads else ():
+        window = max(0, key - reach)
+        for lead in leads:
+            candidates.update(_occurrences(searched, lead, window, key))
     end = 0
-    for at in sorted({at for word in starts for at in _occurrences(searched, word)}):
+    for at in sorted(candidates):
         if at < end:
             continue
         match = pattern.match(text, at)
@@ -509,12 +524,12 @@ def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> It
             end = match.end()
 
 
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    """Every offset of ``word`` in ``text``."""
-    at = text.find(word)
+def _occurrences(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Every offset of ``word`` in ``text[start:end]`` (offsets in ``text``)."""
+    at = text.find(word, start, end)
     while at >= 0:
         yield at
-        at = text.find(word, at + 1)
+        at = text.find(word, at + 1, end)
 
 
 def may_cite(text: str) -> bool:
@@ -528,10 +543,14 @@ def may_cite(text: str) -> bool:
 
 
 def _may_cite_provision(text: str) -> bool:
-    """Whether ``text`` holds a keyword a citation chain begins or ends with (in any case)."""
-    lowered = text.lower()
-    return ("rticle" in lowered or "section" in lowered or "hapter" in lowered or "aragraph" in lowered
-            or "art" in lowered or "point" in lowered or "clause" in lowered or "\u00a7" in text)
+    """Whether ``text`` holds a keyword a citation chain needs: a few substring tests (C speed),
+    each spelling looked for as the texts write it rather than in a lower-cased copy (making the
+    copy costs more than the tests). A part is cited with a capital ("Part 2"), a point or clause
+    with its label after one space ("point (a)"), as :data:`~lawcode.text.citations.CHAIN` reads them."""
+    return ("rticle" in text or "ection" in text or "aragraph" in text or "hapter" in text or "Art" in text
+            or "Part" in text or "\u00a7" in text or "oint (" in text or "oints (" in text or "lause (" in text
+            or "lauses (" in text or "RTICLE" in text or "ECTION" in text or "ARAGRAPH" in text or "HAPTER" in text
+            or "PART" in text)
 
 
 def _may_cite_law(text: str) -> bool:
@@ -550,12 +569,11 @@ def _law_name(words: str) -> str:
 def find_references(body: tuple[Node, ...], index: Index | None = None) -> tuple[list[Reference], list[Diagnostic]]:
     """Every cross-reference in the body, and a warning for each one that cannot be resolved.
 
-    Nodes are searched in document order, each only when its words :func:`may_cite`. ``index``
+    Nodes are searched in document order, each only where its words :func:`may_cite`. ``index``
     is the body's Index when the caller has it already.
     """
     finder = _Finder(index if index is not None else Index(body))
     for node in finder.index.eids.values():  # document order
-        text, wrap_up = node.text, node.wrap_up
-        if (text and may_cite(text)) or (wrap_up and may_cite(wrap_up)):
+        if node.text or node.wrap_up:
             finder.scan(node)
     return finder.references, finder.warnings
