@@ -60,23 +60,25 @@ def find_definitions(nodes: Iterable[Node]) -> list[Definition]:
     found: list[Definition] = []
     taken: dict[str, int] = {}
     for node in nodes:
-        for in_wrap_up, words in ((False, node.text), (True, node.wrap_up)):
-            if not words or not _may_define(words):
-                continue
-            for offset, term in _terms(words):
-                found.append(Definition(node.eid, term, offset, _term_id(term, taken), in_wrap_up))
+        text, wrap_up = node.text, node.wrap_up
+        if text and _may_define(text):
+            found += (Definition(node.eid, term, offset, _term_id(term, taken)) for offset, term in _terms(text))
+        if wrap_up and _may_define(wrap_up):
+            found += (Definition(node.eid, term, offset, _term_id(term, taken), True) for offset, term in _terms(wrap_up))
     return found
 
 
 def _may_define(words: str) -> bool:
     """A quick test (C speed) that ``words`` hold a defining verb at all."""
-    return "mean" in words or "includ" in words or "refers to" in words or "The term" in words
+    return ((('"' in words or "'" in words) and ("mean" in words or "includ" in words or "refers to" in words))
+            or "In this" in words or "The term" in words)
 
 
 def _terms(words: str) -> Iterator[tuple[int, str]]:
     spans: list[tuple[int, str]] = []
-    for match in _QUOTED.finditer(words):
-        spans.append((match.start("term"), match.group("term")))
+    if '"' in words or "'" in words:
+        for match in _QUOTED.finditer(words):
+            spans.append((match.start("term"), match.group("term")))
     if "The term" in words:
         lead = _TERM_LEAD.search(words)
         if lead is not None and not any(start == lead.start("term") for start, _ in spans):

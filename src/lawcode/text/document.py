@@ -191,7 +191,7 @@ class Document:
         words when first asked for, so a Document read back from Akoma Ntoso has the same."""
         from lawcode.text.definitions import find_definitions  # definitions builds on this module
 
-        return tuple(find_definitions(self.walk()))
+        return tuple(find_definitions(self.by_eid.values()))  # document order
 
     def get(self, eid: str) -> Node | None:
         return self.by_eid.get(eid)
