@@ -233,19 +233,28 @@ def verified_text(loaded, document, *, explicit: bool = True):
                     file=document.source, expected=f"the original text, or {instead}")
 
 
+def _may_be_the_text_of(document, title: str, file_name: str) -> bool:
+    """Whether ``document`` may be the text a model with this title and text file was written for
+    (a cheap test before its fingerprint is compared): the same file name, or the same title."""
+    return Path(document.source).name == file_name or (document.title or "").strip() == title.strip()
+
+
 def with_work_uri(document, frbr_uri: str | None = None):
     """The Document with its Akoma Ntoso work URI (for export).
 
     The URI given wins; otherwise that of a shipped model written for this very text (same
-    fingerprint); otherwise the Document is returned unchanged (a placeholder URI).
+    fingerprint); otherwise the Document is returned unchanged (a placeholder URI). The text's
+    fingerprint is computed only for a model that may be about it (its file name or its title),
+    so exporting any other text does not pay for it.
     """
     import dataclasses
 
     if frbr_uri is None:
-        fingerprint = document.fingerprint()
         for ref in shipped_model_paths():
-            text = load_model(ref).model.regulation.text
-            if text.fingerprint == fingerprint and text.frbr_uri:
+            regulation = load_model(ref).model.regulation
+            text = regulation.text
+            if text.frbr_uri and _may_be_the_text_of(document, regulation.title, text.file) and (
+                    text.fingerprint == document.fingerprint()):
                 frbr_uri = text.frbr_uri
                 break
         else:

@@ -49,12 +49,18 @@ SAMPLE: dict[str, dict[str, list[tuple[int, Expected]]]] = {
         "13(1)(f)": [(245, ("46", "47")), (266, "49(1)")],
         "14(5)(b)": [(296, None), (356, "14(1)")],
         "23(1)(h)": [(144, ("23(1)(a)", "23(1)(b)", "23(1)(c)", "23(1)(d)", "23(1)(e)", "23(1)(g)"))],
-        "28(3)": [(731, "28(3)(h)")],
+        "28(3)": [(492, "28(3)(h)")],
         "43(2)": [(36, "43(1)"), (87, "43(1)")],
-        "44(1)": [(269, "Chapter V"), (523, "Chapter V")],
+        "44(1)": [(269, "Chapter V"), (522, "Chapter V")],  # a soft hyphen at a line end joins "internat-ional"
         "45(5)": [(109, "45(3)"), (334, "45(2)"), (441, "45(3)"), (629, None), (809, None)],
         "47(2)(g)": [(99, ("47(2)(d)", "47(2)(e)", "47(2)(f)")), (189, ("13", "14"))],
         "49(3)": [(0, ("49(1)(a)", "49(1)(b)", "49(1)(c)")), (69, "49(1)")],
+        # drawn at random among the provisions with a citation keyword, checked after the code was written
+        "37(4)": [(41, "37(1)")],
+        "4(1)(17)": [(144, "27")],
+        "28(4)": [(263, "28(3)")],
+        "32(3)": [(59, "40"), (127, "42"), (232, "32(1)")],
+        "37(5)": [(212, "39")],
     },
     UK_EQUALITY: {
         "1(2)": [(62, "1(1)"), (153, "1(2A)")],
@@ -72,6 +78,13 @@ SAMPLE: dict[str, dict[str, list[tuple[int, Expected]]]] = {
         "39(7)": [(3, ("39(2)(c)", "39(4)(c)"))],
         "43(5A)": [(159, "ext:Police and Fire Reform (Scotland) Act 2012")],
         "59(3)": [(43, "59(2)"), (186, tuple(f"59(2)({x})" for x in "a b c d e f g h i j ja k l".split()))],
+        # drawn at random among the provisions with a citation keyword, checked after the code was written
+        "60A(5)(b)": [(65, "60A(4)")],
+        "1(6)": [(33, "1(1)"), (195, "ext:Immigration and Asylum Act 1999")],
+        "50(3)": [(80, ("50(2)(a)", "50(2)(b)", "50(2)(d)"))],
+        "56(1)": [(0, "56"), (41, "55")],
+        "60A(8)": [(19, "60A(1)"), (57, None), (111, "60A(1)"), (167, "ext:Equality Act 2006"), (218, None),
+                   (278, "ext:Equality Act 2006")],
     },
     CAPE_TOWN: {
         "1(5)(d)": [(59, ("1(5)(a)", "1(5)(b)", "1(5)(c)"))],
@@ -91,6 +104,12 @@ SAMPLE: dict[str, dict[str, list[tuple[int, Expected]]]] = {
         "38(7)(b)": [(322, "37(6)")],  # written "subsection 37(6)"
         "52A(1)": [(38, "ext:Occupational Health and Safety Act (Act 85 of 1993)"),
                    (98, "ext:Major Hazard Installation Regulations")],
+        # drawn at random among the provisions with a citation keyword, checked after the code was written
+        "53(10)": [(78, "53(1)")],
+        "1(19)": [],
+        "39(1)": [(3, "39")],
+        "45(1)": [(138, "ext:SANS 10087")],
+        "54(1)": [],
     },
     COPPA: {
         "6501(1)(2)(B)": [(89, "ext:this title")],
@@ -104,6 +123,12 @@ SAMPLE: dict[str, dict[str, list[tuple[int, Expected]]]] = {
         "6505(b)(5)": [(0, "ext:Packers and Stockyards Act, 1921"), (85, "ext:that Act"), (207, "ext:that Act")],
         "6505(c)": [(61, "6505(a)"), (121, "6505(a)"), (183, "Chapter 91"), (352, "6505(a)"), (406, "6505(a)"),
                     (511, "Chapter 91")],
+        # drawn at random among the provisions with a citation keyword, checked after the code was written
+        "6505(b)(2)": [(0, "ext:Federal Deposit Insurance Act")],
+        "6501(1)(5)": [(70, "ext:title 5")],
+        "6504(b)(3)": [(182, "6504")],
+        "6504(e)(1)": [(25, "6504(a)"), (157, "ext:title 28")],
+        "6501(1)": [(3, "Chapter 91")],
     },
 }
 

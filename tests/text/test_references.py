@@ -139,15 +139,16 @@ def test_the_quick_citation_filter_lets_every_kind_of_citation_through():
 def _citation_patterns():
     from lawcode.text import citations
 
-    return [(citations.CHAIN, citations.CHAIN_START), (citations.EU_ACT, citations.EU_ACT_START)]
+    return [(citations.CHAIN, citations.CHAIN_START, citations.CHAIN_LEADS, citations.CHAIN_REACH),
+            (citations.EU_ACT, citations.EU_ACT_START, (), 0)]
 
 
 def _same_matches(text: str) -> None:
     from lawcode.text.references import _matches
 
-    for pattern, starts in _citation_patterns():
+    for pattern, starts, leads, reach in _citation_patterns():
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-        found = [(m.span(), m.groups()) for m in _matches(pattern, starts, text)]
+        found = [(m.span(), m.groups()) for m in _matches(pattern, starts, text, leads, reach)]
         assert found == expected, (pattern.pattern[:40], text)
 
 
@@ -280,21 +281,21 @@ SECTION_TEXT = """1 Scope
 def test_letter_labels_and_this_section():
     doc = parse_text(SECTION_TEXT)
     sec2 = {r.words: r.target or r.external for r in doc.references if r.source.startswith("sec_2")}
-    assert sec2["subsection (b)(2)"] == "sec_2__para_b__list_1__item_2"
-    assert sec2["paragraph (b)(1)"] == "sec_2__para_b__list_1__item_1"
-    assert sec2["subsection (a) of this section"] == "sec_2__para_a"
-    assert _targets(doc, "sec_2__para_a", "sections 1-3") == ["sec_1", "sec_2", "sec_3"]
-    assert _targets(doc, "sec_1__para_1", "This section") == ["sec_1"]
+    assert sec2["subsection (b)(2)"] == "sec_2__subsec_b__list_1__item_2"
+    assert sec2["paragraph (b)(1)"] == "sec_2__subsec_b__list_1__item_1"
+    assert sec2["subsection (a) of this section"] == "sec_2__subsec_a"
+    assert _targets(doc, "sec_2__subsec_a", "sections 1-3") == ["sec_1", "sec_2", "sec_3"]
+    assert _targets(doc, "sec_1__subsec_1", "This section") == ["sec_1"]
 
 
 def test_a_section_of_another_law_never_resolves_inside_this_text():
     doc = parse_text(SECTION_TEXT)
-    refs = [(r.words, r.target, r.external) for r in doc.references if r.source == "sec_2__para_b__list_1__item_2"]
+    refs = [(r.words, r.target, r.external) for r in doc.references if r.source == "sec_2__subsec_b__list_1__item_2"]
     assert ("section 2 of the Harbour (Scotland) Act 1990", None, "Harbour (Scotland) Act 1990") in refs
     assert not any(target == "sec_2" for _, target, _ in refs)
-    appeal = {r.words: (r.target, r.external) for r in doc.references if r.source == "sec_3__para_1"}
+    appeal = {r.words: (r.target, r.external) for r in doc.references if r.source == "sec_3__subsec_1"}
     assert appeal["section 5 of the Canal Act 1901"] == (None, "Canal Act 1901")
-    assert appeal["section 1(2)"] == ("sec_1__para_2", None)
+    assert appeal["section 1(2)"] == ("sec_1__subsec_2", None)
 
 
 def test_a_roman_chapter_the_text_lacks_is_unresolved_and_warned_about():
@@ -305,11 +306,11 @@ def test_a_roman_chapter_the_text_lacks_is_unresolved_and_warned_about():
 
 def test_that_section_is_the_section_cited_before():
     doc = parse_text(SECTION_TEXT)
-    assert _targets(doc, "sec_3__para_2", "subsection (1) of that section") == []  # no section cited before
+    assert _targets(doc, "sec_3__subsec_2", "subsection (1) of that section") == []  # no section cited before
     text = SECTION_TEXT.replace("(2) The preceding subsection applies to subsection (1) of that section.",
                                 "(2) Section 1 is amended; subsection (1) of that section is repealed.")
     doc = parse_text(text)
-    assert _targets(doc, "sec_3__para_2", "subsection (1) of that section") == ["sec_1__para_1"]
+    assert _targets(doc, "sec_3__subsec_2", "subsection (1) of that section") == ["sec_1__subsec_1"]
 
 
 def test_the_same_citation_twice_in_one_provision_is_two_references():

@@ -33,10 +33,12 @@ from lawcode.akn.names import (
     AUTHOR_EID,
     EXTERNAL_CLASS,
     EXTERNAL_IRI,
+    TERM_IRI,
     LC_NS,
     UNRESOLVED,
 )
 from lawcode.nogc import without_gc
+from lawcode.text.definitions import Definition
 from lawcode.text.document import ITEM, Document, Node, Reference
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
@@ -61,13 +63,17 @@ def to_akn(doc: Document) -> bytes:
     refs: dict[str, list[Reference]] = defaultdict(list)
     for ref in doc.references:
         refs[ref.source].append(ref)
+    definitions: dict[str, list[Definition]] = defaultdict(list)
+    for definition in doc.definitions:
+        definitions[definition.source].append(definition)
     externals = _external_iris(doc.references)
     writer = _Writer(externals, plain_eids=not _needs_escape("".join(doc.by_eid)))
-    unplaced = [ref for eid, node_refs in refs.items() for ref in writer.place(doc.get(eid), node_refs)]
+    unplaced = [ref for eid in {**refs, **definitions}
+                for ref in writer.place(doc.get(eid), refs.get(eid, []), definitions.get(eid, []))]
     head = [
         "<?xml version='1.0' encoding='UTF-8'?>\n",
         f'<akomaNtoso xmlns="{AKN_NS}" xmlns:lc="{LC_NS}"><act name="regulation">',
-        _meta(doc, externals, unplaced),
+        _meta(doc, externals, unplaced, doc.definitions),
     ]
     if doc.title:
         head.append(f'<preface><p class="title"><docTitle>{_text(doc.title)}</docTitle></p></preface>')
@@ -84,7 +90,8 @@ def to_akn(doc: Document) -> bytes:
     return out.getvalue()
 
 
-def _meta(doc: Document, externals: dict[str, str], unplaced: list[_Unplaced]) -> str:
+def _meta(doc: Document, externals: dict[str, str], unplaced: list[_Unplaced],
+          definitions: tuple[Definition, ...]) -> str:
     work = doc.frbr_uri.rstrip("/") or "/akn/xx/act/regulation"
     segments = work.strip("/").split("/")
     country = segments[1] if len(segments) > 1 else "xx"
@@ -107,6 +114,9 @@ def _meta(doc: Document, externals: dict[str, str], unplaced: list[_Unplaced]) -
     for name, iri in externals.items():
         out.append(f'<TLCReference eId="{_attr(iri.rsplit("/", 1)[1])}" href="{_attr(iri)}" '
                    f'showAs="{_attr(name)}" name="{EXTERNAL_CLASS}"/>')
+    for definition in definitions:  # the terms the text defines, each pointed at by its <def>
+        out.append(f'<TLCTerm eId="{_attr(definition.term_id)}" href="{TERM_IRI}{_attr(definition.term_id[5:])}" '
+                   f'showAs="{_attr(definition.term)}"/>')
     out.append(f'<TLCOrganization eId="{AUTHOR_EID}" href="/ontology/organization/lawcode" showAs="lawcode"/>'
                '<TLCRole eId="author" href="/ontology/role/author" showAs="Author"/></references>')
     if unplaced:
@@ -141,7 +151,8 @@ def _external_iris(references: tuple[Reference, ...]) -> dict[str, str]:
 
 
 # A line of words with the references placed in it (start offset, reference), sorted by offset.
-_Line = tuple[str, list[tuple[int, Reference]]]
+_Span = tuple[int, int, "Reference | Definition"]  # start, end, and what is marked up there
+_Line = tuple[str, list[_Span]]
 # A reference kept in the metadata, with the line and offset of the phrase it belongs to when known.
 _Unplaced = tuple[Reference, tuple[int, int] | None]
 
@@ -230,7 +241,7 @@ class _Writer:
             return f"{start}<heading>{_text(heading)}</heading>"
         return f"{start}<num>{_text(num)}</num><heading>{_text(heading)}</heading>"
 
-    def place(self, node: Node | None, refs: list[Reference]) -> list[_Unplaced]:
+    def place(self, node: Node | None, refs: list[Reference], definitions: list[Definition]) -> list[_Unplaced]:
         """Find where each of ``node``'s references stands in its words; return those that cannot
         be marked up inline, for the metadata: their words are missing or overlap another
         reference's, or they are a further target of the phrase placed just before them ("Articles
@@ -244,6 +255,12 @@ class _Writer:
             return [(ref, None) for ref in refs]
         text, wrap_up = self._placed(node)
         lines = text + wrap_up  # the same (line, spans) pairs: placing fills text and wrap_up
+        for definition in definitions:  # first: a defined term's words are marked up as such
+            line, start = _line_offset(text if not definition.in_wrap_up else wrap_up, definition.offset)
+            line += len(text) if definition.in_wrap_up else 0
+            end = start + len(definition.term)
+            if line < len(lines) and lines[line][0][start:end] == definition.term and _free(lines[line][1], start, end):
+                insort(lines[line][1], (start, end, definition), key=_span_start)
         unplaced: list[_Unplaced] = []
         where = (0, 0)  # the line and offset after the last reference placed
         last: tuple[Reference, tuple[int, int]] | None = None  # the last reference placed, and where
@@ -257,7 +274,7 @@ class _Writer:
                 unplaced.append((ref, None))
                 continue
             line, start = found
-            insort(lines[line][1], (start, ref), key=_span_start)
+            insort(lines[line][1], (start, start + len(ref.words), ref), key=_span_start)
             where = (line, start + len(ref.words))
             last = (ref, found)
         self.placed[node.eid] = (text, wrap_up)
@@ -281,14 +298,15 @@ class _Writer:
                 continue
             out.append("<p>")
             pos = 0
-            for start, ref in refs:
+            for start, end, item in refs:
                 out.append(_text(line[pos:start]))
-                out.append(self._ref(ref))
-                pos = start + len(ref.words)
+                words = _text(line[start:end])
+                out.append(self._ref(item, words) if isinstance(item, Reference)
+                           else f'<def refersTo="#{_attr(item.term_id)}">{words}</def>')
+                pos = end
             out.append(_text(line[pos:]) + "</p>")
 
-    def _ref(self, ref: Reference) -> str:
-        words = _text(ref.words)
+    def _ref(self, ref: Reference, words: str) -> str:
         if ref.target is not None:
             return f'<ref href="#{_attr(ref.target)}">{words}</ref>'
         if ref.external is not None:
@@ -300,7 +318,16 @@ def _split(words: str) -> list[str]:
     return words.split("\n") if words else []
 
 
-def _span_start(span: tuple[int, Reference]) -> int:
+def _line_offset(lines: list[_Line], offset: int) -> tuple[int, int]:
+    """The line (index) and offset in it of ``offset`` in the words the lines were split from."""
+    for number, (line, _) in enumerate(lines):
+        if offset <= len(line):
+            return number, offset
+        offset -= len(line) + 1
+    return len(lines), 0
+
+
+def _span_start(span: _Span) -> int:
     return span[0]
 
 
@@ -317,12 +344,12 @@ def _find_free(lines: list[_Line], words: str, line: int, offset: int) -> tuple[
     return None
 
 
-def _free(spans: list[tuple[int, Reference]], start: int, end: int) -> bool:
+def _free(spans: list[_Span], start: int, end: int) -> bool:
     """Whether ``start:end`` overlaps none of ``spans`` (sorted by start, not overlapping)."""
     index = bisect_left(spans, start, key=_span_start)
     if index < len(spans) and spans[index][0] < end:
         return False
-    return not (index > 0 and spans[index - 1][0] + len(spans[index - 1][1].words) > start)
+    return not (index > 0 and spans[index - 1][1] > start)
 
 
 def _list_eid(first_item: Node) -> str:

@@ -28,3 +28,6 @@ EXTERNAL_IRI = "/akn/ontology/externalLaw/"
 
 # Node kind -> AKN element name, and back. Hierarchical kinds are the AKN elements themselves.
 HIER_TAGS = frozenset({"part", "chapter", "section", "article", "paragraph", "subparagraph", "division", "subsection"})
+
+# TLCTerm/@href of a term the text defines (the ontology IRI of a term, as Laws.Africa writes it).
+TERM_IRI = "/ontology/term/this.eng."

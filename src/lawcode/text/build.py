@@ -135,6 +135,18 @@ class _Builder:
         else:
             draft.wrap_up = [text]
 
+    def _fold_wrap_up(self, parent: NodeDraft) -> None:
+        """Words read as following ``parent``'s list, now that another item comes below it: nothing
+        stands between two items, so they go on the item before them, in their place."""
+        lines = parent.wrap_up
+        parent.wrap_up = ""
+        last = parent.children[-1]  # type: ignore[index]
+        for line in lines:
+            if last.children:
+                self._add_wrap_up(last, line)  # type: ignore[arg-type]
+            else:
+                self._add_text(last, line)  # type: ignore[arg-type]
+
     def finish(self) -> list[Node]:
         """The body as Nodes, made from the drafts children first; the Index's map of eIds (which
         held the drafts, in document order) then holds the Nodes, and notes the containers and
@@ -251,6 +263,9 @@ class _Builder:
             self.paragraph = draft
         else:
             parent = self.stack[-1][1] if self.stack else self._paragraph(token.line)
+            for holder in (self.paragraph, *(open_level for _, open_level, _ in self.stack)):
+                if holder is not None and holder.wrap_up and holder.children:
+                    self._fold_wrap_up(holder)
             draft = self._new(ITEM, token.num, token.label, token.line, parent, token.title, text)
         self.stack.append((scheme, draft, token.label))
         self.await_title = None
@@ -303,7 +318,11 @@ class _Builder:
             self.paragraph = self._new(PARAGRAPH, None, "", line, self.provision, "", text)
             return
         if len(self.stack) >= 2:
-            self._add_wrap_up(self.stack[-2][1], text)
+            item = self.stack[-1][1]
+            if not item.children and _unfinished(item.text):  # a sentence wrapped before a capital
+                self._add_text(item, text)
+            else:
+                self._add_wrap_up(self.stack[-2][1], text)
         elif self.stack:
             self._add_text(self.stack[0][1], text)
         else:
@@ -332,6 +351,17 @@ def _lists_on(paragraph: NodeDraft, text: str) -> bool:
         return False
     lines = [paragraph.text] if isinstance(paragraph.text, str) else paragraph.text
     return lines[0].endswith(":") and all(_LIST_LINE_END.search(line) for line in lines[1:])
+
+
+def _unfinished(words: list[str] | str) -> bool:
+    """Whether the last line of ``words`` stops in the middle of a sentence (on a word that is not
+    a list's "; and" or "; or"): the next line of words then goes on with it, even when it starts
+    with a capital ("... by Union or" / "Member State law ..."), rather than following the list."""
+    last = (words[-1] if isinstance(words, list) else words).rstrip()
+    if not last or not last[-1].isalnum():
+        return False
+    before, _, word = last.rpartition(" ")
+    return not (word in ("and", "or") and before.rstrip()[-1:] in (";", ",", ":"))
 
 
 def _render(token: Token) -> str:

@@ -37,19 +37,25 @@ SUB_WORDS = ("paragraph", "subparagraph", "sub-paragraph", "subsection", "point"
 _PART = (
     rf"(?:the\s+(?P<ord>{_ORD}(?:\s+(?:and|or|to)\s+{_ORD})?|(?:preceding|previous|following)\s+(?:two|three|four|five))"
     r"\s+(?P<okw>(?:sub-?)?paragraphs?|subsections?|points?|sentences?)\b"
-    r"|(?P<this>this|that)\s+(?P<tkw>Article|section|(?:sub-?)?paragraph|subsection|point|clause|chapter|Part)\b"
-    rf"|(?P<kw>(?:Articles?|Arts?\.|Sections?|(?:sub-?)?paragraphs?|subsections?|points?|(?:sub)?clauses?)\s+|\u00a7\u00a7?\s*)"
+    r"|(?P<this>this|that)\s+(?P<tkw>Article|section|(?:sub-?)?paragraph|subsection|clause|chapter|(?-i:Part))\b"
+    rf"|(?P<kw>(?:Articles?|(?-i:Arts?\.)|Sections?|(?:sub-?)?paragraphs?|subsections?|(?:points?|(?:sub)?clauses?)(?= \()"
+    r"|(?-i:POINTS?|(?:SUB)?CLAUSES?))\s+|\u00a7\u00a7?\s*)"
     # A list is all numbers ("1 and 2", "6(1)(e) or (f)") or all parentheses ("(a) to (c)"): a bare
     # number after "(a)," is a footnote's.
     rf"(?P<labels>{_NUMBERED}(?:{_SEP}{_LABEL}){{0,12}}|{_PAREN}(?:{_SEP}{_PAREN}){{0,12}})"
-    rf"|(?P<ckw>Chapters?|Parts?)\s+(?P<clabels>(?:{_LABEL}|{_ROMAN})(?:{_SEP}(?:{_LABEL}|{_ROMAN})){{0,6}}))"
+    rf"|(?P<ckw>Chapters?|(?-i:Parts?|PARTS?))\s+(?P<clabels>(?:{_LABEL}|{_ROMAN})(?:{_SEP}(?:{_LABEL}|{_ROMAN})){{0,6}}))"
 )
 PART = re.compile(_PART, re.IGNORECASE)
 # A chain of parts; the lookbehind stands for \b, which would not let a match begin at "§".
 _PART_UNNAMED = re.sub(r"\(\?P<\w+>", "(?:", _PART)
 CHAIN = re.compile(rf"(?<!\w){_PART_UNNAMED}(?:,?\s+(?:of|in)\s+{_PART_UNNAMED}){{0,4}}", re.IGNORECASE)
-CHAIN_START = ("the", "this", "that", "article", "art.", "arts.", "section", "\u00a7", "chapter", "part",
-               "paragraph", "subparagraph", "sub-paragraph", "subsection", "point", "clause", "subclause")
+# Where a chain can begin: at one of its keywords, or at "the", "this" or "that" at most
+# CHAIN_REACH characters before one ("the preceding two paragraphs"). Common words such as "the"
+# are looked for only there (see references._matches).
+CHAIN_START = ("article", "art.", "arts.", "section", "\u00a7", "chapter", "part", "paragraph", "subparagraph",
+               "sub-paragraph", "subsection", "point", "clause", "subclause")
+CHAIN_LEADS = ("the", "this", "that")
+CHAIN_REACH = 40
 _LABEL_TOKEN = re.compile(rf"({_LABEL}|{_ROMAN})|(\bto\b|[-\u2013])", re.IGNORECASE)
 _SEGMENT = re.compile(r"\(([0-9A-Za-z]{1,5})\)")
 
@@ -120,9 +126,20 @@ class Owner:
     absent: str | None = None  # a part of this law the text does not hold ("schedule 1")
 
 
+_CONNECTOR = re.compile(r",?\s+(?:of|in)\s+", re.IGNORECASE)
+
+
 def parts_of(chain: str) -> list[Part]:
-    """The parts of a citation chain (a match of :data:`CHAIN`), innermost first."""
-    return [_part(match) for match in PART.finditer(chain)]
+    """The parts of a citation chain (a match of :data:`CHAIN`), innermost first.
+
+    The chain is cut at its connectors (", of", "in"), which no part holds, and each piece read
+    from its start: trying PART at every position of the chain cost four times as much."""
+    parts = []
+    for piece in _CONNECTOR.split(chain):
+        match = PART.match(piece)
+        if match is not None:
+            parts.append(_part(match))
+    return parts
 
 
 def _keyword(word: str) -> str:

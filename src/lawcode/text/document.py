@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping
+
+if TYPE_CHECKING:
+    from lawcode.text.definitions import Definition
 
 # Node kinds, named as the Akoma Ntoso elements they become.
 PART = "part"
@@ -174,6 +176,14 @@ class Document:
 
         return MappingProxyType(index_of(self).eids)
 
+    @cached_property
+    def definitions(self) -> tuple["Definition", ...]:
+        """The terms the text defines, where (see :mod:`lawcode.text.definitions`): found in the
+        words when first asked for, so a Document read back from Akoma Ntoso has the same."""
+        from lawcode.text.definitions import find_definitions  # definitions builds on this module
+
+        return tuple(find_definitions(self.by_eid.values()))  # document order
+
     def get(self, eid: str) -> Node | None:
         return self.by_eid.get(eid)
 
@@ -193,15 +203,25 @@ class Document:
         """A digest of the provisions' eIds and normalised words.
 
         Cruft, line wrapping, spacing and quote styles do not change it (the parser cleans them
-        away); a changed, added or removed word does.
+        away); a changed, added or removed word does. Computed once per Document.
         """
-        digest = hashlib.sha256()
-        for node in self.walk():
-            for part in (node.eid, node.num or "", node.heading or "", node.text, node.wrap_up):
-                digest.update(_normalise(part).encode("utf-8"))
-                digest.update(b"\x1f")
-            digest.update(b"\x1e")
-        return "sha256:" + digest.hexdigest()
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:
+        """SHA-256 over each node's eId, number, heading, words and wrap-up, each with its runs of
+        whitespace made one space and stripped (``" ".join(part.split())``, the same as a ``\\s+``
+        substitution and a strip), followed by U+001F, each node followed by U+001E.
+
+        Hashed as one string built from a flat list of parts, in the index's document order: the
+        same digest as hashing part by part, at half the cost on a large text.
+        """
+        parts: list[str] = []
+        for node in self.by_eid.values():
+            parts += (node.eid, node.num or "", node.heading or "", node.text, node.wrap_up)
+        pieces = [" ".join(part.split()) for part in parts]
+        nodes = ["\x1f".join(pieces[i:i + 5]) + "\x1f\x1e" for i in range(0, len(pieces), 5)]
+        return "sha256:" + hashlib.sha256("".join(nodes).encode("utf-8")).hexdigest()
 
     def to_dict(self) -> dict:
         return {
@@ -212,6 +232,7 @@ class Document:
             "preamble": self.preamble or None,
             "body": [n.to_dict() for n in self.body],
             "references": [r.to_dict() for r in self.references],
+            "definitions": [d.to_dict() for d in self.definitions],
             "removed": [d.to_dict() for d in self.removed],
             "warnings": [d.to_dict() for d in self.warnings],
         }
@@ -219,9 +240,3 @@ class Document:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
-
-_SPACE = re.compile(r"\s+")
-
-
-def _normalise(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()

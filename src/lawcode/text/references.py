@@ -27,10 +27,13 @@ All patterns are bounded (no nested unbounded repetition), so scanning is linear
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from lawcode.text.citations import (
     CHAIN,
+    CHAIN_LEADS,
+    CHAIN_REACH,
     CHAIN_START,
     EU_ACT,
     EU_ACT_START,
@@ -43,8 +46,12 @@ from lawcode.text.citations import (
     owner_after,
     parts_of,
 )
-from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, Diagnostic, Node, Reference
+from lawcode.text.document import ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SUBSECTION, Diagnostic, Node, Reference
 from lawcode.text.locate import Index, child_labelled, label_of
+
+# The first numbered level below an article or section: an article's paragraphs, a section's
+# subsections (Akoma Ntoso's names; the texts say "paragraph" and "subsection" loosely).
+PARAGRAPHS = (PARAGRAPH, SUBSECTION)
 
 MAX_SCANNED = 100_000  # longer runs of words (junk, a missing line break) are not searched for citations
 MAX_RANGE = 500  # members of one range ("Articles 1 to 99") at most
@@ -56,6 +63,23 @@ _THEREOF = re.compile(r"\s+thereof\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
+@dataclass(frozen=True, slots=True)
+class _External:
+    """Another law's provision or part, cited before a "that section" or "that Part"."""
+
+    name: str
+
+
+# A target a citation resolves to (None when it cannot be), with what it cites when there is none:
+# a description for the warning, or another law's provision ("that Part").
+_Target = tuple[Node | None, "str | _External"]
+
+
+def _cited_kind(part: Part) -> str:
+    """What a "that ..." citation looks back for: "provision", "chapter" or "part"."""
+    return part.keyword if part.kind == "container" else "provision"
+
+
 class _Finder:
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -65,7 +89,7 @@ class _Finder:
         self.offsets: list[int] = []  # where each reference found in the current words starts
         # (eId, "provision" | "chapter" | "part") -> what its words cited last, for "that section"
         # (a Node, or the description of a citation this text cannot resolve)
-        self.last_cited: dict[tuple[str, str], Node | str] = {}
+        self.last_cited: dict[tuple[str, str], Node | str | _External] = {}
         self._provisions: list[Node] | None = None  # every provision in document order, for ranges
         self.recent: dict[str, Node] = {}  # eId -> the paragraph or item its words cited last ("that subsection")
 
@@ -84,9 +108,13 @@ class _Finder:
 
     # -- scanning ----------------------------------------------------------------------------
     def scan(self, node: Node) -> None:
-        """Look for citations in the words of a node that :func:`may_cite` (the caller checks)."""
+        """Look for citations in the words of a node (and its wrap-up), where :func:`may_cite`."""
         for text in (node.text, node.wrap_up):
             if not text:
+                continue
+            cites_provision = _may_cite_provision(text)
+            cites_law = _may_cite_law(text)
+            if not (cites_provision or cites_law):
                 continue
             if len(text) > MAX_SCANNED:
                 self.warnings.append(Diagnostic(node.line, f"{node.eid} has {len(text)} characters of words; "
@@ -95,8 +123,8 @@ class _Finder:
                 continue
             first = len(self.references)
             self.offsets = []
-            covered = self._citations(node, text) if _may_cite_provision(text) else []
-            if _may_cite_law(text):
+            covered = self._citations(node, text) if cites_provision else []
+            if cites_law:
                 self._externals(node, text, covered)
             # Reading order within the words (the kinds of citation are searched one after another).
             found = sorted(zip(self.offsets, self.references[first:]), key=lambda pair: pair[0])
@@ -105,7 +133,7 @@ class _Finder:
     def _citations(self, node: Node, text: str) -> list[tuple[int, int]]:
         """Resolve the citation chains in ``text``; return the spans they cover (owners included)."""
         covered: list[tuple[int, int]] = []
-        for match in _matches(CHAIN, CHAIN_START, text):
+        for match in _matches(CHAIN, CHAIN_START, text, CHAIN_LEADS, CHAIN_REACH):
             parts = parts_of(match.group(0))
             if not parts:
                 continue
@@ -114,7 +142,10 @@ class _Finder:
             words = text[match.start():end].strip()
             covered.append((match.start(), end))
             if owner is not None and not owner.internal and not owner.this_title:
-                self.add(node, words, external=_law_name(owner.name or words), at=match.start())
+                name = _law_name(owner.name or words)
+                self.add(node, words, external=name, at=match.start())
+                if parts[-1].kind in ("provision", "container"):
+                    self.last_cited[(node.eid, _cited_kind(parts[-1]))] = _External(name)
                 continue
             if owner is not None and owner.absent is not None:
                 self.missing(node, words, owner.absent, at=match.start())
@@ -153,24 +184,26 @@ class _Finder:
                        for found in ([target] if target[0] is None else self._inner(part, target[0]))]
         self._record(node, words, at, targets, outer, owner)
 
-    def _record(self, node: Node, words: str, at: int, targets: list[tuple[Node | None, str]], outer: Part,
+    def _record(self, node: Node, words: str, at: int, targets: list[_Target], outer: Part,
                 owner: Owner | None) -> None:
         """One reference per target (one without a target, and a warning, per target not found)."""
         for target, what in targets:
             if outer.kind in ("provision", "container"):
                 cited = (self.index.enclosing_provision(target) or target) if target is not None else what
-                self.last_cited[(node.eid, outer.keyword if outer.kind == "container" else "provision")] = cited
+                self.last_cited[(node.eid, _cited_kind(outer))] = cited
             if target is not None:
                 self.add(node, words, target.eid, at=at)
-                if target.kind in (PARAGRAPH, ITEM) and outer.kind in ("sub", "provision", "ordinal"):
+                if target.kind in (*PARAGRAPHS, ITEM) and outer.kind in ("sub", "provision", "ordinal"):
                     self.recent[node.eid] = target
+            elif isinstance(what, _External):  # "that Part" after "Part 1 of the Equality Act 2006"
+                self.add(node, words, external=what.name, at=at)
             elif owner is not None and owner.this_title:
                 self.add(node, words, external=_law_name(owner.name or "this title"), at=at)
             else:
                 self.missing(node, words, what, at=at)
 
     # -- the outermost part: relative to the node that cites ---------------------------------------
-    def _outer(self, node: Node, part: Part, at: int) -> list[tuple[Node | None, str]]:
+    def _outer(self, node: Node, part: Part, at: int) -> list[_Target]:
         kind = part.kind
         if kind == "provision":
             return [found for label in part.labels for found in self._provision_labels(label, part.keyword)]
@@ -188,33 +221,33 @@ class _Finder:
             return self._ordinal_here(node, provision, part)
         return [found for label in part.labels for found in self._sub_here(node, provision, part, label)]
 
-    def _provision_labels(self, label: Label | tuple[Label, Label], keyword: str) -> list[tuple[Node | None, str]]:
+    def _provision_labels(self, label: Label | tuple[Label, Label], keyword: str) -> list[_Target]:
         if isinstance(label, tuple):
             return self._range(label, lambda one: self._provision_label(one, keyword), self._all_provisions())
         return [self._provision_label(label, keyword)]
 
-    def _provision_label(self, label: Label, keyword: str) -> tuple[Node | None, str]:
+    def _provision_label(self, label: Label, keyword: str) -> _Target:
         what = f"{keyword} {label.base}{''.join(f'({p})' for p in label.path)}"
         provision = self.index.provision(label.base)
         if provision is None:
             return None, what
         return (self.index.descend(provision, label.path) if label.path else provision), what
 
-    def _container_labels(self, label: Label | tuple[Label, Label], keyword: str) -> list[tuple[Node | None, str]]:
+    def _container_labels(self, label: Label | tuple[Label, Label], keyword: str) -> list[_Target]:
         kind = CHAPTER if keyword == "chapter" else PART
         if isinstance(label, tuple):
             containers = [n for (k, _), n in self.index.containers.items() if k == kind]
             return self._range(label, lambda one: self._container(kind, one), containers)
         return [self._container(kind, label)]
 
-    def _container(self, kind: str, label: Label) -> tuple[Node | None, str]:
+    def _container(self, kind: str, label: Label) -> _Target:
         found = self.index.container(kind, label.base)
         if found is None:  # "Chapter III" of a text that numbers its chapters 1, 2, 3 (or the reverse)
             other = _roman_to_int(label.base) if not label.base.isdigit() else _int_to_roman(int(label.base))
             found = self.index.container(kind, str(other)) if other else None
         return found, f"{kind} {label.base}"
 
-    def _range(self, ends: tuple[Label, Label], resolve, members: list[Node]) -> list[tuple[Node | None, str]]:
+    def _range(self, ends: tuple[Label, Label], resolve, members: list[Node]) -> list[_Target]:
         """Every member from the first end to the last, in document order: the ends' own siblings
         when both are found, else every number between them."""
         first, last = resolve(ends[0]), resolve(ends[1])
@@ -277,7 +310,7 @@ class _Finder:
             current = self.index.parent_of(current)
         return current
 
-    def _that(self, node: Node, part: Part) -> list[tuple[Node | None, str]]:
+    def _that(self, node: Node, part: Part) -> list[_Target]:
         """"that section", "that subsection": what was cited last before it, in these words or in a
         lead-in above them (nothing when no citation came before)."""
         keyword = part.keyword
@@ -285,6 +318,8 @@ class _Finder:
         while current is not None:
             if keyword in ("article", "section", "chapter", "part"):
                 cited = self.last_cited.get((current.eid, keyword if keyword in ("chapter", "part") else "provision"))
+                if isinstance(cited, _External):
+                    return [(None, cited)]
                 if cited is not None:
                     return [(None, cited) if isinstance(cited, str) else (cited, "")]
             else:
@@ -294,12 +329,12 @@ class _Finder:
             current = self.index.parent_of(current)
         return []
 
-    def _ordinal_here(self, node: Node, provision: Node, part: Part) -> list[tuple[Node | None, str]]:
+    def _ordinal_here(self, node: Node, provision: Node, part: Part) -> list[_Target]:
         own = self._paragraph_of(node, provision)
         if part.keyword in ("subparagraph", "sentence") and own is not None and own.num is not None:
             return [(own, "")]  # subparagraphs and sentences are not nodes: cite their paragraph
-        paragraphs = [c for c in provision.children if c.kind == PARAGRAPH]
-        out: list[tuple[Node | None, str]] = []
+        paragraphs = [c for c in provision.children if c.kind in PARAGRAPHS]
+        out: list[_Target] = []
         for ordinal in part.ordinals:
             word, _, step = ordinal.partition(":")
             if word in ORDINALS or word == "last":
@@ -313,9 +348,9 @@ class _Finder:
         return out
 
     def _sub_here(self, node: Node, provision: Node, part: Part, label: Label | tuple[Label, Label]
-                  ) -> list[tuple[Node | None, str]]:
+                  ) -> list[_Target]:
         """"subsection (2)", "paragraph 1", "point (a)" written inside a provision."""
-        def resolve(one: Label) -> tuple[Node | None, str]:
+        def resolve(one: Label) -> _Target:
             start = self._sub_start(node, provision, part.keyword, one.base)
             recent = self.recent.get(node.eid)
             if start is None and recent is not None:  # "subsection (2) ... within paragraph (a) to (l)"
@@ -332,15 +367,15 @@ class _Finder:
 
     def _sub_start(self, node: Node, provision: Node, keyword: str, base: str) -> Node | None:
         if keyword == "subsection":
-            return child_labelled(provision, base, (PARAGRAPH,)) or child_labelled(provision, base)
+            return child_labelled(provision, base, PARAGRAPHS) or child_labelled(provision, base)
         if keyword == "paragraph" and provision.kind == ARTICLE:
-            return child_labelled(provision, base, (PARAGRAPH,))
+            return child_labelled(provision, base, PARAGRAPHS)
         if keyword == "point":
             return self.index.nearest_labelled(node, base, (ITEM,))
         return self.index.nearest_labelled(node, base) or child_labelled(provision, base)
 
     # -- inner parts: below the target of the part after them -----------------------------------
-    def _inner(self, part: Part, parent: Node) -> list[tuple[Node | None, str]]:
+    def _inner(self, part: Part, parent: Node) -> list[_Target]:
         kind = part.kind
         if kind in ("provision", "container"):
             return self._outer(parent, part, 0)  # "Article 5 of Chapter II": numbers are the text's own
@@ -349,24 +384,24 @@ class _Finder:
         if kind != "sub":
             return [(parent, "")]
 
-        def resolve(one: Label) -> tuple[Node | None, str]:
+        def resolve(one: Label) -> _Target:
             start = _below(parent, one.base, part.keyword)
             what = f"{part.keyword} {one.base}{''.join(f'({p})' for p in one.path)} of {parent.eid}"
             if start is None:
                 return None, what
             return (self.index.descend(start, one.path) if one.path else start), what
-        out: list[tuple[Node | None, str]] = []
+        out: list[_Target] = []
         for label in part.labels:
             out.extend(self._range(label, resolve, []) if isinstance(label, tuple) else [resolve(label)])
         return out
 
-    def _ordinal_below(self, part: Part, parent: Node) -> list[tuple[Node | None, str]]:
+    def _ordinal_below(self, part: Part, parent: Node) -> list[_Target]:
         """"the second paragraph of article 22", "the first subparagraph of paragraph 1"."""
-        unnumbered = [c for c in parent.children if c.kind == PARAGRAPH and not c.num]
+        unnumbered = [c for c in parent.children if c.kind in PARAGRAPHS and not c.num]
         if part.keyword in ("subparagraph", "sentence") and (parent.kind != ARTICLE or not unnumbered):
             return [(parent, "")]  # subparagraphs and sentences are not nodes: cite what holds them
-        paragraphs = [c for c in parent.children if c.kind == PARAGRAPH] or list(parent.children)
-        out: list[tuple[Node | None, str]] = []
+        paragraphs = [c for c in parent.children if c.kind in PARAGRAPHS] or list(parent.children)
+        out: list[_Target] = []
         for ordinal in part.ordinals:
             if ordinal not in ORDINALS and ordinal != "last":
                 continue
@@ -378,7 +413,7 @@ class _Finder:
     def _paragraph_of(self, node: Node, provision: Node | None) -> Node | None:
         current: Node | None = node
         while current is not None and current is not provision:
-            if current.kind == PARAGRAPH:
+            if current.kind in PARAGRAPHS:
                 return current
             current = self.index.parent_of(current)
         return None
@@ -402,7 +437,7 @@ class _Finder:
 def _below(parent: Node, base: str, keyword: str) -> Node | None:
     """The child of ``parent`` numbered ``base``; for a point, the first item so numbered below it
     (an article's points stand in the list of its one paragraph)."""
-    kinds = (ITEM,) if keyword in ("point", "clause", "subparagraph", "subclause") else (PARAGRAPH, ITEM)
+    kinds = (ITEM,) if keyword in ("point", "clause", "subparagraph", "subclause") else (*PARAGRAPHS, ITEM)
     found = child_labelled(parent, base, kinds)
     if found is not None or keyword != "point":
         return found
@@ -461,10 +496,13 @@ def _is_word_character(char: str) -> bool:
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: "&" with the enum flag runs Python code on every call
 
 
-def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> Iterator[re.Match[str]]:
+def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str, leads: tuple[str, ...] = (),
+             reach: int = 0) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, found by trying ``pattern`` only where one of
-    ``starts`` occurs in the text (in its lower-cased form, and ``starts`` in lower case, for a
-    pattern that ignores case), which must be everywhere a match of ``pattern`` can begin.
+    ``starts`` occurs in the text, or one of ``leads`` at most ``reach`` characters before one (in
+    the lower-cased text, and all in lower case, for a pattern that ignores case): which must be
+    everywhere a match of ``pattern`` can begin. Common words ("the") are thus looked for only
+    near a keyword, not through the whole text.
 
     Like ``finditer``, the search goes on after the end of each match. ``pattern.match(text,
     at)`` reads the character before ``at`` for a ``\\b``. A text that is not ASCII is scanned in
@@ -474,8 +512,14 @@ def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> It
         yield from pattern.finditer(text)
         return
     searched = text.lower() if pattern.flags & _IGNORECASE else text
+    keys = {at for word in starts for at in _occurrences(searched, word)}
+    candidates = set(keys)
+    for key in keys if leads else ():
+        window = max(0, key - reach)
+        for lead in leads:
+            candidates.update(_occurrences(searched, lead, window, key))
     end = 0
-    for at in sorted({at for word in starts for at in _occurrences(searched, word)}):
+    for at in sorted(candidates):
         if at < end:
             continue
         match = pattern.match(text, at)
@@ -484,12 +528,12 @@ def _matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> It
             end = match.end()
 
 
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    """Every offset of ``word`` in ``text``."""
-    at = text.find(word)
+def _occurrences(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Every offset of ``word`` in ``text[start:end]`` (offsets in ``text``)."""
+    at = text.find(word, start, end)
     while at >= 0:
         yield at
-        at = text.find(word, at + 1)
+        at = text.find(word, at + 1, end)
 
 
 def may_cite(text: str) -> bool:
@@ -503,10 +547,14 @@ def may_cite(text: str) -> bool:
 
 
 def _may_cite_provision(text: str) -> bool:
-    """Whether ``text`` holds a keyword a citation chain begins or ends with (in any case)."""
-    lowered = text.lower()
-    return ("rticle" in lowered or "section" in lowered or "hapter" in lowered or "aragraph" in lowered
-            or "art" in lowered or "point" in lowered or "clause" in lowered or "\u00a7" in text)
+    """Whether ``text`` holds a keyword a citation chain needs: a few substring tests (C speed),
+    each spelling looked for as the texts write it rather than in a lower-cased copy (making the
+    copy costs more than the tests). A part is cited with a capital ("Part 2"), a point or clause
+    with its label after one space ("point (a)"), as :data:`~lawcode.text.citations.CHAIN` reads them."""
+    return ("rticle" in text or "ection" in text or "aragraph" in text or "hapter" in text or "Art" in text
+            or "Part" in text or "\u00a7" in text or "oint (" in text or "oints (" in text or "lause (" in text
+            or "lauses (" in text or "RTICLE" in text or "ECTION" in text or "ARAGRAPH" in text or "HAPTER" in text
+            or "PART" in text)
 
 
 def _may_cite_law(text: str) -> bool:
@@ -525,12 +573,11 @@ def _law_name(words: str) -> str:
 def find_references(body: tuple[Node, ...], index: Index | None = None) -> tuple[list[Reference], list[Diagnostic]]:
     """Every cross-reference in the body, and a warning for each one that cannot be resolved.
 
-    Nodes are searched in document order, each only when its words :func:`may_cite`. ``index``
+    Nodes are searched in document order, each only where its words :func:`may_cite`. ``index``
     is the body's Index when the caller has it already.
     """
     finder = _Finder(index if index is not None else Index(body))
     for node in finder.index.eids.values():  # document order
-        text, wrap_up = node.text, node.wrap_up
-        if (text and may_cite(text)) or (wrap_up and may_cite(wrap_up)):
+        if node.text or node.wrap_up:
             finder.scan(node)
     return finder.references, finder.warnings
