@@ -25,6 +25,8 @@ from lawcode.model.limits import MAX_YAML_DEPTH, MAX_YAML_NODES
 # libyaml's parser when PyYAML has it (ten times faster on a large model); same nodes and marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_STR = "tag:yaml.org,2002:str"
+
 Path = tuple  # keys and list indices from the document root, e.g. ("norms", 3, "cites", 0)
 
 
@@ -130,6 +132,8 @@ def _scalar(node: yaml.Node, loader: "_Loader", file: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise ModelError("a key must be a plain word", file=file, line=node.start_mark.line + 1,
                          expected="a field name")
+    if node.tag == _STR:  # most scalars: the text as written, without the constructor's machinery
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError) as error:  # e.g. 2021-02-30
