@@ -35,7 +35,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, dict[Path, int]]:
     try:
         _scan(text, file)
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, file) from None
+        raise _syntax_error(error, text, file) from None
     except yaml.reader.ReaderError as error:
         raise _reader_error(error, text, file) from None
     loader = _Loader(text)
@@ -47,7 +47,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, dict[Path, int]]:
         lines: dict[Path, int] = {(): node.start_mark.line + 1}
         return _build(node, (), lines, loader, file), lines
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, file) from None
+        raise _syntax_error(error, text, file) from None
     finally:
         loader.dispose()
 
@@ -81,12 +81,14 @@ def _scan(text: str, file: str) -> None:
                                  line=line, expected="the model format's structure (it needs 6 levels)")
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, file: str) -> ModelError:
+def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> ModelError:
+    """The parser's problem, at its line; a problem found at the end of the file, at its last line."""
+    last = max(1, len(text.splitlines()))
     mark = error.problem_mark or error.context_mark
     what = error.problem or error.context or "not YAML"
     if error.context and error.context_mark and error.problem_mark:
-        what += f" ({error.context}, which started at line {error.context_mark.line + 1})"
-    return ModelError(f"YAML syntax error: {what}", file=file, line=mark.line + 1 if mark else None,
+        what += f" ({error.context}, which started at line {min(error.context_mark.line + 1, last)})"
+    return ModelError(f"YAML syntax error: {what}", file=file, line=min(mark.line + 1, last) if mark else None,
                       expected="well-formed YAML (check indentation, colons and quotes)")
 
 
