@@ -88,3 +88,12 @@ def tar_model():
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: runs the lawcode command many times (tests/adversarial); "
                                        "`pytest -m 'not slow'` is the quick run while editing")
+
+
+# Property-based tests (tests/properties): a small budget by default, so the suite stays fast;
+# HYPOTHESIS_PROFILE=release runs each property on thousands of examples (see docs/notes/security.md).
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=40, deadline=None, database=None, derandomize=True)
+settings.register_profile("release", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

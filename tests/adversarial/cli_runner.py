@@ -105,3 +105,13 @@ def garden(folder: Path, edits: dict[str, str] | None = None, text_edits: dict[s
     (folder / "garden.txt").write_text(text, encoding="utf-8")
     (folder / "garden.yaml").write_text(model, encoding="utf-8")
     return folder / "garden.yaml", folder / "garden.txt"
+
+
+def many_norms(count: int) -> str:
+    """``count`` generated norms (discretionary duties, each with a condition), as model-file YAML lines."""
+    return "".join(
+        f"  - id: gen{n}-weeding\n    kind: duty\n    bearer: plot_holder\n    action: keep the plot free of weeds\n"
+        f"    condition: has_plot and not fee_unpaid\n    discretionary: true\n"
+        f"    cites: [chp_II__art_3__para_nn_1__list_1__item_1]\n"
+        for n in range(count)
+    )

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from lawcode.cli.output import fail
+from lawcode.cli.output import fail, tolerant_streams
 
 app = typer.Typer(
     name="lawcode",
@@ -39,6 +39,7 @@ def main() -> None:
     """Entry point: run the app, turning user mistakes into a message and exit code 2."""
     from lawcode.errors import LawcodeError
 
+    tolerant_streams()
     try:
         app()
     except LawcodeError as error:

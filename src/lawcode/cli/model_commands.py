@@ -95,5 +95,20 @@ def schema(
     if output is None:
         typer.echo(data, nl=False)
     else:
-        output.write_text(data, encoding="utf-8")
+        write_output(output, data)
         typer.echo(f"wrote {output}")
+
+
+def write_output(output: Path, data: str) -> None:
+    """Write ``data`` to the file ``output``; a missing folder or a directory is a clear error."""
+    from lawcode.errors import LawcodeError
+
+    expected = "a file path in an existing folder, e.g. model-schema.json"
+    if output.is_dir():
+        raise LawcodeError("this is a directory, not a file to write", file=str(output), expected=expected)
+    if not output.parent.is_dir():
+        raise LawcodeError(f"the folder {output.parent} does not exist", file=str(output), expected=expected)
+    try:
+        output.write_text(data, encoding="utf-8")
+    except OSError as error:
+        raise LawcodeError(f"cannot write the file: {error.strerror}", file=str(output), expected=expected) from None

@@ -44,8 +44,30 @@ def console(stderr: bool = False):
 
 
 def print_json(data: Any) -> None:
-    """Deterministic JSON: sorted lists are the caller's job; keys keep their given order."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """Deterministic JSON: sorted lists are the caller's job; keys keep their given order.
+
+    Characters the output cannot encode (``PYTHONIOENCODING=ascii``, a legacy terminal) are
+    written as JSON escapes (``\\u2026``), so the output stays the same, valid JSON.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, ensure_ascii=True, indent=2, default=str)
+    sys.stdout.write(text + "\n")
+
+
+def tolerant_streams() -> None:
+    """Let stdout and stderr write what their encoding cannot hold as escapes, never crash.
+
+    A terminal or pipe set to ASCII (``PYTHONIOENCODING=ascii``, ``LANG=C`` on old systems)
+    cannot show "§" or "…": they are written as ``\\u2026`` rather than ending the command with
+    a UnicodeEncodeError halfway through its output.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def fail(error: Exception) -> None:

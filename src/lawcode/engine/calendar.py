@@ -107,11 +107,11 @@ def build_calendar(loaded, year: int, document=None) -> Calendar:
     for recurring in model.dates:
         start, end = _in_force_span(regulation, norms.get(recurring.norm) if recurring.norm else None)
         first = _first_on_or_after(recurring, start)
+        if first is None or (end is not None and first > end):
+            continue  # never in force on that day of the year (or not before the calendar ends)
         cites, citations = cite(recurring.cites)
         entry = CalendarDay(first, recurring.id, RECURRING, recurring.label, recurring.what, recurring.norm,
                             cites, citations, first, end)
-        if end is not None and first > end:
-            continue  # never in force on that day of the year
         entries.append(entry)
         occurrence = _in_year(recurring, year)
         if occurrence and first <= occurrence and (end is None or occurrence <= end):
@@ -128,7 +128,7 @@ def _in_force_span(regulation, norm) -> tuple[dt.date, dt.date | None]:
     ``validity.end`` is its last day in force.
     """
     start = regulation.in_force
-    end = regulation.repealed - dt.timedelta(days=1) if regulation.repealed else None
+    end = _day_before(regulation.repealed) if regulation.repealed else None
     if norm is not None and norm.validity is not None:
         if norm.validity.start and norm.validity.start > start:
             start = norm.validity.start
@@ -137,8 +137,17 @@ def _in_force_span(regulation, norm) -> tuple[dt.date, dt.date | None]:
     return start, end
 
 
+def _day_before(day: dt.date) -> dt.date:
+    """The day before; the calendar's first day for itself (a repeal then leaves no day in force,
+    which the model checker reports)."""
+    return day - dt.timedelta(days=1) if day > dt.date.min else day
+
+
 def _in_year(recurring, year: int) -> dt.date | None:
-    """The day in ``year``; None for 29 February in a common year (RFC 5545 skips it too)."""
+    """The day in ``year``; None for 29 February in a common year (RFC 5545 skips it too), and
+    beyond the calendar's last year (9999)."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
     try:
         return dt.date(year, recurring.month, recurring.day)
     except ValueError:
@@ -148,13 +157,17 @@ def _in_year(recurring, year: int) -> dt.date | None:
                          expected="a month and a day that exist") from None
 
 
-def _first_on_or_after(recurring, start: dt.date) -> dt.date:
-    year = start.year
-    while True:
+def _first_on_or_after(recurring, start: dt.date) -> dt.date | None:
+    """The first occurrence on or after ``start``; None when the calendar ends before one.
+
+    Eight years always hold a 29 February (leap years are at most eight apart), so the search
+    is bounded even for that day.
+    """
+    for year in range(start.year, min(start.year + 8, dt.MAXYEAR) + 1):
         day = _in_year(recurring, year)
         if day is not None and day >= start:
             return day
-        year += 1
+    return None
 
 
 def parse_year(text: str) -> int:
@@ -176,7 +189,7 @@ def to_ics(calendar: Calendar) -> str:
     All-day events (DTSTART;VALUE=DATE). DTSTAMP is the entry into force, so the same model
     always gives the same bytes; UIDs are built from the model's ids.
     """
-    stamp = f"{calendar.in_force:%Y%m%d}T000000Z"
+    stamp = f"{_ics_date(calendar.in_force)}T000000Z"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -190,11 +203,12 @@ def to_ics(calendar: Calendar) -> str:
             "BEGIN:VEVENT",
             f"UID:{_uid(entry, calendar)}",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{entry.first:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{entry.first + dt.timedelta(days=1):%Y%m%d}",
+            f"DTSTART;VALUE=DATE:{_ics_date(entry.first)}",
         ]
+        if entry.first < dt.date.max:  # without DTEND an all-day event lasts the one day (RFC 5545 3.6.1)
+            lines.append(f"DTEND;VALUE=DATE:{_ics_date(entry.first + dt.timedelta(days=1))}")
         if entry.kind == RECURRING:
-            lines.append("RRULE:FREQ=YEARLY" + (f";UNTIL={entry.until:%Y%m%d}" if entry.until else ""))
+            lines.append("RRULE:FREQ=YEARLY" + (f";UNTIL={_ics_date(entry.until)}" if entry.until else ""))
         lines += [
             "SUMMARY:" + _escape(entry.label),
             "DESCRIPTION:" + _escape(_description(entry, calendar)),
@@ -203,6 +217,11 @@ def to_ics(calendar: Calendar) -> str:
         ]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _ics_date(day: dt.date) -> str:
+    """YYYYMMDD with four digits of year, also for years before 1000 (``%Y`` drops the zeros)."""
+    return day.isoformat().replace("-", "")
 
 
 def _uid(entry: CalendarDay, calendar: Calendar) -> str:

@@ -137,7 +137,8 @@ class _Parser:
         self.depth = 0  # parentheses and ``not`` around the current token
 
     def fail(self, message: str, expected: str) -> None:
-        raise ModelError(f"condition {_shown(self.source)!r}: {message}", file=self.file, line=self.line, expected=expected)
+        raise ModelError(f"condition {_shown(self.source)!r}: {message}", file=self.file, line=self.line,
+                         expected=expected)
 
     def peek(self) -> str | None:
         return self.tokens[self.index][0] if self.index < len(self.tokens) else None

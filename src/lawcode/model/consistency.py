@@ -2,7 +2,8 @@
 
 Two groups. :func:`reference_issues` finds what makes a model unusable - an actor, fact, norm
 or state named but never declared, an id used twice, a cycle in the ontology or in the
-priorities - and the loader refuses such a model. :func:`shape_issues` finds what is legal to
+priorities, a repeal or an end of validity that comes before the start - and the loader refuses
+such a model. :func:`shape_issues` finds what is legal to
 run but wrong as a reading of the law - procedures with unreachable states or dead ends, a date
 that no calendar has, a duty with no bearer - and ``lawcode check`` reports it.
 """
@@ -30,6 +31,7 @@ def reference_issues(loaded: LoadedModel) -> list[Issue]:
         *_norm_references(loaded),
         *_state_references(loaded),
         *_cycles(loaded),
+        *_dates_in_order(loaded),
     ]
 
 
@@ -180,6 +182,22 @@ def _cycles(loaded: LoadedModel) -> Iterator[Issue]:
     if cycle:
         yield Issue("priority-cycle", "norms override each other in a circle: " + " overrides ".join(cycle),
                     line=loaded.norm_line(cycle[0]))
+
+
+def _dates_in_order(loaded: LoadedModel) -> Iterator[Issue]:
+    """A repeal takes effect on its date, so one on or before the entry into force leaves no day in force."""
+    regulation = loaded.model.regulation
+    if regulation.repealed is not None and regulation.repealed <= regulation.in_force:
+        yield Issue("repeal-before-entry-into-force",
+                    f"the regulation is repealed on {regulation.repealed}, not after its entry into force on "
+                    f"{regulation.in_force}: it would never be in force",
+                    line=loaded.line_of(("regulation", "repealed")))
+    for n, norm in enumerate(loaded.model.norms):
+        validity = norm.validity
+        if validity is not None and validity.start and validity.end and validity.end < validity.start:
+            yield Issue("validity-ends-before-start",
+                        f"norm {norm.id} is valid until {validity.end}, before it starts on {validity.start}",
+                        line=loaded.line_of(("norms", n, "validity", "end")))
 
 
 def _bearers(loaded: LoadedModel) -> Iterator[Issue]:

@@ -75,11 +75,17 @@ class LoadedModel:
         return Ontology(self.model.actors)
 
     def norm_line(self, norm_id: str) -> int:
-        """Line where the norm with this id starts."""
-        for index, norm in enumerate(self.model.norms):
-            if norm.id == norm_id:
-                return self.line_of(("norms", index))
-        return 0
+        """Line where the (first) norm with this id starts; 0 when there is none."""
+        index = self._norm_index.get(norm_id)
+        return 0 if index is None else self.line_of(("norms", index))
+
+    @cached_property
+    def _norm_index(self) -> Mapping[str, int]:
+        """Position of each norm id in the file (its first use, if a faulty model repeats it)."""
+        index: dict[str, int] = {}
+        for position, norm in enumerate(self.model.norms):
+            index.setdefault(norm.id, position)
+        return index
 
 
 def _by_id(items: Iterable[T]) -> Mapping[str, T]:

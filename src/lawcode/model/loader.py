@@ -31,6 +31,7 @@ from lawcode.model.limits import MAX_MODEL_BYTES
 from lawcode.model.loaded import LoadedModel, find_line
 from lawcode.model.schema import Model
 from lawcode.model.yamlsource import read_yaml
+from lawcode.nogc import without_gc
 
 
 def load_model(path: str | Path) -> LoadedModel:
@@ -44,6 +45,7 @@ def load_model(path: str | Path) -> LoadedModel:
     return loaded
 
 
+@without_gc  # a large model is hundreds of thousands of small objects and no cycles
 def read_model(path: str | Path) -> LoadedModel:
     """Load a model file, keeping problems in its references as ``issues`` rather than raising.
 

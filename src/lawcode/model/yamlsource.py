@@ -25,6 +25,8 @@ from lawcode.model.limits import MAX_YAML_DEPTH, MAX_YAML_NODES
 # libyaml's parser when PyYAML has it (ten times faster on a large model); same nodes and marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_STR = "tag:yaml.org,2002:str"
+
 Path = tuple  # keys and list indices from the document root, e.g. ("norms", 3, "cites", 0)
 
 
@@ -33,7 +35,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, dict[Path, int]]:
     try:
         _scan(text, file)
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, file) from None
+        raise _syntax_error(error, text, file) from None
     except yaml.reader.ReaderError as error:
         raise _reader_error(error, text, file) from None
     loader = _Loader(text)
@@ -45,7 +47,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, dict[Path, int]]:
         lines: dict[Path, int] = {(): node.start_mark.line + 1}
         return _build(node, (), lines, loader, file), lines
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, file) from None
+        raise _syntax_error(error, text, file) from None
     finally:
         loader.dispose()
 
@@ -79,12 +81,14 @@ def _scan(text: str, file: str) -> None:
                                  line=line, expected="the model format's structure (it needs 6 levels)")
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, file: str) -> ModelError:
+def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> ModelError:
+    """The parser's problem, at its line; a problem found at the end of the file, at its last line."""
+    last = max(1, len(text.splitlines()))
     mark = error.problem_mark or error.context_mark
     what = error.problem or error.context or "not YAML"
     if error.context and error.context_mark and error.problem_mark:
-        what += f" ({error.context}, which started at line {error.context_mark.line + 1})"
-    return ModelError(f"YAML syntax error: {what}", file=file, line=mark.line + 1 if mark else None,
+        what += f" ({error.context}, which started at line {min(error.context_mark.line + 1, last)})"
+    return ModelError(f"YAML syntax error: {what}", file=file, line=min(mark.line + 1, last) if mark else None,
                       expected="well-formed YAML (check indentation, colons and quotes)")
 
 
@@ -130,6 +134,8 @@ def _scalar(node: yaml.Node, loader: "_Loader", file: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise ModelError("a key must be a plain word", file=file, line=node.start_mark.line + 1,
                          expected="a field name")
+    if node.tag == _STR:  # most scalars: the text as written, without the constructor's machinery
+        return node.value
     try:
         return loader.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError) as error:  # e.g. 2021-02-30
