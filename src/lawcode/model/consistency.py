@@ -152,7 +152,7 @@ def _state_references(loaded: LoadedModel) -> Iterator[Issue]:
 
 
 def _cycles(loaded: LoadedModel) -> Iterator[Issue]:
-    cycle = loaded.ontology.find_cycle()  # is_a and may_be links together
+    cycle = loaded.ontology.find_cycle()  # is_a links only: a may-be link may point down ("individual may be a citizen")
     if cycle:
         index = next(i for i, a in enumerate(loaded.model.actors) if a.id == cycle[0])
         yield Issue("ontology-cycle", "actors are each a kind of the other: " + " is_a ".join(cycle),
