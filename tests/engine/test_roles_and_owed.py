@@ -120,3 +120,10 @@ def test_cli_repeated_as_and_owed_section():
     result = runner.invoke(app, ["explain", "art3.1", "--as", "farm", "--as", "big_farm", "--on", ON,
                                  "--model", str(HIVES), "--format", "json"])
     assert json.loads(result.output)["finding"]["status"] == "applies"
+
+
+def test_explain_of_a_norm_owed_to_the_asker_says_so(model):
+    summary = queries.explain(model, "art6.1-inspect", "farm", [], ON).to_dict()["summary"]
+    assert summary.endswith("it binds inspector, and farm is not one; it is owed to farm as its counterparty (see ask).")
+    summary = queries.explain(model, "art6.2-new-register", "farm", [], ON).to_dict()["summary"]
+    assert summary.endswith("it binds inspector, and farm is not one.")

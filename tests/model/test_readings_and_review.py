@@ -154,3 +154,13 @@ def test_readings_cli(tmp_path):
     assert json.loads(result.output)["readings"][1]["alternatives"] == ["The office must first allow the fire."]
     result = CliRunner().invoke(app, ["readings", str(model), "--pending"])
     assert "tenants-as-residents" in result.output and "fires-festival-exception" not in result.output
+
+
+def test_actor_catalog_shows_may_be_links(tmp_path):
+    from lawcode.engine.catalog import actor_catalog
+
+    model, _ = tenant_garden(tmp_path)
+    entries = {e["actor"]: e for e in actor_catalog(load_model(model)).to_dict()["actors"]}
+    assert entries["council_tenant"]["may_be"] == [{"actor": "resident", "when": "lives_in_municipality",
+                                                   "reading": "tenants-as-residents"}]
+    assert "may_be" not in entries["resident"]
