@@ -110,7 +110,8 @@ def test_review_puts_each_norm_under_its_provision_in_text_order(tmp_path):
     model, text = tenant_garden(tmp_path)
     review = build_review(load_model(model), service.read_document(text)).to_dict()
     eids = [p["eid"] for p in review["provisions"]]
-    assert eids.index("chp_II__art_3") < eids.index("chp_II__art_3__para_nn_1__list_1__item_2") < eids.index("chp_II__art_4")
+    item = eids.index("chp_II__art_3__para_nn_1__list_1__item_2")
+    assert eids.index("chp_II__art_3") < item < eids.index("chp_II__art_4")
     item = next(p for p in review["provisions"] if p["eid"] == "chp_II__art_3__para_nn_1__list_1__item_3")
     assert item["text"] == "other obligations that shall be performed."  # read from the text file
     assert [(n["norm"], n["open_ended"]) for n in item["norms"]] == [("art3.1.3-other", True)]

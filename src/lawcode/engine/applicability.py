@@ -56,9 +56,10 @@ class BearerMatch:
 class Part:
     """One conjunct of a norm's status: its role, where it comes from and its evaluation.
 
-    ``source`` is the actor id for ``defined_by``, "KIND:PARENT" for ``may_be``, the norm id otherwise (the overriding norm's
-    for ``overridden_by``, whose own status is ``overrider``). ``evaluation`` is already negated
-    for ``unless``/``overridden_by``: a true part always supports applying.
+    ``source`` is the actor id for ``defined_by``, "KIND:PARENT" for ``may_be``, the norm id
+    otherwise (the overriding norm's for ``overridden_by``, whose own status is ``overrider``).
+    ``evaluation`` is already negated for ``unless``/``overridden_by``: a true part always
+    supports applying.
     """
 
     role: str

@@ -59,7 +59,8 @@ def build_explanation(engine: Engine, question, norm, status: Status, finding: F
         validity["repealed"] = engine.regulation.repealed.isoformat()
     parts = tuple(_part(engine, question, p) for p in status.parts)
     decided = _decided_by(status)
-    return Explanation(question, finding, bearer, validity, parts, decided, _summary(norm, question, status, decided, engine.ontology))
+    summary = _summary(norm, question, status, decided, engine.ontology)
+    return Explanation(question, finding, bearer, validity, parts, decided, summary)
 
 
 def _part(engine: Engine, question, part: Part) -> dict:

@@ -45,7 +45,8 @@ explain::
      "bearer": {"bearer", "matches": bool, "path": [actor, ..., class it is] (the is-a chain;
      [] when no match), "defined": [{"actor", "condition"}] (defined subclasses whose definition
      must hold), "may_be": [{"actor", "may_be", "condition"}] (may-be links whose condition must
-     hold)} - with several roles, for the role the norm's strongest status comes from, "validity": {"start", "end", "in_force": bool, optional "repealed"},
+     hold)} - with several roles, for the role the norm's strongest status comes from,
+     "validity": {"start", "end", "in_force": bool, optional "repealed"},
      "parts": [part], "decided_by": ["bearer"|"validity"|"condition"|"unless"|
      "defined_by:ACTOR"|"may_be:ACTOR:PARENT"|"overridden_by:NORM"], "summary": str}
     part = {"role": "defined_by"|"may_be"|"condition"|"unless"|"overridden_by",
@@ -74,7 +75,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from lawcode.engine.applicability import Engine, Status, engine_for, strongest
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETERMINED, Finding
@@ -120,7 +121,8 @@ def parse_facts(specs: Iterable[str]) -> dict[str, bool]:
     return facts
 
 
-def _facts(engine: Engine, roles: tuple[str, ...], given: Mapping[str, bool] | Iterable[str] | None) -> tuple[dict, dict, dict]:
+def _facts(engine: Engine, roles: tuple[str, ...],
+           given: Mapping[str, bool] | Iterable[str] | None) -> tuple[dict, dict, dict]:
     """(given, implied, merged): unknown fact names and contradictions with the roles are errors."""
     given = dict(given) if isinstance(given, Mapping) else parse_facts(given or ())
     declared = engine.loaded.facts
@@ -324,7 +326,8 @@ def ask(loaded, actor: str | Iterable[str], facts=None, on=None, kind: str | Non
     return AskAnswer(question, kind, tuple(findings), engine.questions(missing), None, tuple(owed_findings), warnings)
 
 
-def _ways(engine: Engine, roles: tuple[str, ...], targets, exclude: Mapping[str, list] | None = None) -> dict[str, list]:
+def _ways(engine: Engine, roles: tuple[str, ...], targets: Callable[[Any], tuple[str | None, ...]],
+          exclude: Mapping[str, list] | None = None) -> dict[str, list]:
     """norm id -> the bearer matches by which the asker's roles reach ``targets(norm)`` (the
     bearer, or the counterparty and beneficiary); norms in ``exclude`` are left out."""
     found: dict[str, list] = {}
@@ -340,7 +343,7 @@ def _ways(engine: Engine, roles: tuple[str, ...], targets, exclude: Mapping[str,
     return found
 
 
-def _facts_used(engine: Engine, norm, matches) -> set[str]:
+def _facts_used(engine: Engine, norm: Any, matches: list) -> set[str]:
     from lawcode.engine.abduction import relevant_facts
 
     return set().union(*(relevant_facts(engine, norm, m) for m in matches))
