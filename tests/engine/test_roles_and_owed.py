@@ -130,3 +130,11 @@ def test_explain_of_a_norm_owed_to_the_asker_says_so(model):
                             "it is owed to farm as its counterparty (see ask).")
     summary = queries.explain(model, "art6.2-new-register", "farm", [], ON).to_dict()["summary"]
     assert summary.endswith("it binds inspector, and farm is not one.")
+
+
+def test_explain_and_what_if_warn_about_facts_the_norm_does_not_depend_on(model):
+    explained = queries.explain(model, "art2.2-fence-hives", "farm", ["near_school", "saw_swarm"], ON).to_dict()
+    assert explained["warnings"] == ["fact saw_swarm cannot change art2.2-fence-hives for farm: "
+                                     "its status does not depend on it"]
+    asked = queries.what_if(model, "art2.2-fence-hives", "farm", ["near_school"], ON).to_dict()
+    assert asked["warnings"] == []

@@ -199,3 +199,18 @@ def test_cli_ask_as_two_roles_on_the_tar_model(tar_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["as"] == "enterprise+network_operator" and data["owed"]
+
+
+def test_art_31_takes_over_in_the_procedures_exactly_where_a_displaced_sanction_is_imposed(tar):
+    """The art 31 norm displaces the sanction norms only; in each procedure, other laws take over
+    from exactly the states where those sanctions are imposed, and nowhere else."""
+    rule = tar.norms["art31.1-other-laws-prevail"]
+    displaced_articles = {n.split(".")[0] for n in rule.overrides}
+    assert displaced_articles == {"art29", "art30"}
+    for name in ("unit_failure_escalation", "organ_failure"):
+        procedure = tar.procedures[name]
+        takeover = {t.source for t in procedure.transitions if t.event == "other_law_applies"}
+        sanctions = {t.source for t in procedure.transitions if t.event == "impose_sanctions"}
+        assert takeover == sanctions, name
+        assert all(t.cites == ["chp_IV__art_31__para_nn_1"] for t in procedure.transitions
+                   if t.event == "other_law_applies")

@@ -29,12 +29,14 @@ class Explanation:
     parts: tuple[dict, ...]
     decided_by: tuple[str, ...]
     summary: str
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         data = self.question.to_dict()
         data.update({
             "finding": self.finding.to_dict(), "bearer": self.bearer, "validity": self.validity,
             "parts": list(self.parts), "decided_by": list(self.decided_by), "summary": self.summary,
+            "warnings": list(self.warnings),
         })
         return data
 

@@ -47,7 +47,8 @@ explain::
      must hold), "may_be": [{"actor", "may_be", "condition"}] (may-be links whose condition must
      hold)} - with several roles, for the role the norm's strongest status comes from,
      "validity": {"start", "end", "in_force": bool, optional "repealed"},
-     "parts": [part], "decided_by": ["bearer"|"validity"|"condition"|"unless"|
+     "parts": [part], "warnings": [str] (given facts the norm's status does not depend on),
+     "decided_by": ["bearer"|"validity"|"condition"|"unless"|
      "defined_by:ACTOR"|"may_be:ACTOR:PARENT"|"overridden_by:NORM"], "summary": str}
     part = {"role": "defined_by"|"may_be"|"condition"|"unless"|"overridden_by",
             "source": actor id, "ACTOR:PARENT" (may_be) or norm id,
@@ -62,7 +63,8 @@ what_if::
 
     {"regulation", "as", "on", "norm", "goal": "apply"|"stop", "status": current status,
      "facts", "implied_facts", "sets": [{fact: bool}] (minimal: no proper subset works; [] when
-     impossible; [{}] when already so), "notice": str (optional), "questions": {fact: question}}
+     impossible; [{}] when already so), "notice": str (optional), "questions": {fact: question},
+     "warnings": [str] (given facts the norm's status does not depend on)}
 
 who::
 
@@ -74,14 +76,14 @@ who::
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
 from lawcode.engine.applicability import Engine, Status, engine_for, strongest
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETERMINED, Finding
-from lawcode.model.conditions import facts_of
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
+from lawcode.model.conditions import facts_of
 
 # ask lists "would apply if" sets of up to 6 unknown facts (3**6 evaluations at most per
 # finding); what-if searches further.
@@ -349,6 +351,14 @@ def _facts_used(engine: Engine, norm: Any, matches: list) -> set[str]:
     return set().union(*(relevant_facts(engine, norm, m) for m in matches))
 
 
+def _cannot_change(engine: Engine, norm: Any, question: Question) -> tuple[str, ...]:
+    """Warnings for given facts on which this norm's status for the asker does not depend."""
+    matches = [engine.bearer_match(role, norm.bearer) for role in question.roles]
+    used = _facts_used(engine, norm, [m for m in matches if m.matches] or matches[:1])
+    return tuple(f"fact {name} cannot change {norm.id} for {question.actor}: its status does not depend on it"
+                 for name in sorted(question.facts) if name not in used)
+
+
 def _cannot_matter(engine: Engine, name: str, question: Question) -> str:
     """Why a fact given for this question changes nothing: which norms it decides, and that
     none of them binds the asker or is owed to it."""
@@ -395,7 +405,8 @@ def explain(loaded, norm: str, actor, facts=None, on=None, document=None):
     matching = [s for s in statuses if s.match.matches] or statuses[:1]
     value, carriers = strongest(matching)
     finding = _finding(engine, target, carriers, document, merged, question.on, len(question.roles) > 1)
-    return build_explanation(engine, question, target, carriers[0] if carriers else matching[0], finding)
+    explanation = build_explanation(engine, question, target, carriers[0] if carriers else matching[0], finding)
+    return replace(explanation, warnings=_cannot_change(engine, target, question))
 
 
 def what_if(loaded, norm: str, actor, facts=None, on=None, stop: bool = False):
@@ -403,7 +414,8 @@ def what_if(loaded, norm: str, actor, facts=None, on=None, stop: bool = False):
     from lawcode.engine.abduction import abduce
 
     engine, question, target, merged = _norm_question(loaded, norm, actor, facts, on)
-    return abduce(engine, question, target, merged, stop, _not_in_force(engine, question.on))
+    answer = abduce(engine, question, target, merged, stop, _not_in_force(engine, question.on))
+    return replace(answer, warnings=_cannot_change(engine, target, question))
 
 
 def who(loaded, terms: Iterable[str], actor: str | Iterable[str] | None = None):
