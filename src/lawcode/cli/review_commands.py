@@ -189,8 +189,9 @@ def render_html(answer: dict) -> str:
             out.append(f'<p class="nonnorm">Not modelled as norms: {e(provision["non_normative"])}</p>')
         for norm in provision["norms"]:
             out.append(_norm_html(norm))
-        for reading_id in provision["readings"]:
-            out.append(f'<p class="nonnorm">Reading <a href="#reading-{e(reading_id)}">{e(reading_id)}</a></p>')
+        if provision["readings"]:
+            links = ", ".join(f'<a href="#reading-{e(r)}">{e(r)}</a>' for r in provision["readings"])
+            out.append(f'<p class="nonnorm">Readings on this provision: {links}</p>')
     if answer["readings"]:
         out.append("<h2>Readings</h2>")
         for reading in answer["readings"].values():
