@@ -110,7 +110,8 @@ def test_review_puts_each_norm_under_its_provision_in_text_order(tmp_path):
     model, text = tenant_garden(tmp_path)
     review = build_review(load_model(model), service.read_document(text)).to_dict()
     eids = [p["eid"] for p in review["provisions"]]
-    assert eids.index("chp_II__art_3") < eids.index("chp_II__art_3__para_nn_1__list_1__item_2") < eids.index("chp_II__art_4")
+    item = eids.index("chp_II__art_3__para_nn_1__list_1__item_2")
+    assert eids.index("chp_II__art_3") < item < eids.index("chp_II__art_4")
     item = next(p for p in review["provisions"] if p["eid"] == "chp_II__art_3__para_nn_1__list_1__item_3")
     assert item["text"] == "other obligations that shall be performed."  # read from the text file
     assert [(n["norm"], n["open_ended"]) for n in item["norms"]] == [("art3.1.3-other", True)]
@@ -154,3 +155,13 @@ def test_readings_cli(tmp_path):
     assert json.loads(result.output)["readings"][1]["alternatives"] == ["The office must first allow the fire."]
     result = CliRunner().invoke(app, ["readings", str(model), "--pending"])
     assert "tenants-as-residents" in result.output and "fires-festival-exception" not in result.output
+
+
+def test_actor_catalog_shows_may_be_links(tmp_path):
+    from lawcode.engine.catalog import actor_catalog
+
+    model, _ = tenant_garden(tmp_path)
+    entries = {e["actor"]: e for e in actor_catalog(load_model(model)).to_dict()["actors"]}
+    assert entries["council_tenant"]["may_be"] == [{"actor": "resident", "when": "lives_in_municipality",
+                                                   "reading": "tenants-as-residents"}]
+    assert "may_be" not in entries["resident"]

@@ -155,6 +155,8 @@ def actors(
         details = []
         if len(entry["is_a"]) > 1:
             details.append("is a " + ", ".join(entry["is_a"]))
+        for link in entry.get("may_be", []):
+            details.append(f"may be a {link['actor']} (when {_esc(link['when'])})")
         if entry["citations"]:
             details.append(_provisions(entry["citations"]))
         if details:

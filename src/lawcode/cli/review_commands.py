@@ -48,21 +48,21 @@ def readings(
     title = (f"Readings of {loaded.model.regulation.id} not yet reviewed ({len(answer.readings)})" if pending else
              f"Readings of {loaded.model.regulation.id} ({answer.reviewed} of {len(answer.readings)} reviewed)")
     table = Table(title=title, show_lines=True, expand=True)
-    table.add_column("reading", no_wrap=True)
-    table.add_column("question / reading taken / alternatives", ratio=6)
+    table.add_column("reading: question, reading taken, other readings", ratio=8)
     table.add_column("provisions", ratio=2)
-    table.add_column("reviewed", ratio=1)
+    table.add_column("reviewed", no_wrap=True)
     from rich.text import Text
 
     for entry in answer.readings:
         body = Text()
+        body.append(entry["id"] + "\n", style="bold cyan")
         body.append(entry["question"] + "\n", style="bold")
-        body.append("Taken: " + entry["reading"] + "\n")
+        body.append("Taken: " + entry["reading"])
         for alternative in entry["alternatives"]:
-            body.append("Other reading: " + alternative + "\n", style="dim")
+            body.append("\nOther reading: " + alternative, style="dim")
         if entry.get("note"):
-            body.append("Note: " + entry["note"] + "\n", style="italic")
-        table.add_row(Text(entry["id"]), body, Text(", ".join(entry["citations"])),
+            body.append("\nNote: " + entry["note"], style="italic")
+        table.add_row(body, Text(", ".join(entry["citations"])),
                       Text("yes" if entry["reviewed"] else "no", style="green" if entry["reviewed"] else "yellow"))
     console().print(table)
 
@@ -158,7 +158,8 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 .norm{font-family:system-ui,sans-serif;font-size:.9rem;background:#f4f6f8;border-left:4px solid #3b6ea5;
 margin:.4rem 0 .4rem 1.5rem;padding:.4rem .6rem}.norm .kind{font-weight:bold;text-transform:uppercase;
 font-size:.75rem;color:#3b6ea5}.norm dl{display:grid;grid-template-columns:max-content 1fr;gap:0 .8rem;margin:.3rem 0}
-.norm dt{color:#555}.norm dd{margin:0}.open{color:#a33;font-weight:bold}.nonnorm{font-style:italic;color:#555;margin-left:1.5rem}
+.norm dt{color:#555}.norm dd{margin:0}.open{color:#a33;font-weight:bold}
+.nonnorm{font-style:italic;color:#555;margin-left:1.5rem}
 .reading{font-family:system-ui,sans-serif;font-size:.9rem;border:1px solid #ddd;padding:.4rem .6rem;margin:.5rem 0}
 .pending{color:#a60}.reviewed{color:#080}
 """
@@ -188,8 +189,9 @@ def render_html(answer: dict) -> str:
             out.append(f'<p class="nonnorm">Not modelled as norms: {e(provision["non_normative"])}</p>')
         for norm in provision["norms"]:
             out.append(_norm_html(norm))
-        for reading_id in provision["readings"]:
-            out.append(f'<p class="nonnorm">Reading <a href="#reading-{e(reading_id)}">{e(reading_id)}</a></p>')
+        if provision["readings"]:
+            links = ", ".join(f'<a href="#reading-{e(r)}">{e(r)}</a>' for r in provision["readings"])
+            out.append(f'<p class="nonnorm">Readings on this provision: {links}</p>')
     if answer["readings"]:
         out.append("<h2>Readings</h2>")
         for reading in answer["readings"].values():

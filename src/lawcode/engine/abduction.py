@@ -31,6 +31,7 @@ class WhatIf:
     sets: tuple[dict, ...]
     questions: dict
     notice: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         data = self.question.to_dict()
@@ -39,6 +40,7 @@ class WhatIf:
         if self.notice:
             data["notice"] = self.notice
         data["questions"] = self.questions
+        data["warnings"] = list(self.warnings)
         return data
 
 

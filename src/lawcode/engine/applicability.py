@@ -107,6 +107,7 @@ class Engine:
         self._candidates: dict[str, tuple[tuple[object, BearerMatch], ...]] = {}
         self._implied: dict[str, dict[str, bool]] = {}
         self._shown: dict[tuple[str, int], tuple[object, Mapping, tuple]] = {}
+        self._matches: dict[tuple[str, str | None], BearerMatch] = {}
 
     def shown(self, norm, document=None) -> tuple[Mapping, tuple]:
         """(norm_fields, quotes) of a norm, computed once per norm and text. The text is kept
@@ -125,8 +126,13 @@ class Engine:
         """Direct (the actor is_a the bearer: what binds a unit binds an enterprise), conditional
         on a definition (the bearer is a defined subclass, like key_unit, of a class the actor is:
         its ``defined_by`` then joins the norm's condition) or conditional on a may-be link (the
-        actor, or a kind it is, may be the bearer or a kind of it: the link's ``when`` joins)."""
-        return self._match(actor, bearer, frozenset())
+        actor, or a kind it is, may be the bearer or a kind of it: the link's ``when`` joins).
+        Computed once per (actor, bearer)."""
+        key = (actor, bearer)
+        found = self._matches.get(key)
+        if found is None:
+            found = self._matches[key] = self._match(actor, bearer, frozenset())
+        return found
 
     def _match(self, actor: str, bearer: str | None, seen: frozenset[tuple[str, str]]) -> BearerMatch:
         if bearer is None:

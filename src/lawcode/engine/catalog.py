@@ -70,6 +70,9 @@ def actor_catalog(loaded, document=None) -> Catalog:
             "citations": _citations(actor.cites, document),
             "bears": borne.get(actor.id, []),
         }
+        if actor.may_be:
+            entry["may_be"] = [{"actor": link.actor, "when": link.when, "reading": link.reading}
+                               for link in actor.may_be]
         if actor.note:
             entry["note"] = actor.note
         entries.append(entry)

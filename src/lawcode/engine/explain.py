@@ -32,12 +32,14 @@ class Explanation:
     parts: tuple[dict, ...]
     decided_by: tuple[str, ...]
     summary: str
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         data = self.question.to_dict()
         data.update({
             "finding": self.finding.to_dict(), "bearer": self.bearer, "validity": self.validity,
             "parts": list(self.parts), "decided_by": list(self.decided_by), "summary": self.summary,
+            "warnings": list(self.warnings),
         })
         return data
 
@@ -62,7 +64,8 @@ def build_explanation(engine: Engine, question, norm, status: Status, finding: F
         validity["repealed"] = engine.regulation.repealed.isoformat()
     parts = tuple(part_dict(engine, question, p) for p in status.parts)
     decided = _decided_by(status)
-    return Explanation(question, finding, bearer, validity, parts, decided, _summary(norm, question, status, decided))
+    summary = _summary(norm, question, status, decided, engine.ontology)
+    return Explanation(question, finding, bearer, validity, parts, decided, summary)
 
 
 def part_dict(engine: Engine, question, part: Part) -> dict:
@@ -127,7 +130,17 @@ _BLOCKS = {
 }
 
 
-def _summary(norm, question, status: Status, decided: tuple[str, ...]) -> str:
+def _owed_to(norm, question, ontology) -> str | None:
+    """"counterparty" or "beneficiary" when one of the asker's roles is (a kind of) what the norm
+    names so."""
+    for role in ("counterparty", "beneficiary"):
+        target = getattr(norm, role)
+        if target is not None and any(ontology.is_a(r, target) for r in question.roles):
+            return role
+    return None
+
+
+def _summary(norm, question, status: Status, decided: tuple[str, ...], ontology) -> str:
     head = f"{norm.id} {'applies to' if status.value == APPLIES else 'is undetermined for' if status.value == UNDETERMINED else 'does not apply to'} {question.actor} on {question.on.isoformat()}"
     if status.value == APPLIES:
         return head + "."
@@ -136,7 +149,9 @@ def _summary(norm, question, status: Status, decided: tuple[str, ...]) -> str:
     if decided == ("bearer",):
         if norm.bearer is None:
             return f"{head}: it is a {norm.kind.value.replace('_', ' ')} and binds no one in particular."
-        return f"{head}: it binds {norm.bearer}, and {question.actor} is not one."
+        owed = _owed_to(norm, question, ontology)
+        return f"{head}: it binds {norm.bearer}, and {question.actor} is not one" + (
+            f"; it is owed to {question.actor} as its {owed} (see ask)." if owed else ".")
     if decided == ("validity",):
         return f"{head}: it is not in force on that date."
     reasons = [_BLOCKS[p.role].format(source=p.source) for p in status.parts if p.evaluation.value is False]

@@ -45,8 +45,10 @@ explain::
      "bearer": {"bearer", "matches": bool, "path": [actor, ..., class it is] (the is-a chain;
      [] when no match), "defined": [{"actor", "condition"}] (defined subclasses whose definition
      must hold), "may_be": [{"actor", "may_be", "condition"}] (may-be links whose condition must
-     hold)} - with several roles, for the role the norm's strongest status comes from, "validity": {"start", "end", "in_force": bool, optional "repealed"},
-     "parts": [part], "decided_by": ["bearer"|"validity"|"condition"|"unless"|
+     hold)} - with several roles, for the role the norm's strongest status comes from,
+     "validity": {"start", "end", "in_force": bool, optional "repealed"},
+     "parts": [part], "warnings": [str] (given facts the norm's status does not depend on),
+     "decided_by": ["bearer"|"validity"|"condition"|"unless"|
      "defined_by:ACTOR"|"may_be:ACTOR:PARENT"|"overridden_by:NORM"], "summary": str}
     part = {"role": "defined_by"|"may_be"|"condition"|"unless"|"overridden_by",
             "source": actor id, "ACTOR:PARENT" (may_be) or norm id,
@@ -61,7 +63,8 @@ what_if::
 
     {"regulation", "as", "on", "norm", "goal": "apply"|"stop", "status": current status,
      "facts", "implied_facts", "sets": [{fact: bool}] (minimal: no proper subset works; [] when
-     impossible; [{}] when already so), "notice": str (optional), "questions": {fact: question}}
+     impossible; [{}] when already so), "notice": str (optional), "questions": {fact: question},
+     "warnings": [str] (given facts the norm's status does not depend on)}
 
 who::
 
@@ -73,14 +76,14 @@ who::
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable, Mapping
 
 from lawcode.engine.applicability import Engine, Status, engine_for, strongest
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETERMINED, Finding
-from lawcode.model.conditions import facts_of
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
+from lawcode.model.conditions import facts_of
 
 # ask lists "would apply if" sets of up to 6 unknown facts (3**6 evaluations at most per
 # finding); what-if searches further.
@@ -120,7 +123,8 @@ def parse_facts(specs: Iterable[str]) -> dict[str, bool]:
     return facts
 
 
-def _facts(engine: Engine, roles: tuple[str, ...], given: Mapping[str, bool] | Iterable[str] | None) -> tuple[dict, dict, dict]:
+def _facts(engine: Engine, roles: tuple[str, ...],
+           given: Mapping[str, bool] | Iterable[str] | None) -> tuple[dict, dict, dict]:
     """(given, implied, merged): unknown fact names and contradictions with the roles are errors."""
     given = dict(given) if isinstance(given, Mapping) else parse_facts(given or ())
     declared = engine.loaded.facts
@@ -324,7 +328,8 @@ def ask(loaded, actor: str | Iterable[str], facts=None, on=None, kind: str | Non
     return AskAnswer(question, kind, tuple(findings), engine.questions(missing), None, tuple(owed_findings), warnings)
 
 
-def _ways(engine: Engine, roles: tuple[str, ...], targets, exclude: Mapping[str, list] | None = None) -> dict[str, list]:
+def _ways(engine: Engine, roles: tuple[str, ...], targets: Callable[[Any], tuple[str | None, ...]],
+          exclude: Mapping[str, list] | None = None) -> dict[str, list]:
     """norm id -> the bearer matches by which the asker's roles reach ``targets(norm)`` (the
     bearer, or the counterparty and beneficiary); norms in ``exclude`` are left out."""
     found: dict[str, list] = {}
@@ -340,10 +345,18 @@ def _ways(engine: Engine, roles: tuple[str, ...], targets, exclude: Mapping[str,
     return found
 
 
-def _facts_used(engine: Engine, norm, matches) -> set[str]:
+def _facts_used(engine: Engine, norm: Any, matches: list) -> set[str]:
     from lawcode.engine.abduction import relevant_facts
 
     return set().union(*(relevant_facts(engine, norm, m) for m in matches))
+
+
+def _cannot_change(engine: Engine, norm: Any, question: Question) -> tuple[str, ...]:
+    """Warnings for given facts on which this norm's status for the asker does not depend."""
+    matches = [engine.bearer_match(role, norm.bearer) for role in question.roles]
+    used = _facts_used(engine, norm, [m for m in matches if m.matches] or matches[:1])
+    return tuple(f"fact {name} cannot change {norm.id} for {question.actor}: its status does not depend on it"
+                 for name in sorted(question.facts) if name not in used)
 
 
 def _cannot_matter(engine: Engine, name: str, question: Question) -> str:
@@ -392,7 +405,8 @@ def explain(loaded, norm: str, actor, facts=None, on=None, document=None):
     matching = [s for s in statuses if s.match.matches] or statuses[:1]
     value, carriers = strongest(matching)
     finding = _finding(engine, target, carriers, document, merged, question.on, len(question.roles) > 1)
-    return build_explanation(engine, question, target, carriers[0] if carriers else matching[0], finding)
+    explanation = build_explanation(engine, question, target, carriers[0] if carriers else matching[0], finding)
+    return replace(explanation, warnings=_cannot_change(engine, target, question))
 
 
 def what_if(loaded, norm: str, actor, facts=None, on=None, stop: bool = False):
@@ -400,7 +414,8 @@ def what_if(loaded, norm: str, actor, facts=None, on=None, stop: bool = False):
     from lawcode.engine.abduction import abduce
 
     engine, question, target, merged = _norm_question(loaded, norm, actor, facts, on)
-    return abduce(engine, question, target, merged, stop, _not_in_force(engine, question.on))
+    answer = abduce(engine, question, target, merged, stop, _not_in_force(engine, question.on))
+    return replace(answer, warnings=_cannot_change(engine, target, question))
 
 
 def who(loaded, terms: Iterable[str], actor: str | Iterable[str] | None = None):

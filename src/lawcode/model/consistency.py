@@ -80,7 +80,8 @@ def _actor_references(loaded: LoadedModel) -> Iterator[Issue]:
                 refs.append((value, ("norms", n, role), f"norm {norm.id} {role}"))
         refs += [(b, ("norms", n, "breach_by", k), f"norm {norm.id} breach_by") for k, b in enumerate(norm.breach_by)]
     for r, reading in enumerate(model.readings):
-        refs += [(x, ("readings", r, "actors", k), f"reading {reading.id} actors") for k, x in enumerate(reading.actors)]
+        refs += [(x, ("readings", r, "actors", k), f"reading {reading.id} actors")
+                 for k, x in enumerate(reading.actors)]
     for p, proc in enumerate(model.procedures):
         for t, step in enumerate(proc.transitions):
             refs.append((step.actor, ("procedures", p, "transitions", t, "actor"),
@@ -143,7 +144,8 @@ def _norm_references(loaded: LoadedModel) -> Iterator[Issue]:
     for r, reading in enumerate(loaded.model.readings):
         for k, other in enumerate(reading.norms):
             if other not in loaded.norms:
-                yield Issue("unknown-norm", f"reading {reading.id} names norm {other!r}, which is not a norm of this model"
+                yield Issue("unknown-norm",
+                            f"reading {reading.id} names norm {other!r}, which is not a norm of this model"
                             + did_you_mean(other, loaded.norms), line=loaded.line_of(("readings", r, "norms", k)))
     for a, actor in enumerate(loaded.model.actors):
         for k, link in enumerate(actor.may_be):
@@ -173,7 +175,7 @@ def _state_references(loaded: LoadedModel) -> Iterator[Issue]:
 
 
 def _cycles(loaded: LoadedModel) -> Iterator[Issue]:
-    cycle = loaded.ontology.find_cycle()  # is_a and may_be links together
+    cycle = loaded.ontology.find_cycle()  # is_a links only: a may-be link may point down the tree
     if cycle:
         index = next(i for i, a in enumerate(loaded.model.actors) if a.id == cycle[0])
         yield Issue("ontology-cycle", "actors are each a kind of the other: " + " is_a ".join(cycle),

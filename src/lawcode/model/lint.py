@@ -15,7 +15,9 @@ These are not faults of the model but features of the law it models, read throug
 - ``external-law``: other laws the text relies on (its external references, and the norms'
   ``defers_to``) - a reader needs them too;
 - ``no-consequence``: duties and prohibitions whose bearer no consequence norm's ``breach_by``
-  covers (directly or through the ontology): the text attaches no sanction to a breach.
+  covers (directly or through the ontology): the text attaches no sanction to a breach. Where a
+  consequence reaches the bearer only through a may-be link, the note says it applies only if the
+  link holds (and names the question); where it reaches only some kinds of the bearer, it names them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from lawcode.model.conditions import facts_of
 from lawcode.model.issues import LINT, Issue
 from lawcode.model.loader import LoadedModel
 from lawcode.model.kinds import NormKind
@@ -97,16 +100,53 @@ def _external_laws(loaded: LoadedModel, document: Document | None) -> Iterator[I
 
 
 def _no_consequence(loaded: LoadedModel) -> Iterator[Issue]:
+    """Duties and prohibitions no consequence reaches; where one reaches the bearer only through
+    a may-be link, or reaches only some kinds of bearer, the note says so (so that it stays true)."""
     if loaded.ontology.find_cycle():
         return  # reported as an error; the ontology cannot answer is-a questions
-    breachers = {b for norm in loaded.model.norms if norm.kind == NormKind.consequence for b in norm.breach_by}
+    onto = loaded.ontology
+    consequences: dict[str, list[str]] = {}  # breaching actor -> consequence norms
+    for norm in loaded.model.norms:
+        if norm.kind == NormKind.consequence:
+            for actor in norm.breach_by:
+                consequences.setdefault(actor, []).append(norm.id)
+
+    def reached(actor: str) -> list[str]:
+        return sorted({c for b, norms in consequences.items() if onto.is_a(actor, b) for c in norms})
+
+    def articles(actor: str) -> str:  # "art 29, art 30": where the consequences are
+        return ", ".join(sorted({"art " + c.split(".")[0].removeprefix("art") for c in reached(actor)}, key=len))
+
     for norm in loaded.model.norms:
         if norm.kind not in (NormKind.duty, NormKind.prohibition) or norm.bearer not in loaded.actors:
             continue
-        if not any(loaded.ontology.is_a(norm.bearer, b) for b in breachers):
-            yield _norm_issue(loaded, "no-consequence", norm.id,
-                              f"{norm.id}: no consequence is stated for a {_who(loaded, norm.bearer)} "
-                              f"that breaches this {norm.kind.value}")
+        if reached(norm.bearer):
+            continue
+        who = _who(loaded, norm.bearer)
+        maybe = [(parent, when) for kind in onto.ancestors(norm.bearer) for parent, when in _links(loaded, kind)
+                 if reached(parent)]
+        if maybe:
+            parent, when = maybe[0]
+            questions = "; ".join(loaded.facts[f].question for f in sorted(facts_of(when)) if f in loaded.facts)
+            message = (f"{norm.id}: a consequence ({articles(parent)}) is stated only if the {who} is a "
+                       f"{parent}, which the model asks: {questions}")
+        else:
+            # a defined subclass (a state worker who holds secrets) shares its parents' kinds
+            bearer = onto.actors[norm.bearer]
+            roots = bearer.is_a if bearer.defined_by else [norm.bearer]
+            kinds = {d for root in roots for d in onto.descendants(root)}
+            covered = [d for d in sorted(kinds) if d != norm.bearer and reached(d)]
+            tops = [d for d in covered if not any(p in covered for p in onto.actors[d].is_a)]
+            message = f"{norm.id}: no consequence is stated for a {who} that breaches this {norm.kind.value}"
+            if tops:
+                message += ", except for " + "; ".join(f"a {_who(loaded, d)} ({articles(d)})" for d in tops)
+        yield _norm_issue(loaded, "no-consequence", norm.id, message)
+
+
+def _links(loaded: LoadedModel, actor_id: str) -> list[tuple[str, object]]:
+    """The may-be links of one actor: (the kind it may be, the parsed condition)."""
+    actor = loaded.actors.get(actor_id)
+    return [(link.actor, loaded.links[(actor_id, link.actor)]) for link in actor.may_be] if actor else []
 
 
 def _key(term: str) -> str:

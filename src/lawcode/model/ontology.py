@@ -22,8 +22,11 @@ class Ontology:
         return actor_id in self.actors
 
     def find_cycle(self) -> list[str] | None:
-        """A cycle of is-a and may-be links as a list of ids (first == last), or None when there is none."""
-        return find_cycle({a.id: [*a.is_a, *(link.actor for link in a.may_be)] for a in self.actors.values()})
+        """An is-a cycle as a list of ids (first == last), or None when the ontology is a DAG.
+
+        May-be links are not is-a links and may point down the tree ("an individual may be a
+        citizen"); the engine follows each at most once per question, so they cannot loop."""
+        return find_cycle({a.id: a.is_a for a in self.actors.values()})
 
     @cached_property
     def _ancestors(self) -> dict[str, tuple[str, ...]]:

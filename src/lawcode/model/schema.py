@@ -86,7 +86,8 @@ class Actor(Strict):
     id: str = Field(pattern=IDENTIFIER)
     label: str
     is_a: list[str] = []
-    may_be: list[MayBe] = Field(default=[], description="kinds this actor is only under a condition (undetermined until answered)")
+    may_be: list[MayBe] = Field(default=[],
+                                description="kinds this actor is only under a condition (undetermined until answered)")
     defined_by: Optional[str] = Field(None, description="condition that makes a parent-class actor one of these")
     cites: list[str] = Field(default=[], description="eIds where the text names this actor")
     note: Optional[str] = None
