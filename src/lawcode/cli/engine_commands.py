@@ -76,7 +76,8 @@ def _header(out, answer: dict, title: str) -> None:
     if answer["facts"]:
         _say(out, "facts given: " + _assignment(answer["facts"]), hang=4)
     if answer["implied_facts"]:
-        _say(out, f"implied by being a {answer['as']}: " + _assignment(answer["implied_facts"]), hang=4)
+        _say(out, f"implied (by being a {answer['as']}, or by an exclusive choice): "
+             + _assignment(answer["implied_facts"]), hang=4)
 
 
 def _finding(out, finding: dict, questions: dict) -> None:

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Mapping
 
 from lawcode.engine.applicability import Part, engine_for
 from lawcode.engine.concepts import concept_chain
 from lawcode.engine.evaluate import combine, evaluate
 from lawcode.engine.explain import part_dict
-from lawcode.engine.queries import Question, _actor, _date, _facts, _not_in_force
+from lawcode.engine.queries import Question, _actor, _date, _facts, _not_in_force, parse_facts
+from lawcode.engine.roles import facts_for_roles
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
 
@@ -69,10 +71,11 @@ def assess(loaded, roles, facts=None, on=None, document=None) -> AssessAnswer:
     if not roles:
         raise QueryError("no actor given", expected="--as ACTOR (repeat for several roles)")
     on = _date(on)
-    given: dict = {}
+    given: dict = parse_facts(facts) if not isinstance(facts, Mapping) else dict(facts or {})
+    everything = facts_for_roles(engine, roles, given)
     found: dict[str, dict] = {}
     for role in roles:
-        given, implied, merged = _facts(engine, _actor(engine, role), facts)
+        _given, implied, merged = _facts(engine, _actor(engine, role), everything)
         question = Question(loaded.model.regulation.id, role, on, given, implied)
         for norm, match in engine.candidates(role):
             conduct = loaded.conduct.get(norm.id)
@@ -80,8 +83,10 @@ def assess(loaded, roles, facts=None, on=None, document=None) -> AssessAnswer:
                 continue
             entry = _assess(engine, question, norm, match, conduct, merged, document)
             known = found.get(norm.id)
-            if known is None or _RANK[entry["result"]] > _RANK[known["result"]]:
-                entry["roles"] = [role]
+            fewer = known is not None and len(entry.get("missing", ())) < len(known.get("missing", ()))
+            if known is None or _RANK[entry["result"]] > _RANK[known["result"]] or (
+                    entry["result"] == known["result"] == UNDETERMINED and fewer):
+                entry["roles"] = [role] if known is None or known["result"] != entry["result"] else known["roles"] + [role]
                 found[norm.id] = entry
             elif entry["result"] == known["result"]:
                 known["roles"].append(role)

@@ -22,7 +22,8 @@ A *finding* (:class:`lawcode.engine.findings.Finding`)::
 ask::
 
     {"regulation": id, "as": actor, "on": "YYYY-MM-DD", "kind": kind|null,
-     "facts": {fact: bool} (as given), "implied_facts": {fact: bool} (by the actor's definition),
+     "facts": {fact: bool} (as given), "implied_facts": {fact: bool} (by the actor's definition, or
+     false because another fact of their exclusive group is true),
      "in_force": bool, "notice": str (optional: why nothing is in force),
      "findings": [finding] (applies first, then undetermined; each group in kind order duty,
      prohibition, permission, power, right, entitlement, consequence, ...; then article order),
@@ -63,6 +64,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from lawcode.engine.applicability import Engine, Status, engine_for
+from lawcode.engine.exclusive import excluded_by_choice
 from lawcode.engine.findings import APPLIES, KIND_ORDER, UNDETERMINED, Finding
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
@@ -116,6 +118,7 @@ def _facts(engine: Engine, actor: str, given: Mapping[str, bool] | Iterable[str]
         if not isinstance(value, bool):
             raise QueryError(f"fact {name!r}: {value!r} is neither true nor false", expected="true or false")
     implied = engine.implied_facts(actor)
+    implied = {**implied, **excluded_by_choice(engine.loaded, {**given, **implied})}
     for name, value in implied.items():
         if given.get(name, value) != value:
             raise QueryError(f"fact {name!r} is {str(value).lower()} for every {actor} (by its definition), "

@@ -129,9 +129,13 @@ def run_case(loaded, case: Case, on: dt.date | None, checks: list[Check], exerci
 def ask_roles(loaded, roles: Iterable[str], facts: dict, on: dt.date | None) -> tuple[dict[str, dict], bool]:
     """The findings of ``ask`` for an actor holding every role at once, by norm id, and whether
     the regulation is in force. A norm found for several roles keeps its strongest status
-    (applies over undetermined) and the union of the facts it waits for."""
+    (applies over undetermined) and, undetermined, the fewest facts it waits for under one role."""
+    from lawcode.engine.applicability import engine_for
     from lawcode.engine.queries import ask
+    from lawcode.engine.roles import facts_for_roles
 
+    roles = tuple(roles)
+    facts = facts_for_roles(engine_for(loaded), roles, facts) if len(roles) > 1 else facts
     merged: dict[str, dict] = {}
     in_force = True
     for role in roles:
@@ -147,8 +151,8 @@ def ask_roles(loaded, roles: Iterable[str], facts: dict, on: dt.date | None) -> 
                 merged[finding.norm] = data
             elif data["status"] == known["status"]:
                 known["roles"].append(role)
-                if data["status"] == "undetermined":
-                    known["missing"] = sorted(set(known["missing"]) | set(data["missing"]))
+                if data["status"] == "undetermined" and len(data["missing"]) < len(known["missing"]):
+                    known["missing"] = data["missing"]
     return merged, in_force
 
 
