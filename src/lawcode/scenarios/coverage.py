@@ -1,7 +1,8 @@
 """Coverage of a model by its scenario cases: which norms, procedure transitions and states, and
 which facts the cases exercised, and which they never did (the list a model author works down).
 
-A norm counts as exercised when some case saw it apply (through ``ask`` or ``explain``) or
+Facts are the ones an interview asks: defined concepts (``derived_by``) are decided by them and
+not counted. A norm counts as exercised when some case saw it apply (through ``ask`` or ``explain``) or
 explained it; a norm that only ever came out undetermined is listed apart, since no case pinned
 down when it applies.
 """
@@ -69,5 +70,5 @@ def measure(loaded, exercised: Exercised, cases: int) -> Coverage:
         only_undetermined=only_undetermined,
         transitions=_measure(transitions, taken),
         states=_measure(states, seen_states),
-        facts=_measure([f.id for f in model.facts], exercised.facts),
+        facts=_measure([f.id for f in model.facts if f.derived_by is None], exercised.facts),
     )
