@@ -22,17 +22,19 @@ JSON contract (``to_dict()``)::
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Any
 
-from lawcode.engine.applicability import Part, engine_for
+from lawcode.engine.applicability import BearerMatch, Engine, Part, engine_for
 from lawcode.engine.concepts import concept_chain
 from lawcode.engine.evaluate import combine, evaluate
 from lawcode.engine.explain import part_dict
 from lawcode.engine.queries import Question, _actor, _date, _facts, _not_in_force, parse_facts
-from lawcode.engine.roles import facts_for_roles
 from lawcode.engine.quote import citation
+from lawcode.engine.roles import facts_for_roles
 from lawcode.errors import QueryError
+from lawcode.model.conditions import Expr
 
 CONTRAVENED = "contravened"
 NOT_CONTRAVENED = "not_contravened"
@@ -46,14 +48,14 @@ class AssessAnswer:
     regulation: str
     roles: tuple[str, ...]
     on: dt.date
-    facts: dict
-    assessments: tuple[dict, ...]
+    facts: dict[str, bool]
+    assessments: tuple[dict[str, Any], ...]
     not_contravened: tuple[str, ...]
-    questions: dict
+    questions: dict[str, str]
     notice: str | None = None
 
-    def to_dict(self) -> dict:
-        data: dict = {"regulation": self.regulation, "as": list(self.roles), "on": self.on.isoformat(),
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"regulation": self.regulation, "as": list(self.roles), "on": self.on.isoformat(),
                       "facts": dict(sorted(self.facts.items())), "in_force": self.notice is None}
         if self.notice:
             data["notice"] = self.notice
@@ -63,7 +65,8 @@ class AssessAnswer:
         return data
 
 
-def assess(loaded, roles, facts=None, on=None, document=None) -> AssessAnswer:
+def assess(loaded: Any, roles: str | Iterable[str], facts: Mapping[str, bool] | Iterable[str] | None = None,
+           on: dt.date | str | None = None, document: Any = None) -> AssessAnswer:
     """Which norms with a ``contravened_by`` conduct were contravened by an actor holding
     ``roles`` (one actor id or several), given ``facts``, on ``on``."""
     engine = engine_for(loaded)
@@ -71,13 +74,14 @@ def assess(loaded, roles, facts=None, on=None, document=None) -> AssessAnswer:
     if not roles:
         raise QueryError("no actor given", expected="--as ACTOR (repeat for several roles)")
     on = _date(on)
-    given: dict = parse_facts(facts) if not isinstance(facts, Mapping) else dict(facts or {})
+    given: dict[str, bool] = dict(facts) if isinstance(facts, Mapping) else parse_facts(facts or ())
     everything = facts_for_roles(engine, roles, given)
-    found: dict[str, dict] = {}
+    found: dict[str, dict[str, Any]] = {}
     for role in roles:
         _given, implied, merged = _facts(engine, _actor(engine, role), everything)
         question = Question(loaded.model.regulation.id, role, on, given, implied)
-        for norm, match in engine.candidates(role):
+        for candidate, match in engine.candidates(role):
+            norm: Any = candidate
             conduct = loaded.conduct.get(norm.id)
             if conduct is None:
                 continue
@@ -102,13 +106,14 @@ def assess(loaded, roles, facts=None, on=None, document=None) -> AssessAnswer:
                         engine.questions(missing))
 
 
-def _assess(engine, question, norm, match, conduct, facts, document) -> dict:
+def _assess(engine: Engine, question: Question, norm: Any, match: BearerMatch, conduct: Expr,
+            facts: Mapping[str, bool], document: Any) -> dict[str, Any]:
     status = engine.status(norm, match, facts, question.on)
     happened = evaluate(conduct, facts)
     verdict = combine([status.evaluation, happened])
     result = {True: CONTRAVENED, False: NOT_CONTRAVENED, None: UNDETERMINED}[verdict.value]
     fields, _quotes = engine.shown(norm, document)
-    entry = {"norm": norm.id, "kind": fields["kind"], "result": result, "roles": []}
+    entry: dict[str, Any] = {"norm": norm.id, "kind": fields["kind"], "result": result, "roles": []}
     entry.update((k, v) for k, v in fields.items() if k not in entry)
     chain = concept_chain(engine.loaded, conduct, facts)
     provisions = list(norm.cites) + [e for e in _holding_cites(chain) if e not in norm.cites]
@@ -121,7 +126,7 @@ def _assess(engine, question, norm, match, conduct, facts, document) -> dict:
     return entry
 
 
-def _holding_cites(chain: list[dict]) -> list[str]:
+def _holding_cites(chain: list[dict[str, Any]]) -> list[str]:
     """The eIds of the concepts in a chain that hold or are open (not those found false), in order."""
     found: list[str] = []
     for entry in chain:

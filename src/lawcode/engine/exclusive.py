@@ -8,12 +8,13 @@ otherwise every answer would wait for "and was it also about age? about sex? ...
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from lawcode.errors import QueryError
 
 
-def excluded_by_choice(loaded, facts: Mapping[str, bool]) -> dict[str, bool]:
+def excluded_by_choice(loaded: Any, facts: Mapping[str, bool]) -> dict[str, bool]:
     """The members of each exclusive group set false because another member is true in
     ``facts`` (facts already valued are left alone). Two true members of a group are an error."""
     groups: dict[str, list[str]] = {}

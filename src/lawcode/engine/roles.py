@@ -7,7 +7,7 @@ reached through one role is not left waiting for a fact another role already ans
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from lawcode.engine.applicability import Engine
 

@@ -10,6 +10,7 @@ down when it applies.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lawcode.scenarios.run import Exercised
 
@@ -26,7 +27,7 @@ class Measure:
     def percent(self) -> float:
         return 100.0 * self.exercised / self.total if self.total else 100.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"exercised": self.exercised, "total": self.total, "percent": round(self.percent, 1),
                 "missed": list(self.missed)}
 
@@ -41,7 +42,7 @@ class Coverage:
     states: Measure
     facts: Measure
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"regulation": self.regulation, "cases": self.cases, "norms": self.norms.to_dict(),
                 "only_undetermined": list(self.only_undetermined), "transitions": self.transitions.to_dict(),
                 "states": self.states.to_dict(), "facts": self.facts.to_dict()}
@@ -52,7 +53,7 @@ def _measure(all_items: list[str], done: set[str]) -> Measure:
     return Measure(len(all_items) - len(missed), len(all_items), missed)
 
 
-def measure(loaded, exercised: Exercised, cases: int) -> Coverage:
+def measure(loaded: Any, exercised: Exercised, cases: int) -> Coverage:
     """The coverage of ``loaded`` by what its cases exercised."""
     model = loaded.model
     norms = [n.id for n in model.norms]
