@@ -45,3 +45,12 @@ def test_several_roles_share_what_each_role_implies(equality):
     # as a service-provider alone, the employer's prohibition would also wait for employs_or_recruits
     assert "employs_or_recruits" not in items["s39.2-no-discrimination-against-employees"]["missing"]
     assert items["s39.2-no-discrimination-against-employees"]["roles"] == ["employer", "service_provider"]
+
+
+def test_a_contravention_rests_only_on_the_concepts_that_hold(equality):
+    facts = {"b_seeks": True, "pc_race": True, "less_favourable_treatment": True, "because_of_characteristic": True,
+             "schedule_3_exception": False}
+    items = {a["norm"]: a for a in assess(equality, "service_provider", facts, ON).to_dict()["assessments"]}
+    provisions = items["s29.1-no-discriminatory-refusal"]["provisions"]
+    assert "sec_13__para_1" in provisions and "sec_4__para_nn_1" in provisions
+    assert "sec_19__para_1" not in provisions  # indirect discrimination is still open, but not needed

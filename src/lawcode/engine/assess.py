@@ -6,8 +6,9 @@ a prohibition, doing what it forbids; for a duty, failing to do it). For an acto
 roles at once), facts and a date, a norm is *contravened* when it applies and the conduct
 happened, *not contravened* when either is false, and *undetermined* otherwise - with the facts
 that would decide it. The provisions it rests on are the norm's and those of every defined
-concept in the conduct's chain that holds or is open (direct discrimination, s.13, and the
-protected characteristic, s.4, under a "must not discriminate" in s.29).
+concept in the conduct's chain that holds - or, when undetermined, is still open (direct
+discrimination, s.13, and the protected characteristic, s.4, under a "must not discriminate" in
+s.29).
 
 JSON contract (``to_dict()``)::
 
@@ -116,7 +117,7 @@ def _assess(engine: Engine, question: Question, norm: Any, match: BearerMatch, c
     entry: dict[str, Any] = {"norm": norm.id, "kind": fields["kind"], "result": result, "roles": []}
     entry.update((k, v) for k, v in fields.items() if k not in entry)
     chain = concept_chain(engine.loaded, conduct, facts)
-    provisions = list(norm.cites) + [e for e in _holding_cites(chain) if e not in norm.cites]
+    provisions = list(norm.cites) + [e for e in _holding_cites(chain, result == UNDETERMINED) if e not in norm.cites]
     entry["provisions"] = provisions
     entry["provision_citations"] = [citation(e, document) for e in provisions]
     if result == UNDETERMINED:
@@ -126,13 +127,13 @@ def _assess(engine: Engine, question: Question, norm: Any, match: BearerMatch, c
     return entry
 
 
-def _holding_cites(chain: list[dict[str, Any]]) -> list[str]:
-    """The eIds of the concepts in a chain that hold or are open (not those found false), in order."""
+def _holding_cites(chain: list[dict[str, Any]], open_too: bool) -> list[str]:
+    """The eIds of the concepts in a chain that hold (and, ``open_too``, those still open), in order."""
     found: list[str] = []
     for entry in chain:
-        if entry["value"] is False:
+        if not (entry["value"] is True or (open_too and entry["value"] is None)):
             continue
-        for eid in entry["cites"] + _holding_cites(entry["concepts"]):
+        for eid in entry["cites"] + _holding_cites(entry["concepts"], open_too):
             if eid not in found:
                 found.append(eid)
     return found

@@ -48,7 +48,7 @@ def render(report: RunReport) -> str:
         lines.append("")
     for file, results in files.items():
         bad = sum(not r.passed for r in results)
-        lines.append(f"{file}: {len(results) - bad} passed" + (f", {bad} FAILED" if bad else ""))
+        lines.append(f"{shown_path(file)}: {len(results) - bad} passed" + (f", {bad} FAILED" if bad else ""))
     for coverage in report.coverage:
         lines += [""] + _coverage(coverage)
     checks = sum(len(r.checks) for r in report.results)
@@ -58,8 +58,16 @@ def render(report: RunReport) -> str:
     return "\n".join(lines)
 
 
+def shown_path(file: str) -> str:
+    """A test file as a reader types it: relative to the working folder when inside it."""
+    import os
+
+    relative = os.path.relpath(file)
+    return file if relative.startswith("..") else relative
+
+
 def _failure(result: CaseResult) -> list[str]:
-    lines = [f"FAIL {result.file}:{result.line} - {result.name}"]
+    lines = [f"FAIL {shown_path(result.file)}:{result.line} - {result.name}"]
     if result.error:
         lines.append(f"    the question could not be put: {result.error}")
     for check in result.checks:
