@@ -54,3 +54,12 @@ def test_a_contravention_rests_only_on_the_concepts_that_hold(equality):
     provisions = items["s29.1-no-discriminatory-refusal"]["provisions"]
     assert "sec_13__para_1" in provisions and "sec_4__para_nn_1" in provisions
     assert "sec_19__para_1" not in provisions  # indirect discrimination is still open, but not needed
+
+
+def test_undetermined_assessments_come_closest_first(equality):
+    facts = {"b_seeks": True, "pc_sex": True, "less_favourable_treatment": True, "because_of_characteristic": True}
+    items = assess(equality, "employer", facts, "2025-03-01").to_dict()["assessments"]
+    sizes = [len(item["missing"]) for item in items]
+    assert sizes == sorted(sizes) and sizes[0] == 1
+    recruitment = next(i for i in items if i["norm"] == "s39.1-no-discrimination-in-recruitment")
+    assert recruitment["missing"] == ["schedule_9_exception"]

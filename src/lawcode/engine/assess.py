@@ -16,8 +16,8 @@ JSON contract (``to_dict()``)::
      "assessments": [{"norm", "kind", "result": "contravened"|"undetermined", "roles": [role],
        "bearer", "action", "cites", "citations", "provisions": [eId], "provision_citations",
        "missing": [fact] (undetermined), "subject_to" (optional), "parts": [part as in explain,
-       the last one with role "conduct"]}] (contravened first, then undetermined; kind and
-       article order), "not_contravened": [norm id], "questions": {fact: question}}
+       the last one with role "conduct"]}] (contravened first, then undetermined, fewest
+       missing facts first; then kind and article order), "not_contravened": [norm id], "questions": {fact: question}}
 """
 
 from __future__ import annotations
@@ -99,7 +99,8 @@ def assess(loaded: Any, roles: str | Iterable[str], facts: Mapping[str, bool] | 
     if notice:
         return AssessAnswer(loaded.model.regulation.id, roles, on, given, (), (), {}, notice)
     order = {n.id: i for i, n in enumerate(engine.norms)}
-    ranked = sorted(found.values(), key=lambda e: (-_RANK[e["result"]], order[e["norm"]]))
+    # contraventions first; then the undetermined closest to being decided (fewest open facts)
+    ranked = sorted(found.values(), key=lambda e: (-_RANK[e["result"]], len(e.get("missing", ())), order[e["norm"]]))
     shown = tuple(e for e in ranked if e["result"] != NOT_CONTRAVENED)
     cleared = tuple(e["norm"] for e in ranked if e["result"] == NOT_CONTRAVENED)
     missing = [name for e in shown for name in e.get("missing", [])]
