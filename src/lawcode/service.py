@@ -267,54 +267,10 @@ def with_work_uri(document, frbr_uri: str | None = None):
 
 def ask_roles(loaded: Any, roles: Iterable[str], facts: Any = None, on: Any = None, kind: str | None = None,
               document: Any = None) -> dict[str, Any]:
-    """The answer to ``ask`` for an actor holding one or more roles, as a dict.
-
-    One role: exactly :func:`lawcode.engine.queries.ask`'s answer. Several: the engine's answer
-    for them all where the engine takes several roles itself; otherwise it is asked once per
-    role and the answers are combined here: a norm that applies in any role applies, one
-    undetermined in some role (and applying in none) is undetermined, and each finding lists
-    under ``roles`` the roles it comes from; ``as`` is then the list of roles and
-    ``implied_facts`` the facts each role implies, by role. (The combining goes once every
-    engine this layer meets answers for several roles.)
-    """
-    from lawcode.engine.queries import QueryError, ask
-
-    roles = list(dict.fromkeys(r for r in roles if r))
-    if not roles:
-        raise QueryError("no role given", expected="one or more actor ids, e.g. enterprise")
-    if len(roles) == 1 or _engine_takes_roles():
-        return ask(loaded, roles[0] if len(roles) == 1 else roles, facts, on, kind, document).to_dict()
-    answers = [ask(loaded, role, facts, on, kind, document).to_dict() for role in roles]
-    combined = dict(answers[0])
-    combined["as"] = roles
-    combined["implied_facts"] = {role: a["implied_facts"] for role, a in zip(roles, answers, strict=True)}
-    from lawcode.engine.applicability import engine_for
-
-    found: dict[str, dict[str, dict[str, Any]]] = {}  # norm -> role -> finding
-    for role, answer in zip(roles, answers, strict=True):
-        for finding in answer["findings"]:
-            found.setdefault(finding["norm"], {})[role] = finding
-    findings = []
-    for by_role in found.values():
-        status = "applies" if any(f["status"] == "applies" for f in by_role.values()) else "undetermined"
-        from_roles = [role for role, f in by_role.items() if f["status"] == status]
-        findings.append({**by_role[from_roles[0]], "roles": from_roles})
-    order = {norm.id: index for index, norm in enumerate(engine_for(loaded).norms)}
-    findings.sort(key=lambda f: (f["status"] != "applies", order[f["norm"]]))
-    combined["findings"] = findings
-    combined["questions"] = dict(sorted({k: v for a in answers for k, v in a["questions"].items()
-                                         if any(k in f.get("missing", ()) for f in findings)}.items()))
-    return combined
-
-
-def _engine_takes_roles() -> bool:
-    """Whether :func:`lawcode.engine.queries.ask` answers for several roles itself (its ``actor``
-    is then declared as one role or an iterable of roles)."""
-    import inspect
-
+    """The answer to ``ask`` for an actor holding one or more roles at once, as a dict."""
     from lawcode.engine.queries import ask
 
-    return "Iterable" in str(inspect.signature(ask).parameters["actor"].annotation)
+    return ask(loaded, tuple(dict.fromkeys(r for r in roles if r)), facts, on, kind, document).to_dict()
 
 
 def norms_resting_on(loaded: Any, eid: str, document: Any = None) -> list[dict[str, Any]]:

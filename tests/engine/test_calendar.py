@@ -230,7 +230,7 @@ def test_tar_calendar_lists_and_exports_its_days(tar_model):
 def test_cli_tar_calendar_cites_the_provisions_as_a_lawyer_would(tar_path):
     from lawcode.cli import app
 
-    result = CliRunner().invoke(app, ["calendar", "--text", str(tar_path), "--year", "2030", "--format", "json"])
+    result = CliRunner().invoke(app, ["calendar", "-r", "tar-counter-espionage-2021", "--text", str(tar_path), "--year", "2030", "--format", "json"])
     assert result.exit_code == 0, result.output
     days = json.loads(result.stdout)["days"]
     assert [(d["date"], d["citations"]) for d in days] == [

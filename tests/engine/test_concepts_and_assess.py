@@ -170,12 +170,12 @@ def test_assess_command_renders_contraventions_and_takes_several_roles(monkeypat
 
 
 def test_assess_before_entry_into_force_says_so(monkeypatch, capsys):
-    code, out, err = run_main(monkeypatch, capsys, "assess", "--as", "trader", "--on", "2021-12-31")
+    code, out, _err = run_main(monkeypatch, capsys, "assess", "--as", "trader", "--on", "2021-12-31")
     assert code == 0 and "nothing in Invented Fair Dealing Act is in force" in " ".join(out.split())
 
 
 def test_assess_with_an_unknown_actor_is_a_user_error(monkeypatch, capsys):
-    code, out, err = run_main(monkeypatch, capsys, "assess", "--as", "shop", "--on", ON)
+    code, _out, err = run_main(monkeypatch, capsys, "assess", "--as", "shop", "--on", ON)
     assert code == 2 and "unknown actor 'shop'" in err
 
 

@@ -75,7 +75,8 @@ def test_bad_input_exits_2_with_a_clear_message(monkeypatch, capsys, args, messa
 
 
 def test_ask_on_the_shipped_model_quotes_the_text_it_is_given(tar_path, tar_document):
-    result = CliRunner().invoke(app, ["ask", "--as", "enterprise", "--on", "2021-06-01", "--text", str(tar_path)])
+    result = CliRunner().invoke(app, ["ask", "-r", "tar-counter-espionage-2021", "--as", "enterprise", "--on", "2021-06-01",
+                                      "--text", str(tar_path)])
     assert result.exit_code == 0, result.output
     words = tar_document.get("chp_II__art_13__para_nn_1__list_1__item_6").full_text().split()
     flat = " ".join(result.output.split())
@@ -84,7 +85,8 @@ def test_ask_on_the_shipped_model_quotes_the_text_it_is_given(tar_path, tar_docu
 
 
 def test_a_provision_behind_several_findings_is_quoted_once(tar_path, tar_document):
-    result = CliRunner().invoke(app, ["ask", "--as", "network_operator", "--fact", "network_used_to_endanger_security",
+    result = CliRunner().invoke(app, ["ask", "-r", "tar-counter-espionage-2021", "--as", "network_operator",
+                                      "--fact", "network_used_to_endanger_security",
                                       "--text", str(tar_path)])
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())

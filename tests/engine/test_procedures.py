@@ -193,10 +193,11 @@ def test_tar_organ_failure_is_corrected_then_sanctioned_by_the_organ_above(tar_m
     assert {step.actor for step in run.path} == {"superior_organ"}
 
 
-def test_cli_procedure_on_the_shipped_model_by_default(tar_path):
+def test_cli_procedure_on_the_shipped_model_by_its_regulation_id(tar_path):
     from lawcode.cli import app
 
-    result = CliRunner().invoke(app, ["procedure", "telecom_equipment_seal", "--text", str(tar_path),
+    result = CliRunner().invoke(app, ["procedure", "telecom_equipment_seal", "-r", "tar-counter-espionage-2021",
+                                      "--text", str(tar_path),
                                       "-e", "order_correction", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

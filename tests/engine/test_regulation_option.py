@@ -55,7 +55,7 @@ def test_regulation_picks_the_model(two_installed, monkeypatch, capsys, args):
 
 
 def test_an_unknown_regulation_lists_the_installed_ones(two_installed, monkeypatch, capsys):
-    code, out, err = run_main(monkeypatch, capsys, "procedures", "-r", "harbor")
+    code, _out, err = run_main(monkeypatch, capsys, "procedures", "-r", "harbor")
     assert code == 2
     assert "no installed regulation with id 'harbor'" in err and "known: harbour-inspections-2020, invented-hive-rules-2021" in err
 

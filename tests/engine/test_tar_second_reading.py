@@ -194,7 +194,7 @@ def test_every_may_be_link_and_changed_norm_has_a_reading_in_the_review(tar, tar
 def test_cli_ask_as_two_roles_on_the_tar_model(tar_path):
     from lawcode.cli import app
 
-    result = CliRunner().invoke(app, ["ask", "--as", "enterprise", "--as", "network_operator", "--text", str(tar_path),
+    result = CliRunner().invoke(app, ["ask", "-r", "tar-counter-espionage-2021", "--as", "enterprise", "--as", "network_operator", "--text", str(tar_path),
                                       "--on", ON, "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

@@ -256,3 +256,17 @@ def test_tar_text_with_one_word_changed_is_reported(tmp_path, tar_model, tar_pat
     copy.write_text(text.replace(" shall ", " should ", 1), encoding="utf-8")
     report = run_check(tar_model, copy)
     assert codes(report.errors) == ["fingerprint-mismatch"]
+
+
+def test_a_schedule_named_where_no_norm_looks_is_a_warning(tmp_path):
+    report = run_check(*garden(tmp_path, text_edits={
+        "with regard to the \"Municipal Land Act\".": "with regard to the \"Municipal Land Act\". Schedule 2 has effect."}))
+    [warning] = [w for w in report.warnings if w.code == "schedule-dropped"]
+    assert "names Schedule 2 (in chp_I__art_1" in warning.message
+
+
+def test_a_schedule_named_in_a_cited_provision_is_seen(tmp_path):
+    report = run_check(*garden(tmp_path, text_edits={
+        "Article 5: The garden office shall inspect every plot each spring.":
+        "Article 5: The garden office shall inspect every plot each spring, as Schedule 4 provides."}))
+    assert "schedule-dropped" not in codes(report.warnings)

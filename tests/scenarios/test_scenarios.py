@@ -144,7 +144,7 @@ def test_coverage_counts_norms_transitions_states_and_facts(folder):
      6, "cases.0.aplies: Extra inputs are not permitted"),
     ("lawcode_tests: 1\nregulation: harbour-inspections-2020\ncases:\n  - name: x\n    date: 2021-02-30\n",
      5, "cannot read value '2021-02-30'"),
-    ("lawcode_tests: 1\nregulation: harbour-inspections-2020\ncases:\n  - name: [x\n", 5, "YAML syntax error"),
+    ("lawcode_tests: 1\nregulation: harbour-inspections-2020\ncases:\n  - name: [x\n", 4, "YAML syntax error"),
     ("lawcode_tests: 1\nregulation: tar-counter-espionage-2021\ncases:\n  - name: x\n    as: operator\n    applies: [a]\n",
      1, "the tests are for 'tar-counter-espionage-2021' but the model beside them is 'harbour-inspections-2020'"),
 ])

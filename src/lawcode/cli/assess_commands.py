@@ -7,7 +7,7 @@ the provisions it rests on and, for defined concepts, the chain down to the fact
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import typer
 
@@ -58,7 +58,7 @@ def assess(
     out.show()
 
 
-def _assessment(out: _Page, item: dict, questions: dict) -> None:
+def _assessment(out: _Page, item: dict[str, Any], questions: dict[str, str]) -> None:
     _say(out, f"• {item['norm']}: {item['action']}", indent=2, style="bold", hang=2)
     _say(out, "on " + ", ".join(item["provision_citations"]) + f" · as {', '.join(item['roles'])}", indent=4,
          style="dim", hang=2)

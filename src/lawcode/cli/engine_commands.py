@@ -79,7 +79,8 @@ def _header(out, answer: dict, title: str) -> None:
     if answer["facts"]:
         _say(out, "facts given: " + _assignment(answer["facts"]), hang=4)
     if answer["implied_facts"]:
-        _say(out, f"implied by being a {' and a '.join(roles)}: " + _assignment(answer["implied_facts"]), hang=4)
+        _say(out, f"implied (by being a {' and a '.join(roles)}, or by an exclusive choice): "
+             + _assignment(answer["implied_facts"]), hang=4)
     for warning in answer.get("warnings", []):
         _say(out, "warning: " + warning, style="yellow", hang=4)
 
@@ -184,7 +185,10 @@ def _render_part(out, part: dict, indent: int) -> None:
     word, colour = effect[part["effect"]]
     _say(out, f"{roles[part['role']]}: {part['expression']} = {_value(part['value'])} -> {word}",
          indent=indent, style=colour, hang=4)
+    settled = part["value"] is not None and "concepts" in part  # unknown facts under it cannot matter
     for fact in part.get("facts", []):
+        if settled and fact["value"] is None:
+            continue
         asked = f" - {fact['question']}" if fact["value"] is None and fact["question"] else ""
         _say(out, f"{fact['fact']} = {_value(fact['value'])} ({fact['source']}){asked}", indent=indent + 4,
              style="dim", hang=4)
@@ -198,7 +202,8 @@ def _render_part(out, part: dict, indent: int) -> None:
 
 
 def _render_concept(out, concept: dict, indent: int) -> None:
-    """A defined concept of an explanation, with the facts and concepts it rests on beneath it."""
+    """A defined concept of an explanation, with the facts and concepts it rests on beneath it;
+    under a concept whose value is known, only what is known (the open rest could not change it)."""
     from lawcode.engine.quote import citation
 
     where = ", ".join(citation(e) for e in concept["cites"])
@@ -206,10 +211,13 @@ def _render_concept(out, concept: dict, indent: int) -> None:
     _say(out, f"{concept['concept']} = {_value(concept['value'])} ({how})" + (f" [{where}]" if where else ""),
          indent=indent, hang=4)
     if concept["source"] == "derived":
+        known = concept["value"] is not None
         for fact in concept["facts"]:
-            _say(out, f"{fact['fact']} = {_value(fact['value'])}", indent=indent + 4, style="dim")
+            if not (known and fact["value"] is None):
+                _say(out, f"{fact['fact']} = {_value(fact['value'])}", indent=indent + 4, style="dim")
         for inner in concept["concepts"]:
-            _render_concept(out, inner, indent + 4)
+            if not (known and inner["value"] is None):
+                _render_concept(out, inner, indent + 4)
 
 
 @app.command()

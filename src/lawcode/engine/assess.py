@@ -6,8 +6,9 @@ a prohibition, doing what it forbids; for a duty, failing to do it). For an acto
 roles at once), facts and a date, a norm is *contravened* when it applies and the conduct
 happened, *not contravened* when either is false, and *undetermined* otherwise - with the facts
 that would decide it. The provisions it rests on are the norm's and those of every defined
-concept in the conduct's chain that holds or is open (direct discrimination, s.13, and the
-protected characteristic, s.4, under a "must not discriminate" in s.29).
+concept in the conduct's chain that holds - or, when undetermined, is still open (direct
+discrimination, s.13, and the protected characteristic, s.4, under a "must not discriminate" in
+s.29).
 
 JSON contract (``to_dict()``)::
 
@@ -15,21 +16,24 @@ JSON contract (``to_dict()``)::
      "assessments": [{"norm", "kind", "result": "contravened"|"undetermined", "roles": [role],
        "bearer", "action", "cites", "citations", "provisions": [eId], "provision_citations",
        "missing": [fact] (undetermined), "subject_to" (optional), "parts": [part as in explain,
-       the last one with role "conduct"]}] (contravened first, then undetermined; kind and
-       article order), "not_contravened": [norm id], "questions": {fact: question}}
+       the last one with role "conduct"]}] (contravened first, then undetermined, fewest
+       missing facts first; then kind and article order), "not_contravened": [norm id], "questions": {fact: question}}
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from lawcode.engine.applicability import Part, engine_for
+from lawcode.engine.applicability import BearerMatch, Engine, Part, engine_for
 from lawcode.engine.concepts import concept_chain
 from lawcode.engine.evaluate import combine, evaluate
 from lawcode.engine.explain import part_dict
 from lawcode.engine.queries import Question, _date, _facts, _not_in_force, _roles
 from lawcode.engine.quote import citation
+from lawcode.model.conditions import Expr
 
 CONTRAVENED = "contravened"
 NOT_CONTRAVENED = "not_contravened"
@@ -43,14 +47,14 @@ class AssessAnswer:
     regulation: str
     roles: tuple[str, ...]
     on: dt.date
-    facts: dict
-    assessments: tuple[dict, ...]
+    facts: dict[str, bool]
+    assessments: tuple[dict[str, Any], ...]
     not_contravened: tuple[str, ...]
-    questions: dict
+    questions: dict[str, str]
     notice: str | None = None
 
-    def to_dict(self) -> dict:
-        data: dict = {"regulation": self.regulation, "as": list(self.roles), "on": self.on.isoformat(),
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"regulation": self.regulation, "as": list(self.roles), "on": self.on.isoformat(),
                       "facts": dict(sorted(self.facts.items())), "in_force": self.notice is None}
         if self.notice:
             data["notice"] = self.notice
@@ -60,24 +64,28 @@ class AssessAnswer:
         return data
 
 
-def assess(loaded, roles, facts=None, on=None, document=None) -> AssessAnswer:
+def assess(loaded: Any, roles: str | Iterable[str], facts: Mapping[str, bool] | Iterable[str] | None = None,
+           on: dt.date | str | None = None, document: Any = None) -> AssessAnswer:
     """Which norms with a ``contravened_by`` conduct were contravened by an actor holding
     ``roles`` (one actor id or several), given ``facts``, on ``on``."""
     engine = engine_for(loaded)
     roles = _roles(engine, roles)
     on = _date(on)
-    given, _implied, merged = _facts(engine, roles, facts)
-    found: dict[str, dict] = {}
+    given, implied, merged = _facts(engine, roles, facts)
+    found: dict[str, dict[str, Any]] = {}
     for role in roles:
-        question = Question(loaded.model.regulation.id, (role,), on, given, _implied)
-        for norm, match in engine.candidates(role):
+        question = Question(loaded.model.regulation.id, (role,), on, given, implied)
+        for candidate, match in engine.candidates(role):
+            norm: Any = candidate
             conduct = loaded.conduct.get(norm.id)
             if conduct is None:
                 continue
             entry = _assess(engine, question, norm, match, conduct, merged, document)
             known = found.get(norm.id)
-            if known is None or _RANK[entry["result"]] > _RANK[known["result"]]:
-                entry["roles"] = [role]
+            fewer = known is not None and len(entry.get("missing", ())) < len(known.get("missing", ()))
+            if known is None or _RANK[entry["result"]] > _RANK[known["result"]] or (
+                    entry["result"] == known["result"] == UNDETERMINED and fewer):
+                entry["roles"] = [role] if known is None or known["result"] != entry["result"] else known["roles"] + [role]
                 found[norm.id] = entry
             elif entry["result"] == known["result"]:
                 known["roles"].append(role)
@@ -85,7 +93,8 @@ def assess(loaded, roles, facts=None, on=None, document=None) -> AssessAnswer:
     if notice:
         return AssessAnswer(loaded.model.regulation.id, roles, on, given, (), (), {}, notice)
     order = {n.id: i for i, n in enumerate(engine.norms)}
-    ranked = sorted(found.values(), key=lambda e: (-_RANK[e["result"]], order[e["norm"]]))
+    # contraventions first; then the undetermined closest to being decided (fewest open facts)
+    ranked = sorted(found.values(), key=lambda e: (-_RANK[e["result"]], len(e.get("missing", ())), order[e["norm"]]))
     shown = tuple(e for e in ranked if e["result"] != NOT_CONTRAVENED)
     cleared = tuple(e["norm"] for e in ranked if e["result"] == NOT_CONTRAVENED)
     missing = [name for e in shown for name in e.get("missing", [])]
@@ -93,16 +102,17 @@ def assess(loaded, roles, facts=None, on=None, document=None) -> AssessAnswer:
                         engine.questions(missing))
 
 
-def _assess(engine, question, norm, match, conduct, facts, document) -> dict:
+def _assess(engine: Engine, question: Question, norm: Any, match: BearerMatch, conduct: Expr,
+            facts: Mapping[str, bool], document: Any) -> dict[str, Any]:
     status = engine.status(norm, match, facts, question.on)
     happened = evaluate(conduct, facts)
     verdict = combine([status.evaluation, happened])
     result = {True: CONTRAVENED, False: NOT_CONTRAVENED, None: UNDETERMINED}[verdict.value]
     fields, _quotes = engine.shown(norm, document)
-    entry = {"norm": norm.id, "kind": fields["kind"], "result": result, "roles": []}
+    entry: dict[str, Any] = {"norm": norm.id, "kind": fields["kind"], "result": result, "roles": []}
     entry.update((k, v) for k, v in fields.items() if k not in entry)
     chain = concept_chain(engine.loaded, conduct, facts)
-    provisions = list(norm.cites) + [e for e in _holding_cites(chain) if e not in norm.cites]
+    provisions = list(norm.cites) + [e for e in _holding_cites(chain, result == UNDETERMINED) if e not in norm.cites]
     entry["provisions"] = provisions
     entry["provision_citations"] = [citation(e, document) for e in provisions]
     if result == UNDETERMINED:
@@ -112,13 +122,13 @@ def _assess(engine, question, norm, match, conduct, facts, document) -> dict:
     return entry
 
 
-def _holding_cites(chain: list[dict]) -> list[str]:
-    """The eIds of the concepts in a chain that hold or are open (not those found false), in order."""
+def _holding_cites(chain: list[dict[str, Any]], open_too: bool) -> list[str]:
+    """The eIds of the concepts in a chain that hold (and, ``open_too``, those still open), in order."""
     found: list[str] = []
     for entry in chain:
-        if entry["value"] is False:
+        if not (entry["value"] is True or (open_too and entry["value"] is None)):
             continue
-        for eid in entry["cites"] + _holding_cites(entry["concepts"]):
+        for eid in entry["cites"] + _holding_cites(entry["concepts"], open_too):
             if eid not in found:
                 found.append(eid)
     return found

@@ -9,18 +9,19 @@ directly, and the concepts beneath it.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from lawcode.engine.evaluate import evaluate
 from lawcode.model.conditions import Derived, Expr, Fact, Not
 
 
-def concept_chain(loaded, expr: Expr, facts: Mapping[str, bool]) -> list[dict]:
+def concept_chain(loaded: Any, expr: Expr, facts: Mapping[str, bool]) -> list[dict[str, Any]]:
     """The concepts ``expr`` uses directly, each with the chain beneath it (in order of use)."""
     return [_concept(loaded, node, facts) for node in _uses(expr)]
 
 
-def _concept(loaded, node: Derived, facts: Mapping[str, bool]) -> dict:
+def _concept(loaded: Any, node: Derived, facts: Mapping[str, bool]) -> dict[str, Any]:
     declared = loaded.facts[node.name]
     given = node.name in facts
     return {

@@ -29,7 +29,8 @@ any (the facts implied by each role's definition hold for all). Every answer rep
 ask::
 
     {"regulation": id, "as", "on": "YYYY-MM-DD", "roles", "kind": kind|null,
-     "facts": {fact: bool} (as given), "implied_facts": {fact: bool} (by the roles' definitions),
+     "facts": {fact: bool} (as given), "implied_facts": {fact: bool} (by the roles' definitions, or
+     false because another fact of their exclusive group is true),
      "in_force": bool, "notice": str (optional: why nothing is in force),
      "findings": [finding] (applies first, then undetermined; each group in kind order duty,
      prohibition, permission, power, right, entitlement, consequence, ...; then article order),
@@ -80,6 +81,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Mapping
 
 from lawcode.engine.applicability import Engine, Status, engine_for, strongest
+from lawcode.engine.exclusive import excluded_by_choice
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETERMINED, Finding
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
@@ -144,9 +146,14 @@ def _facts(engine: Engine, roles: tuple[str, ...],
                                  expected="roles that one organisation or person can hold together")
             implied[name] = value
             implied_by.setdefault(name, role)
+    for name, value in excluded_by_choice(engine.loaded, {**given, **implied}).items():
+        implied.setdefault(name, value)
+        implied_by.setdefault(name, "exclusive choice")
     for name, value in implied.items():
         if given.get(name, value) != value:
-            raise QueryError(f"fact {name!r} is {str(value).lower()} for every {implied_by[name]} (by its definition), "
+            why = (f"for every {implied_by[name]} (by its definition)" if implied_by[name] != "exclusive choice"
+                   else "because another fact of its exclusive group is true")
+            raise QueryError(f"fact {name!r} is {str(value).lower()} {why}, "
                              f"but was given as {str(given[name]).lower()}",
                              expected=f"no value for {name}, or ask as another actor")
     return given, implied, {**given, **implied}

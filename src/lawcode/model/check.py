@@ -15,6 +15,7 @@ from typing import Iterator
 from lawcode.model.consistency import shape_issues
 from lawcode.model.issues import ERROR, LINT, WARNING, Issue
 from lawcode.model.lint import LINT_ORDER, lint_model
+from lawcode.model.schedules import schedule_issues
 from lawcode.model.loader import LoadedModel
 from lawcode.text.document import Document
 
@@ -55,6 +56,7 @@ def check_model(loaded: LoadedModel, document: Document | None) -> Report:
         ))
     else:
         issues += [*_fingerprint(loaded, document), *_unknown_eids(loaded, document), *_uncovered(loaded, document)]
+        issues += schedule_issues(loaded, document)
     issues += lint_model(loaded, document)
     order = {node.eid: n for n, node in enumerate(document.walk())} if document is not None else {}
 

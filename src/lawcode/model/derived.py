@@ -10,7 +10,7 @@ while a concept whose value the user gives is taken as given.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from lawcode.errors import ModelError
 from lawcode.model.conditions import And, Const, Derived, Expr, Fact, Not, Or

@@ -101,6 +101,8 @@ class FactDecl(Strict):
     cites: list[str] = []
     derived_by: Optional[str] = Field(None, description="a defined concept: the condition (over other facts) that "
                                                         "decides it when it is not given; explanations show the chain")
+    exclusive_group: Optional[str] = Field(None, pattern=IDENTIFIER, description="facts of one group exclude each "
+                                           "other (the characteristic at issue): one given true makes the others false")
 
 
 class SubjectTo(Strict):

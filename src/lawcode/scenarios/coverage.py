@@ -1,7 +1,8 @@
 """Coverage of a model by its scenario cases: which norms, procedure transitions and states, and
 which facts the cases exercised, and which they never did (the list a model author works down).
 
-A norm counts as exercised when some case saw it apply (through ``ask`` or ``explain``) or
+Facts are the ones an interview asks: defined concepts (``derived_by``) are decided by them and
+not counted. A norm counts as exercised when some case saw it apply (through ``ask`` or ``explain``) or
 explained it; a norm that only ever came out undetermined is listed apart, since no case pinned
 down when it applies.
 """
@@ -9,6 +10,7 @@ down when it applies.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lawcode.scenarios.run import Exercised
 
@@ -25,7 +27,7 @@ class Measure:
     def percent(self) -> float:
         return 100.0 * self.exercised / self.total if self.total else 100.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"exercised": self.exercised, "total": self.total, "percent": round(self.percent, 1),
                 "missed": list(self.missed)}
 
@@ -40,7 +42,7 @@ class Coverage:
     states: Measure
     facts: Measure
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"regulation": self.regulation, "cases": self.cases, "norms": self.norms.to_dict(),
                 "only_undetermined": list(self.only_undetermined), "transitions": self.transitions.to_dict(),
                 "states": self.states.to_dict(), "facts": self.facts.to_dict()}
@@ -51,7 +53,7 @@ def _measure(all_items: list[str], done: set[str]) -> Measure:
     return Measure(len(all_items) - len(missed), len(all_items), missed)
 
 
-def measure(loaded, exercised: Exercised, cases: int) -> Coverage:
+def measure(loaded: Any, exercised: Exercised, cases: int) -> Coverage:
     """The coverage of ``loaded`` by what its cases exercised."""
     model = loaded.model
     norms = [n.id for n in model.norms]
@@ -69,5 +71,5 @@ def measure(loaded, exercised: Exercised, cases: int) -> Coverage:
         only_undetermined=only_undetermined,
         transitions=_measure(transitions, taken),
         states=_measure(states, seen_states),
-        facts=_measure([f.id for f in model.facts], exercised.facts),
+        facts=_measure([f.id for f in model.facts if f.derived_by is None], exercised.facts),
     )

@@ -74,7 +74,7 @@ def read_scenarios(path: Path) -> LoadedScenarios:
     try:
         tests = ScenarioFile.model_validate(data)
     except ValidationError as error:
-        first = sorted(error.errors(), key=lambda e: find_line(lines, e["loc"]))[0]
+        first = min(error.errors(), key=lambda e: find_line(lines, e["loc"]))
         where = ".".join(str(p) for p in first["loc"])
         more = len(error.errors()) - 1
         raise ScenarioError(f"{where}: {first['msg']}" + (f" [and {more} more problem(s)]" if more else ""),

@@ -4,6 +4,7 @@ the norm and provisions to look at; a line per file; the totals; and, asked for,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lawcode.scenarios.coverage import Coverage, Measure
 from lawcode.scenarios.run import CaseResult
@@ -22,8 +23,8 @@ class RunReport:
     def failed(self) -> tuple[CaseResult, ...]:
         return tuple(r for r in self.results if not r.passed)
 
-    def to_dict(self) -> dict:
-        data: dict = {
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
             "passed": self.passed,
             "cases": len(self.results),
             "failed": len(self.failed),
@@ -47,18 +48,26 @@ def render(report: RunReport) -> str:
         lines.append("")
     for file, results in files.items():
         bad = sum(not r.passed for r in results)
-        lines.append(f"{file}: {len(results) - bad} passed" + (f", {bad} FAILED" if bad else ""))
+        lines.append(f"{shown_path(file)}: {len(results) - bad} passed" + (f", {bad} FAILED" if bad else ""))
     for coverage in report.coverage:
         lines += [""] + _coverage(coverage)
     checks = sum(len(r.checks) for r in report.results)
     verdict = "OK" if report.passed else "FAILED"
-    lines += ["", f"{verdict}: {len(report.results) - len(report.failed)} of {len(report.results)} case(s) passed "
-                  f"({checks} check(s))."]
+    passed = len(report.results) - len(report.failed)
+    lines += ["", f"{verdict}: {passed} of {len(report.results)} case(s) passed ({checks} check(s))."]
     return "\n".join(lines)
 
 
+def shown_path(file: str) -> str:
+    """A test file as a reader types it: relative to the working folder when inside it."""
+    import os
+
+    relative = os.path.relpath(file)
+    return file if relative.startswith("..") else relative
+
+
 def _failure(result: CaseResult) -> list[str]:
-    lines = [f"FAIL {result.file}:{result.line} - {result.name}"]
+    lines = [f"FAIL {shown_path(result.file)}:{result.line} - {result.name}"]
     if result.error:
         lines.append(f"    the question could not be put: {result.error}")
     for check in result.checks:

@@ -9,12 +9,14 @@ norm in the case) fails the case with the engine's own message rather than stopp
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from lawcode.errors import LawcodeError
+from lawcode.model.loaded import LoadedModel
 from lawcode.scenarios.load import LoadedScenarios
-from lawcode.scenarios.schema import Case, Undetermined
+from lawcode.scenarios.schema import CalendarYear, Case, Explained, ProcedureRun, Undetermined, WhoSearch
 
 _RANK = {"applies": 2, "undetermined": 1, "does_not_apply": 0}
 
@@ -30,7 +32,7 @@ class Check:
     norm: str | None = None
     provisions: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"what": self.what, "expected": self.expected, "got": self.got, "passed": self.passed}
         if self.norm:
             data["norm"] = self.norm
@@ -49,7 +51,6 @@ class Exercised:
     transitions: set[tuple[str, int]] = field(default_factory=set)  # (procedure, index in the model)
     states: set[tuple[str, str]] = field(default_factory=set)
     facts: set[str] = field(default_factory=set)
-    actors: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class CaseResult:
     def passed(self) -> bool:
         return self.error is None and all(c.passed for c in self.checks)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"file": self.file, "line": self.line, "regulation": self.regulation,
                                 "case": self.name, "passed": self.passed}
         if self.error:
@@ -102,13 +103,11 @@ def run_file(scenarios: LoadedScenarios, exercised: Exercised | None = None,
     return results
 
 
-def run_case(loaded, case: Case, on: dt.date | None, checks: list[Check], exercised: Exercised) -> None:
+def run_case(loaded: LoadedModel, case: Case, on: dt.date | None, checks: list[Check], exercised: Exercised) -> None:
     """Put every question of ``case`` to the engine and append one Check per expectation."""
     exercised.facts.update(case.facts)
-    exercised.actors.update(case.roles)
-    if case.asks or case.explain or case.assess:
-        if not case.roles:
-            raise LawcodeError("the case expects norms but names no actor", expected="as: ACTOR (or a list of roles)")
+    if (case.asks or case.explain or case.assess) and not case.roles:
+        raise LawcodeError("the case expects norms but names no actor", expected="as: ACTOR (or a list of roles)")
     if case.asks:
         _check_ask(loaded, case, on, checks, exercised)
     for expected in case.explain:
@@ -116,52 +115,35 @@ def run_case(loaded, case: Case, on: dt.date | None, checks: list[Check], exerci
     if case.assess:
         _check_assess(loaded, case, on, checks, exercised)
     if case.procedure is not None:
-        _check_procedure(loaded, case, checks, exercised)
+        _check_procedure(loaded, case.procedure, checks, exercised)
     if case.calendar is not None:
-        _check_calendar(loaded, case, checks)
+        _check_calendar(loaded, case.calendar, checks)
     if case.who is not None:
-        _check_who(loaded, case, checks)
+        _check_who(loaded, case.who, checks)
 
 
 # -- ask ----------------------------------------------------------------------------------------
 
 
-def ask_roles(loaded, roles: Iterable[str], facts: dict, on: dt.date | None) -> tuple[dict[str, dict], bool]:
+def ask_roles(loaded: LoadedModel, roles: Iterable[str], facts: dict[str, bool], on: dt.date | None) -> tuple[dict[str, dict[str, Any]], bool]:
     """The findings of ``ask`` for an actor holding every role at once, by norm id, and whether
-    the regulation is in force. A norm found for several roles keeps its strongest status
-    (applies over undetermined) and the union of the facts it waits for."""
+    the regulation is in force."""
     from lawcode.engine.queries import ask
 
-    merged: dict[str, dict] = {}
-    in_force = True
-    for role in roles:
-        answer = ask(loaded, role, facts, on)
-        in_force = answer.in_force
-        for finding in answer.findings:
-            data = finding.to_dict()
-            data["roles"] = [role]
-            known = merged.get(finding.norm)
-            if known is None or _RANK[data["status"]] > _RANK[known["status"]]:
-                if known is not None:
-                    data["roles"] = known["roles"] + [role]
-                merged[finding.norm] = data
-            elif data["status"] == known["status"]:
-                known["roles"].append(role)
-                if data["status"] == "undetermined":
-                    known["missing"] = sorted(set(known["missing"]) | set(data["missing"]))
-    return merged, in_force
+    answer = ask(loaded, tuple(roles), facts, on)
+    return {finding.norm: finding.to_dict() for finding in answer.findings}, answer.in_force
 
 
-def _cites(loaded, norm: str) -> tuple[str, ...]:
+def _cites(loaded: LoadedModel, norm: str) -> tuple[str, ...]:
     found = loaded.norms.get(norm)
     return tuple(found.cites) if found is not None else ()
 
 
-def _status_of(findings: dict[str, dict], norm: str) -> str:
+def _status_of(findings: dict[str, dict[str, Any]], norm: str) -> str:
     return findings[norm]["status"] if norm in findings else "absent"
 
 
-def _check_known_norm(loaded, norm: str) -> None:
+def _check_known_norm(loaded: LoadedModel, norm: str) -> None:
     if norm not in loaded.norms:
         from lawcode.engine.queries import closest_first
 
@@ -169,7 +151,7 @@ def _check_known_norm(loaded, norm: str) -> None:
                            known=closest_first(norm, loaded.norms))
 
 
-def _check_ask(loaded, case: Case, on, checks: list[Check], exercised: Exercised) -> None:
+def _check_ask(loaded: LoadedModel, case: Case, on: dt.date | None, checks: list[Check], exercised: Exercised) -> None:
     findings, in_force = ask_roles(loaded, case.roles, case.facts, on)
     for data in findings.values():
         (exercised.applied if data["status"] == "applies" else exercised.undetermined).add(data["norm"])
@@ -180,7 +162,7 @@ def _check_ask(loaded, case: Case, on, checks: list[Check], exercised: Exercised
         got = _status_of(findings, norm)
         checks.append(Check("applies", "applies", got, got == "applies", norm, _cites(loaded, norm)))
     for item in case.undetermined:
-        expected = item if isinstance(item, Undetermined) else Undetermined(norm=item)
+        expected = item if isinstance(item, Undetermined) else Undetermined(norm=item, missing=None)
         _check_known_norm(loaded, expected.norm)
         got = _status_of(findings, expected.norm)
         cites = _cites(loaded, expected.norm)
@@ -202,7 +184,7 @@ def _check_ask(loaded, case: Case, on, checks: list[Check], exercised: Exercised
 # -- explain --------------------------------------------------------------------------------------
 
 
-def _check_explain(loaded, case: Case, on, expected, checks: list[Check], exercised: Exercised) -> None:
+def _check_explain(loaded: LoadedModel, case: Case, on: dt.date | None, expected: Explained, checks: list[Check], exercised: Exercised) -> None:
     from lawcode.engine.queries import explain
 
     _check_known_norm(loaded, expected.norm)
@@ -226,7 +208,7 @@ def _check_explain(loaded, case: Case, on, expected, checks: list[Check], exerci
                             expected.norm, cites))
 
 
-def _cited(answer: dict) -> set[str]:
+def _cited(answer: dict[str, Any]) -> set[str]:
     """Every eId an explanation cites: the norm's, and any in its parts (derived concepts)."""
     found: set[str] = set(answer["finding"]["cites"])
 
@@ -248,7 +230,7 @@ def _cited(answer: dict) -> set[str]:
 # -- assess ---------------------------------------------------------------------------------------
 
 
-def _check_assess(loaded, case: Case, on, checks: list[Check], exercised: Exercised) -> None:
+def _check_assess(loaded: LoadedModel, case: Case, on: dt.date | None, checks: list[Check], exercised: Exercised) -> None:
     from lawcode.engine.assess import NOT_CONTRAVENED, assess
 
     answer = assess(loaded, case.roles, case.facts, on).to_dict()
@@ -277,11 +259,10 @@ def _check_assess(loaded, case: Case, on, checks: list[Check], exercised: Exerci
 # -- procedures, calendar, who --------------------------------------------------------------------
 
 
-def _check_procedure(loaded, case: Case, checks: list[Check], exercised: Exercised) -> None:
+def _check_procedure(loaded: LoadedModel, expected: ProcedureRun, checks: list[Check], exercised: Exercised) -> None:
     from lawcode.engine.procedures import find_procedure, outgoing, run_procedure
     from lawcode.errors import QueryError
 
-    expected = case.procedure
     procedure = find_procedure(loaded, expected.name)
     cites = tuple(procedure.cites)
     state = procedure.initial
@@ -319,10 +300,9 @@ def _check_procedure(loaded, case: Case, checks: list[Check], exercised: Exercis
                             "allowed" if event in allowed else "refused", event not in allowed, provisions=cites))
 
 
-def _check_calendar(loaded, case: Case, checks: list[Check]) -> None:
+def _check_calendar(loaded: LoadedModel, expected: CalendarYear, checks: list[Check]) -> None:
     from lawcode.engine.calendar import build_calendar
 
-    expected = case.calendar
     days = build_calendar(loaded, expected.year).days
     listed = {(d.date, d.id) for d in days}
     ids = {d.id for d in days if d.date.year == expected.year}  # one-off dates are listed whatever the year
@@ -337,10 +317,9 @@ def _check_calendar(loaded, case: Case, checks: list[Check]) -> None:
                             ", ".join(when) or "absent", date_id not in ids))
 
 
-def _check_who(loaded, case: Case, checks: list[Check]) -> None:
+def _check_who(loaded: LoadedModel, expected: WhoSearch, checks: list[Check]) -> None:
     from lawcode.engine.queries import who
 
-    expected = case.who
     answer = who(loaded, expected.terms).to_dict()
     actors = [group["actor"] for group in answer["actors"]]
     norms = {norm["norm"] for group in answer["actors"] for norm in group["norms"]}

@@ -9,7 +9,7 @@ the model names; nothing is compared as free text, so a test survives rewording 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -120,7 +120,7 @@ class ScenarioFile(Strict):
     cases: list[Case] = Field(min_length=1)
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The published JSON Schema of scenario-test files."""
     schema = ScenarioFile.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
