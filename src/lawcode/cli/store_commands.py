@@ -69,8 +69,14 @@ def ingest(
                     progress.echo(_result_line(result), err=isinstance(result, Failure))
                 progress.advance()
 
-            report = run_ingest(store, texts, model=model, as_version_of=as_version_of,
-                                in_force=start_day.isoformat() if start_day else None, workers=workers, on_result=show)
+            try:
+                report = run_ingest(store, texts, model=model, as_version_of=as_version_of,
+                                    in_force=start_day.isoformat() if start_day else None, workers=workers,
+                                    on_result=show)
+            except KeyboardInterrupt:
+                typer.echo("lawcode: interrupted: the texts reported above are stored; the one being written "
+                           "was rolled back (run the same command again to go on)", err=True)
+                raise typer.Exit(130) from None
     elapsed = time.perf_counter() - started
     if human:
         summary = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
