@@ -139,7 +139,9 @@ class PostgresBackend(Backend):
         parts = urlsplit(self.location.target)
         where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}"
         database = parts.path.lstrip("/") or "(default)"
-        reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+        # psycopg says "connection failed: connection to server at ..., port ... failed: REASON", then a hint.
+        lines = str(error).strip().splitlines()
+        reason = lines[0].rsplit("failed: ", 1)[-1].strip() if lines else type(error).__name__
         return (f"cannot reach the PostgreSQL server at {where} (database {database}): {reason}; check that the "
                 f"server is running, that host and port in {ENV} are right and that it accepts connections")
 
