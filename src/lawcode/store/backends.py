@@ -9,9 +9,10 @@ search) lives in the two classes here and in :mod:`lawcode.store.search`.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from lawcode.store.errors import StoreError
 from lawcode.store.location import ENV, Location
@@ -150,17 +151,17 @@ class PostgresBackend(Backend):
         return sql.replace("?", "%s")
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return self.connection.execute(self._sql(sql), params).fetchall()  # type: ignore[arg-type]
+        return self.connection.execute(self._sql(sql), params).fetchall()
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self.connection.execute(self._sql(sql), params)  # type: ignore[arg-type]
+        self.connection.execute(self._sql(sql), params)
 
     def run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         with self.connection.cursor() as cursor:
-            cursor.executemany(self._sql(sql), rows)  # type: ignore[arg-type]
+            cursor.executemany(self._sql(sql), rows)
 
     def insert_id(self, sql: str, params: Sequence[Any]) -> int:
-        row = self.connection.execute(self._sql(sql) + " RETURNING id", params).fetchone()  # type: ignore[arg-type]
+        row = self.connection.execute(self._sql(sql) + " RETURNING id", params).fetchone()
         assert row is not None
         return int(row[0])
 
