@@ -57,7 +57,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=500, help="articles in each version for the diff")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="lawcode-bench-store-"))
-    results: dict[str, Any] = {"regulations": args.regulations, "queries": args.queries, "cores": os.cpu_count()}
+    results: dict[str, Any] = {"regulations": args.regulations, "queries": args.queries, "cores": os.cpu_count(),
+                               "load_average_start": [round(x, 1) for x in os.getloadavg()]}
     try:
         texts = work / "texts"
         texts.mkdir()
@@ -112,33 +113,47 @@ def bench_backend(backend: str, texts: Path, queries: list[str], work: Path) -> 
         assert again["counts"].get("unchanged") == count, again["counts"]
         with Store.open(url) as store:
             size = store_size(store)
-            latencies, hits = [], 0
+            latencies, cpu, hits = [], [], 0
             for query in queries[:20]:
                 search(store, query)  # warm the caches
             for query in queries:
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 hits += len(search(store, query, limit=20).hits)
                 latencies.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - started_cpu) * 1000)
         latencies.sort()
+        cpu.sort()
         return {"ingest_s": first["seconds"], "ingest_docs_per_s": round(count / first["seconds"], 1),
+                "ingest_cpu_s": first["cpu_seconds"],
+                "ingest_docs_per_cpu_core_s": round(count / first["cpu_seconds"], 1),
                 "reingest_s": again["seconds"], "size_mb": round(size / 1e6, 1),
                 "search_median_ms": round(statistics.median(latencies), 2),
                 "search_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 2),
-                "search_max_ms": round(latencies[-1], 2), "hits_per_query": round(hits / len(queries), 1)}
+                "search_max_ms": round(latencies[-1], 2), "hits_per_query": round(hits / len(queries), 1),
+                # CPU of this (client) process only: for SQLite all of the search, for PostgreSQL not the server's
+                "search_client_cpu_median_ms": round(statistics.median(cpu), 2),
+                "search_client_cpu_p99_ms": round(cpu[int(len(cpu) * 0.99) - 1], 2),
+                "load_average_after": [round(x, 1) for x in os.getloadavg()]}
     finally:
         if server is not None:
             server.stop()
 
 
 def ingest(url: str, folder: Path) -> dict[str, Any]:
+    """Run the ingest command; its wall time, and the CPU time of it and its workers (children)."""
+    import resource
+
     env = {**os.environ, "LAWCODE_DATABASE_URL": url, "PYTHONPATH": str(ROOT / "src")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "lawcode", "ingest", str(folder), "--format", "json"], env=env,
                           capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"ingest failed: {done.stderr[-2000:]}")
-    return {"seconds": round(seconds, 2), "counts": json.loads(done.stdout)["counts"]}
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 1), "counts": json.loads(done.stdout)["counts"]}
 
 
 def store_size(store: Store) -> int:
@@ -182,12 +197,18 @@ def bench_diff(articles: int, work: Path) -> dict[str, Any]:
 
 def report(results: dict[str, Any]) -> None:
     print(f"corpus: {results['regulations']} synthetic regulations, {results['corpus_mb']} MB; "
-          f"{results['queries']} queries; {results['cores']} cores\n")
+          f"{results['queries']} queries; {results['cores']} cores; load average at start "
+          f"{results['load_average_start']}\n")
     backends = [b for b in ("sqlite", "postgresql") if b in results]
-    rows = [("ingest (docs/s)", "ingest_docs_per_s"), ("ingest (s)", "ingest_s"), ("re-ingest, all unchanged (s)",
+    rows = [("ingest (docs/s)", "ingest_docs_per_s"), ("ingest (s)", "ingest_s"),
+            ("ingest CPU, client and workers (s)", "ingest_cpu_s"),
+            ("ingest docs per CPU-second", "ingest_docs_per_cpu_core_s"), ("re-ingest, all unchanged (s)",
             "reingest_s"), ("store size (MB)", "size_mb"), ("search median (ms)", "search_median_ms"),
             ("search p99 (ms)", "search_p99_ms"), ("search max (ms)", "search_max_ms"),
-            ("hits per query (max 20)", "hits_per_query")]
+            ("hits per query (max 20)", "hits_per_query"),
+            ("search CPU in this process, median (ms)", "search_client_cpu_median_ms"),
+            ("search CPU in this process, p99 (ms)", "search_client_cpu_p99_ms"),
+            ("load average after", "load_average_after")]
     print("| | " + " | ".join(backends) + " |\n|---|" + "---|" * len(backends))
     for label, key in rows:
         print(f"| {label} | " + " | ".join(str(results[b][key]) for b in backends) + " |")

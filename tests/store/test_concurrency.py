@@ -92,3 +92,16 @@ def test_readers_see_whole_documents_while_a_write_goes_on(store_url, folder):
             reads += 1
     assert writer.wait(timeout=10) == 0, writer.stderr.read() if writer.stderr else ""
     assert reads >= 2 and len(seen) > 0
+
+
+def test_ctrl_c_stops_an_ingest_cleanly_with_every_document_whole_or_absent(store_url, folder):
+    process = _ingest(store_url, str(folder), "--workers", "1")
+    assert process.stdout is not None
+    while not process.stdout.readline().startswith("stored"):
+        pass
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    with Store.open(store_url) as store:
+        assert 1 <= check_whole(store) < TEXTS

@@ -71,8 +71,10 @@ def test_a_changed_article_has_a_word_diff():
 
 
 def test_an_article_moved_out_of_order_is_reported_as_moved():
-    old = "Rules\n\nArticle 1: Alpha words here now.\n\nArticle 2: Beta words here now.\n\nArticle 3: Gamma words here now.\n"
-    new = "Rules\n\nArticle 1: Beta words here now.\n\nArticle 2: Gamma words here now.\n\nArticle 3: Alpha words here now.\n"
+    def rules(*words: str) -> str:
+        return "Rules\n\n" + "".join(f"Article {n}: {w} words here now.\n\n" for n, w in enumerate(words, 1))
+
+    old, new = rules("Alpha", "Beta", "Gamma"), rules("Beta", "Gamma", "Alpha")
     comparison = compare(parse_text(old), parse_text(new))
     assert {p.old.num: p.status for p in comparison.pairs}["1"] == ("renumbered", "moved")
     assert sum("moved" in p.status for p in comparison.pairs) == 1
@@ -85,7 +87,8 @@ def test_norms_resting_on_changed_provisions_are_listed(store_env, monkeypatch, 
     lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model))
     text.write_text(GARDEN.read_text().replace("free of weeds", "free of weeds and litter"))
     lawcode(monkeypatch, capsys, "ingest", str(text))
-    code, out, err = lawcode(monkeypatch, capsys, "diff", "riverside-gardens@1", "riverside-gardens@2", "--format", "json")
+    code, out, err = lawcode(monkeypatch, capsys, "diff", "riverside-gardens@1", "riverside-gardens@2",
+                             "--format", "json")
     assert code == 0, err
     report = json.loads(out)
     [changed] = [p for p in report["pairs"] if "changed" in p["status"]]

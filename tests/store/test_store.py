@@ -117,6 +117,7 @@ def test_an_unreachable_server_is_named_with_what_to_check():
         Store.open(f"postgresql://lawcode@127.0.0.1:{port}/corpus")
     message = str(raised.value)
     assert f"127.0.0.1:{port}" in message and "database corpus" in message and "server is running" in message
+    assert "Connection refused" in message
 
 
 def test_store_addresses():

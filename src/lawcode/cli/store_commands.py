@@ -11,7 +11,7 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 
@@ -30,7 +30,8 @@ def parse_day(value: str | None, option: str = "--on") -> dt.date | None:
     except ValueError:
         from lawcode.errors import QueryError
 
-        raise QueryError(f"malformed date {value!r} for {option}", expected="a date as YYYY-MM-DD, e.g. 2021-06-30") from None
+        raise QueryError(f"malformed date {value!r} for {option}",
+                         expected="a date as YYYY-MM-DD, e.g. 2021-06-30") from None
 
 
 def open_store() -> Any:
@@ -41,12 +42,13 @@ def open_store() -> Any:
 
 @app.command()
 def ingest(
-    texts: List[Path] = typer.Argument(..., help="Regulation texts, or folders of them (.txt, .md)."),
-    model: Optional[str] = typer.Option(None, "--model", help="model file (or shipped model id) written for the text"),
-    as_version_of: Optional[str] = typer.Option(None, "--as-version-of", help="store as a new version of this regulation id"),
-    in_force: Optional[str] = typer.Option(None, "--in-force",
-                                           help="first day this version is in force, YYYY-MM-DD (default: the model's)"),
-    workers: Optional[int] = typer.Option(None, "--workers", help="parsing processes (default: one per core)"),
+    texts: list[Path] = typer.Argument(..., help="Regulation texts, or folders of them (.txt, .md)."),
+    model: str | None = typer.Option(None, "--model", help="model file (or shipped model id) written for the text"),
+    as_version_of: str | None = typer.Option(None, "--as-version-of",
+                                             help="store as a new version of this regulation id"),
+    in_force: str | None = typer.Option(None, "--in-force",
+                                        help="first day this version is in force, YYYY-MM-DD (default: the model's)"),
+    workers: int | None = typer.Option(None, "--workers", help="parsing processes (default: one per core)"),
     format: Format = typer.Option(Format.human, "--format", help="human or json"),
 ) -> None:
     """Parse texts and store them (with their models) in the corpus store.
@@ -56,7 +58,8 @@ def ingest(
     --as-version-of). Each document is stored whole or not at all. A file that cannot be parsed is
     reported with its reason, the others are still stored; the exit code is then 2.
     """
-    from lawcode.store.ingest import Failure, ingest as run_ingest, text_files
+    from lawcode.store.ingest import Failure, text_files
+    from lawcode.store.ingest import ingest as run_ingest
 
     start_day = parse_day(in_force, "--in-force")
     started = time.perf_counter()
@@ -69,8 +72,14 @@ def ingest(
                     progress.echo(_result_line(result), err=isinstance(result, Failure))
                 progress.advance()
 
-            report = run_ingest(store, texts, model=model, as_version_of=as_version_of,
-                                in_force=start_day.isoformat() if start_day else None, workers=workers, on_result=show)
+            try:
+                report = run_ingest(store, texts, model=model, as_version_of=as_version_of,
+                                    in_force=start_day.isoformat() if start_day else None, workers=workers,
+                                    on_result=show)
+            except KeyboardInterrupt:
+                typer.echo("lawcode: interrupted: the texts reported above are stored; the one being written "
+                           "was rolled back (run the same command again to go on)", err=True)
+                raise typer.Exit(130) from None
     elapsed = time.perf_counter() - started
     if human:
         summary = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
@@ -139,7 +148,8 @@ def list_stored(format: Format = typer.Option(Format.human, "--format", help="hu
     for regulation in regulations:
         typer.echo(f"{regulation.id}  {regulation.work_uri}  {regulation.title or ''}".rstrip())
         for v in regulation.versions:
-            dates = f"in force {v.in_force_from or 'from ?'}" + (f" until {v.in_force_until}" if v.in_force_until else "")
+            until = f" until {v.in_force_until}" if v.in_force_until else ""
+            dates = f"in force {v.in_force_from or 'from ?'}{until}"
             model = f"model {v.model_id}" if v.model_id else "no model"
             typer.echo(f"  @{v.number:<3} {dates:<24} {v.provision_count:>5} provisions  {model:<28} "
                        f"{v.source_name}  (ingested {v.ingested_at})")
@@ -155,7 +165,7 @@ class ExportFormat(str, Enum):
 def export(
     ref: str = typer.Argument(..., help="regulation id (ID, or ID@N for version N; see `lawcode list`)"),
     format: ExportFormat = typer.Option(ExportFormat.akn, "--format", help="akn (Akoma Ntoso XML), json or md"),
-    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+    on: str | None = typer.Option(None, "--on", help=ON_HELP),
 ) -> None:
     """Write a stored regulation out as Akoma Ntoso XML, JSON or Markdown."""
     from lawcode.store.export import export as run_export
@@ -169,10 +179,12 @@ def export(
 @app.command()
 def search(
     query: str = typer.Argument(..., help='words, "a phrase", prefix*, AND / OR / NOT, (grouping)'),
-    regulation: Optional[str] = typer.Option(None, "--regulation", help="search this regulation only (its id)"),
-    kind: Optional[str] = typer.Option(None, "--kind", help="provision kind (article, paragraph, item) or norm kind (duty, ...)"),
-    actor: Optional[str] = typer.Option(None, "--actor", help="norms whose bearer, counterparty or beneficiary is this actor id"),
-    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+    regulation: str | None = typer.Option(None, "--regulation", help="search this regulation only (its id)"),
+    kind: str | None = typer.Option(None, "--kind",
+                                    help="provision kind (article, paragraph, item) or norm kind (duty, ...)"),
+    actor: str | None = typer.Option(None, "--actor",
+                                     help="norms whose bearer, counterparty or beneficiary is this actor id"),
+    on: str | None = typer.Option(None, "--on", help=ON_HELP),
     limit: int = typer.Option(20, "--limit", min=1, max=1000, help="how many matches to show"),
     format: Format = typer.Option(Format.human, "--format", help="human or json"),
 ) -> None:
@@ -231,7 +243,7 @@ class DiffFormat(str, Enum):
 def diff(
     old: str = typer.Argument(..., help="the older text: a stored ID or ID@N, or a file"),
     new: str = typer.Argument(..., help="the newer text: a stored ID or ID@N, or a file"),
-    on: Optional[str] = typer.Option(None, "--on", help="for a stored ID: the version in force on this day"),
+    on: str | None = typer.Option(None, "--on", help="for a stored ID: the version in force on this day"),
     format: DiffFormat = typer.Option(DiffFormat.human, "--format", help="human, json or html (side by side)"),
 ) -> None:
     """Compare two regulations or two versions, article by article, aligned by content.

@@ -9,9 +9,10 @@ search) lives in the two classes here and in :mod:`lawcode.store.search`.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from lawcode.store.errors import StoreError
 from lawcode.store.location import ENV, Location
@@ -139,7 +140,9 @@ class PostgresBackend(Backend):
         parts = urlsplit(self.location.target)
         where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}"
         database = parts.path.lstrip("/") or "(default)"
-        reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+        # psycopg says "connection failed: connection to server at ..., port ... failed: REASON", then a hint.
+        lines = str(error).strip().splitlines()
+        reason = lines[0].rsplit("failed: ", 1)[-1].strip() if lines else type(error).__name__
         return (f"cannot reach the PostgreSQL server at {where} (database {database}): {reason}; check that the "
                 f"server is running, that host and port in {ENV} are right and that it accepts connections")
 
@@ -148,17 +151,17 @@ class PostgresBackend(Backend):
         return sql.replace("?", "%s")
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return self.connection.execute(self._sql(sql), params).fetchall()  # type: ignore[arg-type]
+        return self.connection.execute(self._sql(sql), params).fetchall()
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self.connection.execute(self._sql(sql), params)  # type: ignore[arg-type]
+        self.connection.execute(self._sql(sql), params)
 
     def run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         with self.connection.cursor() as cursor:
-            cursor.executemany(self._sql(sql), rows)  # type: ignore[arg-type]
+            cursor.executemany(self._sql(sql), rows)
 
     def insert_id(self, sql: str, params: Sequence[Any]) -> int:
-        row = self.connection.execute(self._sql(sql) + " RETURNING id", params).fetchone()  # type: ignore[arg-type]
+        row = self.connection.execute(self._sql(sql) + " RETURNING id", params).fetchone()
         assert row is not None
         return int(row[0])
 

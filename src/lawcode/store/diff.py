@@ -23,8 +23,9 @@ import bisect
 import difflib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from lawcode.text.document import Document, Node
 
@@ -178,11 +179,11 @@ def _align(old: list[Article], new: list[Article]) -> list[tuple[Article, Articl
     by_num = {o.num: o for o in free_old.values()}
     rest = []
     for n in free_new:  # pass 2: the same number, alike enough
-        o = by_num.get(n.num)
-        score = _dice(old_grams[o.eid], new_grams[n.eid]) if o is not None and o.eid in free_old else 0.0
-        if o is not None and score >= SIMILAR:
-            matches.append((o, n, score))
-            del free_old[o.eid]
+        same_num = by_num.get(n.num)
+        score = _dice(old_grams[same_num.eid], new_grams[n.eid]) if same_num and same_num.eid in free_old else 0.0
+        if same_num is not None and score >= SIMILAR:
+            matches.append((same_num, n, score))
+            del free_old[same_num.eid]
         else:
             rest.append(n)
     index: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -259,7 +260,8 @@ def _norms_to_review(norms: Iterable[dict[str, Any]], pairs: list[Pair], unpaire
         article = pair.old if side == "old" else pair.new
         other = pair.new if side == "old" else pair.old
         if "changed" in pair.status:
-            now = "" if other.citation == article.citation else f" ({'now' if side == 'old' else 'was'} {other.citation})"
+            then = "now" if side == "old" else "was"
+            now = "" if other.citation == article.citation else f" ({then} {other.citation})"
             status[article.eid] = f"{article.citation} changed{now}"
         elif article.eid != other.eid:
             status[article.eid] = f"{article.citation} is now {other.citation}: its eIds changed" if side == "old" \

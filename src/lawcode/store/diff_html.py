@@ -37,7 +37,8 @@ def render_html(comparison: Comparison) -> str:
     if comparison.norms:
         lines.append(f"<h2>Norms to review (model {escape(comparison.model or '')})</h2><ul>")
         for norm in comparison.norms:
-            lines.append(f"<li><b>{escape(norm.norm)}</b> ({escape(norm.kind)}): {escape('; '.join(norm.reasons))}</li>")
+            reasons = escape("; ".join(norm.reasons))
+            lines.append(f"<li><b>{escape(norm.norm)}</b> ({escape(norm.kind)}): {reasons}</li>")
         lines.append("</ul>")
     lines.append(f"<table><tr><th>{escape(comparison.old_label)}</th><th>{escape(comparison.new_label)}</th></tr>")
     rows = [(p.new.position, 0, _pair_row(p)) for p in comparison.pairs]
@@ -59,8 +60,8 @@ def _pair_row(pair: Pair) -> str:
     tags = ", ".join(s for s in pair.status if s != "unchanged")
     if not pair.diff:
         cls = ' class="same"' if pair.status == ("unchanged",) else ""
-        words = pair.new.words
-        text = escape(" ".join(words[:_FOLDED]) + (" …" if len(words) > _FOLDED else ""))
+        shown = pair.new.words
+        text = escape(" ".join(shown[:_FOLDED]) + (" …" if len(shown) > _FOLDED else ""))
         return f"<tr{cls}><td>{_head(pair.old)}{text}</td><td>{_head(pair.new, tags)}{text}</td></tr>"
     left, right = [], []
     for op, words in pair.diff:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from lawcode.errors import LawcodeError
 from lawcode.store.prepare import PreparedText, prepare, sha256
@@ -62,7 +62,8 @@ def text_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], lis
         elif path.is_file():
             files.append(path)
         else:
-            missing.append(Failure(str(path), f"{path}: no such file or folder (expected a regulation text or a folder)"))
+            reason = f"{path}: no such file or folder (expected a regulation text or a folder)"
+            missing.append(Failure(str(path), reason))
     return files, missing
 
 

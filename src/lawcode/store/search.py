@@ -82,7 +82,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         params.append(f"% {actor} %")
     where = "".join(f" AND {f}" for f in filters)
     if store.backend.name == "sqlite":
-        rows, capped = _sqlite(store, q.to_fts5(parsed), where, params, limit)
+        rows, capped = _sqlite(store, q.to_fts5(parsed), where, params, limit, q.has_prefix(parsed))
     else:
         rows, capped = _postgresql(store, q.to_tsquery(parsed), where, params, limit)
     versions = store.versions_by_id(int(row[0]) for row in rows)
@@ -92,19 +92,30 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     return Results(hits, capped)
 
 
-def _sqlite(store: Store, match: str, where: str, params: list[Any],
-            limit: int) -> tuple[list[tuple[Any, ...]], bool]:
+def _sqlite(store: Store, match: str, where: str, params: list[Any], limit: int,
+            prefix: bool) -> tuple[list[tuple[Any, ...]], bool]:
     beyond = store.backend.rows(f"SELECT s.rowid FROM search_text s WHERE search_text MATCH ?{where} "
                                 "ORDER BY s.rowid LIMIT 1 OFFSET ?", (match, *params, CANDIDATES))
     if beyond:
         where, params = where + " AND s.rowid < ?", [*params, beyond[0][0]]
     # bm25 is lower for better matches: negated so that a higher score is better on both backends.
-    rows = store.backend.rows(
-        f"SELECT s.version_id, s.what, s.ref, s.kind, s.actors, s.cites, s.citation, "
-        f"snippet(search_text, -1, '{MARK}', '{MARK}', '…', 24), -bm25(search_text, 1.0, 2.0) AS score "
-        f"FROM search_text s WHERE search_text MATCH ?{where} ORDER BY score DESC, s.rowid LIMIT ?",
-        (match, *params, limit))
-    return rows, bool(beyond)
+    columns = (f"s.version_id, s.what, s.ref, s.kind, s.actors, s.cites, s.citation, "
+               f"snippet(search_text, -1, '{MARK}', '{MARK}', '…', 24)")
+    order = f"FROM search_text s WHERE search_text MATCH ?{where} ORDER BY score DESC, s.rowid LIMIT ?"
+    if prefix:
+        # Each MATCH of a prefix expands it again: one pass, snippets of every row ranked.
+        rows = store.backend.rows(f"SELECT {columns}, -bm25(search_text, 1.0, 2.0) AS score {order}",
+                                  (match, *params, limit))
+        return rows, bool(beyond)
+    # The best rows first, then the columns and snippets of those only.
+    best = store.backend.rows(f"SELECT s.rowid, -bm25(search_text, 1.0, 2.0) AS score {order}", (match, *params, limit))
+    if not best:
+        return [], bool(beyond)
+    keys = [row[0] for row in best]
+    shown = {row[0]: row[1:] for row in store.backend.rows(
+        f"SELECT s.rowid, {columns} FROM search_text s WHERE search_text MATCH ? AND s.rowid BETWEEN ? AND ? "
+        f"AND s.rowid IN ({', '.join('?' * len(keys))})", (match, min(keys), max(keys), *keys))}
+    return [(*shown[key], score) for key, score in best], bool(beyond)
 
 
 def _postgresql(store: Store, tsquery: str, where: str, params: list[Any],

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Iterable
+from typing import Any
 
 from lawcode.store.backends import Backend, connect
 from lawcode.store.errors import StoreError
@@ -350,4 +351,4 @@ def _version(row: tuple[Any, ...]) -> Version:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
