@@ -131,3 +131,12 @@ def test_review_shows_an_article_with_the_norms_beneath_each_provision(web, web_
             assert f'href="{BASE}/norm/{norm["norm"]}"' in html
     assert 'rel="next" href="/r/tar-counter-espionage-2021/review?article=chp_II__art_15"' in html
     assert web.get(f"{BASE}/review", params={"article": "99"}).status_code == 422
+
+
+def test_graph_says_in_tables_what_it_draws(web, web_library):
+    html = web.get(f"{BASE}/graph").text
+    model = web_library.get("tar-counter-espionage-2021").loaded.model
+    for procedure in model.procedures:
+        for transition in procedure.transitions:
+            assert f"<td>{transition.event}" in html
+    assert 'role="img" aria-label="Graph of' not in html  # the norms drawn are links, not a picture
