@@ -140,3 +140,17 @@ def test_graph_says_in_tables_what_it_draws(web, web_library):
         for transition in procedure.transitions:
             assert f"<td>{transition.event}" in html
     assert 'role="img" aria-label="Graph of' not in html  # the norms drawn are links, not a picture
+
+
+def test_a_text_of_sections_alone_is_read_on_one_page():
+    from lawcode.text.parse import parse_text
+    from lawcode.web import reader
+
+    chaptered = parse_text("Rules\n\nChapter I General\n\nArticle 1 One.\n\nChapter II Last\n\nArticle 2 Two.\n")
+    assert [p.key for p in reader.pages(chaptered)] == ["chp_I", "chp_II"]
+    assert reader.page_of(chaptered, "chp_II__art_2") == "chp_II"
+    sections = parse_text("An Act\n\n1 Short title\n\n(1) This Act is the Sheds Act.\n\n"
+                          "2 Paint\n\n(1) An owner must paint a shed.\n")
+    assert [node.kind for node in sections.body] == ["section", "section"]
+    assert [p.key for p in reader.pages(sections)] == [reader.ALL]
+    assert reader.page_of(sections, "sec_2") == reader.ALL
