@@ -2,8 +2,8 @@
 cross-references turned into links.
 
 A page is a top-level container of the body (a chapter, or a part); a text whose top level holds
-provisions (sections of an Act) is read on a single page named ``all``. Every provision is addressed by its eId; its page is
-the container whose eId begins its own.
+provisions (sections of an Act) is read on a single page named ``all``. Every provision is
+addressed by its eId; its page is the container whose eId begins its own.
 """
 
 from __future__ import annotations
