@@ -37,3 +37,34 @@ def client_fixture(tar_library):
 
     with TestClient(create_app(tar_library, web=False)) as test_client:
         yield test_client
+
+# Its model (invented, own words): one duty, for owners of sheds that are not tents.
+SHED_MODEL = """lawcode_model: 1
+regulation:
+  id: shed
+  title: Invented Rules on Garden Sheds
+  short_title: Shed Rules
+  jurisdiction: xx
+  text:
+    file: shed.txt
+    fingerprint: "sha256:0000"
+  in_force: 2020-05-01
+  cites_in_force: [chp_II__art_3]
+actors:
+  - id: owner
+    label: owner of a garden shed
+    cites: [chp_I__art_2]
+facts:
+  - id: is_tent
+    meaning: the shed is a tent
+    question: Is the shed a tent?
+    about: owner
+    cites: [chp_I__art_2]
+norms:
+  - id: art2-paint
+    kind: duty
+    bearer: owner
+    action: paint the shed every year
+    unless: is_tent
+    cites: [chp_I__art_2]
+"""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from apihelp import SHED_TEXT, TAR_ID, client_fixture, tar_library_fixture  # noqa: F401 (fixtures)
+from apihelp import SHED_MODEL, SHED_TEXT, TAR_ID, client_fixture, tar_library_fixture  # noqa: F401 (fixtures)
 from fastapi.testclient import TestClient
 
 TOKEN = "s3cret-token"
@@ -41,6 +41,24 @@ def test_writing_needs_the_right_token(writer):
     assert provision["eId"] == "chp_I__art_2" and provision["references"][0]["target"] == "chp_I__art_1"
     body = writer.get("/api/regulations/shed/ask", params={"as": "owner"})
     assert body.status_code == 404 and "no model" in body.json()["error"]
+
+
+def test_a_text_ingested_with_its_model_answers_questions(writer):
+    created = writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT, "model": SHED_MODEL},
+                          headers={"Authorization": f"Bearer {TOKEN}"})
+    assert created.status_code == 201 and created.json()["has_model"]
+    answer = writer.get("/api/regulations/shed/ask", params={"as": "owner", "on": "2021-01-01"}).json()
+    assert [(f["norm"], f["status"], f["missing"]) for f in answer["findings"]] == \
+        [("art2-paint", "undetermined", ["is_tent"])]
+    assert answer["findings"][0]["quote"][0]["text"].startswith("An owner shall paint")
+    wrong_id = writer.post("/api/regulations", json={"id": "hut", "text": SHED_TEXT, "model": SHED_MODEL},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert wrong_id.status_code == 422 and "'shed'" in wrong_id.json()["error"]
+    broken = writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT,
+                                                   "model": SHED_MODEL.replace("kind: duty", "kind: wish")},
+                         headers={"Authorization": f"Bearer {TOKEN}"})
+    assert broken.status_code == 422
+    assert broken.json()["file"] == "model" and broken.json()["line"] == 24  # the kind's line
 
 
 def test_an_ingested_text_that_cannot_be_read_is_422(writer):

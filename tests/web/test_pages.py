@@ -131,3 +131,26 @@ def test_review_shows_an_article_with_the_norms_beneath_each_provision(web, web_
             assert f'href="{BASE}/norm/{norm["norm"]}"' in html
     assert 'rel="next" href="/r/tar-counter-espionage-2021/review?article=chp_II__art_15"' in html
     assert web.get(f"{BASE}/review", params={"article": "99"}).status_code == 422
+
+
+def test_graph_says_in_tables_what_it_draws(web, web_library):
+    html = web.get(f"{BASE}/graph").text
+    model = web_library.get("tar-counter-espionage-2021").loaded.model
+    for procedure in model.procedures:
+        for transition in procedure.transitions:
+            assert f"<td>{transition.event}" in html
+    assert 'role="img" aria-label="Graph of' not in html  # the norms drawn are links, not a picture
+
+
+def test_a_text_of_sections_alone_is_read_on_one_page():
+    from lawcode.text.parse import parse_text
+    from lawcode.web import reader
+
+    chaptered = parse_text("Rules\n\nChapter I General\n\nArticle 1 One.\n\nChapter II Last\n\nArticle 2 Two.\n")
+    assert [p.key for p in reader.pages(chaptered)] == ["chp_I", "chp_II"]
+    assert reader.page_of(chaptered, "chp_II__art_2") == "chp_II"
+    sections = parse_text("An Act\n\n1 Short title\n\n(1) This Act is the Sheds Act.\n\n"
+                          "2 Paint\n\n(1) An owner must paint a shed.\n")
+    assert [node.kind for node in sections.body] == ["section", "section"]
+    assert [p.key for p in reader.pages(sections)] == [reader.ALL]
+    assert reader.page_of(sections, "sec_2") == reader.ALL

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from lawcode.errors import QueryError
+from lawcode.errors import LawcodeError, QueryError
 
 T = TypeVar("T")
 
@@ -151,7 +151,11 @@ class Library:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"{regulation_id}.yaml"
             path.write_text(model_yaml, encoding="utf-8")
-            loaded = load_model(path)
+            try:
+                loaded = load_model(path)
+            except LawcodeError as error:
+                error.file = "model"  # the request's field, not where this server wrote it
+                raise
             if loaded.model.regulation.id != regulation_id:
                 raise QueryError(f"the model is for {loaded.model.regulation.id!r}, not {regulation_id!r}",
                                  expected="the same id in the request and in the model's regulation.id")

@@ -1,9 +1,9 @@
 """The reader's view of a parsed text: its pages (one per chapter) and provisions with their
 cross-references turned into links.
 
-A page is a top-level container of the body (a chapter, or a part); a text with no containers
-is read on a single page named ``all``. Every provision is addressed by its eId; its page is
-the container whose eId begins its own.
+A page is a top-level container of the body (a chapter, or a part); a text whose top level holds
+provisions (sections of an Act) is read on a single page named ``all``. Every provision is
+addressed by its eId; its page is the container whose eId begins its own.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from lawcode.text.document import CONTAINER_KINDS
+from lawcode.text.locate import is_provision
 
 ALL = "all"
 
@@ -30,7 +31,7 @@ class Page:
 def pages(document: Any) -> list[Page]:
     """The reader's pages, in reading order."""
     body = document.body
-    if body and all(node.kind in CONTAINER_KINDS for node in body):
+    if body and all(node.kind in CONTAINER_KINDS and not is_provision(node) for node in body):
         return [Page(node.eid, _title(node), (node,)) for node in body]
     return [Page(ALL, document.title or "The text", tuple(body))]
 
