@@ -153,3 +153,12 @@ def with_work_uri(document, frbr_uri: str | None = None):
         raise LawcodeError(f"not an Akoma Ntoso work URI: {frbr_uri!r}",
                            expected="/akn/COUNTRY/DOCTYPE/.../DATE/NUMBER, e.g. /akn/za/act/2002/4")
     return dataclasses.replace(document, frbr_uri=frbr_uri)
+
+
+def draft_model(text: str | os.PathLike, actor_models: list[str] | None = None):
+    """Draft a model of the text at ``text`` (see :mod:`lawcode.draft`); the actors of
+    ``actor_models`` (paths or shipped ids) are reused where the text names them."""
+    from lawcode.draft import draft_document, lexicon_from_models
+
+    lexicon = lexicon_from_models([load_model(ref) for ref in actor_models or []])
+    return draft_document(read_document(text), lexicon)

@@ -28,6 +28,7 @@ from lawcode.cli import akn_commands  # noqa: E402,F401
 from lawcode.cli import model_commands  # noqa: E402,F401
 from lawcode.cli import engine_commands  # noqa: E402,F401
 from lawcode.cli import catalog_commands  # noqa: E402,F401
+from lawcode.cli import draft_commands  # noqa: E402,F401
 
 
 def main() -> None:

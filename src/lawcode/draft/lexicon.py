@@ -1,0 +1,207 @@
+"""The actor lexicon: names of addressees, from the text being drafted and from other models.
+
+A name the text uses as a subject becomes an actor the first time it is met; later uses with
+the same key (see :func:`lawcode.draft.words.key`: plurals, "-ise"/"-ize", articles do not
+matter) are the same actor. Actors of other models (``--actors MODEL``) are known from the
+start, by their labels and ids, so a draft reuses a reviewed model's vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lawcode.draft.words import key, shorten, slug, tokens
+
+# Subjects whose head names a thing or an activity, not someone who can act: a "shall" on them
+# states a principle (or a duty of someone the text does not name).
+ABSTRACT_HEADS = frozenset(
+    "effort work activity measure principle regulation law provision processing data information document "
+    "material item test plan programme program procedure system purpose content matter tool code standard "
+    "approach policy decision period fee application transfer consent agreement contract certificate right "
+    "obligation duty compensation benefit award commendation fine penalty allowance payment grant subsidy reward "
+    "this it there".split()
+)
+# Heads of bearers that act on others: their "may" is a power, not a mere permission.
+ORGAN_HEADS = frozenset(
+    "organ authority department government commission minister ministry council court office officer body "
+    "agency service inspector inspectorate committee board tribunal regulator secretary state".split()
+)
+PRONOUNS = frozenset("they it he she them such".split())
+_DETERMINERS = re.compile(r"^(?:(?:the|a|an|any|each|every|all|such|its|their|also)\s+)+", re.IGNORECASE)
+_PARENS = re.compile(r"\s*\([^()]{0,80}\)")
+_SUCH_AS = re.compile(r",?\s+(?:such as|including|like)\s+.*$", re.IGNORECASE | re.DOTALL)
+_PREPOSITIONS = ("at", "in", "of", "for", "to", "by", "with", "on", "from", "and", "or")
+
+
+@dataclass
+class Actor:
+    id: str
+    label: str
+    is_a: list[str] = field(default_factory=list)
+    source: str = "text"  # "text", or the model file it was taken from
+    cites: list[str] = field(default_factory=list)
+
+
+class Lexicon:
+    """Actors by key; new names become new actors with ids made from their words."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self._by_key: dict[str, str] = {}
+        self._known: dict[str, Actor] = {}  # from other models: id -> actor, not yet used
+        self._names: dict[str, str] = {}  # key -> a subject the text uses later, not yet an actor
+
+    def learn_model_actor(self, ident: str, label: str, is_a: list[str], source: str) -> None:
+        """Know an actor of another model, by its label and its id."""
+        actor = Actor(ident, label, list(is_a), source)
+        self._known[ident] = actor
+        for name in (label, ident.replace("_", " ")):
+            self._by_key.setdefault(key(name), ident)
+
+    def lookup(self, phrase: str) -> str | None:
+        return self._by_key.get(key(clean_name(phrase)))
+
+    def learn_name(self, phrase: str) -> None:
+        """Remember a name the text uses as a subject somewhere, so that a condition naming it
+        before its first use as a subject ("where citizens and organisations ...") is understood."""
+        name_key = key(clean_name(phrase))
+        if name_key and name_key not in self._by_key:
+            self._names.setdefault(name_key, phrase)
+
+    def resolve(self, phrase: str, eid: str) -> tuple[str, str]:
+        """The actor a name stands for, and how it was found ("seen", "from MODEL", "new")."""
+        name = clean_name(phrase)
+        name_key = key(name)
+        ident = self._by_key.get(name_key)
+        how = "seen before in the text"
+        if ident is None:
+            ident = _free_id(slug(name), self._by_key.values(), self._known)
+            self._by_key[name_key] = ident
+            self._names.pop(name_key, None)
+            label = _label(phrase, name)
+            self.actors[ident] = Actor(ident, label)
+            how = "new actor"
+        elif ident not in self.actors:
+            self._use_known(ident)
+            how = f"from {self.actors[ident].source}"
+        elif self.actors[ident].source == "text" and "(" not in self.actors[ident].label:
+            self.actors[ident].label = _label(phrase, name)  # the examples may come with a later use
+        actor = self.actors[ident]
+        if eid and eid not in actor.cites and len(actor.cites) < 8:
+            actor.cites.append(eid)
+        return ident, how
+
+    def _use_known(self, ident: str) -> None:
+        """Bring a known actor (and the ancestors it names) into the draft."""
+        pending = [ident]
+        while pending:
+            current = pending.pop()
+            if current in self.actors or current not in self._known:
+                continue
+            self.actors[current] = self._known[current]
+            pending.extend(self._known[current].is_a)
+
+    def add_parent(self, child: str, parent: str) -> None:
+        if child != parent and parent not in self.actors[child].is_a and not self.is_a(parent, child):
+            self.actors[child].is_a.append(parent)
+
+    def is_a(self, child: str, parent: str) -> bool:
+        seen, pending = set(), [child]
+        while pending:
+            current = pending.pop()
+            if current == parent:
+                return True
+            if current in seen or current not in self.actors:
+                continue
+            seen.add(current)
+            pending.extend(self.actors[current].is_a)
+        return False
+
+    def ensure(self, ident: str, label: str) -> str:
+        """An actor the drafter itself needs (e.g. ``anyone`` for a fact about no one named)."""
+        if ident not in self.actors:
+            if ident in self._known:
+                self._use_known(ident)
+            else:
+                self.actors[ident] = Actor(ident, label)
+                self._by_key.setdefault(key(label), ident)
+        return ident
+
+    def actors_named_in(self, words: str, window: int = 10) -> list[str]:
+        """Known actors named among the first ``window`` words (for "they" and for beneficiaries)."""
+        found: list[str] = []
+        toks = [t for t in tokens(words[:600])][:window + 4]
+        n = 0
+        while n < len(toks):
+            for size in (4, 3, 2, 1):
+                name_key = " ".join(t for t in toks[n:n + size] if t not in ("the", "their", "its"))
+                if name_key in self._names and size <= len(toks) - n:
+                    self.resolve(self._names[name_key], "")
+                ident = self._by_key.get(name_key)
+                if ident is not None and size <= len(toks) - n:
+                    if ident in self.actors and ident not in found:
+                        found.append(ident)
+                    n += size
+                    break
+            else:
+                n += 1
+        return found
+
+
+def _free_id(base: str, used: object, known: dict[str, Actor]) -> str:
+    taken = set(used) | set(known)  # type: ignore[call-overload]
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}_{n}", n + 1
+    return ident
+
+
+def _label(phrase: str, name: str) -> str:
+    """A new actor's label: its name, with the examples the text gives for it ("such as ...")."""
+    examples = _SUCH_AS.search(_PARENS.sub("", phrase[:400]))
+    label = name if name.isupper() else name.lower()
+    if examples:
+        label += " (" + shorten(examples.group(0).strip(" ,"), 14) + ")"
+    return label
+
+
+def clean_name(phrase: str) -> str:
+    """A subject's words as a name: no articles, no parentheses, no examples ("such as ...")."""
+    name = _PARENS.sub("", phrase[:400])
+    name = _SUCH_AS.sub("", name)
+    name = _DETERMINERS.sub("", name.strip(" ,;:"))
+    return re.sub(r"\s+", " ", name).strip(" ,;:")
+
+
+def head(phrase: str) -> str:
+    """The head noun of a name: its last word before any preposition."""
+    words = clean_name(phrase).split()
+    for n, word in enumerate(words):
+        if n and word.lower() in _PREPOSITIONS:
+            words = words[:n]
+            break
+    return tokens(words[-1])[0] if words and tokens(words[-1]) else ""
+
+
+def conjuncts(subject: str) -> list[str]:
+    """The names a coordinated subject joins ("A, B and other Cs" -> A, B, other Cs).
+
+    A conjunct that only completes the one before ("at the county level and above", "at or above
+    the county level") is joined back to it.
+    """
+    text = _PARENS.sub("", subject[:2000])
+    complement = re.search(r"\s(?:of|for)\s", text)
+    if complement and "," in text[complement.end():] and "," not in text[:complement.start()]:
+        # "the heads of A, B and other Cs": the list belongs to the complement; the names are the heads
+        heads = [h.strip() for h in re.split(r"\s+(?:and|or)\s+", text[:complement.start()]) if h.strip()]
+        return [f"{h}{text[complement.start():]}" for h in heads]
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+", text) if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        if out and (len(part.split()) == 1 and part.lower() in ("above", "below", "over", "under", "thereof", "abroad")
+                    or out[-1].split()[-1].lower() in _PREPOSITIONS):
+            out[-1] = f"{out[-1]} and {part}"
+        else:
+            out.append(part)
+    return out

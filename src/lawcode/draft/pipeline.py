@@ -1,0 +1,561 @@
+"""The drafting pipeline: a parsed Document in, a :class:`Draft` (norms, actors, facts, dates and
+the provisions left for review) out, with the reason for every decision.
+
+Per provision (paragraph or item): definitions and deferral rules first, then every normative
+construction (see :mod:`lawcode.draft.modals`) gives a clause; a clause's words before the modal
+give its conditions and its subject, the words after it the action, its exceptions and the
+laws it defers to. A list's lead-in ("X shall perform the following duties:") passes its bearer
+and modal to every item. Nothing is guessed silently: each norm records the rule that made it,
+a confidence, and a trace that ``lawcode draft --explain`` shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from lawcode.draft import actions, conditions, dates, definitions, exceptions, openended
+from lawcode.draft.conditions import Condition
+from lawcode.draft.lexicon import ABSTRACT_HEADS, ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
+from lawcode.draft.sentences import Clause, clauses, sentences
+from lawcode.draft.words import key, shorten, slug
+from lawcode.text.document import ITEM, Document, Node
+
+MAX_ANALYSED = 3000  # characters of a clause's words that are analysed; longer clauses are flagged
+ANYONE = "anyone"
+UNNAMED = "unnamed_addressee"
+_CLAIM_VERBS = re.compile(r"^\s*(?:\w+ly\s+)?(?:request|apply|claim|demand|appeal|complain|object|ask|seek|lodge|bring|refuse)\b",
+                          re.IGNORECASE)
+_AGENT = re.compile(r"\b(?:by\s+|of\s+(?=any\s))(?P<agent>(?:the\s+|any\s+)?[^,;]{1,80}?)(?=,|;|\.|$|\s+(?:after|before|when|where|if|within|"
+                    r"in accordance|according|without|unless|for|to|on|in)\b)", re.IGNORECASE)
+_PREFIX = re.compile(r"^(?:in addition to|without prejudice to|subject to|notwithstanding|except as provided in|"
+                     r"save as provided in|as necessary for|for the purposes? of)\b[^,]{0,300},\s*", re.IGNORECASE)
+_COPULA = re.compile(r"\s(?:are|is)\s", re.IGNORECASE)
+_LEAD_IN_END = re.compile(r"(?:[:—–-]|\bfollowing\b.*)\s*$", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    meaning: str
+    question: str
+    about: str
+    eid: str
+
+
+@dataclass(frozen=True)
+class DraftNorm:
+    id: str
+    eid: str
+    kind: str
+    bearer: str | None
+    action: str
+    rule: str
+    confidence: float
+    condition: tuple[str, ...] = ()
+    unless: str | None = None
+    defers_to: tuple[str, ...] = ()
+    open_ended: bool = False
+    discretionary: bool = False
+    terms: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A provision (or a sentence of one) the drafter could not classify."""
+
+    eid: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why one sentence was drafted as it was."""
+
+    eid: str
+    sentence: str
+    decisions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RecurringDay:
+    month: int
+    day: int
+    norm: str
+    eid: str
+
+
+@dataclass
+class Draft:
+    """Everything drafted from one text."""
+
+    document: Document
+    norms: list[DraftNorm] = field(default_factory=list)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    lexicon: Lexicon = field(default_factory=Lexicon)
+    days: list[RecurringDay] = field(default_factory=list)
+    in_force: dt.date | None = None
+    in_force_eid: str | None = None
+    review: list[ReviewItem] = field(default_factory=list)
+    explanations: list[Explanation] = field(default_factory=list)
+    norm_ids: set[str] = field(default_factory=set)
+
+    def articles_without_norms(self) -> list[Node]:
+        covered = {n.eid for n in self.norms}
+        out = []
+        for article in self.document.articles():
+            inside = article.eid + "__"
+            if not any(e == article.eid or e.startswith(inside) for e in covered):
+                out.append(article)
+        return out
+
+
+@dataclass
+class _Context:
+    """What a clause may inherit: from earlier clauses of its sentence, or from a list's lead-in."""
+
+    bearers: list[str] = field(default_factory=list)
+    condition: Condition | None = None  # the current sentence's leading condition
+    breach: bool = False  # an earlier condition of the provision is a failure to comply
+
+
+@dataclass(frozen=True)
+class _Lead:
+    """A list lead-in's bearer, kind and conditions, which its items take over."""
+
+    bearers: tuple[str, ...]
+    kind: str
+    rule: str
+    confidence: float
+    condition_facts: tuple[str, ...]
+    discretionary: bool
+
+
+def draft_document(document: Document, lexicon: Lexicon | None = None) -> Draft:
+    """Draft a model of ``document`` (see the module docstring for the rules)."""
+    draft = Draft(document, lexicon=lexicon or Lexicon())
+    _learn_subjects(document, draft.lexicon)
+    for article in document.articles():
+        for child in article.children or ():
+            _Drafter(draft, article).node(child, None)
+        if article.text:
+            _Drafter(draft, article).own_text(article, None)
+    return draft
+
+
+def _learn_subjects(document: Document, lexicon: Lexicon) -> None:
+    """First pass: every name the text uses as a subject, so that conditions can name them early."""
+    for node in document.walk():
+        for sentence in sentences(node.text[:MAX_ANALYSED]):
+            for clause in clauses(sentence):
+                _, subject = conditions.split_leading(clause.before)
+                name, _ = conditions.split_restriction(subject)
+                if name and name.split()[0].lower() not in PRONOUNS and head(name) not in ABSTRACT_HEADS:
+                    for part in conjuncts(clean_name(name)):
+                        lexicon.learn_name(part)
+
+
+class _Drafter:
+    """Drafts the provisions of one article into the shared :class:`Draft`."""
+
+    def __init__(self, draft: Draft, article: Node) -> None:
+        self.draft = draft
+        self.article = article
+        self.lexicon = draft.lexicon
+
+    # -- structure -------------------------------------------------------------------------------
+    def node(self, node: Node, lead: _Lead | None) -> int:
+        """Draft a provision and its items; the number of norms drafted from it."""
+        made = self.own_text(node, lead)
+        items = [c for c in node.children if c.kind == ITEM]
+        if not items:
+            for child in node.children:
+                made += self.node(child, None)
+            return made
+        if made < 0:  # the provision is a definition: its items belong to it
+            return 1
+        own_lead = self._lead_of(node) if lead is None else None
+        if own_lead is not None:
+            made -= 1  # the lead-in is no norm of its own: its items are
+            self._drop_last_norms(node.eid)
+        child_lead = own_lead or (lead if node.kind != ITEM else None)
+        before = len(self.draft.review)
+        made_by_items = sum(self.node(child, child_lead) for child in node.children)
+        if made_by_items == 0 and len(self.draft.review) > before:  # one entry for a list of fragments
+            del self.draft.review[before:]
+            self.draft.review.append(ReviewItem(node.eid, f"a list of {len(items)} item(s) with no normative "
+                                                          "construction the drafter knows"))
+        if node.wrap_up:
+            made += self.sentences(node, node.wrap_up, lead)
+        return made + made_by_items
+
+    def own_text(self, node: Node, lead: _Lead | None) -> int:
+        """Draft a provision's own words; -1 when they are a definition (its items are part of it)."""
+        if not node.text.strip():
+            return 0
+        term = definitions.defined_term(node.text)
+        if term is not None:
+            self._definition(node, term)
+            return -1
+        if lead is not None and node.kind == ITEM and not clauses(node.text[:MAX_ANALYSED]):
+            return self._item_of_lead(node, lead)
+        return self.sentences(node, node.text, lead)
+
+    def _lead_of(self, node: Node) -> _Lead | None:
+        """The lead-in of a list, when its last clause is normative and it introduces the items."""
+        found = [c for s in sentences(node.text[:MAX_ANALYSED]) for c in clauses(s)]
+        if not found or not (_LEAD_IN_END.search(node.text[-200:]) or "following" in found[-1].after.lower()):
+            return None
+        mine = [n for n in self.draft.norms if n.eid == node.eid]
+        if not mine:
+            return None
+        last = mine[-1]
+        bearers = tuple(n.bearer for n in mine if n.action == last.action and n.bearer)
+        return _Lead(bearers, last.kind, last.rule, last.confidence, last.condition, last.discretionary)
+
+    def _drop_last_norms(self, eid: str) -> None:
+        """Remove the lead-in's own clause (the last action drafted for ``eid``): its items stand for it."""
+        mine = [n for n in self.draft.norms if n.eid == eid]
+        if not mine:
+            return
+        action = mine[-1].action
+        dropped = {n.id for n in mine if n.action == action}
+        self.draft.norms = [n for n in self.draft.norms if n.id not in dropped]
+        self.draft.norm_ids -= dropped
+        self.draft.explanations.append(Explanation(eid, "(list lead-in)", (
+            "a list lead-in: its bearer, modal and conditions pass to every item; the lead-in itself is no norm",)))
+
+    # -- sentences and clauses -------------------------------------------------------------------
+    def sentences(self, node: Node, text: str, lead: _Lead | None) -> int:
+        """Draft the sentences of a provision; bearers and a breach carry from one to the next."""
+        context = _Context(bearers=list(lead.bearers) if lead else [])
+        made = 0
+        for sentence in sentences(text):
+            context.condition = None
+            made += self.sentence(node, sentence, context)
+        return made
+
+    def sentence(self, node: Node, sentence: str, context: _Context) -> int:
+        decisions: list[str] = []
+        analysed = sentence[:MAX_ANALYSED]
+        if len(sentence) > MAX_ANALYSED:
+            decisions.append(f"the sentence is {len(sentence)} characters long: only its first {MAX_ANALYSED} are analysed")
+        conflict = exceptions.conflict_rule(analysed)
+        if conflict is not None:
+            fact = self._fact(conflict, None, node.eid)
+            self._add(DraftNorm(self._id(node, "defer to other laws"), node.eid, "conflict_rule", None,
+                                "give way to other laws that already provide for the matter", "where-laws-provide-follow-those",
+                                0.8, (fact,), defers_to=("the other laws and regulations that provide for it",)))
+            decisions.append("'where laws ... provide ..., follow those provisions' -> conflict_rule (rule "
+                             f"where-laws-provide-follow-those), condition fact {fact}")
+            self._explain(node, sentence, decisions)
+            return 1
+        found = clauses(analysed)
+        if not found:
+            decisions.append("no normative construction (shall, must, may, is to, has the right to ...): left for review")
+            self.draft.review.append(ReviewItem(node.eid, "no normative construction found: " + shorten(sentence, 12)))
+            self._explain(node, sentence, decisions)
+            return 0
+        made = 0
+        for clause in found:
+            made += self.clause(node, clause, context, decisions)
+        self._explain(node, sentence, decisions)
+        return made
+
+    def clause(self, node: Node, clause: Clause, context: _Context, decisions: list[str]) -> int:
+        rule = clause.hit.rule
+        kind, confidence = rule.kind, rule.confidence
+        say = decisions.append
+        say(f"'{clause.sentence[clause.hit.start:clause.hit.end]}' -> {kind} (rule {rule.name}, {confidence:.2f})")
+        if kind == "entry_into_force":
+            return self._entry_into_force(node, clause, say)
+        if kind == "scope":
+            self._add(DraftNorm(self._id(node, "scope"), node.eid, "scope", None,
+                                "scope: " + actions.action_phrase(clause.after), rule.name, confidence))
+            return 1
+        before, notes, defers = clause.before, [], []
+        for _ in range(3):
+            prefix = _PREFIX.match(before)
+            if prefix is None:
+                break
+            words = prefix.group(0).strip(" ,")
+            if words.lower().startswith("as necessary"):
+                break
+            if words.lower().startswith("subject to"):
+                defers.append(shorten(words[len("subject to"):].strip(), 12))
+            else:
+                notes.append(shorten(words, 14))
+            say(f"leading phrase '{shorten(words, 8)}' -> note")
+            before = before[prefix.end():]
+        found_conditions: list[Condition] = []
+        leading, subject = conditions.split_leading(before)
+        if leading is None and before.lower().startswith(("and ", "but ")):
+            subject = before.split(" ", 1)[1]
+        if leading is not None:
+            found_conditions.append(leading)
+            context.condition = leading
+            say(f"leading '{leading.marker}' clause -> condition")
+        elif context.condition is not None:
+            found_conditions.append(context.condition)
+            say("the sentence's leading condition also governs this clause")
+        thing_done_to = clause.hit.passive or (subject and head(subject) in ABSTRACT_HEADS)
+        subject, restriction = conditions.split_restriction(subject) if subject and not thing_done_to else (subject, None)
+        if restriction is not None:
+            found_conditions.append(restriction)
+            say(f"the subject is restricted ('{restriction.marker} ...') -> condition")
+        after = clause.after[:MAX_ANALYSED]
+        after, trailing = conditions.split_trailing(after)
+        if trailing is not None:
+            found_conditions.append(trailing)
+            say(f"trailing '{trailing.marker}' clause -> condition")
+        after, unless = exceptions.split_unless(after)
+        if unless is not None:
+            say("exception ('unless', 'except', 'without the consent of') -> unless")
+        defers += exceptions.deferrals(clause.before + " " + clause.after)
+        if defers:
+            say("defers to: " + "; ".join(defers))
+        added = exceptions.in_addition_to(clause.sentence)
+        if added and not any(n.startswith("in addition to") for n in notes):
+            notes.append("in addition to " + added)
+
+        if clause.hit.rule.name == "responsible-for" and _COPULA.search(subject):  # "X are the organs ..., responsible for"
+            subject = subject[:_COPULA.search(subject).start()]  # type: ignore[union-attr]
+        bearers, kind, confidence, after = self._bearers(node, clause, kind, confidence, subject, after,
+                                                          found_conditions, context, say)
+        context.breach = context.breach or any(conditions.speaks_of_breach(c) for c in found_conditions)
+        if kind in ("duty", "power", "permission") and context.breach:
+            kind = "consequence"
+            say("the provision's condition is a failure to comply -> consequence (rule after-breach)")
+        discretionary = False
+        if kind == "permission":
+            if bearers and all(head_of(self.lexicon, b) in ORGAN_HEADS for b in bearers):
+                kind = "power"
+                say("'may' of an organ acting on others -> power")
+            elif _CLAIM_VERBS.match(after):
+                kind = "right"
+                say("'may' + a claim (request, apply, appeal ...) -> right")
+            discretionary = True
+        if kind == "principle" and bearers == [UNNAMED]:
+            bearers = []
+        action = actions.action_phrase(after)
+        if thing_done_to and kind not in ("entitlement", "principle") and subject and subject.split()[0].lower() not in PRONOUNS:  # "documents ... must not be held"
+            action = f"{actions.action_phrase(clean_name(subject), 6)}: {action}"
+        if kind == "entitlement" and subject and head(subject) in ABSTRACT_HEADS:  # "compensation is to be given"
+            action = "receive " + actions.action_phrase(clean_name(subject), 6)
+        open_ended = openended.is_open_ended(after)
+        if open_ended:
+            say("the content is left open ('other ...', 'and so forth') -> open_ended")
+        elif openended.gives_examples(after):
+            notes.append("the text gives examples of an open list ('such as', 'including')")
+        if len(clause.before) + len(clause.after) > MAX_ANALYSED:
+            confidence *= 0.7
+            notes.append(f"a clause over {MAX_ANALYSED} characters: only its start was analysed")
+        facts = tuple(self._fact(c.words, bearers[0] if bearers else None, node.eid) for c in found_conditions)
+        unless_fact = self._fact(unless.words, bearers[0] if bearers else None, node.eid) if unless else None
+        made = 0
+        for bearer in bearers or [None]:
+            norm = DraftNorm(self._id(node, action), node.eid, kind, bearer, action, rule.name if kind == rule.kind
+                             else f"{rule.name}+{kind}", round(confidence, 2), _unique(facts), unless_fact,
+                             tuple(dict.fromkeys(defers)), open_ended, discretionary, (), tuple(notes))
+            self._add(norm)
+            made += 1
+            for month, day in dates.recurring_days(clause.after[:MAX_ANALYSED]):
+                self.draft.days.append(RecurringDay(month, day, norm.id, node.eid))
+                say(f"a day of the year ({month:02d}-{day:02d}) -> dates")
+        say(f"-> {made} norm(s): {kind}, bearer {', '.join(b or '-' for b in bearers or [None])}, action '{action}'")
+        context.bearers = [b for b in bearers if b != UNNAMED] or context.bearers
+        return made
+
+    def _bearers(self, node: Node, clause: Clause, kind: str, confidence: float, subject: str, after: str,
+                 found_conditions: list[Condition], context: _Context, say) -> tuple[list[str], str, float, str]:
+        """Who the clause binds, the kind it then has, the confidence, and the action's words."""
+        hit = clause.hit
+        if hit.rule.words_name_bearer:
+            word = clause.sentence[hit.start:hit.end].split()[1]
+            say(f"'no {word} ...' -> bearer: any {word}")
+            return [self._actor(f"any {word}", node)], kind, confidence, after
+        if kind in ("definition", "conflict_rule"):
+            return [], kind, confidence, after
+        name = clean_name(subject)
+        if kind == "prohibition" and hit.rule.name == "it-is-prohibited":
+            say("'it is prohibited' names no one: bearer anyone")
+            return [self.lexicon.ensure(ANYONE, "anyone")], kind, confidence, after
+        if hit.passive or (name and head(name) in ABSTRACT_HEADS) or kind == "entitlement":
+            agent = _AGENT.search(after)
+            if agent is not None and head(agent.group("agent")) not in ABSTRACT_HEADS and _looks_like_actor(agent.group("agent")):
+                say(f"passive or impersonal subject; the agent ('by/of ...') is the bearer")
+                after = (after[:agent.start()] + after[agent.end():]).strip()
+                return self._resolve_all(agent.group("agent"), node, say), kind, confidence, after
+            if kind == "entitlement" and name and head(name) not in ABSTRACT_HEADS and head(name) not in PRONOUNS:
+                say("'is to be given' to the subject: the subject benefits (entitlement)")
+                return self._resolve_all(subject, node, say), kind, confidence, after
+            if kind == "entitlement":
+                named = [a for c in found_conditions for a in self.lexicon.actors_named_in(c.words)]
+                if named:
+                    say("the beneficiary is named in the condition: " + ", ".join(named))
+                    return named, kind, confidence * 0.9, after
+            if context.bearers:
+                say("no agent named: the previous clause's bearer is taken (lower confidence)")
+                return list(context.bearers), kind, confidence * 0.75, after
+            if name and head(name) in ABSTRACT_HEADS or not name:
+                say("the subject is a thing or an activity and no one is named: principle")
+                return [], "principle", min(confidence, 0.6), after
+            if kind in ("duty", "prohibition"):
+                say("passive with no agent: the bearer is not named in the text")
+                return [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")], kind, confidence * 0.5, after
+        if not name:
+            if context.bearers:
+                say("no subject of its own: the previous clause's bearer")
+                return list(context.bearers), kind, confidence * 0.95, after
+            say("no subject found: the bearer is not named")
+            if kind in ("duty", "prohibition", "permission", "right", "consequence"):
+                return [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")], kind, confidence * 0.5, after
+            return [], kind, confidence, after
+        if name.split()[0].lower() in PRONOUNS:
+            if context.bearers:
+                say(f"pronoun '{name.split()[0]}' -> the previous clause's bearer")
+                return list(context.bearers), kind, confidence * 0.85, after
+            named = [a for c in found_conditions for a in self.lexicon.actors_named_in(c.words)]
+            if named:
+                say(f"pronoun '{name.split()[0]}' -> the actors its condition names: " + ", ".join(named))
+                return named, kind, confidence * 0.85, after
+            say(f"pronoun '{name.split()[0]}' with nothing to refer to: the bearer is not named")
+            return [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")], kind, confidence * 0.5, after
+        restricted = next((c for c in found_conditions if c.place == "list"), None)
+        return self._resolve_all(subject, node, say, restricted), kind, confidence, after
+
+    def _resolve_all(self, subject: str, node: Node, say, restricted: Condition | None = None) -> list[str]:
+        """The actors a subject names: one group for "A, B and other Cs" or "any A or B", else one each."""
+        name = clean_name(subject)
+        if name.lower().startswith("other "):
+            name = name[6:]
+        parts = conjuncts(name)
+        if re.match(r"^\s*(?:the\s+)?any\s", subject, re.IGNORECASE) and len(parts) > 1:
+            group = self._actor(subject.strip(), node)
+            say(f"'any A or B' -> one actor for all of them: {group}")
+            return [group]
+        if len(parts) == 1:
+            ident = self._actor(subject, node)
+            say(f"bearer: {ident}")
+            return [ident]
+        if restricted is not None and len(parts) > 2:
+            group = self._actor(restricted.words, node, label=f"{restricted.words} ({name})")
+            for part in parts:
+                self.lexicon.add_parent(self._actor(part, node), group)
+            say(f"'A, B and C, that ...': the restriction names one class of them all: {group}")
+            return [group]
+        if parts[-1].lower().startswith("other "):
+            group = self._actor(parts[-1][6:], node, label=name)
+            for part in parts[:-1]:
+                self.lexicon.add_parent(self._actor(part, node), group)
+            say(f"'A, B and other Cs' -> the class {group}, with each named kind a {group}")
+            return [group]
+        out = []
+        for part in parts:
+            ident = self._actor(part, node)
+            if ident not in out:
+                out.append(ident)
+        say("bearer: " + ", ".join(out) + (" (one norm each)" if len(out) > 1 else ""))
+        return out
+
+    def _actor(self, phrase: str, node: Node, label: str | None = None) -> str:
+        ident, _how = self.lexicon.resolve(phrase, node.eid)
+        if label is not None and self.lexicon.actors[ident].source == "text":
+            self.lexicon.actors[ident].label = clean_name(label).lower()
+        return ident
+
+    # -- special provisions ----------------------------------------------------------------------
+    def _item_of_lead(self, node: Node, lead: _Lead) -> int:
+        words = node.text[:MAX_ANALYSED]
+        decisions = [f"an item of a list: bearer and modal from the lead-in ({lead.kind}, rule {lead.rule})"]
+        words, trailing = conditions.split_trailing(words)
+        facts = list(lead.condition_facts)
+        if trailing is not None:
+            facts.append(self._fact(trailing.words, lead.bearers[0] if lead.bearers else None, node.eid))
+            decisions.append(f"trailing '{trailing.marker}' clause -> condition")
+        action = actions.action_phrase(words)
+        open_ended = openended.is_open_ended(words)
+        if open_ended:
+            decisions.append("the content is left open ('other ...') -> open_ended")
+        for bearer in lead.bearers or (None,):
+            self._add(DraftNorm(self._id(node, action), node.eid, lead.kind, bearer, action, f"list-item<{lead.rule}",
+                                round(lead.confidence * 0.95, 2), _unique(facts), open_ended=open_ended,
+                                discretionary=lead.discretionary))
+        decisions.append(f"-> {max(1, len(lead.bearers))} norm(s), action '{action}'")
+        self._explain(node, node.text, decisions)
+        return max(1, len(lead.bearers))
+
+    def _definition(self, node: Node, term: str) -> None:
+        self._add(DraftNorm(self._id(node, "definition " + term), node.eid, "definition", None,
+                            f'what "{shorten(term, 8)}" means', "quoted-term-means", 0.9, terms=(key(term),)))
+        self._explain(node, node.text, (f'a quoted term followed by "means"/"refers to" -> definition of "{term}"',))
+
+    def _entry_into_force(self, node: Node, clause: Clause, say) -> int:
+        when = dates.full_date(clause.after) or dates.full_date(clause.sentence)
+        if when is not None and self.draft.in_force is None:
+            self.draft.in_force, self.draft.in_force_eid = when, node.eid
+            say(f"the date {when.isoformat()} -> regulation.in_force")
+        action = f"the regulation takes effect{' on ' + when.isoformat() if when else ''}"
+        self._add(DraftNorm(self._id(node, "entry into force"), node.eid, "entry_into_force", None, action,
+                            clause.hit.rule.name, clause.hit.rule.confidence if when else 0.6))
+        return 1
+
+    # -- bookkeeping -----------------------------------------------------------------------------
+    def _fact(self, words: str, about: str | None, eid: str) -> str:
+        meaning = shorten(words, 16)
+        ident = slug(words, 6)
+        n = 2
+        while ident in self.draft.facts and self.draft.facts[ident].meaning != meaning:
+            ident, n = f"{slug(words, 6)}_{n}", n + 1
+        if ident not in self.draft.facts:
+            subject = about or self.lexicon.ensure(ANYONE, "anyone")
+            self.draft.facts[ident] = Fact(ident, meaning, f"Does this hold: {meaning}?", subject, eid)
+        return ident
+
+    def _id(self, node: Node, words: str) -> str:
+        base = norm_prefix(node.eid) + "-" + "-".join(slug(words, 4).split("_"))
+        ident, n = base, 2
+        while ident in self.draft.norm_ids:
+            ident, n = f"{base}-{n}", n + 1
+        return ident
+
+    def _add(self, norm: DraftNorm) -> None:
+        self.draft.norms.append(norm)
+        self.draft.norm_ids.add(norm.id)
+
+    def _explain(self, node: Node, sentence: str, decisions) -> None:
+        self.draft.explanations.append(Explanation(node.eid, sentence, tuple(decisions)))
+
+
+def head_of(lexicon: Lexicon, actor_id: str) -> str:
+    actor = lexicon.actors.get(actor_id)
+    return head(actor.label) if actor else ""
+
+
+def _looks_like_actor(words: str) -> bool:
+    """A by-phrase names someone (not "by means of", "by law", "by 31 March")."""
+    first = clean_name(words).split()[:1]
+    return bool(first) and first[0].lower() not in ("means", "law", "virtue", "reason", "way", "operation") \
+        and not first[0][:1].isdigit()
+
+
+def _unique(items) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def norm_prefix(eid: str) -> str:
+    """``art13.1.5`` for ``chp_II__art_13__para_nn_1__list_1__item_5``: article, paragraph, item."""
+    parts = []
+    for component in eid.split("__"):
+        name, _, num = component.partition("_")
+        if name in ("chp", "part", "list") or not num:
+            continue
+        num = num.removeprefix("nn_")
+        parts.append((name, re.sub(r"[^a-z0-9]", "", num.lower()) or "0"))
+    if not parts:
+        return "prov"
+    first = parts[0]
+    prefix = "art" if first[0] == "art" else "sec"
+    return prefix + ".".join(p[1] for p in parts)

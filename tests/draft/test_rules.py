@@ -1,0 +1,155 @@
+"""The drafting rules, one construction at a time, on synthetic sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from draftkit import draft_of, label, norms_of
+
+
+@pytest.mark.parametrize("sentence, kind, rule", [
+    ("Keepers shall register each hive.", "duty", "shall"),
+    ("Keepers must register each hive.", "duty", "must"),
+    ("Keepers are to register each hive.", "duty", "is-to"),
+    ("Keepers have the obligation to register each hive.", "duty", "obligation-to"),
+    ("Keepers must not feed the bees sugar.", "prohibition", "must-not"),
+    ("Keepers shall not feed the bees sugar.", "prohibition", "must-not"),
+    ("No person shall release a swarm in the market.", "prohibition", "no-one-shall"),
+    ("It is prohibited to release a swarm in the market.", "prohibition", "it-is-prohibited"),
+    ("Keepers may sell honey at the gate.", "permission", "may"),
+    ("Keepers have the right to inspect the town register.", "right", "right-to"),
+    ("A keeper who sells tainted honey is liable to a fine.", "consequence", "liable-to"),
+    ("Keepers should plant flowers near the hives.", "principle", "should"),
+])
+def test_kind_from_the_modal_and_its_construction(sentence, kind, rule):
+    [norm] = norms_of(sentence)
+    assert (norm.kind, norm.rule.split("+")[0]) == (kind, rule)
+    assert 0 < norm.confidence <= 1
+
+
+def test_may_of_an_organ_is_a_power_and_a_request_of_a_person_a_right():
+    drafted = norms_of("The hive inspectorate may close a hive.", "Keepers may request an inspection from the warden.")
+    assert [(n.kind, n.discretionary) for n in drafted] == [("power", True), ("right", True)]
+
+
+def test_relative_clause_modal_is_not_the_sentence_s_own():
+    assert norms_of("Other duties that shall be performed are listed in the annex.") == []
+
+
+def test_month_may_is_not_the_modal():
+    assert norms_of("The register opened on 3 May 2020 for every keeper.") == []
+
+
+def test_plurals_and_articles_name_one_actor():
+    draft = draft_of("Wardens shall count the hives.", "The warden shall keep the count.")
+    assert {n.bearer for n in draft.norms} == {"warden"}
+
+
+def test_two_coordinated_bearers_get_one_norm_each():
+    draft = draft_of("Keepers and wardens shall report dead swarms.")
+    assert [n.bearer for n in draft.norms] == ["keeper", "warden"]
+
+
+def test_a_list_ending_in_other_names_a_class_with_its_kinds():
+    draft = draft_of("Farms, schools, clubs and other associations shall keep a register of hives.")
+    [norm] = draft.norms
+    assert norm.bearer == "association"
+    assert all("association" in draft.lexicon.actors[a].is_a for a in ("farm", "school", "club"))
+    assert label(draft, "association") == "farms, schools, clubs and other associations"
+
+
+def test_any_a_or_b_is_one_actor_for_both():
+    [norm] = norms_of("Hives must not be moved at night by any keeper or helper.")
+    assert norm.bearer == "keeper_helper" and norm.kind == "prohibition"
+
+
+def test_a_list_lead_in_passes_bearer_and_modal_to_every_item():
+    draft = draft_of("Keepers shall perform the following duties:\n(1) register each hive;\n(2) mark each hive;\n"
+                     "(3) other duties that shall be performed.")
+    assert [(n.eid.rsplit("_", 1)[-1], n.kind, n.bearer) for n in draft.norms] == [
+        ("1", "duty", "keeper"), ("2", "duty", "keeper"), ("3", "duty", "keeper")]
+    assert [n.open_ended for n in draft.norms] == [False, False, True]
+    assert all(n.rule == "list-item<shall" for n in draft.norms)
+
+
+def test_a_leading_where_clause_is_a_named_fact_with_a_question():
+    draft = draft_of("Where a swarm escapes, the keeper shall tell the warden at once.")
+    [norm] = draft.norms
+    [fact] = norm.condition
+    assert draft.facts[fact].meaning == "a swarm escapes"
+    assert draft.facts[fact].question.endswith("a swarm escapes?")
+    assert draft.facts[fact].about == norm.bearer == "keeper"
+
+
+def test_a_restricted_subject_and_a_trailing_when_are_conditions():
+    draft = draft_of("Keepers holding more than ten hives shall hire a helper when the season opens.")
+    [norm] = draft.norms
+    assert norm.bearer == "keeper"
+    assert [draft.facts[f].meaning for f in norm.condition] == ["holding more than ten hives", "the season opens"]
+
+
+def test_a_second_clause_without_subject_keeps_the_bearer_and_its_own_condition():
+    draft = draft_of("Keepers shall clean the hives, and where a hive is sick, shall burn its frames.")
+    first, second = draft.norms
+    assert first.bearer == second.bearer == "keeper"
+    assert first.condition == () and [draft.facts[f].meaning for f in second.condition] == ["a hive is sick"]
+
+
+def test_unless_and_without_consent_are_exceptions():
+    draft = draft_of("Keepers shall not move a hive unless the warden agrees.",
+                     "Wardens must not publish a keeper's name without the consent of the keeper.")
+    first, second = draft.norms
+    assert draft.facts[first.unless].meaning == "the warden agrees"
+    assert draft.facts[second.unless].meaning == "consent of the keeper given"
+
+
+def test_deferrals_and_conflict_rules():
+    draft = draft_of("Keepers who win a prize are to be given awards in accordance with the relevant provisions of the town.",
+                     "Where other laws already provide for the punishment of such conduct, follow those provisions.")
+    award, conflict = draft.norms
+    assert (award.kind, award.bearer, award.defers_to) == ("entitlement", "keeper", ("the relevant provisions of the town",))
+    assert conflict.kind == "conflict_rule" and conflict.condition
+
+
+def test_a_failure_to_comply_makes_a_consequence():
+    [norm] = norms_of("Where a keeper fails to register a hive, the warden shall order the keeper to register it.")
+    assert (norm.kind, norm.bearer) == ("consequence", "warden")
+
+
+def test_a_passive_with_an_agent_binds_the_agent_and_one_without_the_previous_bearer():
+    draft = draft_of("Sick hives shall be burnt by the warden. The ashes shall be buried.")
+    assert [(n.kind, n.bearer) for n in draft.norms] == [("duty", "warden"), ("duty", "warden")]
+    assert draft.norms[1].confidence < draft.norms[0].confidence
+
+
+def test_a_thing_as_subject_with_no_one_named_is_a_principle():
+    [norm] = norms_of("Beekeeping work shall respect the neighbours.")
+    assert (norm.kind, norm.bearer) == ("principle", None)
+
+
+def test_dates_definitions_scope_and_entry_into_force():
+    draft = draft_of('"Keeper" as used in these Rules refers to anyone who keeps a hive.',
+                     "These Rules apply to the hives of the town.",
+                     "Keepers shall open their hives to visitors on June 20th.",
+                     "These Rules take effect on 1 May 2024.")
+    kinds = [n.kind for n in draft.norms]
+    assert kinds == ["definition", "scope", "duty", "entry_into_force"]
+    assert draft.norms[0].terms == ("keeper",)
+    assert [(d.month, d.day, d.norm) for d in draft.days] == [(6, 20, draft.norms[2].id)]
+    assert str(draft.in_force) == "2024-05-01" and draft.in_force_eid == draft.norms[3].eid
+
+
+def test_actions_are_short_and_drop_what_the_model_says_elsewhere():
+    [norm] = norms_of("Keepers shall promptly, in accordance with law, register each hive with the office of the town "
+                      "that keeps the register of all the hives in the valley and the hills, so as to keep count.")
+    assert norm.action.startswith("register each hive")
+    assert len(norm.action.split()) <= 13 and norm.action.endswith("…")
+    assert "so as to" not in norm.action
+
+
+def test_every_sentence_is_explained():
+    draft = draft_of("Keepers shall register each hive. The town is old.")
+    reasons = {e.sentence: e.decisions for e in draft.explanations}
+    assert any("rule shall" in d for d in reasons["Keepers shall register each hive."])
+    assert any("left for review" in d for d in reasons["The town is old."])
+    assert [r.eid for r in draft.review] == ["chp_I__art_1__para_nn_1"]
