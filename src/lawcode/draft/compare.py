@@ -7,6 +7,11 @@ or bearer, which are what is measured; a shared bearer only breaks ties between 
 (a text that gives the same duty to two bearers). Several norms may share one partner: a
 reviewer often splits one sentence into several norms.
 
+Two measures of coverage: "provision" counts a norm as found when the other model has any norm
+on its provision; "coverage" only when that partner also shares at least a fifth of the
+action's words (so a drafted "strengthen X" does not count for a reviewed "fund the work" on the
+same paragraph). Kind, bearer and condition are measured on the provision pairs.
+
 Bearers are compared after mapping the draft's actors onto the reviewed model's: an actor with
 the same id, else the reviewed actor whose label (or id) shares most words with it (at least
 half, by the Dice coefficient). A drafted class that the draft gives members ("A, B and other
@@ -25,6 +30,7 @@ from lawcode.draft.words import STOPWORDS, dice, key, tokens
 from lawcode.model.schema import Model, Norm
 
 MIN_LABEL_OVERLAP = 0.5
+MIN_ACTION_OVERLAP = 0.2  # a partner sharing less of the action's words does not cover the norm
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,7 @@ class Pair:
     reviewed: Norm | None
     drafted: Norm | None
     mapped_bearer: str | None  # the drafted bearer, as an actor of the reviewed model
+    overlap: float = 0.0  # how many of the action's words the partner shares (Dice, -ed/-ing cut)
 
     @property
     def kind_agrees(self) -> bool:
@@ -79,7 +86,9 @@ class Comparison:
         dra = [p for p in self.by_drafted if p.reviewed is not None]
         has_condition = _has_condition
         return [
-            Measure("coverage", len(dra), len(self.by_drafted), len(rev), len(self.by_reviewed)),
+            Measure("provision", len(dra), len(self.by_drafted), len(rev), len(self.by_reviewed)),
+            Measure("coverage", sum(p.overlap >= MIN_ACTION_OVERLAP for p in dra), len(self.by_drafted),
+                    sum(p.overlap >= MIN_ACTION_OVERLAP for p in rev), len(self.by_reviewed)),
             Measure("kind", sum(p.kind_agrees for p in dra), len(dra), sum(p.kind_agrees for p in rev), len(rev)),
             Measure("bearer", sum(p.bearer_agrees for p in dra), len(dra), sum(p.bearer_agrees for p in rev), len(rev)),
             Measure("condition",
@@ -191,9 +200,10 @@ def _partner(norm: Norm, others: list[Norm], bearer_map: dict[str, str | None], 
         return dice(words, _action_words(other.action)), same_bearer
 
     best = max(candidates, key=score, default=None)
+    overlap = score(best)[0] if best is not None else 0.0
     if reviewed_side:
-        return Pair(provision, norm, best, mapped(best) if best else None)
-    return Pair(provision, best, norm, mapped(norm))
+        return Pair(provision, norm, best, mapped(best) if best else None, overlap)
+    return Pair(provision, best, norm, mapped(norm), overlap)
 
 
 def drafted_rule(norm: Norm) -> str:

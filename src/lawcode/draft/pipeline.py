@@ -339,32 +339,36 @@ class _Drafter:
             discretionary = True
         if kind == "principle" and bearers == [UNNAMED]:
             bearers = []
-        action = actions.action_phrase(after)
-        if thing_done_to and kind not in ("entitlement", "principle") and subject and subject.split()[0].lower() not in PRONOUNS:  # "documents ... must not be held"
-            action = f"{actions.action_phrase(clean_name(subject), 6)}: {action}"
-        if kind == "entitlement" and subject and head(subject) in ABSTRACT_HEADS:  # "compensation is to be given"
-            action = "receive " + actions.action_phrase(clean_name(subject), 6)
-        open_ended = openended.is_open_ended(after)
-        if open_ended:
-            say("the content is left open ('other ...', 'and so forth') -> open_ended")
-        elif openended.gives_examples(after):
-            notes.append("the text gives examples of an open list ('such as', 'including')")
+        pieces = [after] if thing_done_to or kind == "entitlement" else actions.split_actions(after) or [after]
+        if len(pieces) > 1:
+            say(f"a list of {len(pieces)} actions (commas before verbs) -> one norm each")
         if len(clause.before) + len(clause.after) > MAX_ANALYSED:
             confidence *= 0.7
             notes.append(f"a clause over {MAX_ANALYSED} characters: only its start was analysed")
         facts = tuple(self._fact(c.words, bearers[0] if bearers else None, node.eid) for c in found_conditions)
         unless_fact = self._fact(unless.words, bearers[0] if bearers else None, node.eid) if unless else None
         made = 0
-        for bearer in bearers or [None]:
-            norm = DraftNorm(self._id(node, action), node.eid, kind, bearer, action, rule.name if kind == rule.kind
-                             else f"{rule.name}+{kind}", round(confidence, 2), _unique(facts), unless_fact,
-                             tuple(dict.fromkeys(defers)), open_ended, discretionary, (), tuple(notes))
-            self._add(norm)
-            made += 1
-            for month, day in dates.recurring_days(clause.after[:MAX_ANALYSED]):
-                self.draft.days.append(RecurringDay(month, day, norm.id, node.eid))
-                say(f"a day of the year ({month:02d}-{day:02d}) -> dates")
-        say(f"-> {made} norm(s): {kind}, bearer {', '.join(b or '-' for b in bearers or [None])}, action '{action}'")
+        for piece in pieces:
+            action = actions.action_phrase(piece)
+            if thing_done_to and kind not in ("entitlement", "principle") and subject and subject.split()[0].lower() not in PRONOUNS:
+                action = f"{actions.action_phrase(clean_name(subject), 6)}: {action}"  # "documents ... must not be held"
+            if kind == "entitlement" and subject and head(subject) in ABSTRACT_HEADS:  # "compensation is to be given"
+                action = "receive " + actions.action_phrase(clean_name(subject), 6)
+            open_ended = openended.is_open_ended(piece)
+            if open_ended:
+                say("the content is left open ('other ...', 'and so forth') -> open_ended")
+            piece_notes = notes + (["the text gives examples of an open list ('such as', 'including')"]
+                                   if not open_ended and openended.gives_examples(piece) else [])
+            for bearer in bearers or [None]:
+                norm = DraftNorm(self._id(node, action), node.eid, kind, bearer, action, rule.name if kind == rule.kind
+                                 else f"{rule.name}+{kind}", round(confidence, 2), _unique(facts), unless_fact,
+                                 tuple(dict.fromkeys(defers)), open_ended, discretionary, (), tuple(piece_notes))
+                self._add(norm)
+                made += 1
+                for month, day in dates.recurring_days(piece):
+                    self.draft.days.append(RecurringDay(month, day, norm.id, node.eid))
+                    say(f"a day of the year ({month:02d}-{day:02d}) -> dates")
+            say(f"-> {kind}, bearer {', '.join(b or '-' for b in bearers or [None])}, action '{action}'")
         context.bearers = [b for b in bearers if b != UNNAMED] or context.bearers
         return made
 
@@ -475,17 +479,20 @@ class _Drafter:
         if trailing is not None:
             facts.append(self._fact(trailing.words, lead.bearers[0] if lead.bearers else None, node.eid))
             decisions.append(f"trailing '{trailing.marker}' clause -> condition")
-        action = actions.action_phrase(words)
-        open_ended = openended.is_open_ended(words)
-        if open_ended:
-            decisions.append("the content is left open ('other ...') -> open_ended")
-        for bearer in lead.bearers or (None,):
-            self._add(DraftNorm(self._id(node, action), node.eid, lead.kind, bearer, action, f"list-item<{lead.rule}",
-                                round(lead.confidence * 0.95, 2), _unique(facts), open_ended=open_ended,
-                                discretionary=lead.discretionary))
-        decisions.append(f"-> {max(1, len(lead.bearers))} norm(s), action '{action}'")
+        made = 0
+        for piece in actions.split_actions(words) or [words]:
+            action = actions.action_phrase(piece)
+            open_ended = openended.is_open_ended(piece)
+            if open_ended:
+                decisions.append("the content is left open ('other ...') -> open_ended")
+            for bearer in lead.bearers or (None,):
+                self._add(DraftNorm(self._id(node, action), node.eid, lead.kind, bearer, action, f"list-item<{lead.rule}",
+                                    round(lead.confidence * 0.95, 2), _unique(facts), open_ended=open_ended,
+                                    discretionary=lead.discretionary))
+                made += 1
+            decisions.append(f"-> {lead.kind}, action '{action}'")
         self._explain(node, node.text, decisions)
-        return max(1, len(lead.bearers))
+        return made
 
     def _definition(self, node: Node, term: str) -> None:
         self._add(DraftNorm(self._id(node, "definition " + term), node.eid, "definition", None,
