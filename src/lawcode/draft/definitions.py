@@ -15,6 +15,34 @@ _PATTERNS = (
 )
 
 
+# Definitions without a quoted term: "a reference to X is a reference to Y", "Race includes—",
+# and a present-tense statement of when something is the case ("A person discriminates against
+# another if ..."), which defines what the provision's heading names.
+_REFERENCE = re.compile(r"\breferences? (?:\(however expressed\) )?to .{1,200}? (?:is|are|includes?) (?:a |to )?(?:references? to\b)?",
+                        re.IGNORECASE)
+_UNQUOTED = re.compile(r"^(?:in (?:this|relation to)[^,—]{1,80}[,—]\s*)?(?:an? |the )?(?P<term>[\w'’ ()-]{1,60}?) "
+                       r"(?:means|include|includes|does not include|comprises|is to be construed)\b", re.IGNORECASE)
+_IF_STATEMENT = re.compile(r"^[^.;:]{3,250}?\s(?:if|only if|where)\b", re.IGNORECASE)
+
+
+def unquoted_definition(sentence: str, heading: str | None) -> tuple[str, str] | None:
+    """(term, rule) for a sentence with no modal that defines something without quoting it, or None.
+
+    The term is the provision's heading where the sentence itself does not name one.
+    """
+    if _REFERENCE.search(sentence[:600]):
+        return heading or "references", "reference-is-reference-to"
+    match = _UNQUOTED.match(sentence[:600])
+    if match:
+        return match.group("term").strip(), "term-means-or-includes"
+    if heading and re.search(r"\b(?:is|are)\b", sentence[:600]) and all(
+            w in sentence[:600].lower() for w in heading.lower().split()[-2:]):
+        return heading, "is-what-the-heading-names"
+    if _IF_STATEMENT.match(sentence[:600]):
+        return heading or " ".join(sentence.split()[:4]), "if-statement-defines"
+    return None
+
+
 def defined_term(sentence: str) -> str | None:
     """The term a sentence defines, or None when it defines none."""
     for pattern in _PATTERNS:

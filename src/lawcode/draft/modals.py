@@ -24,7 +24,7 @@ class KindRule:
 
 RULES: tuple[KindRule, ...] = (
     KindRule("entry-into-force", r"(?:(?:shall|will|is to) )?(?:take|takes|come|comes) (?:into )?(?:effect|force)|enters? into force", "entry_into_force", 0.9),
-    KindRule("scope", r"(?:this|these) (?:regulations?|act|by-?laws?|chapter|part|law|directive|rules) (?:shall |does |do )?(?:not )?appl(?:y|ies)", "scope", 0.85),
+    KindRule("scope", r"(?:this|these) (?:regulations?|act|by-?laws?|chapter|part|section|subsection|schedule|law|directive|rules) (?:shall |does |do )?(?:not )?appl(?:y|ies)", "scope", 0.85),
     KindRule("no-one-shall", r"no (?:person|one|individual|body|organi[sz]ation|\w+) (?:shall|may|must)", "prohibition", 0.9, True),
     KindRule("it-is-prohibited", r"it is (?:prohibited|forbidden|unlawful|an offence)", "prohibition", 0.85),
     KindRule("must-not", r"(?:shall|must|may) not|(?:is|are) not to|(?:is|are) (?:prohibited|forbidden) (?:from|to)", "prohibition", 0.9),
@@ -79,7 +79,7 @@ def find_hits(text: str) -> list[Hit]:
         position = match.end()
         rule = RULES[int(match.lastgroup[1:])]  # type: ignore[index]
         before = text[max(0, match.start() - 12):match.start()]
-        if rule.kind in ("duty", "permission", "principle", "prohibition") and _NOT_MAIN.search(before):
+        if not rule.words_name_bearer and _NOT_MAIN.search(before):
             continue
         if rule.name == "may" and _IS_MONTH.search(text[max(0, match.start() - 4):match.end() + 4]):
             continue  # "1 May 2018": the month, not the modal

@@ -32,6 +32,11 @@ _AGENT = re.compile(r"\b(?:by\s+|of\s+(?=any\s))(?P<agent>(?:the\s+|any\s+)?[^,;
 _PREFIX = re.compile(r"^(?:in addition to|without prejudice to|subject to|notwithstanding|except as provided in|"
                      r"save as provided in|as necessary for|for the purposes? of)\b[^,]{0,300},\s*", re.IGNORECASE)
 _COPULA = re.compile(r"\s(?:are|is)\s", re.IGNORECASE)
+_SUBJECT_LEAD = re.compile(r"^(?P<who>(?:an?|the|each|every|any)\s[^,;.]{1,80}?)[\s.…]*[—:–-]\s*$", re.IGNORECASE)
+_DUTY_APPLIES = re.compile(r"^(?:an?|the) (?:duty|obligation) to (?P<action>.{3,200}?) (?:applies|apply) to\b(?P<who>.*)$",
+                           re.IGNORECASE | re.DOTALL)
+_NAMED_AS = re.compile(r"\(\s*(?:an?\s|the\s)?[\"“‘](?P<name>[^\"”’]{1,60})[\"”’]\s*\)")
+GENERIC_HEADS = frozenset("person individual body anyone one someone everyone".split())
 _LEAD_IN_END = re.compile(r"(?:[:—–-]|\bfollowing\b.*)\s*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -131,6 +136,7 @@ class _Lead:
     confidence: float
     condition_facts: tuple[str, ...]
     discretionary: bool
+    subject_only: bool = False  # the lead-in names the bearer; each item has its own modal
 
 
 def draft_document(document: Document, lexicon: Lexicon | None = None) -> Draft:
@@ -176,8 +182,10 @@ class _Drafter:
             return made
         if made < 0:  # the provision is a definition: its items belong to it
             return 1
+        if lead is None and _DUTY_APPLIES.match(node.text) and not _DUTY_APPLIES.match(node.text).group("who").strip(" —:-"):  # type: ignore[union-attr]
+            return self._duty_applies_to_items(node, items)
         own_lead = self._lead_of(node) if lead is None else None
-        if own_lead is not None:
+        if own_lead is not None and not own_lead.subject_only:
             made -= 1  # the lead-in is no norm of its own: its items are
             self._drop_last_norms(node.eid)
         child_lead = own_lead or (lead if node.kind != ITEM else None)
@@ -197,15 +205,28 @@ class _Drafter:
             return 0
         term = definitions.defined_term(node.text)
         if term is not None:
-            self._definition(node, term)
+            self._definition(node, term, "quoted-term-means", 0.9)
             return -1
-        if lead is not None and node.kind == ITEM and not clauses(node.text[:MAX_ANALYSED]):
+        normative = bool(clauses(node.text[:MAX_ANALYSED]))
+        if lead is not None and node.kind == ITEM and not normative and not lead.subject_only:
             return self._item_of_lead(node, lead)
+        if not normative and node.children:
+            unquoted = definitions.unquoted_definition(node.text, self.article.heading)
+            if unquoted is not None:  # "Race includes—", "A person has a disability if—": the items belong to it
+                self._definition(node, unquoted[0], unquoted[1], 0.6)
+                return -1
         return self.sentences(node, node.text, lead)
 
     def _lead_of(self, node: Node) -> _Lead | None:
-        """The lead-in of a list, when its last clause is normative and it introduces the items."""
+        """The lead-in of a list, when its last clause is normative and it introduces the items;
+        or when it only names who the items bind ("A Minister of the Crown— (a) must ...")."""
         found = [c for s in sentences(node.text[:MAX_ANALYSED]) for c in clauses(s)]
+        if not found and _SUBJECT_LEAD.match(node.text) and any(
+                clauses(c.text[:MAX_ANALYSED]) and not clauses(c.text[:MAX_ANALYSED])[0].before for c in node.children):
+            bearers = self._resolve_all(_SUBJECT_LEAD.match(node.text).group("who"), node, lambda _: None)  # type: ignore[union-attr]
+            self._explain(node, node.text, ("a lead-in that only names who is bound: its items' modals bind "
+                                            + ", ".join(bearers),))
+            return _Lead(tuple(bearers), "", "subject-lead-in", 0.0, (), False, subject_only=True)
         if not found or not (_LEAD_IN_END.search(node.text[-200:]) or "following" in found[-1].after.lower()):
             return None
         mine = [n for n in self.draft.norms if n.eid == node.eid]
@@ -252,7 +273,23 @@ class _Drafter:
                              f"where-laws-provide-follow-those), condition fact {fact}")
             self._explain(node, sentence, decisions)
             return 1
+        applies = _DUTY_APPLIES.match(analysed)
+        if applies is not None and applies.group("who").strip(" —:-."):
+            bearers = self._resolve_all(applies.group("who").strip(" —:-."), node, decisions.append)
+            action = actions.action_phrase(applies.group("action"))
+            for bearer in bearers:
+                self._add(DraftNorm(self._id(node, action), node.eid, "duty", bearer, action, "duty-applies-to", 0.8))
+            decisions.append(f"'a duty to ... applies to X' -> duty of {', '.join(bearers)} (rule duty-applies-to)")
+            self._explain(node, sentence, decisions)
+            return len(bearers)
         found = clauses(analysed)
+        unquoted = definitions.unquoted_definition(analysed, self.article.heading) if not found else None
+        if unquoted is not None:
+            term, rule = unquoted
+            self._definition(node, term, rule, 0.6, explain=False)
+            decisions.append(f'no modal, and a defining construction (rule {rule}) -> definition of "{term}"')
+            self._explain(node, sentence, decisions)
+            return 1
         if not found:
             decisions.append("no normative construction (shall, must, may, is to, has the right to ...): left for review")
             self.draft.review.append(ReviewItem(node.eid, "no normative construction found: " + shorten(sentence, 12)))
@@ -302,6 +339,9 @@ class _Drafter:
             say("the sentence's leading condition also governs this clause")
         thing_done_to = clause.hit.passive or (subject and head(subject) in ABSTRACT_HEADS)
         subject, restriction = conditions.split_restriction(subject) if subject and not thing_done_to else (subject, None)
+        if restriction is not None and head(subject) in GENERIC_HEADS:  # "a person who has X" names a role
+            say(f"'{head(subject)} {restriction.marker} ...' names a role: the restriction is part of the bearer")
+            subject, restriction = f"{subject} {restriction.words}", None
         if restriction is not None:
             found_conditions.append(restriction)
             say(f"the subject is restricted ('{restriction.marker} ...') -> condition")
@@ -432,6 +472,11 @@ class _Drafter:
 
     def _resolve_all(self, subject: str, node: Node, say, restricted: Condition | None = None) -> list[str]:
         """The actors a subject names: one group for "A, B and other Cs" or "any A or B", else one each."""
+        named_as = _NAMED_AS.search(subject[:400])
+        if named_as is not None:  # 'A person (a "service-provider") ...': the text names the role
+            ident = self._actor(named_as.group("name"), node)
+            say(f"the subject is named in quotes: {ident}")
+            return [ident]
         name = clean_name(subject)
         if name.lower().startswith("other "):
             name = name[6:]
@@ -494,10 +539,21 @@ class _Drafter:
         self._explain(node, node.text, decisions)
         return made
 
-    def _definition(self, node: Node, term: str) -> None:
+    def _definition(self, node: Node, term: str, rule: str, confidence: float, explain: bool = True) -> None:
         self._add(DraftNorm(self._id(node, "definition " + term), node.eid, "definition", None,
-                            f'what "{shorten(term, 8)}" means', "quoted-term-means", 0.9, terms=(key(term),)))
-        self._explain(node, node.text, (f'a quoted term followed by "means"/"refers to" -> definition of "{term}"',))
+                            f'what "{shorten(term, 8)}" means', rule, confidence, terms=(key(term),)))
+        if explain:
+            self._explain(node, node.text, (f'a defining construction (rule {rule}) -> definition of "{term}"',))
+
+    def _duty_applies_to_items(self, node: Node, items: list[Node]) -> int:
+        """"A duty to do X applies to— (a) A; (b) B": a duty of each listed bearer."""
+        action = actions.action_phrase(_DUTY_APPLIES.match(node.text).group("action"))  # type: ignore[union-attr]
+        for item in items:
+            who = re.sub(r"[;,.]?\s*(?:and|or)?\s*$", "", item.text.strip())
+            [bearer, *_] = self._resolve_all(who, item, lambda _: None) or [UNNAMED]
+            self._add(DraftNorm(self._id(item, action), item.eid, "duty", bearer, action, "duty-applies-to", 0.75))
+        self._explain(node, node.text, (f"'a duty to ... applies to—' -> a duty of each of the {len(items)} items",))
+        return len(items)
 
     def _entry_into_force(self, node: Node, clause: Clause, say) -> int:
         when = dates.full_date(clause.after) or dates.full_date(clause.sentence)
