@@ -153,3 +153,34 @@ def test_every_sentence_is_explained():
     assert any("rule shall" in d for d in reasons["Keepers shall register each hive."])
     assert any("left for review" in d for d in reasons["The town is old."])
     assert [r.eid for r in draft.review] == ["chp_I__art_1__para_nn_1"]
+
+
+def test_definitions_without_quotes():
+    draft = draft_of("A reference to a keeper is a reference to anyone who keeps a hive.",
+                     "Honey includes—\n(a) comb honey;\n(b) pressed honey.",
+                     "A keeper neglects a hive if the keeper leaves it unopened for a year.")
+    assert [(n.kind, n.rule) for n in draft.norms] == [
+        ("definition", "reference-is-reference-to"), ("definition", "term-means-or-includes"),
+        ("definition", "if-statement-defines")]
+    assert draft.review == []  # the items of "Honey includes—" belong to the definition
+
+
+def test_a_duty_that_applies_to_listed_bearers():
+    draft = draft_of("A duty to fence the hives applies to—\n(a) a keeper;\n(b) a person who rents out land for hives.",
+                     "A duty to label honey applies to a seller.")
+    assert [(n.kind, n.bearer, n.action) for n in draft.norms] == [
+        ("duty", "keeper", "fence the hives"), ("duty", "person_rent_out_land_hive", "fence the hives"),
+        ("duty", "seller", "label honey")]
+
+
+def test_a_lead_in_that_only_names_the_bearer():
+    draft = draft_of("The warden—\n(a) must keep the register;\n(b) may close a hive.")
+    assert [(n.kind, n.bearer) for n in draft.norms] == [("duty", "warden"), ("permission", "warden")]
+
+
+def test_a_role_named_in_quotes_and_a_person_who_does_something_are_actors():
+    draft = draft_of('A person (a "honey-seller") who trades at the market must not sell watered honey.',
+                     "A person who keeps more than ten hives must not keep them in the town.")
+    first, second = draft.norms
+    assert first.bearer == "honey_seller"
+    assert second.bearer == "person_keep_more_than_ten_hive" and second.condition == ()
