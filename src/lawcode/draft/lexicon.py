@@ -32,6 +32,7 @@ _DETERMINERS = re.compile(r"^(?:(?:the|a|an|any|each|every|all|such|its|their|al
 _PARENS = re.compile(r"\s*\([^()]{0,80}\)")
 _SUCH_AS = re.compile(r",?\s+(?:such as|including|like)\s+.*$", re.IGNORECASE | re.DOTALL)
 _PREPOSITIONS = ("at", "in", "of", "for", "to", "by", "with", "on", "from", "and", "or")
+_RELATIVES = ("who", "whom", "whose", "which", "that")
 
 
 @dataclass
@@ -166,9 +167,19 @@ def _label(phrase: str, name: str) -> str:
     return label
 
 
+def _without_parentheses(text: str) -> str:
+    """The text without its parenthesised asides, nested ones included ("(and see section 55(7))")."""
+    for _ in range(4):
+        shorter = _PARENS.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    return text
+
+
 def clean_name(phrase: str) -> str:
     """A subject's words as a name: no articles, no parentheses, no examples ("such as ...")."""
-    name = _PARENS.sub("", phrase[:400])
+    name = _without_parentheses(phrase[:400])
     name = _SUCH_AS.sub("", name)
     name = _DETERMINERS.sub("", name.strip(" ,;:"))
     return re.sub(r"\s+", " ", name).strip(" ,;:")
@@ -178,7 +189,7 @@ def head(phrase: str) -> str:
     """The head noun of a name: its last word before any preposition."""
     words = clean_name(phrase).split()
     for n, word in enumerate(words):
-        if n and word.lower() in _PREPOSITIONS:
+        if n and (word.lower() in _PREPOSITIONS or word.lower() in _RELATIVES):
             words = words[:n]
             break
     return tokens(words[-1])[0] if words and tokens(words[-1]) else ""

@@ -24,12 +24,13 @@ class KindRule:
 
 RULES: tuple[KindRule, ...] = (
     KindRule("entry-into-force", r"(?:(?:shall|will|is to) )?(?:take|takes|come|comes) (?:into )?(?:effect|force)|enters? into force", "entry_into_force", 0.9),
-    KindRule("scope", r"(?:this|these) (?:regulations?|act|by-?laws?|chapter|part|section|subsection|schedule|law|directive|rules) (?:shall |does |do )?(?:not )?appl(?:y|ies)", "scope", 0.85),
+    KindRule("scope", r"(?:this|these) (?:regulations?|act|by-?laws?|chapter|part|law|directive|rules) (?:shall |does |do )?(?:not )?appl(?:y|ies)", "scope", 0.85),
     KindRule("no-one-shall", r"no (?:person|one|individual|body|organi[sz]ation|\w+) (?:shall|may|must)", "prohibition", 0.9, True),
     KindRule("it-is-prohibited", r"it is (?:prohibited|forbidden|unlawful|an offence)", "prohibition", 0.85),
     KindRule("must-not", r"(?:shall|must|may) not|(?:is|are) not to|(?:is|are) (?:prohibited|forbidden) (?:from|to)", "prohibition", 0.9),
     KindRule("liable-to", r"(?:is|are|shall be|will be) liable (?:to|for)|(?:is|are) guilty of an offence|commits? an offence", "consequence", 0.85),
     KindRule("right-to", r"(?:has|have|shall have) the right (?:to|of)|(?:is|are|shall be) entitled to", "right", 0.85),
+    KindRule("treated-as", r"(?:is|are) (?:to be )?(?:treated|regarded|referred to) as", "definition", 0.7),
     KindRule("is-to-be-given", r"(?:is|are) to be (?:given|granted|awarded|paid)|shall be (?:given|granted|awarded|paid)", "entitlement", 0.7),
     KindRule("obligation-to", r"(?:has|have) (?:the|an) (?:obligation|duty) to|(?:is|are) (?:obliged|required|bound) to", "duty", 0.85),
     KindRule("responsible-for", r"(?:is|are) (?:\w+ly )?responsible for|, responsible for", "duty", 0.65),

@@ -29,14 +29,17 @@ _CLAIM_VERBS = re.compile(r"^\s*(?:\w+ly\s+)?(?:request|apply|claim|demand|appea
                           re.IGNORECASE)
 _AGENT = re.compile(r"\b(?:by\s+|of\s+(?=any\s))(?P<agent>(?:the\s+|any\s+)?[^,;]{1,80}?)(?=,|;|\.|$|\s+(?:after|before|when|where|if|within|"
                     r"in accordance|according|without|unless|for|to|on|in)\b)", re.IGNORECASE)
-_PREFIX = re.compile(r"^(?:in addition to|without prejudice to|subject to|notwithstanding|except as provided in|"
-                     r"save as provided in|as necessary for|for the purposes? of)\b[^,]{0,300},\s*", re.IGNORECASE)
+_PREFIX = re.compile(r"^(?:in addition to|without prejudice to|subject to|notwithstanding|except|save as provided in|"
+                     r"as necessary for|for the purposes? of|before|after|during|in (?:deciding|relation to|respect of|the "
+                     r"case of|exercising|making|doing))\b[^,]{0,300},\s*", re.IGNORECASE)
 _COPULA = re.compile(r"\s(?:are|is)\s", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(r"^(?P<who>(?:an?|the|each|every|any)\s[^,;.]{1,80}?)[\s.…]*[—:–-]\s*$", re.IGNORECASE)
 _DUTY_APPLIES = re.compile(r"^(?:an?|the) (?:duty|obligation) to (?P<action>.{3,200}?) (?:applies|apply) to\b(?P<who>.*)$",
                            re.IGNORECASE | re.DOTALL)
 _NAMED_AS = re.compile(r"\(\s*(?:an?\s|the\s)?[\"“‘](?P<name>[^\"”’]{1,60})[\"”’]\s*\)")
 GENERIC_HEADS = frozenset("person individual body anyone one someone everyone".split())
+_INSERTED_CONDITION = re.compile(r"^,?\s*(?P<marker>when|whenever|where|if|in the event that)\s+(?P<words>[^,;]{3,200}),\s*",
+                                 re.IGNORECASE)
 _LEAD_IN_END = re.compile(r"(?:[:—–-]|\bfollowing\b.*)\s*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -346,6 +349,11 @@ class _Drafter:
             found_conditions.append(restriction)
             say(f"the subject is restricted ('{restriction.marker} ...') -> condition")
         after = clause.after[:MAX_ANALYSED]
+        inserted = _INSERTED_CONDITION.match(after)
+        if inserted is not None:  # "must, when making decisions, have regard to ..."
+            found_conditions.append(Condition(inserted.group("marker").lower(), inserted.group("words").strip(), "inserted"))
+            say(f"'{inserted.group('marker')}' clause between the modal and the action -> condition")
+            after = after[inserted.end():]
         after, trailing = conditions.split_trailing(after)
         if trailing is not None:
             found_conditions.append(trailing)
@@ -423,6 +431,9 @@ class _Drafter:
         if kind in ("definition", "conflict_rule"):
             return [], kind, confidence, after
         name = clean_name(subject)
+        if name.split()[-1:] == ["there"] or name.lower() == "there":  # "there must be no difference"
+            say("'there must be ...' names no one: principle")
+            return [], "principle", min(confidence, 0.6), after
         if kind == "prohibition" and hit.rule.name == "it-is-prohibited":
             say("'it is prohibited' names no one: bearer anyone")
             return [self.lexicon.ensure(ANYONE, "anyone")], kind, confidence, after
@@ -480,7 +491,13 @@ class _Drafter:
         name = clean_name(subject)
         if name.lower().startswith("other "):
             name = name[6:]
-        parts = conjuncts(name)
+        if head(name) in GENERIC_HEADS and re.search(r"\b(?:who|whom|whose|which|that)\b", name):
+            ident = self._actor(subject, node)  # a role ("a person who has the power to ..."): one actor
+            say(f"bearer: {ident} (a role)")
+            return [ident]
+        parts = [p for p in conjuncts(name) if key(p)]
+        if not parts:
+            return [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")]
         if re.match(r"^\s*(?:the\s+)?any\s", subject, re.IGNORECASE) and len(parts) > 1:
             group = self._actor(subject.strip(), node)
             say(f"'any A or B' -> one actor for all of them: {group}")

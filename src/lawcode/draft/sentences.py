@@ -23,6 +23,9 @@ _BOUNDARIES = (re.compile(r"[,;]\s*(?:and|but)\s+(?=(?:where|when|if|in case|as 
                re.compile(r"\s+and\s+"))
 
 
+_RELATIVE_FRAGMENT = re.compile(r"^(?:[a-z]+\s+){0,3}(?:which|whom|whose)\b")
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a provision's text, stripped, in order."""
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
@@ -40,6 +43,8 @@ class Clause:
 
 def clauses(sentence: str) -> list[Clause]:
     """One clause per normative construction of ``sentence`` (none when it has none)."""
+    if _RELATIVE_FRAGMENT.match(sentence):
+        return []  # "in respect of which a person is entitled to ...": part of a sentence begun elsewhere
     hits = find_hits(sentence)
     spans: list[tuple[int, int]] = []  # (where the previous clause ends, where this one starts)
     previous_end = 0
