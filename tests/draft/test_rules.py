@@ -184,3 +184,9 @@ def test_a_role_named_in_quotes_and_a_person_who_does_something_are_actors():
     first, second = draft.norms
     assert first.bearer == "honey_seller"
     assert second.bearer == "person_keep_more_than_ten_hive" and second.condition == ()
+
+
+def test_items_that_complete_the_lead_in_action_keep_it():
+    draft = draft_of("A seller must not refuse honey to a buyer—\n(a) because of the buyer's age;\n(b) by closing the stall.")
+    assert [n.action for n in draft.norms] == ["refuse honey to a buyer because of the buyer's age",
+                                               "refuse honey to a buyer by closing the stall"]

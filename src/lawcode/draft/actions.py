@@ -96,3 +96,9 @@ def split_actions(words: str) -> list[str]:
         pieces[1] = f"{pieces[0]}, {pieces[1]}"
         pieces = pieces[1:]
     return [p for p in pieces if p]
+
+
+def starts_with_verb(words: str) -> bool:
+    """Whether the words open with a verb (after an adverb): an action of their own."""
+    first = re.match(r"\s*(?:\w+ly\s+)?([A-Za-z]+)", words)
+    return first is not None and _is_verb(first.group(1))

@@ -140,6 +140,7 @@ class _Lead:
     condition_facts: tuple[str, ...]
     discretionary: bool
     subject_only: bool = False  # the lead-in names the bearer; each item has its own modal
+    action: str = ""  # the lead-in's own action ("discriminate against a person—"), for items that complete it
 
 
 def draft_document(document: Document, lexicon: Lexicon | None = None) -> Draft:
@@ -208,7 +209,7 @@ class _Drafter:
             return 0
         term = definitions.defined_term(node.text)
         if term is not None:
-            self._definition(node, term, "quoted-term-means", 0.9)
+            self._definition(node, term, "quoted-term-means", 0.9, node.text)
             return -1
         normative = bool(clauses(node.text[:MAX_ANALYSED]))
         if lead is not None and node.kind == ITEM and not normative and not lead.subject_only:
@@ -216,7 +217,7 @@ class _Drafter:
         if not normative and node.children:
             unquoted = definitions.unquoted_definition(node.text, self.article.heading)
             if unquoted is not None:  # "Race includes—", "A person has a disability if—": the items belong to it
-                self._definition(node, unquoted[0], unquoted[1], 0.6)
+                self._definition(node, unquoted[0], unquoted[1], 0.6, node.text)
                 return -1
         return self.sentences(node, node.text, lead)
 
@@ -237,7 +238,8 @@ class _Drafter:
             return None
         last = mine[-1]
         bearers = tuple(n.bearer for n in mine if n.action == last.action and n.bearer)
-        return _Lead(bearers, last.kind, last.rule, last.confidence, last.condition, last.discretionary)
+        return _Lead(bearers, last.kind, last.rule, last.confidence, last.condition, last.discretionary,
+                     action=last.action.rstrip(" —–:-…"))
 
     def _drop_last_norms(self, eid: str) -> None:
         """Remove the lead-in's own clause (the last action drafted for ``eid``): its items stand for it."""
@@ -289,7 +291,7 @@ class _Drafter:
         unquoted = definitions.unquoted_definition(analysed, self.article.heading) if not found else None
         if unquoted is not None:
             term, rule = unquoted
-            self._definition(node, term, rule, 0.6, explain=False)
+            self._definition(node, term, rule, 0.6, analysed, explain=False)
             decisions.append(f'no modal, and a defining construction (rule {rule}) -> definition of "{term}"')
             self._explain(node, sentence, decisions)
             return 1
@@ -542,8 +544,11 @@ class _Drafter:
             facts.append(self._fact(trailing.words, lead.bearers[0] if lead.bearers else None, node.eid))
             decisions.append(f"trailing '{trailing.marker}' clause -> condition")
         made = 0
+        completes = bool(lead.action) and "following" not in lead.action and not actions.starts_with_verb(words)
+        if completes:
+            decisions.append("the item completes the lead-in's action (it does not start with a verb)")
         for piece in actions.split_actions(words) or [words]:
-            action = actions.action_phrase(piece)
+            action = actions.action_phrase(f"{lead.action} {piece}" if completes else piece)
             open_ended = openended.is_open_ended(piece)
             if open_ended:
                 decisions.append("the content is left open ('other ...') -> open_ended")
@@ -556,9 +561,10 @@ class _Drafter:
         self._explain(node, node.text, decisions)
         return made
 
-    def _definition(self, node: Node, term: str, rule: str, confidence: float, explain: bool = True) -> None:
-        self._add(DraftNorm(self._id(node, "definition " + term), node.eid, "definition", None,
-                            f'what "{shorten(term, 8)}" means', rule, confidence, terms=(key(term),)))
+    def _definition(self, node: Node, term: str, rule: str, confidence: float, words: str, explain: bool = True) -> None:
+        action = f'what "{shorten(term, 8)}" means: {actions.action_phrase(words, 10)}'
+        self._add(DraftNorm(self._id(node, "definition " + term), node.eid, "definition", None, action, rule, confidence,
+                            terms=(key(term),)))
         if explain:
             self._explain(node, node.text, (f'a defining construction (rule {rule}) -> definition of "{term}"',))
 
