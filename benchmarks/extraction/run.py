@@ -8,7 +8,8 @@ draft is compared with the model norm by norm (lawcode.draft.compare): coverage,
 (of what the draft says) and recall (of what the model says). Every other text of the corpus is
 drafted too, and `lawcode check` is run on each draft.
 
-    .venv/bin/python benchmarks/extraction/run.py [--corpus ../shared/corpus] [--model PATH ...] [--format markdown|json]
+    .venv/bin/python benchmarks/extraction/run.py [--corpus ../shared/corpus] [--model PATH ...]
+        [--format markdown|json]
 
 Drafts are written to benchmarks/work/extraction/ (git-ignored) so that they can be read.
 """
@@ -58,23 +59,40 @@ def main() -> None:
         modelled_texts.add(text.name)
         drafted, seconds = _draft(text)
         result = compare(reviewed, Model.model_validate(model_data(drafted)))
-        measured.append({"model": str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path),
-                         "text": text.name, "seconds": round(seconds, 2), "read_leniently": lenient,
-                         "reviewed_norms": len(reviewed.norms), "drafted_norms": len(drafted.norms),
-                         "measures": [m.to_dict() for m in result.measures()]})
+        measured.append(
+            {
+                "model": str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path),
+                "text": text.name,
+                "seconds": round(seconds, 2),
+                "read_leniently": lenient,
+                "reviewed_norms": len(reviewed.norms),
+                "drafted_norms": len(drafted.norms),
+                "measures": [m.to_dict() for m in result.measures()],
+            }
+        )
     checked = []
     for text in sorted(corpus.glob("*.txt")):
         drafted, seconds = _draft(text)
         out = WORK / f"{text.stem}.yaml"
         out.write_text(model_yaml(drafted), encoding="utf-8")
         report = check_model(service.load_model(out, strict=False), service.read_document(text))
-        checked.append({"text": text.name, "has_model": text.name in modelled_texts, "seconds": round(seconds, 2),
-                        "norms": len(drafted.norms), "kinds": dict(Counter(n.kind for n in drafted.norms).most_common()),
-                        "actors": len(drafted.lexicon.actors), "facts": len(drafted.facts),
-                        "to_review": len(drafted.review), "articles": len(drafted.document.articles()),
-                        "articles_without_norms": len(drafted.articles_without_norms()),
-                        "errors": len(report.errors), "warnings": len(report.warnings),
-                        "lint": dict(Counter(i.code for i in report.lint).most_common())})
+        checked.append(
+            {
+                "text": text.name,
+                "has_model": text.name in modelled_texts,
+                "seconds": round(seconds, 2),
+                "norms": len(drafted.norms),
+                "kinds": dict(Counter(n.kind for n in drafted.norms).most_common()),
+                "actors": len(drafted.lexicon.actors),
+                "facts": len(drafted.facts),
+                "to_review": len(drafted.review),
+                "articles": len(drafted.document.articles()),
+                "articles_without_norms": len(drafted.articles_without_norms()),
+                "errors": len(report.errors),
+                "warnings": len(report.warnings),
+                "lint": dict(Counter(i.code for i in report.lint).most_common()),
+            }
+        )
     if args.format == "json":
         print(json.dumps({"measured": measured, "checked": checked}, indent=2))
     else:
@@ -98,11 +116,13 @@ def _reviewed_model(path: Path) -> tuple[Model, bool]:
         def keep(item: dict, cls: type) -> dict:
             return {k: v for k, v in item.items() if k in cls.model_fields or k == "from" or k == "to"}
 
-        model = Model.model_validate({
-            "regulation": keep(data["regulation"], Regulation),
-            "actors": [keep(a, Actor) for a in data.get("actors", [])],
-            "norms": [{**keep(n, Norm), "overrides": []} for n in data.get("norms", [])],
-        })
+        model = Model.model_validate(
+            {
+                "regulation": keep(data["regulation"], Regulation),
+                "actors": [keep(a, Actor) for a in data.get("actors", [])],
+                "norms": [{**keep(n, Norm), "overrides": []} for n in data.get("norms", [])],
+            }
+        )
         return model, True
 
 
@@ -117,25 +137,39 @@ def _markdown(measured: list[dict], checked: list[dict]) -> str:
     lines = ["### Drafts against hand-written models", ""]
     for item in measured:
         lenient = " - read leniently: fields of a newer schema ignored" if item["read_leniently"] else ""
-        lines += [f"`{item['model']}` ({item['text']}: {item['reviewed_norms']} reviewed norms, "
-                  f"{item['drafted_norms']} drafted, {item['seconds']} s{lenient})", "",
-                  "| measure | precision | recall | target | drafted right/all | reviewed right/all |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            f"`{item['model']}` ({item['text']}: {item['reviewed_norms']} reviewed norms, "
+            f"{item['drafted_norms']} drafted, {item['seconds']} s{lenient})",
+            "",
+            "| measure | precision | recall | target | drafted right/all | reviewed right/all |",
+            "|---|---|---|---|---|---|",
+        ]
         for m in item["measures"]:
             target = TARGETS.get(m["measure"])
-            mark = "" if target is None else (f"{target} " + ("met" if min(m["precision"], m["recall"]) >= target else "NOT met"))
-            lines.append(f"| {m['measure']} | {m['precision']:.3f} | {m['recall']:.3f} | {mark} | "
-                         f"{m['drafted'][0]}/{m['drafted'][1]} | {m['reviewed'][0]}/{m['reviewed'][1]} |")
+            mark = (
+                ""
+                if target is None
+                else (f"{target} " + ("met" if min(m["precision"], m["recall"]) >= target else "NOT met"))
+            )
+            lines.append(
+                f"| {m['measure']} | {m['precision']:.3f} | {m['recall']:.3f} | {mark} | "
+                f"{m['drafted'][0]}/{m['drafted'][1]} | {m['reviewed'][0]}/{m['reviewed'][1]} |"
+            )
         lines.append("")
-    lines += ["### `lawcode check` on the draft of every corpus text", "",
-              "| text | norms | kinds | to review | articles without norm | errors | warnings | lint notes | s |",
-              "|---|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "### `lawcode check` on the draft of every corpus text",
+        "",
+        "| text | norms | kinds | to review | articles without norm | errors | warnings | lint notes | s |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for item in checked:
         kinds = ", ".join(f"{n} {k}" for k, n in item["kinds"].items())
         lint = sum(item["lint"].values())
-        lines.append(f"| {item['text']} | {item['norms']} | {kinds} | {item['to_review']} | "
-                     f"{item['articles_without_norms']}/{item['articles']} | {item['errors']} | {item['warnings']} | "
-                     f"{lint} | {item['seconds']} |")
+        lines.append(
+            f"| {item['text']} | {item['norms']} | {kinds} | {item['to_review']} | "
+            f"{item['articles_without_norms']}/{item['articles']} | {item['errors']} | {item['warnings']} | "
+            f"{lint} | {item['seconds']} |"
+        )
     return "\n".join(lines)
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 import tracemalloc
 
+from draftkit import text_of
+
 from lawcode.draft import Draft, draft_document
 from lawcode.draft.emit import model_yaml
 from lawcode.text.parse import parse_text
-
-from draftkit import text_of
 
 
 def _draft(text: str, trace_memory: bool) -> tuple[float, int, Draft]:

@@ -8,17 +8,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from draftkit import text_of
 from typer.testing import CliRunner
 
-from draftkit import text_of
 from lawcode.cli import app, main
 from lawcode.draft.emit import parse_drafted_note
 
 GARDEN = Path(__file__).parents[1] / "model" / "fixtures"
-BEES = text_of("Keepers shall perform the following duties:\n(1) register each hive;\n(2) other duties that shall be performed.",
-               "Where a swarm escapes, the keeper shall tell the warden.",
-               "The town is old and has many gardens.",
-               "These Rules take effect on 1 May 2024.")
+BEES = text_of(
+    "Keepers shall perform the following duties:\n(1) register each hive;\n(2) other duties that shall be performed.",
+    "Where a swarm escapes, the keeper shall tell the warden.",
+    "The town is old and has many gardens.",
+    "These Rules take effect on 1 May 2024.",
+)
 
 
 def run(*args: str) -> str:
@@ -86,12 +88,16 @@ def test_compare_with_the_reviewed_garden_model(tmp_path):
 
     fingerprint = service.read_document(tmp_path / "garden.txt").fingerprint()
     model = tmp_path / "garden.yaml"
-    model.write_text((GARDEN / "garden.yaml").read_text(encoding="utf-8").replace("FINGERPRINT", fingerprint), encoding="utf-8")
+    model.write_text(
+        (GARDEN / "garden.yaml").read_text(encoding="utf-8").replace("FINGERPRINT", fingerprint), encoding="utf-8"
+    )
     data = json.loads(run("draft", "--compare", str(model), str(tmp_path / "garden.txt"), "--format", "json"))
     measures = {m["measure"]: m for m in data["measures"]}
     assert measures["coverage"]["recall"] == 1.0
     rows = {r["reviewed"]: r for r in data["norms"]}
-    assert rows["art4.1-no-fires"]["kind"] == ["prohibition", "prohibition"] and rows["art4.1-no-fires"]["bearer_agrees"]
+    assert (
+        rows["art4.1-no-fires"]["kind"] == ["prohibition", "prohibition"] and rows["art4.1-no-fires"]["bearer_agrees"]
+    )
     assert rows["art6.1-withdraw"]["kind"] == ["consequence", "power"]  # the draft does not see non-payment as a breach
     human = run("draft", "--compare", str(model), str(tmp_path / "garden.txt"))
     assert "* art6.1-withdraw" in human and "kind consequence != power" in human

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import pytest
-
 from draftkit import draft_of, label, norms_of
 
 
-@pytest.mark.parametrize("sentence, kind, rule", [
-    ("Keepers shall register each hive.", "duty", "shall"),
-    ("Keepers must register each hive.", "duty", "must"),
-    ("Keepers are to register each hive.", "duty", "is-to"),
-    ("Keepers have the obligation to register each hive.", "duty", "obligation-to"),
-    ("Keepers must not feed the bees sugar.", "prohibition", "must-not"),
-    ("Keepers shall not feed the bees sugar.", "prohibition", "must-not"),
-    ("No person shall release a swarm in the market.", "prohibition", "no-one-shall"),
-    ("It is prohibited to release a swarm in the market.", "prohibition", "it-is-prohibited"),
-    ("Keepers may sell honey at the gate.", "permission", "may"),
-    ("Keepers have the right to inspect the town register.", "right", "right-to"),
-    ("A keeper who sells tainted honey is liable to a fine.", "consequence", "liable-to"),
-    ("Keepers should plant flowers near the hives.", "principle", "should"),
-])
+@pytest.mark.parametrize(
+    "sentence, kind, rule",
+    [
+        ("Keepers shall register each hive.", "duty", "shall"),
+        ("Keepers must register each hive.", "duty", "must"),
+        ("Keepers are to register each hive.", "duty", "is-to"),
+        ("Keepers have the obligation to register each hive.", "duty", "obligation-to"),
+        ("Keepers must not feed the bees sugar.", "prohibition", "must-not"),
+        ("Keepers shall not feed the bees sugar.", "prohibition", "must-not"),
+        ("No person shall release a swarm in the market.", "prohibition", "no-one-shall"),
+        ("It is prohibited to release a swarm in the market.", "prohibition", "it-is-prohibited"),
+        ("Keepers may sell honey at the gate.", "permission", "may"),
+        ("Keepers have the right to inspect the town register.", "right", "right-to"),
+        ("A keeper who sells tainted honey is liable to a fine.", "consequence", "liable-to"),
+        ("Keepers should plant flowers near the hives.", "principle", "should"),
+    ],
+)
 def test_kind_from_the_modal_and_its_construction(sentence, kind, rule):
     [norm] = norms_of(sentence)
     assert (norm.kind, norm.rule.split("+")[0]) == (kind, rule)
@@ -64,10 +66,15 @@ def test_any_a_or_b_is_one_actor_for_both():
 
 
 def test_a_list_lead_in_passes_bearer_and_modal_to_every_item():
-    draft = draft_of("Keepers shall perform the following duties:\n(1) register each hive;\n(2) mark each hive;\n"
-                     "(3) other duties that shall be performed.")
+    draft = draft_of(
+        "Keepers shall perform the following duties:\n(1) register each hive;\n(2) mark each hive;\n"
+        "(3) other duties that shall be performed."
+    )
     assert [(n.eid.rsplit("_", 1)[-1], n.kind, n.bearer) for n in draft.norms] == [
-        ("1", "duty", "keeper"), ("2", "duty", "keeper"), ("3", "duty", "keeper")]
+        ("1", "duty", "keeper"),
+        ("2", "duty", "keeper"),
+        ("3", "duty", "keeper"),
+    ]
     assert [n.open_ended for n in draft.norms] == [False, False, True]
     assert all(n.rule == "list-item<shall" for n in draft.norms)
 
@@ -96,18 +103,26 @@ def test_a_second_clause_without_subject_keeps_the_bearer_and_its_own_condition(
 
 
 def test_unless_and_without_consent_are_exceptions():
-    draft = draft_of("Keepers shall not move a hive unless the warden agrees.",
-                     "Wardens must not publish a keeper's name without the consent of the keeper.")
+    draft = draft_of(
+        "Keepers shall not move a hive unless the warden agrees.",
+        "Wardens must not publish a keeper's name without the consent of the keeper.",
+    )
     first, second = draft.norms
     assert draft.facts[first.unless].meaning == "the warden agrees"
     assert draft.facts[second.unless].meaning == "consent of the keeper given"
 
 
 def test_deferrals_and_conflict_rules():
-    draft = draft_of("Keepers who win a prize are to be given awards in accordance with the relevant provisions of the town.",
-                     "Where other laws already provide for the punishment of such conduct, follow those provisions.")
+    draft = draft_of(
+        "Keepers who win a prize are to be given awards in accordance with the relevant provisions of the town.",
+        "Where other laws already provide for the punishment of such conduct, follow those provisions.",
+    )
     award, conflict = draft.norms
-    assert (award.kind, award.bearer, award.defers_to) == ("entitlement", "keeper", ("the relevant provisions of the town",))
+    assert (award.kind, award.bearer, award.defers_to) == (
+        "entitlement",
+        "keeper",
+        ("the relevant provisions of the town",),
+    )
     assert conflict.kind == "conflict_rule" and conflict.condition
 
 
@@ -128,10 +143,12 @@ def test_a_thing_as_subject_with_no_one_named_is_a_principle():
 
 
 def test_dates_definitions_scope_and_entry_into_force():
-    draft = draft_of('"Keeper" as used in these Rules refers to anyone who keeps a hive.',
-                     "These Rules apply to the hives of the town.",
-                     "Keepers shall open their hives to visitors on June 20th.",
-                     "These Rules take effect on 1 May 2024.")
+    draft = draft_of(
+        '"Keeper" as used in these Rules refers to anyone who keeps a hive.',
+        "These Rules apply to the hives of the town.",
+        "Keepers shall open their hives to visitors on June 20th.",
+        "These Rules take effect on 1 May 2024.",
+    )
     kinds = [n.kind for n in draft.norms]
     assert kinds == ["definition", "scope", "duty", "entry_into_force"]
     assert draft.norms[0].terms == ("keeper",)
@@ -140,8 +157,10 @@ def test_dates_definitions_scope_and_entry_into_force():
 
 
 def test_actions_are_short_and_drop_what_the_model_says_elsewhere():
-    [norm] = norms_of("Keepers shall promptly, in accordance with law, register each hive with the office of the town "
-                      "that keeps the register of all the hives in the valley and the hills, so as to keep count.")
+    [norm] = norms_of(
+        "Keepers shall promptly, in accordance with law, register each hive with the office of the town "
+        "that keeps the register of all the hives in the valley and the hills, so as to keep count."
+    )
     assert norm.action.startswith("register each hive")
     assert len(norm.action.split()) <= 13 and norm.action.endswith("…")
     assert "so as to" not in norm.action
@@ -156,21 +175,29 @@ def test_every_sentence_is_explained():
 
 
 def test_definitions_without_quotes():
-    draft = draft_of("A reference to a keeper is a reference to anyone who keeps a hive.",
-                     "Honey includes—\n(a) comb honey;\n(b) pressed honey.",
-                     "A keeper neglects a hive if the keeper leaves it unopened for a year.")
+    draft = draft_of(
+        "A reference to a keeper is a reference to anyone who keeps a hive.",
+        "Honey includes—\n(a) comb honey;\n(b) pressed honey.",
+        "A keeper neglects a hive if the keeper leaves it unopened for a year.",
+    )
     assert [(n.kind, n.rule) for n in draft.norms] == [
-        ("definition", "reference-is-reference-to"), ("definition", "term-means-or-includes"),
-        ("definition", "if-statement-defines")]
+        ("definition", "reference-is-reference-to"),
+        ("definition", "term-means-or-includes"),
+        ("definition", "if-statement-defines"),
+    ]
     assert draft.review == []  # the items of "Honey includes—" belong to the definition
 
 
 def test_a_duty_that_applies_to_listed_bearers():
-    draft = draft_of("A duty to fence the hives applies to—\n(a) a keeper;\n(b) a person who rents out land for hives.",
-                     "A duty to label honey applies to a seller.")
+    draft = draft_of(
+        "A duty to fence the hives applies to—\n(a) a keeper;\n(b) a person who rents out land for hives.",
+        "A duty to label honey applies to a seller.",
+    )
     assert [(n.kind, n.bearer, n.action) for n in draft.norms] == [
-        ("duty", "keeper", "fence the hives"), ("duty", "person_rent_out_land_hive", "fence the hives"),
-        ("duty", "seller", "label honey")]
+        ("duty", "keeper", "fence the hives"),
+        ("duty", "person_rent_out_land_hive", "fence the hives"),
+        ("duty", "seller", "label honey"),
+    ]
 
 
 def test_a_lead_in_that_only_names_the_bearer():
@@ -179,14 +206,20 @@ def test_a_lead_in_that_only_names_the_bearer():
 
 
 def test_a_role_named_in_quotes_and_a_person_who_does_something_are_actors():
-    draft = draft_of('A person (a "honey-seller") who trades at the market must not sell watered honey.',
-                     "A person who keeps more than ten hives must not keep them in the town.")
+    draft = draft_of(
+        'A person (a "honey-seller") who trades at the market must not sell watered honey.',
+        "A person who keeps more than ten hives must not keep them in the town.",
+    )
     first, second = draft.norms
     assert first.bearer == "honey_seller"
     assert second.bearer == "person_keep_more_than_ten_hive" and second.condition == ()
 
 
 def test_items_that_complete_the_lead_in_action_keep_it():
-    draft = draft_of("A seller must not refuse honey to a buyer—\n(a) because of the buyer's age;\n(b) by closing the stall.")
-    assert [n.action for n in draft.norms] == ["refuse honey to a buyer because of the buyer's age",
-                                               "refuse honey to a buyer by closing the stall"]
+    draft = draft_of(
+        "A seller must not refuse honey to a buyer—\n(a) because of the buyer's age;\n(b) by closing the stall."
+    )
+    assert [n.action for n in draft.norms] == [
+        "refuse honey to a buyer because of the buyer's age",
+        "refuse honey to a buyer by closing the stall",
+    ]

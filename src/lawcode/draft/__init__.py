@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from lawcode.draft.lexicon import Lexicon
 from lawcode.draft.pipeline import Draft, draft_document
+from lawcode.model.loaded import LoadedModel
 
 __all__ = ["Draft", "Lexicon", "draft_document", "lexicon_from_models"]
 
 
-def lexicon_from_models(models: list) -> Lexicon:
+def lexicon_from_models(models: list[LoadedModel]) -> Lexicon:
     """A lexicon that knows the actors of the given LoadedModels (by label and id)."""
     lexicon = Lexicon()
     for loaded in models:

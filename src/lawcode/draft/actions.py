@@ -13,12 +13,16 @@ import re
 from lawcode.draft.words import shorten
 
 MAX_WORDS = 12
-_LEADING_NOISE = re.compile(r"^(?:(?:also|then|further|still|immediately|promptly|strictly|closely|fully|lawfully|jointly|"
-                            r"actively|earnestly|conscientiously|truly|truthfully|duly|first|each|and|to)\b[\s,]*)+",
-                            re.IGNORECASE)
-_QUALIFIERS = re.compile(r",?\s*\b(?:in accordance with (?:the )?law|according to law|in accordance with (?:the )?"
-                         r"(?:relevant )?(?:state )?provisions(?: of [^,;]{1,60})?|as provided (?:for )?in [^,;]{1,60})\b",
-                         re.IGNORECASE)
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:also|then|further|still|immediately|promptly|strictly|closely|fully|lawfully|jointly|"
+    r"actively|earnestly|conscientiously|truly|truthfully|duly|first|each|and|to)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_QUALIFIERS = re.compile(
+    r",?\s*\b(?:in accordance with (?:the )?law|according to law|in accordance with (?:the )?"
+    r"(?:relevant )?(?:state )?provisions(?: of [^,;]{1,60})?|as provided (?:for )?in [^,;]{1,60})\b",
+    re.IGNORECASE,
+)
 _PURPOSE = re.compile(r",\s*(?:so as |in order )?to\s|\s+so as to\s|\s+in order to\s|;", re.IGNORECASE)
 
 
@@ -29,10 +33,12 @@ def action_phrase(words: str, max_words: int = MAX_WORDS) -> str:
     text = _QUALIFIERS.sub("", text)
     purpose = _PURPOSE.search(text)
     if purpose and purpose.start() > 15:
-        text = text[:purpose.start()]
+        text = text[: purpose.start()]
     text = _LEADING_NOISE.sub("", tidy(text))
     phrase = shorten(text, max_words)
-    return phrase[0].lower() + phrase[1:] if phrase[:1].isupper() and not phrase[1:2].isupper() else phrase or "(no words)"
+    return (
+        phrase[0].lower() + phrase[1:] if phrase[:1].isupper() and not phrase[1:2].isupper() else phrase or "(no words)"
+    )
 
 
 def tidy(words: str) -> str:
@@ -47,7 +53,8 @@ def tidy(words: str) -> str:
 # Verbs that open an action in regulations; a list of actions joined by commas splits where the
 # next one starts with one of these (or with its -ing form: "..., guiding the committees").
 VERBS = frozenset(
-    "accept address adhere adopt affix allot allow amend analyse analyze apply appoint approve arrange ask assess assist "
+    "accept address adhere adopt affix allot allow amend analyse analyze apply appoint approve arrange ask assess "
+    "assist "
     "bear brief bring build carry check clarify clear collect communicate compile complete comply conduct consider "
     "consult cooperate coordinate correct create deal decide define delete deliver delineate demonstrate designate "
     "destroy determine develop disclose display document draft draw educate eliminate employ encourage enforce enhance "
@@ -70,8 +77,15 @@ def _is_verb(word: str) -> bool:
         return True
     if lower.endswith("ing") and len(lower) > 5:
         stem = lower[:-3]
-        return any(v in VERBS for v in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem,
-                                        stem[:-1] + "y" if stem.endswith("i") else stem))
+        return any(
+            v in VERBS
+            for v in (
+                stem,
+                stem + "e",
+                stem[:-1] if stem[-1:] == stem[-2:-1] else stem,
+                stem[:-1] + "y" if stem.endswith("i") else stem,
+            )
+        )
     return False
 
 

@@ -70,9 +70,14 @@ class Measure:
     def recall(self) -> float:
         return self.right_reviewed / self.reviewed if self.reviewed else 1.0
 
-    def to_dict(self) -> dict:
-        return {"measure": self.name, "precision": round(self.precision, 3), "recall": round(self.recall, 3),
-                "drafted": [self.right_drafted, self.drafted], "reviewed": [self.right_reviewed, self.reviewed]}
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "measure": self.name,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "drafted": [self.right_drafted, self.drafted],
+            "reviewed": [self.right_reviewed, self.reviewed],
+        }
 
 
 @dataclass(frozen=True)
@@ -87,15 +92,22 @@ class Comparison:
         has_condition = _has_condition
         return [
             Measure("provision", len(dra), len(self.by_drafted), len(rev), len(self.by_reviewed)),
-            Measure("coverage", sum(p.overlap >= MIN_ACTION_OVERLAP for p in dra), len(self.by_drafted),
-                    sum(p.overlap >= MIN_ACTION_OVERLAP for p in rev), len(self.by_reviewed)),
+            Measure(
+                "coverage",
+                sum(p.overlap >= MIN_ACTION_OVERLAP for p in dra),
+                len(self.by_drafted),
+                sum(p.overlap >= MIN_ACTION_OVERLAP for p in rev),
+                len(self.by_reviewed),
+            ),
             Measure("kind", sum(p.kind_agrees for p in dra), len(dra), sum(p.kind_agrees for p in rev), len(rev)),
             Measure("bearer", sum(p.bearer_agrees for p in dra), len(dra), sum(p.bearer_agrees for p in rev), len(rev)),
-            Measure("condition",
-                    sum(1 for p in dra if has_condition(p.drafted) and has_condition(p.reviewed)),
-                    sum(1 for p in dra if has_condition(p.drafted)),
-                    sum(1 for p in rev if has_condition(p.drafted) and has_condition(p.reviewed)),
-                    sum(1 for p in rev if has_condition(p.reviewed))),
+            Measure(
+                "condition",
+                sum(1 for p in dra if has_condition(p.drafted) and has_condition(p.reviewed)),
+                sum(1 for p in dra if has_condition(p.drafted)),
+                sum(1 for p in rev if has_condition(p.drafted) and has_condition(p.reviewed)),
+                sum(1 for p in rev if has_condition(p.reviewed)),
+            ),
         ]
 
 
@@ -134,7 +146,7 @@ def map_actors(drafted: Model, reviewed: Model) -> dict[str, str | None]:
     lineage = _lineage(reviewed)
     out: dict[str, str | None] = {}
     for actor in drafted.actors:
-        members = [plain[a.id] for a in drafted.actors if actor.id in a.is_a and plain.get(a.id)]
+        members = [m for a in drafted.actors if actor.id in a.is_a and (m := plain.get(a.id)) is not None]
         described = actor.label.split(" (")[0] if actor.label.endswith(")") and members else None
         if described is not None and by_label(described):
             out[actor.id] = by_label(described)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 MARKERS = r"where|when|whenever|if|in case|in the event that|as necessary for|as needed for|once|upon|on condition that"
 _LEADING = re.compile(rf"^(?:and\s+|but\s+)?(?P<marker>{MARKERS})\b\s*(?P<words>.*)$", re.IGNORECASE | re.DOTALL)
-_TRAILING = re.compile(rf"(?:,\s*|\s+)(?P<marker>where|when|whenever|if|in case|in the event that|once)\s+(?P<words>[^;]+)$",
-                       re.IGNORECASE)
+_TRAILING = re.compile(
+    r"(?:,\s*|\s+)(?P<marker>where|when|whenever|if|in case|in the event that|once)\s+(?P<words>[^;]+)$", re.IGNORECASE
+)
 _RELATIVE = re.compile(r",?\s+(?P<words>(?:that|who|which)\s+\w+.*)$", re.IGNORECASE | re.DOTALL)
 _PARTICIPLE = re.compile(r"(?<=[a-z])\s+(?P<words>\w+ing\b.*)$", re.IGNORECASE | re.DOTALL)
 # Words in -ing that are nouns, adjectives or prepositions, not a participle restricting a subject.
@@ -23,7 +24,8 @@ _NOT_PARTICIPLE = frozenset(
     "thing being building planning training learning preceding existing remaining pending outstanding meeting "
     "hearing housing funding processing marketing engineering mining banking shipping clothing lighting parking "
     "accounting auditing licensing publishing broadcasting advertising manufacturing boarding nursing "
-    "spring ring king string wing evening morning".split())
+    "spring ring king string wing evening morning".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +46,13 @@ def split_leading(before: str) -> tuple[Condition | None, str]:
     cut = _last_comma(words)
     if cut is None:
         return Condition(marker, words.strip(" ,"), "leading"), ""
-    return Condition(marker, words[:cut].strip(" ,"), "leading"), words[cut + 1:].strip(" ,")
+    return Condition(marker, words[:cut].strip(" ,"), "leading"), words[cut + 1 :].strip(" ,")
 
 
 def _last_comma(words: str) -> int | None:
     """The comma that ends a leading condition: the last one, unless the rest continues a list."""
     cut = words.rfind(",")
-    while cut > 0 and re.match(r"\s*(?:and|or)\s", words[cut + 1:]):
+    while cut > 0 and re.match(r"\s*(?:and|or)\s", words[cut + 1 :]):
         cut = words.rfind(",", 0, cut)
     return cut if cut > 0 else None
 
@@ -73,7 +75,7 @@ def split_restriction(subject: str) -> tuple[str, Condition | None]:
         return subject, None
     words = match.group("words")
     place = "list" if subject[match.start()] == "," else "subject"
-    return subject[:match.start()].strip(" ,"), Condition(words.split()[0].lower(), words.strip(" ,"), place)
+    return subject[: match.start()].strip(" ,"), Condition(words.split()[0].lower(), words.strip(" ,"), place)
 
 
 def split_trailing(after: str) -> tuple[str, Condition | None]:
@@ -81,8 +83,9 @@ def split_trailing(after: str) -> tuple[str, Condition | None]:
     match = _TRAILING.search(after)
     if not match:
         return after, None
-    return after[:match.start()].strip(" ,"), Condition(match.group("marker").lower(), match.group("words").strip(" ,.;"),
-                                                          "trailing")
+    return after[: match.start()].strip(" ,"), Condition(
+        match.group("marker").lower(), match.group("words").strip(" ,.;"), "trailing"
+    )
 
 
 _BREACH = re.compile(r"\b(?:fail(?:s|ed|ing)? to|violat\w*|contraven\w*|breach\w*|non-?complian\w*)\b", re.IGNORECASE)

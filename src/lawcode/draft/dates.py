@@ -5,13 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH = "(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + ")"
-_FULL = (re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"),
-         re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})"))
-_RECURRING = (re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})"),
-              re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*\d{4})"))
+_FULL = (
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"),
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})"),
+)
+_RECURRING = (
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})"),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*\d{4})"),
+)
 
 
 def full_date(words: str) -> dt.date | None:
@@ -19,7 +35,9 @@ def full_date(words: str) -> dt.date | None:
     found = [m for pattern in _FULL for m in [pattern.search(words)] if m]
     for match in sorted(found, key=lambda m: m.start()):
         try:
-            return dt.date(int(match.group("year")), MONTHS.index(match.group("month").lower()) + 1, int(match.group("day")))
+            return dt.date(
+                int(match.group("year")), MONTHS.index(match.group("month").lower()) + 1, int(match.group("day"))
+            )
         except ValueError:
             continue
     return None

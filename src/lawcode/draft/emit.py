@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -60,27 +61,46 @@ def model_data(draft: Draft) -> dict[str, Any]:
             entry["cites"] = list(actor.cites)
         entry["note"] = "drafted from the text" if actor.source == "text" else f"taken from {actor.source}"
         actors.append(entry)
-    facts = [{"id": f.id, "meaning": f.meaning, "question": f.question, "about": f.about, "cites": [f.eid]}
-             for f in draft.facts.values()]
+    facts = [
+        {"id": f.id, "meaning": f.meaning, "question": f.question, "about": f.about, "cites": [f.eid]}
+        for f in draft.facts.values()
+    ]
     norms = [_norm(n) for n in draft.norms]
-    non_normative = [{"eid": a.eid, "reason": f"{REVIEW_PREFIX}: the drafter found no norm in this article; decide "
-                                               "whether it is normative and model it, or say why not"}
-                     for a in draft.articles_without_norms()]
+    non_normative = [
+        {
+            "eid": a.eid,
+            "reason": f"{REVIEW_PREFIX}: the drafter found no norm in this article; decide "
+            "whether it is normative and model it, or say why not",
+        }
+        for a in draft.articles_without_norms()
+    ]
     days = []
+    repeated = Counter((d.month, d.day) for d in draft.days)
     for n, day in enumerate(draft.days, 1):
-        days.append({"id": f"day_{day.month:02d}_{day.day:02d}" + (f"_{n}" if _repeats(draft, day) else ""),
-                     "label": f"{dt.date(2024, day.month, day.day):%d %B}",
-                     "month": day.month, "day": day.day,
-                     "what": "see the norm", "norm": day.norm, "cites": [day.eid]})
-    data: dict[str, Any] = {"lawcode_model": 1, "regulation": regulation, "actors": actors, "facts": facts,
-                            "non_normative": non_normative, "norms": norms}
+        days.append(
+            {
+                "id": f"day_{day.month:02d}_{day.day:02d}" + (f"_{n}" if repeated[(day.month, day.day)] > 1 else ""),
+                "label": f"{dt.date(2024, day.month, day.day):%d %B}",
+                "month": day.month,
+                "day": day.day,
+                "what": "see the norm",
+                "norm": day.norm,
+                "cites": [day.eid],
+            }
+        )
+    data: dict[str, Any] = {
+        "lawcode_model": 1,
+        "regulation": regulation,
+        "actors": actors,
+        "facts": facts,
+        "non_normative": non_normative,
+        "norms": norms,
+    }
     if days:
         data["dates"] = days
     return data
 
 
-def _repeats(draft: Draft, day) -> bool:
-    return sum(1 for d in draft.days if (d.month, d.day) == (day.month, day.day)) > 1
 
 
 def _norm(norm: DraftNorm) -> dict[str, Any]:
@@ -118,8 +138,11 @@ def model_yaml(draft: Draft) -> str:
     parts = ["\n".join(header), "lawcode_model: 1"]
     for section in ("regulation", "actors", "facts", "non_normative", "norms", "dates"):
         if section in data:
-            parts.append(yaml.dump({section: data[section]}, Dumper=_DUMPER, sort_keys=False, allow_unicode=True,
-                                   width=100).strip())
+            parts.append(
+                yaml.dump(
+                    {section: data[section]}, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100
+                ).strip()
+            )
     if draft.review:
         lines = [f"# {REVIEW_PREFIX} ({len(draft.review)}): provisions with words the drafter could not classify"]
         lines += [f"#   {item.eid}: {shorten(item.reason, 24)}" for item in draft.review]

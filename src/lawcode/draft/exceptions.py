@@ -12,16 +12,26 @@ from dataclasses import dataclass
 
 from lawcode.draft.words import shorten
 
-_UNLESS = re.compile(r"(?:,\s*|\s+)(?:unless|except (?:where|when|if|with|as|in so far as|insofar as)|save (?:where|as))\s+(?P<words>[^;]+)$",
-                     re.IGNORECASE)
-_WITHOUT_CONSENT = re.compile(r"\s+without (?:the )?(?:prior )?(?:written )?(?P<words>consent of [^,;.]+)", re.IGNORECASE)
+_UNLESS = re.compile(
+    r"(?:,\s*|\s+)(?:unless|except (?:where|when|if|with|as|in so far as|insofar as)|save (?:where|as))"
+    r"\s+(?P<words>[^;]+)$",
+    re.IGNORECASE,
+)
+_WITHOUT_CONSENT = re.compile(
+    r"\s+without (?:the )?(?:prior )?(?:written )?(?P<words>consent of [^,;.]+)", re.IGNORECASE
+)
 _DEFERS = re.compile(
-    r"\b(?:in accordance with|according to|as provided (?:for )?(?:in|by)|pursuant to)\s+(?P<law>(?:the\s+)?(?:relevant\s+)?"
+    r"\b(?:in accordance with|according to|as provided (?:for )?(?:in|by)|pursuant to)\s+"
+    r"(?P<law>(?:the\s+)?(?:relevant\s+)?"
     r"(?:state\s+|national\s+)?(?:provisions|laws and regulations|laws|legislation)(?:\s+of\s+[^,;.]{1,60})?)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _IN_ADDITION = re.compile(r"\bin addition to\s+(?P<words>[^,;]{1,200})", re.IGNORECASE)
-_CONFLICT = re.compile(r"^\s*where (?:other )?(?:laws|legislation|statutes|acts)\b[^,]{0,200}\bprovid\w*\b.*,\s*"
-                       r"(?:follow|apply|those provisions)\b", re.IGNORECASE | re.DOTALL)
+_CONFLICT = re.compile(
+    r"^\s*where (?:other )?(?:laws|legislation|statutes|acts)\b[^,]{0,200}\bprovid\w*\b.*,\s*"
+    r"(?:follow|apply|those provisions)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _CONFLICT_WORDS = re.compile(r"^\s*where\s+(?P<words>[^,]{1,240})", re.IGNORECASE)
 
 
@@ -34,10 +44,10 @@ def split_unless(action: str) -> tuple[str, Exception_ | None]:
     """The action and the exception written into it, if any."""
     match = _UNLESS.search(action)
     if match:
-        return action[:match.start()].strip(" ,"), Exception_(match.group("words").strip(" ,.;"))
+        return action[: match.start()].strip(" ,"), Exception_(match.group("words").strip(" ,.;"))
     match = _WITHOUT_CONSENT.search(action)
     if match:
-        rest = (action[:match.start()] + action[match.end():]).strip(" ,")
+        rest = (action[: match.start()] + action[match.end() :]).strip(" ,")
         return rest, Exception_(match.group("words").strip(" ,.;") + " given")
     return action, None
 

@@ -60,8 +60,6 @@ class Lexicon:
         for name in (label, ident.replace("_", " ")):
             self._by_key.setdefault(key(name), ident)
 
-    def lookup(self, phrase: str) -> str | None:
-        return self._by_key.get(key(clean_name(phrase)))
 
     def learn_name(self, phrase: str) -> None:
         """Remember a name the text uses as a subject somewhere, so that a condition naming it
@@ -132,11 +130,11 @@ class Lexicon:
     def actors_named_in(self, words: str, window: int = 10) -> list[str]:
         """Known actors named among the first ``window`` words (for "they" and for beneficiaries)."""
         found: list[str] = []
-        toks = [t for t in tokens(words[:600])][:window + 4]
+        toks = [t for t in tokens(words[:600])][: window + 4]
         n = 0
         while n < len(toks):
             for size in (4, 3, 2, 1):
-                name_key = " ".join(t for t in toks[n:n + size] if t not in ("the", "their", "its"))
+                name_key = " ".join(t for t in toks[n : n + size] if t not in ("the", "their", "its"))
                 if name_key in self._names and size <= len(toks) - n:
                     self.resolve(self._names[name_key], "")
                 ident = self._by_key.get(name_key)
@@ -203,15 +201,18 @@ def conjuncts(subject: str) -> list[str]:
     """
     text = _PARENS.sub("", subject[:2000])
     complement = re.search(r"\s(?:of|for)\s", text)
-    if complement and "," in text[complement.end():] and "," not in text[:complement.start()]:
+    if complement and "," in text[complement.end() :] and "," not in text[: complement.start()]:
         # "the heads of A, B and other Cs": the list belongs to the complement; the names are the heads
-        heads = [h.strip() for h in re.split(r"\s+(?:and|or)\s+", text[:complement.start()]) if h.strip()]
-        return [f"{h}{text[complement.start():]}" for h in heads]
+        heads = [h.strip() for h in re.split(r"\s+(?:and|or)\s+", text[: complement.start()]) if h.strip()]
+        return [f"{h}{text[complement.start() :]}" for h in heads]
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+", text) if p.strip()]
     out: list[str] = []
     for part in parts:
-        if out and (len(part.split()) == 1 and part.lower() in ("above", "below", "over", "under", "thereof", "abroad")
-                    or out[-1].split()[-1].lower() in _PREPOSITIONS):
+        if out and (
+            len(part.split()) == 1
+            and part.lower() in ("above", "below", "over", "under", "thereof", "abroad")
+            or out[-1].split()[-1].lower() in _PREPOSITIONS
+        ):
             out[-1] = f"{out[-1]} and {part}"
         else:
             out.append(part)

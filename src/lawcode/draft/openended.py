@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
-_CATCH_ALL = re.compile(r"^\s*(?:any\s+)?other\b|\b(?:and so forth|and so on|etc\.?|and the like|among others|"
-                        r"other (?:matters|obligations|duties|measures|acts|things)|and other\b[^,;]{0,40}$)",
-                        re.IGNORECASE)
+_CATCH_ALL = re.compile(
+    r"^\s*(?:any\s+)?other\b|\b(?:and so forth|and so on|etc\.?|and the like|among others|"
+    r"other (?:matters|obligations|duties|measures|acts|things)|and other\b[^,;]{0,40}$)",
+    re.IGNORECASE,
+)
 _EXAMPLES = re.compile(r"\b(?:such as|including|for example|e\.g\.)\b", re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 from lawcode.draft import actions, conditions, dates, definitions, exceptions, openended
 from lawcode.draft.conditions import Condition
@@ -22,24 +23,36 @@ from lawcode.draft.sentences import Clause, clauses, sentences
 from lawcode.draft.words import key, shorten, slug
 from lawcode.text.document import ITEM, Document, Node
 
+Say = Callable[[str], None]  # records one decision for --explain
 MAX_ANALYSED = 3000  # characters of a clause's words that are analysed; longer clauses are flagged
 ANYONE = "anyone"
 UNNAMED = "unnamed_addressee"
-_CLAIM_VERBS = re.compile(r"^\s*(?:\w+ly\s+)?(?:request|apply|claim|demand|appeal|complain|object|ask|seek|lodge|bring|refuse)\b",
-                          re.IGNORECASE)
-_AGENT = re.compile(r"\b(?:by\s+|of\s+(?=any\s))(?P<agent>(?:the\s+|any\s+)?[^,;]{1,80}?)(?=,|;|\.|$|\s+(?:after|before|when|where|if|within|"
-                    r"in accordance|according|without|unless|for|to|on|in)\b)", re.IGNORECASE)
-_PREFIX = re.compile(r"^(?:in addition to|without prejudice to|subject to|notwithstanding|except|save as provided in|"
-                     r"as necessary for|for the purposes? of|before|after|during|in (?:deciding|relation to|respect of|the "
-                     r"case of|exercising|making|doing))\b[^,]{0,300},\s*", re.IGNORECASE)
+_CLAIM_VERBS = re.compile(
+    r"^\s*(?:\w+ly\s+)?(?:request|apply|claim|demand|appeal|complain|object|ask|seek|lodge|bring|refuse)\b",
+    re.IGNORECASE,
+)
+_AGENT = re.compile(
+    r"\b(?:by\s+|of\s+(?=any\s))(?P<agent>(?:the\s+|any\s+)?[^,;]{1,80}?)(?=,|;|\.|$|\s+(?:after|before|when|where|if|within|"
+    r"in accordance|according|without|unless|for|to|on|in)\b)",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(
+    r"^(?:in addition to|without prejudice to|subject to|notwithstanding|except|save as provided in|"
+    r"as necessary for|for the purposes? of|before|after|during|in (?:deciding|relation to|respect of|the "
+    r"case of|exercising|making|doing))\b[^,]{0,300},\s*",
+    re.IGNORECASE,
+)
 _COPULA = re.compile(r"\s(?:are|is)\s", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(r"^(?P<who>(?:an?|the|each|every|any)\s[^,;.]{1,80}?)[\s.…]*[—:–-]\s*$", re.IGNORECASE)
-_DUTY_APPLIES = re.compile(r"^(?:an?|the) (?:duty|obligation) to (?P<action>.{3,200}?) (?:applies|apply) to\b(?P<who>.*)$",
-                           re.IGNORECASE | re.DOTALL)
+_DUTY_APPLIES = re.compile(
+    r"^(?:an?|the) (?:duty|obligation) to (?P<action>.{3,200}?) (?:applies|apply) to\b(?P<who>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 _NAMED_AS = re.compile(r"\(\s*(?:an?\s|the\s)?[\"“‘](?P<name>[^\"”’]{1,60})[\"”’]\s*\)")
 GENERIC_HEADS = frozenset("person individual body anyone one someone everyone".split())
-_INSERTED_CONDITION = re.compile(r"^,?\s*(?P<marker>when|whenever|where|if|in the event that)\s+(?P<words>[^,;]{3,200}),\s*",
-                                 re.IGNORECASE)
+_INSERTED_CONDITION = re.compile(
+    r"^,?\s*(?P<marker>when|whenever|where|if|in the event that)\s+(?P<words>[^,;]{3,200}),\s*", re.IGNORECASE
+)
 _LEAD_IN_END = re.compile(r"(?:[:—–-]|\bfollowing\b.*)\s*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -186,7 +199,8 @@ class _Drafter:
             return made
         if made < 0:  # the provision is a definition: its items belong to it
             return 1
-        if lead is None and _DUTY_APPLIES.match(node.text) and not _DUTY_APPLIES.match(node.text).group("who").strip(" —:-"):  # type: ignore[union-attr]
+        applies = _DUTY_APPLIES.match(node.text) if lead is None else None
+        if applies is not None and not applies.group("who").strip(" —:-"):
             return self._duty_applies_to_items(node, items)
         own_lead = self._lead_of(node) if lead is None else None
         if own_lead is not None and not own_lead.subject_only:
@@ -197,8 +211,9 @@ class _Drafter:
         made_by_items = sum(self.node(child, child_lead) for child in node.children)
         if made_by_items == 0 and len(self.draft.review) > before:  # one entry for a list of fragments
             del self.draft.review[before:]
-            self.draft.review.append(ReviewItem(node.eid, f"a list of {len(items)} item(s) with no normative "
-                                                          "construction the drafter knows"))
+            self.draft.review.append(
+                ReviewItem(node.eid, f"a list of {len(items)} item(s) with no normative construction the drafter knows")
+            )
         if node.wrap_up:
             made += self.sentences(node, node.wrap_up, lead)
         return made + made_by_items
@@ -225,11 +240,19 @@ class _Drafter:
         """The lead-in of a list, when its last clause is normative and it introduces the items;
         or when it only names who the items bind ("A Minister of the Crown— (a) must ...")."""
         found = [c for s in sentences(node.text[:MAX_ANALYSED]) for c in clauses(s)]
-        if not found and _SUBJECT_LEAD.match(node.text) and any(
-                clauses(c.text[:MAX_ANALYSED]) and not clauses(c.text[:MAX_ANALYSED])[0].before for c in node.children):
+        if (
+            not found
+            and _SUBJECT_LEAD.match(node.text)
+            and any(
+                clauses(c.text[:MAX_ANALYSED]) and not clauses(c.text[:MAX_ANALYSED])[0].before for c in node.children
+            )
+        ):
             bearers = self._resolve_all(_SUBJECT_LEAD.match(node.text).group("who"), node, lambda _: None)  # type: ignore[union-attr]
-            self._explain(node, node.text, ("a lead-in that only names who is bound: its items' modals bind "
-                                            + ", ".join(bearers),))
+            self._explain(
+                node,
+                node.text,
+                ("a lead-in that only names who is bound: its items' modals bind " + ", ".join(bearers),),
+            )
             return _Lead(tuple(bearers), "", "subject-lead-in", 0.0, (), False, subject_only=True)
         if not found or not (_LEAD_IN_END.search(node.text[-200:]) or "following" in found[-1].after.lower()):
             return None
@@ -237,9 +260,16 @@ class _Drafter:
         if not mine:
             return None
         last = mine[-1]
-        bearers = tuple(n.bearer for n in mine if n.action == last.action and n.bearer)
-        return _Lead(bearers, last.kind, last.rule, last.confidence, last.condition, last.discretionary,
-                     action=last.action.rstrip(" —–:-…"))
+        lead_bearers = tuple(n.bearer for n in mine if n.action == last.action and n.bearer)
+        return _Lead(
+            lead_bearers,
+            last.kind,
+            last.rule,
+            last.confidence,
+            last.condition,
+            last.discretionary,
+            action=last.action.rstrip(" —–:-…"),
+        )
 
     def _drop_last_norms(self, eid: str) -> None:
         """Remove the lead-in's own clause (the last action drafted for ``eid``): its items stand for it."""
@@ -250,8 +280,13 @@ class _Drafter:
         dropped = {n.id for n in mine if n.action == action}
         self.draft.norms = [n for n in self.draft.norms if n.id not in dropped]
         self.draft.norm_ids -= dropped
-        self.draft.explanations.append(Explanation(eid, "(list lead-in)", (
-            "a list lead-in: its bearer, modal and conditions pass to every item; the lead-in itself is no norm",)))
+        self.draft.explanations.append(
+            Explanation(
+                eid,
+                "(list lead-in)",
+                ("a list lead-in: its bearer, modal and conditions pass to every item; the lead-in itself is no norm",),
+            )
+        )
 
     # -- sentences and clauses -------------------------------------------------------------------
     def sentences(self, node: Node, text: str, lead: _Lead | None) -> int:
@@ -267,15 +302,29 @@ class _Drafter:
         decisions: list[str] = []
         analysed = sentence[:MAX_ANALYSED]
         if len(sentence) > MAX_ANALYSED:
-            decisions.append(f"the sentence is {len(sentence)} characters long: only its first {MAX_ANALYSED} are analysed")
+            decisions.append(
+                f"the sentence is {len(sentence)} characters long: only its first {MAX_ANALYSED} are analysed"
+            )
         conflict = exceptions.conflict_rule(analysed)
         if conflict is not None:
             fact = self._fact(conflict, None, node.eid)
-            self._add(DraftNorm(self._id(node, "defer to other laws"), node.eid, "conflict_rule", None,
-                                "give way to other laws that already provide for the matter", "where-laws-provide-follow-those",
-                                0.8, (fact,), defers_to=("the other laws and regulations that provide for it",)))
-            decisions.append("'where laws ... provide ..., follow those provisions' -> conflict_rule (rule "
-                             f"where-laws-provide-follow-those), condition fact {fact}")
+            self._add(
+                DraftNorm(
+                    self._id(node, "defer to other laws"),
+                    node.eid,
+                    "conflict_rule",
+                    None,
+                    "give way to other laws that already provide for the matter",
+                    "where-laws-provide-follow-those",
+                    0.8,
+                    (fact,),
+                    defers_to=("the other laws and regulations that provide for it",),
+                )
+            )
+            decisions.append(
+                "'where laws ... provide ..., follow those provisions' -> conflict_rule (rule "
+                f"where-laws-provide-follow-those), condition fact {fact}"
+            )
             self._explain(node, sentence, decisions)
             return 1
         applies = _DUTY_APPLIES.match(analysed)
@@ -296,7 +345,9 @@ class _Drafter:
             self._explain(node, sentence, decisions)
             return 1
         if not found:
-            decisions.append("no normative construction (shall, must, may, is to, has the right to ...): left for review")
+            decisions.append(
+                "no normative construction (shall, must, may, is to, has the right to ...): left for review"
+            )
             self.draft.review.append(ReviewItem(node.eid, "no normative construction found: " + shorten(sentence, 12)))
             self._explain(node, sentence, decisions)
             return 0
@@ -310,12 +361,21 @@ class _Drafter:
         rule = clause.hit.rule
         kind, confidence = rule.kind, rule.confidence
         say = decisions.append
-        say(f"'{clause.sentence[clause.hit.start:clause.hit.end]}' -> {kind} (rule {rule.name}, {confidence:.2f})")
+        say(f"'{clause.sentence[clause.hit.start : clause.hit.end]}' -> {kind} (rule {rule.name}, {confidence:.2f})")
         if kind == "entry_into_force":
             return self._entry_into_force(node, clause, say)
         if kind == "scope":
-            self._add(DraftNorm(self._id(node, "scope"), node.eid, "scope", None,
-                                "scope: " + actions.action_phrase(clause.after), rule.name, confidence))
+            self._add(
+                DraftNorm(
+                    self._id(node, "scope"),
+                    node.eid,
+                    "scope",
+                    None,
+                    "scope: " + actions.action_phrase(clause.after),
+                    rule.name,
+                    confidence,
+                )
+            )
             return 1
         before, notes, defers = clause.before, [], []
         for _ in range(3):
@@ -326,11 +386,11 @@ class _Drafter:
             if words.lower().startswith("as necessary"):
                 break
             if words.lower().startswith("subject to"):
-                defers.append(shorten(words[len("subject to"):].strip(), 12))
+                defers.append(shorten(words[len("subject to") :].strip(), 12))
             else:
                 notes.append(shorten(words, 14))
             say(f"leading phrase '{shorten(words, 8)}' -> note")
-            before = before[prefix.end():]
+            before = before[prefix.end() :]
         found_conditions: list[Condition] = []
         leading, subject = conditions.split_leading(before)
         if leading is None and before.lower().startswith(("and ", "but ")):
@@ -343,7 +403,9 @@ class _Drafter:
             found_conditions.append(context.condition)
             say("the sentence's leading condition also governs this clause")
         thing_done_to = clause.hit.passive or (subject and head(subject) in ABSTRACT_HEADS)
-        subject, restriction = conditions.split_restriction(subject) if subject and not thing_done_to else (subject, None)
+        subject, restriction = (
+            conditions.split_restriction(subject) if subject and not thing_done_to else (subject, None)
+        )
         if restriction is not None and head(subject) in GENERIC_HEADS:  # "a person who has X" names a role
             say(f"'{head(subject)} {restriction.marker} ...' names a role: the restriction is part of the bearer")
             subject, restriction = f"{subject} {restriction.words}", None
@@ -353,9 +415,11 @@ class _Drafter:
         after = clause.after[:MAX_ANALYSED]
         inserted = _INSERTED_CONDITION.match(after)
         if inserted is not None:  # "must, when making decisions, have regard to ..."
-            found_conditions.append(Condition(inserted.group("marker").lower(), inserted.group("words").strip(), "inserted"))
+            found_conditions.append(
+                Condition(inserted.group("marker").lower(), inserted.group("words").strip(), "inserted")
+            )
             say(f"'{inserted.group('marker')}' clause between the modal and the action -> condition")
-            after = after[inserted.end():]
+            after = after[inserted.end() :]
         after, trailing = conditions.split_trailing(after)
         if trailing is not None:
             found_conditions.append(trailing)
@@ -370,10 +434,13 @@ class _Drafter:
         if added and not any(n.startswith("in addition to") for n in notes):
             notes.append("in addition to " + added)
 
-        if clause.hit.rule.name == "responsible-for" and _COPULA.search(subject):  # "X are the organs ..., responsible for"
-            subject = subject[:_COPULA.search(subject).start()]  # type: ignore[union-attr]
-        bearers, kind, confidence, after = self._bearers(node, clause, kind, confidence, subject, after,
-                                                          found_conditions, context, say)
+        if clause.hit.rule.name == "responsible-for" and _COPULA.search(
+            subject
+        ):  # "X are the organs ..., responsible for"
+            subject = subject[: _COPULA.search(subject).start()]  # type: ignore[union-attr]
+        bearers, kind, confidence, after = self._bearers(
+            node, clause, kind, confidence, subject, after, found_conditions, context, say
+        )
         context.breach = context.breach or any(conditions.speaks_of_breach(c) for c in found_conditions)
         if kind in ("duty", "power", "permission") and context.breach:
             kind = "consequence"
@@ -400,34 +467,67 @@ class _Drafter:
         made = 0
         for piece in pieces:
             action = actions.action_phrase(piece)
-            if thing_done_to and kind not in ("entitlement", "principle") and subject and subject.split()[0].lower() not in PRONOUNS:
-                action = f"{actions.action_phrase(clean_name(subject), 6)}: {action}"  # "documents ... must not be held"
+            if (
+                thing_done_to
+                and kind not in ("entitlement", "principle")
+                and subject
+                and subject.split()[0].lower() not in PRONOUNS
+            ):
+                action = (
+                    f"{actions.action_phrase(clean_name(subject), 6)}: {action}"  # "documents ... must not be held"
+                )
             if kind == "entitlement" and subject and head(subject) in ABSTRACT_HEADS:  # "compensation is to be given"
                 action = "receive " + actions.action_phrase(clean_name(subject), 6)
             open_ended = openended.is_open_ended(piece)
             if open_ended:
                 say("the content is left open ('other ...', 'and so forth') -> open_ended")
-            piece_notes = notes + (["the text gives examples of an open list ('such as', 'including')"]
-                                   if not open_ended and openended.gives_examples(piece) else [])
-            for bearer in bearers or [None]:
-                norm = DraftNorm(self._id(node, action), node.eid, kind, bearer, action, rule.name if kind == rule.kind
-                                 else f"{rule.name}+{kind}", round(confidence, 2), _unique(facts), unless_fact,
-                                 tuple(dict.fromkeys(defers)), open_ended, discretionary, (), tuple(piece_notes))
+            piece_notes = notes + (
+                ["the text gives examples of an open list ('such as', 'including')"]
+                if not open_ended and openended.gives_examples(piece)
+                else []
+            )
+            for bearer in _or_none(bearers):
+                norm = DraftNorm(
+                    self._id(node, action),
+                    node.eid,
+                    kind,
+                    bearer,
+                    action,
+                    rule.name if kind == rule.kind else f"{rule.name}+{kind}",
+                    round(confidence, 2),
+                    _unique(facts),
+                    unless_fact,
+                    tuple(dict.fromkeys(defers)),
+                    open_ended,
+                    discretionary,
+                    (),
+                    tuple(piece_notes),
+                )
                 self._add(norm)
                 made += 1
                 for month, day in dates.recurring_days(piece):
                     self.draft.days.append(RecurringDay(month, day, norm.id, node.eid))
                     say(f"a day of the year ({month:02d}-{day:02d}) -> dates")
-            say(f"-> {kind}, bearer {', '.join(b or '-' for b in bearers or [None])}, action '{action}'")
+            say(f"-> {kind}, bearer {', '.join(bearers) or '-'}, action '{action}'")
         context.bearers = [b for b in bearers if b != UNNAMED] or context.bearers
         return made
 
-    def _bearers(self, node: Node, clause: Clause, kind: str, confidence: float, subject: str, after: str,
-                 found_conditions: list[Condition], context: _Context, say) -> tuple[list[str], str, float, str]:
+    def _bearers(
+        self,
+        node: Node,
+        clause: Clause,
+        kind: str,
+        confidence: float,
+        subject: str,
+        after: str,
+        found_conditions: list[Condition],
+        context: _Context,
+        say: Say,
+    ) -> tuple[list[str], str, float, str]:
         """Who the clause binds, the kind it then has, the confidence, and the action's words."""
         hit = clause.hit
         if hit.rule.words_name_bearer:
-            word = clause.sentence[hit.start:hit.end].split()[1]
+            word = clause.sentence[hit.start : hit.end].split()[1]
             say(f"'no {word} ...' -> bearer: any {word}")
             return [self._actor(f"any {word}", node)], kind, confidence, after
         if kind in ("definition", "conflict_rule"):
@@ -441,9 +541,13 @@ class _Drafter:
             return [self.lexicon.ensure(ANYONE, "anyone")], kind, confidence, after
         if hit.passive or (name and head(name) in ABSTRACT_HEADS) or kind == "entitlement":
             agent = _AGENT.search(after)
-            if agent is not None and head(agent.group("agent")) not in ABSTRACT_HEADS and _looks_like_actor(agent.group("agent")):
-                say(f"passive or impersonal subject; the agent ('by/of ...') is the bearer")
-                after = (after[:agent.start()] + after[agent.end():]).strip()
+            if (
+                agent is not None
+                and head(agent.group("agent")) not in ABSTRACT_HEADS
+                and _looks_like_actor(agent.group("agent"))
+            ):
+                say("passive or impersonal subject; the agent ('by/of ...') is the bearer")
+                after = (after[: agent.start()] + after[agent.end() :]).strip()
                 return self._resolve_all(agent.group("agent"), node, say), kind, confidence, after
             if kind == "entitlement" and name and head(name) not in ABSTRACT_HEADS and head(name) not in PRONOUNS:
                 say("'is to be given' to the subject: the subject benefits (entitlement)")
@@ -461,14 +565,24 @@ class _Drafter:
                 return [], "principle", min(confidence, 0.6), after
             if kind in ("duty", "prohibition"):
                 say("passive with no agent: the bearer is not named in the text")
-                return [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")], kind, confidence * 0.5, after
+                return (
+                    [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")],
+                    kind,
+                    confidence * 0.5,
+                    after,
+                )
         if not name:
             if context.bearers:
                 say("no subject of its own: the previous clause's bearer")
                 return list(context.bearers), kind, confidence * 0.95, after
             say("no subject found: the bearer is not named")
             if kind in ("duty", "prohibition", "permission", "right", "consequence"):
-                return [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")], kind, confidence * 0.5, after
+                return (
+                    [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")],
+                    kind,
+                    confidence * 0.5,
+                    after,
+                )
             return [], kind, confidence, after
         if name.split()[0].lower() in PRONOUNS:
             if context.bearers:
@@ -479,11 +593,16 @@ class _Drafter:
                 say(f"pronoun '{name.split()[0]}' -> the actors its condition names: " + ", ".join(named))
                 return named, kind, confidence * 0.85, after
             say(f"pronoun '{name.split()[0]}' with nothing to refer to: the bearer is not named")
-            return [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")], kind, confidence * 0.5, after
+            return (
+                [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")],
+                kind,
+                confidence * 0.5,
+                after,
+            )
         restricted = next((c for c in found_conditions if c.place == "list"), None)
         return self._resolve_all(subject, node, say, restricted), kind, confidence, after
 
-    def _resolve_all(self, subject: str, node: Node, say, restricted: Condition | None = None) -> list[str]:
+    def _resolve_all(self, subject: str, node: Node, say: Say, restricted: Condition | None = None) -> list[str]:
         """The actors a subject names: one group for "A, B and other Cs" or "any A or B", else one each."""
         named_as = _NAMED_AS.search(subject[:400])
         if named_as is not None:  # 'A person (a "service-provider") ...': the text names the role
@@ -553,23 +672,46 @@ class _Drafter:
             if open_ended:
                 decisions.append("the content is left open ('other ...') -> open_ended")
             for bearer in lead.bearers or (None,):
-                self._add(DraftNorm(self._id(node, action), node.eid, lead.kind, bearer, action, f"list-item<{lead.rule}",
-                                    round(lead.confidence * 0.95, 2), _unique(facts), open_ended=open_ended,
-                                    discretionary=lead.discretionary))
+                self._add(
+                    DraftNorm(
+                        self._id(node, action),
+                        node.eid,
+                        lead.kind,
+                        bearer,
+                        action,
+                        f"list-item<{lead.rule}",
+                        round(lead.confidence * 0.95, 2),
+                        _unique(facts),
+                        open_ended=open_ended,
+                        discretionary=lead.discretionary,
+                    )
+                )
                 made += 1
             decisions.append(f"-> {lead.kind}, action '{action}'")
         self._explain(node, node.text, decisions)
         return made
 
-    def _definition(self, node: Node, term: str, rule: str, confidence: float, words: str, explain: bool = True) -> None:
+    def _definition(
+        self, node: Node, term: str, rule: str, confidence: float, words: str, explain: bool = True
+    ) -> None:
         action = f'what "{shorten(term, 8)}" means: {actions.action_phrase(words, 10)}'
-        self._add(DraftNorm(self._id(node, "definition " + term), node.eid, "definition", None, action, rule, confidence,
-                            terms=(key(term),)))
+        self._add(
+            DraftNorm(
+                self._id(node, "definition " + term),
+                node.eid,
+                "definition",
+                None,
+                action,
+                rule,
+                confidence,
+                terms=(key(term),),
+            )
+        )
         if explain:
             self._explain(node, node.text, (f'a defining construction (rule {rule}) -> definition of "{term}"',))
 
     def _duty_applies_to_items(self, node: Node, items: list[Node]) -> int:
-        """"A duty to do X applies to— (a) A; (b) B": a duty of each listed bearer."""
+        """ "A duty to do X applies to— (a) A; (b) B": a duty of each listed bearer."""
         action = actions.action_phrase(_DUTY_APPLIES.match(node.text).group("action"))  # type: ignore[union-attr]
         for item in items:
             who = re.sub(r"[;,.]?\s*(?:and|or)?\s*$", "", item.text.strip())
@@ -578,14 +720,23 @@ class _Drafter:
         self._explain(node, node.text, (f"'a duty to ... applies to—' -> a duty of each of the {len(items)} items",))
         return len(items)
 
-    def _entry_into_force(self, node: Node, clause: Clause, say) -> int:
+    def _entry_into_force(self, node: Node, clause: Clause, say: Say) -> int:
         when = dates.full_date(clause.after) or dates.full_date(clause.sentence)
         if when is not None and self.draft.in_force is None:
             self.draft.in_force, self.draft.in_force_eid = when, node.eid
             say(f"the date {when.isoformat()} -> regulation.in_force")
         action = f"the regulation takes effect{' on ' + when.isoformat() if when else ''}"
-        self._add(DraftNorm(self._id(node, "entry into force"), node.eid, "entry_into_force", None, action,
-                            clause.hit.rule.name, clause.hit.rule.confidence if when else 0.6))
+        self._add(
+            DraftNorm(
+                self._id(node, "entry into force"),
+                node.eid,
+                "entry_into_force",
+                None,
+                action,
+                clause.hit.rule.name,
+                clause.hit.rule.confidence if when else 0.6,
+            )
+        )
         return 1
 
     # -- bookkeeping -----------------------------------------------------------------------------
@@ -611,7 +762,7 @@ class _Drafter:
         self.draft.norms.append(norm)
         self.draft.norm_ids.add(norm.id)
 
-    def _explain(self, node: Node, sentence: str, decisions) -> None:
+    def _explain(self, node: Node, sentence: str, decisions: Iterable[str]) -> None:
         self.draft.explanations.append(Explanation(node.eid, sentence, tuple(decisions)))
 
 
@@ -623,11 +774,19 @@ def head_of(lexicon: Lexicon, actor_id: str) -> str:
 def _looks_like_actor(words: str) -> bool:
     """A by-phrase names someone (not "by means of", "by law", "by 31 March")."""
     first = clean_name(words).split()[:1]
-    return bool(first) and first[0].lower() not in ("means", "law", "virtue", "reason", "way", "operation") \
+    return (
+        bool(first)
+        and first[0].lower() not in ("means", "law", "virtue", "reason", "way", "operation")
         and not first[0][:1].isdigit()
+    )
 
 
-def _unique(items) -> tuple[str, ...]:
+def _or_none(bearers: list[str]) -> list[str | None]:
+    """The bearers, or one None: a norm of a kind without a bearer is still one norm."""
+    return [*bearers] if bearers else [None]
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 

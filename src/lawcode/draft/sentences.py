@@ -18,9 +18,13 @@ from lawcode.draft.modals import Hit, find_hits
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z\"“‘(]|and\s|where\s|Where\s)")
 # Boundaries in order of preference: a conjunction that opens a condition ("X shall A, and where B,
 # Y may C"), a semicolon, a comma with a conjunction, a bare comma, a bare "and".
-_BOUNDARIES = (re.compile(r"[,;]\s*(?:and|but)\s+(?=(?:where|when|if|in case|as necessary|as needed)\b)", re.IGNORECASE),
-               re.compile(r";\s*"), re.compile(r",\s+(?:and|but|or|while|whereas)\s+"), re.compile(r",\s+"),
-               re.compile(r"\s+and\s+"))
+_BOUNDARIES = (
+    re.compile(r"[,;]\s*(?:and|but)\s+(?=(?:where|when|if|in case|as necessary|as needed)\b)", re.IGNORECASE),
+    re.compile(r";\s*"),
+    re.compile(r",\s+(?:and|but|or|while|whereas)\s+"),
+    re.compile(r",\s+"),
+    re.compile(r"\s+and\s+"),
+)
 
 
 _RELATIVE_FRAGMENT = re.compile(r"^(?:[a-z]+\s+){0,3}(?:which|whom|whose)\b")
@@ -54,8 +58,8 @@ def clauses(sentence: str) -> list[Clause]:
     out = []
     for n, hit in enumerate(hits):
         end = spans[n + 1][0] if n + 1 < len(hits) else len(sentence)
-        before = sentence[spans[n][1]:hit.start]
-        out.append(Clause(before.strip(" ,;"), hit, sentence[hit.end:end].strip(" ,;"), sentence))
+        before = sentence[spans[n][1] : hit.start]
+        out.append(Clause(before.strip(" ,;"), hit, sentence[hit.end : end].strip(" ,;"), sentence))
     return out
 
 

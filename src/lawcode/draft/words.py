@@ -18,13 +18,36 @@ STOPWORDS = frozenset(
     "whose any each every all such as be is are from into under within".split()
 )
 
-_IRREGULAR = {"people": "people", "persons": "person", "children": "child", "women": "woman", "men": "man",
-              "staff": "staff", "media": "media", "data": "data", "news": "news", "series": "series",
-              "premises": "premises", "authorities": "authority", "bodies": "body", "parties": "party",
-              "companies": "company", "agencies": "agency", "countries": "country", "facilities": "facility",
-              "activities": "activity", "utilities": "utility", "communities": "community",
-              "properties": "property", "categories": "category", "entities": "entity", "cities": "city",
-              "municipalities": "municipality", "universities": "university", "libraries": "library"}
+_IRREGULAR = {
+    "people": "people",
+    "persons": "person",
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "staff": "staff",
+    "media": "media",
+    "data": "data",
+    "news": "news",
+    "series": "series",
+    "premises": "premises",
+    "authorities": "authority",
+    "bodies": "body",
+    "parties": "party",
+    "companies": "company",
+    "agencies": "agency",
+    "countries": "country",
+    "facilities": "facility",
+    "activities": "activity",
+    "utilities": "utility",
+    "communities": "community",
+    "properties": "property",
+    "categories": "category",
+    "entities": "entity",
+    "cities": "city",
+    "municipalities": "municipality",
+    "universities": "university",
+    "libraries": "library",
+}
 
 
 def singular(word: str) -> str:
