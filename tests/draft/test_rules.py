@@ -223,3 +223,10 @@ def test_items_that_complete_the_lead_in_action_keep_it():
         "refuse honey to a buyer because of the buyer's age",
         "refuse honey to a buyer by closing the stall",
     ]
+
+
+def test_a_subject_that_names_a_thing_makes_no_actor():
+    draft = draft_of("The register shall contain the name of every keeper.", "The warden shall keep a register. "
+                     "The notice must state the fee.")
+    assert [(n.kind, n.bearer) for n in draft.norms] == [("principle", None), ("duty", "warden"), ("duty", "warden")]
+    assert set(draft.lexicon.actors) == {"warden"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lawcode.draft.words import key, shorten, slug, tokens
 
@@ -28,6 +29,22 @@ ORGAN_HEADS = frozenset(
     "agency service inspector inspectorate committee board tribunal regulator secretary state".split()
 )
 PRONOUNS = frozenset("they it he she them such".split())
+# A subject names a thing or an activity, not someone who can act ("the register shall contain
+# ...", "the notice must state ..."), when its head is one of these words or ends like a word for a
+# thing or an activity; no bearer is then made of it. Words for bodies with such endings (government,
+# authority, association ...) are exceptions.
+THING_HEADS = frozenset(
+    "register record notice sign floor tank paper regulation section subsection paragraph article schedule "
+    "reference water door exit wall room area premises building structure vehicle goods product substance "
+    "material fire alarm system device installation list form copy fee charge order letter number matter "
+    "statement requirement account term condition case period day date time place".split()
+)
+_THING_ENDINGS = ("ment", "tion", "sion", "ance", "ence", "ity", "ness", "ure", "ing", "ism", "cy", "age")
+_BODIES_WITH_THING_ENDINGS = frozenset(
+    "government department parliament institution organisation organization association administration "
+    "corporation federation commission authority municipality entity university community charity agency "
+    "committee police legislature".split()
+)
 _DETERMINERS = re.compile(r"^(?:(?:the|a|an|any|each|every|all|such|its|their|also)\s+)+", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]{0,80}\)")
 _SUCH_AS = re.compile(r",?\s+(?:such as|including|like)\s+.*$", re.IGNORECASE | re.DOTALL)
@@ -101,6 +118,13 @@ class Lexicon:
             self.actors[current] = self._known[current]
             pending.extend(self._known[current].is_a)
 
+    def names_a_thing(self, phrase: str) -> bool:
+        """Whether a subject names only things or activities, no one who can act (see THING_HEADS)."""
+        name = clean_name(phrase)
+        if not name or key(name) in self._by_key:
+            return False
+        return all(_is_thing(head(part)) for part in conjuncts(name) if head(part))
+
     def add_parent(self, child: str, parent: str) -> None:
         if child != parent and parent not in self.actors[child].is_a and not self.is_a(parent, child):
             self.actors[child].is_a.append(parent)
@@ -148,6 +172,12 @@ class Lexicon:
         return found
 
 
+def _is_thing(word: str) -> bool:
+    if word in PRONOUNS or word in _BODIES_WITH_THING_ENDINGS:
+        return False
+    return word in ABSTRACT_HEADS or word in THING_HEADS or word.endswith(_THING_ENDINGS)
+
+
 def _free_id(base: str, used: object, known: dict[str, Actor]) -> str:
     taken = set(used) | set(known)  # type: ignore[call-overload]
     ident, n = base, 2
@@ -175,6 +205,7 @@ def _without_parentheses(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def clean_name(phrase: str) -> str:
     """A subject's words as a name: no articles, no parentheses, no examples ("such as ...")."""
     name = _without_parentheses(phrase[:400])
@@ -183,6 +214,7 @@ def clean_name(phrase: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,;:")
 
 
+@lru_cache(maxsize=8192)
 def head(phrase: str) -> str:
     """The head noun of a name: its last word before any preposition."""
     words = clean_name(phrase).split()

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from lawcode.draft import actions, conditions, dates, definitions, exceptions, openended
 from lawcode.draft.conditions import Condition
-from lawcode.draft.lexicon import ABSTRACT_HEADS, ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
+from lawcode.draft.lexicon import ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
 from lawcode.draft.sentences import Clause, clauses, sentences
 from lawcode.draft.words import key, shorten, slug
 from lawcode.text.document import ITEM, Document, Node
@@ -175,7 +175,7 @@ def _learn_subjects(document: Document, lexicon: Lexicon) -> None:
             for clause in clauses(sentence):
                 _, subject = conditions.split_leading(clause.before)
                 name, _ = conditions.split_restriction(subject)
-                if name and name.split()[0].lower() not in PRONOUNS and head(name) not in ABSTRACT_HEADS:
+                if name and name.split()[0].lower() not in PRONOUNS and not lexicon.names_a_thing(name):
                     for part in conjuncts(clean_name(name)):
                         lexicon.learn_name(part)
 
@@ -402,7 +402,7 @@ class _Drafter:
         elif context.condition is not None:
             found_conditions.append(context.condition)
             say("the sentence's leading condition also governs this clause")
-        thing_done_to = clause.hit.passive or (subject and head(subject) in ABSTRACT_HEADS)
+        thing_done_to = clause.hit.passive or (subject and self.lexicon.names_a_thing(subject))
         subject, restriction = (
             conditions.split_restriction(subject) if subject and not thing_done_to else (subject, None)
         )
@@ -476,7 +476,7 @@ class _Drafter:
                 action = (
                     f"{actions.action_phrase(clean_name(subject), 6)}: {action}"  # "documents ... must not be held"
                 )
-            if kind == "entitlement" and subject and head(subject) in ABSTRACT_HEADS:  # "compensation is to be given"
+            if kind == "entitlement" and subject and self.lexicon.names_a_thing(subject):  # "compensation is given"
                 action = "receive " + actions.action_phrase(clean_name(subject), 6)
             open_ended = openended.is_open_ended(piece)
             if open_ended:
@@ -539,17 +539,17 @@ class _Drafter:
         if kind == "prohibition" and hit.rule.name == "it-is-prohibited":
             say("'it is prohibited' names no one: bearer anyone")
             return [self.lexicon.ensure(ANYONE, "anyone")], kind, confidence, after
-        if hit.passive or (name and head(name) in ABSTRACT_HEADS) or kind == "entitlement":
+        if hit.passive or (name and self.lexicon.names_a_thing(name)) or kind == "entitlement":
             agent = _AGENT.search(after)
             if (
                 agent is not None
-                and head(agent.group("agent")) not in ABSTRACT_HEADS
+                and not self.lexicon.names_a_thing(agent.group("agent"))
                 and _looks_like_actor(agent.group("agent"))
             ):
                 say("passive or impersonal subject; the agent ('by/of ...') is the bearer")
                 after = (after[: agent.start()] + after[agent.end() :]).strip()
                 return self._resolve_all(agent.group("agent"), node, say), kind, confidence, after
-            if kind == "entitlement" and name and head(name) not in ABSTRACT_HEADS and head(name) not in PRONOUNS:
+            if kind == "entitlement" and name and not self.lexicon.names_a_thing(name) and head(name) not in PRONOUNS:
                 say("'is to be given' to the subject: the subject benefits (entitlement)")
                 return self._resolve_all(subject, node, say), kind, confidence, after
             if kind == "entitlement":
@@ -560,7 +560,7 @@ class _Drafter:
             if context.bearers:
                 say("no agent named: the previous clause's bearer is taken (lower confidence)")
                 return list(context.bearers), kind, confidence * 0.75, after
-            if name and head(name) in ABSTRACT_HEADS or not name:
+            if name and self.lexicon.names_a_thing(name) or not name:
                 say("the subject is a thing or an activity and no one is named: principle")
                 return [], "principle", min(confidence, 0.6), after
             if kind in ("duty", "prohibition"):
