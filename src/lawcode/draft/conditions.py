@@ -43,13 +43,13 @@ def split_leading(before: str) -> tuple[Condition | None, str]:
     words, marker = match.group("words"), match.group("marker").lower()
     if " " in marker or marker in ("once", "upon"):  # "as necessary for X": the marker is part of what must hold
         words = f"{marker} {words}"
-    cut = _last_comma(words)
+    cut = last_comma(words)
     if cut is None:
         return Condition(marker, words.strip(" ,"), "leading"), ""
     return Condition(marker, words[:cut].strip(" ,"), "leading"), words[cut + 1 :].strip(" ,")
 
 
-def _last_comma(words: str) -> int | None:
+def last_comma(words: str) -> int | None:
     """The comma that ends a leading condition: the last one, unless the rest continues a list."""
     cut = words.rfind(",")
     while cut > 0 and re.match(r"\s*(?:and|or)\s", words[cut + 1 :]):

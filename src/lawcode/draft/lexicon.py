@@ -37,7 +37,8 @@ THING_HEADS = frozenset(
     "register record notice sign floor tank paper regulation section subsection paragraph article schedule "
     "reference water door exit wall room area premises building structure vehicle goods product substance "
     "material fire alarm system device installation list form copy fee charge order letter number matter "
-    "statement requirement account term condition case period day date time place".split()
+    "statement requirement account term condition case period day date time place mail post delivery hand email "
+    "means way".split()
 )
 _THING_ENDINGS = ("ment", "tion", "sion", "ance", "ence", "ity", "ness", "ure", "ing", "ism", "cy", "age")
 _BODIES_WITH_THING_ENDINGS = frozenset(
@@ -49,6 +50,7 @@ _DETERMINERS = re.compile(r"^(?:(?:the|a|an|any|each|every|all|such|its|their|al
 _PARENS = re.compile(r"\s*\([^()]{0,80}\)")
 _SUCH_AS = re.compile(r",?\s+(?:such as|including|like)\s+.*$", re.IGNORECASE | re.DOTALL)
 _PREPOSITIONS = ("at", "in", "of", "for", "to", "by", "with", "on", "from", "and", "or")
+_NUMBERING = re.compile(r"\(?\d+[a-z]?\)?|\([ivxlc]+\)|\([a-z]\)")
 _RELATIVES = ("who", "whom", "whose", "which", "that")
 
 
@@ -121,6 +123,8 @@ class Lexicon:
     def names_a_thing(self, phrase: str) -> bool:
         """Whether a subject names only things or activities, no one who can act (see THING_HEADS)."""
         name = clean_name(phrase)
+        if name and not re.search(r"[A-Za-z]{2}", name):
+            return True  # "(2)", "1998": a number, no one
         if not name or key(name) in self._by_key:
             return False
         return all(_is_thing(head(part)) for part in conjuncts(name) if head(part))
@@ -209,6 +213,7 @@ def _without_parentheses(text: str) -> str:
 def clean_name(phrase: str) -> str:
     """A subject's words as a name: no articles, no parentheses, no examples ("such as ...")."""
     name = _without_parentheses(phrase[:400])
+    name = re.sub(r",?\s*where (?:applicable|appropriate|relevant),?", " ", name, flags=re.IGNORECASE)
     name = _SUCH_AS.sub("", name)
     name = _DETERMINERS.sub("", name.strip(" ,;:"))
     return re.sub(r"\s+", " ", name).strip(" ,;:")
@@ -218,8 +223,10 @@ def clean_name(phrase: str) -> str:
 def head(phrase: str) -> str:
     """The head noun of a name: its last word before any preposition."""
     words = clean_name(phrase).split()
+    words = [w for w in words if not _NUMBERING.fullmatch(w.lower())]  # "paragraph 1": the head is "paragraph"
     for n, word in enumerate(words):
-        if n and (word.lower() in _PREPOSITIONS or word.lower() in _RELATIVES):
+        lower = word.lower()
+        if n and (lower in _PREPOSITIONS or lower in _RELATIVES or (lower.endswith("ed") and len(lower) > 4)):
             words = words[:n]
             break
     return tokens(words[-1])[0] if words and tokens(words[-1]) else ""

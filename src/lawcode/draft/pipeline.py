@@ -36,12 +36,14 @@ _AGENT = re.compile(
     r"in accordance|according|without|unless|for|to|on|in)\b)",
     re.IGNORECASE,
 )
+# A leading phrase that opens with a preposition or a participle ("In particular, ...", "Taking into
+# account X, ...", "Not later than ..., ...") runs to the last comma before the subject.
 _PREFIX = re.compile(
-    r"^(?:in addition to|without prejudice to|subject to|notwithstanding|except|save as provided in|"
-    r"as necessary for|for the purposes? of|before|after|during|in (?:deciding|relation to|respect of|the "
-    r"case of|exercising|making|doing))\b[^,]{0,300},\s*",
+    r"^(?:in|within|without|after|before|during|by|on|for|with|under|pursuant|subject|notwithstanding|save|except|"
+    r"taking|having|not later than|no later than|to the extent|at|following|as regards|as far as)\b",
     re.IGNORECASE,
 )
+_EXAMPLES = re.compile(r"\b(?:such as|including|for example)\b", re.IGNORECASE)
 _COPULA = re.compile(r"\s(?:are|is)\s", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(r"^(?P<who>(?:an?|the|each|every|any)\s[^,;.]{1,80}?)[\s.…]*[—:–-]\s*$", re.IGNORECASE)
 _DUTY_APPLIES = re.compile(
@@ -378,19 +380,16 @@ class _Drafter:
             )
             return 1
         before, notes, defers = clause.before, [], []
-        for _ in range(3):
-            prefix = _PREFIX.match(before)
-            if prefix is None:
-                break
-            words = prefix.group(0).strip(" ,")
-            if words.lower().startswith("as necessary"):
-                break
+        examples = _EXAMPLES.search(before)  # the commas of "such as A, B, and C" are not where a phrase ends
+        scanned = before[: examples.start()] if examples else before
+        cut = conditions.last_comma(scanned) if _PREFIX.match(before) else None
+        if cut is not None:
+            words, before = before[:cut].strip(" ,"), before[cut + 1 :].strip(" ,")
             if words.lower().startswith("subject to"):
                 defers.append(shorten(words[len("subject to") :].strip(), 12))
             else:
                 notes.append(shorten(words, 14))
             say(f"leading phrase '{shorten(words, 8)}' -> note")
-            before = before[prefix.end() :]
         found_conditions: list[Condition] = []
         leading, subject = conditions.split_leading(before)
         if leading is None and before.lower().startswith(("and ", "but ")):
