@@ -230,3 +230,13 @@ def test_a_subject_that_names_a_thing_makes_no_actor():
                      "The notice must state the fee.")
     assert [(n.kind, n.bearer) for n in draft.norms] == [("principle", None), ("duty", "warden"), ("duty", "warden")]
     assert set(draft.lexicon.actors) == {"warden"}
+
+
+def test_a_leading_phrase_is_a_note_and_not_the_subject():
+    draft = draft_of("Taking into account the weather, the season and the bees, the warden may close the market.",
+                     "In addition to the duties of article 1, wardens such as the chief, the deputy and the clerk "
+                     "shall keep a diary.")
+    first, second = draft.norms
+    assert (first.kind, first.bearer) == ("permission", "warden")
+    assert first.notes[0].startswith("Taking into account the weather")
+    assert second.bearer == "warden" and second.notes[0].startswith("In addition to the duties")
