@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lawcode.draft.lexicon import Lexicon
 from lawcode.draft.pipeline import Draft, draft_document
-from lawcode.model.loaded import LoadedModel
+
+if TYPE_CHECKING:  # the model classes (and pydantic) are only needed when --actors names a model
+    from lawcode.model.loaded import LoadedModel
 
 __all__ = ["Draft", "Lexicon", "draft_document", "lexicon_from_models"]
 
