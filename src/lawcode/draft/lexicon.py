@@ -46,7 +46,7 @@ _BODIES_WITH_THING_ENDINGS = frozenset(
     "corporation federation commission authority municipality entity university community charity agency "
     "committee police legislature".split()
 )
-_DETERMINERS = re.compile(r"^(?:(?:the|a|an|any|each|every|all|such|its|their|also)\s+)+", re.IGNORECASE)
+_DETERMINERS = re.compile(r"^(?:(?:the|a|an|any|each|every|all|such|its|their|also|other)\s+)+", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]{0,80}\)")
 _SUCH_AS = re.compile(r",?\s+(?:such as|including|like)\s+.*$", re.IGNORECASE | re.DOTALL)
 _PREPOSITIONS = ("at", "in", "of", "for", "to", "by", "with", "on", "from", "and", "or")
