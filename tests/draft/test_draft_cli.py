@@ -131,3 +131,12 @@ def test_a_missing_text_is_a_clear_error(tmp_path, monkeypatch, capsys):
     with pytest.raises(SystemExit) as exit_:
         main()
     assert exit_.value.code == 2 and "no such file" in capsys.readouterr().err
+
+
+def test_compare_with_a_model_of_another_text_warns(bees, monkeypatch, capsys):
+    model = GARDEN / "garden.yaml"
+    monkeypatch.setattr(sys, "argv", ["lawcode", "draft", "--compare", str(model), str(bees)])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 0
+    assert "was written for another text (garden.txt" in capsys.readouterr().err
