@@ -240,3 +240,9 @@ def test_a_leading_phrase_is_a_note_and_not_the_subject():
     assert (first.kind, first.bearer) == ("permission", "warden")
     assert first.notes[0].startswith("Taking into account the weather")
     assert second.bearer == "warden" and second.notes[0].startswith("In addition to the duties")
+
+
+def test_the_first_other_actor_the_action_names_is_the_counterparty():
+    draft = draft_of("Wardens shall inspect the hives.", "Keepers shall report a dead swarm to the wardens.",
+                     "Keepers shall keep the equipment clean.")
+    assert [n.counterparty for n in draft.norms] == [None, "warden", None]

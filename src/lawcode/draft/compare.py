@@ -51,6 +51,13 @@ class Pair:
     def bearer_agrees(self) -> bool:
         return self.reviewed is not None and self.drafted is not None and self.reviewed.bearer == self.mapped_bearer
 
+    def counterparty_agrees(self, actor_map: dict[str, str | None]) -> bool:
+        """Both name a counterparty, and the drafted one maps onto the reviewed one."""
+        if self.reviewed is None or self.drafted is None:
+            return False
+        drafted, reviewed = self.drafted.counterparty, self.reviewed.counterparty
+        return drafted is not None and reviewed is not None and actor_map.get(drafted) == reviewed
+
 
 @dataclass(frozen=True)
 class Measure:
@@ -101,6 +108,13 @@ class Comparison:
             ),
             Measure("kind", sum(p.kind_agrees for p in dra), len(dra), sum(p.kind_agrees for p in rev), len(rev)),
             Measure("bearer", sum(p.bearer_agrees for p in dra), len(dra), sum(p.bearer_agrees for p in rev), len(rev)),
+            Measure(
+                "counterparty",
+                sum(p.counterparty_agrees(self.bearer_map) for p in dra),
+                sum(1 for p in dra if p.drafted is not None and p.drafted.counterparty),
+                sum(p.counterparty_agrees(self.bearer_map) for p in rev),
+                sum(1 for p in rev if p.reviewed is not None and p.reviewed.counterparty),
+            ),
             Measure(
                 "condition",
                 sum(1 for p in dra if has_condition(p.drafted) and has_condition(p.reviewed)),

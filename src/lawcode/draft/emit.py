@@ -107,6 +107,8 @@ def _norm(norm: DraftNorm) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": norm.id, "kind": norm.kind}
     if norm.bearer:
         entry["bearer"] = norm.bearer
+    if norm.counterparty:
+        entry["counterparty"] = norm.counterparty
     entry["action"] = norm.action
     if norm.condition:
         entry["condition"] = " and ".join(norm.condition)

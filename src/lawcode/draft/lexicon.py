@@ -127,7 +127,7 @@ class Lexicon:
             return True  # "(2)", "1998": a number, no one
         if not name or key(name) in self._by_key:
             return False
-        return all(_is_thing(head(part)) for part in conjuncts(name) if head(part))
+        return all(is_thing(head(part)) for part in conjuncts(name) if head(part))
 
     def add_parent(self, child: str, parent: str) -> None:
         if child != parent and parent not in self.actors[child].is_a and not self.is_a(parent, child):
@@ -176,7 +176,8 @@ class Lexicon:
         return found
 
 
-def _is_thing(word: str) -> bool:
+def is_thing(word: str) -> bool:
+    """Whether a head word names a thing or an activity (see THING_HEADS), not someone."""
     if word in PRONOUNS or word in _BODIES_WITH_THING_ENDINGS:
         return False
     return word in ABSTRACT_HEADS or word in THING_HEADS or word.endswith(_THING_ENDINGS)

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from lawcode.draft import actions, conditions, dates, definitions, exceptions, openended
 from lawcode.draft.conditions import Condition
-from lawcode.draft.lexicon import ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
+from lawcode.draft.lexicon import ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head, is_thing
 from lawcode.draft.sentences import Clause, clauses, sentences
 from lawcode.draft.words import key, shorten, slug
 from lawcode.text.document import ITEM, Document, Node
@@ -43,6 +43,7 @@ _PREFIX = re.compile(
     r"taking|having|not later than|no later than|to the extent|at|following|as regards|as far as)\b",
     re.IGNORECASE,
 )
+_BEARER_KINDS = ("duty", "prohibition", "permission", "power", "right", "consequence", "entitlement")
 _EXAMPLES = re.compile(r"\b(?:such as|including|for example)\b", re.IGNORECASE)
 _COPULA = re.compile(r"\s(?:are|is)\s", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(r"^(?P<who>(?:an?|the|each|every|any)\s[^,;.]{1,80}?)[\s.…]*[—:–-]\s*$", re.IGNORECASE)
@@ -83,6 +84,7 @@ class DraftNorm:
     discretionary: bool = False
     terms: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    counterparty: str | None = None
 
 
 @dataclass(frozen=True)
@@ -501,6 +503,7 @@ class _Drafter:
                     discretionary,
                     (),
                     tuple(piece_notes),
+                    counterparty=self._counterparty(kind, bearer, piece, say),
                 )
                 self._add(norm)
                 made += 1
@@ -683,6 +686,7 @@ class _Drafter:
                         _unique(facts),
                         open_ended=open_ended,
                         discretionary=lead.discretionary,
+                        counterparty=self._counterparty(lead.kind, bearer, piece, decisions.append),
                     )
                 )
                 made += 1
@@ -738,6 +742,17 @@ class _Drafter:
         )
         return 1
 
+    def _counterparty(self, kind: str, bearer: str | None, words: str, say: Say) -> str | None:
+        """The first other actor the action names ("report to the organs", "guide the units")."""
+        if bearer is None or kind not in _BEARER_KINDS:
+            return None
+        for ident in self.lexicon.actors_named_in(words, window=10):
+            if ident in (bearer, UNNAMED) or self.lexicon.is_a(bearer, ident) or names_a_thing(self.lexicon, ident):
+                continue
+            say(f"the action names another actor -> counterparty {ident}")
+            return ident
+        return None
+
     # -- bookkeeping -----------------------------------------------------------------------------
     def _fact(self, words: str, about: str | None, eid: str) -> str:
         meaning = shorten(words, 16)
@@ -763,6 +778,12 @@ class _Drafter:
 
     def _explain(self, node: Node, sentence: str, decisions: Iterable[str]) -> None:
         self.draft.explanations.append(Explanation(node.eid, sentence, tuple(decisions)))
+
+
+def names_a_thing(lexicon: Lexicon, actor_id: str) -> bool:
+    """Whether an actor's label is a word for a thing ("equipment", "regulation"), however it got in."""
+    actor = lexicon.actors.get(actor_id)
+    return actor is not None and is_thing(head(actor.label))
 
 
 def head_of(lexicon: Lexicon, actor_id: str) -> str:
