@@ -246,3 +246,13 @@ def test_the_first_other_actor_the_action_names_is_the_counterparty():
     draft = draft_of("Wardens shall inspect the hives.", "Keepers shall report a dead swarm to the wardens.",
                      "Keepers shall keep the equipment clean.")
     assert [n.counterparty for n in draft.norms] == [None, "warden", None]
+
+
+def test_after_opens_a_condition_only_as_a_clause_and_items_keep_their_when():
+    draft = draft_of("Sealed hives shall be opened by the warden after the disease is gone.",
+                     "The warden shall reopen the market after the inspection.",
+                     "Keepers shall perform the following duties:\n(1) report a swarm when it leaves the hive;")
+    opened, reopened, report = draft.norms
+    assert [draft.facts[f].meaning for f in opened.condition] == ["the disease is gone"]
+    assert reopened.condition == () and reopened.action == "reopen the market after the inspection"
+    assert [draft.facts[f].meaning for f in report.condition] == ["it leaves the hive"]

@@ -14,8 +14,12 @@ from dataclasses import dataclass
 MARKERS = r"where|when|whenever|if|in case|in the event that|as necessary for|as needed for|once|upon|on condition that"
 _LEADING = re.compile(rf"^(?:and\s+|but\s+)?(?P<marker>{MARKERS})\b\s*(?P<words>.*)$", re.IGNORECASE | re.DOTALL)
 _TRAILING = re.compile(
-    r"(?:,\s*|\s+)(?P<marker>where|when|whenever|if|in case|in the event that|once)\s+(?P<words>[^;]+)$", re.IGNORECASE
+    r"(?:,\s*|\s+)(?P<marker>where|when|whenever|if|in case|in the event that|once|after)\s+(?P<words>[^;]+)$",
+    re.IGNORECASE,
 )
+# "after" opens a condition only as a clause with its own verb ("after the danger is eliminated"),
+# not as a preposition ("after the corrections").
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r",?\s+(?P<words>(?:that|who|which)\s+\w+.*)$", re.IGNORECASE | re.DOTALL)
 _PARTICIPLE = re.compile(r"(?<=[a-z])\s+(?P<words>\w+ing\b.*)$", re.IGNORECASE | re.DOTALL)
 # Words in -ing that are nouns, adjectives or prepositions, not a participle restricting a subject.
@@ -80,7 +84,10 @@ def split_restriction(subject: str) -> tuple[str, Condition | None]:
 
 def split_trailing(after: str) -> tuple[str, Condition | None]:
     """The action and a trailing condition ("... where they involve X")."""
+    after = after.rstrip(" .;,")
     match = _TRAILING.search(after)
+    if match and match.group("marker").lower() == "after" and not _FINITE_VERB.search(match.group("words")):
+        match = None
     if not match:
         return after, None
     return after[: match.start()].strip(" ,"), Condition(
