@@ -14,26 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Iterable
 
 from lawcode.draft import actions, conditions, dates, definitions, exceptions, openended
+from lawcode.draft.bearers import ANYONE, GENERIC_HEADS, UNNAMED, Bearers, Say, head_of
 from lawcode.draft.conditions import Condition
-from lawcode.draft.lexicon import ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head, is_thing
+from lawcode.draft.lexicon import ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
 from lawcode.draft.sentences import Clause, clauses, sentences
 from lawcode.draft.words import key, shorten, slug
 from lawcode.text.document import ITEM, Document, Node
 
-Say = Callable[[str], None]  # records one decision for --explain
 MAX_ANALYSED = 3000  # characters of a clause's words that are analysed; longer clauses are flagged
-ANYONE = "anyone"
-UNNAMED = "unnamed_addressee"
 _CLAIM_VERBS = re.compile(
     r"^\s*(?:\w+ly\s+)?(?:request|apply|claim|demand|appeal|complain|object|ask|seek|lodge|bring|refuse)\b",
-    re.IGNORECASE,
-)
-_AGENT = re.compile(
-    r"\b(?:by\s+|of\s+(?=any\s))(?P<agent>(?:the\s+|any\s+)?[^,;]{1,80}?)(?=,|;|\.|$|\s+(?:after|before|when|where|if|within|"
-    r"in accordance|according|without|unless|for|to|on|in)\b)",
     re.IGNORECASE,
 )
 # A leading phrase that opens with a preposition or a participle ("In particular, ...", "Taking into
@@ -43,7 +36,6 @@ _PREFIX = re.compile(
     r"taking|having|not later than|no later than|to the extent|at|following|as regards|as far as)\b",
     re.IGNORECASE,
 )
-_BEARER_KINDS = ("duty", "prohibition", "permission", "power", "right", "consequence", "entitlement")
 _EXAMPLES = re.compile(r"\b(?:such as|including|for example)\b", re.IGNORECASE)
 _COPULA = re.compile(r"\s(?:are|is)\s", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(r"^(?P<who>(?:an?|the|each|every|any)\s[^,;.]{1,80}?)[\s.…]*[—:–-]\s*$", re.IGNORECASE)
@@ -51,8 +43,6 @@ _DUTY_APPLIES = re.compile(
     r"^(?:an?|the) (?:duty|obligation) to (?P<action>.{3,200}?) (?:applies|apply) to\b(?P<who>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_NAMED_AS = re.compile(r"\(\s*(?:an?\s|the\s)?[\"“‘](?P<name>[^\"”’]{1,60})[\"”’]\s*\)")
-GENERIC_HEADS = frozenset("person individual body anyone one someone everyone".split())
 _INSERTED_CONDITION = re.compile(
     r"^,?\s*(?P<marker>when|whenever|where|if|in the event that)\s+(?P<words>[^,;]{3,200}),\s*", re.IGNORECASE
 )
@@ -191,6 +181,7 @@ class _Drafter:
         self.draft = draft
         self.article = article
         self.lexicon = draft.lexicon
+        self.bearers = Bearers(draft.lexicon)
 
     # -- structure -------------------------------------------------------------------------------
     def node(self, node: Node, lead: _Lead | None) -> int:
@@ -251,7 +242,7 @@ class _Drafter:
                 clauses(c.text[:MAX_ANALYSED]) and not clauses(c.text[:MAX_ANALYSED])[0].before for c in node.children
             )
         ):
-            bearers = self._resolve_all(_SUBJECT_LEAD.match(node.text).group("who"), node, lambda _: None)  # type: ignore[union-attr]
+            bearers = self.bearers.named(_SUBJECT_LEAD.match(node.text).group("who"), node.eid, lambda _: None)  # type: ignore[union-attr]
             self._explain(
                 node,
                 node.text,
@@ -333,7 +324,7 @@ class _Drafter:
             return 1
         applies = _DUTY_APPLIES.match(analysed)
         if applies is not None and applies.group("who").strip(" —:-."):
-            bearers = self._resolve_all(applies.group("who").strip(" —:-."), node, decisions.append)
+            bearers = self.bearers.named(applies.group("who").strip(" —:-."), node.eid, decisions.append)
             action = actions.action_phrase(applies.group("action"))
             for bearer in bearers:
                 self._add(DraftNorm(self._id(node, action), node.eid, "duty", bearer, action, "duty-applies-to", 0.8))
@@ -439,8 +430,8 @@ class _Drafter:
             subject
         ):  # "X are the organs ..., responsible for"
             subject = subject[: _COPULA.search(subject).start()]  # type: ignore[union-attr]
-        bearers, kind, confidence, after = self._bearers(
-            node, clause, kind, confidence, subject, after, found_conditions, context, say
+        bearers, kind, confidence, after = self.bearers.of_clause(
+            node.eid, clause, kind, confidence, subject, after, found_conditions, context.bearers, say
         )
         context.breach = context.breach or any(conditions.speaks_of_breach(c) for c in found_conditions)
         if kind in ("duty", "power", "permission") and context.breach:
@@ -503,7 +494,7 @@ class _Drafter:
                     discretionary,
                     (),
                     tuple(piece_notes),
-                    counterparty=self._counterparty(kind, bearer, piece, say),
+                    counterparty=self.bearers.counterparty(kind, bearer, piece, say),
                 )
                 self._add(norm)
                 made += 1
@@ -513,147 +504,6 @@ class _Drafter:
             say(f"-> {kind}, bearer {', '.join(bearers) or '-'}, action '{action}'")
         context.bearers = [b for b in bearers if b != UNNAMED] or context.bearers
         return made
-
-    def _bearers(
-        self,
-        node: Node,
-        clause: Clause,
-        kind: str,
-        confidence: float,
-        subject: str,
-        after: str,
-        found_conditions: list[Condition],
-        context: _Context,
-        say: Say,
-    ) -> tuple[list[str], str, float, str]:
-        """Who the clause binds, the kind it then has, the confidence, and the action's words."""
-        hit = clause.hit
-        if hit.rule.words_name_bearer:
-            word = clause.sentence[hit.start : hit.end].split()[1]
-            say(f"'no {word} ...' -> bearer: any {word}")
-            return [self._actor(f"any {word}", node)], kind, confidence, after
-        if kind in ("definition", "conflict_rule"):
-            return [], kind, confidence, after
-        name = clean_name(subject)
-        if name.split()[-1:] == ["there"] or name.lower() == "there":  # "there must be no difference"
-            say("'there must be ...' names no one: principle")
-            return [], "principle", min(confidence, 0.6), after
-        if kind == "prohibition" and hit.rule.name == "it-is-prohibited":
-            say("'it is prohibited' names no one: bearer anyone")
-            return [self.lexicon.ensure(ANYONE, "anyone")], kind, confidence, after
-        if hit.passive or (name and self.lexicon.names_a_thing(name)) or kind == "entitlement":
-            agent = _AGENT.search(after)
-            if (
-                agent is not None
-                and not self.lexicon.names_a_thing(agent.group("agent"))
-                and _looks_like_actor(agent.group("agent"))
-            ):
-                say("passive or impersonal subject; the agent ('by/of ...') is the bearer")
-                after = (after[: agent.start()] + after[agent.end() :]).strip()
-                return self._resolve_all(agent.group("agent"), node, say), kind, confidence, after
-            if kind == "entitlement" and name and not self.lexicon.names_a_thing(name) and head(name) not in PRONOUNS:
-                say("'is to be given' to the subject: the subject benefits (entitlement)")
-                return self._resolve_all(subject, node, say), kind, confidence, after
-            if kind == "entitlement":
-                named = [a for c in found_conditions for a in self.lexicon.actors_named_in(c.words)]
-                if named:
-                    say("the beneficiary is named in the condition: " + ", ".join(named))
-                    return named, kind, confidence * 0.9, after
-            if context.bearers:
-                say("no agent named: the previous clause's bearer is taken (lower confidence)")
-                return list(context.bearers), kind, confidence * 0.75, after
-            if name and self.lexicon.names_a_thing(name) or not name:
-                say("the subject is a thing or an activity and no one is named: principle")
-                return [], "principle", min(confidence, 0.6), after
-            if kind in ("duty", "prohibition"):
-                say("passive with no agent: the bearer is not named in the text")
-                return (
-                    [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")],
-                    kind,
-                    confidence * 0.5,
-                    after,
-                )
-        if not name:
-            if context.bearers:
-                say("no subject of its own: the previous clause's bearer")
-                return list(context.bearers), kind, confidence * 0.95, after
-            say("no subject found: the bearer is not named")
-            if kind in ("duty", "prohibition", "permission", "right", "consequence"):
-                return (
-                    [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")],
-                    kind,
-                    confidence * 0.5,
-                    after,
-                )
-            return [], kind, confidence, after
-        if name.split()[0].lower() in PRONOUNS:
-            if context.bearers:
-                say(f"pronoun '{name.split()[0]}' -> the previous clause's bearer")
-                return list(context.bearers), kind, confidence * 0.85, after
-            named = [a for c in found_conditions for a in self.lexicon.actors_named_in(c.words)]
-            if named:
-                say(f"pronoun '{name.split()[0]}' -> the actors its condition names: " + ", ".join(named))
-                return named, kind, confidence * 0.85, after
-            say(f"pronoun '{name.split()[0]}' with nothing to refer to: the bearer is not named")
-            return (
-                [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")],
-                kind,
-                confidence * 0.5,
-                after,
-            )
-        restricted = next((c for c in found_conditions if c.place == "list"), None)
-        return self._resolve_all(subject, node, say, restricted), kind, confidence, after
-
-    def _resolve_all(self, subject: str, node: Node, say: Say, restricted: Condition | None = None) -> list[str]:
-        """The actors a subject names: one group for "A, B and other Cs" or "any A or B", else one each."""
-        named_as = _NAMED_AS.search(subject[:400])
-        if named_as is not None:  # 'A person (a "service-provider") ...': the text names the role
-            ident = self._actor(named_as.group("name"), node)
-            say(f"the subject is named in quotes: {ident}")
-            return [ident]
-        name = clean_name(subject)
-        if name.lower().startswith("other "):
-            name = name[6:]
-        if head(name) in GENERIC_HEADS and re.search(r"\b(?:who|whom|whose|which|that)\b", name):
-            ident = self._actor(subject, node)  # a role ("a person who has the power to ..."): one actor
-            say(f"bearer: {ident} (a role)")
-            return [ident]
-        parts = [p for p in conjuncts(name) if key(p)]
-        if not parts:
-            return [self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")]
-        if re.match(r"^\s*(?:the\s+)?any\s", subject, re.IGNORECASE) and len(parts) > 1:
-            group = self._actor(subject.strip(), node)
-            say(f"'any A or B' -> one actor for all of them: {group}")
-            return [group]
-        if len(parts) == 1:
-            ident = self._actor(subject, node)
-            say(f"bearer: {ident}")
-            return [ident]
-        if restricted is not None and len(parts) > 2:
-            group = self._actor(restricted.words, node, label=f"{restricted.words} ({name})")
-            for part in parts:
-                self.lexicon.add_parent(self._actor(part, node), group)
-            say(f"'A, B and C, that ...': the restriction names one class of them all: {group}")
-            return [group]
-        if parts[-1].lower().startswith("other "):
-            group = self._actor(parts[-1][6:], node, label=name)
-            for part in parts[:-1]:
-                self.lexicon.add_parent(self._actor(part, node), group)
-            say(f"'A, B and other Cs' -> the class {group}, with each named kind a {group}")
-            return [group]
-        out = []
-        for part in parts:
-            ident = self._actor(part, node)
-            if ident not in out:
-                out.append(ident)
-        say("bearer: " + ", ".join(out) + (" (one norm each)" if len(out) > 1 else ""))
-        return out
-
-    def _actor(self, phrase: str, node: Node, label: str | None = None) -> str:
-        ident, _how = self.lexicon.resolve(phrase, node.eid)
-        if label is not None and self.lexicon.actors[ident].source == "text":
-            self.lexicon.actors[ident].label = clean_name(label).lower()
-        return ident
 
     # -- special provisions ----------------------------------------------------------------------
     def _item_of_lead(self, node: Node, lead: _Lead) -> int:
@@ -686,7 +536,7 @@ class _Drafter:
                         _unique(facts),
                         open_ended=open_ended,
                         discretionary=lead.discretionary,
-                        counterparty=self._counterparty(lead.kind, bearer, piece, decisions.append),
+                        counterparty=self.bearers.counterparty(lead.kind, bearer, piece, decisions.append),
                     )
                 )
                 made += 1
@@ -718,7 +568,7 @@ class _Drafter:
         action = actions.action_phrase(_DUTY_APPLIES.match(node.text).group("action"))  # type: ignore[union-attr]
         for item in items:
             who = re.sub(r"[;,.]?\s*(?:and|or)?\s*$", "", item.text.strip())
-            [bearer, *_] = self._resolve_all(who, item, lambda _: None) or [UNNAMED]
+            [bearer, *_] = self.bearers.named(who, item.eid, lambda _: None) or [UNNAMED]
             self._add(DraftNorm(self._id(item, action), item.eid, "duty", bearer, action, "duty-applies-to", 0.75))
         self._explain(node, node.text, (f"'a duty to ... applies to—' -> a duty of each of the {len(items)} items",))
         return len(items)
@@ -741,17 +591,6 @@ class _Drafter:
             )
         )
         return 1
-
-    def _counterparty(self, kind: str, bearer: str | None, words: str, say: Say) -> str | None:
-        """The first other actor the action names ("report to the organs", "guide the units")."""
-        if bearer is None or kind not in _BEARER_KINDS:
-            return None
-        for ident in self.lexicon.actors_named_in(words, window=10):
-            if ident in (bearer, UNNAMED) or self.lexicon.is_a(bearer, ident) or names_a_thing(self.lexicon, ident):
-                continue
-            say(f"the action names another actor -> counterparty {ident}")
-            return ident
-        return None
 
     # -- bookkeeping -----------------------------------------------------------------------------
     def _fact(self, words: str, about: str | None, eid: str) -> str:
@@ -778,27 +617,6 @@ class _Drafter:
 
     def _explain(self, node: Node, sentence: str, decisions: Iterable[str]) -> None:
         self.draft.explanations.append(Explanation(node.eid, sentence, tuple(decisions)))
-
-
-def names_a_thing(lexicon: Lexicon, actor_id: str) -> bool:
-    """Whether an actor's label is a word for a thing ("equipment", "regulation"), however it got in."""
-    actor = lexicon.actors.get(actor_id)
-    return actor is not None and is_thing(head(actor.label))
-
-
-def head_of(lexicon: Lexicon, actor_id: str) -> str:
-    actor = lexicon.actors.get(actor_id)
-    return head(actor.label) if actor else ""
-
-
-def _looks_like_actor(words: str) -> bool:
-    """A by-phrase names someone (not "by means of", "by law", "by 31 March")."""
-    first = clean_name(words).split()[:1]
-    return (
-        bool(first)
-        and first[0].lower() not in ("means", "law", "virtue", "reason", "way", "operation")
-        and not first[0][:1].isdigit()
-    )
 
 
 def _or_none(bearers: list[str]) -> list[str | None]:
