@@ -80,10 +80,10 @@ def model_data(draft: Draft) -> dict[str, Any]:
         days.append(
             {
                 "id": f"day_{day.month:02d}_{day.day:02d}" + (f"_{n}" if repeated[(day.month, day.day)] > 1 else ""),
-                "label": f"{dt.date(2024, day.month, day.day):%d %B}",
+                "label": f"{day.day} {dt.date(2024, day.month, day.day):%B}",
                 "month": day.month,
                 "day": day.day,
-                "what": "see the norm",
+                "what": day.what,
                 "norm": day.norm,
                 "cites": [day.eid],
             }

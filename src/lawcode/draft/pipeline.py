@@ -100,6 +100,7 @@ class RecurringDay:
     day: int
     norm: str
     eid: str
+    what: str  # the norm's action
 
 
 @dataclass
@@ -499,7 +500,7 @@ class _Drafter:
                 self._add(norm)
                 made += 1
                 for month, day in dates.recurring_days(piece):
-                    self.draft.days.append(RecurringDay(month, day, norm.id, node.eid))
+                    self.draft.days.append(RecurringDay(month, day, norm.id, node.eid, action))
                     say(f"a day of the year ({month:02d}-{day:02d}) -> dates")
             say(f"-> {kind}, bearer {', '.join(bearers) or '-'}, action '{action}'")
         context.bearers = [b for b in bearers if b != UNNAMED] or context.bearers
