@@ -256,3 +256,8 @@ def test_after_opens_a_condition_only_as_a_clause_and_items_keep_their_when():
     assert [draft.facts[f].meaning for f in opened.condition] == ["the disease is gone"]
     assert reopened.condition == () and reopened.action == "reopen the market after the inspection"
     assert [draft.facts[f].meaning for f in report.condition] == ["it leaves the hive"]
+
+
+def test_a_phrase_between_the_modal_and_the_verb_is_a_note():
+    [norm] = norms_of("A seller must not, in relation to the market, harass a buyer.")
+    assert norm.action == "harass a buyer" and norm.notes == ("in relation to the market",)

@@ -65,7 +65,8 @@ VERBS = frozenset(
     "record rectify reduce refer refuse register reject release remedy remove report request research resolve respect "
     "restrict retain return review revoke safeguard sanction seal secure seek send set share sign stop store "
     "strengthen study submit supervise support suspend take test train transfer transmit update urge verify withdraw "
-    "work".split()
+    "work discriminate harass victimise victimize treat dispose let sell rent admit expel dismiss hire charge "
+    "disclose process collect erase notify".split()
 )
 _EXAMPLES_START = re.compile(r"\b(?:such as|including|for example|e\.g\.)\s", re.IGNORECASE)
 _ACTION_BREAK = re.compile(r"[,;]\s*(?:and\s+)?(?:also\s+)?(?:\w+ly\s+)?(?=(?P<word>[A-Za-z]+)\b)")

@@ -46,6 +46,7 @@ _DUTY_APPLIES = re.compile(
 _INSERTED_CONDITION = re.compile(
     r"^,?\s*(?P<marker>when|whenever|where|if|in the event that)\s+(?P<words>[^,;]{3,200}),\s*", re.IGNORECASE
 )
+_INSERTED_PHRASE = re.compile(r"^,?\s*(?:in|within|during|on|for|by|with|at|under)\b[^,;]{1,200},\s*", re.IGNORECASE)
 _LEAD_IN_END = re.compile(r"(?:[:—–-]|\bfollowing\b.*)\s*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -413,6 +414,11 @@ class _Drafter:
             )
             say(f"'{inserted.group('marker')}' clause between the modal and the action -> condition")
             after = after[inserted.end() :]
+        aside = _INSERTED_PHRASE.match(after)
+        if aside is not None and actions.starts_with_verb(after[aside.end() :]):  # "must not, in X, harass"
+            notes.append(shorten(aside.group(0).strip(" ,"), 14))
+            say("a phrase between the modal and the verb -> note")
+            after = after[aside.end() :]
         after, trailing = conditions.split_trailing(after)
         if trailing is not None:
             found_conditions.append(trailing)
