@@ -94,7 +94,7 @@ def split_actions(words: str) -> list[str]:
     """The separate actions of a list of them ("establish X, improve Y, and report Z").
 
     A piece starts where a comma or semicolon is followed by a verb; words before the first verb
-    ("in conjunction with the departments, establish ...") stay with the first action. After
+    ("together with the wardens, inspect ...") stay with the first action. After
     "such as" only a semicolon ends a piece: the commas separate the examples.
     """
     text = words[:4000]

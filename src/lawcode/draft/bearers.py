@@ -130,7 +130,7 @@ class Bearers:
     def named(self, subject: str, eid: str, say: Say, restricted: Condition | None = None) -> list[str]:
         """The actors a subject names: one group for "A, B and other Cs" or "any A or B", else one each."""
         named_as = _NAMED_AS.search(subject[:400])
-        if named_as is not None:  # 'A person (a "service-provider") ...': the text names the role
+        if named_as is not None:  # 'A person (a "honey-seller") ...': the text names the role
             ident = self.actor(named_as.group("name"), eid)
             say(f"the subject is named in quotes: {ident}")
             return [ident]
@@ -179,7 +179,7 @@ class Bearers:
         return ident
 
     def counterparty(self, kind: str, bearer: str | None, words: str, say: Say) -> str | None:
-        """The first other actor the action names ("report to the organs", "guide the units")."""
+        """The first other actor the action names ("report to the warden", "inspect the keepers")."""
         if bearer is None or kind not in _BEARER_KINDS:
             return None
         for ident in self.lexicon.actors_named_in(words, window=10):

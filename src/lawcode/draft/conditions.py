@@ -1,7 +1,7 @@
 """Conditions: the "where / when / if" parts of a clause, each to become a named fact.
 
 Three places hold them: a leading clause before the subject ("Where X, the organ shall ..."),
-a restriction of the subject ("citizens discovering X", "units that make X") and a trailing
+a restriction of the subject ("keepers holding X", "farms that keep X") and a trailing
 clause after the action ("... shall seek opinions where they involve X"). Each is kept as the
 text's words (shortened); the drafter names a fact after them and asks about them.
 """
@@ -62,7 +62,7 @@ def last_comma(words: str) -> int | None:
 
 
 def split_restriction(subject: str) -> tuple[str, Condition | None]:
-    """The subject's name and a restriction on it ("units that make X", "citizens discovering X")."""
+    """The subject's name and a restriction on it ("farms that keep X", "keepers holding X")."""
     first_space = subject.find(" ")
     if first_space < 0:
         return subject, None

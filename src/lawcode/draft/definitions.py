@@ -18,9 +18,9 @@ _PATTERNS = (
 )
 
 
-# Definitions without a quoted term: "a reference to X is a reference to Y", "Race includes—",
-# and a present-tense statement of when something is the case ("A person discriminates against
-# another if ..."), which defines what the provision's heading names.
+# Definitions without a quoted term: "a reference to X is a reference to Y", "Honey includes—",
+# and a present-tense statement of when something is the case ("A keeper neglects a hive
+# if ..."), which defines what the provision's heading names.
 _REFERENCE = re.compile(
     r"\breferences? (?:\(however expressed\) )?to .{1,200}? (?:is|are|includes?) (?:a |to )?(?:references? to\b)?",
     re.IGNORECASE,

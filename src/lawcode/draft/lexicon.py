@@ -82,7 +82,7 @@ class Lexicon:
 
     def learn_name(self, phrase: str) -> None:
         """Remember a name the text uses as a subject somewhere, so that a condition naming it
-        before its first use as a subject ("where citizens and organisations ...") is understood."""
+        before its first use as a subject ("where keepers and farms ...") is understood."""
         name_key = key(clean_name(phrase))
         if name_key and name_key not in self._by_key:
             self._names.setdefault(name_key, phrase)
@@ -201,7 +201,7 @@ def _label(phrase: str, name: str) -> str:
 
 
 def _without_parentheses(text: str) -> str:
-    """The text without its parenthesised asides, nested ones included ("(and see section 55(7))")."""
+    """The text without its parenthesised asides, nested ones included ("(see also section 9(2))")."""
     for _ in range(4):
         shorter = _PARENS.sub("", text)
         if shorter == text:
@@ -236,13 +236,13 @@ def head(phrase: str) -> str:
 def conjuncts(subject: str) -> list[str]:
     """The names a coordinated subject joins ("A, B and other Cs" -> A, B, other Cs).
 
-    A conjunct that only completes the one before ("at the county level and above", "at or above
-    the county level") is joined back to it.
+    A conjunct that only completes the one before ("at the district level and above", "at or above
+    the district level") is joined back to it.
     """
     text = _PARENS.sub("", subject[:2000])
     complement = re.search(r"\s(?:of|for)\s", text)
     if complement and "," in text[complement.end() :] and "," not in text[: complement.start()]:
-        # "the heads of A, B and other Cs": the list belongs to the complement; the names are the heads
+        # "the wardens of A, B and other Cs": the list belongs to the complement; the names are the heads
         heads = [h.strip() for h in re.split(r"\s+(?:and|or)\s+", text[: complement.start()]) if h.strip()]
         return [f"{h}{text[complement.start() :]}" for h in heads]
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+", text) if p.strip()]

@@ -149,7 +149,7 @@ class _Lead:
     condition_facts: tuple[str, ...]
     discretionary: bool
     subject_only: bool = False  # the lead-in names the bearer; each item has its own modal
-    action: str = ""  # the lead-in's own action ("discriminate against a person—"), for items that complete it
+    action: str = ""  # the lead-in's own action ("refuse honey to a buyer—"), for items that complete it
 
 
 def draft_document(document: Document, lexicon: Lexicon | None = None) -> Draft:
@@ -228,14 +228,14 @@ class _Drafter:
             return self._item_of_lead(node, lead)
         if not normative and node.children:
             unquoted = definitions.unquoted_definition(node.text, self.article.heading)
-            if unquoted is not None:  # "Race includes—", "A person has a disability if—": the items belong to it
+            if unquoted is not None:  # "Honey includes—", "A hive is sick if—": the items belong to it
                 self._definition(node, unquoted[0], unquoted[1], 0.6, node.text)
                 return -1
         return self.sentences(node, node.text, lead)
 
     def _lead_of(self, node: Node) -> _Lead | None:
         """The lead-in of a list, when its last clause is normative and it introduces the items;
-        or when it only names who the items bind ("A Minister of the Crown— (a) must ...")."""
+        or when it only names who the items bind ("The warden— (a) must ...")."""
         found = [c for s in sentences(node.text[:MAX_ANALYSED]) for c in clauses(s)]
         if (
             not found
@@ -408,14 +408,14 @@ class _Drafter:
             say(f"the subject is restricted ('{restriction.marker} ...') -> condition")
         after = clause.after[:MAX_ANALYSED]
         inserted = _INSERTED_CONDITION.match(after)
-        if inserted is not None:  # "must, when making decisions, have regard to ..."
+        if inserted is not None:  # "must, when moving hives, tell the warden"
             found_conditions.append(
                 Condition(inserted.group("marker").lower(), inserted.group("words").strip(), "inserted")
             )
             say(f"'{inserted.group('marker')}' clause between the modal and the action -> condition")
             after = after[inserted.end() :]
         aside = _INSERTED_PHRASE.match(after)
-        if aside is not None and actions.starts_with_verb(after[aside.end() :]):  # "must not, in X, harass"
+        if aside is not None and actions.starts_with_verb(after[aside.end() :]):  # "must not, at the market, sell"
             notes.append(shorten(aside.group(0).strip(" ,"), 14))
             say("a phrase between the modal and the verb -> note")
             after = after[aside.end() :]
@@ -435,7 +435,7 @@ class _Drafter:
 
         if clause.hit.rule.name == "responsible-for" and _COPULA.search(
             subject
-        ):  # "X are the organs ..., responsible for"
+        ):  # "X are the bodies in charge ..., responsible for"
             subject = subject[: _COPULA.search(subject).start()]  # type: ignore[union-attr]
         bearers, kind, confidence, after = self.bearers.of_clause(
             node.eid, clause, kind, confidence, subject, after, found_conditions, context.bearers, say
@@ -475,7 +475,7 @@ class _Drafter:
                 action = (
                     f"{actions.action_phrase(clean_name(subject), 6)}: {action}"  # "documents ... must not be held"
                 )
-            if kind == "entitlement" and subject and self.lexicon.names_a_thing(subject):  # "compensation is given"
+            if kind == "entitlement" and subject and self.lexicon.names_a_thing(subject):  # "an award is to be given"
                 action = "receive " + actions.action_phrase(clean_name(subject), 6)
             open_ended = openended.is_open_ended(piece)
             if open_ended:
