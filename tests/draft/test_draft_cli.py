@@ -140,3 +140,14 @@ def test_compare_with_a_model_of_another_text_warns(bees, monkeypatch, capsys):
         main()
     assert exit_.value.code == 0
     assert "was written for another text (garden.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--article", "2"], "--article is an option of --explain"),
+    (["--explain", "--compare", "x.yaml"], "--explain and --compare cannot be combined"),
+])
+def test_options_that_do_not_go_together(bees, monkeypatch, capsys, options, message):
+    monkeypatch.setattr(sys, "argv", ["lawcode", "draft", str(bees), *options])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 2 and message in capsys.readouterr().err

@@ -51,7 +51,12 @@ def draft(
     Provisions the drafter could not classify are listed for review in the file.
     """
     from lawcode import service
+    from lawcode.errors import QueryError
 
+    if article is not None and not explain:
+        raise QueryError("--article is an option of --explain", expected="lawcode draft --explain TEXT --article N")
+    if explain and compare is not None:
+        raise QueryError("--explain and --compare cannot be combined", expected="one of them")
     drafted = service.draft_model(text, actors or [])
     if explain:
         _explain(drafted, article, format)
