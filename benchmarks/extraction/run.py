@@ -68,6 +68,7 @@ def main() -> None:
                 "reviewed_norms": len(reviewed.norms),
                 "drafted_norms": len(drafted.norms),
                 "measures": [m.to_dict() for m in result.measures()],
+                "by_confidence": _by_confidence(result),
             }
         )
     checked = []
@@ -97,6 +98,32 @@ def main() -> None:
         print(json.dumps({"measured": measured, "checked": checked}, indent=2))
     else:
         print(_markdown(measured, checked))
+
+
+BANDS = ((0.85, 1.01), (0.7, 0.85), (0.0, 0.7))
+
+
+def _by_confidence(result: Any) -> list[dict[str, Any]]:
+    """Kind and bearer agreement of the drafted norms that have a partner, by the confidence the
+    drafter gave them: does a higher confidence mean a better draft?"""
+    from lawcode.draft.emit import parse_drafted_note
+
+    out = []
+    for low, high in BANDS:
+        pairs = [
+            p
+            for p in result.by_drafted
+            if p.reviewed is not None and low <= (parse_drafted_note(p.drafted.note) or ("", 0.0))[1] < high
+        ]
+        out.append(
+            {
+                "confidence": f"{low:.2f}-{min(high, 1.0):.2f}",
+                "norms": len(pairs),
+                "kind": round(sum(p.kind_agrees for p in pairs) / len(pairs), 3) if pairs else None,
+                "bearer": round(sum(p.bearer_agrees for p in pairs) / len(pairs), 3) if pairs else None,
+            }
+        )
+    return out
 
 
 def _reviewed_model(path: Path) -> tuple[Model, bool]:
@@ -155,6 +182,12 @@ def _markdown(measured: list[dict], checked: list[dict]) -> str:
                 f"| {m['measure']} | {m['precision']:.3f} | {m['recall']:.3f} | {mark} | "
                 f"{m['drafted'][0]}/{m['drafted'][1]} | {m['reviewed'][0]}/{m['reviewed'][1]} |"
             )
+        lines += [
+            "",
+            "| drafted confidence | norms with a partner | kind agrees | bearer agrees |",
+            "|---|---|---|---|",
+        ]
+        lines += [f"| {b['confidence']} | {b['norms']} | {b['kind']} | {b['bearer']} |" for b in item["by_confidence"]]
         lines.append("")
     lines += [
         "### `lawcode check` on the draft of every corpus text",
