@@ -120,13 +120,11 @@ class Draft:
     norm_ids: set[str] = field(default_factory=set)
 
     def articles_without_norms(self) -> list[Node]:
-        covered = {n.eid for n in self.norms}
-        out = []
-        for article in self.document.articles():
-            inside = article.eid + "__"
-            if not any(e == article.eid or e.startswith(inside) for e in covered):
-                out.append(article)
-        return out
+        covered = set()  # every provision a norm cites, and every provision that contains one
+        for norm in self.norms:
+            parts = norm.eid.split("__")
+            covered.update("__".join(parts[:n]) for n in range(1, len(parts) + 1))
+        return [article for article in self.document.articles() if article.eid not in covered]
 
 
 @dataclass
