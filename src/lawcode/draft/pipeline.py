@@ -120,7 +120,7 @@ class Draft:
     norm_ids: set[str] = field(default_factory=set)
 
     def articles_without_norms(self) -> list[Node]:
-        covered = set()  # every provision a norm cites, and every provision that contains one
+        covered: set[str] = set()  # every provision a norm cites, and every provision that contains one
         for norm in self.norms:
             parts = norm.eid.split("__")
             covered.update("__".join(parts[:n]) for n in range(1, len(parts) + 1))
