@@ -251,7 +251,7 @@ class _Drafter:
             return _Lead(tuple(bearers), "", "subject-lead-in", 0.0, (), False, subject_only=True)
         if not found or not (_LEAD_IN_END.search(node.text[-200:]) or "following" in found[-1].after.lower()):
             return None
-        mine = [n for n in self.draft.norms if n.eid == node.eid]
+        mine = self._last_norms_of(node.eid)
         if not mine:
             return None
         last = mine[-1]
@@ -266,14 +266,23 @@ class _Drafter:
             action=last.action.rstrip(" —–:-…"),
         )
 
+    def _last_norms_of(self, eid: str) -> list[DraftNorm]:
+        """The norms just drafted from provision ``eid`` (they are the last ones: read backwards)."""
+        n = len(self.draft.norms)
+        while n > 0 and self.draft.norms[n - 1].eid == eid:
+            n -= 1
+        return self.draft.norms[n:]
+
     def _drop_last_norms(self, eid: str) -> None:
         """Remove the lead-in's own clause (the last action drafted for ``eid``): its items stand for it."""
-        mine = [n for n in self.draft.norms if n.eid == eid]
+        mine = self._last_norms_of(eid)
         if not mine:
             return
         action = mine[-1].action
         dropped = {n.id for n in mine if n.action == action}
-        self.draft.norms = [n for n in self.draft.norms if n.id not in dropped]
+        kept = [n for n in mine if n.id not in dropped]
+        del self.draft.norms[len(self.draft.norms) - len(mine) :]
+        self.draft.norms.extend(kept)
         self.draft.norm_ids -= dropped
         self.draft.explanations.append(
             Explanation(
