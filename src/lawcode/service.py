@@ -356,3 +356,12 @@ def _review_without_readings(loaded: Any, document: Any, article: str | None) ->
                    "norms": norms_of.get(n.eid, []), "readings": []} for n in nodes]
     return {"regulation": loaded.model.regulation.id, "title": loaded.model.regulation.title, "article": article,
             "provisions": provisions, "readings": {}, "without_readings": True}
+
+
+def draft_model(text: str | os.PathLike, actor_models: list[str] | None = None):
+    """Draft a model of the text at ``text`` (see :mod:`lawcode.draft`); the actors of
+    ``actor_models`` (paths or shipped ids) are reused where the text names them."""
+    from lawcode.draft import draft_document, lexicon_from_models
+
+    lexicon = lexicon_from_models([load_model(ref) for ref in actor_models or []])
+    return draft_document(read_document(text), lexicon)

@@ -33,6 +33,7 @@ from lawcode.cli import scenario_commands  # noqa: E402,F401
 from lawcode.cli import assess_commands  # noqa: E402,F401
 from lawcode.cli import store_commands  # noqa: E402,F401
 from lawcode.cli import serve_commands  # noqa: E402,F401
+from lawcode.cli import draft_commands  # noqa: E402,F401
 
 
 def main() -> None:

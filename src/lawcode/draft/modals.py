@@ -1,0 +1,129 @@
+"""Kind rules: which words make a sentence normative, and what kind of norm each makes.
+
+Each :class:`KindRule` is one construction ("shall not", "has the right to", "it is
+prohibited") with the kind it signals and how sure the rule is. All rules are tried together,
+left to right; where two start at the same word the earlier rule in :data:`RULES` wins, so the
+specific constructions come before the plain modals they contain. A modal inside a relative
+clause ("duties that shall be performed") is not the sentence's own and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class KindRule:
+    name: str  # stable, shown in drafts and explanations
+    pattern: str  # regular expression, matched case-insensitively on word boundaries
+    kind: str  # a NormKind value
+    confidence: float
+    words_name_bearer: bool = False  # "no person shall": the bearer is in the rule's own words
+
+
+RULES: tuple[KindRule, ...] = (
+    KindRule(
+        "entry-into-force",
+        r"(?:(?:shall|will|is to) )?(?:take|takes|come|comes) (?:into )?(?:effect|force)|enters? into force",
+        "entry_into_force",
+        0.9,
+    ),
+    KindRule(
+        "scope",
+        r"(?:this|these) (?:regulations?|act|by-?laws?|chapter|part|law|directive|rules) "
+        r"(?:shall |does |do )?(?:not )?appl(?:y|ies)",
+        "scope",
+        0.85,
+    ),
+    KindRule(
+        "no-one-shall",
+        r"no (?:person|one|individual|body|organi[sz]ation|\w+) (?:shall|may|must)",
+        "prohibition",
+        0.9,
+        True,
+    ),
+    KindRule("it-is-prohibited", r"it is (?:prohibited|forbidden|unlawful|an offence)", "prohibition", 0.85),
+    KindRule(
+        "must-not",
+        r"(?:shall|must|may) not|(?:is|are) not to|(?:is|are) (?:prohibited|forbidden) (?:from|to)",
+        "prohibition",
+        0.9,
+    ),
+    KindRule(
+        "liable-to",
+        r"(?:is|are|shall be|will be) liable (?:to|for)|(?:is|are) guilty of an offence|commits? an offence",
+        "consequence",
+        0.85,
+    ),
+    KindRule("right-to", r"(?:has|have|shall have) the right (?:to|of)|(?:is|are|shall be) entitled to", "right", 0.85),
+    KindRule("treated-as", r"(?:is|are) (?:to be )?(?:treated|regarded|referred to) as", "definition", 0.7),
+    KindRule(
+        "is-to-be-given",
+        r"(?:is|are) to be (?:given|granted|awarded|paid)|shall be (?:given|granted|awarded|paid)",
+        "entitlement",
+        0.7,
+    ),
+    KindRule(
+        "obligation-to",
+        r"(?:has|have) (?:the|an) (?:obligation|duty) to|(?:is|are) (?:obliged|required|bound) to",
+        "duty",
+        0.85,
+    ),
+    KindRule("responsible-for", r"(?:is|are) (?:\w+ly )?responsible for|, responsible for", "duty", 0.65),
+    KindRule("shall", r"shall", "duty", 0.9),
+    KindRule("must", r"must", "duty", 0.9),
+    KindRule("is-to", r"(?:is|are) to(?! the\b)(?= \w)", "duty", 0.75),
+    KindRule("should", r"should", "principle", 0.6),
+    KindRule("may", r"may", "permission", 0.8),
+)
+
+_COMBINED = re.compile("|".join(f"(?P<r{n}>\\b(?:{rule.pattern})\\b)" for n, rule in enumerate(RULES)), re.IGNORECASE)
+# The words every rule starts with: only where one of them stands are the rules tried (much faster
+# than trying every rule at every word of a long text).
+_TRIGGER = re.compile(
+    r"\b(?:shall|will|is|are|takes?|comes?|enters?|this|these|no|it|must|may|has|have|commits?|"
+    r"should)\b|, responsible",
+    re.IGNORECASE,
+)
+# A modal right after one of these words belongs to a relative clause or a set phrase.
+_NOT_MAIN = re.compile(r"(?:\b(?:that|which|who|whom|as|case|what|whatever|whoever|than|so)\s+)$", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\s+(?:not\s+)?(?:also\s+)?be\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|given|done|made|paid|held|kept|sent|set|put|found|"
+    r"brought|left|met|run|read|heard|built|spent|lost|borne|sold|told|shown|drawn|dealt|laid|led|sought|taught|"
+    r"bought|cut|shut|struck|hit|spread|burnt|learnt|lent|meant|lit|dug|fed|won|shot|sworn|torn|worn)\b",
+    re.IGNORECASE,
+)
+_IS_MONTH = re.compile(r"\d\s+May\b|\bMay\s+\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One normative construction found in a sentence."""
+
+    rule: KindRule
+    start: int
+    end: int
+    passive: bool  # followed by "be <participle>": the subject suffers the action
+
+
+def find_hits(text: str) -> list[Hit]:
+    """The sentence's own normative constructions, left to right (relative-clause modals skipped)."""
+    hits: list[Hit] = []
+    position = 0
+    for trigger in _TRIGGER.finditer(text):
+        if trigger.start() < position:
+            continue
+        match = _COMBINED.match(text, trigger.start())
+        if match is None:
+            continue
+        position = match.end()
+        rule = RULES[int(match.lastgroup[1:])]  # type: ignore[index]
+        before = text[max(0, match.start() - 12) : match.start()]
+        if not rule.words_name_bearer and _NOT_MAIN.search(before):
+            continue
+        if rule.name == "may" and _IS_MONTH.search(text[max(0, match.start() - 4) : match.end() + 4]):
+            continue  # "1 May 2018": the month, not the modal
+        passive = _PASSIVE.match(text, match.end()) is not None
+        hits.append(Hit(rule, match.start(), match.end(), passive))
+    return hits
