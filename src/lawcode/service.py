@@ -282,26 +282,6 @@ def norms_resting_on(loaded: Any, eid: str, document: Any = None) -> list[dict[s
             if any(c == eid or c.startswith(inside) for c in norm.cites)]
 
 
-def owed_to(loaded: Any, roles: Iterable[str], document: Any = None) -> list[dict[str, Any]]:
-    """The norms owed to an actor holding ``roles``: those whose counterparty or beneficiary
-    each role is (through the ontology: what is owed to a unit is owed to an enterprise), for an
-    ``ask`` answer that has no ``owed`` list of its own (engines that answer it put it there).
-
-    They bind someone else, so whether they apply depends on that bearer's facts; each entry
-    (norm fields as in ``lawcode norms``) says under ``roles`` which of the roles it is owed to.
-    """
-    from lawcode.engine.findings import norm_fields, norm_order
-
-    ontology = loaded.ontology
-    owed = []
-    for norm in sorted(loaded.model.norms, key=norm_order):
-        parties = [p for p in (norm.counterparty, norm.beneficiary) if p]
-        mine = [r for r in roles if r in ontology and any(ontology.is_a(r, p) for p in parties)]
-        if mine:
-            owed.append({**norm_fields(loaded, norm, document), "roles": mine})
-    return owed
-
-
 def next_question(answer: dict[str, Any], skipped: Container[str] = ()) -> str | None:
     """The fact to ask next in an interview: the unknown fact that could decide the most
     undetermined findings of ``answer`` (an ``ask`` answer), leaving out those ``skipped``
@@ -318,44 +298,11 @@ def next_question(answer: dict[str, Any], skipped: Container[str] = ()) -> str |
 
 
 def review(loaded: Any, document: Any, article: str | None = None) -> dict[str, Any]:
-    """The text provision by provision with the norms resting on each (``to_dict`` of
-    :func:`lawcode.engine.review.build_review`, with the model's readings, where that module is
-    present). Without it, the same shape is built here with no readings: each provision (of
-    ``article``, or the whole text) with its citation, own words and the norms citing it.
-    """
-    try:
-        from lawcode.engine.review import build_review
-    except ImportError:
-        return _review_without_readings(loaded, document, article)
+    """The text provision by provision with the norms resting on each and the model's readings
+    (:func:`lawcode.engine.review.build_review`), as a dict."""
+    from lawcode.engine.review import build_review
+
     return build_review(loaded, document, article).to_dict()
-
-
-def _review_without_readings(loaded: Any, document: Any, article: str | None) -> dict[str, Any]:
-    from lawcode.engine.findings import norm_fields
-    from lawcode.engine.quote import citation
-    from lawcode.errors import QueryError
-
-    if document is None:
-        raise QueryError(f"the review needs the text {loaded.model.regulation.text.file}",
-                         expected="--text PATH, or LAWCODE_CORPUS set to the folder holding it")
-    if article is None:
-        nodes = list(document.walk())
-    else:
-        from lawcode.text.locate import locate
-
-        nodes = list(locate(document, article).walk())
-    norms_of: dict[str, list[dict[str, Any]]] = {}
-    for norm in loaded.model.norms:
-        for eid in norm.cites:
-            norms_of.setdefault(eid, []).append(norm_fields(loaded, norm, document))
-    base = nodes[0].eid.count("__") if nodes else 0
-    provisions = [{"eid": n.eid, "kind": n.kind, "num": n.num, "heading": n.heading,
-                   "citation": citation(n.eid, document),
-                   "text": "\n".join(part for part in (n.text, n.wrap_up) if part),
-                   "depth": n.eid.count("__") - n.eid.count("list_") - base,
-                   "norms": norms_of.get(n.eid, []), "readings": []} for n in nodes]
-    return {"regulation": loaded.model.regulation.id, "title": loaded.model.regulation.title, "article": article,
-            "provisions": provisions, "readings": {}, "without_readings": True}
 
 
 def draft_model(text: str | os.PathLike, actor_models: list[str] | None = None):

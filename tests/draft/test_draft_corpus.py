@@ -17,5 +17,8 @@ def test_the_draft_of_every_corpus_text_passes_check(name, tmp_path):
     model = tmp_path / "draft.yaml"
     model.write_text(model_yaml(drafted), encoding="utf-8")
     report = check_model(service.load_model(model, strict=False), service.read_document(path))
-    assert report.errors == () and report.warnings == ()
+    assert report.errors == ()
+    # The one warning a draft may carry is a true one for its reviewer: the text names a Schedule it
+    # does not hold, and which norms are subject to it is a reading to decide.
+    assert {issue.code for issue in report.warnings} <= {"schedule-dropped"}
     assert len(drafted.norms) > 20

@@ -163,7 +163,7 @@ def interview(regulation_id: str, request: Request,
     """The interview: roles, then one question at a time; its state is all in the URL."""
     from lawcode.engine.catalog import actor_catalog
     from lawcode.engine.queries import parse_facts
-    from lawcode.service import ask_roles, next_question, owed_to
+    from lawcode.service import ask_roles, next_question
 
     regulation = _library(request).with_model(regulation_id)
     base = _base(regulation_id)
@@ -191,7 +191,7 @@ def interview(regulation_id: str, request: Request,
     if asking is not None:
         left = sum(1 for f in answer["findings"] if asking in f.get("missing", ()))
         return _page(request, "interview_question.html", asking=asking, deciding=left, **context)
-    owed = answer["owed"] if "owed" in answer else owed_to(regulation.loaded, roles, regulation.document)
+    owed = answer["owed"]
     return _page(request, "interview_result.html", owed=owed, **context)
 
 
