@@ -147,7 +147,7 @@ class _Builder:
         return body
 
     def _node(self, draft: NodeDraft, eids: dict[str, Node]) -> Node:
-        node = draft.to_node(tuple(self._node(child, eids) for child in draft.children))
+        node = draft.to_node(tuple([self._node(child, eids) for child in draft.children]) if draft.children else ())
         eids[draft.eid] = node  # the key is there already: document order is kept
         return node
 
