@@ -362,14 +362,15 @@ def _rejoin_headings(drafts: list[NodeDraft], tokens: list[Token], warnings: lis
     """Give letter-spaced headings their words back, from the text's own vocabulary."""
     words = vocabulary(t.text for t in tokens if t.kind != CONTAINER)
     for draft in drafts:
-        joined = rejoin(draft.heading, words)
+        heading = draft.heading or ""  # a draft is noted here only once its heading is set
+        joined = rejoin(heading, words)
         if joined:
             warnings.append(Diagnostic(draft.line, f"heading was letter-spaced (PDF extraction); read as {joined!r}",
-                                       draft.heading))
+                                       heading))
             draft.heading = joined
         else:
             warnings.append(Diagnostic(draft.line, "heading looks letter-spaced (PDF extraction); kept as printed",
-                                       draft.heading))
+                                       heading))
 
 
 def _safe(label: str) -> str:
