@@ -2,8 +2,8 @@
 
 Converting a large document allocates many small objects and creates no reference cycles, so
 the collector's repeated passes over every live object are overhead; reference counting still
-frees everything. The parser does not pause it: on the corpus texts the pause saved nothing
-measurable (see docs/notes/parser.md), only on synthetic texts of 10 MB and more.
+frees everything. The parser does not pause it: the pause saved no measurable CPU time there,
+on the corpus texts or on a 10 MB one (see docs/notes/parser.md).
 
 CPython has one collector per process, so the pause cannot be local to a call. It is made safe
 for a long-running process (a server, a notebook): calls may nest and may run in several threads

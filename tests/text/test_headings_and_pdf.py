@@ -65,3 +65,13 @@ def test_soft_hyphen_and_line_end_hyphenation_are_rejoined():
 def test_a_hyphen_at_a_line_end_before_a_capital_is_kept_in_the_compound():
     doc = parse_text("Article 1\nScope\nThe rules cover the North-\nSouth route, and the\nharbour of the town.\n")
     assert "North-South route, and the harbour of the town." in doc.get("art_1__para_nn_1").text
+
+
+def test_a_provision_is_never_left_without_its_words():
+    # No modal verb and no full stop: the line reads like a title, but it is all the article says.
+    doc = parse_text("Article 1\nHives in the town register\nArticle 2\nFees\n1. A fee is due.\nArticle 3\nRepealed\n")
+    first = doc.get("art_1")
+    assert first.heading is None and [p.text for p in first.children] == ["Hives in the town register"]
+    assert doc.get("art_1__para_nn_1").line == 2
+    assert doc.get("art_2").heading == "Fees"
+    assert [p.text for p in doc.get("art_3").children] == ["Repealed"]

@@ -94,3 +94,13 @@ def test_hard_wrapped_npc_text():
     # "Article 7 of the" at a line start is a citation inside article 2, not a heading (7 does not follow 2)
     assert "Article 7 of the Animal Law also applies to hives." in doc.get("chp_I__art_2__para_nn_1").text
     assert doc.get("chp_I__art_3__para_nn_1").text.endswith("county office within thirty days.")
+
+
+def test_table_of_contents_entries_are_reported_as_printed_line_by_line():
+    text = "Contents\n\nChapter I `General`\nChapter II Registration of Hives and\nKeepers\n\n" \
+           "Chapter I General\n\nArticle 1 Hives are registered.\n\nChapter II Registration of Hives and\nKeepers\n\n" \
+           "Article 2 Keepers pay a fee.\n"
+    doc = parse_text(text, "toc.txt")
+    assert [(d.line, d.text) for d in doc.removed] == [
+        (1, "Contents"), (3, "Chapter I `General`"), (4, "Chapter II Registration of Hives and"), (5, "Keepers")]
+    assert doc.get("chp_II").heading == "Registration of Hives and Keepers"

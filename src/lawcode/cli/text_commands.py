@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 from enum import Enum
 from pathlib import Path
 
@@ -12,6 +12,9 @@ import typer
 from lawcode.cli import app
 from lawcode.cli.output import console
 from lawcode.text.styles import STYLES
+
+if TYPE_CHECKING:
+    from lawcode.text.document import Document
 
 
 class ParseFormat(str, Enum):
@@ -67,7 +70,7 @@ def parse(
     _report(doc)
 
 
-def _report(doc) -> None:
+def _report(doc: Document) -> None:
     """Warnings (and how many lines were set aside) on standard error, one per line."""
     for warning in doc.warnings:
         typer.echo(f"{doc.source}:{warning.line}: warning: {warning.message}", err=True)

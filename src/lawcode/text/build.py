@@ -81,6 +81,7 @@ class _Builder:
         self.last_number: dict[str, tuple[int, str]] = {}  # level -> (value, num)
         self.spaced: list[NodeDraft] = []  # headings a PDF extraction letter-spaced
         self.headed: list[NodeDraft] = []  # containers and provisions, for the Index to note
+        self.title_line = 0  # line of the open provision's title, when it stood on a line of its own
         self.next_suffix: dict[str, int] = {}  # repeated eId -> the first suffix not yet tried for it
 
     def _new(self, kind: str, num: str | None, label: str, line: int, parent: NodeDraft | None,
@@ -159,7 +160,7 @@ class _Builder:
         return body
 
     def _node(self, draft: NodeDraft, eids: dict[str, Node]) -> Node:
-        node = draft.to_node(tuple(self._node(child, eids) for child in draft.children))
+        node = draft.to_node(tuple([self._node(child, eids) for child in draft.children]) if draft.children else ())
         eids[draft.eid] = node  # the key is there already: document order is kept
         return node
 
@@ -288,6 +289,8 @@ class _Builder:
     def words(self, text: str, line: int) -> None:
         if self.await_title is not None and heading_like(text, 200):
             self.await_title.heading = text
+            if self.await_title is self.provision:
+                self.title_line = line
             if letter_spaced(text):
                 self.spaced.append(self.await_title)
             self.await_title = None
@@ -334,6 +337,14 @@ class _Builder:
         return self.containers[-1][2] if self.containers else None
 
     def _close_provision(self) -> None:
+        """Close the open provision. One whose only words stood on the line below its heading and
+        were read as its title ("Article 5", then "Keepers register their hives" with the full stop
+        missing) gets them back as its paragraph: a provision is never left without its words."""
+        provision = self.provision
+        if provision is not None and self.title_line and not provision.children and not provision.text:
+            self._new(PARAGRAPH, None, "", self.title_line, provision, "", provision.heading or "")
+            provision.heading = None
+        self.title_line = 0
         self.provision = None
         self.paragraph = None
         self.stack = []
@@ -382,6 +393,7 @@ def build(tokens: list[Token]) -> Built:
             builder.removed.append(Diagnostic(token.line, "repeated title", token.text))
         else:
             builder.words(token.text, token.line)
+    builder._close_provision()
     if builder.spaced:
         _rejoin_headings(builder.spaced, tokens, builder.warnings)
     body = builder.finish()
@@ -392,14 +404,15 @@ def _rejoin_headings(drafts: list[NodeDraft], tokens: list[Token], warnings: lis
     """Give letter-spaced headings their words back, from the text's own vocabulary."""
     words = vocabulary(t.text for t in tokens if t.kind != CONTAINER)
     for draft in drafts:
-        joined = rejoin(draft.heading, words)
+        heading = draft.heading or ""  # a draft is noted here only once its heading is set
+        joined = rejoin(heading, words)
         if joined:
             warnings.append(Diagnostic(draft.line, f"heading was letter-spaced (PDF extraction); read as {joined!r}",
-                                       draft.heading))
+                                       heading))
             draft.heading = joined
         else:
             warnings.append(Diagnostic(draft.line, "heading looks letter-spaced (PDF extraction); kept as printed",
-                                       draft.heading))
+                                       heading))
 
 
 def _safe(label: str) -> str:

@@ -66,7 +66,7 @@ def parse_text(data: bytes | str, source: str = "<text>", style: str | None = No
     warnings = _long_lines(cleaned)
     detection = detect(cleaned.lines, style)
     tokens = tokenize(cleaned.lines, detection.style.articles, detection.style.dotted, cleaned.soft_breaks)
-    tokens, toc = _drop_table_of_contents(tokens)
+    tokens, toc = _drop_table_of_contents(tokens, cleaned.lines)
     if not any(t.kind == PROVISION for t in tokens):
         raise _no_structure(cleaned.lines, source, detection)
     cruft = cleaned.removed
@@ -132,10 +132,11 @@ def _key(token: Token) -> tuple[str, str]:
     return (token.level, token.label.lower())
 
 
-def _drop_table_of_contents(tokens: list[Token]) -> tuple[list[Token], list[Diagnostic]]:
+def _drop_table_of_contents(tokens: list[Token], lines: list[str]) -> tuple[list[Token], list[Diagnostic]]:
     """Headings listed before the body (a table of contents), reported instead of parsed.
 
-    A table of contents is the leading run of headings that have no words of their own, when at
+    Each entry is reported line by line, as printed (an entry may run over two lines). A table of
+    contents is the leading run of headings that have no words of their own, when at
     least two of them recur later in the text; those recurring entries (and a "Contents" line
     heading the run) are removed. A real chapter heading directly followed by its first
     article stays: its heading does not recur.
@@ -164,7 +165,9 @@ def _drop_table_of_contents(tokens: list[Token]) -> tuple[list[Token], list[Diag
     for index, token in enumerate(tokens):
         if index < run_end and token.kind in (CONTAINER, PROVISION) and remaining[_key(token)] > 1:
             remaining[_key(token)] -= 1
-            removed.append(Diagnostic(token.line, "table of contents entry", _entry(token)))
+            end = tokens[index + 1].line if index + 1 < len(tokens) else len(lines) + 1
+            removed.extend(Diagnostic(no, "table of contents entry", lines[no - 1])
+                           for no in range(token.line, end) if lines[no - 1])  # the entry's lines as printed
             continue
         if index < run_end and token.kind == WORDS and _is_contents_label(token.text):
             removed.append(Diagnostic(token.line, "table of contents heading", token.text))
@@ -175,7 +178,3 @@ def _drop_table_of_contents(tokens: list[Token]) -> tuple[list[Token], list[Diag
 
 def _is_contents_label(text: str) -> bool:
     return text.strip(" :").lower() in ("contents", "table of contents")
-
-
-def _entry(token: Token) -> str:
-    return " ".join(p for p in (token.level.capitalize(), token.num, token.title) if p)
