@@ -35,15 +35,18 @@ PROVISION_WORDS = ("article", "arts.", "art.", "section", "\u00a7")
 CONTAINER_WORDS = ("chapter", "part")
 SUB_WORDS = ("paragraph", "subparagraph", "sub-paragraph", "subsection", "point", "clause", "subclause")
 _PART = (
-    rf"(?:the\s+(?P<ord>{_ORD}(?:\s+(?:and|or|to)\s+{_ORD})?|(?:preceding|previous|following)\s+(?:two|three|four|five))"
+    rf"(?:the\s+(?P<ord>{_ORD}(?:\s+(?:and|or|to)\s+{_ORD})?"
+    r"|(?:preceding|previous|following)\s+(?:two|three|four|five))"
     r"\s+(?P<okw>(?:sub-?)?paragraphs?|subsections?|points?|sentences?)\b"
     r"|(?P<this>this|that)\s+(?P<tkw>Article|section|(?:sub-?)?paragraph|subsection|clause|chapter|(?-i:Part))\b"
-    rf"|(?P<kw>(?:Articles?|(?-i:Arts?\.)|Sections?|(?:sub-?)?paragraphs?|subsections?|(?:points?|(?:sub)?clauses?)(?= \()"
+    r"|(?P<kw>(?:Articles?|(?-i:Arts?\.)|Sections?|(?:sub-?)?paragraphs?|subsections?"
+    r"|(?:points?|(?:sub)?clauses?)(?= \()"
     r"|(?-i:POINTS?|(?:SUB)?CLAUSES?))\s+|\u00a7\u00a7?\s*)"
     # A list is all numbers ("1 and 2", "6(1)(e) or (f)") or all parentheses ("(a) to (c)"): a bare
     # number after "(a)," is a footnote's.
     rf"(?P<labels>{_NUMBERED}(?:{_SEP}{_LABEL}){{0,12}}|{_PAREN}(?:{_SEP}{_PAREN}){{0,12}})"
-    rf"|(?P<ckw>Chapters?|(?-i:Parts?|PARTS?))\s+(?P<clabels>(?:{_LABEL}|{_ROMAN})(?:{_SEP}(?:{_LABEL}|{_ROMAN})){{0,6}}))"
+    r"|(?P<ckw>Chapters?|(?-i:Parts?|PARTS?))\s+"
+    rf"(?P<clabels>(?:{_LABEL}|{_ROMAN})(?:{_SEP}(?:{_LABEL}|{_ROMAN})){{0,6}}))"
 )
 PART = re.compile(_PART, re.IGNORECASE)
 # A chain of parts; the lookbehind stands for \b, which would not let a match begin at "§".
@@ -66,7 +69,8 @@ _SEGMENT = re.compile(r"\(([0-9A-Za-z]{1,5})\)")
 # \b before it), so that the regex engine skips to the capitals in C.
 NAME_WORD = (r"[A-Za-z'-]{1,40}\s+(?:etc\.\s+)?(?:\([A-Z][A-Za-z]{1,20}(?:\s[A-Z][A-Za-z]{1,20}){0,2}\)\s+){0,2}"
              r"(?:(?:and|of|for|on|the)\s+)?")  # after its capital
-LAW_END = (r"(?:Act|Law|Regulations|Ordinance)(?:,?\s+(?:of\s+)?[0-9]{4}\b)?(?:\s*\(Act\s+(?:No\.\s*)?[0-9]+\s+of\s+[0-9]{4}\))?")
+LAW_END = (r"(?:Act|Law|Regulations|Ordinance)(?:,?\s+(?:of\s+)?[0-9]{4}\b)?"
+           r"(?:\s*\(Act\s+(?:No\.\s*)?[0-9]+\s+of\s+[0-9]{4}\))?")
 # Words that open a sentence before a law's name ("Notwithstanding the ... Regulations"): not its first word.
 NOT_FIRST = r"(?!(?<=N)otwithstanding\b|(?<=U)nder\b|(?<=S)ubject\b|(?<=D)espite\b|(?<=P)ursuant\b|(?<=E)xcept\b)"
 NAMED_LAW = re.compile(rf"[A-Z](?<!\w[A-Z]){NOT_FIRST}{NAME_WORD}(?:[A-Z]{NAME_WORD}){{0,7}}{LAW_END}")
