@@ -28,8 +28,8 @@ skipped: it only saves time.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import hashlib
 import importlib
 import json
@@ -57,6 +57,8 @@ _log = logging.getLogger("lawcode.cache")
 
 class Record:
     """A read-only record with the fields of one schema object (a norm, an actor, ...)."""
+
+    _kind: str
 
     def __init__(self, kind: str, fields: dict[str, Any]) -> None:
         object.__setattr__(self, "_kind", kind)

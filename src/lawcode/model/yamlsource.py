@@ -69,8 +69,9 @@ def _scan(text: str, file: str) -> None:
         if event.anchor is not None:
             raise ModelError(f"YAML anchor &{event.anchor} is not allowed in a model file", file=file, line=line,
                              expected="the value written out in full; anchors and aliases are refused")
-        if event.tag is not None:
-            raise ModelError(f"YAML tag {event.tag} is not allowed in a model file", file=file, line=line,
+        tag = getattr(event, "tag", None)  # scalars and collections carry one; the stubs say otherwise
+        if tag is not None:
+            raise ModelError(f"YAML tag {tag} is not allowed in a model file", file=file, line=line,
                              expected="plain values, lists and mappings, without tags")
         nodes += 1
         if nodes > MAX_YAML_NODES:
