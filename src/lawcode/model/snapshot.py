@@ -140,6 +140,7 @@ def _usable_folder(file: Path, *, create: bool) -> bool:
     for folder in (file.parent.parent, file.parent):
         if create and not folder.exists():
             try:
+                folder.parent.mkdir(parents=True, exist_ok=True)  # e.g. ~/.cache on a fresh machine
                 folder.mkdir(mode=0o700)
             except OSError:
                 return False
