@@ -7,7 +7,6 @@ import pickle
 from pathlib import Path
 
 import pytest
-
 from cli_runner import run_cli
 
 from lawcode.model import snapshot

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_runner import assert_clear_error, run_cli
 
 from lawcode.model.limits import MAX_MODEL_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES
-from cli_runner import assert_clear_error, run_cli
 
 pytestmark = pytest.mark.slow  # runs the lawcode command in a fresh process, many times
 

@@ -44,7 +44,7 @@ def test_a_link_out_of_the_corpus_folder_is_not_followed(tmp_path: Path) -> None
 
 
 def test_the_model_s_own_text_is_quoted(tmp_path: Path) -> None:
-    model, _ = garden(tmp_path)
+    garden(tmp_path)
     run = run_cli(*ASK, "--text", "garden.txt", cwd=tmp_path)
     assert run.code == 0, run.stderr
     assert any("weeds" in quote for quote in _quoted(run.stdout))

@@ -103,3 +103,12 @@ def test_a_failed_write_leaves_no_temporary_file(cache: Path, monkeypatch: pytes
     monkeypatch.setattr(snapshot.os, "replace", broken)
     snapshot.write_compiled(file, key, snapshot.compile_model(validate(HIVES)))
     assert list(file.parent.iterdir()) == []
+
+
+def test_the_cache_folder_is_made_where_its_parents_do_not_exist_yet(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LAWCODE_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fresh" / "home" / ".cache"))
+    file, key = _store(HIVES)
+    assert file.is_relative_to(tmp_path / "fresh" / "home" / ".cache" / "lawcode")
+    assert snapshot.read_compiled(file, key) is not None

@@ -28,8 +28,8 @@ skipped: it only saves time.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import hashlib
 import importlib
 import json
@@ -57,6 +57,8 @@ _log = logging.getLogger("lawcode.cache")
 
 class Record:
     """A read-only record with the fields of one schema object (a norm, an actor, ...)."""
+
+    _kind: str
 
     def __init__(self, kind: str, fields: dict[str, Any]) -> None:
         object.__setattr__(self, "_kind", kind)
@@ -141,6 +143,7 @@ def _usable_folder(file: Path, *, create: bool) -> bool:
     for folder in (file.parent.parent, file.parent):
         if create and not folder.exists():
             try:
+                folder.parent.mkdir(parents=True, exist_ok=True)  # e.g. ~/.cache on a fresh machine
                 folder.mkdir(mode=0o700)
             except OSError:
                 return False

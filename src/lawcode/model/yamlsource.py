@@ -15,6 +15,7 @@ refused where they are written.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -26,6 +27,7 @@ from lawcode.model.limits import MAX_YAML_DEPTH, MAX_YAML_NODES
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STR = "tag:yaml.org,2002:str"
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 
 Path = tuple  # keys and list indices from the document root, e.g. ("norms", 3, "cites", 0)
 
@@ -67,8 +69,9 @@ def _scan(text: str, file: str) -> None:
         if event.anchor is not None:
             raise ModelError(f"YAML anchor &{event.anchor} is not allowed in a model file", file=file, line=line,
                              expected="the value written out in full; anchors and aliases are refused")
-        if event.tag is not None:
-            raise ModelError(f"YAML tag {event.tag} is not allowed in a model file", file=file, line=line,
+        tag = getattr(event, "tag", None)  # scalars and collections carry one; the stubs say otherwise
+        if tag is not None:
+            raise ModelError(f"YAML tag {tag} is not allowed in a model file", file=file, line=line,
                              expected="plain values, lists and mappings, without tags")
         nodes += 1
         if nodes > MAX_YAML_NODES:
@@ -83,7 +86,7 @@ def _scan(text: str, file: str) -> None:
 
 def _syntax_error(error: yaml.MarkedYAMLError, text: str, file: str) -> ModelError:
     """The parser's problem, at its line; a problem found at the end of the file, at its last line."""
-    last = max(1, len(text.splitlines()))
+    last = len(_BREAK.findall(text.rstrip("\r\n\x85\u2028\u2029"))) + 1
     mark = error.problem_mark or error.context_mark
     what = error.problem or error.context or "not YAML"
     if error.context and error.context_mark and error.problem_mark:
@@ -96,7 +99,8 @@ def _reader_error(error: yaml.reader.ReaderError, text: str, file: str) -> Model
     """A character YAML refuses (a NUL byte, a control character), with its line."""
     character = error.character if isinstance(error.character, str) else chr(error.character)
     what = "a NUL byte (is this a binary file?)" if character == "\0" else f"the character U+{ord(character):04X}"
-    return ModelError(f"{what} is not allowed in YAML", file=file, line=text.count("\n", 0, error.position) + 1,
+    line = len(_BREAK.findall(text, 0, error.position)) + 1
+    return ModelError(f"{what} is not allowed in YAML", file=file, line=line,
                       expected="printable text (tabs and line breaks are the only control characters YAML allows)")
 
 
@@ -140,5 +144,5 @@ def _scalar(node: yaml.Node, loader: "_Loader", file: str) -> Any:
         return loader.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError) as error:  # e.g. 2021-02-30
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ModelError(f"cannot read value {node.value!r}: {problem}", file=file,
-                         line=node.start_mark.line + 1, expected="a valid value (dates as YYYY-MM-DD)") from None
+        raise ModelError(f"cannot read value {node.value!r}: {problem}", file=file, line=node.start_mark.line + 1,
+                         expected="a valid value (dates as YYYY-MM-DD; other text in quotes)") from None
