@@ -81,6 +81,12 @@ def page(browser):
     context.close()
 
 
+def _go(page, target) -> None:
+    """Click ``target`` and wait for the page it opens (a link, or a form's submit button)."""
+    with page.expect_navigation():
+        target.click()
+
+
 def _shot(page, name: str) -> None:
     folder = os.environ.get("LAWCODE_SCREENSHOTS")
     if folder:
@@ -90,33 +96,33 @@ def _shot(page, name: str) -> None:
 
 def test_read_and_follow_a_cross_reference(server, page):
     page.goto(server + "/")
-    page.locator(f'a[href="{BASE}/read"]').click()  # one "Read the text" per installed regulation
-    page.get_by_role("link", name="Chapter II: Duties and Obligations").first.click()
+    _go(page, page.locator(f'a[href="{BASE}/read"]'))  # one "Read the text" per installed regulation
+    _go(page, page.get_by_role("link", name="Chapter II: Duties and Obligations").first)
     assert page.get_by_role("heading", level=1).inner_text() == "Chapter II: Duties and Obligations"
     _shot(page, "reader")
     reference = page.locator("#chp_II__art_14 a.xref", has_text="article 13 of these Regulations").first
-    reference.click()
+    reference.click()  # the same page, scrolled: no navigation to wait for
     page.wait_for_url("**/read/chp_II#chp_II__art_13")
     assert page.locator("#chp_II__art_13").is_visible()
     aside = page.get_by_role("complementary", name="Norms resting on Art. 13")
-    aside.get_by_role("link").first.click()
+    _go(page, aside.get_by_role("link").first)
     assert page.get_by_role("heading", name="Why, for unit").is_visible()
 
 
 def test_interview_to_the_end_with_an_i_dont_know(server, page):
     page.goto(server + BASE + "/interview")
     page.get_by_label("enterprise:", exact=False).first.check()
-    page.get_by_role("button", name="Start").click()
+    _go(page, page.get_by_role("button", name="Start"))
     first = page.locator("legend .question-text").inner_text()
     _shot(page, "interview")
     page.get_by_label("I don't know").check()
-    page.get_by_role("button", name="Next question").click()
+    _go(page, page.get_by_role("button", name="Next question"))
     for _ in range(30):
         if page.get_by_role("button", name="Next question").count() == 0:
             break
         assert page.locator("legend .question-text").inner_text() != first  # never asked twice
         page.get_by_label("Yes").check()
-        page.get_by_role("button", name="Next question").click()
+        _go(page, page.get_by_role("button", name="Next question"))
     else:
         raise AssertionError("the interview did not end")
     assert page.get_by_role("heading", name="What applies to you").is_visible()
@@ -134,13 +140,13 @@ def test_interview_to_the_end_with_an_i_dont_know(server, page):
 def test_review_and_graph(server, page):
     page.goto(server + BASE + "/review")
     page.get_by_label("Article", exact=True).select_option(label="Article 13")
-    page.get_by_role("button", name="Show").click()
+    _go(page, page.get_by_role("button", name="Show"))
     assert page.get_by_role("heading", name="Art. 13", exact=True).is_visible()
     assert page.locator("table .kind").count() > 0
     _shot(page, "review")
-    page.get_by_role("link", name="Graph").click()
+    _go(page, page.get_by_role("link", name="Graph"))
     page.get_by_label("Chapter", exact=True).select_option("chp_II")
-    page.get_by_role("button", name="Show").click()
+    _go(page, page.get_by_role("button", name="Show"))
     assert "chapter=chp_II" in page.url
     assert page.locator(".diagram svg").count() == 4  # the norm graph and each procedure's states
     _shot(page, "graph")
