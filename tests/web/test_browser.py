@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TAR, corpus_file
+from playwright.sync_api import expect
 
 # Slow (a server, a browser): `pytest -m "not slow"` leaves them out while editing.
 pytestmark = pytest.mark.slow
@@ -96,9 +97,9 @@ def _shot(page, name: str) -> None:
 
 def test_read_and_follow_a_cross_reference(server, page):
     page.goto(server + "/")
-    _go(page, page.locator(f'a[href="{BASE}/read"]'))  # one "Read the text" per installed regulation
-    _go(page, page.get_by_role("link", name="Chapter II: Duties and Obligations").first)
-    assert page.get_by_role("heading", level=1).inner_text() == "Chapter II: Duties and Obligations"
+    page.locator(f'a[href="{BASE}/read"]').click()  # one "Read the text" per installed regulation
+    page.get_by_role("link", name="Chapter II: Duties and Obligations").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Chapter II: Duties and Obligations")  # waits
     _shot(page, "reader")
     reference = page.locator("#chp_II__art_14 a.xref", has_text="article 13 of these Regulations").first
     reference.click()  # the same page, scrolled: no navigation to wait for
