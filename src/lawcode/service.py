@@ -179,16 +179,21 @@ def stored_document(fingerprint: str):
 
 
 def resolve_model(ref: str | os.PathLike | None):
-    """The LoadedModel named by ``ref``, or the only shipped model when ``ref`` is None."""
+    """The LoadedModel named by ``ref``; when ``ref`` is None, the one named by the environment
+    variable LAWCODE_REGULATION, else the only shipped model (several installed and none named is
+    an error listing them: lawcode never guesses which regulation a question is about)."""
     from lawcode.errors import QueryError
 
+    if ref is None:
+        ref = os.environ.get("LAWCODE_REGULATION") or None
     if ref is None:
         shipped = sorted(shipped_model_paths())
         if not shipped:
             raise QueryError("no regulation is installed", expected="--regulation with a model file path")
         if len(shipped) > 1:
             raise QueryError(f"{len(shipped)} regulations are installed: say which one with --regulation ID (-r)",
-                             expected="--regulation with one of the installed ids", known=shipped)
+                             expected="--regulation with one of the installed ids (or LAWCODE_REGULATION=ID)",
+                             known=shipped)
         ref = shipped[0]
     return load_model(ref)
 

@@ -65,3 +65,11 @@ def test_check_takes_regulation_too(two_installed, monkeypatch, capsys):
     assert json.loads(out)["model"].endswith("harbour-inspections-2020/model.yaml")
     code, out, err = run_main(monkeypatch, capsys, "check", "invented-hive-rules-2021", "-r", "harbour-inspections-2020")
     assert code == 2 and "two models named" in err
+
+
+def test_lawcode_regulation_names_the_regulation_when_no_option_does(two_installed, monkeypatch, capsys):
+    monkeypatch.setenv("LAWCODE_REGULATION", "harbour-inspections-2020")
+    code, out, _err = run_main(monkeypatch, capsys, "norms", "--format", "json")
+    assert code == 0 and json.loads(out)["regulation"] == "harbour-inspections-2020"
+    code, out, _err = run_main(monkeypatch, capsys, "norms", "-r", "invented-hive-rules-2021", "--format", "json")
+    assert code == 0 and json.loads(out)["regulation"] == "invented-hive-rules-2021"  # the option wins
