@@ -83,8 +83,9 @@ def ingest(
     elapsed = time.perf_counter() - started
     if human:
         summary = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
-        rate = len(report.results) / elapsed if elapsed else 0.0
-        typer.echo(f"{summary or 'nothing to ingest'} ({elapsed:.1f} s, {rate:.0f} texts/s)", err=True)
+        done = len(report.results) - len(report.failures)
+        rate = f", {done / elapsed:.0f} texts/s" if done and elapsed else ""
+        typer.echo(f"{summary or 'nothing to ingest'} ({elapsed:.1f} s{rate})", err=True)
     else:
         print_json({"results": [r.to_dict() for r in report.results], "counts": report.counts()})
     if report.failures:
