@@ -23,6 +23,7 @@ OPENAPI_FILE = Path("docs") / "openapi.json"
 def create_app(library: Library | None = None, api_token: str | None = None, web: bool = True,
                max_body: int = MAX_BODY) -> FastAPI:
     """The application over ``library`` (default: every shipped model, texts from LAWCODE_CORPUS)."""
+    from lawcode.api import corpus_routes
     from lawcode.api.routes import router
 
     app = FastAPI(title="lawcode", version=__version__,
@@ -35,6 +36,7 @@ def create_app(library: Library | None = None, api_token: str | None = None, web
     app.state.ingest_folder = Path(tempfile.gettempdir()) / "lawcode-ingested"
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(corpus_routes.router)
     if web:
         from lawcode.web.pages import install_web
 

@@ -253,7 +253,7 @@ def diff(
     diff; added and removed articles are listed; and the norms of a stored model that rest on
     changed provisions are listed for review.
     """
-    from lawcode.store.diff import compare
+    from lawcode.store.diff import compare_sides
 
     day = parse_day(on)
     stores: list[Any] = []
@@ -262,10 +262,7 @@ def diff(
     finally:
         for store in stores:
             store.close()
-    (old_label, old_doc, old_norms, old_model), (new_label, new_doc, new_norms, new_model) = sides
-    use_old = bool(old_norms) or not new_norms
-    comparison = compare(old_doc, new_doc, old_label, new_label, norms=old_norms if use_old else new_norms,
-                         model=old_model if use_old else new_model, norms_side="old" if use_old else "new")
+    comparison = compare_sides(sides[0], sides[1])
     if format is DiffFormat.json:
         print_json(comparison.to_dict())
     elif format is DiffFormat.html:

@@ -105,6 +105,9 @@ class Comparison:
                 "norms_to_review": [n.to_dict() for n in self.norms], "notes": list(self.notes)}
 
 
+Side = tuple[str, Document, list[dict[str, Any]], str | None]  # label, text, norms, model id
+
+
 def articles(document: Document) -> list[Article]:
     """The document's aligned units, in reading order."""
     units = []
@@ -142,6 +145,16 @@ def compare(old: Document, new: Document, old_label: str = "old", new_label: str
     removed = tuple(o for o in old_units if o.eid not in paired_old)
     reviewed = _norms_to_review(norms, pairs, added if norms_side == "new" else removed, norms_side)
     return Comparison(old_label, new_label, tuple(pairs), added, removed, tuple(reviewed), model)
+
+
+def compare_sides(old: Side, new: Side) -> Comparison:
+    """Compare two sides, each (label, Document, the norms of its stored model, model id), listing
+    for review the norms of the older side's model, or of the newer's when only it has one."""
+    old_label, old_doc, old_norms, old_model = old
+    new_label, new_doc, new_norms, new_model = new
+    use_old = bool(old_norms) or not new_norms
+    return compare(old_doc, new_doc, old_label, new_label, norms=old_norms if use_old else new_norms,
+                   model=old_model if use_old else new_model, norms_side="old" if use_old else "new")
 
 
 def _container_name(document: Document, unit: Article) -> str:

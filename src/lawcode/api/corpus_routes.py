@@ -1,0 +1,57 @@
+"""The corpus store over HTTP: ``GET /api/search`` and ``GET /api/diff``.
+
+Both read the corpus store the command line fills (``lawcode ingest``): the embedded SQLite
+store, or PostgreSQL named by ``LAWCODE_DATABASE_URL``. They answer exactly what ``lawcode
+search`` and ``lawcode diff --format json`` print. The diff compares stored versions only
+(``ID`` or ``ID@N``), never files named in a request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+
+from lawcode.api.errors import ERROR_RESPONSES
+
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, default_response_class=JSONResponse)
+
+StoredRef = Annotated[str, Query(description="a stored regulation: ID, or ID@N for its N-th version",
+                                 min_length=1, max_length=200, pattern=r"^[A-Za-z0-9._-]+(@[0-9]+)?$")]
+Day = Annotated[dt.date | None, Query(description="the version in force on this day, YYYY-MM-DD")]
+
+
+@router.get("/search", summary="Full-text search over the stored provisions and norms, best first")
+def search(q: Annotated[str, Query(description='words, "a phrase", prefix*, AND / OR / NOT, (grouping)',
+                                   min_length=1, max_length=500)],
+           regulation: Annotated[str | None, Query(max_length=200)] = None,
+           kind: Annotated[str | None, Query(description="provision kind or norm kind", max_length=50)] = None,
+           actor: Annotated[str | None, Query(description="a norm's bearer, counterparty or beneficiary",
+                                              max_length=200)] = None,
+           on: Day = None,
+           limit: Annotated[int, Query(ge=1, le=1000)] = 20) -> JSONResponse:
+    from lawcode.store.search import CANDIDATES
+    from lawcode.store.search import search as run_search
+    from lawcode.store.store import Store
+
+    with Store.open() as store:
+        results = run_search(store, q, regulation=regulation, kind=kind, actor=actor, on=on, limit=limit)
+    answer: dict[str, Any] = {"query": q, "on": on.isoformat() if on else None,
+                              "ranked_among_first": CANDIDATES if results.capped else None,
+                              "hits": [hit.to_dict() for hit in results.hits]}
+    return JSONResponse(answer)
+
+
+@router.get("/diff", summary="Compare two stored regulations or versions, article by article, aligned by content")
+def diff(old: StoredRef, new: StoredRef, on: Day = None) -> JSONResponse:
+    from lawcode.store.diff import Side, compare_sides
+    from lawcode.store.store import Store
+
+    with Store.open() as store:
+        sides: list[Side] = []
+        for ref in (old, new):
+            version = store.resolve(ref, on)
+            sides.append((version.ref, store.document(version), store.norms(version), version.model_id))
+    return JSONResponse(compare_sides(sides[0], sides[1]).to_dict())

@@ -1,0 +1,59 @@
+"""GET /api/search and GET /api/diff answer from the corpus store, as `lawcode search` and
+`lawcode diff --format json` do; bad queries are 4xx, never 500."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+DOCKS_V1 = """Invented Dock Rules
+
+Article 1: The harbour master shall keep a register of moorings.
+
+Article 2: A boat owner shall pay the mooring fee each quarter.
+
+Article 3: The council may set the fee.
+"""
+
+DOCKS_V2 = DOCKS_V1.replace("each quarter", "each month")
+
+
+@pytest.fixture
+def client(tmp_path, monkeypatch):
+    from lawcode.api.app import create_app
+    from lawcode.api.library import Library
+    from lawcode.store.prepare import prepare
+    from lawcode.store.store import Store
+
+    monkeypatch.setenv("LAWCODE_DATABASE_URL", f"sqlite:///{tmp_path / 'corpus.sqlite3'}")
+    first, second = tmp_path / "docks.txt", tmp_path / "docks-2.txt"
+    first.write_text(DOCKS_V1, encoding="utf-8")
+    second.write_text(DOCKS_V2, encoding="utf-8")
+    with Store.open() as store:
+        added = store.add(prepare(str(first)))
+        store.add(prepare(str(second)), as_version_of=added.regulation_id)
+    with TestClient(create_app(Library(), web=False)) as test_client:
+        yield test_client
+
+
+def test_search_finds_the_provision_with_its_eid(client):
+    answer = client.get("/api/search", params={"q": '"mooring fee"'}).json()
+    assert [hit["eid"] for hit in answer["hits"]] == ["art_2__para_nn_1"]
+
+
+def test_a_malformed_search_query_is_a_clear_4xx(client):
+    response = client.get("/api/search", params={"q": '"mooring fee'})
+    assert response.status_code == 422 and "unbalanced quote" in response.json()["error"]
+
+
+def test_diff_of_two_stored_versions_shows_the_changed_article(client):
+    answer = client.get("/api/diff", params={"old": "docks@1", "new": "docks@2"}).json()
+    assert "pairs" in answer, answer
+    changed = [pair for pair in answer["pairs"] if "changed" in pair["status"]]
+    assert [pair["old"]["eid"] for pair in changed] == ["art_2"]
+
+
+@pytest.mark.parametrize("params", [{"old": "../etc/passwd", "new": "x"}, {"old": "nothing-here", "new": "x"}])
+def test_diff_takes_stored_versions_only(client, params):
+    response = client.get("/api/diff", params=params)
+    assert 400 <= response.status_code < 500
