@@ -52,8 +52,8 @@ def test_a_contravention_rests_only_on_the_concepts_that_hold(equality):
              "schedule_3_exception": False}
     items = {a["norm"]: a for a in assess(equality, "service_provider", facts, ON).to_dict()["assessments"]}
     provisions = items["s29.1-no-discriminatory-refusal"]["provisions"]
-    assert "sec_13__para_1" in provisions and "sec_4__para_nn_1" in provisions
-    assert "sec_19__para_1" not in provisions  # indirect discrimination is still open, but not needed
+    assert "sec_13__subsec_1" in provisions and "sec_4__para_nn_1" in provisions
+    assert "sec_19__subsec_1" not in provisions  # indirect discrimination is still open, but not needed
 
 
 def test_undetermined_assessments_come_closest_first(equality):
