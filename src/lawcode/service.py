@@ -1,7 +1,12 @@
 """The one service layer every interface (CLI, HTTP API, web UI) calls.
 
 It finds texts and models, parses and caches them, and hands out Documents and Models; none of
-the interfaces re-implements any of this.
+the interfaces re-implements any of this. The reasoning it relies on lives in the engine
+(:mod:`lawcode.engine.queries` and its neighbours): the service is the way in, the engine its internals.
+
+``load_model`` here is the one interfaces use: it resolves an installed regulation id or a path and
+caches the result (on disk too, see :mod:`lawcode.model.snapshot`); :func:`lawcode.model.loader.load_model`
+is the validating loader underneath it, which reads one file every time.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lawcode import eids
 from lawcode.errors import LawcodeError
 
 SHIPPED_MODELS = Path(__file__).parent / "regulations"
@@ -277,9 +283,8 @@ def norms_resting_on(loaded: Any, eid: str, document: Any = None) -> list[dict[s
     """The norms (as in ``lawcode norms``) that cite ``eid`` or a provision inside it, model order."""
     from lawcode.engine.findings import norm_fields, norm_order
 
-    inside = eid + "__"
     return [norm_fields(loaded, norm, document) for norm in sorted(loaded.model.norms, key=norm_order)
-            if any(c == eid or c.startswith(inside) for c in norm.cites)]
+            if any(eids.is_inside(c, eid) for c in norm.cites)]
 
 
 def next_question(answer: dict[str, Any], skipped: Container[str] = ()) -> str | None:

@@ -15,7 +15,7 @@ from typing import List, Optional
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.output import MODEL_HELP, Format, console, load_model_and_text, print_json
+from lawcode.cli.output import MODEL_HELP, Format, Page, console, load_model_and_text, print_json, say
 
 TEXT_HELP = "regulation text (file or folder), for exact citations; default: found in LAWCODE_CORPUS"
 
@@ -28,15 +28,6 @@ class CalendarFormat(str, Enum):
 
 def _provisions(citations) -> str:
     return ", ".join(citations)
-
-
-def _say(out, markup: str, indent: int) -> None:
-    """Print ``markup`` indented, wrapped lines keeping the indent (a hanging list item)."""
-    from rich.text import Text
-
-    for line in Text.from_markup(markup).wrap(out, out.width - indent):
-        line.rstrip()
-        out.print(Text(" " * indent) + line, soft_wrap=True)
 
 
 def _esc(text: str) -> str:
@@ -62,10 +53,10 @@ def procedure(
     if format is Format.json:
         print_json(run.to_dict())
         return
-    out = console()
-    _say(out, f"[bold]{_esc(run.label)}[/bold] ({run.procedure})", 0)
+    out = Page()
+    say(out, f"[bold]{_esc(run.label)}[/bold] ({run.procedure})", 0, markup=True)
     if run.citations:
-        _say(out, "rests on " + _provisions(run.citations), 2)
+        say(out, "rests on " + _provisions(run.citations), 2, markup=True)
     if run.path:
         out.print("\n[bold]Path[/bold]")
         for number, step in enumerate(run.path, start=1):
@@ -73,19 +64,20 @@ def procedure(
     else:
         out.print("\nNo event given: the procedure starts here.")
     finality = "final: the procedure ends here" if run.final else "not final"
-    _say(out, f"\nState reached: [bold]{run.state}[/bold] ({_esc(run.state_label)}), {finality}", 0)
+    say(out, f"\nState reached: [bold]{run.state}[/bold] ({_esc(run.state_label)}), {finality}", 0, markup=True)
     if run.next:
         out.print("\n[bold]Next[/bold] (what may or must happen now)")
         for step in run.next:
             _show_step(out, "- ", step)
+    out.show()
 
 
 def _show_step(out, bullet: str, step) -> None:
     """One transition: the event, who acts and how (must / may / occurs), where to, and why."""
     label = f": {_esc(step.label)}" if step.label else ""
-    _say(out, f"{bullet}[bold]{step.event}[/bold]{label}", 2)
+    say(out, f"{bullet}[bold]{step.event}[/bold]{label}", 2, markup=True)
     provisions = ", ".join(f"{c} ({e})" for c, e in zip(step.citations, step.cites))
-    _say(out, f"{step.actor} {step.mode}; {step.source} -> {step.target}; {provisions}", 2 + len(bullet))
+    say(out, f"{step.actor} {step.mode}; {step.source} -> {step.target}; {provisions}", 2 + len(bullet), markup=True)
 
 
 @app.command()
@@ -144,14 +136,14 @@ def actors(
     if format is Format.json:
         print_json(result.to_dict())
         return
-    out = console()
+    out = Page()
     out.print(f"[bold]Actors of {result.regulation}[/bold] (indented under what each is a kind of)\n")
     for entry in result.entries:
         indent = 2 * entry["depth"]
         line = f"[bold]{entry['actor']}[/bold]: {_esc(entry['label'])}"
         if entry["defined_by"]:
             line += f" [italic](when {entry['defined_by']})[/italic]"
-        _say(out, line, indent)
+        say(out, line, indent, markup=True)
         details = []
         if len(entry["is_a"]) > 1:
             details.append("is a " + ", ".join(entry["is_a"]))
@@ -160,7 +152,8 @@ def actors(
         if entry["citations"]:
             details.append(_provisions(entry["citations"]))
         if details:
-            _say(out, "; ".join(details), indent + 4)
+            say(out, "; ".join(details), indent + 4, markup=True)
+    out.show()
 
 
 @app.command()
@@ -177,14 +170,15 @@ def facts(
     if format is Format.json:
         print_json(result.to_dict())
         return
-    out = console()
+    out = Page()
     out.print(f"[bold]Facts of {result.regulation}[/bold]")
     for entry in result.entries:
-        _say(out, f"\n[bold]{entry['fact']}[/bold] (about: {entry['about']}) {_provisions(entry['citations'])}", 0)
-        _say(out, _esc(entry["question"]), 2)
+        say(out, f"\n[bold]{entry['fact']}[/bold] (about: {entry['about']}) {_provisions(entry['citations'])}", 0, markup=True)
+        say(out, _esc(entry["question"]), 2, markup=True)
         users = entry["used_by"] + [f"actor {a}" for a in entry["defines"]]
         if users:
-            _say(out, f"used by: {', '.join(users)}", 2)
+            say(out, f"used by: {', '.join(users)}", 2, markup=True)
+    out.show()
 
 
 @app.command()
@@ -204,7 +198,7 @@ def norms(
     if format is Format.json:
         print_json(result.to_dict())
         return
-    out = console()
+    out = Page()
     heading = None
     if not result.entries:
         out.print("No norm matches.")
@@ -214,14 +208,15 @@ def norms(
             out.print(f"\n[bold underline]{KIND_HEADINGS.get(heading, heading)}[/bold underline]")
         who = f"{entry['bearer']}: " if entry["bearer"] else ""
         marks = [m for m, on in (("may", entry.get("discretionary")), ("open-ended", entry["open_ended"])) if on]
-        _say(out, f"[bold]{entry['norm']}[/bold]  {_provisions(entry['citations'])}"
-             + (f"  [italic]({', '.join(marks)})[/italic]" if marks else ""), 0)
-        _say(out, f"{who}{_esc(entry['action'])}", 2)
+        say(out, f"[bold]{entry['norm']}[/bold]  {_provisions(entry['citations'])}"
+            + (f"  [italic]({', '.join(marks)})[/italic]" if marks else ""), 0, markup=True)
+        say(out, f"{who}{_esc(entry['action'])}", 2, markup=True)
         for name, prefix in (("condition", "if"), ("unless", "unless"), ("counterparty", "towards")):
             if entry.get(name):
-                _say(out, f"{prefix}: {entry[name]}", 4)
+                say(out, f"{prefix}: {entry[name]}", 4, markup=True)
     for note in result.notes:
         out.print(f"\n{_esc(note)}")
+    out.show()
 
 
 @app.command()
@@ -238,11 +233,12 @@ def procedures(
     if format is Format.json:
         print_json(result.to_dict())
         return
-    out = console()
+    out = Page()
     if not result.entries:
         out.print("The model has no procedures.")
     for entry in result.entries:
-        _say(out, f"\n[bold]{entry['procedure']}[/bold]: {_esc(entry['label'])}", 0)
-        _say(out, f"rests on {_provisions(entry['citations'])}", 2)
-        _say(out, f"starts in: {entry['initial']}; ends in: {', '.join(entry['final_states'])}", 2)
-        _say(out, f"events: {', '.join(entry['events'])}", 2)
+        say(out, f"\n[bold]{entry['procedure']}[/bold]: {_esc(entry['label'])}", 0, markup=True)
+        say(out, f"rests on {_provisions(entry['citations'])}", 2, markup=True)
+        say(out, f"starts in: {entry['initial']}; ends in: {', '.join(entry['final_states'])}", 2, markup=True)
+        say(out, f"events: {', '.join(entry['events'])}", 2, markup=True)
+    out.show()

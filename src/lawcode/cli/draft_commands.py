@@ -12,6 +12,7 @@ from typing import Any, Optional
 
 import typer
 
+from lawcode import eids
 from lawcode.cli import app
 from lawcode.cli.output import print_json
 
@@ -118,7 +119,7 @@ def _explain(drafted: Any, article: str | None, format: DraftFormat) -> None:
                 known=[(a.num or a.eid).strip(" .") for a in articles],
             )
         inside = wanted[0].eid
-        explanations = [e for e in explanations if e.eid == inside or e.eid.startswith(inside + "__")]
+        explanations = [e for e in explanations if eids.is_inside(e.eid, inside)]
     if format is DraftFormat.json:
         print_json([{"eid": e.eid, "sentence": e.sentence, "decisions": list(e.decisions)} for e in explanations])
         return

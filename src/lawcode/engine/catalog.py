@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lawcode import eids
 from lawcode.engine.findings import norm_fields, norm_order, provision_key
 from lawcode.engine.procedures import is_final
-from lawcode.engine.queries import closest_first
+from lawcode.suggest import closest_first
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
 from lawcode.model.conditions import facts_of
@@ -25,8 +26,8 @@ _ARTICLE_HEADS = ("art", "sec")  # eId components that name an article (or a sec
 _ARTICLE_QUERY = re.compile(r"^(?:art(?:icle)?|sec(?:tion)?|s)?[\s._]*([0-9]+[a-z]?)$", re.IGNORECASE)
 
 
-def _citations(eids, document) -> list[str]:
-    return [citation(eid, document) for eid in eids]
+def _citations(cited, document) -> list[str]:
+    return [citation(eid, document) for eid in cited]
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def _provision_filter(loaded, article: str, document):
         from lawcode.text.locate import locate
 
         eid = locate(document, article).eid
-        return lambda cited: cited == eid or cited.startswith(eid + "__")
+        return lambda cited: eids.is_inside(cited, eid)
     number = parse_article(article)
     _require_article(loaded, number)
     return lambda cited: _article_of(cited) == number
@@ -188,8 +189,8 @@ def parse_article(text: str) -> str:
 
 def _article_of(eid: str) -> str | None:
     """The article (or section) number an eId lies in: ``chp_II__art_13__para_nn_1`` -> "13"."""
-    for part in eid.split("__"):
-        head, _, number = part.partition("_")
+    for part in eids.parts(eid):
+        head, number = eids.kind_and_number(part)
         if head in _ARTICLE_HEADS:
             return number
     return None
@@ -197,8 +198,8 @@ def _article_of(eid: str) -> str | None:
 
 def _require_article(loaded, number: str) -> None:
     """An article the model never cites is most likely a typo: say which articles it cites."""
-    eids = [e for n in loaded.model.norms for e in n.cites] + [x.eid for x in loaded.model.non_normative]
-    known = {_article_of(e) for e in eids} - {None}
+    cited = [e for n in loaded.model.norms for e in n.cites] + [x.eid for x in loaded.model.non_normative]
+    known = {_article_of(e) for e in cited} - {None}
     if number not in known:
         ordered = sorted(known, key=lambda a: (provision_key(a), a))
         raise QueryError(f"the model cites no article {number}", expected="an article of the regulation",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lawcode.engine.queries import closest_first
+from lawcode.suggest import closest_first
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
 

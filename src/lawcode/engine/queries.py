@@ -1,8 +1,9 @@
-"""The questions lawcode answers, as service functions: ask, explain, what_if, who.
+"""The engine's answers to the questions lawcode answers: ask, explain, what_if, who.
 
-The CLI and the HTTP API call these and only render what they return; no interface re-implements
-any reasoning. Each takes a LoadedModel (``lawcode.service.load_model``), checks the question
-against the model (unknown actor, fact, norm, kind or a malformed date raise
+These are the reasoning behind the service layer (:mod:`lawcode.service`), which finds, loads and
+caches models and texts; interfaces get the model from the service and only render what these
+return, never re-implementing any reasoning. Each takes a LoadedModel
+(``lawcode.service.load_model``), checks the question against the model (unknown actor, fact, norm, kind or a malformed date raise
 :class:`~lawcode.errors.QueryError` listing what is known, closest first) and returns a
 dataclass with ``to_dict()``.
 
@@ -86,6 +87,7 @@ from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETER
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
 from lawcode.model.conditions import facts_of
+from lawcode.suggest import closest_first as closest_first  # re-exported: the API and web import it from here
 
 # ask lists "would apply if" sets of up to 6 unknown facts (3**6 evaluations at most per
 # finding); what-if searches further.
@@ -94,15 +96,6 @@ _TRUE_WORDS = {"true": True, "yes": True, "false": False, "no": False}
 
 
 # -- checking a question against the model --------------------------------------------------------
-
-
-def closest_first(name: str, known: Iterable[str]) -> list[str]:
-    """Known names, the closest matches to ``name`` first, then the rest in order."""
-    import difflib  # only on the error path
-
-    known = sorted(known)
-    close = difflib.get_close_matches(name, known, n=5, cutoff=0.5)
-    return close + [k for k in known if k not in close]
 
 
 def parse_facts(specs: Iterable[str]) -> dict[str, bool]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lawcode import eids
+
 # eId component prefix -> how a citation spells it. Components not listed (list_1, intro …)
 # add nothing to a citation.
 _HEADS = {"art": "Art. ", "sec": "s. ", "rule": "Rule ", "reg": "Reg. "}
@@ -29,13 +31,12 @@ def citation(eid: str, document=None) -> str:
     article_eid = ""
     numbers: list[str] = []
     so_far: list[str] = []
-    for part in eid.split("__"):
+    for part in eids.parts(eid):
         so_far.append(part)
-        name, _, num = part.partition("_")
-        num = num.removeprefix("nn_")
+        name, num = eids.kind_and_number(part)
         if name in _HEADS:
             head = _HEADS[name] + num
-            article_eid = "__".join(so_far)
+            article_eid = eids.join(so_far)
         elif name in _CONTAINERS and not head:
             container = _CONTAINERS[name] + num
         elif name in _SUBDIVISIONS and head:

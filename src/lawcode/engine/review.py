@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lawcode import eids
 from lawcode.engine.findings import norm_fields
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
@@ -119,7 +120,7 @@ def _scope(document, article: str | None):
 
 def _depth(eid: str) -> int:
     """How deep a provision sits (chapter 0, article 1, ...); list wrappers add no level."""
-    return sum(1 for part in eid.split("__") if not part.startswith("list_"))
+    return eids.depth(eid) - 1
 
 
 def build_review(loaded, document, article: str | None = None) -> Review:

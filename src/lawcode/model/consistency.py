@@ -15,7 +15,8 @@ from typing import Iterator
 
 from lawcode.model.conditions import facts_of
 from lawcode.model.graph import find_cycle
-from lawcode.model.issues import Issue, did_you_mean
+from lawcode.model.issues import Issue
+from lawcode.suggest import did_you_mean
 from lawcode.model.loader import LoadedModel
 from lawcode.model.kinds import NormKind
 

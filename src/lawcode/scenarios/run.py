@@ -145,7 +145,7 @@ def _status_of(findings: dict[str, dict[str, Any]], norm: str) -> str:
 
 def _check_known_norm(loaded: LoadedModel, norm: str) -> None:
     if norm not in loaded.norms:
-        from lawcode.engine.queries import closest_first
+        from lawcode.suggest import closest_first
 
         raise LawcodeError(f"the case names unknown norm {norm!r}", expected="a norm id of the model",
                            known=closest_first(norm, loaded.norms))
