@@ -7,7 +7,7 @@ the provisions it rests on and, for defined concepts, the chain down to the fact
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 
@@ -18,11 +18,11 @@ from lawcode.cli.output import MODEL_HELP, Format, Page, load_model_and_text, pr
 
 @app.command()
 def assess(
-    actor: List[str] = typer.Option(..., "--as", help="actor id; repeat for an actor holding several roles at once"),
-    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
-    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    actor: list[str] = typer.Option(..., "--as", help="actor id; repeat for an actor holding several roles at once"),
+    fact: list[str] | None = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: str | None = typer.Option(None, "--on", help=ON_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help="human or json"),
 ) -> None:
     """Given what happened (--fact), which prohibitions were contravened, and on which provisions."""

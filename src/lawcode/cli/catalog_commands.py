@@ -9,13 +9,17 @@ dates the regulation fixes or writes them as an iCalendar file. The reasoning li
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import Enum
-from typing import List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
 from lawcode.cli import app
 from lawcode.cli.output import MODEL_HELP, Format, Page, console, load_model_and_text, print_json, say
+
+if TYPE_CHECKING:
+    from lawcode.engine.procedures import Step
 
 TEXT_HELP = "regulation text (file or folder), for exact citations; default: found in LAWCODE_CORPUS"
 
@@ -26,7 +30,7 @@ class CalendarFormat(str, Enum):
     ics = "ics"
 
 
-def _provisions(citations) -> str:
+def _provisions(citations: Iterable[str]) -> str:
     return ", ".join(citations)
 
 
@@ -40,9 +44,9 @@ def _esc(text: str) -> str:
 @app.command()
 def procedure(
     name: str = typer.Argument(..., help="procedure id (see `lawcode procedures`)"),
-    event: Optional[List[str]] = typer.Option(None, "--event", "-e", help="an event, in order; repeat for several"),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    event: list[str] | None = typer.Option(None, "--event", "-e", help="an event, in order; repeat for several"),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
     """Run a procedure on events: the state reached, the path taken, and what may or must come next."""
@@ -72,20 +76,20 @@ def procedure(
     out.show()
 
 
-def _show_step(out, bullet: str, step) -> None:
+def _show_step(out: Page, bullet: str, step: Step) -> None:
     """One transition: the event, who acts and how (must / may / occurs), where to, and why."""
     label = f": {_esc(step.label)}" if step.label else ""
     say(out, f"{bullet}[bold]{step.event}[/bold]{label}", 2, markup=True)
-    provisions = ", ".join(f"{c} ({e})" for c, e in zip(step.citations, step.cites))
+    provisions = ", ".join(f"{c} ({e})" for c, e in zip(step.citations, step.cites, strict=True))
     say(out, f"{step.actor} {step.mode}; {step.source} -> {step.target}; {provisions}", 2 + len(bullet), markup=True)
 
 
 @app.command()
 def calendar(
-    year: Optional[str] = typer.Option(None, "--year", "-y", help="year to list (default: this year)"),
+    year: str | None = typer.Option(None, "--year", "-y", help="year to list (default: this year)"),
     format: CalendarFormat = typer.Option(CalendarFormat.list, "--format", "-f", help="list, json or ics"),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
 ) -> None:
     """The dates the regulation fixes: its days of the year, entry into force and repeal.
 
@@ -124,8 +128,8 @@ def calendar(
 
 @app.command()
 def actors(
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
     """The actors of the model (the names `--as` takes): what each is a kind of, and where defined."""
@@ -158,8 +162,8 @@ def actors(
 
 @app.command()
 def facts(
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
     """The facts conditions use (the names `--fact` takes), with the question each one asks."""
@@ -183,10 +187,10 @@ def facts(
 
 @app.command()
 def norms(
-    article: Optional[str] = typer.Option(None, "--article", "-a", help="only norms citing this article (13, art_13, 'Article 13')"),
-    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="only norms of this kind (duty, power, ...)"),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    article: str | None = typer.Option(None, "--article", "-a", help="only norms citing this article (13, art_13, 'Article 13')"),
+    kind: str | None = typer.Option(None, "--kind", "-k", help="only norms of this kind (duty, power, ...)"),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
     """The norms of the model, grouped by kind, with the provisions each rests on."""
@@ -221,8 +225,8 @@ def norms(
 
 @app.command()
 def procedures(
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
     """The procedures of the model (the names `lawcode procedure` takes), with their states and events."""

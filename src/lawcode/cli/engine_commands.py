@@ -9,7 +9,7 @@ wrapped. Imports of the engine, pydantic and rich stay inside the functions so t
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Any
 
 import typer
 
@@ -24,15 +24,15 @@ TEXT_HELP = "regulation text (file or folder) to quote from; default: found in L
 FORMAT_HELP = "human or json"
 
 
-def _value(value) -> str:
+def _value(value: bool | None) -> str:
     return "unknown" if value is None else str(value).lower()
 
 
-def _assignment(facts: dict) -> str:
+def _assignment(facts: dict[str, Any]) -> str:
     return ", ".join(f"{name}={_value(v)}" for name, v in facts.items()) or "nothing more"
 
 
-def _header(out, answer: dict, title: str) -> None:
+def _header(out: Page, answer: dict[str, Any], title: str) -> None:
     say(out, title, style="bold")
     roles = answer.get("roles") or [answer["as"]]
     who = roles[0] if len(roles) == 1 else "one holder of the roles " + ", ".join(roles)
@@ -46,7 +46,7 @@ def _header(out, answer: dict, title: str) -> None:
         say(out, "warning: " + warning, style="yellow", hang=4)
 
 
-def _finding(out, finding: dict, questions: dict) -> None:
+def _finding(out: Page, finding: dict[str, Any], questions: dict[str, Any]) -> None:
     say(out, "• " + finding["action"], indent=2, style="bold", hang=2)
     extras = [f"bearer: {finding['bearer']}"] if finding["bearer"] else []
     if finding.get("counterparty"):
@@ -78,7 +78,7 @@ def _finding(out, finding: dict, questions: dict) -> None:
             say(out, f"{quote['citation']}: {quote['text']}", indent=6, style="italic")
 
 
-def _findings(out, findings: list[dict], questions: dict) -> None:
+def _findings(out: Page, findings: list[dict[str, Any]], questions: dict[str, Any]) -> None:
     from lawcode.engine.findings import KIND_HEADINGS
 
     kind = None
@@ -89,7 +89,7 @@ def _findings(out, findings: list[dict], questions: dict) -> None:
         _finding(out, finding, questions)
 
 
-def _render_ask(answer: dict, title: str, quoted: bool) -> None:
+def _render_ask(answer: dict[str, Any], title: str, quoted: bool) -> None:
     out = Page()
     _header(out, answer, title)
     if answer.get("notice"):
@@ -118,12 +118,12 @@ def _render_ask(answer: dict, title: str, quoted: bool) -> None:
 
 @app.command()
 def ask(
-    actor: List[str] = typer.Option(..., "--as", help=AS_HELP),
-    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
-    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
-    kind: Optional[str] = typer.Option(None, "--kind", help="only norms of this kind (duty, prohibition, power, ...)"),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    actor: list[str] = typer.Option(..., "--as", help=AS_HELP),
+    fact: list[str] | None = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: str | None = typer.Option(None, "--on", help=ON_HELP),
+    kind: str | None = typer.Option(None, "--kind", help="only norms of this kind (duty, prohibition, power, ...)"),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """Every norm that applies to an actor, and those undetermined for want of a fact."""
@@ -137,7 +137,7 @@ def ask(
         _render_ask(answer, loaded.model.regulation.title, document is not None)
 
 
-def _render_part(out, part: dict, indent: int) -> None:
+def _render_part(out: Page, part: dict[str, Any], indent: int) -> None:
     roles = {"defined_by": "definition of " + part["source"], "condition": "condition",
              "may_be": "may-be link " + part["source"].replace(":", " may be a "),
              "unless": "exception (unless)", "overridden_by": "overridden by " + part["source"],
@@ -162,7 +162,7 @@ def _render_part(out, part: dict, indent: int) -> None:
             _render_part(out, inner, indent + 6)
 
 
-def _render_concept(out, concept: dict, indent: int) -> None:
+def _render_concept(out: Page, concept: dict[str, Any], indent: int) -> None:
     """A defined concept of an explanation, with the facts and concepts it rests on beneath it;
     under a concept whose value is known, only what is known (the open rest could not change it)."""
     from lawcode.engine.quote import citation
@@ -184,11 +184,11 @@ def _render_concept(out, concept: dict, indent: int) -> None:
 @app.command()
 def explain(
     norm: str = typer.Argument(..., help="norm id, or a unique prefix of one (e.g. art18.2)"),
-    actor: List[str] = typer.Option(..., "--as", help=AS_HELP),
-    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
-    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    actor: list[str] = typer.Option(..., "--as", help=AS_HELP),
+    fact: list[str] | None = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: str | None = typer.Option(None, "--on", help=ON_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """The proof tree of one norm for an actor: bearer match, conditions, exceptions, validity."""
@@ -234,11 +234,11 @@ def explain(
 @app.command("what-if")
 def what_if(
     norm: str = typer.Argument(..., help="norm id, or a unique prefix of one"),
-    actor: List[str] = typer.Option(..., "--as", help=AS_HELP),
-    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
-    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+    actor: list[str] = typer.Option(..., "--as", help=AS_HELP),
+    fact: list[str] | None = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: str | None = typer.Option(None, "--on", help=ON_HELP),
     stop: bool = typer.Option(False, "--stop", help="what would make it stop applying instead"),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """The minimal sets of facts that would make a norm apply (or, with --stop, stop applying)."""
@@ -267,9 +267,9 @@ def what_if(
 
 @app.command()
 def who(
-    terms: List[str] = typer.Argument(..., help="words to look for, e.g. publicity education"),
-    actor: Optional[List[str]] = typer.Option(None, "--as", help="only norms binding this actor; repeatable"),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    terms: list[str] = typer.Argument(..., help="words to look for, e.g. publicity education"),
+    actor: list[str] | None = typer.Option(None, "--as", help="only norms binding this actor; repeatable"),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """Which actors carry duties, powers or rights about a subject, with citations."""

@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.text.document import Document
+
 
 MODEL_HELP = ("regulation id of an installed model (see `lawcode check`), or a model file path; "
               "needed when more than one is installed")
@@ -23,7 +26,7 @@ class Format(str, Enum):
     json = "json"
 
 
-def load_model_and_text(model: str | None, text: str | None):
+def load_model_and_text(model: str | None, text: str | None) -> tuple[LoadedModel, Document | None]:
     """The model and, when it can be found (--text, LAWCODE_CORPUS), its parsed text."""
     from lawcode.service import model_and_text
 
@@ -32,9 +35,9 @@ def load_model_and_text(model: str | None, text: str | None):
 
 def console(stderr: bool = False) -> Console:
     """A rich console 100 columns wide at most; colour only where the terminal supports it."""
-    from rich.console import Console
-
     import shutil
+
+    from rich.console import Console
 
     width = min(100, shutil.get_terminal_size((100, 24)).columns)
     return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)

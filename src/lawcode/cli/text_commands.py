@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from lawcode.cli import app
 from lawcode.cli.output import console
 from lawcode.text.styles import STYLES
+
+if TYPE_CHECKING:
+    from lawcode.text.document import Document
 
 
 class ParseFormat(str, Enum):
@@ -27,9 +30,9 @@ class ParseFormat(str, Enum):
 def parse(
     path: Path = typer.Argument(..., help="A regulation text (plain text, UTF-8)."),
     format: ParseFormat = typer.Option(ParseFormat.outline, "--format", help="outline (default), json, akn or text."),
-    frbr_uri: Optional[str] = typer.Option(
+    frbr_uri: str | None = typer.Option(
         None, "--frbr-uri", help="Akoma Ntoso work URI for --format akn (default: the shipped model's for this text)"),
-    style: Optional[str] = typer.Option(
+    style: str | None = typer.Option(
         None, "--style", help="Read the text in this style instead of detecting it: " + ", ".join(STYLES) + "."),
 ) -> None:
     """Parse a regulation text and show its structure.
@@ -67,7 +70,7 @@ def parse(
     _report(doc)
 
 
-def _report(doc) -> None:
+def _report(doc: Document) -> None:
     """Warnings (and how many lines were set aside) on standard error, one per line."""
     for warning in doc.warnings:
         typer.echo(f"{doc.source}:{warning.line}: warning: {warning.message}", err=True)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from lawcode import eids
 from lawcode.draft import actions, conditions, dates, definitions, exceptions, openended

@@ -8,6 +8,7 @@ stable identifiers that scripts may rely on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lawcode.suggest import did_you_mean as did_you_mean  # re-exported: the loader imports it from here
 
@@ -24,8 +25,8 @@ class Issue:
     line: int | None = None  # line in the model file
     eid: str | None = None  # provision of the text it concerns
 
-    def to_dict(self) -> dict:
-        item: dict = {"code": self.code, "message": self.message}
+    def to_dict(self) -> dict[str, Any]:
+        item: dict[str, Any] = {"code": self.code, "message": self.message}
         if self.line is not None:
             item["line"] = self.line
         if self.eid is not None:

@@ -90,7 +90,7 @@ def run_file(scenarios: LoadedScenarios, exercised: Exercised | None = None,
     exercised = exercised if exercised is not None else Exercised()
     results = []
     chosen = set(only) if only is not None else None
-    for index, (case, line) in enumerate(zip(scenarios.cases, scenarios.case_lines)):
+    for index, (case, line) in enumerate(zip(scenarios.cases, scenarios.case_lines, strict=True)):
         if chosen is not None and index not in chosen:
             continue
         checks: list[Check] = []

@@ -14,13 +14,23 @@ from __future__ import annotations
 
 import re
 import weakref
-from typing import Iterable
+from collections.abc import Iterable
 
 from lawcode import eids
 from lawcode.errors import QueryError
 from lawcode.suggest import closest
-from lawcode.text.document import (ARTICLE, CHAPTER, CONTAINER_KINDS, ITEM, PARAGRAPH, PART, SECTION, SUBSECTION,
-                                   Document, Node)
+from lawcode.text.document import (
+    ARTICLE,
+    CHAPTER,
+    CONTAINER_KINDS,
+    ITEM,
+    PARAGRAPH,
+    PART,
+    SECTION,
+    SUBSECTION,
+    Document,
+    Node,
+)
 
 NUMBERED = (PARAGRAPH, SUBSECTION, ITEM)  # the kinds of node a citation's "(1)(a)" path walks through
 
