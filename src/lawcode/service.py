@@ -1,7 +1,12 @@
 """The one service layer every interface (CLI, HTTP API, web UI) calls.
 
 It finds texts and models, parses and caches them, and hands out Documents and Models; none of
-the interfaces re-implements any of this.
+the interfaces re-implements any of this. The reasoning it relies on lives in the engine
+(:mod:`lawcode.engine.queries` and its neighbours): the service is the way in, the engine its internals.
+
+``load_model`` here is the one interfaces use: it resolves an installed regulation id or a path and
+caches the result (on disk too, see :mod:`lawcode.model.snapshot`); :func:`lawcode.model.loader.load_model`
+is the validating loader underneath it, which reads one file every time.
 """
 
 from __future__ import annotations
@@ -10,14 +15,20 @@ import os
 from collections.abc import Container, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from lawcode import eids
 from lawcode.errors import LawcodeError
+
+if TYPE_CHECKING:
+    from lawcode.draft.pipeline import Draft
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.text.document import Document
 
 SHIPPED_MODELS = Path(__file__).parent / "regulations"
 
 
-def read_document(path: str | os.PathLike, style: str | None = None):
+def read_document(path: str | os.PathLike[str], style: str | None = None) -> Document:
     """Parse the regulation text at ``path`` into a Document (cached by path and mtime).
 
     ``style`` forces a text style by name (see :mod:`lawcode.text.styles`); by default it is detected.
@@ -32,7 +43,7 @@ def read_document(path: str | os.PathLike, style: str | None = None):
 
 
 @lru_cache(maxsize=16)
-def _parse_cached(path: str, _mtime: int, _size: int, style: str | None = None):
+def _parse_cached(path: str, _mtime: int, _size: int, style: str | None = None) -> Document:
     from lawcode.text.parse import parse_text
 
     return parse_text(Path(path).read_bytes(), source=path, style=style)
@@ -44,15 +55,15 @@ def corpus_dirs() -> list[Path]:
     return [Path(p) for p in value.split(os.pathsep) if p]
 
 
-def find_text(file_name: str, explicit: str | os.PathLike | None = None) -> Path | None:
+def find_text(file_name: str, explicit: str | os.PathLike[str] | None = None) -> Path | None:
     """The text a model names: the explicit path if given, else the file in LAWCODE_CORPUS.
 
     ``file_name`` comes from a model file, which anyone may have written: it is looked up only
     inside the folder given or the corpus folders (see :func:`_inside`), never elsewhere.
     """
     if explicit is not None:
-        path = Path(explicit)
-        if path.is_dir():
+        path: Path | None = Path(explicit)
+        if path is not None and path.is_dir():
             path = _inside(path, file_name)
         if path is None or not path.is_file():
             shown = str(Path(explicit) / file_name) if path is None else str(path)
@@ -98,7 +109,7 @@ def shipped_model_paths() -> dict[str, Path]:
     return {p.parent.name: p for p in sorted(SHIPPED_MODELS.glob("*/model.yaml"))}
 
 
-def model_path(ref: str | os.PathLike) -> Path:
+def model_path(ref: str | os.PathLike[str]) -> Path:
     """The model file ``ref`` names: a path to a YAML file, or the id of a shipped model."""
     shipped = shipped_model_paths()
     if str(ref) in shipped:
@@ -113,7 +124,7 @@ def model_path(ref: str | os.PathLike) -> Path:
                        known=sorted(shipped))
 
 
-def load_model(ref: str | os.PathLike, *, strict: bool = True):
+def load_model(ref: str | os.PathLike[str], *, strict: bool = True) -> LoadedModel:
     """Load a model file (a path, or a shipped model's id) into a LoadedModel (cached by mtime).
 
     A strict load answers questions: it is compiled to plain records and kept in the on-disk
@@ -127,7 +138,7 @@ def load_model(ref: str | os.PathLike, *, strict: bool = True):
 
 
 @lru_cache(maxsize=16)
-def _load_cached(path: str, _mtime: int, _size: int, strict: bool):
+def _load_cached(path: str, _mtime: int, _size: int, strict: bool) -> LoadedModel:
     from lawcode.model import snapshot
 
     if not strict:
@@ -145,7 +156,7 @@ def _load_cached(path: str, _mtime: int, _size: int, strict: bool):
     return loaded
 
 
-def text_for_model(loaded, explicit_text_path: str | os.PathLike | None = None):
+def text_for_model(loaded: LoadedModel, explicit_text_path: str | os.PathLike[str] | None = None) -> Document | None:
     """The parsed Document a model was written for (a file, else the corpus store), or None."""
     from lawcode.errors import ModelError
 
@@ -161,7 +172,7 @@ def text_for_model(loaded, explicit_text_path: str | os.PathLike | None = None):
     return stored_document(loaded.model.regulation.text.fingerprint)
 
 
-def stored_document(fingerprint: str):
+def stored_document(fingerprint: str) -> Document | None:
     """The Document with this fingerprint from the corpus store, or None (no store, or not in it).
 
     A store is only opened when one is configured (LAWCODE_DATABASE_URL) or already exists in the
@@ -178,7 +189,7 @@ def stored_document(fingerprint: str):
         return store.document(version) if version is not None else None
 
 
-def resolve_model(ref: str | os.PathLike | None):
+def resolve_model(ref: str | os.PathLike[str] | None) -> LoadedModel:
     """The LoadedModel named by ``ref``; when ``ref`` is None, the one named by the environment
     variable LAWCODE_REGULATION, else the only shipped model (several installed and none named is
     an error listing them: lawcode never guesses which regulation a question is about)."""
@@ -198,7 +209,8 @@ def resolve_model(ref: str | os.PathLike | None):
     return load_model(ref)
 
 
-def model_and_text(ref: str | os.PathLike | None, text: str | os.PathLike | None = None):
+def model_and_text(ref: str | os.PathLike[str] | None,
+                   text: str | os.PathLike[str] | None = None) -> tuple[LoadedModel, Document | None]:
     """The model (see :func:`resolve_model`) and, when it can be found, the text it models.
 
     The text is the one answers quote as the regulation, so it must be the very text the model
@@ -209,7 +221,7 @@ def model_and_text(ref: str | os.PathLike | None, text: str | os.PathLike | None
     return loaded, verified_text(loaded, document, explicit=text is not None) if document is not None else None
 
 
-def verified_text(loaded, document, *, explicit: bool = True):
+def verified_text(loaded: LoadedModel, document: Document, *, explicit: bool = True) -> Document:
     """``document`` if its fingerprint is the model's; otherwise an error saying where they differ.
 
     The model records one fingerprint for the whole text, so a changed word can be located only
@@ -238,13 +250,13 @@ def verified_text(loaded, document, *, explicit: bool = True):
                     file=document.source, expected=f"the original text, or {instead}")
 
 
-def _may_be_the_text_of(document, title: str, file_name: str) -> bool:
+def _may_be_the_text_of(document: Document, title: str, file_name: str) -> bool:
     """Whether ``document`` may be the text a model with this title and text file was written for
     (a cheap test before its fingerprint is compared): the same file name, or the same title."""
     return Path(document.source).name == file_name or (document.title or "").strip() == title.strip()
 
 
-def with_work_uri(document, frbr_uri: str | None = None):
+def with_work_uri(document: Document, frbr_uri: str | None = None) -> Document:
     """The Document with its Akoma Ntoso work URI (for export).
 
     The URI given wins; otherwise that of a shipped model written for this very text (same
@@ -282,9 +294,8 @@ def norms_resting_on(loaded: Any, eid: str, document: Any = None) -> list[dict[s
     """The norms (as in ``lawcode norms``) that cite ``eid`` or a provision inside it, model order."""
     from lawcode.engine.findings import norm_fields, norm_order
 
-    inside = eid + "__"
     return [norm_fields(loaded, norm, document) for norm in sorted(loaded.model.norms, key=norm_order)
-            if any(c == eid or c.startswith(inside) for c in norm.cites)]
+            if any(eids.is_inside(c, eid) for c in norm.cites)]
 
 
 def next_question(answer: dict[str, Any], skipped: Container[str] = ()) -> str | None:
@@ -310,7 +321,7 @@ def review(loaded: Any, document: Any, article: str | None = None) -> dict[str, 
     return build_review(loaded, document, article).to_dict()
 
 
-def draft_model(text: str | os.PathLike, actor_models: list[str] | None = None):
+def draft_model(text: str | os.PathLike[str], actor_models: list[str] | None = None) -> Draft:
     """Draft a model of the text at ``text`` (see :mod:`lawcode.draft`); the actors of
     ``actor_models`` (paths or shipped ids) are reused where the text names them."""
     from lawcode.draft import draft_document, lexicon_from_models

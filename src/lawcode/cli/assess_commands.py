@@ -7,22 +7,22 @@ the provisions it rests on and, for defined concepts, the chain down to the fact
 
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.engine_commands import FACT_HELP, ON_HELP, TEXT_HELP, _Page, _render_part, _say
-from lawcode.cli.output import MODEL_HELP, Format, load_model_and_text, print_json
+from lawcode.cli.engine_commands import FACT_HELP, ON_HELP, TEXT_HELP, _render_part
+from lawcode.cli.output import MODEL_HELP, Format, Page, load_model_and_text, print_json, say
 
 
 @app.command()
 def assess(
-    actor: List[str] = typer.Option(..., "--as", help="actor id; repeat for an actor holding several roles at once"),
-    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
-    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    actor: list[str] = typer.Option(..., "--as", help="actor id; repeat for an actor holding several roles at once"),
+    fact: list[str] | None = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: str | None = typer.Option(None, "--on", help=ON_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help="human or json"),
 ) -> None:
     """Given what happened (--fact), which prohibitions were contravened, and on which provisions."""
@@ -33,14 +33,14 @@ def assess(
     if format == Format.json:
         print_json(answer)
         return
-    out = _Page()
-    _say(out, loaded.model.regulation.title, style="bold")
-    _say(out, f"as {' and '.join(answer['as'])}, on {answer['on']}")
+    out = Page()
+    say(out, loaded.model.regulation.title, style="bold")
+    say(out, f"as {' and '.join(answer['as'])}, on {answer['on']}")
     if answer["facts"]:
-        _say(out, "what happened: " + ", ".join(f"{k}={str(v).lower()}" for k, v in answer["facts"].items()), hang=4)
+        say(out, "what happened: " + ", ".join(f"{k}={str(v).lower()}" for k, v in answer["facts"].items()), hang=4)
     if answer.get("notice"):
         out.print()
-        _say(out, answer["notice"], style="bold")
+        say(out, answer["notice"], style="bold")
         out.show()
         return
     for result, heading in (("contravened", "[bold red]CONTRAVENED[/bold red]"),
@@ -53,19 +53,19 @@ def assess(
     if not any(a["result"] == "contravened" for a in answer["assessments"]):
         out.print("\nNo contravention is established on these facts.")
     if answer["not_contravened"]:
-        _say(out, f"\nnot contravened ({len(answer['not_contravened'])}): " + ", ".join(answer["not_contravened"]),
+        say(out, f"\nnot contravened ({len(answer['not_contravened'])}): " + ", ".join(answer["not_contravened"]),
              style="dim", hang=4)
     out.show()
 
 
-def _assessment(out: _Page, item: dict[str, Any], questions: dict[str, str]) -> None:
-    _say(out, f"• {item['norm']}: {item['action']}", indent=2, style="bold", hang=2)
-    _say(out, "on " + ", ".join(item["provision_citations"]) + f" · as {', '.join(item['roles'])}", indent=4,
+def _assessment(out: Page, item: dict[str, Any], questions: dict[str, str]) -> None:
+    say(out, f"• {item['norm']}: {item['action']}", indent=2, style="bold", hang=2)
+    say(out, "on " + ", ".join(item["provision_citations"]) + f" · as {', '.join(item['roles'])}", indent=4,
          style="dim", hang=2)
     for schedule in item.get("subject_to", []):
-        _say(out, f"subject to {schedule['schedule']}, which is not in the text", indent=4, hang=2)
+        say(out, f"subject to {schedule['schedule']}, which is not in the text", indent=4, hang=2)
     if item["result"] == "undetermined":
         asked = "; ".join(name + (f" ({questions[name]})" if name in questions else "") for name in item["missing"])
-        _say(out, "depends on: " + asked, indent=4, hang=2)
+        say(out, "depends on: " + asked, indent=4, hang=2)
     for part in item["parts"]:
         _render_part(out, part, 4)

@@ -9,13 +9,17 @@ dates the regulation fixes or writes them as an iCalendar file. The reasoning li
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import Enum
-from typing import List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.output import MODEL_HELP, Format, console, load_model_and_text, print_json
+from lawcode.cli.output import MODEL_HELP, Format, Page, console, load_model_and_text, print_json, say
+
+if TYPE_CHECKING:
+    from lawcode.engine.procedures import Step
 
 TEXT_HELP = "regulation text (file or folder), for exact citations; default: found in LAWCODE_CORPUS"
 
@@ -26,17 +30,8 @@ class CalendarFormat(str, Enum):
     ics = "ics"
 
 
-def _provisions(citations) -> str:
+def _provisions(citations: Iterable[str]) -> str:
     return ", ".join(citations)
-
-
-def _say(out, markup: str, indent: int) -> None:
-    """Print ``markup`` indented, wrapped lines keeping the indent (a hanging list item)."""
-    from rich.text import Text
-
-    for line in Text.from_markup(markup).wrap(out, out.width - indent):
-        line.rstrip()
-        out.print(Text(" " * indent) + line, soft_wrap=True)
 
 
 def _esc(text: str) -> str:
@@ -49,9 +44,9 @@ def _esc(text: str) -> str:
 @app.command()
 def procedure(
     name: str = typer.Argument(..., help="procedure id (see `lawcode procedures`)"),
-    event: Optional[List[str]] = typer.Option(None, "--event", "-e", help="an event, in order; repeat for several"),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    event: list[str] | None = typer.Option(None, "--event", "-e", help="an event, in order; repeat for several"),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
     """Run a procedure on events: the state reached, the path taken, and what may or must come next."""
@@ -62,10 +57,10 @@ def procedure(
     if format is Format.json:
         print_json(run.to_dict())
         return
-    out = console()
-    _say(out, f"[bold]{_esc(run.label)}[/bold] ({run.procedure})", 0)
+    out = Page()
+    say(out, f"[bold]{_esc(run.label)}[/bold] ({run.procedure})", 0, markup=True)
     if run.citations:
-        _say(out, "rests on " + _provisions(run.citations), 2)
+        say(out, "rests on " + _provisions(run.citations), 2, markup=True)
     if run.path:
         out.print("\n[bold]Path[/bold]")
         for number, step in enumerate(run.path, start=1):
@@ -73,27 +68,28 @@ def procedure(
     else:
         out.print("\nNo event given: the procedure starts here.")
     finality = "final: the procedure ends here" if run.final else "not final"
-    _say(out, f"\nState reached: [bold]{run.state}[/bold] ({_esc(run.state_label)}), {finality}", 0)
+    say(out, f"\nState reached: [bold]{run.state}[/bold] ({_esc(run.state_label)}), {finality}", 0, markup=True)
     if run.next:
         out.print("\n[bold]Next[/bold] (what may or must happen now)")
         for step in run.next:
             _show_step(out, "- ", step)
+    out.show()
 
 
-def _show_step(out, bullet: str, step) -> None:
+def _show_step(out: Page, bullet: str, step: Step) -> None:
     """One transition: the event, who acts and how (must / may / occurs), where to, and why."""
     label = f": {_esc(step.label)}" if step.label else ""
-    _say(out, f"{bullet}[bold]{step.event}[/bold]{label}", 2)
-    provisions = ", ".join(f"{c} ({e})" for c, e in zip(step.citations, step.cites))
-    _say(out, f"{step.actor} {step.mode}; {step.source} -> {step.target}; {provisions}", 2 + len(bullet))
+    say(out, f"{bullet}[bold]{step.event}[/bold]{label}", 2, markup=True)
+    provisions = ", ".join(f"{c} ({e})" for c, e in zip(step.citations, step.cites, strict=True))
+    say(out, f"{step.actor} {step.mode}; {step.source} -> {step.target}; {provisions}", 2 + len(bullet), markup=True)
 
 
 @app.command()
 def calendar(
-    year: Optional[str] = typer.Option(None, "--year", "-y", help="year to list (default: this year)"),
+    year: str | None = typer.Option(None, "--year", "-y", help="year to list (default: this year)"),
     format: CalendarFormat = typer.Option(CalendarFormat.list, "--format", "-f", help="list, json or ics"),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
 ) -> None:
     """The dates the regulation fixes: its days of the year, entry into force and repeal.
 
@@ -132,8 +128,8 @@ def calendar(
 
 @app.command()
 def actors(
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
     """The actors of the model (the names `--as` takes): what each is a kind of, and where defined."""
@@ -144,14 +140,14 @@ def actors(
     if format is Format.json:
         print_json(result.to_dict())
         return
-    out = console()
+    out = Page()
     out.print(f"[bold]Actors of {result.regulation}[/bold] (indented under what each is a kind of)\n")
     for entry in result.entries:
         indent = 2 * entry["depth"]
         line = f"[bold]{entry['actor']}[/bold]: {_esc(entry['label'])}"
         if entry["defined_by"]:
             line += f" [italic](when {entry['defined_by']})[/italic]"
-        _say(out, line, indent)
+        say(out, line, indent, markup=True)
         details = []
         if len(entry["is_a"]) > 1:
             details.append("is a " + ", ".join(entry["is_a"]))
@@ -160,13 +156,14 @@ def actors(
         if entry["citations"]:
             details.append(_provisions(entry["citations"]))
         if details:
-            _say(out, "; ".join(details), indent + 4)
+            say(out, "; ".join(details), indent + 4, markup=True)
+    out.show()
 
 
 @app.command()
 def facts(
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
     """The facts conditions use (the names `--fact` takes), with the question each one asks."""
@@ -177,22 +174,23 @@ def facts(
     if format is Format.json:
         print_json(result.to_dict())
         return
-    out = console()
+    out = Page()
     out.print(f"[bold]Facts of {result.regulation}[/bold]")
     for entry in result.entries:
-        _say(out, f"\n[bold]{entry['fact']}[/bold] (about: {entry['about']}) {_provisions(entry['citations'])}", 0)
-        _say(out, _esc(entry["question"]), 2)
+        say(out, f"\n[bold]{entry['fact']}[/bold] (about: {entry['about']}) {_provisions(entry['citations'])}", 0, markup=True)
+        say(out, _esc(entry["question"]), 2, markup=True)
         users = entry["used_by"] + [f"actor {a}" for a in entry["defines"]]
         if users:
-            _say(out, f"used by: {', '.join(users)}", 2)
+            say(out, f"used by: {', '.join(users)}", 2, markup=True)
+    out.show()
 
 
 @app.command()
 def norms(
-    article: Optional[str] = typer.Option(None, "--article", "-a", help="only norms citing this article (13, art_13, 'Article 13')"),
-    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="only norms of this kind (duty, power, ...)"),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    article: str | None = typer.Option(None, "--article", "-a", help="only norms citing this article (13, art_13, 'Article 13')"),
+    kind: str | None = typer.Option(None, "--kind", "-k", help="only norms of this kind (duty, power, ...)"),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
     """The norms of the model, grouped by kind, with the provisions each rests on."""
@@ -204,7 +202,7 @@ def norms(
     if format is Format.json:
         print_json(result.to_dict())
         return
-    out = console()
+    out = Page()
     heading = None
     if not result.entries:
         out.print("No norm matches.")
@@ -214,20 +212,21 @@ def norms(
             out.print(f"\n[bold underline]{KIND_HEADINGS.get(heading, heading)}[/bold underline]")
         who = f"{entry['bearer']}: " if entry["bearer"] else ""
         marks = [m for m, on in (("may", entry.get("discretionary")), ("open-ended", entry["open_ended"])) if on]
-        _say(out, f"[bold]{entry['norm']}[/bold]  {_provisions(entry['citations'])}"
-             + (f"  [italic]({', '.join(marks)})[/italic]" if marks else ""), 0)
-        _say(out, f"{who}{_esc(entry['action'])}", 2)
+        say(out, f"[bold]{entry['norm']}[/bold]  {_provisions(entry['citations'])}"
+            + (f"  [italic]({', '.join(marks)})[/italic]" if marks else ""), 0, markup=True)
+        say(out, f"{who}{_esc(entry['action'])}", 2, markup=True)
         for name, prefix in (("condition", "if"), ("unless", "unless"), ("counterparty", "towards")):
             if entry.get(name):
-                _say(out, f"{prefix}: {entry[name]}", 4)
+                say(out, f"{prefix}: {entry[name]}", 4, markup=True)
     for note in result.notes:
         out.print(f"\n{_esc(note)}")
+    out.show()
 
 
 @app.command()
 def procedures(
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: Format = typer.Option(Format.human, "--format", "-f"),
 ) -> None:
     """The procedures of the model (the names `lawcode procedure` takes), with their states and events."""
@@ -238,11 +237,12 @@ def procedures(
     if format is Format.json:
         print_json(result.to_dict())
         return
-    out = console()
+    out = Page()
     if not result.entries:
         out.print("The model has no procedures.")
     for entry in result.entries:
-        _say(out, f"\n[bold]{entry['procedure']}[/bold]: {_esc(entry['label'])}", 0)
-        _say(out, f"rests on {_provisions(entry['citations'])}", 2)
-        _say(out, f"starts in: {entry['initial']}; ends in: {', '.join(entry['final_states'])}", 2)
-        _say(out, f"events: {', '.join(entry['events'])}", 2)
+        say(out, f"\n[bold]{entry['procedure']}[/bold]: {_esc(entry['label'])}", 0, markup=True)
+        say(out, f"rests on {_provisions(entry['citations'])}", 2, markup=True)
+        say(out, f"starts in: {entry['initial']}; ends in: {', '.join(entry['final_states'])}", 2, markup=True)
+        say(out, f"events: {', '.join(entry['events'])}", 2, markup=True)
+    out.show()

@@ -8,10 +8,11 @@ import sys
 import textwrap
 from enum import Enum
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
+from lawcode import eids
 from lawcode.cli import app
 from lawcode.cli.output import print_json
 
@@ -29,7 +30,7 @@ class DraftFormat(str, Enum):
 @app.command()
 def draft(
     text: Path = typer.Argument(..., help="The regulation text to draft a model from."),
-    actors: Optional[list[str]] = typer.Option(
+    actors: list[str] | None = typer.Option(
         None,
         "--actors",
         help="A model (file or shipped id) whose actors the draft reuses where the text names them; repeatable.",
@@ -37,10 +38,10 @@ def draft(
     explain: bool = typer.Option(
         False, "--explain", help="Say why each sentence was classified as it was, instead of the model."
     ),
-    article: Optional[str] = typer.Option(
+    article: str | None = typer.Option(
         None, "--article", help="With --explain: only this article (its number, e.g. 13)."
     ),
-    compare: Optional[str] = typer.Option(
+    compare: str | None = typer.Option(
         None, "--compare", help="A reviewed model to compare the draft with, norm by norm."
     ),
     format: DraftFormat = typer.Option(DraftFormat.yaml, "--format", help="yaml (the model file), or json."),
@@ -118,7 +119,7 @@ def _explain(drafted: Any, article: str | None, format: DraftFormat) -> None:
                 known=[(a.num or a.eid).strip(" .") for a in articles],
             )
         inside = wanted[0].eid
-        explanations = [e for e in explanations if e.eid == inside or e.eid.startswith(inside + "__")]
+        explanations = [e for e in explanations if eids.is_inside(e.eid, inside)]
     if format is DraftFormat.json:
         print_json([{"eid": e.eid, "sentence": e.sentence, "decisions": list(e.decisions)} for e in explanations])
         return

@@ -9,12 +9,12 @@ wrapped. Imports of the engine, pydantic and rich stay inside the functions so t
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Any
 
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.output import MODEL_HELP, Format, console, load_model, load_model_and_text, print_json
+from lawcode.cli.output import MODEL_HELP, Format, Page, load_model_and_text, print_json, say
 
 AS_HELP = ("actor id the question is asked for (see `lawcode actors`); repeat it for one organisation or "
            "person holding several roles (--as enterprise --as network_operator)")
@@ -24,69 +24,30 @@ TEXT_HELP = "regulation text (file or folder) to quote from; default: found in L
 FORMAT_HELP = "human or json"
 
 
-class _Page:
-    """Output assembled as one rich Text and printed once (rich costs per print call).
-
-    Lines are wrapped here, to the console's width (100 columns at most); model words and
-    quotations are added as plain text, never read as markup.
-    """
-
-    def __init__(self) -> None:
-        from rich.text import Text
-
-        self.console = console()
-        self.width = self.console.width
-        self.text = Text()
-        self.quoted: set[str] = set()  # eIds already quoted on this page: quote each provision once
-
-    def print(self, markup: str = "") -> None:
-        """A line of our own words, with rich markup for emphasis."""
-        from rich.text import Text
-
-        self.text.append_text(Text.from_markup(markup))
-        self.text.append("\n")
-
-    def add(self, line: str, style: str | None) -> None:
-        self.text.append(line + "\n", style=style or None)
-
-    def show(self) -> None:
-        self.console.print(self.text, end="", soft_wrap=True)
-
-
-def _say(out: _Page, text: str, indent: int = 0, style: str | None = None, hang: int = 0) -> None:
-    """Add ``text`` wrapped to the page width, indented, continuation lines ``hang`` deeper."""
-    import textwrap
-
-    lead = " " * indent
-    for paragraph in text.split("\n"):
-        out.add(textwrap.fill(paragraph, width=out.width, initial_indent=lead,
-                              subsequent_indent=lead + " " * hang, break_on_hyphens=False) or lead, style)
-
-
-def _value(value) -> str:
+def _value(value: bool | None) -> str:
     return "unknown" if value is None else str(value).lower()
 
 
-def _assignment(facts: dict) -> str:
+def _assignment(facts: dict[str, Any]) -> str:
     return ", ".join(f"{name}={_value(v)}" for name, v in facts.items()) or "nothing more"
 
 
-def _header(out, answer: dict, title: str) -> None:
-    _say(out, title, style="bold")
+def _header(out: Page, answer: dict[str, Any], title: str) -> None:
+    say(out, title, style="bold")
     roles = answer.get("roles") or [answer["as"]]
     who = roles[0] if len(roles) == 1 else "one holder of the roles " + ", ".join(roles)
-    _say(out, f"as {who}, on {answer['on']} ({answer['regulation']})", hang=4)
+    say(out, f"as {who}, on {answer['on']} ({answer['regulation']})", hang=4)
     if answer["facts"]:
-        _say(out, "facts given: " + _assignment(answer["facts"]), hang=4)
+        say(out, "facts given: " + _assignment(answer["facts"]), hang=4)
     if answer["implied_facts"]:
-        _say(out, f"implied (by being a {' and a '.join(roles)}, or by an exclusive choice): "
+        say(out, f"implied (by being a {' and a '.join(roles)}, or by an exclusive choice): "
              + _assignment(answer["implied_facts"]), hang=4)
     for warning in answer.get("warnings", []):
-        _say(out, "warning: " + warning, style="yellow", hang=4)
+        say(out, "warning: " + warning, style="yellow", hang=4)
 
 
-def _finding(out, finding: dict, questions: dict) -> None:
-    _say(out, "• " + finding["action"], indent=2, style="bold", hang=2)
+def _finding(out: Page, finding: dict[str, Any], questions: dict[str, Any]) -> None:
+    say(out, "• " + finding["action"], indent=2, style="bold", hang=2)
     extras = [f"bearer: {finding['bearer']}"] if finding["bearer"] else []
     if finding.get("counterparty"):
         extras.append(f"towards: {finding['counterparty']}")
@@ -100,7 +61,7 @@ def _finding(out, finding: dict, questions: dict) -> None:
         extras.append("as " + " and ".join(finding["roles"]))
     extras.append(", ".join(finding["citations"]))
     extras.append(finding["norm"])
-    _say(out, " · ".join(extras), indent=4, style="dim", hang=2)
+    say(out, " · ".join(extras), indent=4, style="dim", hang=2)
     if finding["status"] == "undetermined":
         options = finding.get("would_apply_if") or [{name: None} for name in finding["missing"]]
         for option in options:
@@ -108,16 +69,16 @@ def _finding(out, finding: dict, questions: dict) -> None:
                 name + ("" if v is None else f" = {_value(v)}") + (f" ({questions[name]})" if name in questions else "")
                 for name, v in option.items()
             )
-            _say(out, "would apply if: " + asked, indent=4, hang=2)
+            say(out, "would apply if: " + asked, indent=4, hang=2)
     for quote in finding.get("quote", []):
         if quote["eid"] in out.quoted:
-            _say(out, f"{quote['citation']}: quoted above", indent=6, style="dim")
+            say(out, f"{quote['citation']}: quoted above", indent=6, style="dim")
         elif quote.get("text"):
             out.quoted.add(quote["eid"])
-            _say(out, f"{quote['citation']}: {quote['text']}", indent=6, style="italic")
+            say(out, f"{quote['citation']}: {quote['text']}", indent=6, style="italic")
 
 
-def _findings(out, findings: list[dict], questions: dict) -> None:
+def _findings(out: Page, findings: list[dict[str, Any]], questions: dict[str, Any]) -> None:
     from lawcode.engine.findings import KIND_HEADINGS
 
     kind = None
@@ -128,12 +89,12 @@ def _findings(out, findings: list[dict], questions: dict) -> None:
         _finding(out, finding, questions)
 
 
-def _render_ask(answer: dict, title: str, quoted: bool) -> None:
-    out = _Page()
+def _render_ask(answer: dict[str, Any], title: str, quoted: bool) -> None:
+    out = Page()
     _header(out, answer, title)
     if answer.get("notice"):
         out.print()
-        _say(out, answer["notice"], style="bold")
+        say(out, answer["notice"], style="bold")
         out.show()
         return
     applies = [f for f in answer["findings"] if f["status"] == "applies"]
@@ -150,19 +111,19 @@ def _render_ask(answer: dict, title: str, quoted: bool) -> None:
         _findings(out, owed, answer["questions"])
     if not quoted and (answer["findings"] or owed):
         out.print()
-        _say(out, "(To quote the provisions, give the regulation text with --text PATH or set LAWCODE_CORPUS.)",
+        say(out, "(To quote the provisions, give the regulation text with --text PATH or set LAWCODE_CORPUS.)",
              style="dim")
     out.show()
 
 
 @app.command()
 def ask(
-    actor: List[str] = typer.Option(..., "--as", help=AS_HELP),
-    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
-    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
-    kind: Optional[str] = typer.Option(None, "--kind", help="only norms of this kind (duty, prohibition, power, ...)"),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    actor: list[str] = typer.Option(..., "--as", help=AS_HELP),
+    fact: list[str] | None = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: str | None = typer.Option(None, "--on", help=ON_HELP),
+    kind: str | None = typer.Option(None, "--kind", help="only norms of this kind (duty, prohibition, power, ...)"),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """Every norm that applies to an actor, and those undetermined for want of a fact."""
@@ -176,45 +137,45 @@ def ask(
         _render_ask(answer, loaded.model.regulation.title, document is not None)
 
 
-def _render_part(out, part: dict, indent: int) -> None:
+def _render_part(out: Page, part: dict[str, Any], indent: int) -> None:
     roles = {"defined_by": "definition of " + part["source"], "condition": "condition",
              "may_be": "may-be link " + part["source"].replace(":", " may be a "),
              "unless": "exception (unless)", "overridden_by": "overridden by " + part["source"],
              "subject_to": f"subject to {part['source']} (not in the text)", "conduct": "conduct"}
     effect = {"supports": ("supports", "green"), "blocks": ("blocks", "red"), "open": ("open", "yellow")}
     word, colour = effect[part["effect"]]
-    _say(out, f"{roles[part['role']]}: {part['expression']} = {_value(part['value'])} -> {word}",
+    say(out, f"{roles[part['role']]}: {part['expression']} = {_value(part['value'])} -> {word}",
          indent=indent, style=colour, hang=4)
     settled = part["value"] is not None and "concepts" in part  # unknown facts under it cannot matter
     for fact in part.get("facts", []):
         if settled and fact["value"] is None:
             continue
         asked = f" - {fact['question']}" if fact["value"] is None and fact["question"] else ""
-        _say(out, f"{fact['fact']} = {_value(fact['value'])} ({fact['source']}){asked}", indent=indent + 4,
+        say(out, f"{fact['fact']} = {_value(fact['value'])} ({fact['source']}){asked}", indent=indent + 4,
              style="dim", hang=4)
     for concept in part.get("concepts", []):
         _render_concept(out, concept, indent + 4)
     overrider = part.get("overrider")
     if overrider:
-        _say(out, f"{part['source']}: {overrider['status']}", indent=indent + 4)
+        say(out, f"{part['source']}: {overrider['status']}", indent=indent + 4)
         for inner in overrider["parts"]:
             _render_part(out, inner, indent + 6)
 
 
-def _render_concept(out, concept: dict, indent: int) -> None:
+def _render_concept(out: Page, concept: dict[str, Any], indent: int) -> None:
     """A defined concept of an explanation, with the facts and concepts it rests on beneath it;
     under a concept whose value is known, only what is known (the open rest could not change it)."""
     from lawcode.engine.quote import citation
 
     where = ", ".join(citation(e) for e in concept["cites"])
     how = "given" if concept["source"] == "given" else f"by its definition: {concept['definition']}"
-    _say(out, f"{concept['concept']} = {_value(concept['value'])} ({how})" + (f" [{where}]" if where else ""),
+    say(out, f"{concept['concept']} = {_value(concept['value'])} ({how})" + (f" [{where}]" if where else ""),
          indent=indent, hang=4)
     if concept["source"] == "derived":
         known = concept["value"] is not None
         for fact in concept["facts"]:
             if not (known and fact["value"] is None):
-                _say(out, f"{fact['fact']} = {_value(fact['value'])}", indent=indent + 4, style="dim")
+                say(out, f"{fact['fact']} = {_value(fact['value'])}", indent=indent + 4, style="dim")
         for inner in concept["concepts"]:
             if not (known and inner["value"] is None):
                 _render_concept(out, inner, indent + 4)
@@ -223,11 +184,11 @@ def _render_concept(out, concept: dict, indent: int) -> None:
 @app.command()
 def explain(
     norm: str = typer.Argument(..., help="norm id, or a unique prefix of one (e.g. art18.2)"),
-    actor: List[str] = typer.Option(..., "--as", help=AS_HELP),
-    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
-    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    actor: list[str] = typer.Option(..., "--as", help=AS_HELP),
+    fact: list[str] | None = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: str | None = typer.Option(None, "--on", help=ON_HELP),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """The proof tree of one norm for an actor: bearer match, conditions, exceptions, validity."""
@@ -238,11 +199,11 @@ def explain(
     if format == Format.json:
         print_json(answer)
         return
-    out = _Page()
+    out = Page()
     _header(out, answer, loaded.model.regulation.title)
     finding = answer["finding"]
     out.print()
-    _say(out, answer["summary"], style="bold", hang=4)
+    say(out, answer["summary"], style="bold", hang=4)
     out.print()
     _finding(out, finding, {})
     bearer = answer["bearer"]
@@ -255,13 +216,13 @@ def explain(
     else:
         path = f"{answer['as']} is not a {bearer['bearer']}"
     out.print()
-    _say(out, f"bearer: {bearer['bearer']} - {path}", hang=4)
+    say(out, f"bearer: {bearer['bearer']} - {path}", hang=4)
     for link in bearer.get("may_be", []):
-        _say(out, f"and {link['actor']} is a {link['may_be']} only when: {link['condition']}", indent=2, hang=4)
+        say(out, f"and {link['actor']} is a {link['may_be']} only when: {link['condition']}", indent=2, hang=4)
     for defined in bearer["defined"]:
-        _say(out, f"and {defined['actor']} when: {defined['condition']}", indent=2, hang=4)
+        say(out, f"and {defined['actor']} when: {defined['condition']}", indent=2, hang=4)
     validity = answer["validity"]
-    _say(out, f"in force from {validity['start']}" + (f" to {validity['end']}" if validity["end"] else "")
+    say(out, f"in force from {validity['start']}" + (f" to {validity['end']}" if validity["end"] else "")
          + ("" if validity["in_force"] else f" - not in force on {answer['on']}"))
     for part in answer["parts"]:
         _render_part(out, part, 0)
@@ -273,59 +234,61 @@ def explain(
 @app.command("what-if")
 def what_if(
     norm: str = typer.Argument(..., help="norm id, or a unique prefix of one"),
-    actor: List[str] = typer.Option(..., "--as", help=AS_HELP),
-    fact: Optional[List[str]] = typer.Option(None, "--fact", "-f", help=FACT_HELP),
-    on: Optional[str] = typer.Option(None, "--on", help=ON_HELP),
+    actor: list[str] = typer.Option(..., "--as", help=AS_HELP),
+    fact: list[str] | None = typer.Option(None, "--fact", "-f", help=FACT_HELP),
+    on: str | None = typer.Option(None, "--on", help=ON_HELP),
     stop: bool = typer.Option(False, "--stop", help="what would make it stop applying instead"),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """The minimal sets of facts that would make a norm apply (or, with --stop, stop applying)."""
     from lawcode.engine.queries import what_if as run
+    from lawcode.service import resolve_model
 
-    loaded = load_model(model)
+    loaded = resolve_model(model)
     answer = run(loaded, norm, actor, fact or [], on, stop).to_dict()
     if format == Format.json:
         print_json(answer)
         return
-    out = _Page()
+    out = Page()
     _header(out, answer, loaded.model.regulation.title)
     goal = "stop applying" if stop else "apply"
     out.print(f"\n{answer['norm']} is now: {answer['status']}")
     if answer.get("notice"):
-        _say(out, answer["notice"])
+        say(out, answer["notice"])
     if answer["sets"] and answer["sets"] != [{}]:
-        _say(out, f"It would {goal} if (any one of):")
+        say(out, f"It would {goal} if (any one of):")
         for option in answer["sets"]:
-            _say(out, "• " + _assignment(option), indent=2, hang=2)
+            say(out, "• " + _assignment(option), indent=2, hang=2)
         for name, question in answer["questions"].items():
-            _say(out, f"{name}: {question}", indent=4, style="dim", hang=4)
+            say(out, f"{name}: {question}", indent=4, style="dim", hang=4)
     out.show()
 
 
 @app.command()
 def who(
-    terms: List[str] = typer.Argument(..., help="words to look for, e.g. publicity education"),
-    actor: Optional[List[str]] = typer.Option(None, "--as", help="only norms binding this actor; repeatable"),
-    model: Optional[str] = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
+    terms: list[str] = typer.Argument(..., help="words to look for, e.g. publicity education"),
+    actor: list[str] | None = typer.Option(None, "--as", help="only norms binding this actor; repeatable"),
+    model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """Which actors carry duties, powers or rights about a subject, with citations."""
     from lawcode.engine.queries import who as run
+    from lawcode.service import resolve_model
 
-    loaded = load_model(model)
+    loaded = resolve_model(model)
     answer = run(loaded, terms, actor or None).to_dict()
     if format == Format.json:
         print_json(answer)
         return
-    out = _Page()
+    out = Page()
     if not answer["actors"]:
-        _say(out, "No norm matches all of: " + " ".join(terms))
+        say(out, "No norm matches all of: " + " ".join(terms))
     for group in answer["actors"]:
         also = f" (also binds: {', '.join(group['also'])})" if group["also"] else ""
         out.print()
-        _say(out, f"{group['actor']} - {group['label']}{also}", style="bold", hang=4)
+        say(out, f"{group['actor']} - {group['label']}{also}", style="bold", hang=4)
         for norm in group["norms"]:
-            _say(out, f"• {norm['kind']}: {norm['action']}", indent=2, hang=2)
-            _say(out, f"{', '.join(norm['citations'])} · {norm['norm']}", indent=4, style="dim")
+            say(out, f"• {norm['kind']}: {norm['action']}", indent=2, hang=2)
+            say(out, f"{', '.join(norm['citations'])} · {norm['norm']}", indent=4, style="dim")
     out.show()

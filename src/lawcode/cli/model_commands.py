@@ -5,22 +5,25 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING
 
 import typer
 
 from lawcode.cli import app
 from lawcode.cli.output import Format, print_json
 
+if TYPE_CHECKING:
+    from lawcode.model.check import Report
+
 WIDTH = 100
 
 
 @app.command()
 def check(
-    model: Optional[str] = typer.Argument(None, help="Model file path or shipped model id; all shipped models when omitted."),
-    text: Optional[Path] = typer.Option(None, "--text", help="The regulation text (a file, or a folder holding it); default: LAWCODE_CORPUS."),
+    model: str | None = typer.Argument(None, help="Model file path or shipped model id; all shipped models when omitted."),
+    text: Path | None = typer.Option(None, "--text", help="The regulation text (a file, or a folder holding it); default: LAWCODE_CORPUS."),
     format: Format = typer.Option(Format.human, "--format", help="human, or json (one object per model; a list when MODEL is omitted)."),
-    regulation: Optional[str] = typer.Option(None, "--regulation", "-r", help="An installed regulation id (as MODEL)."),
+    regulation: str | None = typer.Option(None, "--regulation", "-r", help="An installed regulation id (as MODEL)."),
 ) -> None:
     """Check a model against its text and lint the regulation. Exit 1 when there are errors."""
     from lawcode import service
@@ -47,7 +50,7 @@ def check(
         raise typer.Exit(1)
 
 
-def render_report(report) -> str:
+def render_report(report: Report) -> str:
     """A report as a lawyer reads it: errors, then warnings, then the lint; ≤ 100 columns.
 
     Errors and warnings point into the model file (file:line); notes of the lint point into the
@@ -80,7 +83,7 @@ def render_report(report) -> str:
 
 @app.command()
 def schema(
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file instead of stdout."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the schema to this file instead of stdout."),
     tests: bool = typer.Option(False, "--tests", help="The schema of scenario-test files instead (`lawcode test`)."),
 ) -> None:
     """Print the JSON Schema that model files (or, with --tests, scenario-test files) are validated against."""

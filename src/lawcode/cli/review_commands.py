@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Any
 
 import typer
 
@@ -30,8 +30,8 @@ class ReviewFormat(str, Enum):
 
 @app.command()
 def readings(
-    model: Optional[str] = typer.Argument(None, help=MODEL_ARG),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP + " (for exact citations)"),
+    model: str | None = typer.Argument(None, help=MODEL_ARG),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP + " (for exact citations)"),
     pending: bool = typer.Option(False, "--pending", help="only readings not yet reviewed"),
     format: Format = typer.Option(Format.human, "--format", help="human or json"),
 ) -> None:
@@ -69,11 +69,11 @@ def readings(
 
 @app.command()
 def review(
-    model: Optional[str] = typer.Argument(None, help=MODEL_ARG),
-    article: Optional[str] = typer.Option(None, "--article", "-a", help="only this article (or provision), e.g. 13"),
-    text: Optional[str] = typer.Option(None, "--text", help=TEXT_HELP),
+    model: str | None = typer.Argument(None, help=MODEL_ARG),
+    article: str | None = typer.Option(None, "--article", "-a", help="only this article (or provision), e.g. 13"),
+    text: str | None = typer.Option(None, "--text", help=TEXT_HELP),
     format: ReviewFormat = typer.Option(ReviewFormat.text, "--format", help="text, json or html"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
 ) -> None:
     """Each provision's text with the norms that rest on it, for signing a model off article by article."""
     from lawcode.engine.review import build_review
@@ -95,7 +95,7 @@ def review(
         typer.echo(f"wrote {output}")
 
 
-def _norm_lines(norm: dict) -> list[str]:
+def _norm_lines(norm: dict[str, Any]) -> list[str]:
     """A norm as the few facts a reviewer checks against the words above it."""
     head = f"[{norm['kind']}] {norm['norm']}: {norm['action']}"
     facts = [f"bearer: {norm['bearer'] or '-'}"]
@@ -114,7 +114,7 @@ def _norm_lines(norm: dict) -> list[str]:
     return [head, " · ".join(facts)] + ([f"note: {norm['note']}"] if norm.get("note") else [])
 
 
-def render_text(answer: dict) -> str:
+def render_text(answer: dict[str, Any]) -> str:
     """The review as plain text, 100 columns: provisions indented by depth, norms beneath."""
     import textwrap
 
@@ -165,7 +165,7 @@ font-size:.75rem;color:#3b6ea5}.norm dl{display:grid;grid-template-columns:max-c
 """
 
 
-def render_html(answer: dict) -> str:
+def render_html(answer: dict[str, Any]) -> str:
     """One self-contained HTML page (no scripts, no external files): the text article by
     article, each provision's norms beneath it, then the readings they name."""
     e = html.escape
@@ -206,7 +206,7 @@ def render_html(answer: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-def _norm_html(norm: dict) -> str:
+def _norm_html(norm: dict[str, Any]) -> str:
     e = html.escape
     rows = [("bearer", norm["bearer"] or "-")]
     for key in ("counterparty", "beneficiary", "condition", "unless"):

@@ -7,8 +7,6 @@ error) when a test file cannot be read.
 
 from __future__ import annotations
 
-from typing import Optional
-
 import typer
 
 from lawcode.cli import app
@@ -17,9 +15,9 @@ from lawcode.cli.output import Format, print_json
 
 @app.command("test")
 def test(
-    path: Optional[str] = typer.Argument(None, help="a test file, or a folder with tests/*.yaml beside a model.yaml; "
+    path: str | None = typer.Argument(None, help="a test file, or a folder with tests/*.yaml beside a model.yaml; "
                                                     "default: the tests of every shipped regulation"),
-    regulation: Optional[str] = typer.Option(None, "--regulation", "-r", help="only the tests of this regulation id"),
+    regulation: str | None = typer.Option(None, "--regulation", "-r", help="only the tests of this regulation id"),
     coverage: bool = typer.Option(False, "--coverage", help="also report the norms, procedure transitions and "
                                                             "states, and facts the cases exercised"),
     format: Format = typer.Option(Format.human, "--format", help="human or json"),

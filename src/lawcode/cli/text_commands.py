@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Optional
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -30,9 +30,9 @@ class ParseFormat(str, Enum):
 def parse(
     path: Path = typer.Argument(..., help="A regulation text (plain text, UTF-8)."),
     format: ParseFormat = typer.Option(ParseFormat.outline, "--format", help="outline (default), json, akn or text."),
-    frbr_uri: Optional[str] = typer.Option(
+    frbr_uri: str | None = typer.Option(
         None, "--frbr-uri", help="Akoma Ntoso work URI for --format akn (default: the shipped model's for this text)"),
-    style: Optional[str] = typer.Option(
+    style: str | None = typer.Option(
         None, "--style", help="Read the text in this style instead of detecting it: " + ", ".join(STYLES) + "."),
 ) -> None:
     """Parse a regulation text and show its structure.

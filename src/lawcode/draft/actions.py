@@ -53,20 +53,7 @@ def tidy(words: str) -> str:
 # Verbs that open an action in regulations; a list of actions joined by commas splits where the
 # next one starts with one of these (or with its -ing form: "..., guiding the committees").
 VERBS = frozenset(
-    "accept address adhere adopt affix allot allow amend analyse analyze apply appoint approve arrange ask assess "
-    "assist "
-    "bear brief bring build carry check clarify clear collect communicate compile complete comply conduct consider "
-    "consult cooperate coordinate correct create deal decide define delete deliver delineate demonstrate designate "
-    "destroy determine develop disclose display document draft draw educate eliminate employ encourage enforce enhance "
-    "ensure erase establish evaluate examine facilitate file follow formulate give grant guarantee guide handle help "
-    "identify implement improve include increase inform inspect install interview investigate issue keep label lay "
-    "limit maintain make manage mark monitor notify obey observe obtain offer order organise organize oversee pay "
-    "perform permit prepare preserve prevent promote protect provide publicise publicize publish put raise receive "
-    "record rectify reduce refer refuse register reject release remedy remove report request research resolve respect "
-    "restrict retain return review revoke safeguard sanction seal secure seek send set share sign stop store "
-    "strengthen study submit supervise support suspend take test train transfer transmit update urge verify withdraw "
-    "work discriminate harass victimise victimize treat dispose let sell rent admit expel dismiss hire charge "
-    "disclose process collect erase notify".split()
+    ["accept", "address", "adhere", "adopt", "affix", "allot", "allow", "amend", "analyse", "analyze", "apply", "appoint", "approve", "arrange", "ask", "assess", "assist", "bear", "brief", "bring", "build", "carry", "check", "clarify", "clear", "collect", "communicate", "compile", "complete", "comply", "conduct", "consider", "consult", "cooperate", "coordinate", "correct", "create", "deal", "decide", "define", "delete", "deliver", "delineate", "demonstrate", "designate", "destroy", "determine", "develop", "disclose", "display", "document", "draft", "draw", "educate", "eliminate", "employ", "encourage", "enforce", "enhance", "ensure", "erase", "establish", "evaluate", "examine", "facilitate", "file", "follow", "formulate", "give", "grant", "guarantee", "guide", "handle", "help", "identify", "implement", "improve", "include", "increase", "inform", "inspect", "install", "interview", "investigate", "issue", "keep", "label", "lay", "limit", "maintain", "make", "manage", "mark", "monitor", "notify", "obey", "observe", "obtain", "offer", "order", "organise", "organize", "oversee", "pay", "perform", "permit", "prepare", "preserve", "prevent", "promote", "protect", "provide", "publicise", "publicize", "publish", "put", "raise", "receive", "record", "rectify", "reduce", "refer", "refuse", "register", "reject", "release", "remedy", "remove", "report", "request", "research", "resolve", "respect", "restrict", "retain", "return", "review", "revoke", "safeguard", "sanction", "seal", "secure", "seek", "send", "set", "share", "sign", "stop", "store", "strengthen", "study", "submit", "supervise", "support", "suspend", "take", "test", "train", "transfer", "transmit", "update", "urge", "verify", "withdraw", "work", "discriminate", "harass", "victimise", "victimize", "treat", "dispose", "let", "sell", "rent", "admit", "expel", "dismiss", "hire", "charge", "disclose", "process", "collect", "erase", "notify"]
 )
 _EXAMPLES_START = re.compile(r"\b(?:such as|including|for example|e\.g\.)\s", re.IGNORECASE)
 _ACTION_BREAK = re.compile(r"[,;]\s*(?:and\s+)?(?:also\s+)?(?:\w+ly\s+)?(?=(?P<word>[A-Za-z]+)\b)")
@@ -105,7 +92,7 @@ def split_actions(words: str) -> list[str]:
         if text[match.start()] == "," and _EXAMPLES_START.search(text, starts[-1], match.start()):
             continue
         starts.append(match.start())
-    pieces = [text[a:b].strip(" ,;") for a, b in zip(starts, starts[1:] + [len(text)])]
+    pieces = [text[a:b].strip(" ,;") for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
     pieces = [re.sub(r"^(?:[,;]\s*)?(?:and\s+)?(?:also\s+)?", "", p) for p in pieces]
     if len(pieces) > 1 and not _is_verb(pieces[0].split()[0] if pieces[0].split() else ""):
         pieces[1] = f"{pieces[0]}, {pieces[1]}"

@@ -11,7 +11,7 @@ Every decision is said (``say``) for ``lawcode draft --explain``.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from lawcode.draft.conditions import Condition
 from lawcode.draft.lexicon import PRONOUNS, Lexicon, clean_name, conjuncts, head, is_thing
@@ -27,7 +27,7 @@ _AGENT = re.compile(
     re.IGNORECASE,
 )
 _NAMED_AS = re.compile(r"\(\s*(?:an?\s|the\s)?[\"“‘](?P<name>[^\"”’]{1,60})[\"”’]\s*\)")
-GENERIC_HEADS = frozenset("person individual body anyone one someone everyone".split())
+GENERIC_HEADS = frozenset(["person", "individual", "body", "anyone", "one", "someone", "everyone"])
 _BEARER_KINDS = ("duty", "prohibition", "permission", "power", "right", "consequence", "entitlement")
 
 
@@ -85,7 +85,7 @@ class Bearers:
             if previous:
                 say("no agent named: the previous clause's bearer is taken (lower confidence)")
                 return list(previous), kind, confidence * 0.75, after
-            if name and self.lexicon.names_a_thing(name) or not name:
+            if (name and self.lexicon.names_a_thing(name)) or not name:
                 say("the subject is a thing or an activity and no one is named: principle")
                 return [], "principle", min(confidence, 0.6), after
             if kind in ("duty", "prohibition"):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lawcode import eids
 from lawcode.draft.emit import parse_drafted_note
 from lawcode.draft.words import STOPWORDS, dice, key, tokens
 from lawcode.model.schema import Model, Norm
@@ -208,13 +209,9 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in tokens(name) if t not in STOPWORDS and t != "other"]
 
 
-def _related(a: str, b: str) -> bool:
-    return a == b or a.startswith(b + "__") or b.startswith(a + "__")
-
-
 def _partner(norm: Norm, others: list[Norm], bearer_map: dict[str, str | None], reviewed_side: bool) -> Pair:
     provision = norm.cites[0]
-    candidates = [o for o in others if _related(o.cites[0], provision)]
+    candidates = [o for o in others if eids.related(o.cites[0], provision)]
     words = _action_words(norm.action)
 
     def mapped(drafted: Norm) -> str | None:

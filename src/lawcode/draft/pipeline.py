@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
+from lawcode import eids
 from lawcode.draft import actions, conditions, dates, definitions, exceptions, openended
 from lawcode.draft.bearers import ANYONE, GENERIC_HEADS, UNNAMED, Bearers, Say, head_of
 from lawcode.draft.conditions import Condition
@@ -122,8 +123,7 @@ class Draft:
     def articles_without_norms(self) -> list[Node]:
         covered: set[str] = set()  # every provision a norm cites, and every provision that contains one
         for norm in self.norms:
-            parts = norm.eid.split("__")
-            covered.update("__".join(parts[:n]) for n in range(1, len(parts) + 1))
+            covered.update(eids.lineage(norm.eid))
         return [article for article in self.document.articles() if article.eid not in covered]
 
 
@@ -645,11 +645,10 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 def norm_prefix(eid: str) -> str:
     """``art13.1.5`` for ``chp_II__art_13__para_nn_1__list_1__item_5``: article, paragraph, item."""
     parts = []
-    for component in eid.split("__"):
-        name, _, num = component.partition("_")
+    for component in eids.parts(eid):
+        name, num = eids.kind_and_number(component)
         if name in ("chp", "part", "list") or not num:
             continue
-        num = num.removeprefix("nn_")
         parts.append((name, re.sub(r"[^a-z0-9]", "", num.lower()) or "0"))
     if not parts:
         return "prov"

@@ -10,13 +10,19 @@ whatever the remaining unknown facts turn out to be.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, product
-from typing import Sequence
+from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.applicability import BearerMatch, Engine, strongest
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY
 from lawcode.model.conditions import facts_of
+
+if TYPE_CHECKING:
+    from lawcode.engine.queries import Question
+    from lawcode.model.schema import Norm
 
 # 3**n assignments for n unknown facts; beyond this many, only smaller sets are searched.
 MAX_EVALUATIONS = 200_000
@@ -24,16 +30,16 @@ MAX_EVALUATIONS = 200_000
 
 @dataclass(frozen=True)
 class WhatIf:
-    question: object  # queries.Question
+    question: Question
     norm: str
     goal: str  # "apply" or "stop"
     status: str
-    sets: tuple[dict, ...]
-    questions: dict
+    sets: tuple[dict[str, Any], ...]
+    questions: dict[str, Any]
     notice: str | None = None
     warnings: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = self.question.to_dict()
         data.update({"norm": self.norm, "goal": self.goal, "status": self.status,
                      "sets": [dict(s) for s in self.sets]})
@@ -44,7 +50,7 @@ class WhatIf:
         return data
 
 
-def relevant_facts(engine: Engine, norm, match: BearerMatch, seen: frozenset[str] = frozenset()) -> set[str]:
+def relevant_facts(engine: Engine, norm: Norm, match: BearerMatch, seen: frozenset[str] = frozenset()) -> set[str]:
     """Every fact that can change the norm's status for the matched actor: the may-be links and
     definitions on the way to the bearer, the condition, the exception and the overriders'."""
     seen = seen | {norm.id}
@@ -64,8 +70,9 @@ def relevant_facts(engine: Engine, norm, match: BearerMatch, seen: frozenset[str
     return found
 
 
-def minimal_sets(engine: Engine, norm, matches: BearerMatch | Sequence[BearerMatch], facts: dict, on, goal: str,
-                 budget: int = MAX_EVALUATIONS) -> tuple[list[dict], int, int]:
+def minimal_sets(engine: Engine, norm: Norm, matches: BearerMatch | Sequence[BearerMatch], facts: Mapping[str, bool],
+                 on: dt.date, goal: str,
+                 budget: int = MAX_EVALUATIONS) -> tuple[list[dict[str, Any]], int, int]:
     """(sets, largest size searched, number of unknown facts): the minimal assignments of
     unknown facts that give ``norm`` the status ``goal``, smallest first, in fact-name order.
     ``matches`` are the ways the asker (one organisation, in one or several roles) is reached
@@ -76,11 +83,11 @@ def minimal_sets(engine: Engine, norm, matches: BearerMatch | Sequence[BearerMat
     largest = len(unknown)
     while largest and 3 ** largest > budget:
         largest -= 1
-    sets: list[dict] = []
+    sets: list[dict[str, Any]] = []
     for size in range(1, largest + 1):
         for names in combinations(unknown, size):
             for values in product((True, False), repeat=size):
-                assignment = dict(zip(names, values))
+                assignment = dict(zip(names, values, strict=True))
                 if any(s.items() <= assignment.items() for s in sets):
                     continue
                 trial = {**facts, **assignment}
@@ -89,7 +96,8 @@ def minimal_sets(engine: Engine, norm, matches: BearerMatch | Sequence[BearerMat
     return sets, largest, len(unknown)
 
 
-def abduce(engine: Engine, question, norm, facts: dict, stop: bool, not_in_force: str | None) -> WhatIf:
+def abduce(engine: Engine, question: Question, norm: Norm, facts: Mapping[str, bool], stop: bool,
+           not_in_force: str | None) -> WhatIf:
     goal = DOES_NOT_APPLY if stop else APPLIES
     label = "stop" if stop else "apply"
     who = question.actor
@@ -98,7 +106,7 @@ def abduce(engine: Engine, question, norm, facts: dict, stop: bool, not_in_force
         matches = [engine.bearer_match(question.roles[0], norm.bearer)]
     value, carriers = strongest([engine.status(norm, m, facts, question.on) for m in matches])
 
-    def answer(sets, notice=None, asked=()):
+    def answer(sets: list[dict[str, bool]], notice: str | None = None, asked: Iterable[str] = ()) -> WhatIf:
         return WhatIf(question, norm.id, label, value, tuple(sets), engine.questions(asked), notice)
 
     if value == goal:

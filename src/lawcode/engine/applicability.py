@@ -2,9 +2,10 @@
 
 A norm's status is the Kleene conjunction of its parts: the bearer's defining conditions (when
 the actor only matches a defined subclass conditionally), the norm's condition, the negation of
-its exception (``unless``) and of the exceptions of a Schedule it is subject to, the negation of every overriding norm's own applicability, all on a
-date the norm is valid. Each part is kept with its evaluation so that ``explain`` can show it and
-``what-if`` can search over it; ``ask`` only needs the combined value.
+its exception (``unless``) and of the exceptions of a Schedule it is subject to, the negation
+of every overriding norm's own applicability, all on a date the norm is valid. Each part is kept
+with its evaluation so that ``explain`` can show it and ``what-if`` can search over it; ``ask``
+only needs the combined value.
 
 :class:`Engine` holds the per-model indexes built once (ordered norms, overriders, bearer matches
 per actor), so that a question costs a few microseconds per candidate norm.
@@ -14,15 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
+from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.evaluate import FALSE, TRUE, Evaluation, combine, evaluate, negate
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, UNDETERMINED, norm_fields, norm_order
 from lawcode.engine.quote import quotes
 from lawcode.model.conditions import And, Expr, Fact, Not
 from lawcode.model.loaded import LoadedModel
+
+if TYPE_CHECKING:
+    from lawcode.model.schema import Norm
+    from lawcode.text.document import Document
 
 # Parts of a status, as explanations name them.
 DEFINED_BY = "defined_by"  # the bearer is a defined subclass the actor matches only under a condition
@@ -68,7 +74,7 @@ class Part:
     source: str
     expression: Expr | None
     evaluation: Evaluation
-    overrider: "Status | None" = None
+    overrider: Status | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +99,7 @@ class Status:
 class Engine:
     """The indexes of one LoadedModel that every question uses; build with :func:`engine_for`."""
 
-    def __init__(self, loaded) -> None:
+    def __init__(self, loaded: LoadedModel) -> None:
         self.loaded = loaded
         self.regulation = loaded.model.regulation
         self.ontology = loaded.ontology
@@ -106,10 +112,10 @@ class Engine:
         self.overriders = {k: tuple(v) for k, v in overriders.items()}
         self._candidates: dict[str, tuple[tuple[object, BearerMatch], ...]] = {}
         self._implied: dict[str, dict[str, bool]] = {}
-        self._shown: dict[tuple[str, int], tuple[object, Mapping, tuple]] = {}
+        self._shown: dict[tuple[str, int], tuple[object, Mapping[str, Any], tuple[Any, ...]]] = {}
         self._matches: dict[tuple[str, str | None], BearerMatch] = {}
 
-    def shown(self, norm, document=None) -> tuple[Mapping, tuple]:
+    def shown(self, norm: Norm, document: Document | None = None) -> tuple[Mapping[str, Any], tuple[Any, ...]]:
         """(norm_fields, quotes) of a norm, computed once per norm and text. The text is kept
         in the memo so that its id cannot be reused by another document."""
         key = (norm.id, id(document))
@@ -144,7 +150,7 @@ class Engine:
             for parent in definition.is_a:
                 via = self._match(actor, parent, seen)
                 if via.matches:
-                    return BearerMatch(actor, bearer, via.path, via.defined + (bearer,), via.links)
+                    return BearerMatch(actor, bearer, via.path, (*via.defined, bearer), via.links)
         for kind in self.ontology.ancestors(actor) if actor in self.ontology else ():
             for link in self.ontology.actors[kind].may_be:
                 step = (kind, link.actor)
@@ -153,7 +159,7 @@ class Engine:
                 via = self._match(link.actor, bearer, seen | {step})
                 if via.matches:
                     head = tuple(self.ontology.path(actor, kind))
-                    return BearerMatch(actor, bearer, head + via.path, via.defined, (step,) + via.links)
+                    return BearerMatch(actor, bearer, head + via.path, via.defined, (step, *via.links))
         return BearerMatch(actor, bearer, ())
 
     def candidates(self, actor: str) -> tuple[tuple[object, BearerMatch], ...]:
@@ -180,14 +186,14 @@ class Engine:
             self._implied[actor] = found
         return found
 
-    def questions(self, names) -> dict[str, str]:
+    def questions(self, names: Iterable[str]) -> dict[str, str]:
         """The interview question of each named fact, by fact name (sorted)."""
         facts = self.loaded.facts
         return {n: facts[n].question for n in sorted(set(names)) if n in facts}
 
     # -- status --------------------------------------------------------------------------------
 
-    def valid_on(self, norm, on: dt.date) -> bool:
+    def valid_on(self, norm: Norm, on: dt.date) -> bool:
         """In force on ``on``: from the norm's start (default: entry into force) to its end,
         and before the regulation's repeal."""
         validity = norm.validity
@@ -198,11 +204,12 @@ class Engine:
             return False
         return not (self.regulation.repealed and on >= self.regulation.repealed)
 
-    def status(self, norm, match: BearerMatch, facts: Mapping[str, bool], on: dt.date) -> Status:
+    def status(self, norm: Norm, match: BearerMatch, facts: Mapping[str, bool], on: dt.date) -> Status:
         """The status of ``norm`` for the matched actor, with each part evaluated."""
         return self._status(norm, match, facts, on, frozenset((norm.id,)))
 
-    def _status(self, norm, match: BearerMatch, facts, on, seen: frozenset[str]) -> Status:
+    def _status(self, norm: Norm, match: BearerMatch, facts: Mapping[str, bool], on: dt.date,
+                seen: frozenset[str]) -> Status:
         if not match.matches and norm.kind != "conflict_rule":
             return Status(norm.id, match, True, (), FALSE)
         if not self.valid_on(norm, on):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.applicability import BearerMatch, Engine, Part, engine_for
 from lawcode.engine.concepts import concept_chain
@@ -34,6 +34,11 @@ from lawcode.engine.explain import part_dict
 from lawcode.engine.queries import Question, _date, _facts, _not_in_force, _roles
 from lawcode.engine.quote import citation
 from lawcode.model.conditions import Expr
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.model.schema import Norm
+    from lawcode.text.document import Document
 
 CONTRAVENED = "contravened"
 NOT_CONTRAVENED = "not_contravened"
@@ -64,8 +69,8 @@ class AssessAnswer:
         return data
 
 
-def assess(loaded: Any, roles: str | Iterable[str], facts: Mapping[str, bool] | Iterable[str] | None = None,
-           on: dt.date | str | None = None, document: Any = None) -> AssessAnswer:
+def assess(loaded: LoadedModel, roles: str | Iterable[str], facts: Mapping[str, bool] | Iterable[str] | None = None,
+           on: dt.date | str | None = None, document: Document | None = None) -> AssessAnswer:
     """Which norms with a ``contravened_by`` conduct were contravened by an actor holding
     ``roles`` (one actor id or several), given ``facts``, on ``on``."""
     engine = engine_for(loaded)
@@ -85,7 +90,10 @@ def assess(loaded: Any, roles: str | Iterable[str], facts: Mapping[str, bool] | 
             fewer = known is not None and len(entry.get("missing", ())) < len(known.get("missing", ()))
             if known is None or _RANK[entry["result"]] > _RANK[known["result"]] or (
                     entry["result"] == known["result"] == UNDETERMINED and fewer):
-                entry["roles"] = [role] if known is None or known["result"] != entry["result"] else known["roles"] + [role]
+                if known is not None and known["result"] == entry["result"]:
+                    entry["roles"] = [*known["roles"], role]
+                else:
+                    entry["roles"] = [role]
                 found[norm.id] = entry
             elif entry["result"] == known["result"]:
                 known["roles"].append(role)
@@ -102,8 +110,8 @@ def assess(loaded: Any, roles: str | Iterable[str], facts: Mapping[str, bool] | 
                         engine.questions(missing))
 
 
-def _assess(engine: Engine, question: Question, norm: Any, match: BearerMatch, conduct: Expr,
-            facts: Mapping[str, bool], document: Any) -> dict[str, Any]:
+def _assess(engine: Engine, question: Question, norm: Norm, match: BearerMatch, conduct: Expr,
+            facts: Mapping[str, bool], document: Document | None) -> dict[str, Any]:
     status = engine.status(norm, match, facts, question.on)
     happened = evaluate(conduct, facts)
     verdict = combine([status.evaluation, happened])
@@ -117,7 +125,7 @@ def _assess(engine: Engine, question: Question, norm: Any, match: BearerMatch, c
     entry["provision_citations"] = [citation(e, document) for e in provisions]
     if result == UNDETERMINED:
         entry["missing"] = sorted(verdict.unknown)
-    parts = list(status.parts) + [Part(CONDUCT, norm.id, conduct, happened)]
+    parts = [*list(status.parts), Part(CONDUCT, norm.id, conduct, happened)]
     entry["parts"] = [part_dict(engine, question, p) for p in parts]
     return entry
 

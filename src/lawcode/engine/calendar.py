@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.quote import citation
 from lawcode.errors import ModelError, QueryError
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.model.schema import Norm, RecurringDate, Regulation
+    from lawcode.text.document import Document
 
 RECURRING = "recurring"
 IN_FORCE = "entry_into_force"
@@ -34,7 +41,7 @@ class CalendarDay:
     first: dt.date  # recurring: first occurrence in force; one-off: the date itself
     until: dt.date | None = None  # recurring: last day the regulation is in force, if repealed
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = {
             "date": self.date.isoformat(),
             "id": self.id,
@@ -69,7 +76,7 @@ class Calendar:
     def to_ics(self) -> str:
         return to_ics(self)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "regulation": self.regulation,
             "title": self.title,
@@ -80,7 +87,7 @@ class Calendar:
         }
 
 
-def build_calendar(loaded, year: int, document=None) -> Calendar:
+def build_calendar(loaded: LoadedModel, year: int, document: Document | None = None) -> Calendar:
     """The regulation's dates; ``days`` holds the recurring ones as they fall in ``year``.
 
     A recurring day occurs only while the regulation (and the norm that fixes it) is in force:
@@ -91,7 +98,7 @@ def build_calendar(loaded, year: int, document=None) -> Calendar:
     regulation = model.regulation
     norms = loaded.norms
 
-    def cite(eids) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def cite(eids: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return tuple(eids), tuple(citation(e, document) for e in eids)
 
     entries: list[CalendarDay] = []
@@ -121,7 +128,7 @@ def build_calendar(loaded, year: int, document=None) -> Calendar:
                     tuple(days), tuple(entries))
 
 
-def _in_force_span(regulation, norm) -> tuple[dt.date, dt.date | None]:
+def _in_force_span(regulation: Regulation, norm: Norm | None) -> tuple[dt.date, dt.date | None]:
     """First and last day a date's norm is in force (the regulation's span, narrowed by the norm).
 
     A repeal takes effect on its date, so the last day in force is the day before; a norm's
@@ -143,7 +150,7 @@ def _day_before(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=1) if day > dt.date.min else day
 
 
-def _in_year(recurring, year: int) -> dt.date | None:
+def _in_year(recurring: RecurringDate, year: int) -> dt.date | None:
     """The day in ``year``; None for 29 February in a common year (RFC 5545 skips it too), and
     beyond the calendar's last year (9999)."""
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
@@ -157,7 +164,7 @@ def _in_year(recurring, year: int) -> dt.date | None:
                          expected="a month and a day that exist") from None
 
 
-def _first_on_or_after(recurring, start: dt.date) -> dt.date | None:
+def _first_on_or_after(recurring: RecurringDate, start: dt.date) -> dt.date | None:
     """The first occurrence on or after ``start``; None when the calendar ends before one.
 
     Eight years always hold a 29 February (leap years are at most eight apart), so the search
@@ -231,7 +238,7 @@ def _uid(entry: CalendarDay, calendar: Calendar) -> str:
 
 
 def _description(entry: CalendarDay, calendar: Calendar) -> str:
-    rests_on = "; ".join(f"{c} ({e})" for c, e in zip(entry.citations, entry.cites))
+    rests_on = "; ".join(f"{c} ({e})" for c, e in zip(entry.citations, entry.cites, strict=True))
     parts = [entry.what]
     if rests_on:
         parts.append("Rests on: " + rests_on)

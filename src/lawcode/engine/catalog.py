@@ -11,22 +11,29 @@ has the same field names as in an answer to ``ask``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from lawcode import eids
 from lawcode.engine.findings import norm_fields, norm_order, provision_key
 from lawcode.engine.procedures import is_final
-from lawcode.engine.queries import closest_first
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
 from lawcode.model.conditions import facts_of
 from lawcode.model.kinds import NormKind
+from lawcode.suggest import closest_first
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.text.document import Document
 
 _ARTICLE_HEADS = ("art", "sec")  # eId components that name an article (or a section)
 _ARTICLE_QUERY = re.compile(r"^(?:art(?:icle)?|sec(?:tion)?|s)?[\s._]*([0-9]+[a-z]?)$", re.IGNORECASE)
 
 
-def _citations(eids, document) -> list[str]:
-    return [citation(eid, document) for eid in eids]
+def _citations(cited: Iterable[str], document: Document | None) -> list[str]:
+    return [citation(eid, document) for eid in cited]
 
 
 @dataclass(frozen=True)
@@ -35,12 +42,12 @@ class Catalog:
 
     name: str
     regulation: str
-    entries: tuple[dict, ...]
-    filters: dict | None = None
+    entries: tuple[dict[str, Any], ...]
+    filters: dict[str, Any] | None = None
     notes: tuple[str, ...] = ()  # e.g. an article asked about that the model marks non-normative
 
-    def to_dict(self) -> dict:
-        data: dict = {"regulation": self.regulation}
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"regulation": self.regulation}
         if self.filters:
             data["filters"] = self.filters
         data[self.name] = list(self.entries)
@@ -49,7 +56,7 @@ class Catalog:
         return data
 
 
-def actor_catalog(loaded, document=None) -> Catalog:
+def actor_catalog(loaded: LoadedModel, document: Document | None = None) -> Catalog:
     """Every actor, parents before children (tree order), with the norms it bears directly."""
     ontology = loaded.ontology
     borne: dict[str, list[str]] = {}
@@ -79,7 +86,7 @@ def actor_catalog(loaded, document=None) -> Catalog:
     return Catalog("actors", loaded.model.regulation.id, tuple(entries))
 
 
-def _tree_order(loaded) -> list[tuple[str, int]]:
+def _tree_order(loaded: LoadedModel) -> list[tuple[str, int]]:
     """Actors depth-first from the roots, children in model order; a multi-parent actor is shown
     under its first parent."""
     children: dict[str, list[str]] = {}
@@ -102,7 +109,7 @@ def _tree_order(loaded) -> list[tuple[str, int]]:
     return order
 
 
-def fact_catalog(loaded, document=None) -> Catalog:
+def fact_catalog(loaded: LoadedModel, document: Document | None = None) -> Catalog:
     """Every fact with its question, the actor it is about, and what uses it."""
     used_by: dict[str, list[str]] = {}
     for norm in sorted(loaded.model.norms, key=norm_order):
@@ -115,23 +122,24 @@ def fact_catalog(loaded, document=None) -> Catalog:
         for fact in sorted(facts_of(expr)):
             defines.setdefault(fact, []).append(actor_id)
     entries = []
-    for fact in loaded.model.facts:
-        about = loaded.actors.get(fact.about)
+    for declared in loaded.model.facts:
+        about = loaded.actors.get(declared.about)
         entries.append({
-            "fact": fact.id,
-            "question": fact.question,
-            "meaning": fact.meaning,
-            "about": fact.about,
+            "fact": declared.id,
+            "question": declared.question,
+            "meaning": declared.meaning,
+            "about": declared.about,
             "about_label": about.label if about else None,
-            "cites": list(fact.cites),
-            "citations": _citations(fact.cites, document),
-            "used_by": used_by.get(fact.id, []),
-            "defines": defines.get(fact.id, []),
+            "cites": list(declared.cites),
+            "citations": _citations(declared.cites, document),
+            "used_by": used_by.get(declared.id, []),
+            "defines": defines.get(declared.id, []),
         })
     return Catalog("facts", loaded.model.regulation.id, tuple(entries))
 
 
-def norm_catalog(loaded, article: str | None = None, kind: str | None = None, document=None) -> Catalog:
+def norm_catalog(loaded: LoadedModel, article: str | None = None, kind: str | None = None,
+                 document: Document | None = None) -> Catalog:
     """The norms (in answer order), optionally only those citing a provision, or of one kind.
 
     ``article`` is read as lawyers cite: with the text (``document``) any citation
@@ -140,7 +148,7 @@ def norm_catalog(loaded, article: str | None = None, kind: str | None = None, do
     that provision or one inside it. Each entry is ``norm_fields`` plus ``open_ended`` and
     ``condition`` always present, so a script can read them without checking for the key.
     """
-    filters: dict = {}
+    filters: dict[str, Any] = {}
     norms = sorted(loaded.model.norms, key=norm_order)
     notes: list[str] = []
     if kind is not None:
@@ -164,13 +172,13 @@ def norm_catalog(loaded, article: str | None = None, kind: str | None = None, do
     return Catalog("norms", loaded.model.regulation.id, tuple(entries), filters or None, tuple(notes))
 
 
-def _provision_filter(loaded, article: str, document):
+def _provision_filter(loaded: LoadedModel, article: str, document: Document | None) -> Callable[[str], bool]:
     """A test "is this eId the provision cited as ``article``, or inside it?"."""
     if document is not None:
         from lawcode.text.locate import locate
 
         eid = locate(document, article).eid
-        return lambda cited: cited == eid or cited.startswith(eid + "__")
+        return lambda cited: eids.is_inside(cited, eid)
     number = parse_article(article)
     _require_article(loaded, number)
     return lambda cited: _article_of(cited) == number
@@ -188,24 +196,24 @@ def parse_article(text: str) -> str:
 
 def _article_of(eid: str) -> str | None:
     """The article (or section) number an eId lies in: ``chp_II__art_13__para_nn_1`` -> "13"."""
-    for part in eid.split("__"):
-        head, _, number = part.partition("_")
+    for part in eids.parts(eid):
+        head, number = eids.kind_and_number(part)
         if head in _ARTICLE_HEADS:
             return number
     return None
 
 
-def _require_article(loaded, number: str) -> None:
+def _require_article(loaded: LoadedModel, number: str) -> None:
     """An article the model never cites is most likely a typo: say which articles it cites."""
-    eids = [e for n in loaded.model.norms for e in n.cites] + [x.eid for x in loaded.model.non_normative]
-    known = {_article_of(e) for e in eids} - {None}
+    cited = [e for n in loaded.model.norms for e in n.cites] + [x.eid for x in loaded.model.non_normative]
+    known = {article for e in cited if (article := _article_of(e)) is not None}
     if number not in known:
         ordered = sorted(known, key=lambda a: (provision_key(a), a))
         raise QueryError(f"the model cites no article {number}", expected="an article of the regulation",
                          known=ordered)
 
 
-def procedure_catalog(loaded, document=None) -> Catalog:
+def procedure_catalog(loaded: LoadedModel, document: Document | None = None) -> Catalog:
     """Every procedure: its states (initial, final), its events, and the provisions it rests on
     (the procedure's own cites, then its transitions')."""
     entries = []

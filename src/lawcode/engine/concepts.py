@@ -10,18 +10,21 @@ directly, and the concepts beneath it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.evaluate import evaluate
 from lawcode.model.conditions import Derived, Expr, Fact, Not
 
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
 
-def concept_chain(loaded: Any, expr: Expr, facts: Mapping[str, bool]) -> list[dict[str, Any]]:
+
+def concept_chain(loaded: LoadedModel, expr: Expr, facts: Mapping[str, bool]) -> list[dict[str, Any]]:
     """The concepts ``expr`` uses directly, each with the chain beneath it (in order of use)."""
     return [_concept(loaded, node, facts) for node in _uses(expr)]
 
 
-def _concept(loaded: Any, node: Derived, facts: Mapping[str, bool]) -> dict[str, Any]:
+def _concept(loaded: LoadedModel, node: Derived, facts: Mapping[str, bool]) -> dict[str, Any]:
     declared = loaded.facts[node.name]
     given = node.name in facts
     return {

@@ -8,8 +8,8 @@ left it open (the facts a user would have to answer: "would apply if ...").
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from lawcode.model.conditions import And, Const, Derived, Expr, Fact, Not
 

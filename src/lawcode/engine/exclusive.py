@@ -9,12 +9,15 @@ otherwise every answer would wait for "and was it also about age? about sex? ...
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lawcode.errors import QueryError
 
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
 
-def excluded_by_choice(loaded: Any, facts: Mapping[str, bool]) -> dict[str, bool]:
+
+def excluded_by_choice(loaded: LoadedModel, facts: Mapping[str, bool]) -> dict[str, bool]:
     """The members of each exclusive group set false because another member is true in
     ``facts`` (facts already valued are left alone). Two true members of a group are an error."""
     groups: dict[str, list[str]] = {}

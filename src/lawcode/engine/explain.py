@@ -9,14 +9,28 @@ overriding norm decided, and whether the norm is in force on the date.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.applicability import (
-    CONDITION, DEFINED_BY, MAY_BE, OVERRIDDEN_BY, SUBJECT_TO, UNLESS, Engine, Part, Status,
+    CONDITION,
+    DEFINED_BY,
+    MAY_BE,
+    OVERRIDDEN_BY,
+    SUBJECT_TO,
+    UNLESS,
+    Engine,
+    Part,
+    Status,
 )
+from lawcode.engine.concepts import concept_chain
 from lawcode.engine.evaluate import negate
 from lawcode.engine.findings import APPLIES, UNDETERMINED, Finding
-from lawcode.engine.concepts import concept_chain
 from lawcode.model.conditions import facts_of
+
+if TYPE_CHECKING:
+    from lawcode.engine.queries import Question
+    from lawcode.model.ontology import Ontology
+    from lawcode.model.schema import Norm
 
 GIVEN = "given"
 IMPLIED = "implied"
@@ -25,16 +39,16 @@ UNKNOWN = "unknown"
 
 @dataclass(frozen=True)
 class Explanation:
-    question: object  # queries.Question
+    question: Question
     finding: Finding
-    bearer: dict
-    validity: dict
-    parts: tuple[dict, ...]
+    bearer: dict[str, Any]
+    validity: dict[str, Any]
+    parts: tuple[dict[str, Any], ...]
     decided_by: tuple[str, ...]
     summary: str
     warnings: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = self.question.to_dict()
         data.update({
             "finding": self.finding.to_dict(), "bearer": self.bearer, "validity": self.validity,
@@ -44,7 +58,7 @@ class Explanation:
         return data
 
 
-def build_explanation(engine: Engine, question, norm, status: Status, finding: Finding) -> Explanation:
+def build_explanation(engine: Engine, question: Question, norm: Norm, status: Status, finding: Finding) -> Explanation:
     match = status.match
     bearer = {
         "bearer": norm.bearer,
@@ -68,11 +82,11 @@ def build_explanation(engine: Engine, question, norm, status: Status, finding: F
     return Explanation(question, finding, bearer, validity, parts, decided, summary)
 
 
-def part_dict(engine: Engine, question, part: Part) -> dict:
+def part_dict(engine: Engine, question: Question, part: Part) -> dict[str, Any]:
     """One part of a status as the JSON contract of explain gives it (also used by assess)."""
     negated = part.role in (UNLESS, SUBJECT_TO, OVERRIDDEN_BY)
     own = negate(part.evaluation) if negated else part.evaluation
-    data = {
+    data: dict[str, Any] = {
         "role": part.role,
         "source": part.source,
         "expression": str(part.expression) if part.expression is not None else f"{part.source} applies",
@@ -94,7 +108,7 @@ def part_dict(engine: Engine, question, part: Part) -> dict:
     return data
 
 
-def _fact(engine: Engine, question, name: str) -> dict:
+def _fact(engine: Engine, question: Question, name: str) -> dict[str, Any]:
     if name in question.implied_facts:
         value, source = question.implied_facts[name], IMPLIED
     elif name in question.facts:
@@ -130,7 +144,7 @@ _BLOCKS = {
 }
 
 
-def _owed_to(norm, question, ontology) -> str | None:
+def _owed_to(norm: Norm, question: Question, ontology: Ontology) -> str | None:
     """"counterparty" or "beneficiary" when one of the asker's roles is (a kind of) what the norm
     names so."""
     for role in ("counterparty", "beneficiary"):
@@ -140,8 +154,9 @@ def _owed_to(norm, question, ontology) -> str | None:
     return None
 
 
-def _summary(norm, question, status: Status, decided: tuple[str, ...], ontology) -> str:
-    head = f"{norm.id} {'applies to' if status.value == APPLIES else 'is undetermined for' if status.value == UNDETERMINED else 'does not apply to'} {question.actor} on {question.on.isoformat()}"
+def _summary(norm: Norm, question: Question, status: Status, decided: tuple[str, ...], ontology: Ontology) -> str:
+    verb = {APPLIES: "applies to", UNDETERMINED: "is undetermined for"}.get(status.value, "does not apply to")
+    head = f"{norm.id} {verb} {question.actor} on {question.on.isoformat()}"
     if status.value == APPLIES:
         return head + "."
     if status.value == UNDETERMINED:

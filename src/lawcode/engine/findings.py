@@ -7,10 +7,16 @@ what-if, who) and by the catalog commands, so that a norm looks the same whereve
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.quote import Quote, citation
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.model.schema import Norm
+    from lawcode.text.document import Document
 
 APPLIES = "applies"
 UNDETERMINED = "undetermined"
@@ -37,7 +43,7 @@ def provision_key(eid: str) -> tuple[int, ...]:
     return tuple(int(n) for n in _NUMBER.findall(eid))
 
 
-def norm_order(norm) -> tuple:
+def norm_order(norm: Norm) -> tuple[Any, ...]:
     """Order of norms in every answer: kind order, then article order. Sort the model's norms
     with it (a stable sort): norms on the same provision keep the model file's order, which
     follows the text (stop, then keep records, then report), so the order is deterministic."""
@@ -46,20 +52,21 @@ def norm_order(norm) -> tuple:
     return (rank, provision_key(norm.cites[0]) if norm.cites else ())
 
 
-def _kind(norm) -> str:
+def _kind(norm: Norm) -> str:
     return getattr(norm.kind, "value", norm.kind)
 
 
-def norm_fields(loaded, norm, document=None) -> dict:
+def norm_fields(loaded: LoadedModel, norm: Norm, document: Document | None = None) -> dict[str, Any]:
     """The fields of a finding that depend on the norm only (everything but status).
 
     Always: norm, kind, bearer, action, cites (eIds), citations (human, "Art. 13(1)(5)").
     When set on the norm: counterparty, beneficiary, condition, unless, overrides, defers_to,
-    open_ended (true), discretionary (true), subject_to ([{schedule, exception}]). With the ``document`` (the parsed text), a
-    single-paragraph article cites as "Art. 32" rather than "Art. 32(1)". ``loaded`` (the
-    LoadedModel) is part of the signature so that callers need not change when a field needs it.
+    open_ended (true), discretionary (true), subject_to ([{schedule, exception}]). With the
+    ``document`` (the parsed text), a single-paragraph article cites as "Art. 32" rather than
+    "Art. 32(1)". ``loaded`` (the LoadedModel) is part of the signature so that callers need not
+    change when a field needs it.
     """
-    data: dict = {
+    data: dict[str, Any] = {
         "norm": norm.id,
         "kind": _kind(norm),
         "bearer": norm.bearer,
@@ -92,22 +99,22 @@ class Finding:
     the cited provisions, with their words when the text is available.
     """
 
-    fields: Mapping  # norm_fields(), shared between answers: never changed
+    fields: Mapping[str, Any]  # norm_fields(), shared between answers: never changed
     status: str
     missing: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = field(default=())
-    would_apply_if: tuple[dict, ...] = ()
+    would_apply_if: tuple[dict[str, Any], ...] = ()
     roles: tuple[str, ...] = ()  # asked with several roles: those the status comes from
 
     @property
     def norm(self) -> str:
-        return self.fields["norm"]
+        return str(self.fields["norm"])
 
     @property
     def kind(self) -> str:
-        return self.fields["kind"]
+        return str(self.fields["kind"])
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = {"norm": self.fields["norm"], "kind": self.fields["kind"], "status": self.status}
         data.update((k, v) for k, v in self.fields.items() if k not in data)
         if self.status == UNDETERMINED:

@@ -10,14 +10,16 @@ event that the text does not allow at that point is a user error that lists the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from lawcode.engine.queries import closest_first
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
+from lawcode.suggest import closest_first
 
 if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
     from lawcode.model.schema import Procedure, Transition
+    from lawcode.text.document import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class Step:
     cites: tuple[str, ...]
     citations: tuple[str, ...]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = {
             "from": self.source,
             "event": self.event,
@@ -63,7 +65,7 @@ class ProcedureRun:
     cites: tuple[str, ...]
     citations: tuple[str, ...]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "procedure": self.procedure,
             "label": self.label,
@@ -78,7 +80,7 @@ class ProcedureRun:
         }
 
 
-def find_procedure(loaded, name: str) -> Procedure:
+def find_procedure(loaded: LoadedModel, name: str) -> Procedure:
     """The procedure called ``name``; an unknown name lists the procedures, closest first."""
     procedures = loaded.procedures
     if name in procedures:
@@ -98,7 +100,8 @@ def outgoing(procedure: Procedure, state: str) -> list[Transition]:
     return [t for t in procedure.transitions if t.source == state]
 
 
-def run_procedure(loaded, name: str, events: list[str] | tuple[str, ...], document=None) -> ProcedureRun:
+def run_procedure(loaded: LoadedModel, name: str, events: list[str] | tuple[str, ...],
+                  document: Document | None = None) -> ProcedureRun:
     """Apply ``events`` in order from the initial state of procedure ``name``.
 
     With ``document`` (the parsed text) citations of single-paragraph articles read "Art. 32".
@@ -142,7 +145,7 @@ def _not_allowed(procedure: Procedure, number: int, state: str, event: str, allo
     return QueryError(where + "; events allowed there: " + ", ".join(allowed))
 
 
-def _step(transition: Transition, document) -> Step:
+def _step(transition: Transition, document: Document | None) -> Step:
     return Step(
         source=transition.source,
         event=transition.event,

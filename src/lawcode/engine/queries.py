@@ -1,10 +1,11 @@
-"""The questions lawcode answers, as service functions: ask, explain, what_if, who.
+"""The engine's answers to the questions lawcode answers: ask, explain, what_if, who.
 
-The CLI and the HTTP API call these and only render what they return; no interface re-implements
-any reasoning. Each takes a LoadedModel (``lawcode.service.load_model``), checks the question
-against the model (unknown actor, fact, norm, kind or a malformed date raise
-:class:`~lawcode.errors.QueryError` listing what is known, closest first) and returns a
-dataclass with ``to_dict()``.
+These are the reasoning behind the service layer (:mod:`lawcode.service`), which finds, loads and
+caches models and texts; interfaces get the model from the service and only render what these
+return, never re-implementing any reasoning. Each takes a LoadedModel
+(``lawcode.service.load_model``), checks the question against the model (unknown actor, fact,
+norm, kind or a malformed date raise :class:`~lawcode.errors.QueryError` listing what is known,
+closest first) and returns a dataclass with ``to_dict()``.
 
 JSON contract (``to_dict()``; keys always present unless marked optional; lists in answer order)
 -----------------------------------------------------------------------------------------------
@@ -77,8 +78,9 @@ who::
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from lawcode.engine.applicability import Engine, Status, engine_for, strongest
 from lawcode.engine.exclusive import excluded_by_choice
@@ -86,23 +88,26 @@ from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETER
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
 from lawcode.model.conditions import facts_of
+from lawcode.suggest import closest_first as closest_first  # re-exported: the API and web import it from here
+
+if TYPE_CHECKING:
+    from lawcode.engine.abduction import WhatIf
+    from lawcode.engine.explain import Explanation
+    from lawcode.engine.who import WhoAnswer
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.model.schema import Norm
+    from lawcode.text.document import Document
 
 # ask lists "would apply if" sets of up to 6 unknown facts (3**6 evaluations at most per
 # finding); what-if searches further.
 ASK_BUDGET = 3 ** 6
+
+Facts: TypeAlias = Mapping[str, bool] | Iterable[str] | None  # as given: {name: value}, or ["name", "name=false"]
+Roles: TypeAlias = str | Iterable[str]  # one actor id, or the ids of the roles one organisation holds
 _TRUE_WORDS = {"true": True, "yes": True, "false": False, "no": False}
 
 
 # -- checking a question against the model --------------------------------------------------------
-
-
-def closest_first(name: str, known: Iterable[str]) -> list[str]:
-    """Known names, the closest matches to ``name`` first, then the rest in order."""
-    import difflib  # only on the error path
-
-    known = sorted(known)
-    close = difflib.get_close_matches(name, known, n=5, cutoff=0.5)
-    return close + [k for k in known if k not in close]
 
 
 def parse_facts(specs: Iterable[str]) -> dict[str, bool]:
@@ -111,7 +116,7 @@ def parse_facts(specs: Iterable[str]) -> dict[str, bool]:
     for spec in specs:
         name, sep, word = spec.partition("=")
         name = name.strip()
-        value = True
+        value: bool | None = True
         if sep:
             value = _TRUE_WORDS.get(word.strip().lower())
             if value is None:
@@ -121,12 +126,12 @@ def parse_facts(specs: Iterable[str]) -> dict[str, bool]:
         if facts.get(name, value) != value:
             raise QueryError(f"fact {name!r} is given twice, as true and as false",
                              expected="each fact once (or twice with the same value)")
-        facts[name] = value
+        facts[name] = bool(value)
     return facts
 
 
 def _facts(engine: Engine, roles: tuple[str, ...],
-           given: Mapping[str, bool] | Iterable[str] | None) -> tuple[dict, dict, dict]:
+           given: Facts) -> tuple[dict[str, bool], dict[str, bool], dict[str, bool]]:
     """(given, implied, merged): unknown fact names and contradictions with the roles are errors."""
     given = dict(given) if isinstance(given, Mapping) else parse_facts(given or ())
     declared = engine.loaded.facts
@@ -185,7 +190,7 @@ def _date(on: dt.date | str | None) -> dt.date:
         raise QueryError(f"malformed date {on!r}", expected="a date as YYYY-MM-DD, e.g. 2021-06-30") from None
 
 
-def resolve_norm(engine: Engine, ref: str, actor: str | Iterable[str] | None = None) -> object:
+def resolve_norm(engine: Engine, ref: str, actor: str | Iterable[str] | None = None) -> Norm:
     """A norm by id or by a unique prefix of its id ("art18.2").
 
     A prefix shared by several norms is still unique when only one of them binds ``actor``
@@ -226,18 +231,19 @@ def _not_in_force(engine: Engine, on: dt.date) -> str | None:
         return (f"On {on.isoformat()} nothing in {name} is in force: it takes effect on "
                 f"{regulation.in_force.isoformat()}{where}.")
     if regulation.repealed and on >= regulation.repealed:
-        return f"On {on.isoformat()} nothing in {name} is in force: it was repealed on {regulation.repealed.isoformat()}."
+        repealed = regulation.repealed.isoformat()
+        return f"On {on.isoformat()} nothing in {name} is in force: it was repealed on {repealed}."
     return None
 
 
-def _finding(engine: Engine, norm, statuses: list[Status], document, facts: Mapping[str, bool], on: dt.date,
-             several: bool = False) -> Finding:
+def _finding(engine: Engine, norm: Norm, statuses: list[Status], document: Document | None,
+             facts: Mapping[str, bool], on: dt.date, several: bool = False) -> Finding:
     """The finding of ``norm`` for an asker reached through ``statuses`` (one per role or way it
     is reached): the strongest status; when undetermined, the unknown facts and the minimal sets
     that would make it apply. ``several``: name the roles the status comes from."""
     value, carriers = strongest(statuses)
     missing: tuple[str, ...] = ()
-    would: tuple[dict, ...] = ()
+    would: tuple[dict[str, Any], ...] = ()
     if value == UNDETERMINED:
         from lawcode.engine.abduction import minimal_sets
 
@@ -258,15 +264,15 @@ class Question:
     regulation: str
     roles: tuple[str, ...]
     on: dt.date
-    facts: dict
-    implied_facts: dict
+    facts: dict[str, Any]
+    implied_facts: dict[str, Any]
 
     @property
     def actor(self) -> str:
         """The asker as one name: its role, or its roles joined by "+"."""
         return "+".join(self.roles)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"regulation": self.regulation, "as": self.actor, "on": self.on.isoformat(), "roles": list(self.roles),
                 "facts": dict(sorted(self.facts.items())), "implied_facts": dict(sorted(self.implied_facts.items()))}
 
@@ -276,7 +282,7 @@ class AskAnswer:
     question: Question
     kind: str | None
     findings: tuple[Finding, ...]
-    questions: dict = field(default_factory=dict)
+    questions: dict[str, Any] = field(default_factory=dict)
     notice: str | None = None
     owed: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -285,7 +291,7 @@ class AskAnswer:
     def in_force(self) -> bool:
         return self.notice is None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = self.question.to_dict()
         data["kind"] = self.kind
         data["in_force"] = self.in_force
@@ -298,7 +304,8 @@ class AskAnswer:
         return data
 
 
-def ask(loaded, actor: str | Iterable[str], facts=None, on=None, kind: str | None = None, document=None) -> AskAnswer:
+def ask(loaded: LoadedModel, actor: Roles, facts: Facts = None, on: dt.date | str | None = None,
+        kind: str | None = None, document: Document | None = None) -> AskAnswer:
     """Every norm that applies to the asker (one actor, or one organisation holding several
     roles), then those undetermined for want of a fact; and, in its own list, the norms others
     bear towards the asker (as counterparty or beneficiary)."""
@@ -336,10 +343,10 @@ def ask(loaded, actor: str | Iterable[str], facts=None, on=None, kind: str | Non
 
 
 def _ways(engine: Engine, roles: tuple[str, ...], targets: Callable[[Any], tuple[str | None, ...]],
-          exclude: Mapping[str, list] | None = None) -> dict[str, list]:
+          exclude: Mapping[str, list[Any]] | None = None) -> dict[str, list[Any]]:
     """norm id -> the bearer matches by which the asker's roles reach ``targets(norm)`` (the
     bearer, or the counterparty and beneficiary); norms in ``exclude`` are left out."""
-    found: dict[str, list] = {}
+    found: dict[str, list[Any]] = {}
     for norm in engine.norms:
         if exclude is not None and norm.id in exclude:
             continue
@@ -352,13 +359,13 @@ def _ways(engine: Engine, roles: tuple[str, ...], targets: Callable[[Any], tuple
     return found
 
 
-def _facts_used(engine: Engine, norm: Any, matches: list) -> set[str]:
+def _facts_used(engine: Engine, norm: Norm, matches: list[Any]) -> set[str]:
     from lawcode.engine.abduction import relevant_facts
 
     return set().union(*(relevant_facts(engine, norm, m) for m in matches))
 
 
-def _cannot_change(engine: Engine, norm: Any, question: Question) -> tuple[str, ...]:
+def _cannot_change(engine: Engine, norm: Norm, question: Question) -> tuple[str, ...]:
     """Warnings for given facts on which this norm's status for the asker does not depend."""
     matches = [engine.bearer_match(role, norm.bearer) for role in question.roles]
     used = _facts_used(engine, norm, [m for m in matches if m.matches] or matches[:1])
@@ -390,7 +397,8 @@ def _cannot_matter(engine: Engine, name: str, question: Question) -> str:
 # -- explain, what-if, who -----------------------------------------------------------------------
 
 
-def _norm_question(loaded, norm: str, actor, facts, on):
+def _norm_question(loaded: LoadedModel, norm: str, actor: Roles, facts: Facts,
+                   on: dt.date | str | None) -> tuple[Engine, Question, Norm, dict[str, bool]]:
     """Check a question about one norm against the model: the engine, the question, the norm
     and the facts (given and implied by the roles) it is to be answered on."""
     engine = engine_for(loaded)
@@ -401,7 +409,8 @@ def _norm_question(loaded, norm: str, actor, facts, on):
     return engine, question, target, merged
 
 
-def explain(loaded, norm: str, actor, facts=None, on=None, document=None):
+def explain(loaded: LoadedModel, norm: str, actor: Roles, facts: Facts = None, on: dt.date | str | None = None,
+            document: Document | None = None) -> Explanation:
     """The proof tree of one norm for the asker: see :mod:`lawcode.engine.explain`. Asked with
     several roles, the tree is that of the role the norm's strongest status comes from."""
     from lawcode.engine.explain import build_explanation
@@ -410,13 +419,14 @@ def explain(loaded, norm: str, actor, facts=None, on=None, document=None):
     statuses = [engine.status(target, engine.bearer_match(role, target.bearer), merged, question.on)
                 for role in question.roles]
     matching = [s for s in statuses if s.match.matches] or statuses[:1]
-    value, carriers = strongest(matching)
+    _value, carriers = strongest(matching)
     finding = _finding(engine, target, carriers, document, merged, question.on, len(question.roles) > 1)
     explanation = build_explanation(engine, question, target, carriers[0] if carriers else matching[0], finding)
     return replace(explanation, warnings=_cannot_change(engine, target, question))
 
 
-def what_if(loaded, norm: str, actor, facts=None, on=None, stop: bool = False):
+def what_if(loaded: LoadedModel, norm: str, actor: Roles, facts: Facts = None, on: dt.date | str | None = None,
+            stop: bool = False) -> WhatIf:
     """The minimal sets of facts that would make ``norm`` apply (or, ``stop``, stop applying)."""
     from lawcode.engine.abduction import abduce
 
@@ -425,7 +435,7 @@ def what_if(loaded, norm: str, actor, facts=None, on=None, stop: bool = False):
     return replace(answer, warnings=_cannot_change(engine, target, question))
 
 
-def who(loaded, terms: Iterable[str], actor: str | Iterable[str] | None = None):
+def who(loaded: LoadedModel, terms: Iterable[str], actor: Roles | None = None) -> WhoAnswer:
     """Which actors carry duties, powers or rights matching all ``terms``; with ``actor`` (one
     role or several), only the norms that reach it."""
     from lawcode.engine.who import find_bearers

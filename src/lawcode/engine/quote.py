@@ -8,6 +8,12 @@ copy of a regulation's words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from lawcode import eids
+
+if TYPE_CHECKING:
+    from lawcode.text.document import Document
 
 # eId component prefix -> how a citation spells it. Components not listed (list_1, intro …)
 # add nothing to a citation.
@@ -16,7 +22,7 @@ _CONTAINERS = {"part": "Part ", "chp": "Chapter ", "title": "Title "}
 _SUBDIVISIONS = {"para", "subsec", "item", "point", "subpara", "alinea"}
 
 
-def citation(eid: str, document=None) -> str:
+def citation(eid: str, document: Document | None = None) -> str:
     """"Art. 13(1)(5)" for ``chp_II__art_13__para_nn_1__list_1__item_5``.
 
     With a Document, a provision that is the only paragraph of its article cites as the article
@@ -29,13 +35,12 @@ def citation(eid: str, document=None) -> str:
     article_eid = ""
     numbers: list[str] = []
     so_far: list[str] = []
-    for part in eid.split("__"):
+    for part in eids.parts(eid):
         so_far.append(part)
-        name, _, num = part.partition("_")
-        num = num.removeprefix("nn_")
+        name, num = eids.kind_and_number(part)
         if name in _HEADS:
             head = _HEADS[name] + num
-            article_eid = "__".join(so_far)
+            article_eid = eids.join(so_far)
         elif name in _CONTAINERS and not head:
             container = _CONTAINERS[name] + num
         elif name in _SUBDIVISIONS and head:
@@ -47,7 +52,7 @@ def citation(eid: str, document=None) -> str:
     return head + "".join(f"({n})" for n in numbers)
 
 
-def _single_paragraph(document, article_eid: str) -> bool:
+def _single_paragraph(document: Document | None, article_eid: str) -> bool:
     if document is None:
         return False
     article = document.get(article_eid)
@@ -62,14 +67,14 @@ class Quote:
     citation: str
     text: str | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = {"eid": self.eid, "citation": self.citation}
         if self.text is not None:
             data["text"] = self.text
         return data
 
 
-def quotes(cites: list[str] | tuple[str, ...], document=None) -> tuple[Quote, ...]:
+def quotes(cites: list[str] | tuple[str, ...], document: Document | None = None) -> tuple[Quote, ...]:
     """The cited provisions, quoted from ``document`` when there is one."""
     result = []
     for eid in cites:

@@ -12,27 +12,34 @@ themselves. Both return plain data with ``to_dict()``; the CLI, the API and the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
+from lawcode import eids
 from lawcode.engine.findings import norm_fields
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.model.schema import Norm, Reading
+    from lawcode.text.document import Document, Node
 
 
 @dataclass(frozen=True)
 class ReadingList:
     regulation: str
-    readings: tuple[dict, ...]
+    readings: tuple[dict[str, Any], ...]
 
     @property
     def reviewed(self) -> int:
         return sum(1 for r in self.readings if r["reviewed"])
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"regulation": self.regulation, "count": len(self.readings), "reviewed": self.reviewed,
                 "readings": list(self.readings)}
 
 
-def reading_dict(reading, document=None) -> dict:
+def reading_dict(reading: Reading, document: Document | None = None) -> dict[str, Any]:
     """One reading as plain data, its provisions cited as a lawyer writes them."""
     data = {
         "id": reading.id,
@@ -50,7 +57,7 @@ def reading_dict(reading, document=None) -> dict:
     return data
 
 
-def reading_list(loaded, document=None, reviewed: bool | None = None) -> ReadingList:
+def reading_list(loaded: LoadedModel, document: Document | None = None, reviewed: bool | None = None) -> ReadingList:
     """The model's readings in file order; ``reviewed`` keeps only those (not) yet reviewed."""
     entries = tuple(reading_dict(r, document) for r in loaded.model.readings
                     if reviewed is None or r.reviewed == reviewed)
@@ -68,11 +75,11 @@ class ProvisionReview:
     citation: str
     text: str
     depth: int
-    norms: tuple[dict, ...] = ()
+    norms: tuple[dict[str, Any], ...] = ()
     readings: tuple[str, ...] = ()  # ids of readings that cite this very provision
     non_normative: str | None = None  # the model's reason for modelling no norm here
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = {"eid": self.eid, "kind": self.kind, "num": self.num, "heading": self.heading,
                 "citation": self.citation, "text": self.text, "depth": self.depth,
                 "norms": list(self.norms), "readings": list(self.readings)}
@@ -87,15 +94,15 @@ class Review:
     title: str
     article: str | None
     provisions: tuple[ProvisionReview, ...]
-    readings: dict = field(default_factory=dict)  # id -> reading_dict, for those the provisions name
+    readings: dict[str, Any] = field(default_factory=dict)  # id -> reading_dict, for those the provisions name
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"regulation": self.regulation, "title": self.title, "article": self.article,
                 "provisions": [p.to_dict() for p in self.provisions], "readings": dict(self.readings)}
 
 
-def _norm_entry(loaded, norm, document, readings_of_norm: dict[str, list[str]],
-                readings_of_actor: dict[str, list[str]]) -> dict:
+def _norm_entry(loaded: LoadedModel, norm: Norm, document: Document | None, readings_of_norm: dict[str, list[str]],
+                readings_of_actor: dict[str, list[str]]) -> dict[str, Any]:
     """The norm's fields plus the readings that shaped it (naming the norm or one of its actors)."""
     entry = dict(norm_fields(loaded, norm, document))
     entry["open_ended"] = bool(norm.open_ended)
@@ -108,7 +115,7 @@ def _norm_entry(loaded, norm, document, readings_of_norm: dict[str, list[str]],
     return entry
 
 
-def _scope(document, article: str | None):
+def _scope(document: Document, article: str | None) -> list[Node]:
     """The nodes to review: the whole text, or the article (or other provision) ``article`` names."""
     if article is None:
         return list(document.walk())
@@ -119,10 +126,10 @@ def _scope(document, article: str | None):
 
 def _depth(eid: str) -> int:
     """How deep a provision sits (chapter 0, article 1, ...); list wrappers add no level."""
-    return sum(1 for part in eid.split("__") if not part.startswith("list_"))
+    return eids.depth(eid) - 1
 
 
-def build_review(loaded, document, article: str | None = None) -> Review:
+def build_review(loaded: LoadedModel, document: Document | None, article: str | None = None) -> Review:
     """Each provision in document order with the norms resting on it (see the module docstring).
 
     ``document`` is the parsed text the model was written for; without it there is nothing to
@@ -142,7 +149,7 @@ def build_review(loaded, document, article: str | None = None) -> Review:
             readings_of_actor.setdefault(actor, []).append(reading.id)
         for eid in reading.cites:
             readings_of_eid.setdefault(eid, []).append(reading.id)
-    norms_of_eid: dict[str, list] = {}
+    norms_of_eid: dict[str, list[Norm]] = {}
     for norm in loaded.model.norms:  # file order, which follows the text
         for eid in norm.cites:
             norms_of_eid.setdefault(eid, []).append(norm)

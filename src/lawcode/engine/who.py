@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from lawcode.engine.applicability import Engine
 
@@ -42,10 +43,10 @@ def stems(text: str) -> frozenset[str]:
 class WhoAnswer:
     regulation: str
     terms: tuple[str, ...]
-    actors: tuple[dict, ...]
+    actors: tuple[dict[str, Any], ...]
     roles: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = {"regulation": self.regulation, "terms": list(self.terms), "actors": list(self.actors)}
         if self.roles:
             data["roles"] = list(self.roles)
@@ -57,7 +58,7 @@ def find_bearers(engine: Engine, terms: list[str], roles: tuple[str, ...] = ()) 
     the roles is (or may be: a conditional match is kept, the question is ``ask``'s to answer)."""
     wanted = [stems(t) for t in terms]
     actors = engine.loaded.actors
-    by_actor: dict[str, list[dict]] = {}
+    by_actor: dict[str, list[dict[str, Any]]] = {}
     for norm in engine.norms:
         if norm.bearer is None:
             continue

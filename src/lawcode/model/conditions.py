@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Union
+from typing import TypeAlias
 
 from lawcode.errors import ModelError
 from lawcode.model.limits import MAX_CONDITION_DEPTH
@@ -43,7 +43,7 @@ class Const:
 
 @dataclass(frozen=True, slots=True)
 class Not:
-    operand: "Expr"
+    operand: Expr
 
     def __str__(self) -> str:
         return f"not {_wrap(self.operand)}"
@@ -51,7 +51,7 @@ class Not:
 
 @dataclass(frozen=True, slots=True)
 class And:
-    operands: tuple["Expr", ...]
+    operands: tuple[Expr, ...]
 
     def __str__(self) -> str:
         return " and ".join(_wrap(o) for o in self.operands)
@@ -59,7 +59,7 @@ class And:
 
 @dataclass(frozen=True, slots=True)
 class Or:
-    operands: tuple["Expr", ...]
+    operands: tuple[Expr, ...]
 
     def __str__(self) -> str:
         return " or ".join(_wrap(o) for o in self.operands)
@@ -71,13 +71,13 @@ class Derived:
     by its definition - in which other concepts may appear - unless its value is given."""
 
     name: str
-    definition: "Expr"
+    definition: Expr
 
     def __str__(self) -> str:
         return self.name
 
 
-Expr = Union[Fact, Const, Not, And, Or, Derived]
+Expr: TypeAlias = Fact | Const | Not | And | Or | Derived
 
 
 def _wrap(expr: Expr) -> str:

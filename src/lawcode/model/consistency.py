@@ -11,13 +11,15 @@ that no calendar has, a duty with no bearer - and ``lawcode check`` reports it.
 from __future__ import annotations
 
 import calendar
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from lawcode.model.conditions import facts_of
 from lawcode.model.graph import find_cycle
-from lawcode.model.issues import Issue, did_you_mean
-from lawcode.model.loader import LoadedModel
+from lawcode.model.issues import Issue
 from lawcode.model.kinds import NormKind
+from lawcode.model.loaded import LoadedModel
+from lawcode.suggest import did_you_mean
 
 # Kinds that say someone must, may or must not do something: they need a bearer.
 BEARER_KINDS = (NormKind.duty, NormKind.prohibition, NormKind.permission, NormKind.power, NormKind.right)
@@ -52,7 +54,7 @@ def _duplicate_ids(loaded: LoadedModel) -> Iterator[Issue]:
         )
 
 
-def _duplicates(loaded: LoadedModel, entries: list[tuple[str, tuple]], where: str) -> Iterator[Issue]:
+def _duplicates(loaded: LoadedModel, entries: list[tuple[str, tuple[Any, ...]]], where: str) -> Iterator[Issue]:
     first: dict[str, int] = {}
     for ident, path in entries:
         line = loaded.line_of(path)
@@ -66,7 +68,7 @@ def _duplicates(loaded: LoadedModel, entries: list[tuple[str, tuple]], where: st
 def _actor_references(loaded: LoadedModel) -> Iterator[Issue]:
     """Every actor id the model names must be declared under ``actors``."""
     model = loaded.model
-    refs: list[tuple[str, tuple, str]] = []
+    refs: list[tuple[str, tuple[Any, ...], str]] = []
     for a, actor in enumerate(model.actors):
         refs += [(p, ("actors", a, "is_a", k), f"actor {actor.id} is_a") for k, p in enumerate(actor.is_a)]
         refs += [(link.actor, ("actors", a, "may_be", k, "actor"), f"actor {actor.id} may_be")
@@ -95,7 +97,7 @@ def _actor_references(loaded: LoadedModel) -> Iterator[Issue]:
 
 def _fact_references(loaded: LoadedModel) -> Iterator[Issue]:
     """Every fact a condition, exception or definition uses must be declared under ``facts``."""
-    uses: list[tuple[str, tuple, str]] = []
+    uses: list[tuple[str, tuple[Any, ...], str]] = []
     for n, norm in enumerate(loaded.model.norms):
         for key, parsed in (("condition", loaded.conditions.get(norm.id)), ("unless", loaded.exceptions.get(norm.id))):
             if parsed is not None:
@@ -117,10 +119,10 @@ def _fact_references(loaded: LoadedModel) -> Iterator[Issue]:
                         line=loaded.line_of(path))
 
 
-def _concept_and_conduct_uses(loaded: LoadedModel) -> list[tuple[str, tuple, str]]:
+def _concept_and_conduct_uses(loaded: LoadedModel) -> list[tuple[str, tuple[Any, ...], str]]:
     """Facts used by defined concepts (``derived_by``), by conduct (``contravened_by``) and as
     the open exceptions of a Schedule (``subject_to``)."""
-    uses: list[tuple[str, tuple, str]] = []
+    uses: list[tuple[str, tuple[Any, ...], str]] = []
     for f, fact in enumerate(loaded.model.facts):
         concept = loaded.concepts.get(fact.id)
         if concept is not None:

@@ -28,11 +28,11 @@ def expand_definitions(sources: Mapping[str, Expr], lines_of: Mapping[str, int],
         if name in expanded:
             return expanded[name]
         if name in trail:
-            circle = trail[trail.index(name):] + (name,)
+            circle = (*trail[trail.index(name):], name)
             raise ModelError("defined concepts define each other in a circle: " + " -> ".join(circle),
                              file=file, line=lines_of.get(circle[0]),
                              expected="derived_by conditions that end in facts that are asked")
-        expanded[name] = _replace(sources[name], lambda inner: expand(inner, trail + (name,)), sources)
+        expanded[name] = _replace(sources[name], lambda inner: expand(inner, (*trail, name)), sources)
         return expanded[name]
 
     for name in sources:

@@ -7,9 +7,10 @@ stable identifiers that scripts may rely on.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any
+
+from lawcode.suggest import did_you_mean as did_you_mean  # re-exported: the loader imports it from here
 
 ERROR = "error"
 WARNING = "warning"
@@ -24,16 +25,10 @@ class Issue:
     line: int | None = None  # line in the model file
     eid: str | None = None  # provision of the text it concerns
 
-    def to_dict(self) -> dict:
-        item: dict = {"code": self.code, "message": self.message}
+    def to_dict(self) -> dict[str, Any]:
+        item: dict[str, Any] = {"code": self.code, "message": self.message}
         if self.line is not None:
             item["line"] = self.line
         if self.eid is not None:
             item["eid"] = self.eid
         return item
-
-
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """`` (did you mean x?)`` for the closest known names, or nothing."""
-    close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
-    return f" (did you mean {' or '.join(close)}?)" if close else ""

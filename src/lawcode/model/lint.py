@@ -23,12 +23,12 @@ These are not faults of the model but features of the law it models, read throug
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from lawcode.model.conditions import facts_of
 from lawcode.model.issues import LINT, Issue
-from lawcode.model.loader import LoadedModel
 from lawcode.model.kinds import NormKind
+from lawcode.model.loaded import LoadedModel
 from lawcode.text.document import Document
 
 _QUOTED_DEFINITION = re.compile(

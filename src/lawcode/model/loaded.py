@@ -7,10 +7,11 @@ just validated (:mod:`lawcode.model.loader`) or read back compiled from the cach
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Iterable, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lawcode.model.conditions import Expr
 from lawcode.model.ontology import Ontology
@@ -33,7 +34,7 @@ class LoadedModel:
 
     model: Model
     path: str
-    lines: Mapping[tuple, int]
+    lines: Mapping[tuple[Any, ...], int]
     conditions: Mapping[str, Expr | None]  # norm id -> parsed ``condition``
     exceptions: Mapping[str, Expr | None]  # norm id -> parsed ``unless``
     definitions: Mapping[str, Expr]  # actor id -> parsed ``defined_by`` (defined subclasses only)
@@ -42,7 +43,7 @@ class LoadedModel:
     concepts: Mapping[str, Expr] = field(default_factory=lambda: MappingProxyType({}))  # fact id -> expanded ``derived_by``
     conduct: Mapping[str, Expr] = field(default_factory=lambda: MappingProxyType({}))  # norm id -> parsed ``contravened_by``
 
-    def line_of(self, path: tuple) -> int:
+    def line_of(self, path: tuple[Any, ...]) -> int:
         """Line of ``path`` (keys and indices) in the file, or of its nearest enclosing part."""
         return find_line(self.lines, path)
 
@@ -93,7 +94,7 @@ def _by_id(items: Iterable[T]) -> Mapping[str, T]:
     return MappingProxyType({item.id: item for item in items})  # type: ignore[attr-defined]
 
 
-def find_line(lines: Mapping[tuple, int], path: tuple) -> int:
+def find_line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
     """Line of ``path`` (keys and indices) in a model file, or of its nearest enclosing part."""
     for end in range(len(path), -1, -1):
         line = lines.get(tuple(path[:end]))

@@ -4,9 +4,9 @@ and the engine ask of it (what is X an instance of? is there a cycle?)."""
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from lawcode.model.graph import find_cycle
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lawcode.model.schema import Actor
@@ -62,7 +62,7 @@ class Ontology:
         for parent in self.actors[actor_id].is_a:
             rest = self.path(parent, ancestor) if parent in self.actors else ([parent] if parent == ancestor else [])
             if rest:
-                return [actor_id] + rest
+                return [actor_id, *rest]
         return []
 
     def descendants(self, actor_id: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lawcode import eids
 from lawcode.model.issues import WARNING, Issue
 from lawcode.model.loaded import LoadedModel
 from lawcode.text.document import Document
@@ -33,17 +34,12 @@ def schedule_issues(loaded: LoadedModel, document: Document) -> Iterator[Issue]:
     """A warning for each Schedule named in the text that the model neither marks nor cites."""
     marked = {entry.schedule for norm in loaded.model.norms for entry in norm.subject_to}
     cited = {eid for norm in loaded.model.norms for eid in norm.cites}
-    for schedule, eids in named_schedules(document).items():
+    for schedule, naming in named_schedules(document).items():
         if any(mark == schedule or mark.startswith(schedule + " ") for mark in marked):
             continue
-        if any(_related(eid, cite) for eid in eids for cite in cited):
+        if any(eids.related(eid, cite) for eid in naming for cite in cited):  # the citation covers where it is named
             continue
         yield Issue("schedule-dropped",
-                    f"the text names {schedule} (in {', '.join(eids)}), which it does not hold; no norm is "
+                    f"the text names {schedule} (in {', '.join(naming)}), which it does not hold; no norm is "
                     f"subject_to it or cites where it is named",
-                    severity=WARNING, eid=eids[0])
-
-
-def _related(named_in: str, cite: str) -> bool:
-    """A citation covers the provision naming a Schedule: the same, an ancestor or a part of it."""
-    return cite == named_in or named_in.startswith(cite + "__") or cite.startswith(named_in + "__")
+                    severity=WARNING, eid=naming[0])

@@ -11,7 +11,7 @@ modeller's own concise words: the engine quotes the text itself from the corpus 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -30,8 +30,8 @@ class Strict(BaseModel):
 class Validity(Strict):
     """When a norm (or the regulation) is in force. Open ends mean "no limit in that direction"."""
 
-    start: Optional[dt.date] = Field(None, description="first day in force; defaults to the regulation's entry into force")
-    end: Optional[dt.date] = Field(None, description="last day in force (repeal, expiry)")
+    start: dt.date | None = Field(None, description="first day in force; defaults to the regulation's entry into force")
+    end: dt.date | None = Field(None, description="last day in force (repeal, expiry)")
 
 
 class TextRef(Strict):
@@ -39,7 +39,7 @@ class TextRef(Strict):
 
     file: str = Field(description="file name of the text, looked up in --text, LAWCODE_CORPUS or the store")
     fingerprint: str = Field(description="Document.fingerprint() of the parsed text the model was written for")
-    frbr_uri: Optional[str] = Field(None, description="Akoma Ntoso work URI, e.g. /akn/cn-xz/act/regulation/2021/x")
+    frbr_uri: str | None = Field(None, description="Akoma Ntoso work URI, e.g. /akn/cn-xz/act/regulation/2021/x")
 
 
 class Amendment(Strict):
@@ -51,12 +51,12 @@ class Amendment(Strict):
 class Regulation(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
     title: str
-    short_title: Optional[str] = None
+    short_title: str | None = None
     jurisdiction: str
     language: str = "eng"
     text: TextRef
     in_force: dt.date = Field(description="date of entry into force")
-    repealed: Optional[dt.date] = None
+    repealed: dt.date | None = None
     amendments: list[Amendment] = []
     cites_in_force: list[str] = Field(default=[], description="eIds that fix the entry into force")
 
@@ -72,7 +72,7 @@ class MayBe(Strict):
 
     actor: str = Field(pattern=IDENTIFIER, description="the actor this kind may be a kind of")
     when: str = Field(description="condition under which it is one (facts combined with and / or / not)")
-    reading: Optional[str] = Field(None, description="id of the reading that records this choice")
+    reading: str | None = Field(None, description="id of the reading that records this choice")
 
 
 class Actor(Strict):
@@ -88,9 +88,9 @@ class Actor(Strict):
     is_a: list[str] = []
     may_be: list[MayBe] = Field(default=[],
                                 description="kinds this actor is only under a condition (undetermined until answered)")
-    defined_by: Optional[str] = Field(None, description="condition that makes a parent-class actor one of these")
+    defined_by: str | None = Field(None, description="condition that makes a parent-class actor one of these")
     cites: list[str] = Field(default=[], description="eIds where the text names this actor")
-    note: Optional[str] = None
+    note: str | None = None
 
 
 class FactDecl(Strict):
@@ -99,9 +99,9 @@ class FactDecl(Strict):
     question: str = Field(description="what an interview asks to learn it")
     about: str = Field(description="the actor id this fact is about")
     cites: list[str] = []
-    derived_by: Optional[str] = Field(None, description="a defined concept: the condition (over other facts) that "
+    derived_by: str | None = Field(None, description="a defined concept: the condition (over other facts) that "
                                                         "decides it when it is not given; explanations show the chain")
-    exclusive_group: Optional[str] = Field(None, pattern=IDENTIFIER, description="facts of one group exclude each "
+    exclusive_group: str | None = Field(None, pattern=IDENTIFIER, description="facts of one group exclude each "
                                            "other (the characteristic at issue): one given true makes the others false")
 
 
@@ -120,24 +120,24 @@ class SubjectTo(Strict):
 class Norm(Strict):
     id: str = Field(pattern=NORM_ID)
     kind: NormKind
-    bearer: Optional[str] = Field(None, description="actor id; None only for kinds without a bearer (scope, definition, principle, entry_into_force, conflict_rule)")
-    counterparty: Optional[str] = Field(None, description="actor the norm is owed to or acts upon")
-    beneficiary: Optional[str] = None
+    bearer: str | None = Field(None, description="actor id; None only for kinds without a bearer (scope, definition, principle, entry_into_force, conflict_rule)")
+    counterparty: str | None = Field(None, description="actor the norm is owed to or acts upon")
+    beneficiary: str | None = None
     action: str = Field(description="what the bearer must / may / must not do, in the modeller's own words")
-    condition: Optional[str] = Field(None, description="when it applies; facts combined with and / or / not")
-    unless: Optional[str] = Field(None, description="an exception written into the provision itself")
+    condition: str | None = Field(None, description="when it applies; facts combined with and / or / not")
+    unless: str | None = Field(None, description="an exception written into the provision itself")
     overrides: list[str] = Field(default=[], description="norm ids this norm displaces when it applies")
     defers_to: list[str] = Field(default=[], description="external laws that take precedence (named as in the text)")
-    validity: Optional[Validity] = None
+    validity: Validity | None = None
     open_ended: bool = Field(False, description="the text leaves the content open; no precision is invented")
     discretionary: bool = Field(False, description="the text says 'may': the bearer decides whether to act")
     breach_by: list[str] = Field(default=[], description="consequence norms: actor ids whose failure to perform their duties triggers it")
     terms: list[str] = Field(default=[], description="keywords for 'who' questions (publicity, education, reporting …)")
     cites: list[str] = Field(min_length=1, description="eIds the norm rests on")
-    note: Optional[str] = None
+    note: str | None = None
     subject_to: list[SubjectTo] = Field(default=[], description="exceptions in a part of the law that is not in the "
                                                                 "text (a Schedule): named, and left open")
-    contravened_by: Optional[str] = Field(None, description="prohibitions and duties: the conduct (a condition) that "
+    contravened_by: str | None = Field(None, description="prohibitions and duties: the conduct (a condition) that "
                                                             "contravenes it, for `lawcode assess`")
 
     @field_validator("cites", "overrides")
@@ -190,7 +190,7 @@ class RecurringDate(Strict):
     month: int = Field(ge=1, le=12)
     day: int = Field(ge=1, le=31)
     what: str = Field(description="what happens that day, in the modeller's words")
-    norm: Optional[str] = Field(None, description="the norm that fixes it")
+    norm: str | None = Field(None, description="the norm that fixes it")
     cites: list[str] = Field(min_length=1)
 
 
@@ -210,7 +210,7 @@ class Reading(Strict):
     norms: list[str] = Field(default=[], description="norm ids the choice shapes")
     actors: list[str] = Field(default=[], description="actor ids the choice shapes")
     reviewed: bool = Field(False, description="a reviewer has confirmed the reading")
-    note: Optional[str] = None
+    note: str | None = None
 
 
 class Model(Strict):
@@ -227,7 +227,7 @@ class Model(Strict):
     readings: list[Reading] = []
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The published JSON Schema of the model-file format."""
     schema = Model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -50,7 +50,7 @@ def render(report: RunReport) -> str:
         bad = sum(not r.passed for r in results)
         lines.append(f"{shown_path(file)}: {len(results) - bad} passed" + (f", {bad} FAILED" if bad else ""))
     for coverage in report.coverage:
-        lines += [""] + _coverage(coverage)
+        lines += ["", *_coverage(coverage)]
     checks = sum(len(r.checks) for r in report.results)
     verdict = "OK" if report.passed else "FAILED"
     passed = len(report.results) - len(report.failed)

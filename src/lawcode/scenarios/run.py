@@ -90,7 +90,7 @@ def run_file(scenarios: LoadedScenarios, exercised: Exercised | None = None,
     exercised = exercised if exercised is not None else Exercised()
     results = []
     chosen = set(only) if only is not None else None
-    for index, (case, line) in enumerate(zip(scenarios.cases, scenarios.case_lines)):
+    for index, (case, line) in enumerate(zip(scenarios.cases, scenarios.case_lines, strict=True)):
         if chosen is not None and index not in chosen:
             continue
         checks: list[Check] = []
@@ -145,7 +145,7 @@ def _status_of(findings: dict[str, dict[str, Any]], norm: str) -> str:
 
 def _check_known_norm(loaded: LoadedModel, norm: str) -> None:
     if norm not in loaded.norms:
-        from lawcode.engine.queries import closest_first
+        from lawcode.suggest import closest_first
 
         raise LawcodeError(f"the case names unknown norm {norm!r}", expected="a norm id of the model",
                            known=closest_first(norm, loaded.norms))

@@ -9,7 +9,7 @@ the model names; nothing is compared as free text, so a test survives rewording 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional, Union
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,14 +26,14 @@ class Undetermined(Strict):
     """A norm that must be undetermined, and (when given) exactly the facts it waits for."""
 
     norm: str = Field(pattern=NORM_ID)
-    missing: Optional[list[str]] = Field(None, description="the unknown facts that could decide it, in any order")
+    missing: list[str] | None = Field(None, description="the unknown facts that could decide it, in any order")
 
 
 class Explained(Strict):
     """What the explanation of one norm for the case's actor must show."""
 
     norm: str = Field(pattern=NORM_ID)
-    status: Optional[str] = Field(None, pattern=r"^(applies|undetermined|does_not_apply)$")
+    status: str | None = Field(None, pattern=r"^(applies|undetermined|does_not_apply)$")
     cites: list[str] = Field(default=[], description="eIds the explanation must cite (the norm's and, "
                                                      "for derived facts, those of each concept in the chain)")
     decided_by: list[str] = Field(default=[], description="parts that must be among those that decided it "
@@ -46,7 +46,7 @@ class Assessed(Strict):
     norm: str = Field(pattern=NORM_ID)
     result: str = Field(pattern=r"^(contravened|not_contravened|undetermined)$")
     provisions: list[str] = Field(default=[], description="eIds the assessment must rest on")
-    missing: Optional[list[str]] = Field(None, description="undetermined: exactly the facts it waits for")
+    missing: list[str] | None = Field(None, description="undetermined: exactly the facts it waits for")
 
 
 class ProcedureRun(Strict):
@@ -54,10 +54,10 @@ class ProcedureRun(Strict):
 
     name: str = Field(pattern=IDENTIFIER, description="procedure id")
     events: list[str] = []
-    state: Optional[str] = Field(None, description="the state the events must reach")
-    final: Optional[bool] = None
+    state: str | None = Field(None, description="the state the events must reach")
+    final: bool | None = None
     refused: list[str] = Field(default=[], description="events that must be refused in the state reached")
-    refused_at: Optional[int] = Field(None, ge=1, description="the events must be refused at this step (1-based) "
+    refused_at: int | None = Field(None, ge=1, description="the events must be refused at this step (1-based) "
                                                                 "instead of reaching a state")
 
 
@@ -83,20 +83,20 @@ class Case(Strict):
     """One question to the model and what its answer must hold."""
 
     name: str = Field(min_length=1)
-    note: Optional[str] = Field(None, description="why the case matters: the reading it pins down")
-    as_: Union[str, list[str], None] = Field(None, alias="as", description="actor id, or a list of roles held at once")
-    date: Optional[dt.date] = Field(None, description="date of the question; defaults to the file's ``date``")
+    note: str | None = Field(None, description="why the case matters: the reading it pins down")
+    as_: str | list[str] | None = Field(None, alias="as", description="actor id, or a list of roles held at once")
+    date: dt.date | None = Field(None, description="date of the question; defaults to the file's ``date``")
     facts: dict[str, bool] = Field(default={}, description="facts that hold (true) or not (false); others unknown")
-    in_force: Optional[bool] = Field(None, description="whether the regulation must be in force on the date")
+    in_force: bool | None = Field(None, description="whether the regulation must be in force on the date")
     applies: list[str] = Field(default=[], description="norm ids that must apply")
-    undetermined: list[Union[str, Undetermined]] = Field(default=[], description="norms that must be undetermined")
+    undetermined: list[str | Undetermined] = Field(default=[], description="norms that must be undetermined")
     absent: list[str] = Field(default=[], description="norm ids that must not appear at all")
     only: bool = Field(False, description="applies and undetermined list every norm of the answer, no more")
     explain: list[Explained] = []
     assess: list[Assessed] = Field(default=[], description="prohibitions and duties assessed on the facts")
-    procedure: Optional[ProcedureRun] = None
-    calendar: Optional[CalendarYear] = None
-    who: Optional[WhoSearch] = None
+    procedure: ProcedureRun | None = None
+    calendar: CalendarYear | None = None
+    who: WhoSearch | None = None
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -115,7 +115,7 @@ class ScenarioFile(Strict):
 
     lawcode_tests: int = Field(1, description="scenario-test format version")
     regulation: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$", description="the regulation id the cases are about")
-    date: Optional[dt.date] = Field(None, description="default date of every case (the key is not ``on``, "
+    date: dt.date | None = Field(None, description="default date of every case (the key is not ``on``, "
                                                       "which YAML reads as true)")
     cases: list[Case] = Field(min_length=1)
 

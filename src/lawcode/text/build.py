@@ -27,10 +27,20 @@ import re
 from dataclasses import dataclass
 
 from lawcode.text import numbering
+from lawcode.text.document import (
+    ARTICLE,
+    CHAPTER,
+    ITEM,
+    PARAGRAPH,
+    PART,
+    SECTION,
+    SUBSECTION,
+    Diagnostic,
+    Node,
+    NodeDraft,
+)
 from lawcode.text.locate import Index
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
-from lawcode.text.document import (ARTICLE, CHAPTER, ITEM, PARAGRAPH, PART, SECTION, SUBSECTION, Diagnostic, Node,
-                                   NodeDraft)
 from lawcode.text.tokens import CONTAINER, DECIMAL, LABEL, PROVISION, Token, heading_like
 
 _RANK = {"part": 0, "chapter": 1, "section": 2}
@@ -141,12 +151,12 @@ class _Builder:
         stands between two items, so they go on the item before them, in their place."""
         lines = parent.wrap_up
         parent.wrap_up = ""
-        last = parent.children[-1]  # type: ignore[index]
+        last = parent.children[-1]
         for line in lines:
             if last.children:
-                self._add_wrap_up(last, line)  # type: ignore[arg-type]
+                self._add_wrap_up(last, line)
             else:
-                self._add_text(last, line)  # type: ignore[arg-type]
+                self._add_text(last, line)
 
     def finish(self) -> list[Node]:
         """The body as Nodes, made from the drafts children first; the Index's map of eIds (which

@@ -15,8 +15,8 @@ list the term as a ``TLCTerm``. The patterns are bounded, so finding them is lin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from lawcode.text.document import Node
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lawcode.text.definitions import Definition
@@ -46,11 +47,11 @@ class Node:
     num: str | None  # as printed, e.g. "I", "13", "(1)", "1."; None when unnumbered
     heading: str | None
     text: str  # the node's own words (a list's lead-in), not its children's
-    children: tuple["Node", ...] = ()
+    children: tuple[Node, ...] = ()
     wrap_up: str = ""  # words after a list that still belong to this node
     line: int = 0  # line in the cleaned source where the node starts (0 when unknown)
 
-    def walk(self) -> Iterator["Node"]:
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -77,7 +78,7 @@ class Node:
             "line": self.line,
         }
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {**self.own_dict(), "children": [c.to_dict() for c in self.children]}
 
 
@@ -89,7 +90,7 @@ class NodeDraft:
     ``children`` a list of drafts.
     """
 
-    __slots__ = ("eid", "kind", "num", "heading", "text", "children", "wrap_up", "line")
+    __slots__ = ("children", "eid", "heading", "kind", "line", "num", "text", "wrap_up")
 
     def __init__(self, eid: str, kind: str, num: str | None, heading: str | None, text: list[str] | str,
                  children: list[NodeDraft], wrap_up: list[str] | str, line: int) -> None:
@@ -129,7 +130,7 @@ class Reference:
     target: str | None = None
     external: str | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "words": self.words, "target": self.target, "external": self.external}
 
 
@@ -141,7 +142,7 @@ class Diagnostic:
     message: str
     text: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"line": self.line, "message": self.message, "text": self.text}
 
 
@@ -177,7 +178,7 @@ class Document:
         return MappingProxyType(index_of(self).eids)
 
     @cached_property
-    def definitions(self) -> tuple["Definition", ...]:
+    def definitions(self) -> tuple[Definition, ...]:
         """The terms the text defines, where (see :mod:`lawcode.text.definitions`): found in the
         words when first asked for, so a Document read back from Akoma Ntoso has the same."""
         from lawcode.text.definitions import find_definitions  # definitions builds on this module
@@ -187,7 +188,7 @@ class Document:
     def get(self, eid: str) -> Node | None:
         return self.by_eid.get(eid)
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, Any]:
         """The declared fields only, for pickle and copy: cached lookups such as ``by_eid`` (a
         view, which cannot be pickled) are made again when asked for."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -223,7 +224,7 @@ class Document:
         nodes = ["\x1f".join(pieces[i:i + 5]) + "\x1f\x1e" for i in range(0, len(pieces), 5)]
         return "sha256:" + hashlib.sha256("".join(nodes).encode("utf-8")).hexdigest()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
             "title": self.title,

@@ -27,8 +27,7 @@ from lawcode.text.document import Document, Node
 
 _WORD = re.compile(r"[^\W_]+")
 _STRUCTURE_WORDS = frozenset(
-    "article articles art arts chapter chapters chp section sections sec part parts title book schedule "
-    "subsection regulation rule clause".split()
+    ["article", "articles", "art", "arts", "chapter", "chapters", "chp", "section", "sections", "sec", "part", "parts", "title", "book", "schedule", "subsection", "regulation", "rule", "clause"]
 )
 _CONTEXT = 40
 _SPACED = re.compile(r"[A-Za-z]{1,4}(?: [A-Za-z]{1,4})+\b")
@@ -95,7 +94,7 @@ def words_mismatch(text: str, doc: Document) -> Mismatch | None:
     found = words_out(doc)
     if expected == found:
         return None
-    offset = next((i for i, (a, b) in enumerate(zip(expected, found)) if a != b), min(len(expected), len(found)))
+    offset = next((i for i, (a, b) in enumerate(zip(expected, found, strict=False)) if a != b), min(len(expected), len(found)))
     start = max(0, offset - _CONTEXT)
     return Mismatch(offset, expected[start:offset + _CONTEXT], found[start:offset + _CONTEXT])
 

@@ -12,14 +12,25 @@ The same :class:`Index` resolves the cross-references the parser finds in the te
 
 from __future__ import annotations
 
-import difflib
 import re
 import weakref
-from typing import Iterable
+from collections.abc import Iterable
 
+from lawcode import eids
 from lawcode.errors import QueryError
-from lawcode.text.document import (ARTICLE, CHAPTER, CONTAINER_KINDS, ITEM, PARAGRAPH, PART, SECTION, SUBSECTION,
-                                   Document, Node)
+from lawcode.suggest import closest
+from lawcode.text.document import (
+    ARTICLE,
+    CHAPTER,
+    CONTAINER_KINDS,
+    ITEM,
+    PARAGRAPH,
+    PART,
+    SECTION,
+    SUBSECTION,
+    Document,
+    Node,
+)
 
 NUMBERED = (PARAGRAPH, SUBSECTION, ITEM)  # the kinds of node a citation's "(1)(a)" path walks through
 
@@ -95,14 +106,13 @@ class Index:
         """The node ``node`` is a child of (None for a top-level node)."""
         if self._parents is not None:
             return self._parents.get(node.eid)
-        eid = node.eid
-        while True:  # "…__para_nn_1__list_1__item_5": the list is not a node, the paragraph is
-            eid, separator, _ = eid.rpartition("__")
-            if not separator:
-                return None
+        eid: str | None = eids.parent(node.eid)
+        while eid is not None:  # "…__para_nn_1__list_1__item_5": the list is not a node, the paragraph is
             parent = self.eids.get(eid)
             if parent is not None:
                 return parent
+            eid = eids.parent(eid)
+        return None
 
     def provision(self, num: str) -> Node | None:
         return self.provisions.get(num.lower())
@@ -251,5 +261,5 @@ def _closest(doc: Document, text: str) -> list[str]:
         names[f"{word} {label_of(node)}"] = node.eid
         names[label_of(node)] = node.eid
     candidates = list(names) + list(index.eids)
-    found = difflib.get_close_matches(text, candidates, n=6, cutoff=0.5)
+    found = closest(text, candidates, limit=6)
     return [f"{name} ({names[name]})" if name in names else name for name in found]

@@ -10,7 +10,7 @@ opens a nested roman list. :func:`scheme_of` decides by that sequence.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 ARABIC = "arabic"  # (1), (2A), 1.
 ALPHA = "alpha"  # (a), (aa), (ba), (aA)

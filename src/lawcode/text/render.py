@@ -8,7 +8,7 @@ lawcode understood it: cruft gone, wraps joined, one block per provision.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from lawcode.text.document import CONTAINER_KINDS, ITEM, Document, Node
 

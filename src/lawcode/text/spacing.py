@@ -10,7 +10,7 @@ that all occur elsewhere in the text. When no such split exists the heading is k
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _LONGEST_WORD = 30

@@ -200,7 +200,7 @@ def _fixed_width(block: list[str]) -> bool:
 
 def line_width(lines: list[str], wrapped: list[bool]) -> int:
     """A typical full line length (the 90th percentile) of the wrapped lines of a text."""
-    lengths = sorted(len(text) for text, flag in zip(lines, wrapped) if text and flag)
+    lengths = sorted(len(text) for text, flag in zip(lines, wrapped, strict=True) if text and flag)
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
