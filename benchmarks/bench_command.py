@@ -44,7 +44,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     and dropped. On a busy shared machine the CPU time drifts less than the wall time."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    done = subprocess.run(command, capture_output=True, env=env)
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -82,8 +82,8 @@ def main() -> None:
         for name, timings in runs.items():
             wall = [w for w, _ in timings]
             cpu = [c for _, c in timings]
-            paired = statistics.median(b[0] / w for b, w in zip(runs["bluebell-rs"], wall))
-            paired_cpu = statistics.median(b[1] / c for b, c in zip(runs["bluebell-rs"], cpu))
+            paired = statistics.median(b[0] / w for b, w in zip(runs["bluebell-rs"], wall, strict=False))
+            paired_cpu = statistics.median(b[1] / c for b, c in zip(runs["bluebell-rs"], cpu, strict=False))
             print(f"| {name} | {statistics.median(wall):.2f} | {min(wall):.2f} | {statistics.median(cpu):.2f} "
                   f"| {paired:.2f}x | {paired_cpu:.2f}x |", flush=True)
 

@@ -186,7 +186,8 @@ def speed_ups(results: list[dict]) -> str:
         if rs is not None:
             over_rs = f"{rs['seconds'] / mine['seconds']:.2f}x"
             over_rs_cpu = f"{rs['cpu_s'] / mine['cpu_s']:.2f}x"
-            over_rs_paired = f"{statistics.median(a / b for a, b in zip(rs['runs_s'], mine['runs_s'])):.2f}x"
+            paired = statistics.median(a / b for a, b in zip(rs["runs_s"], mine["runs_s"], strict=False))
+            over_rs_paired = f"{paired:.2f}x"
         if py is not None:
             over_py = f"> {py['timeout_s'] / mine['seconds']:.0f}x" if "timeout_s" in py else \
                 f"{py['seconds'] / mine['seconds']:.0f}x"
@@ -203,8 +204,9 @@ def summary(results: list[dict]) -> str:
         if len(runs) < 2:
             continue
         small, large = runs[0], runs[-1]
-        lines.append(f"{engine} [{_python(small)}]: {small['text_mb']:.2f} -> {large['text_mb']:.2f} MB ({large['text_mb'] / small['text_mb']:.1f}x "
-                     f"input): time x{large['seconds'] / small['seconds']:.1f}, peak RSS "
+        lines.append(f"{engine} [{_python(small)}]: {small['text_mb']:.2f} -> {large['text_mb']:.2f} MB "
+                     f"({large['text_mb'] / small['text_mb']:.1f}x input): "
+                     f"time x{large['seconds'] / small['seconds']:.1f}, peak RSS "
                      f"{small['peak_rss_mb']:.0f} -> {large['peak_rss_mb']:.0f} MB")
     return "\n".join(lines)
 

@@ -94,8 +94,8 @@ def peer(number: int, repeat: int) -> dict:
 
     from lawcode.engine import queries
     from lawcode.engine.applicability import engine_for
-    from lawcode.model.conditions import parse_condition
     from lawcode.engine.evaluate import evaluate
+    from lawcode.model.conditions import parse_condition
     from lawcode.service import load_model
 
     model = load_model(MODEL)
@@ -161,7 +161,8 @@ def peer(number: int, repeat: int) -> dict:
     if sorted(rule_engine_answer()) != sorted(expected):
         results["rule-engine"] = "DISAGREES with lawcode"
     else:
-        results[f"rule-engine {rule_engine.__version__} (precompiled rules)"] = per_call_ms(rule_engine_answer, number, repeat)
+        label = f"rule-engine {rule_engine.__version__} (precompiled rules)"
+        results[label] = per_call_ms(rule_engine_answer, number, repeat)
     return results
 
 

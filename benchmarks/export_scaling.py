@@ -76,8 +76,8 @@ def main() -> None:
     rows = []
     for megabytes in args.sizes:
         text = make_text(megabytes)
-        parse_s, doc = best_of(args.repeat, lambda: parse_text(text))
-        export_s, _ = best_of(args.repeat, lambda: to_akn(doc))  # type: ignore[arg-type]
+        parse_s, doc = best_of(args.repeat, lambda text=text: parse_text(text))
+        export_s, _ = best_of(args.repeat, lambda doc=doc: to_akn(doc))  # type: ignore[arg-type]
         rows.append((len(text) / 1e6, len(doc.references), parse_s, export_s))  # type: ignore[union-attr]
         print(f"{rows[-1][0]:.2f} MB: {rows[-1][1]} references, parse {parse_s:.2f} s, export {export_s:.2f} s",
               flush=True)
@@ -92,7 +92,7 @@ def main() -> None:
     first = None
     for count in args.references:
         doc = one_provision(count)
-        export_s, _ = best_of(args.repeat, lambda: to_akn(doc))
+        export_s, _ = best_of(args.repeat, lambda doc=doc: to_akn(doc))
         first = first or export_s
         print(f"| {count} | {export_s:.3f} | {export_s / first:.1f}x for {count / args.references[0]:.0f}x |",
               flush=True)

@@ -67,7 +67,7 @@ def roman(n: int) -> str:
 def from_roman(text: str) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
     total = 0
-    for a, b in zip(text, text[1:] + " "):
+    for a, b in zip(text, text[1:] + " ", strict=False):
         total += -values[a] if values.get(b, 0) > values[a] else values[a]
     return total
 

@@ -2,10 +2,10 @@
 
     python benchmarks/profile_lawcode.py work/tar-2mb.txt work/tar-10mb.txt [--top 15]
 
-For each input: CPU time of each parser stage (best of 3, garbage collector paused as parse_text
-pauses it; the stage functions are lawcode.text's internals, so update STAGES when they change) and
-of lawcode.akn.export.to_akn, then a cProfile of both: own time summed per source module (builtins such as regex calls count for the
-module that calls them), and the costliest functions. Comparing two sizes shows which step grows
+For each input: CPU time of each parser stage (best of 3; the stage functions are lawcode.text's
+internals, so update STAGES when they change) and of lawcode.akn.export.to_akn, then a cProfile of
+both: own time summed per source module (builtins such as regex calls count for the module that
+calls them), and the costliest functions. Comparing two sizes shows which step grows
 faster than the input (a super-linear step shows a ratio above the size ratio).
 """
 
@@ -18,6 +18,7 @@ import io
 import pstats
 import time
 from collections import defaultdict
+from pathlib import Path
 
 
 def main() -> None:
@@ -30,7 +31,7 @@ def main() -> None:
     from lawcode.text.parse import parse_text
 
     for path in args.inputs:
-        data = open(path, "rb").read()
+        data = Path(path).read_bytes()
         print(f"== {path}: {len(data) / 1e6:.2f} MB")
         for stage, seconds in stages(data, path).items():
             print(f"  {seconds:7.3f} s  {stage}")
@@ -45,7 +46,8 @@ def main() -> None:
         out = io.StringIO()
         stats.stream = out
         stats.sort_stats("tottime").print_stats(args.top)
-        print("\n".join(line for line in out.getvalue().splitlines() if line.strip() and "/" in line or "ncalls" in line))
+        kept = (line for line in out.getvalue().splitlines() if (line.strip() and "/" in line) or "ncalls" in line)
+        print("\n".join(kept))
 
 
 def stages(data: bytes, path: str) -> dict[str, float]:

@@ -95,7 +95,8 @@ def main() -> None:
     if out:
         with open(out, "wb") as f:
             f.write(xml)
-    counts = {tag: len(re.findall(rb"<(?:\w+:)?%s[ >]" % tag.encode(), xml)) for tag in ("chapter", "article", "paragraph", "item")}
+    counts = {tag: len(re.findall(rb"<(?:\w+:)?%s[ >]" % tag.encode(), xml))
+              for tag in ("chapter", "article", "paragraph", "item")}
     print(json.dumps({
         "engine": engine, "input_bytes": len(data), "seconds": seconds, "cpu_s": cpu, **split,
         "xml_bytes": len(xml), "counts": counts, "baseline_rss_mb": baseline, "peak_rss_mb": rss_mb(),

@@ -7,6 +7,8 @@ expected there.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class LawcodeError(Exception):
     """A mistake in user input: a text, a model file, a query."""
@@ -42,7 +44,7 @@ class LawcodeError(Exception):
             text += f"; known: {shown}{more}"
         return text
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "error": self.message,
             "file": self.file,

@@ -49,7 +49,7 @@ def run_cli(*args: str | Path, cwd: Path, env: dict[str, str] | None = None, sec
     with out.open("wb") as stdout, err.open("wb") as stderr:
         process = subprocess.Popen([sys.executable, "-m", "lawcode", *map(str, args)], cwd=cwd, env=environment,
                                    stdout=stdout, stderr=stderr,
-                                   preexec_fn=_limit_memory)  # noqa: PLW1509 - the test process starts no threads
+                                   preexec_fn=_limit_memory)
     code, usage = _wait(process, seconds, args)
     run = Run(code, out.read_text("utf-8", "replace"), err.read_text("utf-8", "replace"),
               time.monotonic() - start, usage.ru_maxrss / 1024)

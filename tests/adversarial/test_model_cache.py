@@ -36,7 +36,8 @@ def test_a_planted_pickle_under_the_predicted_name_is_not_run(tmp_path: Path) ->
     for name in (planted, planted.with_suffix(".pickle")):
         name.write_bytes(pickle.dumps(_Payload(marker)))
         name.chmod(0o600)
-    run = run_cli("ask", "-r", "tar-counter-espionage-2021", "--as", "enterprise", "--format", "json", cwd=tmp_path, env={"LAWCODE_CACHE": str(cache)})
+    run = run_cli("ask", "-r", "tar-counter-espionage-2021", "--as", "enterprise", "--format", "json",
+                  cwd=tmp_path, env={"LAWCODE_CACHE": str(cache)})
     assert run.code == 0, run.stderr
     assert not marker.exists()
     assert '"findings"' in run.stdout
@@ -46,7 +47,8 @@ def test_a_cache_folder_anyone_can_write_is_not_used_and_the_user_is_told(tmp_pa
     cache = tmp_path / "shared-cache"
     cache.mkdir()
     cache.chmod(0o777)
-    run = run_cli("ask", "-r", "tar-counter-espionage-2021", "--as", "enterprise", "--format", "json", cwd=tmp_path, env={"LAWCODE_CACHE": str(cache)})
+    run = run_cli("ask", "-r", "tar-counter-espionage-2021", "--as", "enterprise", "--format", "json",
+                  cwd=tmp_path, env={"LAWCODE_CACHE": str(cache)})
     assert run.code == 0, run.stderr
     assert "only you can write" in run.stderr and str(cache) in run.stderr
     assert list(cache.iterdir()) == []

@@ -33,8 +33,8 @@ def widget_document() -> Document:
                  children=(_item(para1, 1, "make widgets;", 11), nested,
                            _item(para1, 3, "keep the records the preceding item needs.", 16)),
                  wrap_up="All of this applies from the start.", line=10),
-            Node("chp_I__art_1__para_nn_2", "paragraph", None, None, "Sellers & <buyers> keep \"quotes\", as Articles 1 and 2 say.",
-                 line=18),
+            Node("chp_I__art_1__para_nn_2", "paragraph", None, None,
+                 "Sellers & <buyers> keep \"quotes\", as Articles 1 and 2 say.", line=18),
         ),
         line=9,
     )

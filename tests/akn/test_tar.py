@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import corpus_file
 from lawcode.akn.export import to_akn
 from lawcode.akn.importer import from_akn
 from lawcode.akn.validate import validate_akn
 from lawcode.service import read_document
-
-from conftest import corpus_file
 
 
 def test_tar_export_is_schema_valid_and_deterministic(tar_document):

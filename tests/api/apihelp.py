@@ -4,8 +4,9 @@ shipped TAR model and its text."""
 from __future__ import annotations
 
 import pytest
-from conftest import TAR, corpus_file
 from fastapi.testclient import TestClient
+
+from conftest import TAR, corpus_file
 
 TAR_ID = "tar-counter-espionage-2021"
 

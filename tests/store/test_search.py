@@ -106,7 +106,7 @@ def test_human_output_names_version_citation_and_eid(corpus, monkeypatch, capsys
     ("***", "has no letters or digits"),
 ])
 def test_a_malformed_query_is_a_clear_error(corpus, monkeypatch, capsys, bad, message):
-    code, out, err = lawcode(monkeypatch, capsys, "search", bad)
+    code, _out, err = lawcode(monkeypatch, capsys, "search", bad)
     assert code == 2 and message in err and "expected words" in err
     assert "sql" not in err.lower() and "Traceback" not in err
 
@@ -125,11 +125,12 @@ def test_a_query_matching_too_many_rows_is_ranked_among_the_first_stored_and_say
     everything = corpus("keeper", "--regulation", "lighthouse")
     assert len(everything) == 3
     monkeypatch.setattr(search_module, "CANDIDATES", 2)
-    code, out, err = lawcode(monkeypatch, capsys, "search", "keeper", "--regulation", "lighthouse", "--format", "json")
+    _code, out, _err = lawcode(monkeypatch, capsys, "search", "keeper", "--regulation", "lighthouse",
+                               "--format", "json")
     answer = json.loads(out)
     assert answer["ranked_among_first"] == 2
     assert {h["eid"] for h in answer["hits"]} == {"art_1__para_nn_1", "art_2__para_nn_1"}  # the first two stored
-    code, out, err = lawcode(monkeypatch, capsys, "search", "keeper", "--regulation", "lighthouse")
+    _code, out, err = lawcode(monkeypatch, capsys, "search", "keeper", "--regulation", "lighthouse")
     assert "more than 2 provisions and norms match" in err
     monkeypatch.setattr(search_module, "CANDIDATES", 3)
     _, out, _ = lawcode(monkeypatch, capsys, "search", "keeper", "--format", "json")

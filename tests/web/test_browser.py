@@ -17,8 +17,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import TAR, corpus_file
 from playwright.sync_api import expect
+
+from conftest import TAR, corpus_file
 
 # Slow (a server, a browser): `pytest -m "not slow"` leaves them out while editing.
 pytestmark = pytest.mark.slow

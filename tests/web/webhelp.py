@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TAR, corpus_file
 from fastapi.testclient import TestClient
+
+from conftest import TAR, corpus_file
 
 TAR_ID = "tar-counter-espionage-2021"
 BASE = f"/r/{TAR_ID}"

@@ -33,8 +33,8 @@ from lawcode.akn.names import (
     AUTHOR_EID,
     EXTERNAL_CLASS,
     EXTERNAL_IRI,
-    TERM_IRI,
     LC_NS,
+    TERM_IRI,
     UNRESOLVED,
 )
 from lawcode.nogc import without_gc
@@ -78,7 +78,8 @@ def to_akn(doc: Document) -> bytes:
     if doc.title:
         head.append(f'<preface><p class="title"><docTitle>{_text(doc.title)}</docTitle></p></preface>')
     if doc.preamble:
-        head.append("<preamble>" + "".join(f"<p>{_text(line)}</p>" for line in doc.preamble.split("\n")) + "</preamble>")
+        lines = "".join(f"<p>{_text(line)}</p>" for line in doc.preamble.split("\n"))
+        head.append(f"<preamble>{lines}</preamble>")
     head.append("<body>")
     out = io.BytesIO()  # getvalue() hands its buffer over: the XML is held once, not twice
     out.write(_encode("".join(head)))
@@ -184,10 +185,10 @@ class _Writer:
             self._blocks(node)
             out.append(f"</content></{kind}>")
             return
-        text, wrap_up = self._placed(node)
-        if text:
+        intro, wrap_up = self._placed(node)
+        if intro:
             out.append("<intro>")
-            self._paragraphs(text)
+            self._paragraphs(intro)
             out.append("</intro>")
         for child in children:
             self.hier(child)  # an item among sub-provisions is refused there

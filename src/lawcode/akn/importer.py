@@ -13,21 +13,24 @@ line where the problem is.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
 from lawcode.akn.names import AKN_NS, LINE, REFERENCE, UNRESOLVED
-from lawcode.nogc import without_gc
 from lawcode.akn.xml import parse_xml
 from lawcode.errors import AknError
+from lawcode.nogc import without_gc
 from lawcode.text.document import ITEM, Document, Node, Reference, make_node
 
 _A = "{" + AKN_NS + "}"
 # Akoma Ntoso's hierarchical elements (the hierElements group of the schema), by local name.
 _HIER = frozenset(
-    "alinea article book chapter clause division indent level list paragraph part point proviso rule "
-    "section subchapter subclause subdivision sublist subparagraph subpart subrule subsection subtitle "
-    "title tome transitional".split()
+    [
+        "alinea", "article", "book", "chapter", "clause", "division", "indent", "level", "list", "paragraph",
+        "part", "point", "proviso", "rule", "section", "subchapter", "subclause", "subdivision", "sublist",
+        "subparagraph", "subpart", "subrule", "subsection", "subtitle", "title", "tome", "transitional"
+    ]
 )
 _DOC_TYPES = ("act", "bill", "doc", "statement")
 _NUM, _HEADING, _SUBHEADING = _A + "num", _A + "heading", _A + "subheading"
@@ -113,7 +116,8 @@ class _Reader:
         self._blocks(el, eid, text, children, wrap_up)
         return self._node(el, eid, ITEM, text, children, wrap_up)
 
-    def _node(self, el, eid, kind, text, children, wrap_up) -> Node:
+    def _node(self, el: etree._Element, eid: str, kind: str, text: list[str], children: list[Node],
+              wrap_up: list[str]) -> Node:
         num = heading = None
         for child in el:  # num and heading come first (the schema says so); stop at the rest
             if child.tag == _NUM:
@@ -135,9 +139,10 @@ class _Reader:
             raise AknError(f"duplicate eId {eid!r} (first at line {self.lines[eid]})", file=self.source,
                            line=el.sourceline, expected="unique eIds")
         self.lines[eid] = el.sourceline or 0
-        return eid
+        return str(eid)
 
-    def _blocks(self, container, eid, text, children, wrap_up) -> None:
+    def _blocks(self, container: etree._Element, eid: str, text: list[str], children: list[Node],
+                wrap_up: list[str]) -> None:
         """Block content: lines before the first list are the lead-in, lines after it the wrap-up."""
         for block in _elements(container):
             tag = _local(block)
@@ -175,7 +180,7 @@ class _Reader:
             if child.tail:
                 parts.append(child.tail)
 
-    def proprietary(self, elements, nodes: tuple[Node, ...]) -> None:
+    def proprietary(self, elements: Iterable[etree._Element], nodes: tuple[Node, ...]) -> None:
         """References kept in metadata, placed where their words first occur in their provision."""
         by_eid: dict[str, Node] | None = None
         for el in elements:
@@ -232,11 +237,11 @@ def _attr(meta: etree._Element | None, path: str, name: str) -> str | None:
 
 def _local(el: etree._Element) -> str:
     """An AKN element's local name; elements of other namespaces keep their {namespace}name."""
-    tag = el.tag
+    tag = str(el.tag)
     return tag[len(_A):] if tag.startswith(_A) else tag
 
 
-def _elements(el: etree._Element):
+def _elements(el: etree._Element) -> Iterator[etree._Element]:
     """Child elements, skipping comments and processing instructions."""
     return (child for child in el if isinstance(child.tag, str))
 

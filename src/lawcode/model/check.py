@@ -9,14 +9,15 @@ fingerprint). Without a text those checks are reported as not done - never silen
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any
 
 from lawcode.model.consistency import shape_issues
 from lawcode.model.issues import ERROR, LINT, WARNING, Issue
 from lawcode.model.lint import LINT_ORDER, lint_model
+from lawcode.model.loaded import LoadedModel
 from lawcode.model.schedules import schedule_issues
-from lawcode.model.loader import LoadedModel
 from lawcode.text.document import Document
 
 
@@ -34,7 +35,7 @@ class Report:
     def ok(self) -> bool:
         return not self.errors
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "model": self.model,
             "text": self.text,
@@ -60,27 +61,31 @@ def check_model(loaded: LoadedModel, document: Document | None) -> Report:
     issues += lint_model(loaded, document)
     order = {node.eid: n for n, node in enumerate(document.walk())} if document is not None else {}
 
-    def problem_key(issue: Issue) -> tuple:  # errors and warnings: in file order, then text order
+    def problem_key(issue: Issue) -> tuple[Any, ...]:  # errors and warnings: in file order, then text order
         return (issue.line or 0, order.get(issue.eid or "", -1), issue.code, issue.message)
 
-    def lint_key(issue: Issue) -> tuple:  # the lint: by kind of note, each in text order
+    def lint_key(issue: Issue) -> tuple[Any, ...]:  # the lint: by kind of note, each in text order
         return (LINT_ORDER.index(issue.code), order.get(issue.eid or "", -1), issue.line or 0, issue.message)
 
-    def of(severity: str, key) -> tuple[Issue, ...]:
+    def of(severity: str, key: Callable[[Issue], tuple[Any, ...]]) -> tuple[Issue, ...]:
         return tuple(sorted((i for i in issues if i.severity == severity), key=key))
 
     return Report(loaded.path, document.source if document else None,
                   of(ERROR, problem_key), of(WARNING, problem_key), of(LINT, lint_key))
 
 
-def cited_eids(loaded: LoadedModel) -> Iterator[tuple[str, tuple, str]]:
+def cited_eids(loaded: LoadedModel) -> Iterator[tuple[str, tuple[str | int, ...], str]]:
     """Every eId the model cites: (eId, path in the file, who cites it)."""
     model = loaded.model
-    yield from ((e, ("regulation", "cites_in_force", k), "entry into force") for k, e in enumerate(model.regulation.cites_in_force))
+    for k, e in enumerate(model.regulation.cites_in_force):
+        yield e, ("regulation", "cites_in_force", k), "entry into force"
     for a, amendment in enumerate(model.regulation.amendments):
-        yield from ((e, ("regulation", "amendments", a, "cites", k), f"amendment of {amendment.date}") for k, e in enumerate(amendment.cites))
-    for section, items in (("actors", model.actors), ("facts", model.facts), ("norms", model.norms),
-                           ("procedures", model.procedures), ("dates", model.dates)):
+        for k, e in enumerate(amendment.cites):
+            yield e, ("regulation", "amendments", a, "cites", k), f"amendment of {amendment.date}"
+    sections: tuple[tuple[str, Iterable[Any]], ...] = (
+        ("actors", model.actors), ("facts", model.facts), ("norms", model.norms),
+        ("procedures", model.procedures), ("dates", model.dates))
+    for section, items in sections:
         for n, item in enumerate(items):
             who = f"{section[:-1]} {item.id}"
             yield from ((e, (section, n, "cites", k), who) for k, e in enumerate(item.cites))

@@ -16,10 +16,11 @@ cycles - see :mod:`lawcode.model.consistency`).
 from __future__ import annotations
 
 import typing
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -28,8 +29,10 @@ from lawcode.model.conditions import Expr, parse_condition
 from lawcode.model.derived import expand_definitions, with_concepts
 from lawcode.model.issues import ERROR, did_you_mean
 from lawcode.model.limits import MAX_MODEL_BYTES
-from lawcode.model.loaded import LoadedModel, find_line
+from lawcode.model.loaded import LoadedModel as LoadedModel
+from lawcode.model.loaded import find_line
 from lawcode.model.schema import Model
+from lawcode.model.yamlsource import Path as YamlPath
 from lawcode.model.yamlsource import read_yaml
 from lawcode.nogc import without_gc
 
@@ -64,7 +67,7 @@ def read_model(path: str | Path) -> LoadedModel:
         raise _schema_error(error, data, lines, file) from None
     concepts = _concepts(model, lines, file)
 
-    def parsed(source: str | None, path: tuple) -> Expr | None:
+    def parsed(source: str | None, path: YamlPath) -> Expr | None:
         return with_concepts(_parse(source, path, lines, file), concepts)
 
     conditions = {n.id: parsed(n.condition, ("norms", i, "condition")) for i, n in enumerate(model.norms)}
@@ -85,7 +88,8 @@ def read_model(path: str | Path) -> LoadedModel:
         definitions=MappingProxyType(definitions), links=MappingProxyType(links),  # type: ignore[arg-type]
         concepts=MappingProxyType(concepts), conduct=MappingProxyType(conduct),  # type: ignore[arg-type]
     )
-    return replace(loaded, issues=tuple(sorted(reference_issues(loaded), key=lambda i: (i.line or 0, i.code, i.message))))
+    issues = sorted(reference_issues(loaded), key=lambda i: (i.line or 0, i.code, i.message))
+    return replace(loaded, issues=tuple(issues))
 
 
 def read_model_text(path: Path, file: str) -> str:
@@ -112,7 +116,7 @@ def read_model_text(path: Path, file: str) -> str:
                          expected="a UTF-8 text file (save the model as UTF-8)") from None
 
 
-def _concepts(model: Model, lines: Mapping[tuple, int], file: str) -> dict[str, Expr]:
+def _concepts(model: Model, lines: Mapping[YamlPath, int], file: str) -> dict[str, Expr]:
     """The defined concepts (facts with ``derived_by``), each with its definition expanded."""
     sources: dict[str, Expr] = {}
     lines_of: dict[str, int] = {}
@@ -124,13 +128,13 @@ def _concepts(model: Model, lines: Mapping[tuple, int], file: str) -> dict[str, 
     return expand_definitions(sources, lines_of, file)
 
 
-def _parse(source: str | None, path: tuple, lines: Mapping[tuple, int], file: str) -> Expr | None:
+def _parse(source: str | None, path: YamlPath, lines: Mapping[YamlPath, int], file: str) -> Expr | None:
     if source is None:
         return None
     return parse_condition(source, file=file, line=find_line(lines, path))
 
 
-def _schema_error(error: ValidationError, data: dict, lines: Mapping[tuple, int], file: str) -> ModelError:
+def _schema_error(error: ValidationError, data: dict[str, Any], lines: Mapping[YamlPath, int], file: str) -> ModelError:
     """The first schema problem (in file order) as a ModelError; the count of the others."""
     problems = sorted(error.errors(), key=lambda e: find_line(lines, e["loc"]))
     first = problems[0]
@@ -151,7 +155,7 @@ def _schema_error(error: ValidationError, data: dict, lines: Mapping[tuple, int]
                       expected=_description(loc))
 
 
-def _where(data: Any, loc: tuple) -> str:
+def _where(data: Any, loc: YamlPath) -> str:
     """``norms[3] (art13.1-x).kind: `` - a path a reader can find, with the item's id."""
     parts: list[str] = []
     node = data
@@ -167,7 +171,7 @@ def _where(data: Any, loc: tuple) -> str:
     return "".join(parts) + ": " if parts else ""
 
 
-def _class_at(loc: tuple) -> type[BaseModel] | None:
+def _class_at(loc: YamlPath) -> type[BaseModel] | None:
     """The schema class that describes the mapping at ``loc``."""
     cls: type[BaseModel] = Model
     for part in loc:
@@ -183,7 +187,7 @@ def _class_at(loc: tuple) -> type[BaseModel] | None:
     return cls
 
 
-def _field(cls: type[BaseModel], name: str):
+def _field(cls: type[BaseModel], name: str) -> Any:
     for field_name, info in cls.model_fields.items():
         if name in (field_name, info.alias):
             return info
@@ -200,14 +204,14 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _fields_at(loc: tuple) -> list[str]:
+def _fields_at(loc: YamlPath) -> list[str]:
     cls = _class_at(loc)
     if cls is None:
         return []
     return [info.alias or name for name, info in cls.model_fields.items()]
 
 
-def _description(loc: tuple) -> str | None:
+def _description(loc: YamlPath) -> str | None:
     names = [p for p in loc if not isinstance(p, int)]
     if not names:
         return None

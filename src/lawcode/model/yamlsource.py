@@ -24,12 +24,12 @@ from lawcode.errors import ModelError
 from lawcode.model.limits import MAX_YAML_DEPTH, MAX_YAML_NODES
 
 # libyaml's parser when PyYAML has it (ten times faster on a large model); same nodes and marks.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STR = "tag:yaml.org,2002:str"
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
 
-Path = tuple  # keys and list indices from the document root, e.g. ("norms", 3, "cites", 0)
+Path = tuple[str | int, ...]  # keys and list indices from the document root, e.g. ("norms", 3, "cites", 0)
 
 
 def read_yaml(text: str, file: str) -> tuple[Any, dict[Path, int]]:
@@ -58,7 +58,7 @@ def _scan(text: str, file: str) -> None:
     """Refuse anchors, aliases, tags, too many nodes and too deep nesting, before any is built."""
     depth = nodes = 0
     for event in yaml.parse(text, Loader=_Loader):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
         if isinstance(event, yaml.AliasEvent):
             raise ModelError(f"YAML alias *{event.anchor} is not allowed in a model file", file=file, line=line,
                              expected="the value written out in full; anchors and aliases are refused")
@@ -104,9 +104,9 @@ def _reader_error(error: yaml.reader.ReaderError, text: str, file: str) -> Model
                       expected="printable text (tabs and line breaks are the only control characters YAML allows)")
 
 
-def _build(node: yaml.Node, path: Path, lines: dict[Path, int], loader: "_Loader", file: str) -> Any:
+def _build(node: yaml.Node, path: Path, lines: dict[Path, int], loader: yaml.SafeLoader, file: str) -> Any:
     if isinstance(node, yaml.MappingNode):
-        result: dict = {}
+        result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -134,7 +134,7 @@ def _build(node: yaml.Node, path: Path, lines: dict[Path, int], loader: "_Loader
     return _scalar(node, loader, file)
 
 
-def _scalar(node: yaml.Node, loader: "_Loader", file: str) -> Any:
+def _scalar(node: yaml.Node, loader: yaml.SafeLoader, file: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise ModelError("a key must be a plain word", file=file, line=node.start_mark.line + 1,
                          expected="a field name")

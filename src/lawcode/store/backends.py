@@ -44,7 +44,6 @@ class Backend:
     def transaction(self, lock: str) -> Iterator[None]:
         """One write transaction, serialised with other writers on ``lock``; rolled back on error."""
         raise NotImplementedError
-        yield
 
     def has_table(self, name: str) -> bool:
         raise NotImplementedError

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -169,7 +170,7 @@ def _container_name(document: Document, unit: Article) -> str:
 
 def _bigrams(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     lowered = [w.lower() for w in words]
-    return set(zip(lowered, lowered[1:])) if len(lowered) > 1 else {tuple(lowered)}
+    return set(itertools.pairwise(lowered)) if len(lowered) > 1 else {tuple(lowered)}
 
 
 def _align(old: list[Article], new: list[Article]) -> list[tuple[Article, Article, float]]:

@@ -27,8 +27,8 @@ All patterns are bounded (no nested unbounded repetition), so scanning is linear
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from lawcode.text.citations import (
     CHAIN,
@@ -104,7 +104,8 @@ class _Finder:
 
     def missing(self, source: Node, words: str, what: str, *, at: int) -> None:
         self.add(source, words, at=at)
-        self.warnings.append(Diagnostic(source.line, f"{source.eid} cites {what}, which this text does not have", words))
+        message = f"{source.eid} cites {what}, which this text does not have"
+        self.warnings.append(Diagnostic(source.line, message, words))
 
     # -- scanning ----------------------------------------------------------------------------
     def scan(self, node: Node) -> None:
@@ -127,7 +128,7 @@ class _Finder:
             if cites_law:
                 self._externals(node, text, covered)
             # Reading order within the words (the kinds of citation are searched one after another).
-            found = sorted(zip(self.offsets, self.references[first:]), key=lambda pair: pair[0])
+            found = sorted(zip(self.offsets, self.references[first:], strict=False), key=lambda pair: pair[0])
             self.references[first:] = [ref for _, ref in found]
 
     def _citations(self, node: Node, text: str) -> list[tuple[int, int]]:
@@ -247,7 +248,8 @@ class _Finder:
             found = self.index.container(kind, str(other)) if other else None
         return found, f"{kind} {label.base}"
 
-    def _range(self, ends: tuple[Label, Label], resolve, members: list[Node]) -> list[_Target]:
+    def _range(self, ends: tuple[Label, Label], resolve: Callable[[Label], _Target],
+               members: list[Node]) -> list[_Target]:
         """Every member from the first end to the last, in document order: the ends' own siblings
         when both are found, else every number between them."""
         first, last = resolve(ends[0]), resolve(ends[1])
