@@ -64,7 +64,8 @@ def find_definitions(nodes: Iterable[Node]) -> list[Definition]:
         if text and _may_define(text):
             found += (Definition(node.eid, term, offset, _term_id(term, taken)) for offset, term in _terms(text))
         if wrap_up and _may_define(wrap_up):
-            found += (Definition(node.eid, term, offset, _term_id(term, taken), True) for offset, term in _terms(wrap_up))
+            found += (Definition(node.eid, term, offset, _term_id(term, taken), True)
+                      for offset, term in _terms(wrap_up))
     return found
 
 
