@@ -402,14 +402,17 @@ def _rejoin_headings(drafts: list[NodeDraft], tokens: list[Token], warnings: lis
     """Give letter-spaced headings their words back, from the text's own vocabulary."""
     words = vocabulary(t.text for t in tokens if t.kind != CONTAINER)
     for draft in drafts:
-        joined = rejoin(draft.heading, words)
+        printed = draft.heading
+        if printed is None:  # drafts are listed when given a heading; nothing to rejoin otherwise
+            continue
+        joined = rejoin(printed, words)
         if joined:
             warnings.append(Diagnostic(draft.line, f"heading was letter-spaced (PDF extraction); read as {joined!r}",
-                                       draft.heading))
+                                       printed))
             draft.heading = joined
         else:
             warnings.append(Diagnostic(draft.line, "heading looks letter-spaced (PDF extraction); kept as printed",
-                                       draft.heading))
+                                       printed))
 
 
 def _safe(label: str) -> str:

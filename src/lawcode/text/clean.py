@@ -294,7 +294,9 @@ def cruft_reason(text: str) -> str | None:
     if len(text) > _CRUFT_MAX:
         return None
     match = _CRUFT.fullmatch(text)
-    return _CRUFT_RULES[match.lastindex - 1][1] if match else None
+    if match is None or match.lastindex is None:
+        return None
+    return _CRUFT_RULES[match.lastindex - 1][1]
 
 
 def clean(text: str) -> Cleaned:

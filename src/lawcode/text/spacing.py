@@ -45,14 +45,17 @@ def rejoin(text: str, words: set[str]) -> str | None:
             before = best[start]
             if before is not None and low[start:end] in words:
                 candidate = (before[0] + 1, start)
-                if best[end] is None or candidate[0] < best[end][0]:
+                current = best[end]
+                if current is None or candidate[0] < current[0]:
                     best[end] = candidate
     if best[size] is None:
         return None
     pieces = []
     end = size
     while end > 0:
-        start = best[end][1]
+        step = best[end]
+        assert step is not None  # every word on the best path to ``size`` was reached
+        start = step[1]
         pieces.append(letters[start:end])
         end = start
     return " ".join(reversed(pieces))
