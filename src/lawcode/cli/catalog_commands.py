@@ -177,7 +177,8 @@ def facts(
     out = Page()
     out.print(f"[bold]Facts of {result.regulation}[/bold]")
     for entry in result.entries:
-        say(out, f"\n[bold]{entry['fact']}[/bold] (about: {entry['about']}) {_provisions(entry['citations'])}", 0, markup=True)
+        head = f"\n[bold]{entry['fact']}[/bold] (about: {entry['about']}) {_provisions(entry['citations'])}"
+        say(out, head, 0, markup=True)
         say(out, _esc(entry["question"]), 2, markup=True)
         users = entry["used_by"] + [f"actor {a}" for a in entry["defines"]]
         if users:
@@ -187,7 +188,8 @@ def facts(
 
 @app.command()
 def norms(
-    article: str | None = typer.Option(None, "--article", "-a", help="only norms citing this article (13, art_13, 'Article 13')"),
+    article: str | None = typer.Option(None, "--article", "-a",
+                                       help="only norms citing this article (13, art_13, 'Article 13')"),
     kind: str | None = typer.Option(None, "--kind", "-k", help="only norms of this kind (duty, power, ...)"),
     model: str | None = typer.Option(None, "--regulation", "-r", "--model", "-m", help=MODEL_HELP),
     text: str | None = typer.Option(None, "--text", help=TEXT_HELP),

@@ -20,9 +20,12 @@ WIDTH = 100
 
 @app.command()
 def check(
-    model: str | None = typer.Argument(None, help="Model file path or shipped model id; all shipped models when omitted."),
-    text: Path | None = typer.Option(None, "--text", help="The regulation text (a file, or a folder holding it); default: LAWCODE_CORPUS."),
-    format: Format = typer.Option(Format.human, "--format", help="human, or json (one object per model; a list when MODEL is omitted)."),
+    model: str | None = typer.Argument(
+        None, help="Model file path or shipped model id; all shipped models when omitted."),
+    text: Path | None = typer.Option(
+        None, "--text", help="The regulation text (a file, or a folder holding it); default: LAWCODE_CORPUS."),
+    format: Format = typer.Option(
+        Format.human, "--format", help="human, or json (one object per model; a list when MODEL is omitted)."),
     regulation: str | None = typer.Option(None, "--regulation", "-r", help="An installed regulation id (as MODEL)."),
 ) -> None:
     """Check a model against its text and lint the regulation. Exit 1 when there are errors."""
@@ -62,7 +65,8 @@ def render_report(report: Report) -> str:
 
     name = Path(report.model).name
     lines = [f"Model: {report.model}", f"Text:  {report.text or '(none found)'}"]
-    for title, items in (("Errors", report.errors), ("Warnings", report.warnings), ("Lint of the regulation", report.lint)):
+    sections = (("Errors", report.errors), ("Warnings", report.warnings), ("Lint of the regulation", report.lint))
+    for title, items in sections:
         lines.append("")
         lines.append(f"{title} ({len(items)})")
         if title.startswith("Lint") and items:  # many notes: say first what kinds there are

@@ -53,7 +53,27 @@ def tidy(words: str) -> str:
 # Verbs that open an action in regulations; a list of actions joined by commas splits where the
 # next one starts with one of these (or with its -ing form: "..., guiding the committees").
 VERBS = frozenset(
-    ["accept", "address", "adhere", "adopt", "affix", "allot", "allow", "amend", "analyse", "analyze", "apply", "appoint", "approve", "arrange", "ask", "assess", "assist", "bear", "brief", "bring", "build", "carry", "check", "clarify", "clear", "collect", "communicate", "compile", "complete", "comply", "conduct", "consider", "consult", "cooperate", "coordinate", "correct", "create", "deal", "decide", "define", "delete", "deliver", "delineate", "demonstrate", "designate", "destroy", "determine", "develop", "disclose", "display", "document", "draft", "draw", "educate", "eliminate", "employ", "encourage", "enforce", "enhance", "ensure", "erase", "establish", "evaluate", "examine", "facilitate", "file", "follow", "formulate", "give", "grant", "guarantee", "guide", "handle", "help", "identify", "implement", "improve", "include", "increase", "inform", "inspect", "install", "interview", "investigate", "issue", "keep", "label", "lay", "limit", "maintain", "make", "manage", "mark", "monitor", "notify", "obey", "observe", "obtain", "offer", "order", "organise", "organize", "oversee", "pay", "perform", "permit", "prepare", "preserve", "prevent", "promote", "protect", "provide", "publicise", "publicize", "publish", "put", "raise", "receive", "record", "rectify", "reduce", "refer", "refuse", "register", "reject", "release", "remedy", "remove", "report", "request", "research", "resolve", "respect", "restrict", "retain", "return", "review", "revoke", "safeguard", "sanction", "seal", "secure", "seek", "send", "set", "share", "sign", "stop", "store", "strengthen", "study", "submit", "supervise", "support", "suspend", "take", "test", "train", "transfer", "transmit", "update", "urge", "verify", "withdraw", "work", "discriminate", "harass", "victimise", "victimize", "treat", "dispose", "let", "sell", "rent", "admit", "expel", "dismiss", "hire", "charge", "disclose", "process", "collect", "erase", "notify"]
+    [
+        "accept", "address", "adhere", "adopt", "affix", "allot", "allow", "amend", "analyse", "analyze", "apply",
+        "appoint", "approve", "arrange", "ask", "assess", "assist", "bear", "brief", "bring", "build", "carry",
+        "check", "clarify", "clear", "collect", "communicate", "compile", "complete", "comply", "conduct",
+        "consider", "consult", "cooperate", "coordinate", "correct", "create", "deal", "decide", "define", "delete",
+        "deliver", "delineate", "demonstrate", "designate", "destroy", "determine", "develop", "disclose",
+        "display", "document", "draft", "draw", "educate", "eliminate", "employ", "encourage", "enforce", "enhance",
+        "ensure", "erase", "establish", "evaluate", "examine", "facilitate", "file", "follow", "formulate", "give",
+        "grant", "guarantee", "guide", "handle", "help", "identify", "implement", "improve", "include", "increase",
+        "inform", "inspect", "install", "interview", "investigate", "issue", "keep", "label", "lay", "limit",
+        "maintain", "make", "manage", "mark", "monitor", "notify", "obey", "observe", "obtain", "offer", "order",
+        "organise", "organize", "oversee", "pay", "perform", "permit", "prepare", "preserve", "prevent", "promote",
+        "protect", "provide", "publicise", "publicize", "publish", "put", "raise", "receive", "record", "rectify",
+        "reduce", "refer", "refuse", "register", "reject", "release", "remedy", "remove", "report", "request",
+        "research", "resolve", "respect", "restrict", "retain", "return", "review", "revoke", "safeguard",
+        "sanction", "seal", "secure", "seek", "send", "set", "share", "sign", "stop", "store", "strengthen",
+        "study", "submit", "supervise", "support", "suspend", "take", "test", "train", "transfer", "transmit",
+        "update", "urge", "verify", "withdraw", "work", "discriminate", "harass", "victimise", "victimize", "treat",
+        "dispose", "let", "sell", "rent", "admit", "expel", "dismiss", "hire", "charge", "disclose", "process",
+        "collect", "erase", "notify"
+    ]
 )
 _EXAMPLES_START = re.compile(r"\b(?:such as|including|for example|e\.g\.)\s", re.IGNORECASE)
 _ACTION_BREAK = re.compile(r"[,;]\s*(?:and\s+)?(?:also\s+)?(?:\w+ly\s+)?(?=(?P<word>[A-Za-z]+)\b)")

@@ -24,7 +24,14 @@ _RELATIVE = re.compile(r",?\s+(?P<words>(?:that|who|which)\s+\w+.*)$", re.IGNORE
 _PARTICIPLE = re.compile(r"(?<=[a-z])\s+(?P<words>\w+ing\b.*)$", re.IGNORECASE | re.DOTALL)
 # Words in -ing that are nouns, adjectives or prepositions, not a participle restricting a subject.
 _NOT_PARTICIPLE = frozenset(
-    ["during", "including", "concerning", "regarding", "according", "following", "excluding", "something", "anything", "everything", "nothing", "thing", "being", "building", "planning", "training", "learning", "preceding", "existing", "remaining", "pending", "outstanding", "meeting", "hearing", "housing", "funding", "processing", "marketing", "engineering", "mining", "banking", "shipping", "clothing", "lighting", "parking", "accounting", "auditing", "licensing", "publishing", "broadcasting", "advertising", "manufacturing", "boarding", "nursing", "spring", "ring", "king", "string", "wing", "evening", "morning"]
+    [
+        "during", "including", "concerning", "regarding", "according", "following", "excluding", "something",
+        "anything", "everything", "nothing", "thing", "being", "building", "planning", "training", "learning",
+        "preceding", "existing", "remaining", "pending", "outstanding", "meeting", "hearing", "housing", "funding",
+        "processing", "marketing", "engineering", "mining", "banking", "shipping", "clothing", "lighting",
+        "parking", "accounting", "auditing", "licensing", "publishing", "broadcasting", "advertising",
+        "manufacturing", "boarding", "nursing", "spring", "ring", "king", "string", "wing", "evening", "morning"
+    ]
 )
 
 

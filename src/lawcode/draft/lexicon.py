@@ -17,11 +17,22 @@ from lawcode.draft.words import key, shorten, slug, tokens
 # Subjects whose head names a thing or an activity, not someone who can act: a "shall" on them
 # states a principle (or a duty of someone the text does not name).
 ABSTRACT_HEADS = frozenset(
-    ["effort", "work", "activity", "measure", "principle", "regulation", "law", "provision", "processing", "data", "information", "document", "material", "item", "test", "plan", "programme", "program", "procedure", "system", "purpose", "content", "matter", "tool", "code", "standard", "approach", "policy", "decision", "period", "fee", "application", "transfer", "consent", "agreement", "contract", "certificate", "right", "obligation", "duty", "compensation", "benefit", "award", "commendation", "fine", "penalty", "allowance", "payment", "grant", "subsidy", "reward", "this", "it", "there"]
+    [
+        "effort", "work", "activity", "measure", "principle", "regulation", "law", "provision", "processing",
+        "data", "information", "document", "material", "item", "test", "plan", "programme", "program", "procedure",
+        "system", "purpose", "content", "matter", "tool", "code", "standard", "approach", "policy", "decision",
+        "period", "fee", "application", "transfer", "consent", "agreement", "contract", "certificate", "right",
+        "obligation", "duty", "compensation", "benefit", "award", "commendation", "fine", "penalty", "allowance",
+        "payment", "grant", "subsidy", "reward", "this", "it", "there"
+    ]
 )
 # Heads of bearers that act on others: their "may" is a power, not a mere permission.
 ORGAN_HEADS = frozenset(
-    ["organ", "authority", "department", "government", "commission", "minister", "ministry", "council", "court", "office", "officer", "body", "agency", "service", "inspector", "inspectorate", "committee", "board", "tribunal", "regulator", "secretary", "state"]
+    [
+        "organ", "authority", "department", "government", "commission", "minister", "ministry", "council", "court",
+        "office", "officer", "body", "agency", "service", "inspector", "inspectorate", "committee", "board",
+        "tribunal", "regulator", "secretary", "state"
+    ]
 )
 PRONOUNS = frozenset(["they", "it", "he", "she", "them", "such"])
 # A subject names a thing or an activity, not someone who can act ("the register shall contain
@@ -29,11 +40,22 @@ PRONOUNS = frozenset(["they", "it", "he", "she", "them", "such"])
 # thing or an activity; no bearer is then made of it. Words for bodies with such endings (government,
 # authority, association ...) are exceptions.
 THING_HEADS = frozenset(
-    ["register", "record", "notice", "sign", "floor", "tank", "paper", "regulation", "section", "subsection", "paragraph", "article", "schedule", "reference", "water", "door", "exit", "wall", "room", "area", "premises", "building", "structure", "vehicle", "goods", "product", "substance", "material", "fire", "alarm", "system", "device", "installation", "list", "form", "copy", "fee", "charge", "order", "letter", "number", "matter", "statement", "requirement", "account", "term", "condition", "case", "period", "day", "date", "time", "place", "mail", "post", "delivery", "hand", "email", "means", "way"]
+    [
+        "register", "record", "notice", "sign", "floor", "tank", "paper", "regulation", "section", "subsection",
+        "paragraph", "article", "schedule", "reference", "water", "door", "exit", "wall", "room", "area",
+        "premises", "building", "structure", "vehicle", "goods", "product", "substance", "material", "fire",
+        "alarm", "system", "device", "installation", "list", "form", "copy", "fee", "charge", "order", "letter",
+        "number", "matter", "statement", "requirement", "account", "term", "condition", "case", "period", "day",
+        "date", "time", "place", "mail", "post", "delivery", "hand", "email", "means", "way"
+    ]
 )
 _THING_ENDINGS = ("ment", "tion", "sion", "ance", "ence", "ity", "ness", "ure", "ing", "ism", "cy", "age")
 _BODIES_WITH_THING_ENDINGS = frozenset(
-    ["government", "department", "parliament", "institution", "organisation", "organization", "association", "administration", "corporation", "federation", "commission", "authority", "municipality", "entity", "university", "community", "charity", "agency", "committee", "police", "legislature"]
+    [
+        "government", "department", "parliament", "institution", "organisation", "organization", "association",
+        "administration", "corporation", "federation", "commission", "authority", "municipality", "entity",
+        "university", "community", "charity", "agency", "committee", "police", "legislature"
+    ]
 )
 _DETERMINERS = re.compile(r"^(?:(?:the|a|an|any|each|every|all|such|its|their|also|other)\s+)+", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]{0,80}\)")

@@ -14,7 +14,11 @@ WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 
 # Words that carry no meaning for matching names ("the organ of the region" = "organ region").
 STOPWORDS = frozenset(
-    ["a", "an", "the", "of", "for", "in", "on", "at", "to", "by", "with", "and", "or", "its", "their", "his", "her", "this", "that", "these", "those", "who", "which", "whose", "any", "each", "every", "all", "such", "as", "be", "is", "are", "from", "into", "under", "within"]
+    [
+        "a", "an", "the", "of", "for", "in", "on", "at", "to", "by", "with", "and", "or", "its", "their", "his",
+        "her", "this", "that", "these", "those", "who", "which", "whose", "any", "each", "every", "all", "such",
+        "as", "be", "is", "are", "from", "into", "under", "within"
+    ]
 )
 
 _IRREGULAR = {

@@ -11,7 +11,7 @@ that no calendar has, a duty with no bearer - and ``lawcode check`` reports it.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from lawcode.model.conditions import facts_of
@@ -43,7 +43,7 @@ def shape_issues(loaded: LoadedModel) -> list[Issue]:
 
 def _duplicate_ids(loaded: LoadedModel) -> Iterator[Issue]:
     model = loaded.model
-    sections = {"actors": model.actors, "facts": model.facts, "norms": model.norms,
+    sections: dict[str, Sequence[Any]] = {"actors": model.actors, "facts": model.facts, "norms": model.norms,
                 "procedures": model.procedures, "dates": model.dates, "readings": model.readings}
     for section, items in sections.items():
         yield from _duplicates(loaded, [(i.id, (section, n, "id")) for n, i in enumerate(items)], section)
@@ -126,7 +126,8 @@ def _concept_and_conduct_uses(loaded: LoadedModel) -> list[tuple[str, tuple[Any,
     for f, fact in enumerate(loaded.model.facts):
         concept = loaded.concepts.get(fact.id)
         if concept is not None:
-            uses += [(name, ("facts", f, "derived_by"), f"fact {fact.id} derived_by") for name in sorted(facts_of(concept))]
+            uses += [(name, ("facts", f, "derived_by"), f"fact {fact.id} derived_by")
+                     for name in sorted(facts_of(concept))]
     for n, norm in enumerate(loaded.model.norms):
         conduct = loaded.conduct.get(norm.id)
         if conduct is not None:
@@ -229,7 +230,8 @@ def _procedure_shapes(loaded: LoadedModel) -> Iterator[Issue]:
             line = loaded.line_of(("procedures", p, "states", s))
             if proc.initial in states and state.id not in reachable:
                 yield Issue("unreachable-state",
-                            f"procedure {proc.id}: state {state.id!r} cannot be reached from {proc.initial!r}", line=line)
+                            f"procedure {proc.id}: state {state.id!r} cannot be reached from {proc.initial!r}",
+                            line=line)
             if state.final and exits[state.id]:
                 yield Issue("final-state-exit",
                             f"procedure {proc.id}: final state {state.id!r} has outgoing transitions", line=line)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lawcode.model.conditions import facts_of
+from lawcode.model.conditions import Expr, facts_of
 from lawcode.model.issues import LINT, Issue
 from lawcode.model.kinds import NormKind
 from lawcode.model.loaded import LoadedModel
@@ -118,12 +118,13 @@ def _no_consequence(loaded: LoadedModel) -> Iterator[Issue]:
         return ", ".join(sorted({"art " + c.split(".")[0].removeprefix("art") for c in reached(actor)}, key=len))
 
     for norm in loaded.model.norms:
-        if norm.kind not in (NormKind.duty, NormKind.prohibition) or norm.bearer not in loaded.actors:
+        bearer_id = norm.bearer
+        if norm.kind not in (NormKind.duty, NormKind.prohibition):
             continue
-        if reached(norm.bearer):
+        if bearer_id is None or bearer_id not in loaded.actors or reached(bearer_id):
             continue
-        who = _who(loaded, norm.bearer)
-        maybe = [(parent, when) for kind in onto.ancestors(norm.bearer) for parent, when in _links(loaded, kind)
+        who = _who(loaded, bearer_id)
+        maybe = [(parent, when) for kind in onto.ancestors(bearer_id) for parent, when in _links(loaded, kind)
                  if reached(parent)]
         if maybe:
             parent, when = maybe[0]
@@ -132,10 +133,10 @@ def _no_consequence(loaded: LoadedModel) -> Iterator[Issue]:
                        f"{parent}, which the model asks: {questions}")
         else:
             # a defined subclass (a state worker who holds secrets) shares its parents' kinds
-            bearer = onto.actors[norm.bearer]
-            roots = bearer.is_a if bearer.defined_by else [norm.bearer]
+            bearer = onto.actors[bearer_id]
+            roots = bearer.is_a if bearer.defined_by else [bearer_id]
             kinds = {d for root in roots for d in onto.descendants(root)}
-            covered = [d for d in sorted(kinds) if d != norm.bearer and reached(d)]
+            covered = [d for d in sorted(kinds) if d != bearer_id and reached(d)]
             tops = [d for d in covered if not any(p in covered for p in onto.actors[d].is_a)]
             message = f"{norm.id}: no consequence is stated for a {who} that breaches this {norm.kind.value}"
             if tops:
@@ -143,7 +144,7 @@ def _no_consequence(loaded: LoadedModel) -> Iterator[Issue]:
         yield _norm_issue(loaded, "no-consequence", norm.id, message)
 
 
-def _links(loaded: LoadedModel, actor_id: str) -> list[tuple[str, object]]:
+def _links(loaded: LoadedModel, actor_id: str) -> list[tuple[str, Expr]]:
     """The may-be links of one actor: (the kind it may be, the parsed condition)."""
     actor = loaded.actors.get(actor_id)
     return [(link.actor, loaded.links[(actor_id, link.actor)]) for link in actor.may_be] if actor else []

@@ -40,8 +40,10 @@ class LoadedModel:
     definitions: Mapping[str, Expr]  # actor id -> parsed ``defined_by`` (defined subclasses only)
     issues: tuple[Issue, ...] = field(default=())
     links: Mapping[tuple[str, str], Expr] = field(default_factory=dict)  # (actor, may-be parent) -> ``when``
-    concepts: Mapping[str, Expr] = field(default_factory=lambda: MappingProxyType({}))  # fact id -> expanded ``derived_by``
-    conduct: Mapping[str, Expr] = field(default_factory=lambda: MappingProxyType({}))  # norm id -> parsed ``contravened_by``
+    # fact id -> expanded ``derived_by``
+    concepts: Mapping[str, Expr] = field(default_factory=lambda: MappingProxyType({}))
+    # norm id -> parsed ``contravened_by``
+    conduct: Mapping[str, Expr] = field(default_factory=lambda: MappingProxyType({}))
 
     def line_of(self, path: tuple[Any, ...]) -> int:
         """Line of ``path`` (keys and indices) in the file, or of its nearest enclosing part."""

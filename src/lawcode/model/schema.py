@@ -120,7 +120,8 @@ class SubjectTo(Strict):
 class Norm(Strict):
     id: str = Field(pattern=NORM_ID)
     kind: NormKind
-    bearer: str | None = Field(None, description="actor id; None only for kinds without a bearer (scope, definition, principle, entry_into_force, conflict_rule)")
+    bearer: str | None = Field(None, description="actor id; None only for kinds without a bearer "
+                                                 "(scope, definition, principle, entry_into_force, conflict_rule)")
     counterparty: str | None = Field(None, description="actor the norm is owed to or acts upon")
     beneficiary: str | None = None
     action: str = Field(description="what the bearer must / may / must not do, in the modeller's own words")
@@ -131,7 +132,8 @@ class Norm(Strict):
     validity: Validity | None = None
     open_ended: bool = Field(False, description="the text leaves the content open; no precision is invented")
     discretionary: bool = Field(False, description="the text says 'may': the bearer decides whether to act")
-    breach_by: list[str] = Field(default=[], description="consequence norms: actor ids whose failure to perform their duties triggers it")
+    breach_by: list[str] = Field(
+        default=[], description="consequence norms: actor ids whose failure to perform their duties triggers it")
     terms: list[str] = Field(default=[], description="keywords for 'who' questions (publicity, education, reporting …)")
     cites: list[str] = Field(min_length=1, description="eIds the norm rests on")
     note: str | None = None
@@ -166,7 +168,8 @@ class Transition(Strict):
     target: str = Field(alias="to")
     event: str = Field(pattern=IDENTIFIER)
     actor: str = Field(description="actor id who makes the step (or whose conduct is the event)")
-    mode: str = Field("must", pattern=r"^(must|may|occurs)$", description="must: a duty; may: discretionary; occurs: a fact in the world")
+    mode: str = Field("must", pattern=r"^(must|may|occurs)$",
+                      description="must: a duty; may: discretionary; occurs: a fact in the world")
     label: str = ""
     cites: list[str] = Field(min_length=1)
 

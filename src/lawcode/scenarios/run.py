@@ -125,7 +125,8 @@ def run_case(loaded: LoadedModel, case: Case, on: dt.date | None, checks: list[C
 # -- ask ----------------------------------------------------------------------------------------
 
 
-def ask_roles(loaded: LoadedModel, roles: Iterable[str], facts: dict[str, bool], on: dt.date | None) -> tuple[dict[str, dict[str, Any]], bool]:
+def ask_roles(loaded: LoadedModel, roles: Iterable[str], facts: dict[str, bool],
+              on: dt.date | None) -> tuple[dict[str, dict[str, Any]], bool]:
     """The findings of ``ask`` for an actor holding every role at once, by norm id, and whether
     the regulation is in force."""
     from lawcode.engine.queries import ask
@@ -184,7 +185,8 @@ def _check_ask(loaded: LoadedModel, case: Case, on: dt.date | None, checks: list
 # -- explain --------------------------------------------------------------------------------------
 
 
-def _check_explain(loaded: LoadedModel, case: Case, on: dt.date | None, expected: Explained, checks: list[Check], exercised: Exercised) -> None:
+def _check_explain(loaded: LoadedModel, case: Case, on: dt.date | None, expected: Explained, checks: list[Check],
+                   exercised: Exercised) -> None:
     from lawcode.engine.queries import explain
 
     _check_known_norm(loaded, expected.norm)
@@ -230,7 +232,8 @@ def _cited(answer: dict[str, Any]) -> set[str]:
 # -- assess ---------------------------------------------------------------------------------------
 
 
-def _check_assess(loaded: LoadedModel, case: Case, on: dt.date | None, checks: list[Check], exercised: Exercised) -> None:
+def _check_assess(loaded: LoadedModel, case: Case, on: dt.date | None, checks: list[Check],
+                  exercised: Exercised) -> None:
     from lawcode.engine.assess import NOT_CONTRAVENED, assess
 
     answer = assess(loaded, case.roles, case.facts, on).to_dict()

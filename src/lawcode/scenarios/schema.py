@@ -1,9 +1,10 @@
 """The scenario-test file format: cases a model author writes, with what each must answer.
 
 A file holds cases for one regulation. A case puts questions on one situation (actor or roles,
-facts, date) - ``ask`` (the norms that apply), ``explain`` of a norm, ``assess`` (what was contravened), a procedure run, a
-calendar year, a ``who`` search - and lists what each answer must contain. Expectations are about norms, provisions, states and dates
-the model names; nothing is compared as free text, so a test survives rewording of actions.
+facts, date) - ``ask`` (the norms that apply), ``explain`` of a norm, ``assess`` (what was
+contravened), a procedure run, a calendar year, a ``who`` search - and lists what each answer must
+contain. Expectations are about norms, provisions, states and dates the model names; nothing is
+compared as free text, so a test survives rewording of actions.
 """
 
 from __future__ import annotations

@@ -27,7 +27,10 @@ from lawcode.text.document import Document, Node
 
 _WORD = re.compile(r"[^\W_]+")
 _STRUCTURE_WORDS = frozenset(
-    ["article", "articles", "art", "arts", "chapter", "chapters", "chp", "section", "sections", "sec", "part", "parts", "title", "book", "schedule", "subsection", "regulation", "rule", "clause"]
+    [
+        "article", "articles", "art", "arts", "chapter", "chapters", "chp", "section", "sections", "sec", "part",
+        "parts", "title", "book", "schedule", "subsection", "regulation", "rule", "clause"
+    ]
 )
 _CONTEXT = 40
 _SPACED = re.compile(r"[A-Za-z]{1,4}(?: [A-Za-z]{1,4})+\b")
@@ -94,7 +97,8 @@ def words_mismatch(text: str, doc: Document) -> Mismatch | None:
     found = words_out(doc)
     if expected == found:
         return None
-    offset = next((i for i, (a, b) in enumerate(zip(expected, found, strict=False)) if a != b), min(len(expected), len(found)))
+    shorter = min(len(expected), len(found))
+    offset = next((i for i, (a, b) in enumerate(zip(expected, found, strict=False)) if a != b), shorter)
     start = max(0, offset - _CONTEXT)
     return Mismatch(offset, expected[start:offset + _CONTEXT], found[start:offset + _CONTEXT])
 

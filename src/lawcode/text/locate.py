@@ -170,7 +170,9 @@ def child_labelled(node: Node, label: str, kinds: tuple[str, ...] = NUMBERED) ->
     return None
 
 
-_CACHE: dict[int, tuple[weakref.ref, Index]] = {}
+# Keyed by identity, not by the Document: documents compare (and would hash) by value, which means
+# walking the whole provision tree; an entry goes when its document does (weakref.finalize).
+_CACHE: dict[int, tuple[weakref.ref[Document], Index]] = {}
 
 
 def index_of(doc: Document) -> Index:
@@ -183,7 +185,10 @@ def index_of(doc: Document) -> Index:
 
 def remember(doc: Document, index: Index) -> Index:
     """Cache ``index`` as the Index of ``doc`` (for as long as ``doc`` lives)."""
-    _CACHE[id(doc)] = (weakref.ref(doc, lambda _ref, key=id(doc): _CACHE.pop(key, None)), index)
+    key = id(doc)
+    if key not in _CACHE:  # one finalizer per document
+        weakref.finalize(doc, _CACHE.pop, key, None)
+    _CACHE[key] = (weakref.ref(doc), index)
     return index
 
 
