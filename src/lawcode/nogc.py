@@ -17,7 +17,8 @@ from __future__ import annotations
 import functools
 import gc
 import threading
-from typing import Callable, ParamSpec, TypeVar
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 P = ParamSpec("P")
 T = TypeVar("T")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import CAPE_TOWN, COPPA, GDPR, TAR, UK_EQUALITY, corpus_file
 
 

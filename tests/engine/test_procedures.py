@@ -94,12 +94,12 @@ def test_releasing_before_sealing_is_refused_naming_step_state_and_allowed_event
 
 
 def test_an_event_unknown_to_the_procedure_is_told_apart_from_a_misplaced_one(harbour):
-    with pytest.raises(QueryError, match="not an event of this procedure.*allowed there: order_correction"):
+    with pytest.raises(QueryError, match=r"not an event of this procedure.*allowed there: order_correction"):
         run_procedure(harbour, "inspection", ["inspect"])
 
 
 def test_no_event_is_allowed_after_a_final_state(harbour):
-    with pytest.raises(QueryError, match="step 3.*'corrected' is a final state"):
+    with pytest.raises(QueryError, match=r"step 3.*'corrected' is a final state"):
         run_procedure(harbour, "inspection", ["order_correction", "correct", "refuse"])
 
 
@@ -160,7 +160,7 @@ def test_tar_equipment_is_released_only_after_seal_and_elimination_of_the_danger
     events = ["order_correction", "refuse_or_fall_short", "seal_or_seize", "danger_eliminated", "release"]
     run = run_procedure(tar_model, "telecom_equipment_seal", events, tar_document)
     assert run.state == "released" and run.final
-    order, failed, seal, eliminated, release = run.path
+    order, _failed, seal, _eliminated, release = run.path
     # Art. 21(1): the organ orders corrections ("shall"), and on refusal it "may" seal or seize.
     assert (order.actor, order.mode) == ("state_security_organ", "must") and "shall order" in cited_words(tar_document, order)
     assert seal.mode == "may" and "may be sealed" in cited_words(tar_document, seal)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from lawcode import service
 from lawcode.errors import LawcodeError, ModelError
 from lawcode.model.conditions import Fact, Not
 from lawcode.model.loader import load_model, read_model
-from lawcode import service
 
 GARDEN = Path(__file__).parent / "fixtures" / "garden.yaml"
 

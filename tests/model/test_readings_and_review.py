@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
+from tests.model.test_check import garden, run_check
 from typer.testing import CliRunner
 
 from lawcode import service
@@ -15,7 +15,6 @@ from lawcode.cli import app, main
 from lawcode.engine.queries import ask, explain
 from lawcode.engine.review import build_review, reading_list
 from lawcode.model.loader import load_model, read_model
-from tests.model.test_check import garden, run_check
 
 # A tenant of the council may or may not be a resident: the model cannot know, so it asks.
 TENANT = """  - id: garden_office
@@ -149,7 +148,7 @@ def test_review_of_a_missing_article_exits_2_naming_it(tmp_path, monkeypatch, ca
 
 
 def test_readings_cli(tmp_path):
-    model, text = tenant_garden(tmp_path)
+    model, _text = tenant_garden(tmp_path)
     result = CliRunner().invoke(app, ["readings", str(model), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["readings"][1]["alternatives"] == ["The office must first allow the fire."]

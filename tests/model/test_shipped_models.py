@@ -7,8 +7,8 @@ may leave a model citing provisions that no longer exist; this is where that sho
 from __future__ import annotations
 
 import pytest
-from conftest import corpus_file
 
+from conftest import corpus_file
 from lawcode import service
 from lawcode.model.check import check_model
 

@@ -57,9 +57,9 @@ def test_a_damaged_cache_entry_is_not_trusted(tmp_path):
 def test_a_question_from_the_cache_does_not_import_pydantic_or_yaml(tmp_path):
     env = {**os.environ, "LAWCODE_CACHE": str(tmp_path)}
     probe = ("import sys, json; from lawcode.service import load_model; from lawcode.engine.queries import ask; "
-             "m = load_model(%r); ask(m, 'enterprise'); "
-             "print(json.dumps(['pydantic' in sys.modules, 'yaml' in sys.modules]))" % str(shipped_model_paths()[
-                 "tar-counter-espionage-2021"]))
+             "m = load_model({!r}); ask(m, 'enterprise'); "
+             "print(json.dumps(['pydantic' in sys.modules, 'yaml' in sys.modules]))".format(str(shipped_model_paths()[
+                 "tar-counter-espionage-2021"])))
     runs = [json.loads(subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True,
                                       check=True).stdout) for _ in range(2)]
     assert runs[0] == [True, True]  # first time: validated, then compiled into the cache

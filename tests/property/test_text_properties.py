@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import profiles  # noqa: F401  (the example budget: small in CI, larger with HYPOTHESIS_PROFILE=long)
-
 from hypothesis import example, given
 from hypothesis import strategies as st
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
+from conftest import CAPE_TOWN, COPPA, GDPR, TAR, UK_EQUALITY, corpus_file
 from lawcode.text.document import Document
 from lawcode.text.parse import parse_text
-from conftest import CAPE_TOWN, COPPA, GDPR, TAR, UK_EQUALITY, corpus_file
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(name: str) -> Document:
     return parse_text(corpus_file(name).read_bytes(), name)
 

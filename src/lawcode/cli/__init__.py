@@ -22,18 +22,20 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on `app` when imported.
-# One import per line, so that adding a command module is a one-line change.
-from lawcode.cli import text_commands  # noqa: E402,F401
-from lawcode.cli import akn_commands  # noqa: E402,F401
-from lawcode.cli import model_commands  # noqa: E402,F401
-from lawcode.cli import engine_commands  # noqa: E402,F401
-from lawcode.cli import catalog_commands  # noqa: E402,F401
-from lawcode.cli import review_commands  # noqa: E402,F401
-from lawcode.cli import scenario_commands  # noqa: E402,F401
-from lawcode.cli import assess_commands  # noqa: E402,F401
-from lawcode.cli import store_commands  # noqa: E402,F401
-from lawcode.cli import serve_commands  # noqa: E402,F401
-from lawcode.cli import draft_commands  # noqa: E402,F401
+# One module per line, so that adding a command module is a one-line change.
+from lawcode.cli import (  # noqa: E402 - after `app`, which the modules register on
+    akn_commands,  # noqa: F401
+    assess_commands,  # noqa: F401
+    catalog_commands,  # noqa: F401
+    draft_commands,  # noqa: F401
+    engine_commands,  # noqa: F401
+    model_commands,  # noqa: F401
+    review_commands,  # noqa: F401
+    scenario_commands,  # noqa: F401
+    serve_commands,  # noqa: F401
+    store_commands,  # noqa: F401
+    text_commands,  # noqa: F401
+)
 
 
 def main() -> None:

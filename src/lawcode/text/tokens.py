@@ -106,7 +106,8 @@ _INLINE_LABEL_RE = re.compile(
 )
 _FIRST_SUBSECTION_RE = re.compile(r" (?=\(1\) [A-Z])")
 _SENTENCE_START_RE = re.compile(
-    r" (?=(?:A|An|The|In|If|This|These|For|Where|Each|Any|It|No|Nothing|Subject|Regulations|Section|Part|A person)\b [a-zA-Z(])"
+    r" (?=(?:A|An|The|In|If|This|These|For|Where|Each|Any|It|No|Nothing|Subject|Regulations|Section|Part"
+    r"|A person)\b [a-zA-Z(])"
 )
 _ENDS_CLAUSE = re.compile(r"(?:[.;:\u2014\u2013,]|\bor|\band)$")
 
