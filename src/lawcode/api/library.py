@@ -114,7 +114,7 @@ class Library:
     def get(self, regulation_id: str) -> Regulation:
         regulation = self.regulations.get(regulation_id)
         if regulation is None:
-            from lawcode.engine.queries import closest_first
+            from lawcode.suggest import closest_first
 
             raise NotFound(f"no regulation {regulation_id!r} on this server", expected="a regulation id",
                            known=closest_first(regulation_id, self.regulations))

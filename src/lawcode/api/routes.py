@@ -179,7 +179,7 @@ def ask_body(regulation_id: RegulationId, question: AskRequest, lib: Lib) -> JSO
 def _norm(regulation: Regulation, ref: str) -> None:
     """A norm named in the path must exist (404); a prefix is resolved by the engine."""
     if not any(norm_id.startswith(ref) for norm_id in regulation.loaded.norms):
-        from lawcode.engine.queries import closest_first
+        from lawcode.suggest import closest_first
 
         raise NotFound(f"no norm {ref!r} in {regulation.id}", expected="a norm id or a unique prefix of one",
                        known=closest_first(ref, regulation.loaded.norms))
@@ -272,7 +272,7 @@ def procedure(regulation_id: RegulationId, procedure: Annotated[str, Path(max_le
 
     regulation = lib.with_model(regulation_id)
     if procedure not in regulation.loaded.procedures:
-        from lawcode.engine.queries import closest_first
+        from lawcode.suggest import closest_first
 
         raise NotFound(f"no procedure {procedure!r} in {regulation.id}", expected="a procedure id",
                        known=closest_first(procedure, regulation.loaded.procedures))

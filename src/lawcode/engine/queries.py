@@ -88,7 +88,7 @@ from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETER
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
 from lawcode.model.conditions import facts_of
-from lawcode.suggest import closest_first as closest_first  # re-exported: the API and web import it from here
+from lawcode.suggest import closest_first
 
 if TYPE_CHECKING:
     from lawcode.engine.abduction import WhatIf

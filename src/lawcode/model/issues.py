@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lawcode.suggest import did_you_mean as did_you_mean  # re-exported: the loader imports it from here
-
 ERROR = "error"
 WARNING = "warning"
 LINT = "lint"

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from lawcode.errors import ModelError
 from lawcode.model.conditions import Expr, parse_condition
 from lawcode.model.derived import expand_definitions, with_concepts
-from lawcode.model.issues import ERROR, did_you_mean
+from lawcode.model.issues import ERROR
 from lawcode.model.limits import MAX_MODEL_BYTES
 from lawcode.model.loaded import LoadedModel as LoadedModel
 from lawcode.model.loaded import find_line
@@ -35,6 +35,7 @@ from lawcode.model.schema import Model
 from lawcode.model.yamlsource import Path as YamlPath
 from lawcode.model.yamlsource import read_yaml
 from lawcode.nogc import without_gc
+from lawcode.suggest import did_you_mean
 
 
 def load_model(path: str | Path) -> LoadedModel:

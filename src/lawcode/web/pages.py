@@ -138,7 +138,7 @@ def norm_page(regulation_id: str, norm: str, request: Request,
     regulation = _library(request).with_model(regulation_id)
     loaded = regulation.loaded
     if norm not in loaded.norms:
-        from lawcode.engine.queries import closest_first
+        from lawcode.suggest import closest_first
 
         raise NotFound(f"no norm {norm!r} in {regulation_id}", expected="a norm id",
                        known=closest_first(norm, loaded.norms))
@@ -197,8 +197,8 @@ def interview(regulation_id: str, request: Request,
 
 def _known_facts(regulation: Regulation, names: list[str]) -> None:
     """Facts named in the interview's address must be the model's (as ``fact`` ones are checked)."""
-    from lawcode.engine.queries import closest_first
     from lawcode.errors import QueryError
+    from lawcode.suggest import closest_first
 
     for name in names:
         if name not in regulation.loaded.facts:
