@@ -52,10 +52,13 @@ def test_kill_9_at_random_points_leaves_every_document_whole_or_absent(store_url
         time.sleep(chance.uniform(0, 0.03))
         process.send_signal(signal.SIGKILL)
         process.wait()
-        assert process.returncode == -signal.SIGKILL, f"seed {seed}: ingest ended before the kill"
         with Store.open(store_url) as store:
             stored = check_whole(store)
-        assert stored_before < stored < TEXTS, f"seed {seed}, attempt {attempt}: {stored} stored"
+        if process.returncode != -signal.SIGKILL:  # on a fast machine the last texts may all be in first
+            assert process.returncode == 0 and stored == TEXTS, f"seed {seed}: exit {process.returncode}"
+            stored_before = stored
+            break
+        assert stored_before < stored <= TEXTS, f"seed {seed}, attempt {attempt}: {stored} stored"
         stored_before = stored
     finished = _ingest(store_url, str(folder))
     out, err = finished.communicate(timeout=120)
