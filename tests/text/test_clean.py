@@ -79,8 +79,8 @@ def test_quotes_are_straightened_however_many_there_are(monkeypatch):
 # One line for each cruft rule (and each alternative of a rule), in either case.
 CRUFT_SAMPLES = [
     "Press Enter to skip to content", "Skip to main content", "Click to rate this post!", "[Total: 2 Average: 5]",
-    "Be the first to comment", "3 Comments", "No comments yet", "Leave a reply",
-    "Your email address will not be published. Required fields are marked", "Translate", "Share this:",
+    "Be the first to comment", "3 Comments", "No comments yet", "Translate",
+    "Your email address will not be published. Required fields are marked", "Leave a reply", "Share this:",
     "Like this:", "Print this page", "Related posts:", "Related Post", "4.5.2016", "EN", "fr",
     "Official Journal of the European Union", "L 119/33", "c 5/1",
 ]
