@@ -8,6 +8,7 @@ never pass by silently testing nothing.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,17 @@ from hypothesis import settings  # noqa: E402
 settings.register_profile("ci", max_examples=40, deadline=None, database=None, derandomize=True)
 settings.register_profile("release", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the real ``lawcode`` entry point in-process: (exit code, standard output, standard error)."""
+    from lawcode.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["lawcode", *args])
+    code = 0
+    try:
+        main()
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

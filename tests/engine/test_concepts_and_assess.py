@@ -4,13 +4,13 @@ assess - on a synthetic model."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from lawcode.cli import app, main
+from conftest import run_main as run_cli
+from lawcode.cli import app
 from lawcode.engine.assess import assess
 from lawcode.engine.queries import ask, explain
 
@@ -144,14 +144,8 @@ def test_an_undeclared_fact_in_a_concept_is_reported_at_its_line(tmp_path):
 
 
 def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["lawcode", *args, "--model", str(SHOP)])
-    try:
-        main()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code or 0
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    """The command line, asked of the synthetic shop model."""
+    return run_cli(monkeypatch, capsys, *args, "--model", str(SHOP))
 
 
 def test_assess_command_renders_contraventions_and_takes_several_roles(monkeypatch, capsys):

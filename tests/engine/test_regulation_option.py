@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from lawcode.cli import main
+from conftest import run_main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -25,15 +24,6 @@ def two_installed(tmp_path, monkeypatch):
     return tmp_path
 
 
-def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["lawcode", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code or 0
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_without_regulation_two_installed_is_ambiguous_and_lists_them(two_installed, monkeypatch, capsys):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from conftest import run_main as lawcode
 from lawcode.store.diff import compare
 from lawcode.text.parse import parse_text
 
-from .clirun import lawcode
 from .conftest import GARDEN, GARDEN_MODEL, write_text
 
 OLD = """Pier Rules

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .clirun import lawcode
+from conftest import run_main as lawcode
+
 from .conftest import GARDEN, GARDEN_MODEL, MARINA, write_text
 
 

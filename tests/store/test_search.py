@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from conftest import run_main as lawcode
 from lawcode.errors import QueryError
 from lawcode.store import query as q
 
-from .clirun import lawcode
 from .conftest import GARDEN, GARDEN_MODEL, MARINA, write_text
 
 LIGHTHOUSE = """Lighthouse Rules
