@@ -112,3 +112,27 @@ def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
         code = int(exit_.code or 0)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+GARDEN_FIXTURES = Path(__file__).parent / "model" / "fixtures"
+
+
+def garden(folder: Path, edits: dict[str, str] | None = None, text_edits: dict[str, str] | None = None,
+           ) -> tuple[Path, Path]:
+    """The synthetic garden model and text written to ``folder`` (the model carrying the text's
+    real fingerprint), each edited by exact replacements that must match once: (model, text)."""
+    from lawcode.service import read_document
+
+    text = (GARDEN_FIXTURES / "garden.txt").read_text(encoding="utf-8")
+    fingerprint = read_document(GARDEN_FIXTURES / "garden.txt").fingerprint()
+    model = (GARDEN_FIXTURES / "garden.yaml").read_text(encoding="utf-8").replace("FINGERPRINT", fingerprint)
+    for old, new in (edits or {}).items():
+        assert model.count(old) == 1, old
+        model = model.replace(old, new)
+    for old, new in (text_edits or {}).items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "garden.txt").write_text(text, encoding="utf-8")
+    (folder / "garden.yaml").write_text(model, encoding="utf-8")
+    return folder / "garden.yaml", folder / "garden.txt"

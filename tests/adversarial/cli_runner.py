@@ -85,27 +85,6 @@ def assert_clear_error(run: Run, *fragments: str) -> None:
         assert fragment in run.error_lines[0], run.error_lines[0]
 
 
-FIXTURES = Path(__file__).parents[1] / "model" / "fixtures"
-
-
-def garden(folder: Path, edits: dict[str, str] | None = None, text_edits: dict[str, str] | None = None,
-           ) -> tuple[Path, Path]:
-    """The synthetic garden model and text in ``folder``, the model carrying the text's fingerprint."""
-    from lawcode.service import read_document
-
-    text = (FIXTURES / "garden.txt").read_text(encoding="utf-8")
-    model = (FIXTURES / "garden.yaml").read_text(encoding="utf-8").replace(
-        "FINGERPRINT", read_document(FIXTURES / "garden.txt").fingerprint())
-    for old, new in (edits or {}).items():
-        assert model.count(old) == 1, old
-        model = model.replace(old, new)
-    for old, new in (text_edits or {}).items():
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "garden.txt").write_text(text, encoding="utf-8")
-    (folder / "garden.yaml").write_text(model, encoding="utf-8")
-    return folder / "garden.yaml", folder / "garden.txt"
 
 
 def many_norms(count: int) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_runner import assert_clear_error, garden, run_cli
+from cli_runner import assert_clear_error, run_cli
 
+from conftest import garden
 from lawcode.model.limits import MAX_CONDITION_DEPTH
 
 pytestmark = pytest.mark.slow  # runs the lawcode command in a fresh process, many times

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_runner import assert_clear_error, garden, run_cli
+from cli_runner import assert_clear_error, run_cli
+
+from conftest import garden
 
 ASK = ("ask", "--model", "garden.yaml", "--as", "plot_holder", "--format", "json")
 

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_runner import assert_clear_error, garden, run_cli
+from cli_runner import assert_clear_error, run_cli
+
+from conftest import garden
 
 pytestmark = pytest.mark.slow  # runs the lawcode command in a fresh process, many times
 

@@ -11,7 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_runner import garden, many_norms, run_cli
+from cli_runner import many_norms, run_cli
+
+from conftest import garden
 
 pytestmark = pytest.mark.slow  # runs the lawcode command in a fresh process, many times
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from conftest import garden
 from lawcode import service
 from lawcode.cli import app
 from lawcode.model.check import check_model
@@ -22,20 +23,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TAR_MODEL = Path(service.__file__).parent / "regulations" / "tar-counter-espionage-2021" / "model.yaml"
 
 
-def garden(tmp_path: Path, edits: dict[str, str] | None = None, text_edits: dict[str, str] | None = None):
-    """The synthetic pair in tmp_path (the model carrying its text's real fingerprint), edited."""
-    text = (FIXTURES / "garden.txt").read_text(encoding="utf-8")
-    fingerprint = service.read_document(FIXTURES / "garden.txt").fingerprint()
-    model = (FIXTURES / "garden.yaml").read_text(encoding="utf-8").replace("FINGERPRINT", fingerprint)
-    for old, new in (edits or {}).items():
-        assert model.count(old) == 1, old
-        model = model.replace(old, new)
-    for old, new in (text_edits or {}).items():
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    (tmp_path / "garden.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "garden.yaml").write_text(model, encoding="utf-8")
-    return tmp_path / "garden.yaml", tmp_path / "garden.txt"
 
 
 def run_check(model: Path, text: Path | None):
