@@ -287,7 +287,7 @@ def ask_roles(loaded: Any, roles: Iterable[str], facts: Any = None, on: Any = No
     """The answer to ``ask`` for an actor holding one or more roles at once, as a dict."""
     from lawcode.engine.queries import ask
 
-    return ask(loaded, tuple(dict.fromkeys(r for r in roles if r)), facts, on, kind, document).to_dict()
+    return ask(loaded, tuple(r for r in roles if r), facts, on, kind, document).to_dict()  # ask drops repeats
 
 
 def norms_resting_on(loaded: Any, eid: str, document: Any = None) -> list[dict[str, Any]]:
