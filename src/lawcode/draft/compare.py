@@ -211,7 +211,7 @@ def _name_tokens(name: str) -> list[str]:
 
 def _partner(norm: Norm, others: list[Norm], bearer_map: dict[str, str | None], reviewed_side: bool) -> Pair:
     provision = norm.cites[0]
-    candidates = [o for o in others if eids.related(o.cites[0], provision)]
+    candidates = [o for o in others if _share_provision(norm, o)]
     words = _action_words(norm.action)
 
     def mapped(drafted: Norm) -> str | None:
@@ -227,6 +227,11 @@ def _partner(norm: Norm, others: list[Norm], bearer_map: dict[str, str | None], 
     if reviewed_side:
         return Pair(provision, norm, best, mapped(best) if best else None, overlap)
     return Pair(provision, best, norm, mapped(norm), overlap)
+
+
+def _share_provision(one: Norm, other: Norm) -> bool:
+    """The two norms cite the same provision, or one inside the other, among all they cite."""
+    return any(eids.related(a, b) for a in one.cites for b in other.cites)
 
 
 def drafted_rule(norm: Norm) -> str:

@@ -122,7 +122,7 @@ def _norm(norm: DraftNorm) -> dict[str, Any]:
         entry["discretionary"] = True
     if norm.terms:
         entry["terms"] = list(norm.terms)
-    entry["cites"] = [norm.eid]
+    entry["cites"] = [norm.eid, *norm.also_cites]
     entry["note"] = drafted_note(norm)
     return entry
 

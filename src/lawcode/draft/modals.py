@@ -44,6 +44,15 @@ RULES: tuple[KindRule, ...] = (
         True,
     ),
     KindRule("it-is-prohibited", r"it is (?:prohibited|forbidden|unlawful|an offence)", "prohibition", 0.85),
+    # "X is to be construed / read / treated as ...", "account must be taken of": rules of interpretation
+    # (how to read the text), not conduct anyone owes - even when "must" says so.
+    KindRule(
+        "interpretive",
+        r"(?:shall|must|is to|are to)(?: not)?(?: also)? be (?:construed|read|interpreted|treated|regarded|"
+        r"taken into account|disregarded|ignored)|(?:account|regard) (?:must|shall|is to) (?:also )?be (?:taken|had)",
+        "definition",
+        0.7,
+    ),
     KindRule(
         "must-not",
         r"(?:shall|must|may) not|(?:is|are) not to|(?:is|are) (?:prohibited|forbidden) (?:from|to)",
@@ -95,6 +104,9 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _IS_MONTH = re.compile(r"\d\s+May\b|\bMay\s+\d")
+# "may by regulations provide that a person is entitled to ...": what follows is the content of
+# the instrument, not a norm of the sentence's own.
+_CONTENT = re.compile(r"\b(?:provide|provides|providing) that\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +123,10 @@ def find_hits(text: str) -> list[Hit]:
     """The sentence's own normative constructions, left to right (relative-clause modals skipped)."""
     hits: list[Hit] = []
     position = 0
+    content = _CONTENT.search(text)
     for trigger in _TRIGGER.finditer(text):
+        if content is not None and trigger.start() > content.start():
+            break
         if trigger.start() < position:
             continue
         match = _COMBINED.match(text, trigger.start())

@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lawcode import eids
-from lawcode.draft import actions, conditions, dates, definitions, exceptions, openended
+from lawcode.draft import actions, conditions, dates, definitions, exceptions, instruments, interpretation, openended
 from lawcode.draft.bearers import ANYONE, GENERIC_HEADS, UNNAMED, Bearers, Say, head_of
 from lawcode.draft.conditions import Condition
 from lawcode.draft.lexicon import ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
@@ -77,6 +77,7 @@ class DraftNorm:
     terms: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     counterparty: str | None = None
+    also_cites: tuple[str, ...] = ()  # further provisions the norm rests on (an interpretation article's)
 
 
 @dataclass(frozen=True)
@@ -155,11 +156,30 @@ def draft_document(document: Document, lexicon: Lexicon | None = None) -> Draft:
     draft = Draft(document, lexicon=lexicon or Lexicon())
     _learn_subjects(document, draft.lexicon)
     for article in document.articles():
+        start = len(draft.norms)
         for child in article.children or ():
             _Drafter(draft, article).node(child, None)
         if article.text:
             _Drafter(draft, article).own_text(article, None)
+        _merge_interpretation(draft, article, start)
     return draft
+
+
+def _merge_interpretation(draft: Draft, article: Node, start: int) -> None:
+    """One definition for the article's interpretation provisions (see :mod:`.interpretation`)."""
+    merged, gone = interpretation.merge_definitions(draft.norms[start:], article.heading)
+    if not gone:
+        return
+    draft.norms[start:] = merged
+    draft.norm_ids -= set(gone)
+    draft.days = [replace(d, norm=gone.get(d.norm, d.norm)) for d in draft.days]
+    draft.explanations.append(
+        Explanation(
+            article.eid,
+            "(interpretation provisions)",
+            (f"the article's {len(gone) + 1} definitions are read as one (rule {interpretation.RULE})",),
+        )
+    )
 
 
 def _learn_subjects(document: Document, lexicon: Lexicon) -> None:
@@ -444,14 +464,22 @@ class _Drafter:
             subject
         ):  # "X are the bodies in charge ..., responsible for"
             subject = subject[: _COPULA.search(subject).start()]  # type: ignore[union-attr]
-        bearers, kind, confidence, after = self.bearers.of_clause(
-            node.eid, clause, kind, confidence, subject, after, found_conditions, context.bearers, say
-        )
+        instrument = instruments.instrument_of(subject) if kind == "permission" and subject else None
+        if instrument is not None:  # "Regulations may prescribe ...": a power of whoever makes them
+            bearers = instruments.makers(self.draft.norms, self.article.eid, subject) or [
+                self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")
+            ]
+            kind, confidence, thing_done_to, after = "power", 0.7, False, f"by {instrument} {after}"
+            say(f"the subject is an instrument ({instrument}): a power of its maker, {', '.join(bearers)}")
+        else:
+            bearers, kind, confidence, after = self.bearers.of_clause(
+                node.eid, clause, kind, confidence, subject, after, found_conditions, context.bearers, say
+            )
         context.breach = context.breach or any(conditions.speaks_of_breach(c) for c in found_conditions)
         if kind in ("duty", "power", "permission") and context.breach:
             kind = "consequence"
             say("the provision's condition is a failure to comply -> consequence (rule after-breach)")
-        discretionary = False
+        discretionary = instrument is not None
         if kind == "permission":
             if bearers and all(head_of(self.lexicon, b) in ORGAN_HEADS for b in bearers):
                 kind = "power"
