@@ -201,12 +201,17 @@ def _common_class(members: list[str], lineage: dict[str, list[str]]) -> str | No
 
 
 def _action_words(action: str) -> set[str]:
-    """An action's meaningful words, with -ed/-ing/-s endings cut (sealed = seal = sealing)."""
-    return {re.sub(r"(?:ed|ing|e)$", "", w) if len(w) > 5 else w for w in key(action).split()}
+    """An action's meaningful words, with -ed/-ing/-e endings cut (sealed = seal = sealing)."""
+    return {_stem(w) for w in key(action).split()}
 
 
 def _name_tokens(name: str) -> list[str]:
-    return [t for t in tokens(name) if t not in STOPWORDS and t != "other"]
+    """A name's meaningful words, stemmed like actions' ("appointment" = "appoint")."""
+    return [_stem(t) for t in tokens(name) if t not in STOPWORDS and t != "other"]
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:ation|ment|ed|ing|e)$", "", word) if len(word) > 5 else word
 
 
 def _partner(norm: Norm, others: list[Norm], bearer_map: dict[str, str | None], reviewed_side: bool) -> Pair:

@@ -92,7 +92,7 @@ _COMBINED = re.compile("|".join(f"(?P<r{n}>\\b(?:{rule.pattern})\\b)" for n, rul
 # than trying every rule at every word of a long text).
 _TRIGGER = re.compile(
     r"\b(?:shall|will|is|are|takes?|comes?|enters?|this|these|no|it|must|may|has|have|commits?|"
-    r"should)\b|, responsible",
+    r"should|account|regard)\b|, responsible",
     re.IGNORECASE,
 )
 # A modal right after one of these words belongs to a relative clause or a set phrase.

@@ -167,7 +167,8 @@ def draft_document(document: Document, lexicon: Lexicon | None = None) -> Draft:
 
 def _merge_interpretation(draft: Draft, article: Node, start: int) -> None:
     """One definition for the article's interpretation provisions (see :mod:`.interpretation`)."""
-    merged, gone = interpretation.merge_definitions(draft.norms[start:], article.heading)
+    texts = {node.eid: node.text for node in article.walk()}
+    merged, gone = interpretation.read_article(draft.norms[start:], article.heading, texts)
     if not gone:
         return
     draft.norms[start:] = merged
@@ -177,7 +178,7 @@ def _merge_interpretation(draft: Draft, article: Node, start: int) -> None:
         Explanation(
             article.eid,
             "(interpretation provisions)",
-            (f"the article's {len(gone) + 1} definitions are read as one (rule {interpretation.RULE})",),
+            tuple(f"the definition {old} is read with {new} (see .interpretation)" for old, new in gone.items()),
         )
     )
 
@@ -221,6 +222,10 @@ class _Drafter:
         if own_lead is not None and not own_lead.subject_only:
             made -= 1  # the lead-in is no norm of its own: its items are
             self._drop_last_norms(node.eid)
+            why = self._one_norm_for(own_lead, items)
+            if why is not None:
+                made += self._list_as_one(node, own_lead, items, why)
+                return made + (self.sentences(node, node.wrap_up, lead) if node.wrap_up else 0)
         child_lead = own_lead or (lead if node.kind != ITEM else None)
         before = len(self.draft.review)
         made_by_items = sum(self.node(child, child_lead) for child in node.children)
@@ -548,6 +553,51 @@ class _Drafter:
         return made
 
     # -- special provisions ----------------------------------------------------------------------
+    def _one_norm_for(self, lead: _Lead, items: list[Node]) -> str | None:
+        """Why a list is one norm with its lead-in, or None when each item is a norm of its own.
+
+        A power's list says what the instrument may contain ("may by regulations amend X so as
+        to— (a) add ...; (b) remove ..."), a scope list what the text does not reach: one power,
+        one scope. Items that only complete the lead-in's action, none with a verb or a modal of
+        its own ("must not discriminate against B— (a) in the arrangements ...; (b) as to the
+        terms ..."), are the ways of doing that one act.
+        """
+        if lead.kind in ("power", "scope"):
+            return f"the items of a {lead.kind}'s list say what it covers"
+        texts = [item.text[:MAX_ANALYSED] for item in items]
+        if (
+            lead.action
+            and "following" not in lead.action
+            and all(t.strip() and not actions.starts_with_verb(t) and not clauses(t) for t in texts)
+            and not any(item.children for item in items)
+        ):
+            return "every item completes the lead-in's action (none has a verb or a modal of its own)"
+        return None
+
+    def _list_as_one(self, node: Node, lead: _Lead, items: list[Node], why: str) -> int:
+        """One norm per bearer for a lead-in and its whole list (see :meth:`_one_norm_for`)."""
+        parts = [shorten(actions.action_phrase(item.text, 8), 8).rstrip(" ;,.") for item in items]
+        action = f"{lead.action} — " + "; ".join(f"({n}) {p}" for n, p in enumerate(parts, 1))
+        words = " ".join(item.text for item in items)
+        for bearer in lead.bearers or (None,):
+            self._add(
+                DraftNorm(
+                    self._id(node, lead.action),
+                    node.eid,
+                    lead.kind,
+                    bearer,
+                    action,
+                    f"list-as-one<{lead.rule}",
+                    round(lead.confidence * 0.95, 2),
+                    lead.condition_facts,
+                    open_ended=openended.is_open_ended(words),
+                    discretionary=lead.discretionary,
+                    counterparty=self.bearers.counterparty(lead.kind, bearer, words, lambda _: None),
+                )
+            )
+        self._explain(node, "(list)", (f"{why}: one norm for the lead-in and its {len(items)} items",))
+        return len(lead.bearers) or 1
+
     def _item_of_lead(self, node: Node, lead: _Lead) -> int:
         words = node.text[:MAX_ANALYSED]
         decisions = [f"an item of a list: bearer and modal from the lead-in ({lead.kind}, rule {lead.rule})"]
