@@ -72,7 +72,8 @@ VERBS = frozenset(
         "study", "submit", "supervise", "support", "suspend", "take", "test", "train", "transfer", "transmit",
         "update", "urge", "verify", "withdraw", "work", "discriminate", "harass", "victimise", "victimize", "treat",
         "dispose", "let", "sell", "rent", "admit", "expel", "dismiss", "hire", "charge", "disclose", "process",
-        "collect", "erase", "notify"
+        "collect", "erase", "notify", "do", "add", "alter", "prescribe", "specify", "impose", "require",
+        "exclude", "instruct", "recommend", "exercise",
     ]
 )
 _EXAMPLES_START = re.compile(r"\b(?:such as|including|for example|e\.g\.)\s", re.IGNORECASE)

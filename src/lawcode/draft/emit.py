@@ -122,6 +122,8 @@ def _norm(norm: DraftNorm) -> dict[str, Any]:
         entry["discretionary"] = True
     if norm.terms:
         entry["terms"] = list(norm.terms)
+    if norm.subject_to:
+        entry["subject_to"] = [{"schedule": schedule, "exception": fact} for schedule, fact in norm.subject_to]
     entry["cites"] = [norm.eid, *norm.also_cites]
     entry["note"] = drafted_note(norm)
     return entry

@@ -48,8 +48,9 @@ RULES: tuple[KindRule, ...] = (
     # (how to read the text), not conduct anyone owes - even when "must" says so.
     KindRule(
         "interpretive",
-        r"(?:shall|must|is to|are to)(?: not)?(?: also)? be (?:construed|read|interpreted|treated|regarded|"
-        r"taken into account|disregarded|ignored)|(?:account|regard) (?:must|shall|is to) (?:also )?be (?:taken|had)",
+        r"(?:(?:shall|must)(?: not)?|(?:is|are)(?: not)? to)(?: also)? be (?:construed|read|interpreted|treated|"
+        r"regarded|taken into account|taken to|taken as|disregarded|ignored)|"
+        r"(?:account|regard) (?:must|shall|is to) (?:also )?be (?:taken|had)",
         "definition",
         0.7,
     ),
@@ -82,7 +83,8 @@ RULES: tuple[KindRule, ...] = (
     KindRule("responsible-for", r"(?:is|are) (?:\w+ly )?responsible for|, responsible for", "duty", 0.65),
     KindRule("shall", r"shall", "duty", 0.9),
     KindRule("must", r"must", "duty", 0.9),
-    KindRule("is-to", r"(?:is|are) to(?! the\b)(?= \w)", "duty", 0.75),
+    # "is to" + a verb; "the references to X are to Y" (a noun follows) is no modal
+    KindRule("is-to", r"(?:is|are) to(?! (?:the|a|an|any|that|this|those|these|its|their)\b)(?= \w)", "duty", 0.75),
     KindRule("should", r"should", "principle", 0.6),
     KindRule("may", r"may", "permission", 0.8),
 )

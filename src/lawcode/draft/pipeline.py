@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from lawcode import eids
-from lawcode.draft import actions, conditions, dates, definitions, exceptions, instruments, interpretation, openended
+from lawcode.draft import actions, conditions, dates, definitions, exceptions, instruments, interpretation, openended, schedules
 from lawcode.draft.bearers import ANYONE, GENERIC_HEADS, UNNAMED, Bearers, Say, head_of
 from lawcode.draft.conditions import Condition
 from lawcode.draft.lexicon import ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
@@ -48,6 +48,18 @@ _INSERTED_CONDITION = re.compile(
     r"^,?\s*(?P<marker>when|whenever|where|if|in the event that)\s+(?P<words>[^,;]{3,200}),\s*", re.IGNORECASE
 )
 _INSERTED_PHRASE = re.compile(r"^,?\s*(?:in|within|during|on|for|by|with|at|under)\b[^,;]{1,200},\s*", re.IGNORECASE)
+# "in the exercise of a public function", "in relation to instructing a barrister": an activity that,
+# after a generic subject ("a person must not, ..."), makes the subject a role.
+_ACTIVITY = re.compile(
+    r"^,?\s*in (?:the exercise of (?P<exercise>[^,;—–]{3,60}?)|relation to (?P<ing>\w+ing\b[^,;—–]{0,60}?))"
+    r"(?:\s+(?:that|which|who)\b[^,;—–]*)?(?:,\s*|\s*[—–:-]\s*$)",
+    re.IGNORECASE,
+)
+_MANNER = re.compile(
+    r"^\s*(?:\(?\w{1,4}[.)]\s+)?(?:in|as to|as regards|by|because|on|for|at|with|without|from|through|under|"
+    r"within|during|against)\b",
+    re.IGNORECASE,
+)
 _LEAD_IN_END = re.compile(r"(?:[:—–-]|\bfollowing\b.*)\s*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -78,6 +90,7 @@ class DraftNorm:
     notes: tuple[str, ...] = ()
     counterparty: str | None = None
     also_cites: tuple[str, ...] = ()  # further provisions the norm rests on (an interpretation article's)
+    subject_to: tuple[tuple[str, str], ...] = ()  # (Schedule the text does not hold, fact: an exception there applies)
 
 
 @dataclass(frozen=True)
@@ -162,6 +175,7 @@ def draft_document(document: Document, lexicon: Lexicon | None = None) -> Draft:
         if article.text:
             _Drafter(draft, article).own_text(article, None)
         _merge_interpretation(draft, article, start)
+    schedules.mark_schedules(draft, lambda words, eid: _declare(draft, words, None, eid))
     return draft
 
 
@@ -358,10 +372,18 @@ class _Drafter:
             return 1
         applies = _DUTY_APPLIES.match(analysed)
         if applies is not None and applies.group("who").strip(" —:-."):
-            bearers = self.bearers.named(applies.group("who").strip(" —:-."), node.eid, decisions.append)
+            who, unless = exceptions.split_unless(applies.group("who").strip(" —:-."))
+            bearers = self.bearers.named(who, node.eid, decisions.append)
             action = actions.action_phrase(applies.group("action"))
+            if unless is not None:
+                decisions.append("exception ('unless', 'except', 'without the consent of') -> unless")
             for bearer in bearers:
-                self._add(DraftNorm(self._id(node, action), node.eid, "duty", bearer, action, "duty-applies-to", 0.8))
+                unless_fact = self._fact(unless.words, bearer, node.eid) if unless else None
+                self._add(
+                    DraftNorm(
+                        self._id(node, action), node.eid, "duty", bearer, action, "duty-applies-to", 0.8, (), unless_fact
+                    )
+                )
             decisions.append(f"'a duty to ... applies to X' -> duty of {', '.join(bearers)} (rule duty-applies-to)")
             self._explain(node, sentence, decisions)
             return len(bearers)
@@ -446,6 +468,11 @@ class _Drafter:
             )
             say(f"'{inserted.group('marker')}' clause between the modal and the action -> condition")
             after = after[inserted.end() :]
+        activity = _ACTIVITY.match(after)
+        if activity is not None and subject and head(subject) in GENERIC_HEADS:
+            doing = activity.group("ing") or f"exercising {activity.group('exercise')}"
+            subject, after = f"{subject} {doing}", after[activity.end() :]
+            say(f"'a {head(subject)} must, in doing X,' names a role: the bearer is the {head(subject)} doing X")
         aside = _INSERTED_PHRASE.match(after)
         if aside is not None and actions.starts_with_verb(after[aside.end() :]):  # "must not, at the market, sell"
             notes.append(shorten(aside.group(0).strip(" ,"), 14))
@@ -558,9 +585,11 @@ class _Drafter:
 
         A power's list says what the instrument may contain ("may by regulations amend X so as
         to— (a) add ...; (b) remove ..."), a scope list what the text does not reach: one power,
-        one scope. Items that only complete the lead-in's action, none with a verb or a modal of
-        its own ("must not discriminate against B— (a) in the arrangements ...; (b) as to the
-        terms ..."), are the ways of doing that one act.
+        one scope. Items that only say how the lead-in's act is done - each opens with a
+        preposition and has no modal of its own ("must not discriminate against B— (a) in the
+        arrangements ...; (b) as to the terms ...; (c) by not offering ...") - are the ways of doing
+        that one act. Items that are predicates of their own ("shall be— (a) processed ...; (b)
+        collected ...") stay one norm each.
         """
         if lead.kind in ("power", "scope"):
             return f"the items of a {lead.kind}'s list say what it covers"
@@ -568,10 +597,10 @@ class _Drafter:
         if (
             lead.action
             and "following" not in lead.action
-            and all(t.strip() and not actions.starts_with_verb(t) and not clauses(t) for t in texts)
+            and all(_MANNER.match(t) and not clauses(t) for t in texts)
             and not any(item.children for item in items)
         ):
-            return "every item completes the lead-in's action (none has a verb or a modal of its own)"
+            return "every item says how the lead-in's act is done (a prepositional phrase, no modal of its own)"
         return None
 
     def _list_as_one(self, node: Node, lead: _Lead, items: list[Node], why: str) -> int:
@@ -686,15 +715,7 @@ class _Drafter:
 
     # -- bookkeeping -----------------------------------------------------------------------------
     def _fact(self, words: str, about: str | None, eid: str) -> str:
-        meaning = shorten(words, 16)
-        ident = slug(words, 6)
-        n = 2
-        while ident in self.draft.facts and self.draft.facts[ident].meaning != meaning:
-            ident, n = f"{slug(words, 6)}_{n}", n + 1
-        if ident not in self.draft.facts:
-            subject = about or self.lexicon.ensure(ANYONE, "anyone")
-            self.draft.facts[ident] = Fact(ident, meaning, f"Does this hold: {meaning}?", subject, eid)
-        return ident
+        return _declare(self.draft, words, about, eid)
 
     def _id(self, node: Node, words: str) -> str:
         base = norm_prefix(node.eid) + "-" + "-".join(slug(words, 4).split("_"))
@@ -709,6 +730,19 @@ class _Drafter:
 
     def _explain(self, node: Node, sentence: str, decisions: Iterable[str]) -> None:
         self.draft.explanations.append(Explanation(node.eid, sentence, tuple(decisions)))
+
+
+def _declare(draft: Draft, words: str, about: str | None, eid: str) -> str:
+    """The id of the fact that ``words`` hold, declared (with a question) the first time."""
+    meaning = shorten(words, 16)
+    ident = slug(words, 6)
+    n = 2
+    while ident in draft.facts and draft.facts[ident].meaning != meaning:
+        ident, n = f"{slug(words, 6)}_{n}", n + 1
+    if ident not in draft.facts:
+        subject = about or draft.lexicon.ensure(ANYONE, "anyone")
+        draft.facts[ident] = Fact(ident, meaning, f"Does this hold: {meaning}?", subject, eid)
+    return ident
 
 
 def _or_none(bearers: list[str]) -> list[str | None]:
