@@ -17,7 +17,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from lawcode import eids
-from lawcode.draft import actions, conditions, dates, definitions, exceptions, instruments, interpretation, openended, schedules
+from lawcode.draft import (
+    actions,
+    conditions,
+    dates,
+    definitions,
+    exceptions,
+    instruments,
+    interpretation,
+    openended,
+    schedules,
+)
 from lawcode.draft.bearers import ANYONE, GENERIC_HEADS, UNNAMED, Bearers, Say, head_of
 from lawcode.draft.conditions import Condition
 from lawcode.draft.lexicon import ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
@@ -381,7 +391,8 @@ class _Drafter:
                 unless_fact = self._fact(unless.words, bearer, node.eid) if unless else None
                 self._add(
                     DraftNorm(
-                        self._id(node, action), node.eid, "duty", bearer, action, "duty-applies-to", 0.8, (), unless_fact
+                        self._id(node, action), node.eid, "duty", bearer, action, "duty-applies-to", 0.8, (),
+                        unless_fact,
                     )
                 )
             decisions.append(f"'a duty to ... applies to X' -> duty of {', '.join(bearers)} (rule duty-applies-to)")
