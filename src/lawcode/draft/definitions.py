@@ -8,7 +8,9 @@ import re
 _QUOTED = r"[\"“‘']([^\"”’']{1,80})[\"”’']"
 _PATTERNS = (
     re.compile(
-        r"^\s*(?:\w[\w\s,()-]{0,60}?\s*[—–-]+\s*)?(?:in this [\w\s-]{1,40},\s*)?(?:the (?:term|expression|word)s?\s+)?"
+        r"^\s*(?:\w[\w\s,()-]{0,60}?\s*[—–-]+\s*)?"
+        r"(?:in (?:this|that|subsections?|sections?|paragraph) [\w\s()-]{0,40},?\s*)?"
+        r"(?:the (?:term|expression|word)s?\s+)?"
         + _QUOTED
         + r"\s*,?\s*(?:as used in [^,]{1,80}?,?\s*|in this [\w\s-]{1,40},?\s*)?"
         r"(?:means|mean|refers to|refer to|includes|include|has the meaning|shall mean|is defined as)\b",

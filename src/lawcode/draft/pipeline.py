@@ -312,7 +312,7 @@ class _Drafter:
             last.confidence,
             last.condition,
             last.discretionary,
-            action=last.action.rstrip(" —–:-…"),
+            action="" if last.action == actions.NO_WORDS else last.action.rstrip(" —–:-…"),
         )
 
     def _last_norms_of(self, eid: str) -> list[DraftNorm]:
@@ -482,8 +482,8 @@ class _Drafter:
         activity = _ACTIVITY.match(after)
         if activity is not None and subject and head(subject) in GENERIC_HEADS:
             doing = activity.group("ing") or f"exercising {activity.group('exercise')}"
-            subject, after = f"{subject} {doing}", after[activity.end() :]
             say(f"'a {head(subject)} must, in doing X,' names a role: the bearer is the {head(subject)} doing X")
+            subject, after = f"{subject} {doing}", after[activity.end() :]
         aside = _INSERTED_PHRASE.match(after)
         if aside is not None and actions.starts_with_verb(after[aside.end() :]):  # "must not, at the market, sell"
             notes.append(shorten(aside.group(0).strip(" ,"), 14))
