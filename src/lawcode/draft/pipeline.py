@@ -65,6 +65,7 @@ _ACTIVITY = re.compile(
     r"(?:\s+(?:that|which|who)\b[^,;—–]*)?(?:,\s*|\s*[—–:-]\s*$)",
     re.IGNORECASE,
 )
+_OMITTED = re.compile(r"^[\s.…]*$")
 _MANNER = re.compile(
     r"^\s*(?:\(?\w{1,4}[.)]\s+)?(?:in|as to|as regards|by|because|on|for|at|with|without|from|through|under|"
     r"within|during|against)\b",
@@ -253,6 +254,9 @@ class _Drafter:
         child_lead = own_lead or (lead if node.kind != ITEM else None)
         before = len(self.draft.review)
         made_by_items = sum(self.node(child, child_lead) for child in node.children)
+        if made_by_items > 0 and made == 0 and _LEAD_IN_END.search(node.text[-200:]):
+            # a lead-in with no construction of its own ("In relation to age—") is read with its items
+            self.draft.review = [r for r in self.draft.review if r.eid != node.eid]
         if made_by_items == 0 and len(self.draft.review) > before:  # one entry for a list of fragments
             del self.draft.review[before:]
             self.draft.review.append(
@@ -406,6 +410,9 @@ class _Drafter:
             decisions.append(f'no modal, and a defining construction (rule {rule}) -> definition of "{term}"')
             self._explain(node, sentence, decisions)
             return 1
+        if not found and _OMITTED.match(sentence):
+            self._explain(node, sentence, ("omitted from the text (dots for repealed words): nothing to draft",))
+            return 0
         if not found:
             decisions.append(
                 "no normative construction (shall, must, may, is to, has the right to ...): left for review"
