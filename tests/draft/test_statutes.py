@@ -85,3 +85,20 @@ def test_an_exception_to_the_bearers_of_a_duty_that_applies():
     draft = statute("Adjustments (1) A duty to fence hives applies to a keeper, except in relation to a wild swarm.")
     [norm] = draft.norms
     assert norm.bearer == "keeper" and norm.unless is not None
+
+
+def test_a_restriction_of_the_person_acted_on_is_a_condition():
+    draft = statute(
+        "Markets (1) A seller must not refuse a person who has paid the fee by closing the stall. "
+        "(2) A seller must not refuse a person (B) upon whom the warden has conferred a licence."
+    )
+    paid, licensed = draft.norms
+    assert [draft.facts[f].meaning for f in paid.condition] == ["person who has paid the fee"]
+    assert [draft.facts[f].meaning for f in licensed.condition] == [
+        "person upon whom the warden has conferred a licence"
+    ]
+
+
+def test_a_thing_restricted_by_a_participle_is_no_condition():
+    [norm] = statute("Hives (1) A keeper must register a hive kept in the town.").norms
+    assert norm.condition == ()

@@ -131,6 +131,11 @@ class Lexicon:
             self.actors[current] = self._known[current]
             pending.extend(self._known[current].is_a)
 
+    def knows(self, phrase: str) -> bool:
+        """Whether the text (or another model) uses this name for someone: an actor or a subject."""
+        name_key = key(clean_name(phrase))
+        return bool(name_key) and (name_key in self._by_key or name_key in self._names)
+
     def names_a_thing(self, phrase: str) -> bool:
         """Whether a subject names only things or activities, no one who can act (see THING_HEADS)."""
         name = clean_name(phrase)

@@ -65,6 +65,7 @@ _ACTIVITY = re.compile(
     r"(?:\s+(?:that|which|who)\b[^,;—–]*)?(?:,\s*|\s*[—–:-]\s*$)",
     re.IGNORECASE,
 )
+_OWED = frozenset({"duty", "prohibition", "permission", "right", "power"})  # kinds whose action is done to someone
 _OMITTED = re.compile(r"^[\s.…]*$")
 _MANNER = re.compile(
     r"^\s*(?:\(?\w{1,4}[.)]\s+)?(?:in|as to|as regards|by|because|on|for|at|with|without|from|through|under|"
@@ -525,6 +526,10 @@ class _Drafter:
             bearers, kind, confidence, after = self.bearers.of_clause(
                 node.eid, clause, kind, confidence, subject, after, found_conditions, context.bearers, say
             )
+        restricted = conditions.object_restriction(after, self._is_someone) if kind in _OWED else None
+        if restricted is not None:
+            found_conditions.append(restricted)
+            say(f"the person the action is done to is restricted ('{restricted.words[:40]}') -> condition")
         context.breach = context.breach or any(conditions.speaks_of_breach(c) for c in found_conditions)
         if kind in ("duty", "power", "permission") and context.breach:
             kind = "consequence"
@@ -732,6 +737,10 @@ class _Drafter:
         return 1
 
     # -- bookkeeping -----------------------------------------------------------------------------
+    def _is_someone(self, noun: str) -> bool:
+        """A head noun that names someone (a person, or an actor the text names), not a thing."""
+        return noun.lower() in GENERIC_HEADS or (self.lexicon.knows(noun) and not self.lexicon.names_a_thing(noun))
+
     def _fact(self, words: str, about: str | None, eid: str) -> str:
         return _declare(self.draft, words, about, eid)
 
