@@ -266,3 +266,19 @@ def test_after_opens_a_condition_only_as_a_clause_and_items_keep_their_when():
 def test_a_phrase_between_the_modal_and_the_verb_is_a_note():
     [norm] = norms_of("A seller must not, in relation to the market, harass a buyer.")
     assert norm.action == "harass a buyer" and norm.notes == ("in relation to the market",)
+
+
+def test_counterparty_is_not_a_co_actor_nor_an_activity_noun():
+    draft = draft_of(
+        "The wardens shall inspect hives. The guild shall organise markets. The keepers shall, in conjunction "
+        "with the wardens, report swarms to the guild. Organisations shall help keepers. The keepers shall "
+        "promote the organisation of markets.",
+    )
+    report, promote = draft.norms[2], draft.norms[4]
+    assert report.counterparty == "guild"  # the wardens act with the keepers; the guild is reported to
+    assert promote.counterparty is None  # "the organisation of" is the activity, not an actor
+
+
+def test_counterparty_people_named_by_what_they_do_are_their_own_actor():
+    draft = draft_of("Personnel shall keep records. The wardens shall train personnel involved with honey sales.")
+    assert draft.norms[1].counterparty == "personnel_involved_honey_sale"
