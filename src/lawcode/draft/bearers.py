@@ -207,7 +207,9 @@ _RESTRICTED_PEOPLE = re.compile(
     r"(?:who\s+\w+|\w+ed|\w{3,}ing)\b(?:\s+(?!to\b|and\b|or\b)[\w'-]+){0,3}",
     re.IGNORECASE,
 )
-_CO_ACTOR = re.compile(r"\b(?:in conjunction|together|jointly|in cooperation|in coordination) with\b[^,;]*", re.IGNORECASE)
+_CO_ACTOR = re.compile(
+    r"\b(?:in conjunction|together|jointly|in cooperation|in coordination) with\b[^,;]*", re.IGNORECASE
+)
 
 
 def _names_the_activity(head_word: str, words: str) -> bool:
