@@ -38,3 +38,18 @@ def test_a_sentence_of_fifty_thousand_words_is_read_in_part_and_says_so():
     assert drafted.norms and seconds < 30 and peak < 200_000_000
     explained = " ".join(d for e in drafted.explanations for d in e.decisions)
     assert "only its first 3000 are analysed" in explained
+
+
+def test_a_list_of_ten_thousand_items_drafted_as_one_norm_has_a_short_action():
+    items = "\n".join(f"({n}) in market {n};" for n in range(1, 10_001))
+    seconds, _, drafted = _draft(text_of(f"A seller must not refuse honey to a buyer—\n{items}"), trace_memory=False)
+    [norm] = drafted.norms
+    assert norm.action.endswith("(9992 more)") and len(norm.action) < 400
+    assert seconds < 60
+
+
+def test_ten_thousand_instruments_find_their_maker_in_linear_time():
+    regulations = " ".join(f"Regulations may set fee {n}." for n in range(10_000))
+    seconds, _, drafted = _draft(text_of(f"The warden may by regulations set fees. {regulations}"), trace_memory=False)
+    assert {n.bearer for n in drafted.norms} == {"warden"} and len(drafted.norms) == 10_001
+    assert seconds < 60

@@ -102,3 +102,8 @@ def test_a_restriction_of_the_person_acted_on_is_a_condition():
 def test_a_thing_restricted_by_a_participle_is_no_condition():
     [norm] = statute("Hives (1) A keeper must register a hive kept in the town.").norms
     assert norm.condition == ()
+
+
+def test_in_the_case_of_opens_a_condition():
+    [norm] = statute("Swarms (1) In the case of a swarm that leaves a hive, the keeper must tell the warden.").norms
+    assert norm.kind == "duty" and len(norm.condition) == 1

@@ -14,7 +14,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-MARKERS = r"where|when|whenever|if|in case|in the event that|as necessary for|as needed for|once|upon|on condition that"
+MARKERS = (
+    r"where|when|whenever|if|in case|in the event that|in the case of|in a case where|in any case where|"
+    r"as necessary for|as needed for|once|upon|on condition that|provided that"
+)
 _LEADING = re.compile(rf"^(?:and\s+|but\s+)?(?P<marker>{MARKERS})\b\s*(?P<words>.*)$", re.IGNORECASE | re.DOTALL)
 _TRAILING = re.compile(
     r"(?:,\s*|\s+)(?P<marker>where|when|whenever|if|in case|in the event that|once|after)\s+(?P<words>[^;]+)$",
@@ -43,6 +46,11 @@ class Condition:
     marker: str  # "where", "when", "that", "discovering" ...
     words: str  # what must hold, in the text's words
     place: str  # "leading", "subject", "list" (", that ..." after names: it restricts them all), "trailing", "object"
+
+
+def opens(before: str) -> bool:
+    """Whether the words before a modal open with a condition ("In the case of X, ...", "Where X, ...")."""
+    return _LEADING.match(before) is not None
 
 
 def split_leading(before: str) -> tuple[Condition | None, str]:

@@ -11,7 +11,6 @@ rule-maker, where the text names no one).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lawcode import eids
@@ -19,6 +18,7 @@ from lawcode import eids
 if TYPE_CHECKING:
     from lawcode.draft.pipeline import DraftNorm
 
+RULE = "instrument-may"  # the rule name of a power drafted from "Regulations may ..."
 _INSTRUMENT = re.compile(
     r"^(?:the |an? |any )?(?P<what>regulations?|orders?|rules|provision made)\b(?P<rest>.{0,120})$",
     re.IGNORECASE | re.DOTALL,
@@ -36,17 +36,41 @@ def instrument_of(subject: str) -> str | None:
     return "order" if what.startswith("order") else "regulations"
 
 
-def makers(norms: Sequence[DraftNorm], article: str, subject: str) -> list[str]:
-    """Who makes the instrument the subject names, for a clause of ``article`` (see the module
-    docstring); [] when the text empowered no one to make one before."""
-    made = [n for n in norms if n.bearer and n.kind in ("power", "duty") and _MAKES.match(n.action)]
-    if not made:
-        return []
-    here = [n for n in made if eids.is_inside(n.eid, article)]
-    named = _SUBSECTION.search(subject)
-    if named is not None:
-        wanted = [n for n in here if f"subsec_{named.group('num')}" in eids.parts(n.eid)]
-        here = wanted or here
-    chosen = here[0] if here else made[-1]
-    return [n.bearer for n in made if n.eid == chosen.eid and n.action == chosen.action and n.bearer]
+def makes_instrument(action: str) -> bool:
+    """Whether an action is made by regulations or order ("by regulations amend section 1")."""
+    return _MAKES.match(action.strip()) is not None
 
+
+class Makers:
+    """The norms by which the text empowers someone to make regulations or orders, as drafted so
+    far: indexed by article, so that finding an instrument's maker costs the same at any length."""
+
+    def __init__(self) -> None:
+        self._by_article: dict[str, list[DraftNorm]] = {}
+        self._last: list[DraftNorm] = []  # the norms of the last empowering provision of the text
+
+    def note(self, norm: DraftNorm, article: str) -> None:
+        """Remember ``norm`` when it gives a power to make regulations or orders ("may by regulations")."""
+        if not (norm.bearer and norm.kind in ("power", "duty") and _MAKES.match(norm.action)):
+            return
+        mine = self._by_article.setdefault(article, [])
+        if len(mine) < 64:  # the first ones of an article are those "under this section" means
+            mine.append(norm)
+        if self._last and (self._last[0].eid, self._last[0].action) != (norm.eid, norm.action):
+            self._last = []
+        self._last.append(norm)
+
+    def of(self, article: str, subject: str) -> list[str]:
+        """Who makes the instrument the subject names, for a clause of ``article`` (see the module
+        docstring); [] when the text empowered no one to make one before."""
+        here = self._by_article.get(article, [])
+        named = _SUBSECTION.search(subject)
+        if named is not None:
+            wanted = [n for n in here if f"subsec_{named.group('num')}" in eids.parts(n.eid)]
+            here = wanted or here
+        chosen = here[:1] or self._last[-1:]
+        if not chosen:
+            return []
+        group = here if here else self._last
+        first = (chosen[0].eid, chosen[0].action)
+        return list(dict.fromkeys(n.bearer for n in group if (n.eid, n.action) == first and n.bearer))

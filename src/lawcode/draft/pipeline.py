@@ -66,6 +66,7 @@ _ACTIVITY = re.compile(
     re.IGNORECASE,
 )
 _OWED = frozenset({"duty", "prohibition", "permission", "right", "power"})  # kinds whose action is done to someone
+_LIST_SHOWN = 8  # items of a list drafted as one norm that its action shows
 _OMITTED = re.compile(r"^[\s.…]*$")
 _MANNER = re.compile(
     r"^\s*(?:\(?\w{1,4}[.)]\s+)?(?:in|as to|as regards|by|because|on|for|at|with|without|from|through|under|"
@@ -145,6 +146,7 @@ class Draft:
     review: list[ReviewItem] = field(default_factory=list)
     explanations: list[Explanation] = field(default_factory=list)
     norm_ids: set[str] = field(default_factory=set)
+    makers: instruments.Makers = field(default_factory=instruments.Makers)  # who may make regulations / orders
 
     def articles_without_norms(self) -> list[Node]:
         covered: set[str] = set()  # every provision a norm cites, and every provision that contains one
@@ -450,7 +452,7 @@ class _Drafter:
         before, notes, defers = clause.before, [], []
         examples = _EXAMPLES.search(before)  # the commas of "such as A, B, and C" are not where a phrase ends
         scanned = before[: examples.start()] if examples else before
-        cut = conditions.last_comma(scanned) if _PREFIX.match(before) else None
+        cut = conditions.last_comma(scanned) if _PREFIX.match(before) and not conditions.opens(before) else None
         if cut is not None:
             words, before = before[:cut].strip(" ,"), before[cut + 1 :].strip(" ,")
             if words.lower().startswith("subject to"):
@@ -517,7 +519,7 @@ class _Drafter:
             subject = subject[: _COPULA.search(subject).start()]  # type: ignore[union-attr]
         instrument = instruments.instrument_of(subject) if kind == "permission" and subject else None
         if instrument is not None:  # "Regulations may prescribe ...": a power of whoever makes them
-            bearers = instruments.makers(self.draft.norms, self.article.eid, subject) or [
+            bearers = self.draft.makers.of(self.article.eid, subject) or [
                 self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")
             ]
             kind, confidence, thing_done_to, after = "power", 0.7, False, f"by {instrument} {after}"
@@ -539,6 +541,9 @@ class _Drafter:
             if bearers and all(head_of(self.lexicon, b) in ORGAN_HEADS for b in bearers):
                 kind = "power"
                 say("'may' of an organ acting on others -> power")
+            elif bearers and instruments.makes_instrument(after):
+                kind = "power"
+                say("'may by regulations / by order' -> power (to make law for others)")
             elif _CLAIM_VERBS.match(after):
                 kind = "right"
                 say("'may' + a claim (request, apply, appeal ...) -> right")
@@ -582,7 +587,7 @@ class _Drafter:
                     kind,
                     bearer,
                     action,
-                    rule.name if kind == rule.kind else f"{rule.name}+{kind}",
+                    instruments.RULE if instrument else rule.name if kind == rule.kind else f"{rule.name}+{kind}",
                     round(confidence, 2),
                     _unique(facts),
                     unless_fact,
@@ -628,9 +633,11 @@ class _Drafter:
 
     def _list_as_one(self, node: Node, lead: _Lead, items: list[Node], why: str) -> int:
         """One norm per bearer for a lead-in and its whole list (see :meth:`_one_norm_for`)."""
-        parts = [shorten(actions.action_phrase(item.text, 8), 8).rstrip(" ;,.") for item in items]
-        action = f"{lead.action} — " + "; ".join(f"({n}) {p}" for n, p in enumerate(parts, 1))
-        words = " ".join(item.text for item in items)
+        shown = items[:_LIST_SHOWN]
+        parts = [shorten(actions.action_phrase(item.text, 8), 8).rstrip(" ;,.") for item in shown]
+        more = f"; … ({len(items) - len(shown)} more)" if len(items) > len(shown) else ""
+        action = f"{lead.action} — " + "; ".join(f"({n}) {p}" for n, p in enumerate(parts, 1)) + more
+        words = " ".join(item.text[:MAX_ANALYSED] for item in items[:_LIST_SHOWN * 4])
         for bearer in lead.bearers or (None,):
             self._add(
                 DraftNorm(
@@ -754,6 +761,8 @@ class _Drafter:
     def _add(self, norm: DraftNorm) -> None:
         self.draft.norms.append(norm)
         self.draft.norm_ids.add(norm.id)
+        if not norm.rule.endswith(instruments.RULE):  # an instrument's content empowers no one new
+            self.draft.makers.note(norm, self.article.eid)
 
     def _explain(self, node: Node, sentence: str, decisions: Iterable[str]) -> None:
         self.draft.explanations.append(Explanation(node.eid, sentence, tuple(decisions)))
