@@ -282,3 +282,17 @@ def test_counterparty_is_not_a_co_actor_nor_an_activity_noun():
 def test_counterparty_people_named_by_what_they_do_are_their_own_actor():
     draft = draft_of("Personnel shall keep records. The wardens shall train personnel involved with honey sales.")
     assert draft.norms[1].counterparty == "personnel_involved_honey_sale"
+
+
+def test_except_in_addition_to_and_open_ended_items():
+    draft = draft_of(
+        "Keepers shall fence their hives except where the hive stands on a roof.",
+        "In addition to the duties above, keepers shall label jars, count swarms and so forth.",
+        "Wardens shall promote good practice such as planting clover and sowing heather.",
+    )
+    fence, label_jars, *rest = draft.norms
+    assert draft.facts[fence.unless].meaning == "the hive stands on a roof"
+    assert any(n.lower().startswith("in addition to") for n in label_jars.notes)
+    assert any(n.open_ended for n in [label_jars, *rest])  # "and so forth" leaves the list open
+    promote = rest[-1]
+    assert not promote.open_ended and any("examples" in n for n in promote.notes)  # "such as" gives examples

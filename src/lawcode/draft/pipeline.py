@@ -499,18 +499,18 @@ class _Drafter:
             notes.append(shorten(aside.group(0).strip(" ,"), 14))
             say("a phrase between the modal and the verb -> note")
             after = after[aside.end() :]
+        after, unless = exceptions.split_unless(after)  # first: "except where X" is an exception, not a condition
+        if unless is not None:
+            say("exception ('unless', 'except', 'without the consent of') -> unless")
         after, trailing = conditions.split_trailing(after)
         if trailing is not None:
             found_conditions.append(trailing)
             say(f"trailing '{trailing.marker}' clause -> condition")
-        after, unless = exceptions.split_unless(after)
-        if unless is not None:
-            say("exception ('unless', 'except', 'without the consent of') -> unless")
         defers += exceptions.deferrals(clause.before + " " + clause.after)
         if defers:
             say("defers to: " + "; ".join(defers))
         added = exceptions.in_addition_to(clause.sentence)
-        if added and not any(n.startswith("in addition to") for n in notes):
+        if added and not any(n.lower().startswith("in addition to") for n in notes):
             notes.append("in addition to " + added)
 
         if clause.hit.rule.name == "responsible-for" and _COPULA.search(
