@@ -168,11 +168,11 @@ def _compare(model_ref: str, drafted: Any, format: DraftFormat) -> None:
         f"Reviewed model: {model_ref}",
         f"Draft of:       {drafted.document.source}",
         "",
-        f"{'measure':<10} {'precision':>9} {'recall':>7}   (drafted right/all, reviewed right/all)",
+        f"{'measure':<12} {'precision':>9} {'recall':>7}   (drafted right/all, reviewed right/all)",
     ]
     for m in result.measures():
         lines.append(
-            f"{m.name:<10} {m.precision:>9.3f} {m.recall:>7.3f}   "
+            f"{m.name:<12} {m.precision:>9.3f} {m.recall:>7.3f}   "
             f"({m.right_drafted}/{m.drafted}, {m.right_reviewed}/{m.reviewed})"
         )
     lines += ["", "Norm by norm (reviewed -> drafted partner):"]
