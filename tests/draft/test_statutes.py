@@ -107,3 +107,25 @@ def test_a_thing_restricted_by_a_participle_is_no_condition():
 def test_in_the_case_of_opens_a_condition():
     [norm] = statute("Swarms (1) In the case of a swarm that leaves a hive, the keeper must tell the warden.").norms
     assert norm.kind == "duty" and len(norm.condition) == 1
+
+
+def test_a_section_s_own_scope_is_read_with_its_norm_or_its_definition():
+    draft = statute(
+        "Markets (1) A seller must not sell honey from a sick hive. (2) This section does not apply to "
+        "honey sold to a laboratory.",
+        "Sick hives (1) This section has effect for the purposes of section 1. (2) A hive is sick if it "
+        "holds mites. (3) A reference to a hive includes a swarm box.",
+    )
+    sell, sick = draft.norms
+    assert (sell.kind, sell.also_cites) == ("prohibition", ("sec_1__subsec_2",))
+    assert sick.kind == "definition" and set(sick.also_cites) == {"sec_2__subsec_1", "sec_2__subsec_3"}
+
+
+def test_lists_that_say_what_a_term_is_and_same_meaning_definitions():
+    draft = statute(
+        "Acts (1) Each of the following is a protected act— (a) reporting a swarm; (b) helping a warden. "
+        "(2) “ Swarm ” has the same meaning as in the Bees Act 2020."
+    )
+    [norm] = draft.norms
+    assert norm.kind == "definition" and {"protected act", "swarm"} <= set(norm.terms)
+    assert draft.review == []

@@ -13,7 +13,7 @@ _PATTERNS = (
         r"(?:the (?:term|expression|word)s?\s+)?"
         + _QUOTED
         + r"\s*,?\s*(?:as used in [^,]{1,80}?,?\s*|in this [\w\s-]{1,40},?\s*)?"
-        r"(?:means|mean|refers to|refer to|includes|include|has the meaning|shall mean|is defined as)\b",
+        r"(?:means|mean|refers to|refer to|includes|include|has the (?:same )?meaning|shall mean|is defined as)\b",
         re.IGNORECASE,
     ),
     re.compile(r"\bthe term\s+" + _QUOTED + r"\s+(?:means|includes|has the meaning|shall mean)\b", re.IGNORECASE),
@@ -24,7 +24,8 @@ _PATTERNS = (
 # and a present-tense statement of when something is the case ("A keeper neglects a hive
 # if ..."), which defines what the provision's heading names.
 _REFERENCE = re.compile(
-    r"\breferences? (?:\(however expressed\) )?to .{1,200}? (?:is|are|includes?) (?:a |to )?(?:references? to\b)?",
+    r"\breferences? (?:in [^,]{1,80}? )?(?:\(however expressed\) )?to .{1,200}? (?:is|are|includes?) (?:a |to )?"
+    r"(?:references? to\b)?",
     re.IGNORECASE,
 )
 _UNQUOTED = re.compile(
@@ -32,8 +33,13 @@ _UNQUOTED = re.compile(
     r"(?:means|include|includes|does not include|comprises|is to be construed)\b",
     re.IGNORECASE,
 )
-# "Age discrimination is—", "The relevant characteristics are—": a lead-in whose items say what the term is
-_IS_LIST = re.compile(r"^(?:an? |the )?(?P<term>[\w'’ ()-]{1,80}?) (?:is|are)\s*[—–:-]\s*$", re.IGNORECASE)
+# "Age discrimination is—", "The relevant characteristics are—", "Each of the following is a protected act—":
+# a lead-in whose items say what the term is
+_IS_LIST = re.compile(
+    r"^(?:each of the following (?:is|are) (?:an? |the )?(?P<each>[\w'’ ()-]{1,80}?)|"
+    r"(?:an? |the )?(?P<term>[\w'’ ()-]{1,80}?) (?:is|are))\s*[—–:-]\s*$",
+    re.IGNORECASE,
+)
 _IF_STATEMENT = re.compile(r"^[^.;:]{3,250}?\s(?:if|only if|where)\b", re.IGNORECASE)
 
 
@@ -49,7 +55,7 @@ def unquoted_definition(sentence: str, heading: str | None) -> tuple[str, str] |
         return match.group("term").strip(), "term-means-or-includes"
     match = _IS_LIST.match(sentence[:600])
     if match:
-        return match.group("term").strip(), "term-is-list"
+        return (match.group("each") or match.group("term")).strip(), "term-is-list"
     if (
         heading
         and re.search(r"\b(?:is|are)\b", sentence[:600])

@@ -9,7 +9,8 @@ conduct of its own. Two readings follow:
   words of it ("In this section, 'work' means ...", "the reference in subsection (1) to X
   includes Y") defines that norm's terms: each definition is folded into the norm it speaks of
   (the subsection it names, else the norm of conduct before it), which then cites it and lists
-  the term;
+  the term; so is the article's own scope ("This section does not apply to X"), an exception
+  the reviewer reads with the norm;
 * the definitions of an article that opens by defining (a concept's own section, an
   "Interpretation" section) become one definition norm, placed where the first stood, citing
   every provision they came from and listing every term they define. Norms of conduct drafted
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # the pipeline calls this module: its classes are only needed
 
 RULE = "interpretation-article"
 FOLDED = "defines-terms-of"
+SECTION_SCOPE = "scope-section"  # the kind rule of "this section applies / has effect ..." (lawcode.draft.modals)
 CONDUCT = frozenset({"duty", "prohibition", "permission", "right", "power", "consequence", "entitlement"})
 _NAMED = re.compile(r"\b(?:sub)?(?:section|paragraph) \((?P<num>\w+)\)", re.IGNORECASE)
 
@@ -42,7 +44,25 @@ def read_article(
     mapped to the id that now stands for it). ``texts``: each provision's words, by eId."""
     folded, gone = fold_into_conduct(norms, texts)
     merged, more = merge_definitions(folded, heading)
-    return merged, {**gone, **more}
+    scoped, most = fold_scope_into_definition(merged)
+    return scoped, {**gone, **more, **most}
+
+
+def fold_scope_into_definition(norms: list[DraftNorm]) -> tuple[list[DraftNorm], dict[str, str]]:
+    """ "This section has effect for the purposes of Part 5" in an article that opens by defining:
+    where the definition applies, so part of it (cited by it), not a scope rule of its own."""
+    definition = next((n for n in norms if n.kind == "definition"), None)
+    scopes = [n for n in norms if _section_scope(n)]
+    if definition is None or not scopes:
+        return norms, {}
+    cites = (*definition.also_cites, *(e for n in scopes for e in (n.eid, *n.also_cites)))
+    merged = replace(
+        definition,
+        also_cites=tuple(dict.fromkeys(e for e in cites if e != definition.eid)),
+        notes=_once(definition.notes, "the article's own scope is read with its definition"),
+    )
+    gone = {n.id: definition.id for n in scopes}
+    return [merged if n is definition else n for n in norms if n.id not in gone], gone
 
 
 def fold_into_conduct(norms: list[DraftNorm], texts: Mapping[str, str]) -> tuple[list[DraftNorm], dict[str, str]]:
@@ -52,7 +72,7 @@ def fold_into_conduct(norms: list[DraftNorm], texts: Mapping[str, str]) -> tuple
     out: list[DraftNorm] = []
     gone: dict[str, str] = {}
     for norm in norms:
-        if norm.kind != "definition":
+        if norm.kind != "definition" and not _section_scope(norm):
             out.append(norm)
             continue
         target = _target(out, texts.get(norm.eid, ""))
@@ -70,6 +90,11 @@ def fold_into_conduct(norms: list[DraftNorm], texts: Mapping[str, str]) -> tuple
         )
         gone[norm.id] = target.id
     return out, gone
+
+
+def _section_scope(norm: DraftNorm) -> bool:
+    """ "This section does not apply to X": in an article of norms, an exception to them."""
+    return norm.kind == "scope" and SECTION_SCOPE in norm.rule
 
 
 def _target(before: list[DraftNorm], text: str) -> DraftNorm | None:

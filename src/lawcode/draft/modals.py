@@ -36,6 +36,16 @@ RULES: tuple[KindRule, ...] = (
         "scope",
         0.85,
     ),
+    # "This section applies / has effect for the purposes of ...", "Nothing in this section affects ...": where a
+    # provision of the text applies, not what anyone must do
+    KindRule(
+        "scope-section",
+        r"(?:this|that) (?:section|subsection|paragraph)(?: \([^)]{0,40}\))? (?:shall |does |do )?(?:not )?"
+        r"(?:also |only )?(?:appl(?:y|ies)|has effect|is subject to)|"
+        r"nothing in (?:this|that) (?:section|act|part|chapter|regulation|by-?law)s? affects",
+        "scope",
+        0.8,
+    ),
     KindRule(
         "no-one-shall",
         r"no (?:person|one|individual|body|organi[sz]ation|\w+) (?:shall|may|must)",
@@ -94,7 +104,7 @@ _COMBINED = re.compile("|".join(f"(?P<r{n}>\\b(?:{rule.pattern})\\b)" for n, rul
 # than trying every rule at every word of a long text).
 _TRIGGER = re.compile(
     r"\b(?:shall|will|is|are|takes?|comes?|enters?|this|these|no|it|must|may|has|have|commits?|"
-    r"should|account|regard)\b|, responsible",
+    r"should|account|regard|nothing)\b|, responsible",
     re.IGNORECASE,
 )
 # A modal right after one of these words belongs to a relative clause or a set phrase.

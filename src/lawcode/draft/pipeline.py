@@ -245,6 +245,7 @@ class _Drafter:
             return 1
         applies = _DUTY_APPLIES.match(node.text) if lead is None else None
         if applies is not None and not applies.group("who").strip(" —:-"):
+            self.draft.review = [r for r in self.draft.review if r.eid != node.eid]  # its items name the bearers
             return self._duty_applies_to_items(node, items)
         own_lead = self._lead_of(node) if lead is None else None
         if own_lead is not None and not own_lead.subject_only:
