@@ -1,7 +1,9 @@
 """Compare a drafted model with a reviewed one, norm by norm, and measure the agreement.
 
 Norms are compared per provision: a norm of one model is set against the norms of the other
-that cite the same provision (or one inside it, or the one it is inside). Among those, its
+that share a provision with it - any of the provisions either cites, the same one, one inside
+it, or the one it is inside (a reviewer often gathers a section's subsections into one norm
+citing them all; each cite counts, on both sides alike). Among those, its
 partner is the one whose action shares most words with it - never the one that agrees on kind
 or bearer, which are what is measured; a shared bearer only breaks ties between equal actions
 (a text that gives the same duty to two bearers). Several norms may share one partner: a
@@ -14,7 +16,7 @@ same paragraph). Kind, bearer and condition are measured on the provision pairs.
 
 Bearers are compared after mapping the draft's actors onto the reviewed model's: an actor with
 the same id, else the reviewed actor whose label (or id) shares most words with it (at least
-half, by the Dice coefficient). A drafted class that the draft gives members ("A, B and other
+half, by the Dice coefficient; words cut to a stem, "appointment" = "appoint"). A drafted class that the draft gives members ("A, B and other
 Cs") maps to the most specific actor of the reviewed model that all its mapped members are (the
 class the reviewer put them in), since the text's name for the class may differ from the
 reviewer's.
