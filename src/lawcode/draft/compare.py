@@ -16,10 +16,10 @@ same paragraph). Kind, bearer and condition are measured on the provision pairs.
 
 Bearers are compared after mapping the draft's actors onto the reviewed model's: an actor with
 the same id, else the reviewed actor whose label (or id) shares most words with it (at least
-half, by the Dice coefficient; words cut to a stem, "appointment" = "appoint"). A drafted class that the draft gives members ("A, B and other
-Cs") maps to the most specific actor of the reviewed model that all its mapped members are (the
-class the reviewer put them in), since the text's name for the class may differ from the
-reviewer's.
+half, by the Dice coefficient; words cut to a stem, "appointment" = "appoint"). A drafted class
+that the draft gives members ("A, B and other Cs") maps to the most specific actor of the
+reviewed model that all its mapped members are (the class the reviewer put them in), since the
+text's name for the class may differ from the reviewer's.
 """
 
 from __future__ import annotations

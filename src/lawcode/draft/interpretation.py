@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the pipeline calls this module: its classes are only needed
 RULE = "interpretation-article"
 FOLDED = "defines-terms-of"
 SECTION_SCOPE = "scope-section"  # the kind rule of "this section applies / has effect ..." (lawcode.draft.modals)
+_TERMS_SHOWN = 6  # terms a merged definition's action names (its `terms` list them all)
 CONDUCT = frozenset({"duty", "prohibition", "permission", "right", "power", "consequence", "entitlement"})
 _NAMED = re.compile(r"\b(?:sub)?(?:section|paragraph) \((?P<num>\w+)\)", re.IGNORECASE)
 
@@ -122,7 +123,8 @@ def merge_definitions(norms: list[DraftNorm], heading: str | None) -> tuple[list
     first = found[0]
     terms = tuple(dict.fromkeys(t for n in found for t in n.terms)) or ((key(heading),) if heading else ())
     definiens = first.action.split(": ", 1)[-1]
-    named = "; ".join(terms)
+    more = f"; … ({len(terms) - _TERMS_SHOWN} more)" if len(terms) > _TERMS_SHOWN else ""
+    named = "; ".join(terms[:_TERMS_SHOWN]) + more
     merged = replace(
         first,
         action=f"{named}: {definiens}" if named else first.action,
