@@ -229,6 +229,27 @@ def review(regulation_id: RegulationId, lib: Lib,
     return JSONResponse(service.review(regulation.loaded, regulation.document, article))
 
 
+@router.get("/regulations/{regulation_id}/assess",
+            summary="Given what happened (fact), which prohibitions an actor contravened, and on which provisions")
+def assess(regulation_id: RegulationId, roles: Roles, lib: Lib, fact: Facts = [],  # noqa: B006
+           on: On = None) -> JSONResponse:
+    from lawcode.engine.assess import assess as run
+
+    regulation = lib.with_model(regulation_id)
+    return JSONResponse(run(regulation.loaded, roles, _facts(fact), on, regulation.document).to_dict())
+
+
+@router.get("/regulations/{regulation_id}/readings",
+            summary="The model's interpretive choices: question, reading taken, alternatives, provisions, reviewed")
+def readings(regulation_id: RegulationId, lib: Lib,
+             pending: Annotated[bool, Query(description="only readings not yet reviewed")] = False) -> JSONResponse:
+    from lawcode.engine.review import reading_list
+
+    regulation = lib.with_model(regulation_id)
+    answer = reading_list(regulation.loaded, regulation.document, reviewed=False if pending else None)
+    return JSONResponse(answer.to_dict())
+
+
 @router.get("/regulations/{regulation_id}/check",
             summary="The model checked against its text, and the lint (as `lawcode check`)")
 def check(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
