@@ -29,7 +29,7 @@ Article 3 These Rules take effect on 1 May 2020.
 def tar_library_fixture():
     from lawcode.api.library import Library
 
-    return Library.load(["tar-counter-espionage-2021"], str(corpus_file(TAR)))
+    return Library.load(["tar-counter-espionage-2021"], str(corpus_file(TAR)), store=False)
 
 
 @pytest.fixture(scope="module", name="client")
