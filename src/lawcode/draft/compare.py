@@ -23,12 +23,13 @@ reviewer's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lawcode import eids
 from lawcode.draft.emit import parse_drafted_note
 from lawcode.draft.words import STOPWORDS, dice, key, tokens
-from lawcode.model.schema import Model, Norm
+from lawcode.model.objects import Model, Norm
 
 MIN_LABEL_OVERLAP = 0.5
 MIN_ACTION_OVERLAP = 0.2  # a partner sharing less of the action's words does not cover the norm
@@ -209,7 +210,7 @@ def _name_tokens(name: str) -> list[str]:
     return [t for t in tokens(name) if t not in STOPWORDS and t != "other"]
 
 
-def _partner(norm: Norm, others: list[Norm], bearer_map: dict[str, str | None], reviewed_side: bool) -> Pair:
+def _partner(norm: Norm, others: Sequence[Norm], bearer_map: dict[str, str | None], reviewed_side: bool) -> Pair:
     provision = norm.cites[0]
     candidates = [o for o in others if eids.related(o.cites[0], provision)]
     words = _action_words(norm.action)

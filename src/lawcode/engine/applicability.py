@@ -27,7 +27,7 @@ from lawcode.model.conditions import And, Expr, Fact, Not
 from lawcode.model.loaded import LoadedModel
 
 if TYPE_CHECKING:
-    from lawcode.model.schema import Norm
+    from lawcode.model.objects import Norm
     from lawcode.text.document import Document
 
 # Parts of a status, as explanations name them.

@@ -37,7 +37,7 @@ from lawcode.model.conditions import Expr
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
-    from lawcode.model.schema import Norm
+    from lawcode.model.objects import Norm
     from lawcode.text.document import Document
 
 CONTRAVENED = "contravened"

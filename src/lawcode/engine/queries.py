@@ -95,7 +95,7 @@ if TYPE_CHECKING:
     from lawcode.engine.explain import Explanation
     from lawcode.engine.who import WhoAnswer
     from lawcode.model.loaded import LoadedModel
-    from lawcode.model.schema import Norm
+    from lawcode.model.objects import Norm
     from lawcode.text.document import Document
 
 # ask lists "would apply if" sets of up to 6 unknown facts (3**6 evaluations at most per
