@@ -33,7 +33,8 @@ from lawcode.draft import draft_document  # noqa: E402
 from lawcode.draft.compare import compare  # noqa: E402
 from lawcode.draft.emit import model_data, model_yaml  # noqa: E402
 from lawcode.model.check import check_model  # noqa: E402
-from lawcode.model.schema import Model  # noqa: E402
+from lawcode.model.objects import Model  # noqa: E402
+from lawcode.model.schema import validate  # noqa: E402
 
 TARGETS = {"kind": 0.9, "bearer": 0.9, "coverage": 0.85}
 WORK = ROOT / "benchmarks" / "work" / "extraction"
@@ -58,7 +59,7 @@ def main() -> None:
             sys.exit(f"run.py: the text of {path} is not in {corpus}: {text.name}")
         modelled_texts.add(text.name)
         drafted, seconds = _draft(text)
-        result = compare(reviewed, Model.model_validate(model_data(drafted)))
+        result = compare(reviewed, validate(model_data(drafted)))
         measured.append(
             {
                 "model": str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path),
@@ -143,7 +144,7 @@ def _reviewed_model(path: Path) -> tuple[Model, bool]:
         def keep(item: dict, cls: type) -> dict:
             return {k: v for k, v in item.items() if k in cls.model_fields or k == "from" or k == "to"}
 
-        model = Model.model_validate(
+        model = validate(
             {
                 "regulation": keep(data["regulation"], Regulation),
                 "actors": [keep(a, Actor) for a in data.get("actors", [])],

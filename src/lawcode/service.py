@@ -127,8 +127,8 @@ def model_path(ref: str | os.PathLike[str]) -> Path:
 def load_model(ref: str | os.PathLike[str], *, strict: bool = True) -> LoadedModel:
     """Load a model file (a path, or a shipped model's id) into a LoadedModel (cached by mtime).
 
-    A strict load answers questions: it is compiled to plain records and kept in the on-disk
-    cache of :mod:`lawcode.model.snapshot`, so the next command skips pydantic altogether.
+    A strict load answers questions: it is kept in the on-disk cache of
+    :mod:`lawcode.model.snapshot`, so the next command skips pydantic altogether.
     ``strict=False`` keeps problems in the model's own references as ``issues`` instead of
     raising, for the checker that reports them all; it always validates the file afresh.
     """
@@ -151,7 +151,7 @@ def _load_cached(path: str, _mtime: int, _size: int, strict: bool) -> LoadedMode
     if loaded is None:
         from lawcode.model.loader import load_model as validate
 
-        loaded = snapshot.compile_model(validate(path))
+        loaded = validate(path)
         snapshot.write_compiled(cache, key, loaded)
     return loaded
 

@@ -93,3 +93,21 @@ def test_a_provision_behind_several_findings_is_quoted_once(tar_path, tar_docume
     opening = " ".join(tar_document.get("chp_II__art_22__para_nn_2").full_text().split()[:6])
     assert flat.count("Art. 22(2): " + opening) == 1
     assert flat.count("Art. 22(2): quoted above") >= 2
+
+
+def test_quotes_come_from_the_text_given_and_the_engine_does_not_keep_it(tar_path, tar_model):
+    """An answer quotes the Document it is given; once the caller lets go of that Document, the
+    engine's memo of quotations does not keep it alive (a long-running server reads many)."""
+    import gc
+    import weakref
+
+    from lawcode.engine.queries import ask
+    from lawcode.text.parse import parse_text
+
+    document = parse_text(tar_path.read_bytes(), source=str(tar_path))
+    quoted = ask(tar_model, "enterprise", on="2021-06-01", document=document).to_dict()["findings"][0]["quote"]
+    assert quoted[0]["text"] == document.get(quoted[0]["eid"]).full_text()
+    gone = weakref.ref(document)
+    del document
+    gc.collect()
+    assert gone() is None

@@ -212,5 +212,5 @@ def test_art_31_takes_over_in_the_procedures_exactly_where_a_displaced_sanction_
         takeover = {t.source for t in procedure.transitions if t.event == "other_law_applies"}
         sanctions = {t.source for t in procedure.transitions if t.event == "impose_sanctions"}
         assert takeover == sanctions, name
-        assert all(t.cites == ["chp_IV__art_31__para_nn_1"] for t in procedure.transitions
+        assert all(t.cites == ("chp_IV__art_31__para_nn_1",) for t in procedure.transitions
                    if t.event == "other_law_applies")

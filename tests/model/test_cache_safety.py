@@ -26,7 +26,7 @@ def _store(model: Path) -> tuple[Path, str]:
     key = snapshot.cache_key(model)
     file = snapshot.cache_file(model, key)
     assert file is not None
-    snapshot.write_compiled(file, key, snapshot.compile_model(validate(model)))
+    snapshot.write_compiled(file, key, validate(model))
     return file, key
 
 
@@ -74,7 +74,7 @@ def test_a_cache_folder_others_can_write_is_not_used(cache: Path, mode: int, cap
     assert snapshot.read_compiled(file, key) is None
     assert "not a folder of yours that only you can write" in caplog.text
     os.unlink(file)
-    snapshot.write_compiled(file, key, snapshot.compile_model(validate(HIVES)))
+    snapshot.write_compiled(file, key, validate(HIVES))
     assert not file.exists()
 
 
@@ -101,7 +101,7 @@ def test_a_failed_write_leaves_no_temporary_file(cache: Path, monkeypatch: pytes
         raise OSError("disk full")
 
     monkeypatch.setattr(snapshot.os, "replace", broken)
-    snapshot.write_compiled(file, key, snapshot.compile_model(validate(HIVES)))
+    snapshot.write_compiled(file, key, validate(HIVES))
     assert list(file.parent.iterdir()) == []
 
 

@@ -86,7 +86,7 @@ def test_each_listed_item_is_one_duty_of_the_lead_in_actor(loaded, tar_document,
 
 def test_key_unit_is_a_unit_defined_by_the_directory(loaded, tar_document):
     key_unit = loaded.actors["key_unit"]
-    assert key_unit.is_a == ["unit"]
+    assert key_unit.is_a == ("unit",)
     assert facts_of(loaded.definitions["key_unit"]) == {"in_key_unit_directory"}
     assert "directory" in tar_document.get("chp_II__art_14__para_nn_1").text
     assert loaded.facts["in_key_unit_directory"].about == "unit"
@@ -204,7 +204,7 @@ def test_state_workers_with_secrets_report_them(loaded):
 def test_consequences_name_whose_breach_triggers_them(loaded, tar_document):
     assert "fail to perform" in tar_document.get("chp_IV__art_29__para_nn_1").text
     for norm in norms_citing(loaded, "chp_IV__art_29__para_nn_1"):
-        assert norm.kind.value == "consequence" and norm.breach_by == ["unit"], norm.id
+        assert norm.kind.value == "consequence" and norm.breach_by == ("unit",), norm.id
     for norm in norms_citing(loaded, "chp_IV__art_30__para_nn_1"):
         assert norm.kind.value == "consequence", norm.id
         assert any(loaded.ontology.is_a("state_security_organ", b) for b in norm.breach_by), norm.id
@@ -229,8 +229,8 @@ def test_entry_into_force_is_the_date_article_32_names(loaded, tar_document):
     named = dt.datetime.strptime(re.search(r"on (\w+ \d+, \d{4})", words).group(1), "%B %d, %Y").date()
     regulation = loaded.model.regulation
     assert regulation.in_force == named == dt.date(2021, 1, 1)
-    assert regulation.cites_in_force == ["chp_V__art_32__para_nn_1"]
-    assert regulation.repealed is None and regulation.amendments == []
+    assert regulation.cites_in_force == ("chp_V__art_32__para_nn_1",)
+    assert regulation.repealed is None and regulation.amendments == ()
     assert [n.id for n in loaded.model.norms if n.kind.value == "entry_into_force"] == ["art32.1-entry-into-force"]
 
 
@@ -241,7 +241,7 @@ def test_article_23_publicity_days(loaded, tar_document):
     assert set(days) == {(4, 15), (11, 1)}
     for date in days.values():
         assert date.norm == "art23.1-concentrated-publicity-days"
-        assert date.cites == ["chp_III__art_23__para_nn_1"]
+        assert date.cites == ("chp_III__art_23__para_nn_1",)
 
 
 def test_procedures_follow_the_modal_words_of_their_provisions(loaded, tar_document):
@@ -253,7 +253,7 @@ def test_procedures_follow_the_modal_words_of_their_provisions(loaded, tar_docum
             if step.mode == "must":
                 assert re.search(r"\bshall\b|\bis to\b|\bare to\b", words), (procedure.id, step.event)
             if step.event == "other_law_applies":
-                assert step.cites == ["chp_IV__art_31__para_nn_1"]
+                assert step.cites == ("chp_IV__art_31__para_nn_1",)
     escalation = loaded.procedures["unit_failure_escalation"]
     events = {(t.source, t.event): t for t in escalation.transitions}
     assert events[("obligations_not_performed", "order_correction")].mode == "must"
@@ -261,7 +261,7 @@ def test_procedures_follow_the_modal_words_of_their_provisions(loaded, tar_docum
     assert events[("serious", "impose_sanctions")].actor == "sanctioning_body"
     telecom = loaded.procedures["telecom_equipment_seal"]
     release = next(t for t in telecom.transitions if t.event == "release")
-    assert (release.mode, release.cites) == ("must", ["chp_II__art_21__para_nn_2"])
+    assert (release.mode, release.cites) == ("must", ("chp_II__art_21__para_nn_2",))
 
 
 def test_every_fact_is_used_and_asked_in_plain_words(loaded):
@@ -300,9 +300,9 @@ def test_provisions_that_leave_their_content_to_other_provisions_say_so(loaded, 
     assert words in tar_document.get(eid).text
     for norm_id in norm_ids:
         norm = loaded.norms[norm_id]
-        assert norm.cites == [eid] and norm.defers_to, norm_id
+        assert norm.cites == (eid,) and norm.defers_to, norm_id
     # the possession ban on secrets stands on its own words ("illegally"), deferring to nothing named
-    assert loaded.norms["art17.1-no-illegal-secret-possession"].defers_to == []
+    assert loaded.norms["art17.1-no-illegal-secret-possession"].defers_to == ()
 
 
 def test_article_10_keeps_the_translations_online_wording(loaded, tar_document):

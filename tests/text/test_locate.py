@@ -92,12 +92,29 @@ def test_garbage_citation(chinese):
 
 def test_every_node_knows_its_parent_however_the_index_was_built(tar_document):
     """The parser's index reads parents off the eIds; an index of any other tree keeps a map."""
-    from lawcode.text.locate import Index, index_of
+    from lawcode.text.locate import Index
 
-    parsed = index_of(tar_document)  # the parser's own index
+    parsed = tar_document.index  # the parser's own index
     rebuilt = Index(tar_document.body)
     assert list(parsed.eids) == list(rebuilt.eids) == [node.eid for node in tar_document.walk()]  # document order
     assert parsed.parent_of(tar_document.body[0]) is None and rebuilt.parent_of(tar_document.body[0]) is None
     for node in tar_document.walk():
         for child in node.children:
             assert parsed.parent_of(child) is node and rebuilt.parent_of(child) is node
+
+
+def test_a_document_holds_its_own_index_and_equal_documents_do_not_share_one():
+    """The index lives on the Document (no process-wide cache keyed by identity): a copy that
+    compares equal builds its own, and the index goes when its document does."""
+    import copy
+    import gc
+    import weakref
+
+    doc = parse_text(b"Article 1\nThe keeper shall keep bees.\n\nArticle 2\nNo one may sell honey.\n", source="t.txt")
+    twin = copy.copy(doc)
+    assert twin == doc and twin.index is not doc.index
+    assert doc.index is doc.index and locate(twin, "2").eid == locate(doc, "2").eid
+    gone = weakref.ref(doc.index)
+    del doc
+    gc.collect()
+    assert gone() is None

@@ -141,14 +141,14 @@ def _compare(model_ref: str, drafted: Any, format: DraftFormat) -> None:
     from lawcode import service
     from lawcode.draft.compare import compare
     from lawcode.draft.emit import model_data
-    from lawcode.model.schema import Model
+    from lawcode.model.schema import validate
 
     reviewed = service.load_model(model_ref, strict=False).model
     if reviewed.regulation.text.fingerprint != drafted.document.fingerprint():
         sys.stderr.write(f"lawcode draft: warning: {model_ref} was written for another text "
                          f"({reviewed.regulation.text.file}, {reviewed.regulation.text.fingerprint}); "
                          "the comparison pairs provisions by eId only\n")
-    result = compare(reviewed, Model.model_validate(model_data(drafted)))
+    result = compare(reviewed, validate(model_data(drafted)))
     rows = [_pair_row(p) for p in result.by_reviewed]
     only_drafted = [p.drafted for p in result.by_drafted if p.reviewed is None]
     if format is DraftFormat.json:

@@ -25,12 +25,13 @@ text's name for the class may differ from the reviewer's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lawcode import eids
 from lawcode.draft.emit import parse_drafted_note
 from lawcode.draft.words import STOPWORDS, dice, key, tokens
-from lawcode.model.schema import Model, Norm
+from lawcode.model.objects import Model, Norm
 
 MIN_LABEL_OVERLAP = 0.5
 MIN_ACTION_OVERLAP = 0.2  # a partner sharing less of the action's words does not cover the norm
@@ -216,7 +217,7 @@ def _stem(word: str) -> str:
     return re.sub(r"(?:ation|ment|ed|ing|e)$", "", word) if len(word) > 5 else word
 
 
-def _partner(norm: Norm, others: list[Norm], bearer_map: dict[str, str | None], reviewed_side: bool) -> Pair:
+def _partner(norm: Norm, others: Sequence[Norm], bearer_map: dict[str, str | None], reviewed_side: bool) -> Pair:
     provision = norm.cites[0]
     candidates = [o for o in others if _share_provision(norm, o)]
     words = _action_words(norm.action)

@@ -22,7 +22,7 @@ from lawcode.model.conditions import facts_of
 
 if TYPE_CHECKING:
     from lawcode.engine.queries import Question
-    from lawcode.model.schema import Norm
+    from lawcode.model.objects import Norm
 
 # 3**n assignments for n unknown facts; beyond this many, only smaller sets are searched.
 MAX_EVALUATIONS = 200_000

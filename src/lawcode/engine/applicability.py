@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.evaluate import FALSE, TRUE, Evaluation, combine, evaluate, negate
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, UNDETERMINED, norm_fields, norm_order
-from lawcode.engine.quote import quotes
+from lawcode.engine.quote import Quote, quotes
 from lawcode.model.conditions import And, Expr, Fact, Not
 from lawcode.model.loaded import LoadedModel
 
 if TYPE_CHECKING:
-    from lawcode.model.schema import Norm
+    from lawcode.model.objects import Norm
     from lawcode.text.document import Document
 
 # Parts of a status, as explanations name them.
@@ -110,21 +110,24 @@ class Engine:
             for target in norm.overrides:
                 overriders.setdefault(target, []).append(norm.id)
         self.overriders = {k: tuple(v) for k, v in overriders.items()}
-        self._candidates: dict[str, tuple[tuple[object, BearerMatch], ...]] = {}
+        self._candidates: dict[str, tuple[tuple[Norm, BearerMatch], ...]] = {}
         self._implied: dict[str, dict[str, bool]] = {}
-        self._shown: dict[tuple[str, int], tuple[object, Mapping[str, Any], tuple[Any, ...]]] = {}
+        self._shown: dict[tuple[str, str | None], tuple[Mapping[str, Any], tuple[Quote, ...]]] = {}
         self._matches: dict[tuple[str, str | None], BearerMatch] = {}
 
-    def shown(self, norm: Norm, document: Document | None = None) -> tuple[Mapping[str, Any], tuple[Any, ...]]:
-        """(norm_fields, quotes) of a norm, computed once per norm and text. The text is kept
-        in the memo so that its id cannot be reused by another document."""
-        key = (norm.id, id(document))
+    def shown(self, norm: Norm, document: Document | None = None) -> tuple[Mapping[str, Any], tuple[Quote, ...]]:
+        """(norm_fields, quotes) of a norm, computed once per norm and text.
+
+        A text is known by its fingerprint (computed once per Document): two Documents with the
+        same fingerprint have the same provisions and words, so they cite and quote alike; and
+        the memo holds no Document, so none outlives its use because a question quoted it.
+        """
+        key = (norm.id, document.fingerprint() if document is not None else None)
         entry = self._shown.get(key)
         if entry is None:
             fields = MappingProxyType(norm_fields(self.loaded, norm, document))
-            entry = (document, fields, quotes(norm.cites, document) if document is not None else ())
-            self._shown[key] = entry
-        return entry[1], entry[2]
+            entry = self._shown[key] = (fields, quotes(norm.cites, document) if document is not None else ())
+        return entry
 
     # -- bearers -------------------------------------------------------------------------------
 
@@ -162,7 +165,7 @@ class Engine:
                     return BearerMatch(actor, bearer, head + via.path, via.defined, (step, *via.links))
         return BearerMatch(actor, bearer, ())
 
-    def candidates(self, actor: str) -> tuple[tuple[object, BearerMatch], ...]:
+    def candidates(self, actor: str) -> tuple[tuple[Norm, BearerMatch], ...]:
         """Norms whose bearer the actor matches (directly or conditionally), in answer order."""
         found = self._candidates.get(actor)
         if found is None:

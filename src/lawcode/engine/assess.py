@@ -37,7 +37,7 @@ from lawcode.model.conditions import Expr
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
-    from lawcode.model.schema import Norm
+    from lawcode.model.objects import Norm
     from lawcode.text.document import Document
 
 CONTRAVENED = "contravened"
@@ -80,8 +80,7 @@ def assess(loaded: LoadedModel, roles: str | Iterable[str], facts: Mapping[str, 
     found: dict[str, dict[str, Any]] = {}
     for role in roles:
         question = Question(loaded.model.regulation.id, (role,), on, given, implied)
-        for candidate, match in engine.candidates(role):
-            norm: Any = candidate
+        for norm, match in engine.candidates(role):
             conduct = loaded.conduct.get(norm.id)
             if conduct is None:
                 continue

@@ -18,7 +18,7 @@ from lawcode.errors import ModelError, QueryError
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
-    from lawcode.model.schema import Norm, RecurringDate, Regulation
+    from lawcode.model.objects import Norm, RecurringDate, Regulation
     from lawcode.text.document import Document
 
 RECURRING = "recurring"

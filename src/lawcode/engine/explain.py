@@ -29,8 +29,8 @@ from lawcode.model.conditions import facts_of
 
 if TYPE_CHECKING:
     from lawcode.engine.queries import Question
+    from lawcode.model.objects import Norm
     from lawcode.model.ontology import Ontology
-    from lawcode.model.schema import Norm
 
 GIVEN = "given"
 IMPLIED = "implied"

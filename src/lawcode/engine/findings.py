@@ -15,7 +15,7 @@ from lawcode.engine.quote import Quote, citation
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
-    from lawcode.model.schema import Norm
+    from lawcode.model.objects import Norm
     from lawcode.text.document import Document
 
 APPLIES = "applies"

@@ -18,7 +18,7 @@ from lawcode.suggest import closest_first
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
-    from lawcode.model.schema import Procedure, Transition
+    from lawcode.model.objects import Procedure, Transition
     from lawcode.text.document import Document
 
 

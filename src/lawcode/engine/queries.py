@@ -82,7 +82,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from lawcode.engine.applicability import Engine, Status, engine_for, strongest
+from lawcode.engine.applicability import BearerMatch, Engine, Status, engine_for, strongest
 from lawcode.engine.exclusive import excluded_by_choice
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETERMINED, Finding
 from lawcode.engine.quote import citation
@@ -95,7 +95,7 @@ if TYPE_CHECKING:
     from lawcode.engine.explain import Explanation
     from lawcode.engine.who import WhoAnswer
     from lawcode.model.loaded import LoadedModel
-    from lawcode.model.schema import Norm
+    from lawcode.model.objects import Norm
     from lawcode.text.document import Document
 
 # ask lists "would apply if" sets of up to 6 unknown facts (3**6 evaluations at most per
@@ -342,11 +342,11 @@ def ask(loaded: LoadedModel, actor: Roles, facts: Facts = None, on: dt.date | st
     return AskAnswer(question, kind, tuple(findings), engine.questions(missing), None, tuple(owed_findings), warnings)
 
 
-def _ways(engine: Engine, roles: tuple[str, ...], targets: Callable[[Any], tuple[str | None, ...]],
-          exclude: Mapping[str, list[Any]] | None = None) -> dict[str, list[Any]]:
+def _ways(engine: Engine, roles: tuple[str, ...], targets: Callable[[Norm], tuple[str | None, ...]],
+          exclude: Mapping[str, list[BearerMatch]] | None = None) -> dict[str, list[BearerMatch]]:
     """norm id -> the bearer matches by which the asker's roles reach ``targets(norm)`` (the
     bearer, or the counterparty and beneficiary); norms in ``exclude`` are left out."""
-    found: dict[str, list[Any]] = {}
+    found: dict[str, list[BearerMatch]] = {}
     for norm in engine.norms:
         if exclude is not None and norm.id in exclude:
             continue
@@ -359,7 +359,7 @@ def _ways(engine: Engine, roles: tuple[str, ...], targets: Callable[[Any], tuple
     return found
 
 
-def _facts_used(engine: Engine, norm: Norm, matches: list[Any]) -> set[str]:
+def _facts_used(engine: Engine, norm: Norm, matches: list[BearerMatch]) -> set[str]:
     from lawcode.engine.abduction import relevant_facts
 
     return set().union(*(relevant_facts(engine, norm, m) for m in matches))

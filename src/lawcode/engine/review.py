@@ -21,7 +21,7 @@ from lawcode.errors import QueryError
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
-    from lawcode.model.schema import Norm, Reading
+    from lawcode.model.objects import Norm, Reading
     from lawcode.text.document import Document, Node
 
 

@@ -1,8 +1,9 @@
 """A loaded model: the validated model file, the lines it came from, its conditions parsed.
 
 This module imports neither pydantic nor YAML: the engine works on a LoadedModel whether it was
-just validated (:mod:`lawcode.model.loader`) or read back compiled from the cache
-(:mod:`lawcode.model.snapshot`), and a question answered from the cache never pays for them.
+just validated (:mod:`lawcode.model.loader`) or read back from the cache
+(:mod:`lawcode.model.snapshot`) - the same classes (:mod:`lawcode.model.objects`) either way -
+and a question answered from the cache never pays for them.
 """
 
 from __future__ import annotations
@@ -11,16 +12,22 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from lawcode.model.conditions import Expr
 from lawcode.model.ontology import Ontology
 
 if TYPE_CHECKING:
     from lawcode.model.issues import Issue
-    from lawcode.model.schema import Actor, FactDecl, Model, Norm, Procedure, Reading, RecurringDate
+    from lawcode.model.objects import Actor, FactDecl, Model, Norm, Procedure, Reading, RecurringDate
 
-T = TypeVar("T")
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_HasId)
 
 
 @dataclass(frozen=True, eq=False)  # identity: one loaded model is one object (and a weak-dict key)
@@ -93,7 +100,7 @@ class LoadedModel:
 
 def _by_id(items: Iterable[T]) -> Mapping[str, T]:
     """A read-only map of model objects (actors, facts, norms, ...) by their ``id``."""
-    return MappingProxyType({item.id: item for item in items})  # type: ignore[attr-defined]
+    return MappingProxyType({item.id: item for item in items})
 
 
 def find_line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:

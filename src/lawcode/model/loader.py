@@ -31,7 +31,9 @@ from lawcode.model.issues import ERROR
 from lawcode.model.limits import MAX_MODEL_BYTES
 from lawcode.model.loaded import LoadedModel as LoadedModel
 from lawcode.model.loaded import find_line
-from lawcode.model.schema import Model
+from lawcode.model.objects import Model
+from lawcode.model.schema import Model as ModelFile
+from lawcode.model.schema import validate
 from lawcode.model.yamlsource import Path as YamlPath
 from lawcode.model.yamlsource import read_yaml
 from lawcode.nogc import without_gc
@@ -63,7 +65,7 @@ def read_model(path: str | Path) -> LoadedModel:
         raise ModelError("the model file must be a mapping", file=file, line=1,
                          expected="top-level keys regulation, actors, facts, norms, ...")
     try:
-        model = Model.model_validate(data)
+        model = validate(data)
     except ValidationError as error:
         raise _schema_error(error, data, lines, file) from None
     concepts = _concepts(model, lines, file)
@@ -174,7 +176,7 @@ def _where(data: Any, loc: YamlPath) -> str:
 
 def _class_at(loc: YamlPath) -> type[BaseModel] | None:
     """The schema class that describes the mapping at ``loc``."""
-    cls: type[BaseModel] = Model
+    cls: type[BaseModel] = ModelFile
     for part in loc:
         if isinstance(part, int):
             continue

@@ -3,19 +3,20 @@ and the engine ask of it (what is X an instance of? is there a cycle?)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from lawcode.model.graph import find_cycle
 
 if TYPE_CHECKING:
-    from lawcode.model.schema import Actor
+    from lawcode.model.objects import Actor
 
 
 class Ontology:
     """Read-only view over a model's actors."""
 
-    def __init__(self, actors: list[Actor]) -> None:
+    def __init__(self, actors: Iterable[Actor]) -> None:
         self.actors: dict[str, Actor] = {a.id: a for a in actors}
 
     def __contains__(self, actor_id: str) -> bool:

@@ -2,7 +2,10 @@
 
 A model file is YAML (comments, multi-line prose and line numbers for error messages; TOML
 nests lists of tables poorly, and norms are long lists of small tables). It is validated by
-these pydantic classes; ``lawcode schema`` publishes their JSON Schema.
+these pydantic classes; ``lawcode schema`` publishes their JSON Schema. What validation gives
+the rest of lawcode is not these classes but their frozen twins of :mod:`lawcode.model.objects`
+(:func:`validate`), which the model cache can rebuild without pydantic
+(docs/decisions/0012-model-objects.md says why).
 
 Every piece of the model names the provisions it rests on by eId (``cites``). Actions are the
 modeller's own concise words: the engine quotes the text itself from the corpus at run time.
@@ -11,10 +14,11 @@ modeller's own concise words: the engine quotes the text itself from the corpus 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lawcode.model import objects
 from lawcode.model.kinds import NormKind
 
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
@@ -228,6 +232,26 @@ class Model(Strict):
     procedures: list[Procedure] = []
     dates: list[RecurringDate] = []
     readings: list[Reading] = []
+
+
+def validate(data: Any) -> objects.Model:
+    """A model file's data (as read from YAML) validated, as the loaded model's classes.
+
+    Raises pydantic's ``ValidationError``; :mod:`lawcode.model.loader` turns it into an error
+    naming the line.
+    """
+    return cast(objects.Model, _to_object(Model.model_validate(data)))
+
+
+def _to_object(value: Any) -> Any:
+    """A validated schema object as the :mod:`lawcode.model.objects` class of the same name
+    (same fields), recursively; lists become tuples."""
+    if isinstance(value, BaseModel):
+        cls = objects.CLASSES[type(value).__name__]
+        return cls(**{name: _to_object(getattr(value, name)) for name in type(value).model_fields})
+    if isinstance(value, list):
+        return tuple(_to_object(item) for item in value)
+    return value
 
 
 def json_schema() -> dict[str, Any]:

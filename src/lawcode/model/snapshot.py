@@ -1,16 +1,17 @@
-"""Compiled models: a validated model kept as plain data, cached, read back without pydantic.
+"""Compiled models: a validated model kept on disk as JSON, read back without pydantic.
 
 Validating a model file costs little; importing pydantic and building the schema classes costs
 about 230 ms, most of a one-question command. So a model that was validated once is stored in
-a cache as plain records (the same attribute names as the schema classes, no pydantic), keyed by
-the bytes of the model file and of the code that reads it; the next command reads the record
-form back and never imports pydantic or YAML.
+a cache, keyed by the bytes of the model file and of the code that reads it; the next command
+reads it back into the very classes validation gives (:mod:`lawcode.model.objects`) and never
+imports pydantic or YAML.
 
 What is read back is never trusted more than data:
 
-- The cache file is JSON (records, dates, enum values, condition trees spelt out), so reading it
-  can never run code, whoever wrote it. Anything that does not decode into exactly that shape
-  is ignored and the model validated again.
+- The cache file is JSON (objects of :mod:`lawcode.model.objects` by class name, dates, enum
+  values, condition trees spelt out), so reading it can never run code, whoever wrote it.
+  Anything that does not decode into exactly that shape is ignored and the model validated
+  again.
 - The file names its key (a SHA-256 of the model file's bytes, lawcode's model code and the
   Python version) in full; an entry whose key is not the key of the model file as it is now is
   ignored, so a stale or swapped entry is never used.
@@ -43,55 +44,23 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from lawcode.model import objects
 from lawcode.model.conditions import And, Const, Derived, Expr, Fact, Not, Or
 from lawcode.model.issues import Issue
 from lawcode.model.limits import MAX_CONDITION_DEPTH
 from lawcode.model.loaded import LoadedModel
 
-_FORMAT = "lawcode-compiled-model-3"
-# Modules whose Enum classes a compiled model may name (the norm kinds, and any the schema adds).
-_ENUM_MODULES = ("lawcode.model.kinds", "lawcode.model.schema")
+_FORMAT = "lawcode-compiled-model-4"
+# Modules whose Enum classes a compiled model may name (the norm kinds).
+_ENUM_MODULES = ("lawcode.model.kinds",)
+
+_OBJECT_CLASSES = frozenset(objects.CLASSES.values())
 
 _log = logging.getLogger("lawcode.cache")
 
 
-class Record:
-    """A read-only record with the fields of one schema object (a norm, an actor, ...)."""
-
-    _kind: str
-
-    def __init__(self, kind: str, fields: dict[str, Any]) -> None:
-        object.__setattr__(self, "_kind", kind)
-        self.__dict__.update(fields)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{self._kind} is read-only")
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items() if k != "_kind")
-        return f"{self._kind}({shown})"
-
-
 class _NotACompiledModel(ValueError):
     """The cache entry does not have the shape of a compiled model: it is ignored."""
-
-
-def compile_model(loaded: LoadedModel) -> LoadedModel:
-    """The same LoadedModel with its pydantic model turned into plain records."""
-    return dataclasses.replace(loaded, model=_plain(loaded.model))
-
-
-def _plain(value: Any) -> Any:
-    fields = getattr(type(value), "model_fields", None)
-    if fields is not None:  # a pydantic model: a record with the same attribute names
-        return Record(type(value).__name__, {name: _plain(getattr(value, name)) for name in fields})
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (str, int, float, bool, type(None), Enum, dt.date)):
-        return value
-    raise TypeError(f"cannot compile a {type(value).__name__}")
 
 
 # --- where, and under which key ---------------------------------------------------------------
@@ -216,8 +185,11 @@ def _encode_model(loaded: LoadedModel) -> dict[str, Any]:
 
 def _decode_model(data: dict[str, Any]) -> LoadedModel:
     lines = {tuple(_path(path)): _int(line) for path, line in data["lines"]}
+    model = _decode(data["model"])
+    if not isinstance(model, objects.Model):
+        raise _NotACompiledModel("not a model")
     return LoadedModel(
-        model=_decode(data["model"]),
+        model=model,
         path=_str(data["path"]),
         lines=MappingProxyType(lines),
         conditions=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["conditions"].items()}),
@@ -231,13 +203,12 @@ def _decode_model(data: dict[str, Any]) -> LoadedModel:
 
 
 def _encode(value: Any) -> Any:
-    """Records, lists, maps, dates and enum members as JSON; each non-JSON value tagged."""
-    if isinstance(value, Record):
-        return {"$record": value._kind, "fields": {k: _encode(v) for k, v in vars(value).items() if k != "_kind"}}
-    if isinstance(value, list):
+    """Model objects, tuples, dates and enum members as JSON; each non-JSON value tagged."""
+    if type(value) in _OBJECT_CLASSES:
+        return {"$object": type(value).__name__,
+                "fields": {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    if isinstance(value, tuple):
         return [_encode(v) for v in value]
-    if isinstance(value, dict):
-        return {"$map": [[_encode(k), _encode(v)] for k, v in value.items()]}
     if isinstance(value, Enum):
         return {"$enum": f"{type(value).__module__}:{type(value).__qualname__}", "value": value.value}
     if isinstance(value, dt.date):
@@ -247,15 +218,16 @@ def _encode(value: Any) -> Any:
 
 def _decode(value: Any) -> Any:
     if isinstance(value, list):
-        return [_decode(v) for v in value]
+        return tuple(_decode(v) for v in value)
     if not isinstance(value, dict):
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
         raise _NotACompiledModel(type(value).__name__)
-    if "$record" in value:
-        return Record(_str(value["$record"]), {_str(k): _decode(v) for k, v in value["fields"].items()})
-    if "$map" in value:
-        return {_decode(k): _decode(v) for k, v in value["$map"]}
+    if "$object" in value:
+        cls = objects.CLASSES.get(_str(value["$object"]))
+        if cls is None:
+            raise _NotACompiledModel(f"no model class {value['$object']}")
+        return cls(**{_str(k): _decode(v) for k, v in value["fields"].items()})  # TypeError on a wrong field
     if "$enum" in value:
         return _enum(_str(value["$enum"]))(value["value"])
     if "$date" in value:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lawcode.text.definitions import Definition
+    from lawcode.text.locate import Index
 
 # Node kinds, named as the Akoma Ntoso elements they become.
 PART = "part"
@@ -167,15 +168,21 @@ class Document:
             yield from node.walk()
 
     @cached_property
-    def by_eid(self) -> Mapping[str, Node]:
-        """Every node by eId, in document order (a read-only view).
+    def index(self) -> Index:
+        """Lookups over the body (provisions by number, nodes and parents by eId), built once.
 
-        A view of the provision index, which the parser fills while it builds the tree: a large
-        text's nodes need not be walked again, nor the index copied.
+        Held on the Document, so it lives and goes with it. The parser fills one while it builds
+        the tree and hands it over (:func:`lawcode.text.locate.remember`).
         """
-        from lawcode.text.locate import index_of  # locate builds on this module
+        from lawcode.text.locate import Index  # locate builds on this module
 
-        return MappingProxyType(index_of(self).eids)
+        return Index(self.body)
+
+    @cached_property
+    def by_eid(self) -> Mapping[str, Node]:
+        """Every node by eId, in document order (a read-only view of the index: a large text's
+        nodes need not be walked again, nor the index copied)."""
+        return MappingProxyType(self.index.eids)
 
     @cached_property
     def definitions(self) -> tuple[Definition, ...]:

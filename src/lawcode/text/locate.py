@@ -13,7 +13,6 @@ The same :class:`Index` resolves the cross-references the parser finds in the te
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Iterable
 
 from lawcode import eids
@@ -170,25 +169,10 @@ def child_labelled(node: Node, label: str, kinds: tuple[str, ...] = NUMBERED) ->
     return None
 
 
-# Keyed by identity, not by the Document: documents compare (and would hash) by value, which means
-# walking the whole provision tree; an entry goes when its document does (weakref.finalize).
-_CACHE: dict[int, tuple[weakref.ref[Document], Index]] = {}
-
-
-def index_of(doc: Document) -> Index:
-    """The (cached) Index of a Document."""
-    entry = _CACHE.get(id(doc))
-    if entry is not None and entry[0]() is doc:
-        return entry[1]
-    return remember(doc, Index(doc.body))
-
-
 def remember(doc: Document, index: Index) -> Index:
-    """Cache ``index`` as the Index of ``doc`` (for as long as ``doc`` lives)."""
-    key = id(doc)
-    if key not in _CACHE:  # one finalizer per document
-        weakref.finalize(doc, _CACHE.pop, key, None)
-    _CACHE[key] = (weakref.ref(doc), index)
+    """Hand ``doc`` the Index the parser filled while building it, as its ``Document.index`` (a
+    cached property, held on the Document), so that the tree is not walked again to build one."""
+    vars(doc)["index"] = index
     return index
 
 
@@ -216,7 +200,7 @@ def locate_eid(doc: Document, ref: str) -> str:
 
 def _find(doc: Document, text: str) -> tuple[Node | None, Node | None]:
     """The node cited, and (when it is missing) the deepest node the citation did reach."""
-    index = index_of(doc)
+    index = doc.index
     if text in index.eids:
         return index.eids[text], None
     short = _EID_SHORT.fullmatch(text)
@@ -259,7 +243,7 @@ def _children_known(node: Node) -> list[str]:
 
 
 def _closest(doc: Document, text: str) -> list[str]:
-    index = index_of(doc)
+    index = doc.index
     names = {}
     for node in index.provisions.values():
         word = "Article" if node.kind == ARTICLE else "§"
