@@ -213,9 +213,11 @@ _CO_ACTOR = re.compile(
 
 
 def _names_the_activity(head_word: str, words: str) -> bool:
-    """ "the organisation of the line": a noun in -tion/-ment followed by "of" is the act, not an actor."""
+    """ "the organisation (and building) of the line": a noun in -tion/-ment followed by "of" is the act,
+    not an actor."""
     tokenised = " ".join(tokens(words))
-    return head_word.endswith(("tion", "ment")) and re.search(rf"\b{re.escape(head_word)} of\b", tokenised) is not None
+    nominal = re.search(rf"\b{re.escape(head_word)}(?: and \w+)? of\b", tokenised)
+    return head_word.endswith(("tion", "ment")) and nominal is not None
 
 
 def names_a_thing(lexicon: Lexicon, actor_id: str) -> bool:
