@@ -296,3 +296,13 @@ def test_except_in_addition_to_and_open_ended_items():
     assert any(n.open_ended for n in [label_jars, *rest])  # "and so forth" leaves the list open
     promote = rest[-1]
     assert not promote.open_ended and any("examples" in n for n in promote.notes)  # "such as" gives examples
+
+
+def test_a_provision_that_does_not_apply_is_scope_not_a_prohibition_of_the_provision():
+    draft = draft_of(
+        "Keepers shall register each hive.",
+        "Paragraph 1 shall not apply to hives kept for research.",
+        "Article 1, so far as it concerns wild swarms, does not apply to the hills.",
+    )
+    assert [(n.kind, n.bearer) for n in draft.norms] == [("duty", "keeper"), ("scope", None), ("scope", None)]
+    assert "paragraph_1" not in draft.lexicon.actors

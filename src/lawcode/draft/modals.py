@@ -38,10 +38,15 @@ RULES: tuple[KindRule, ...] = (
     ),
     # "This section applies / has effect for the purposes of ...", "Nothing in this section affects ...": where a
     # provision of the text applies, not what anyone must do
+    # "Paragraph 1 shall not apply ...", "Section 13, so far as relating to X, does not apply ...": the same for a
+    # provision the sentence names
     KindRule(
         "scope-section",
-        r"(?:this|that) (?:section|subsection|paragraph)(?: \([^)]{0,40}\))? (?:shall |does |do )?(?:not )?"
-        r"(?:also |only )?(?:appl(?:y|ies)|has effect|is subject to)|"
+        r"(?:(?:this|that) (?:section|subsection|paragraph|article)|"
+        r"(?:sub)?(?:sections?|paragraphs?|articles?|points?) \(?\d+[A-Za-z]?\)?(?:\(\w{1,4}\))*"
+        r"(?:(?:,| and| or| to) \(?\d+[A-Za-z]?\)?(?:\(\w{1,4}\))*)*)"
+        r"(?: \([^)]{0,40}\))?(?:, [^,;]{1,80},)? (?:shall |does |do |will )?(?:not )?(?:also |only )?"
+        r"(?:appl(?:y|ies)|affects?|has effect|is subject to|be subject to|prejudice)\b|"
         r"nothing in (?:this|that) (?:section|act|part|chapter|regulation|by-?law)s? affects",
         "scope",
         0.8,
@@ -104,7 +109,7 @@ _COMBINED = re.compile("|".join(f"(?P<r{n}>\\b(?:{rule.pattern})\\b)" for n, rul
 # than trying every rule at every word of a long text).
 _TRIGGER = re.compile(
     r"\b(?:shall|will|is|are|takes?|comes?|enters?|this|these|no|it|must|may|has|have|commits?|"
-    r"should|account|regard|nothing)\b|, responsible",
+    r"should|account|regard|nothing|(?:sub)?sections?|paragraphs?|articles?|points?)\b|, responsible",
     re.IGNORECASE,
 )
 # A modal right after one of these words belongs to a relative clause or a set phrase.
