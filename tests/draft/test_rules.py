@@ -306,3 +306,8 @@ def test_a_provision_that_does_not_apply_is_scope_not_a_prohibition_of_the_provi
     )
     assert [(n.kind, n.bearer) for n in draft.norms] == [("duty", "keeper"), ("scope", None), ("scope", None)]
     assert "paragraph_1" not in draft.lexicon.actors
+
+
+def test_a_statement_with_its_condition_first_defines():
+    [norm] = norms_of("If the hive is sick, a keeper who sells its honey is a careless keeper.")
+    assert (norm.kind, norm.rule) == ("definition", "if-statement-defines")

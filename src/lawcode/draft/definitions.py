@@ -40,7 +40,13 @@ _IS_LIST = re.compile(
     r"(?:an? |the )?(?P<term>[\w'’ ()-]{1,80}?) (?:is|are))\s*[—–:-]\s*$",
     re.IGNORECASE,
 )
-_IF_STATEMENT = re.compile(r"^[^.;:]{3,250}?\s(?:if|only if|where)\b", re.IGNORECASE)
+# "A keeper neglects a hive if ...", and the same with the condition first: "If the hive is sick, a keeper
+# who sells its honey neglects it" (a statement, no modal: it says when something is the case)
+_IF_STATEMENT = re.compile(
+    r"^(?:[^.;:]{3,250}?\s(?:if|only if|where)\b|"
+    r"(?:if|where) [^.;:—]{3,250}?, [^.;:—]{3,}\b(?:is|are|does|do|includes?)\b)",
+    re.IGNORECASE,
+)
 
 
 def unquoted_definition(sentence: str, heading: str | None) -> tuple[str, str] | None:
