@@ -129,3 +129,8 @@ def test_lists_that_say_what_a_term_is_and_same_meaning_definitions():
     [norm] = draft.norms
     assert norm.kind == "definition" and {"protected act", "swarm"} <= set(norm.terms)
     assert draft.review == []
+
+
+def test_a_schedule_that_has_effect_is_not_left_for_review_once_the_norms_are_subject_to_it():
+    draft = statute("Sales (1) A seller must label honey. (2) Schedule 3 (exceptions) has effect.")
+    assert draft.review == []

@@ -206,7 +206,7 @@ def _merge_interpretation(draft: Draft, article: Node, start: int) -> None:
         Explanation(
             article.eid,
             "(interpretation provisions)",
-            tuple(f"the definition {old} is read with {new} (see .interpretation)" for old, new in gone.items()),
+            tuple(f"{old} is read with {new}: interpretation goes with what it reads" for old, new in gone.items()),
         )
     )
 

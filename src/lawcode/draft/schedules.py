@@ -9,6 +9,7 @@ citation shows it; one named in an article without norms stays for review with t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -18,6 +19,9 @@ from lawcode.model.schedules import named_schedules
 
 if TYPE_CHECKING:
     from lawcode.draft.pipeline import Draft
+
+
+_HAS_EFFECT = re.compile(r"^Schedules? [\dA-Z]+(?: \([^)]{0,80}\))? (?:has|have) effect\.?$", re.IGNORECASE)
 
 
 def mark_schedules(draft: Draft, fact: Callable[[str, str], str]) -> None:
@@ -33,7 +37,16 @@ def mark_schedules(draft: Draft, fact: Callable[[str, str], str]) -> None:
         if article is None:
             continue
         exception = fact(f"an exception in {schedule} applies", naming[0])
+        marked = False
         for at, norm in enumerate(draft.norms):
             if eids.is_inside(norm.eid, article) and all(s != schedule for s, _ in norm.subject_to):
                 draft.norms[at] = replace(norm, subject_to=(*norm.subject_to, (schedule, exception)))
+                marked = True
+        if marked:  # "Schedule 3 (exceptions) has effect" says no more than the subject_to now does
+            only = {e for e in naming if _HAS_EFFECT.match(_text(draft, e))}
+            draft.review = [r for r in draft.review if r.eid not in only]
 
+
+def _text(draft: Draft, eid: str) -> str:
+    node = draft.document.get(eid)
+    return node.text.strip() if node is not None else ""
