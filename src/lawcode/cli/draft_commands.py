@@ -49,7 +49,7 @@ def draft(
     """Draft a model file from TEXT: every norm marked drafted, with its rule and a confidence.
 
     The model goes to standard output (redirect it to a file), a summary to standard error.
-    Provisions the drafter could not classify are listed for review in the file.
+    Provisions the drafter could not classify are readings to decide in the file (`readings`).
     """
     from lawcode import service
     from lawcode.errors import QueryError
