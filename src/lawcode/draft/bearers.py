@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from lawcode.draft.conditions import Condition
-from lawcode.draft.lexicon import PRONOUNS, Lexicon, clean_name, conjuncts, head, is_thing
+from lawcode.draft.lexicon import GENERIC_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head, is_thing
 from lawcode.draft.sentences import Clause
 from lawcode.draft.words import key, tokens
 
@@ -27,7 +27,6 @@ _AGENT = re.compile(
     re.IGNORECASE,
 )
 _NAMED_AS = re.compile(r"\(\s*(?:an?\s|the\s)?[\"“‘](?P<name>[^\"”’]{1,60})[\"”’]\s*\)")
-GENERIC_HEADS = frozenset(["person", "individual", "body", "anyone", "one", "someone", "everyone"])
 _BEARER_KINDS = ("duty", "prohibition", "permission", "power", "right", "consequence", "entitlement")
 
 

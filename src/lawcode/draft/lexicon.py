@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lawcode.draft.words import key, shorten, slug, tokens
+from lawcode.draft.words import key, normal_word, shorten, slug, tokens
 
 # Subjects whose head names a thing or an activity, not someone who can act: a "shall" on them
 # states a principle (or a duty of someone the text does not name).
@@ -27,6 +27,9 @@ ABSTRACT_HEADS = frozenset(
     ]
 )
 # Heads of bearers that act on others: their "may" is a power, not a mere permission.
+# Head nouns that name anyone at all: what makes them a particular actor is the words around them
+# ("a person who keeps bees", "a person holding a licence").
+GENERIC_HEADS = frozenset(["person", "individual", "body", "anyone", "one", "someone", "everyone"])
 ORGAN_HEADS = frozenset(
     [
         "organ", "authority", "department", "government", "commission", "minister", "ministry", "council", "court",
@@ -236,9 +239,6 @@ def clean_name(phrase: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,;:")
 
 
-_PERSONS = frozenset({"person", "persons", "individual", "individuals", "body", "bodies", "anyone", "someone"})
-
-
 @lru_cache(maxsize=8192)
 def head(phrase: str) -> str:
     """The head noun of a name: its last word before any preposition."""
@@ -247,7 +247,7 @@ def head(phrase: str) -> str:
     for n, word in enumerate(words):
         lower = word.lower()
         participle = (lower.endswith("ed") and len(lower) > 4) or (
-            lower.endswith("ing") and words[n - 1].lower() in _PERSONS  # "a person holding X"
+            lower.endswith("ing") and normal_word(words[n - 1].lower()) in GENERIC_HEADS  # "a person holding X"
         )
         if n and (lower in _PREPOSITIONS or lower in _RELATIVES or participle):
             words = words[:n]

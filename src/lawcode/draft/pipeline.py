@@ -28,9 +28,9 @@ from lawcode.draft import (
     openended,
     schedules,
 )
-from lawcode.draft.bearers import ANYONE, GENERIC_HEADS, UNNAMED, Bearers, Say, head_of
+from lawcode.draft.bearers import ANYONE, UNNAMED, Bearers, Say, head_of
 from lawcode.draft.conditions import Condition
-from lawcode.draft.lexicon import ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
+from lawcode.draft.lexicon import GENERIC_HEADS, ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
 from lawcode.draft.sentences import Clause, clauses, sentences
 from lawcode.draft.words import key, shorten, slug
 from lawcode.text.document import ITEM, Document, Node
