@@ -10,7 +10,7 @@ given true or false, dates before and during the regulation's force, a kind), an
 longest chapter (``GET /r/ID/read/chp_II``). For each target and each --workers count it starts
 ``lawcode serve`` (the shipped models, their texts from LAWCODE_CORPUS or ../shared/corpus) on a
 free loopback port, warms it up, then runs Debian's ``wrk`` against it for --seconds at about
---rate requests a second (pace.lua; the pause between requests is calibrated in a 5 s run
+--rate requests a second (pace.lua; the pause between requests is calibrated in short runs
 first). The same load then goes to the peer: uvicorn + Starlette answering each address with the
 bytes lawcode answered for it, from memory (peer_server.py), with as many processes, in the same
 run. Bounded: wrk stops after --seconds, and each server is stopped after its run.
@@ -121,11 +121,17 @@ def _ms(value: str) -> float:
 
 
 def paced(base: str, paths: list[str], rate: float, seconds: int, connections: int) -> dict:
-    """A run at about ``rate``: the pause after each response calibrated by a 5 s run first."""
-    first = connections / rate * 1000
-    trial = wrk(base, paths, 5, connections, first)
-    cycle = connections / trial["rate"] * 1000  # pause + latency, per connection
-    pause = max(0.0, first - (cycle - first))
+    """A run at about ``rate``: the pause after each response calibrated by short runs first (each
+    connection's cycle is its pause plus the latency), until one is within 5 % of the rate or
+    after four."""
+    target = connections / rate * 1000  # ms per request and connection
+    pause = target
+    for _ in range(4):
+        trial = wrk(base, paths, 3, connections, pause)
+        if abs(trial["rate"] - rate) <= 0.05 * rate:
+            break
+        cycle = connections / trial["rate"] * 1000
+        pause = max(0.0, pause + target - cycle)
     result = wrk(base, paths, seconds, connections, pause)
     result["pause_ms"] = round(pause, 2)
     return result

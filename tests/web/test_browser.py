@@ -165,3 +165,19 @@ def test_keyboard_and_phone(server, browser):
     assert width <= 390  # no sideways scrolling on a phone
     _shot(page, "reader-phone")
     context.close()
+
+
+def test_reading_and_the_interview_work_without_javascript(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + BASE + "/read/chp_II")
+    page.locator("#chp_II__art_14 a.xref", has_text="article 13 of these Regulations").first.click()
+    page.wait_for_url("**/read/chp_II#chp_II__art_13")
+    assert page.locator("#chp_II__art_13").is_visible()
+    page.goto(server + BASE + "/interview")
+    page.get_by_label("citizen:", exact=False).first.check()
+    _go(page, page.get_by_role("button", name="Start"))
+    page.get_by_label("I don't know").check()
+    _go(page, page.get_by_role("button", name="Next question"))
+    assert "unknown=" in page.url  # the answer went into the interview's address by a plain form
+    context.close()
