@@ -77,6 +77,10 @@ def main() -> None:
     print(f"\n(written to {out.relative_to(ROOT)})")
 
 
+# The shape of query number n is SHAPES[n % 10] (see make_queries).
+SHAPES = ("word",) * 4 + ("two words",) * 2 + ("phrase",) * 2 + ("prefix", "OR")
+
+
 def make_queries(count: int, seed: int = 7) -> list[str]:
     """Queries of the five shapes, their words drawn as they occur in the corpus texts."""
     chance = random.Random(seed)
@@ -121,6 +125,8 @@ def bench_backend(backend: str, texts: Path, queries: list[str], work: Path) -> 
                 hits += len(search(store, query, limit=20).hits)
                 latencies.append((time.perf_counter() - started) * 1000)
                 cpu.append((time.process_time() - started_cpu) * 1000)
+        by_shape = {shape: sorted(cpu[i] for i in range(len(queries)) if SHAPES[i % 10] == shape)
+                    for shape in dict.fromkeys(SHAPES)}
         latencies.sort()
         cpu.sort()
         return {"ingest_s": first["seconds"], "ingest_docs_per_s": round(count / first["seconds"], 1),
@@ -133,6 +139,8 @@ def bench_backend(backend: str, texts: Path, queries: list[str], work: Path) -> 
                 # CPU of this (client) process only: for SQLite all of the search, for PostgreSQL not the server's
                 "search_client_cpu_median_ms": round(statistics.median(cpu), 2),
                 "search_client_cpu_p99_ms": round(cpu[int(len(cpu) * 0.99) - 1], 2),
+                "search_client_cpu_p90_ms_by_shape": {shape: round(times[int(len(times) * 0.9) - 1], 1)
+                                                       for shape, times in by_shape.items() if times},
                 "load_average_after": [round(x, 1) for x in os.getloadavg()]}
     finally:
         if server is not None:
@@ -212,6 +220,10 @@ def report(results: dict[str, Any]) -> None:
     print("| | " + " | ".join(backends) + " |\n|---|" + "---|" * len(backends))
     for label, key in rows:
         print(f"| {label} | " + " | ".join(str(results[b][key]) for b in backends) + " |")
+    for backend in backends:
+        shapes = results[backend]["search_client_cpu_p90_ms_by_shape"]
+        print(f"search CPU in this process, p90 by query shape ({backend}): "
+              + ", ".join(f"{shape} {ms} ms" for shape, ms in shapes.items()))
     diff = results["diff"]
     print(f"\ndiff of two versions ({diff['articles'][0]} and {diff['articles'][1]} articles): compare "
           f"{diff['compare_s']} s, parse both + compare {diff['parse_and_compare_s']} s"

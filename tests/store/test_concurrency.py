@@ -74,7 +74,8 @@ def test_two_ingests_at_once_store_each_text_once(store_url, folder):
     results = [p.communicate(timeout=120) for p in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], [err for _, err in results]
     outs = "".join(out for out, _ in results)
-    assert outs.count("stored") == TEXTS and outs.count("unchanged") == TEXTS
+    # Once seen failing (once, never reproduced since): say everything both processes printed.
+    assert outs.count("stored") == TEXTS and outs.count("unchanged") == TEXTS, results
     with Store.open(store_url) as store:
         assert check_whole(store) == TEXTS
         assert all(len(r.versions) == 1 for r in store.regulations())

@@ -143,13 +143,6 @@ class _Parser:
         raise self._fail(f"{value} needs something on both sides")
 
 
-def has_prefix(query: Query) -> bool:
-    """Whether any word of the query is a prefix (``regist*``)."""
-    if isinstance(query, Words):
-        return query.prefix
-    return has_prefix(query.left) or has_prefix(query.right)
-
-
 def to_fts5(query: Query) -> str:
     """The query in SQLite FTS5's syntax; every word is a quoted string."""
     if isinstance(query, Words):
