@@ -15,14 +15,12 @@ cycles - see :mod:`lawcode.model.consistency`).
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from lawcode.errors import ModelError
 from lawcode.model.conditions import Expr, parse_condition
@@ -34,10 +32,10 @@ from lawcode.model.loaded import find_line
 from lawcode.model.objects import Model
 from lawcode.model.schema import Model as ModelFile
 from lawcode.model.schema import validate
+from lawcode.model.schema_errors import first_schema_error
 from lawcode.model.yamlsource import Path as YamlPath
 from lawcode.model.yamlsource import read_yaml
 from lawcode.nogc import without_gc
-from lawcode.suggest import did_you_mean
 
 
 def load_model(path: str | Path) -> LoadedModel:
@@ -67,7 +65,7 @@ def read_model(path: str | Path) -> LoadedModel:
     try:
         model = validate(data)
     except ValidationError as error:
-        raise _schema_error(error, data, lines, file) from None
+        raise first_schema_error(error, data, lines, file, ModelFile, "lawcode schema") from None
     concepts = _concepts(model, lines, file)
 
     def parsed(source: str | None, path: YamlPath) -> Expr | None:
@@ -135,89 +133,3 @@ def _parse(source: str | None, path: YamlPath, lines: Mapping[YamlPath, int], fi
     if source is None:
         return None
     return parse_condition(source, file=file, line=find_line(lines, path))
-
-
-def _schema_error(error: ValidationError, data: dict[str, Any], lines: Mapping[YamlPath, int], file: str) -> ModelError:
-    """The first schema problem (in file order) as a ModelError; the count of the others."""
-    problems = sorted(error.errors(), key=lambda e: find_line(lines, e["loc"]))
-    first = problems[0]
-    loc = first["loc"]
-    more = f" [and {len(problems) - 1} more problem(s)]" if len(problems) > 1 else ""
-    where = _where(data, loc[:-1] if first["type"] in ("extra_forbidden", "missing") else loc)
-    line = find_line(lines, loc)
-    if first["type"] == "extra_forbidden":
-        allowed = _fields_at(loc[:-1])
-        return ModelError(f"{where}unknown field {loc[-1]!r}{did_you_mean(str(loc[-1]), allowed)}{more}",
-                          file=file, line=line, expected="one of " + ", ".join(allowed))
-    if first["type"] == "missing":
-        return ModelError(f"{where}missing field {loc[-1]!r}{more}", file=file, line=line,
-                          expected=_description(loc) or f"a value for {loc[-1]}")
-    value = first.get("input")
-    shown = f" (found {value!r})" if not isinstance(value, (dict, list)) else ""
-    return ModelError(f"{where}{first['msg']}{shown}{more}", file=file, line=line,
-                      expected=_description(loc))
-
-
-def _where(data: Any, loc: YamlPath) -> str:
-    """``norms[3] (art13.1-x).kind: `` - a path a reader can find, with the item's id."""
-    parts: list[str] = []
-    node = data
-    for part in loc:
-        if isinstance(part, int):
-            parts.append(f"[{part}]")
-            node = node[part] if isinstance(node, list) and part < len(node) else None
-            if isinstance(node, dict) and isinstance(node.get("id"), str):
-                parts.append(f" ({node['id']})")
-        else:
-            parts.append(("." if parts else "") + str(part))
-            node = node.get(part) if isinstance(node, dict) else None
-    return "".join(parts) + ": " if parts else ""
-
-
-def _class_at(loc: YamlPath) -> type[BaseModel] | None:
-    """The schema class that describes the mapping at ``loc``."""
-    cls: type[BaseModel] = ModelFile
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = _field(cls, part)
-        if info is None:
-            return None
-        inner = _model_in(info.annotation)
-        if inner is None:
-            return None
-        cls = inner
-    return cls
-
-
-def _field(cls: type[BaseModel], name: str) -> Any:
-    for field_name, info in cls.model_fields.items():
-        if name in (field_name, info.alias):
-            return info
-    return None
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _fields_at(loc: YamlPath) -> list[str]:
-    cls = _class_at(loc)
-    if cls is None:
-        return []
-    return [info.alias or name for name, info in cls.model_fields.items()]
-
-
-def _description(loc: YamlPath) -> str | None:
-    names = [p for p in loc if not isinstance(p, int)]
-    if not names:
-        return None
-    cls = _class_at(tuple(loc[: max(i for i, p in enumerate(loc) if not isinstance(p, int))]))
-    info = _field(cls, names[-1]) if cls is not None else None
-    return info.description if info is not None else None
