@@ -35,7 +35,6 @@ from lawcode.model.schema import validate
 from lawcode.model.schema_errors import first_schema_error
 from lawcode.model.yamlsource import Path as YamlPath
 from lawcode.model.yamlsource import read_yaml
-from lawcode.nogc import without_gc
 
 
 def load_model(path: str | Path) -> LoadedModel:
@@ -49,7 +48,6 @@ def load_model(path: str | Path) -> LoadedModel:
     return loaded
 
 
-@without_gc  # a large model is hundreds of thousands of small objects and no cycles
 def read_model(path: str | Path) -> LoadedModel:
     """Load a model file, keeping problems in its references as ``issues`` rather than raising.
 
@@ -68,11 +66,14 @@ def read_model(path: str | Path) -> LoadedModel:
         raise first_schema_error(error, data, lines, file, ModelFile, "lawcode schema") from None
     concepts = _concepts(model, lines, file)
 
-    def parsed(source: str | None, path: YamlPath) -> Expr | None:
-        return with_concepts(_parse(source, path, lines, file), concepts)
+    def parsed(source: str, path: YamlPath) -> Expr:
+        return with_concepts(parse_condition(source, file=file, line=find_line(lines, path)), concepts)
 
-    conditions = {n.id: parsed(n.condition, ("norms", i, "condition")) for i, n in enumerate(model.norms)}
-    exceptions = {n.id: parsed(n.unless, ("norms", i, "unless")) for i, n in enumerate(model.norms)}
+    def optional(source: str | None, path: YamlPath) -> Expr | None:
+        return None if source is None else parsed(source, path)
+
+    conditions = {n.id: optional(n.condition, ("norms", i, "condition")) for i, n in enumerate(model.norms)}
+    exceptions = {n.id: optional(n.unless, ("norms", i, "unless")) for i, n in enumerate(model.norms)}
     definitions = {
         a.id: parsed(a.defined_by, ("actors", i, "defined_by"))
         for i, a in enumerate(model.actors) if a.defined_by is not None
@@ -86,8 +87,8 @@ def read_model(path: str | Path) -> LoadedModel:
     loaded = LoadedModel(
         model=model, path=file, lines=MappingProxyType(dict(lines)),
         conditions=MappingProxyType(conditions), exceptions=MappingProxyType(exceptions),
-        definitions=MappingProxyType(definitions), links=MappingProxyType(links),  # type: ignore[arg-type]
-        concepts=MappingProxyType(concepts), conduct=MappingProxyType(conduct),  # type: ignore[arg-type]
+        definitions=MappingProxyType(definitions), links=MappingProxyType(links),
+        concepts=MappingProxyType(concepts), conduct=MappingProxyType(conduct),
     )
     issues = sorted(reference_issues(loaded), key=lambda i: (i.line or 0, i.code, i.message))
     return replace(loaded, issues=tuple(issues))
@@ -127,9 +128,3 @@ def _concepts(model: Model, lines: Mapping[YamlPath, int], file: str) -> dict[st
                                                line=find_line(lines, ("facts", i, "derived_by")))
             lines_of[fact.id] = find_line(lines, ("facts", i))
     return expand_definitions(sources, lines_of, file)
-
-
-def _parse(source: str | None, path: YamlPath, lines: Mapping[YamlPath, int], file: str) -> Expr | None:
-    if source is None:
-        return None
-    return parse_condition(source, file=file, line=find_line(lines, path))
