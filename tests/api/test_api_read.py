@@ -108,3 +108,33 @@ def test_validate_an_akoma_ntoso_document(client):
     assert answer["valid"] is False and answer["problems"]
     not_xml = client.post("/api/validate", content=b"<<<", headers={"content-type": "application/xml"})
     assert not_xml.status_code == 422 and not_xml.json()["error"]
+
+
+def test_assess_answers_as_the_engine_does():
+    from fastapi.testclient import TestClient
+
+    from conftest import UK_EQUALITY, corpus_file
+    from lawcode.api.app import create_app
+    from lawcode.api.library import Library
+    from lawcode.engine.assess import assess
+
+    library = Library.load(["uk-equality-act-2010"], str(corpus_file(UK_EQUALITY)), store=False)
+    regulation = library.get("uk-equality-act-2010")
+    facts = {"provides_service_to_public": True, "discrimination_in_services": True, "b_seeks": True,
+             "schedule_3_exception": False}
+    with TestClient(create_app(library, web=False)) as client:
+        answer = client.get("/api/regulations/uk-equality-act-2010/assess",
+                            params={"as": "service_provider", "on": "2020-01-01",
+                                    "fact": [name if held else f"{name}=false" for name, held in facts.items()]}).json()
+    assert answer == assess(regulation.loaded, ["service_provider"], facts, "2020-01-01", regulation.document).to_dict()
+    assert any(a["result"] == "contravened" for a in answer["assessments"])
+
+
+def test_readings_answer_as_the_engine_does(client, tar_library):
+    from lawcode.engine.review import reading_list
+
+    regulation = tar_library.get(TAR_ID)
+    every = client.get(f"/api/regulations/{TAR_ID}/readings").json()
+    assert every == reading_list(regulation.loaded, regulation.document).to_dict() and every["readings"]
+    pending = client.get(f"/api/regulations/{TAR_ID}/readings", params={"pending": "true"}).json()
+    assert pending == reading_list(regulation.loaded, regulation.document, reviewed=False).to_dict()

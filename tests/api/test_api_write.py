@@ -12,13 +12,14 @@ TOKEN = "s3cret-token"
 
 
 @pytest.fixture
-def writer(tar_library, tmp_path):
+def writer(tar_library, tmp_path, monkeypatch):
+    """A server holding the TAR model, writing to a store of its own (a SQLite file)."""
     from lawcode.api.app import create_app
     from lawcode.api.library import Library
 
+    monkeypatch.setenv("LAWCODE_DATABASE_URL", str(tmp_path / "store.sqlite3"))
     library = Library(dict(tar_library.regulations))
     app = create_app(library, api_token=TOKEN, web=False)
-    app.state.ingest_folder = tmp_path
     with TestClient(app) as test_client:
         yield test_client
 
@@ -76,3 +77,32 @@ def test_no_request_leaves_the_garbage_collector_off(writer, monkeypatch):
     for url in ("/api/regulations/shed/akn", f"/api/regulations/{TAR_ID}/akn", f"/api/regulations/{TAR_ID}/structure"):
         assert writer.get(url).status_code == 200
     assert paused == [] and gc.isenabled()
+
+
+def test_writing_stores_each_post_as_the_next_version_in_the_corpus_store(writer):
+    from lawcode.store.store import Store
+
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    first = writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT}, headers=headers).json()
+    changed = SHED_TEXT.replace("every year", "every second year")
+    second = writer.post("/api/regulations", json={"id": "shed", "text": changed}, headers=headers).json()
+    assert (first["version"], second["version"]) == ("shed@1", "shed@2")
+    with Store.open() as store:
+        assert [v.ref for v in store.versions("shed")] == ["shed@1", "shed@2"]
+        assert store.source(store.resolve("shed")).decode() == changed
+    provision = writer.get("/api/regulations/shed/provisions/2").json()
+    assert "every second year" in provision["text"]
+
+
+def test_writing_cannot_replace_a_model_the_server_was_started_with(writer):
+    response = writer.post("/api/regulations", json={"id": TAR_ID, "text": SHED_TEXT},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 409 and TAR_ID in response.json()["error"]
+
+
+def test_a_model_written_for_another_text_is_refused_naming_the_model(writer):
+    response = writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT.replace("tents", "huts"),
+                                                     "model": SHED_MODEL},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 422
+    assert response.json()["file"] == "text" and "another text" in response.json()["error"]

@@ -20,7 +20,9 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
 @pytest.fixture(autouse=True)
-def _serving_tar(tar_library):
+def _serving_tar(tar_library, tmp_path, monkeypatch):
+    """The TAR regulation served; what the generated writes store goes to a store of the test's own."""
+    monkeypatch.setenv("LAWCODE_DATABASE_URL", str(tmp_path / "store.sqlite3"))
     app.state.library = Library(dict(tar_library.regulations))
 
 

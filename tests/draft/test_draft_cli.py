@@ -51,6 +51,9 @@ def test_every_norm_is_marked_drafted_with_rule_and_confidence_and_unread_articl
     assert [m[0] for m in marks] == ["list-item<shall", "list-item<shall", "shall", "entry-into-force"]
     assert all(0 < m[1] <= 1 for m in marks)
     assert [(e["eid"], e["reason"].split(":")[0]) for e in data["non_normative"]] == [("chp_I__art_3", "TO REVIEW")]
+    [reading] = data["readings"]  # the unclassified provision is a reading to decide, not yet reviewed
+    assert reading["cites"] == ["chp_I__art_3__para_nn_1"] and reading["reviewed"] is False
+    assert reading["reading"].startswith("no norm drafted") and len(reading["alternatives"]) >= 2
     assert data["regulation"]["in_force"].isoformat() == "2024-05-01"
     [fact] = data["facts"]
     assert fact["question"] == "Does this hold: a swarm escapes?"

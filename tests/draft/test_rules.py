@@ -215,14 +215,19 @@ def test_a_role_named_in_quotes_and_a_person_who_does_something_are_actors():
     assert second.bearer == "person_keep_more_than_ten_hive" and second.condition == ()
 
 
-def test_items_that_complete_the_lead_in_action_keep_it():
+def test_items_that_only_complete_the_lead_in_action_are_one_norm_with_it():
     draft = draft_of(
         "A seller must not refuse honey to a buyer—\n(a) because of the buyer's age;\n(b) by closing the stall."
     )
-    assert [n.action for n in draft.norms] == [
-        "refuse honey to a buyer because of the buyer's age",
-        "refuse honey to a buyer by closing the stall",
-    ]
+    [norm] = draft.norms  # two ways of doing the one prohibited act
+    assert (norm.kind, norm.bearer, norm.eid) == ("prohibition", "seller", "chp_I__art_1__para_nn_1")
+    assert norm.action == "refuse honey to a buyer — (1) because of the buyer's age; (2) by closing the stall"
+    assert norm.rule == "list-as-one<must-not"
+
+
+def test_items_with_verbs_of_their_own_stay_one_norm_each():
+    draft = draft_of("A seller must—\n(a) label the honey;\n(b) weigh the honey.")
+    assert [(n.action, n.eid[-6:]) for n in draft.norms] == [("label the honey", "item_a"), ("weigh the honey", "item_b")]
 
 
 def test_a_subject_that_names_a_thing_makes_no_actor():
@@ -261,3 +266,19 @@ def test_after_opens_a_condition_only_as_a_clause_and_items_keep_their_when():
 def test_a_phrase_between_the_modal_and_the_verb_is_a_note():
     [norm] = norms_of("A seller must not, in relation to the market, harass a buyer.")
     assert norm.action == "harass a buyer" and norm.notes == ("in relation to the market",)
+
+
+def test_counterparty_is_not_a_co_actor_nor_an_activity_noun():
+    draft = draft_of(
+        "The wardens shall inspect hives. The guild shall organise markets. The keepers shall, in conjunction "
+        "with the wardens, report swarms to the guild. Organisations shall help keepers. The keepers shall "
+        "promote the organisation of markets.",
+    )
+    report, promote = draft.norms[2], draft.norms[4]
+    assert report.counterparty == "guild"  # the wardens act with the keepers; the guild is reported to
+    assert promote.counterparty is None  # "the organisation of" is the activity, not an actor
+
+
+def test_counterparty_people_named_by_what_they_do_are_their_own_actor():
+    draft = draft_of("Personnel shall keep records. The wardens shall train personnel involved with honey sales.")
+    assert draft.norms[1].counterparty == "personnel_involved_honey_sale"

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from conftest import run_main as lawcode
+from lawcode.store.store import Store
 
-from .conftest import GARDEN, GARDEN_MODEL, MARINA, write_text
+from .conftest import GARDEN, GARDEN_MODEL, MARINA, check_whole, write_text
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -95,3 +96,57 @@ def test_questions_quote_from_the_store_without_a_text(store_env, monkeypatch, c
     _, out, _ = lawcode(monkeypatch, capsys, *ask)
     quotes = [q for f in json.loads(out)["findings"] for q in f.get("quote", [])]
     assert quotes and all(q["text"] for q in quotes)
+
+
+def test_a_model_is_attached_to_a_text_stored_without_one_and_replaced_when_it_changes(store_env, monkeypatch,
+                                                                                    capsys, tmp_path):
+    from lawcode.text.parse import parse_text
+
+    text = write_text(tmp_path, "garden.txt", GARDEN.read_text())
+    model = tmp_path / "garden.yaml"
+    model.write_text(GARDEN_MODEL.read_text().replace("FINGERPRINT", parse_text(text.read_bytes()).fingerprint()))
+    assert lawcode(monkeypatch, capsys, "ingest", str(text))[0] == 0
+    code, out, _ = lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model), "--format", "json")
+    assert code == 0 and json.loads(out)["results"][0]["status"] == "model attached"
+    listed = json.loads(lawcode(monkeypatch, capsys, "list", "--format", "json")[1])
+    assert len(listed) == 1 and [v["model"] for v in listed[0]["versions"]] == ["riverside-gardens"]
+    assert listed[0]["work_uri"] == "/akn/xx/act/riverside-gardens"  # the model's work, not the file name's
+    code, out, _ = lawcode(monkeypatch, capsys, "search", "weeds", "--format", "json")
+    assert any(h["what"] == "norm" for h in json.loads(out)["hits"])
+    code, out, _ = lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model), "--format", "json")
+    assert json.loads(out)["results"][0]["status"] == "unchanged"
+    model.write_text(model.read_text().replace("keep the plot free of weeds", "keep the plot clear of thistles"))
+    code, out, _ = lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model), "--format", "json")
+    assert json.loads(out)["results"][0]["status"] == "model replaced"
+    code, out, _ = lawcode(monkeypatch, capsys, "search", "thistles", "--format", "json")
+    assert [h["norm"] for h in json.loads(out)["hits"]] == ["art3.1.1-weeding"]
+    code, out, _ = lawcode(monkeypatch, capsys, "search", "\"free of weeds\"", "--kind", "duty", "--format", "json")
+    assert json.loads(out)["hits"] == []  # the old norm's words are gone with it
+
+
+def test_delete_a_version_or_a_whole_regulation(store_env, monkeypatch, capsys, tmp_path):
+    path = write_text(tmp_path, "marina.txt", MARINA)
+    lawcode(monkeypatch, capsys, "ingest", str(path))
+    path.write_text(MARINA.replace("each quarter", "each month"), encoding="utf-8")
+    lawcode(monkeypatch, capsys, "ingest", str(path))
+    lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "ferry.txt", MARINA.replace("Marina", "Ferry"))))
+    code, _, err = lawcode(monkeypatch, capsys, "delete", "marina@1")
+    assert code == 2 and "needs confirmation" in err and "--yes" in err  # no terminal to ask at
+    code, out, _ = lawcode(monkeypatch, capsys, "delete", "marina", "--version", "1", "--yes")
+    assert code == 0 and "deleted      marina@1" in out
+    search = lambda word: json.loads(lawcode(monkeypatch, capsys, "search", word, "--format", "json")[1])["hits"]  # noqa: E731
+    assert {h["version"] for h in search("quarter")} == {"ferry@1"} and {h["version"] for h in search("month")} == {"marina@2"}
+    with Store.open(store_env) as store:
+        assert check_whole(store) == 2  # no row of the deleted version is left behind
+    code, _, err = lawcode(monkeypatch, capsys, "delete", "marina@7", "--yes")
+    assert code == 2 and "no version 7" in err and "marina@2" in err
+    code, out, _ = lawcode(monkeypatch, capsys, "delete", "ferry", "--yes", "--format", "json")
+    assert json.loads(out) == {"deleted": ["ferry@1"]}
+    listed = json.loads(lawcode(monkeypatch, capsys, "list", "--format", "json")[1])
+    assert [(r["id"], [v["number"] for v in r["versions"]]) for r in listed] == [("marina", [2])]
+    assert {h["version"] for h in search("boat")} == {"marina@2"}
+    path.write_text(MARINA, encoding="utf-8")  # the deleted text again: stored anew, numbered after the last
+    code, out, _ = lawcode(monkeypatch, capsys, "ingest", str(path))
+    assert code == 0 and "marina@3" in out
+    code, _, err = lawcode(monkeypatch, capsys, "delete", "nothing-here", "--yes")
+    assert code == 2 and "no stored regulation 'nothing-here'" in err

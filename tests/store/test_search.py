@@ -80,6 +80,29 @@ def test_norms_are_searched_by_action_and_actor(store_env, monkeypatch, capsys, 
     assert {h["kind"] for h in _search(monkeypatch, capsys, "weeds", "--kind", norms[0]["kind"])} == {norms[0]["kind"]}
 
 
+def test_an_actor_finds_the_norms_of_what_it_is_a_kind_of(store_env, monkeypatch, capsys, tmp_path):
+    from lawcode.text.parse import parse_text
+
+    text = write_text(tmp_path, "garden.txt", GARDEN.read_text())
+    model = tmp_path / "garden.yaml"
+    tenant = "  - id: allotment_tenant\n    label: allotment tenant\n    is_a: [plot_holder]\n  - id: garden_office\n"
+    model.write_text(GARDEN_MODEL.read_text().replace("FINGERPRINT", parse_text(text.read_bytes()).fingerprint())
+                     .replace("  - id: garden_office\n", tenant, 1))
+    assert lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model))[0] == 0
+
+    def norms(actor: str) -> set[str]:
+        return {h["norm"] for h in _search(monkeypatch, capsys, "plot OR fire OR fee OR weeds", "--actor", actor,
+                                           "--limit", "100") if h["what"] == "norm"}
+
+    holder = norms("plot_holder")
+    assert holder and "art3.1.1-weeding" in holder
+    assert norms("allotment_tenant") == holder  # a tenant is a plot holder: bound by the same norms
+    assert norms("resident") == holder  # a resident with a plot is one (plot_holder is defined so)
+    office = norms("garden_office")
+    assert office and "art3.1.1-weeding" not in office and office < holder  # the office's norms concern plot holders
+    assert norms("nobody_at_all") == set()
+
+
 def test_the_version_in_force_is_searched(store_env, monkeypatch, capsys, tmp_path):
     path = write_text(tmp_path, "marina.txt", MARINA)
     lawcode(monkeypatch, capsys, "ingest", str(path), "--in-force", "2020-01-01")

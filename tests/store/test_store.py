@@ -149,3 +149,16 @@ def _garden_model(folder: Path, text: Path) -> Path:
     model = folder / "garden.yaml"
     model.write_text(source)
     return model
+
+
+def test_ingest_parses_without_cross_references_yet_stores_the_same_tree_and_fingerprint(tmp_path):
+    from lawcode.text.parse import parse_text
+
+    path = write_text(tmp_path, "marina.txt", MARINA)
+    full = parse_text(MARINA, source=str(path))
+    lean = parse_text(MARINA, source=str(path), cross_references=False)
+    assert full.references and not lean.references  # Article 3 cites Article 2
+    assert lean.fingerprint() == full.fingerprint() and lean.body == full.body
+    prepared = prepare(str(path))
+    assert prepared.fingerprint == full.fingerprint()
+    assert [row[1] for row in prepared.rows] == [node.eid for node in full.walk()]

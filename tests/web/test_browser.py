@@ -37,11 +37,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server():
-    """``lawcode serve`` in its own process, on a free port; its base URL."""
+def server(tmp_path_factory):
+    """``lawcode serve`` in its own process (an empty corpus store of its own), on a free port; its base URL."""
     corpus = corpus_file(TAR).parent
     port = _free_port()
-    env = {**os.environ, "LAWCODE_CORPUS": str(corpus)}
+    store = tmp_path_factory.mktemp("browser-store") / "corpus.sqlite3"
+    env = {**os.environ, "LAWCODE_CORPUS": str(corpus), "LAWCODE_DATABASE_URL": str(store)}
     process = subprocess.Popen([sys.executable, "-m", "lawcode", "serve", "--port", str(port)], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"

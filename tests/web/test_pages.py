@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from webhelp import BASE, web_fixture, web_library_fixture  # noqa: F401 (fixtures)
+from fastapi.testclient import TestClient
+from webhelp import BASE, TAR_ID, web_fixture, web_library_fixture  # noqa: F401 (fixtures)
+
+from conftest import TAR, corpus_file
 
 
 def test_home_lists_the_regulation_and_its_pages(web):
@@ -154,3 +157,19 @@ def test_a_text_of_sections_alone_is_read_on_one_page():
     assert [node.kind for node in sections.body] == ["section", "section"]
     assert [p.key for p in reader.pages(sections)] == [reader.ALL]
     assert reader.page_of(sections, "sec_2") == reader.ALL
+
+
+def test_home_lists_the_regulations_in_the_store_with_their_pages(tmp_path, monkeypatch, web_library):
+    from lawcode.api.app import create_app
+    from lawcode.api.library import Library
+
+    monkeypatch.setenv("LAWCODE_DATABASE_URL", str(tmp_path / "store.sqlite3"))
+    text = "Invented Pier Rules\n\nArticle 1 A visitor shall keep off the pier at night.\n\nArticle 2 Article 1 does not apply to anglers.\n"
+    Library(dict(web_library.regulations)).ingest("pier", text, None)
+    library = Library.load([TAR_ID], str(corpus_file(TAR)))  # as a restarted server: the store listed
+    assert "pier" in library.stored and "pier" not in library.regulations  # read when first asked for
+    with TestClient(create_app(library)) as client:
+        home = client.get("/").text
+        assert 'href="/r/pier/read"' in home and 'href="/r/pier/interview"' not in home  # a text without a model
+        page = client.get("/r/pier/p/1")  # the provision, on its page of the reader
+        assert page.status_code == 200 and "keep off the pier at night" in page.text

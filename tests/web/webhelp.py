@@ -15,7 +15,7 @@ BASE = f"/r/{TAR_ID}"
 def web_library_fixture():
     from lawcode.api.library import Library
 
-    return Library.load([TAR_ID], str(corpus_file(TAR)))
+    return Library.load([TAR_ID], str(corpus_file(TAR)), store=False)
 
 
 @pytest.fixture(scope="module", name="web")

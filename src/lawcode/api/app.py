@@ -8,7 +8,6 @@ is read-only).
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -33,7 +32,6 @@ def create_app(library: Library | None = None, api_token: str | None = None, web
                   docs_url="/api/docs", redoc_url=None, openapi_url="/openapi.json")
     app.state.library = library if library is not None else Library.load()
     app.state.api_token = api_token or None
-    app.state.ingest_folder = Path(tempfile.gettempdir()) / "lawcode-ingested"
     install_error_handlers(app)
     app.include_router(router)
     app.include_router(corpus_routes.router)

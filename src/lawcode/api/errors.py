@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from lawcode.api.library import Forbidden, NotFound
+from lawcode.api.library import Conflict, Forbidden, NotFound
 from lawcode.errors import LawcodeError
 
 MAX_BODY = 4 * 1024 * 1024  # bytes: a regulation text with its model fits many times over
@@ -66,6 +66,8 @@ def _status_of(error: LawcodeError) -> int:
         return 404
     if isinstance(error, Forbidden):
         return 401 if error.missing else 403
+    if isinstance(error, Conflict):
+        return 409
     return 422
 
 

@@ -1,10 +1,17 @@
 """The regulations a running server answers about, parsed once, and the garbage-collector guard.
 
-The library parses and exports each text when the server starts, so that no request runs the
-parser or the Akoma Ntoso exporter (both pause Python's cyclic garbage collector, see
-:mod:`lawcode.nogc`, which in a long-running multi-threaded server would leave the collector
-off for every other request while they run). The only conversion a request can cause is an
-ingest (with the API token): it calls the parser with the pause unwrapped, holding a lock, and
+Two sources: the models the server is started with (the shipped ones, or ``--model``), with
+their texts, parsed and exported when the server starts; and the corpus store
+(:mod:`lawcode.store`: LAWCODE_DATABASE_URL, else the SQLite file in the user's data folder),
+whose regulations are listed at start and each read (its latest version, with its model) the
+first time a request names it. A model given at start-up keeps its id: the store serves the
+others. Writing (an ingest over the API, with the token) stores the text and its model in the
+store, as ``lawcode ingest`` does, so that a restarted server serves it again.
+
+Converting a text to Akoma Ntoso pauses Python's cyclic garbage collector (see
+:mod:`lawcode.nogc`), which in a long-running server would leave it off for every other request
+while it runs. The conversions a request can cause (a regulation read from the store, an
+ingest) therefore call the exporter with the pause unwrapped, one at a time under a lock, and
 the collector is switched back on should anything have left it off.
 """
 
@@ -13,20 +20,28 @@ from __future__ import annotations
 import dataclasses
 import gc
 import inspect
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lawcode.errors import LawcodeError, QueryError
+
+if TYPE_CHECKING:
+    from lawcode.store.store import Store, Version
 
 T = TypeVar("T")
 
 
 class NotFound(QueryError):
     """A path names something the server does not hold (a regulation, a provision, a norm)."""
+
+
+class Conflict(QueryError):
+    """A write that would replace what the server was started with."""
 
 
 class Forbidden(QueryError):
@@ -66,13 +81,26 @@ class Regulation:
     loaded: Any = None  # LoadedModel
     document: Any = None  # Document
     akn: bytes | None = None
-    origin: str = "shipped"  # shipped | model | ingested
+    origin: str = "shipped"  # shipped | model (--model) | stored (the corpus store)
+    version: str | None = None  # the store's version (ID@N) this was read from
     # pages and diagrams, drawn once, by (page, argument...)
     rendered: dict[tuple[str | None, ...], Any] = field(default_factory=dict, repr=False)
 
+    @property
+    def has_model(self) -> bool:
+        return self.loaded is not None
+
+    @property
+    def has_text(self) -> bool:
+        return self.document is not None
+
+    @property
+    def in_force(self) -> str | None:
+        return self.loaded.model.regulation.in_force.isoformat() if self.loaded is not None else None
+
     def summary(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "title": self.title, "origin": self.origin,
-                      "has_model": self.loaded is not None, "has_text": self.document is not None}
+                                "has_model": self.has_model, "has_text": self.has_text, "version": self.version}
         if self.loaded is not None:
             regulation = self.loaded.model.regulation
             data["short_title"] = regulation.short_title
@@ -84,16 +112,47 @@ class Regulation:
         return data
 
 
+@dataclass(frozen=True)
+class Stored:
+    """A regulation in the store, not read yet: what the listing shows of it (its latest version)."""
+
+    id: str
+    title: str
+    version: Version
+    origin: str = "stored"
+
+    @property
+    def has_model(self) -> bool:
+        return self.version.model_id is not None
+
+    @property
+    def has_text(self) -> bool:
+        return True
+
+    @property
+    def in_force(self) -> str | None:
+        return self.version.in_force_from
+
+    def summary(self) -> dict[str, Any]:
+        version = self.version
+        return {"id": self.id, "title": self.title, "origin": self.origin, "has_model": self.has_model,
+                "has_text": True, "version": version.ref, "in_force": version.in_force_from,
+                "repealed": version.in_force_until, "fingerprint": version.fingerprint}
+
+
 @dataclass
 class Library:
-    """The regulations by id, in the order they were added."""
+    """The regulations read, by id, in the order they were added; and those in the store not read
+    yet (``stored``), read the first time a request names them."""
 
     regulations: dict[str, Regulation] = field(default_factory=dict)
+    stored: dict[str, Stored] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, models: list[str] | None = None, text: str | None = None) -> Library:
+    def load(cls, models: list[str] | None = None, text: str | None = None, store: bool = True) -> Library:
         """The library of ``models`` (paths or shipped ids; default every shipped model), each
-        with its text when it can be found (``text``, a file or folder, or LAWCODE_CORPUS)."""
+        with its text when it can be found (``text``, a file or folder, or LAWCODE_CORPUS), and
+        (``store``) the regulations in the corpus store, when there is one."""
         from lawcode import service
 
         library = cls()
@@ -109,15 +168,23 @@ class Library:
             origin = "shipped" if str(ref) in service.shipped_model_paths() else "model"
             library.regulations[regulation.id] = Regulation(regulation.id, regulation.title, loaded, document,
                                                             akn, origin)
+        if store:
+            library.stored = library._stored_list()
         return library
+
+    def entries(self) -> list[Regulation | Stored]:
+        """Every regulation this server answers about: those read, then those still in the store."""
+        return [*self.regulations.values(), *(s for i, s in self.stored.items() if i not in self.regulations)]
 
     def get(self, regulation_id: str) -> Regulation:
         regulation = self.regulations.get(regulation_id)
+        if regulation is None and regulation_id in self.stored:
+            regulation = self._read_stored(regulation_id)
         if regulation is None:
             from lawcode.suggest import closest_first
 
             raise NotFound(f"no regulation {regulation_id!r} on this server", expected="a regulation id",
-                           known=closest_first(regulation_id, self.regulations))
+                           known=closest_first(regulation_id, [*self.regulations, *self.stored]))
         return regulation
 
     def with_model(self, regulation_id: str) -> Regulation:
@@ -137,35 +204,120 @@ class Library:
         return regulation
 
     def modelled(self) -> list[str]:
-        return [r.id for r in self.regulations.values() if r.loaded is not None]
+        return [r.id for r in self.entries() if r.has_model]
 
-    def ingest(self, regulation_id: str, text: str, model_yaml: str | None, folder: Path) -> Regulation:
-        """Add (or replace) a regulation from a text and, optionally, a model file's YAML."""
+    # -- the corpus store -----------------------------------------------------------------------
+
+    def _stored_list(self) -> dict[str, Stored]:
+        """The store's regulations (their latest versions) not given at start-up; none without a store.
+
+        A store is only opened when one is configured or already exists, so that a read-only
+        server never creates one.
+        """
+        from lawcode.store.location import store_configured
+
+        if not store_configured():
+            return {}
+        from lawcode.store.store import Store
+
+        with Store.open() as store:
+            return {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations()
+                    if r.versions and r.id not in self.regulations}
+
+    def _read_stored(self, regulation_id: str) -> Regulation:
+        """Read a stored regulation (its latest version, with its model) and keep it."""
+        from lawcode.store.store import Store
+
+        with collector_kept_on():
+            held = self.regulations.get(regulation_id)
+            if held is not None:  # read by another request meanwhile
+                return held
+            with Store.open() as store:
+                version = store.resolve(regulation_id)
+                regulation = self._from_store(store, version)
+            self.regulations[regulation_id] = regulation
+            return regulation
+
+    def _from_store(self, store: Store, version: Version) -> Regulation:
+        """The Regulation of one stored version: its text parsed from the stored bytes, its model loaded."""
         from lawcode.akn.export import to_akn
-        from lawcode.text.parse import parse_text
+        from lawcode.service import with_work_uri
 
+        document = store.document(version)
         loaded = None
-        if model_yaml is not None:
+        model = store.model_source(version)
+        if model is not None:
             from lawcode.model.loader import load_model
 
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"{regulation_id}.yaml"
-            path.write_text(model_yaml, encoding="utf-8")
-            try:
-                loaded = load_model(path)
-            except LawcodeError as error:
-                error.file = "model"  # the request's field, not where this server wrote it
-                raise
-            if loaded.model.regulation.id != regulation_id:
-                raise QueryError(f"the model is for {loaded.model.regulation.id!r}, not {regulation_id!r}",
-                                 expected="the same id in the request and in the model's regulation.id")
-        with collector_kept_on():
-            document = without_pause(parse_text)(text, source=f"{regulation_id} (ingested)")
-            akn = without_pause(to_akn)(document)
-        title = loaded.model.regulation.title if loaded is not None else (document.title or regulation_id)
-        regulation = Regulation(regulation_id, title, loaded, document, akn, "ingested")
-        self.regulations[regulation_id] = regulation
+            loaded = load_model(_model_file(store, version, *model))
+        frbr_uri = store.work_uri(version.regulation_id)
+        akn = without_pause(to_akn)(with_work_uri(document, frbr_uri))
+        title = loaded.model.regulation.title if loaded is not None else (version.title or version.regulation_id)
+        return Regulation(version.regulation_id, title, loaded, document, akn, "stored", version.ref)
+
+    def ingest(self, regulation_id: str, text: str, model_yaml: str | None) -> Regulation:
+        """Store a text and, optionally, its model file's YAML as the next version of ``regulation_id``
+        (as ``lawcode ingest`` does) and serve it from now on."""
+        from lawcode.store.prepare import prepare
+        from lawcode.store.store import Store
+
+        held = self.regulations.get(regulation_id)
+        if held is not None and held.origin != "stored":
+            raise Conflict(f"{regulation_id!r} is served from the model the server was started with",
+                           expected="another id (the server's own models change when it is restarted)")
+        with tempfile.TemporaryDirectory(prefix="lawcode-ingest-") as folder:
+            model_path, text_name = None, f"{regulation_id}.txt"
+            if model_yaml is not None:
+                model_path = Path(folder) / f"{regulation_id}.yaml"
+                model_path.write_text(model_yaml, encoding="utf-8")
+                text_name = Path(self._model_of(regulation_id, model_path).model.regulation.text.file).name
+            text_path = Path(folder) / text_name
+            text_path.write_text(text, encoding="utf-8")
+            with collector_kept_on():
+                try:
+                    prepared = prepare(str(text_path), str(model_path) if model_path else None)
+                except LawcodeError as error:  # name the request's fields, not where this server wrote them
+                    error.file = {str(model_path): "model", str(text_path): "text"}.get(str(error.file), error.file)
+                    raise
+                with Store.open() as store:
+                    known = bool(store.versions(regulation_id))
+                    added = store.add(prepared, as_version_of=regulation_id if known else None)
+                    regulation = self._from_store(store, store.resolve(f"{added.regulation_id}@{added.number}"))
+                self.regulations[regulation.id] = regulation
+                self.stored.pop(regulation.id, None)
         return regulation
+
+    @staticmethod
+    def _model_of(regulation_id: str, path: Path) -> Any:
+        """The posted model, loaded to check it: errors name the request's field ``model``."""
+        from lawcode.model.loader import load_model
+
+        try:
+            loaded = load_model(path)
+        except LawcodeError as error:
+            error.file = "model"  # the request's field, not where this server wrote it
+            raise
+        if loaded.model.regulation.id != regulation_id:
+            raise QueryError(f"the model is for {loaded.model.regulation.id!r}, not {regulation_id!r}",
+                             expected="the same id in the request and in the model's regulation.id")
+        return loaded
+
+
+def _model_file(store: Store, version: Version, name: str, source: str) -> Path:
+    """A stored model as a file to load: in lawcode's cache folder (a temporary one when the cache
+    is off), one per store and version (a stored version never changes), so that its compiled
+    form is reused; written again only when missing or different."""
+    import hashlib
+
+    from lawcode.model.snapshot import cache_folder
+
+    where = hashlib.sha256(store.location.describe().encode("utf-8")).hexdigest()[:16]
+    folder = cache_folder() or Path(tempfile.mkdtemp(prefix="lawcode-serve-"))
+    path = folder / "served-models" / where / version.ref / Path(name).name
+    if not path.is_file() or path.read_text(encoding="utf-8") != source:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.write_text(source, encoding="utf-8")
+    return path
 
 
 def _text_for(loaded: Any, text: str | None) -> str | None:

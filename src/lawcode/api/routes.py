@@ -55,7 +55,7 @@ def _regulation(lib: Library, regulation_id: str) -> Regulation:
 
 @router.get("/regulations", summary="The regulations this server holds")
 def regulations(lib: Lib) -> JSONResponse:
-    return JSONResponse({"regulations": [r.summary() for r in lib.regulations.values()]})
+    return JSONResponse({"regulations": [r.summary() for r in lib.entries()]})
 
 
 @router.get("/regulations/{regulation_id}", summary="One regulation: title, dates, text fingerprint")
@@ -229,6 +229,27 @@ def review(regulation_id: RegulationId, lib: Lib,
     return JSONResponse(service.review(regulation.loaded, regulation.document, article))
 
 
+@router.get("/regulations/{regulation_id}/assess",
+            summary="Given what happened (fact), which prohibitions an actor contravened, and on which provisions")
+def assess(regulation_id: RegulationId, roles: Roles, lib: Lib, fact: Facts = [],  # noqa: B006
+           on: On = None) -> JSONResponse:
+    from lawcode.engine.assess import assess as run
+
+    regulation = lib.with_model(regulation_id)
+    return JSONResponse(run(regulation.loaded, roles, _facts(fact), on, regulation.document).to_dict())
+
+
+@router.get("/regulations/{regulation_id}/readings",
+            summary="The model's interpretive choices: question, reading taken, alternatives, provisions, reviewed")
+def readings(regulation_id: RegulationId, lib: Lib,
+             pending: Annotated[bool, Query(description="only readings not yet reviewed")] = False) -> JSONResponse:
+    from lawcode.engine.review import reading_list
+
+    regulation = lib.with_model(regulation_id)
+    answer = reading_list(regulation.loaded, regulation.document, reviewed=False if pending else None)
+    return JSONResponse(answer.to_dict())
+
+
 @router.get("/regulations/{regulation_id}/check",
             summary="The model checked against its text, and the lint (as `lawcode check`)")
 def check(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
@@ -313,7 +334,9 @@ class IngestRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,99}$", description="the regulation's id")
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100,
+                    description="the regulation's id (lower-case letters and digits, joined by single hyphens); "
+                                "a text posted under an id the store holds is stored as its next version")
     text: str = Field(min_length=1, description="the regulation text (plain text)")
     model: str | None = Field(default=None, description="the model file (YAML), whose regulation.id is `id`")
 
@@ -332,10 +355,10 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
                         expected="the server's token")
 
 
-@router.post("/regulations", summary="Add a regulation (text and optional model); needs the API token",
-             status_code=201, dependencies=[Depends(require_token)],
+@router.post("/regulations", summary="Add a regulation (text and optional model) to the corpus store; needs the "
+             "API token", status_code=201, dependencies=[Depends(require_token)],
              responses={401: ERROR_RESPONSES[404] | {"description": "No token given"},
-                        403: ERROR_RESPONSES[404] | {"description": "Wrong token, or a read-only server"}})
-def ingest(request: Request, lib: Lib, item: Annotated[IngestRequest, Body()]) -> JSONResponse:
-    folder = request.app.state.ingest_folder
-    return JSONResponse(lib.ingest(item.id, item.text, item.model, folder).summary(), status_code=201)
+                        403: ERROR_RESPONSES[404] | {"description": "Wrong token, or a read-only server"},
+                        409: ERROR_RESPONSES[404] | {"description": "The id is one of the server's own models"}})
+def ingest(lib: Lib, item: Annotated[IngestRequest, Body()]) -> JSONResponse:
+    return JSONResponse(lib.ingest(item.id, item.text, item.model).summary(), status_code=201)

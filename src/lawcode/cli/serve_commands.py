@@ -21,12 +21,19 @@ def serve(
                                     "found in LAWCODE_CORPUS"),
     api_token: str | None = typer.Option(None, "--api-token", envvar="LAWCODE_API_TOKEN", show_envvar=True,
                                          help="turn writing (POST /api/regulations) on, with this token"),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="processes answering requests (one per core "
+                                "pays); a server that takes writes (--api-token) runs one"),
 ) -> None:
     """Serve the HTTP API (/api, documented at /api/docs) and the web application (/)."""
     import uvicorn
 
     from lawcode.api.app import create_app
     from lawcode.api.library import Library
+    from lawcode.api.server import run
+
+    if workers > 1 and api_token:
+        raise typer.BadParameter("a server that takes writes runs in one process, so that every request sees "
+                                 "what was written: give --workers 1, or no --api-token", param_hint="--workers")
 
     library = Library.load(model or None, text)
     missing = [r.id for r in library.regulations.values() if r.document is None]
@@ -34,14 +41,16 @@ def serve(
         typer.echo(f"lawcode: note: no text for {regulation_id} (set LAWCODE_CORPUS or --text): "
                    "questions are answered without quotations, the reader is off", err=True)
     mode = "writing on (token required)" if api_token else "read-only"
-    typer.echo(f"lawcode {len(library.regulations)} regulation(s), {mode}: http://{host}:{port}/", err=True)
+    processes = f", {workers} processes" if workers > 1 else ""
+    typer.echo(f"lawcode {len(library.entries())} regulation(s), {mode}{processes}: http://{host}:{port}/",
+               err=True)
     application = create_app(library, api_token)
     import gc
 
     gc.collect()
     gc.freeze()  # what start-up built lives as long as the server: later collections need not walk it
-    uvicorn.run(application, host=host, port=port, log_level="warning",
-                access_log=False, server_header=False)
+    run(uvicorn.Config(application, host=host, port=port, log_level="warning", access_log=False,
+                       server_header=False), workers)
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""lawcode corpus commands: ingest, list, export, search, diff (registered on the app on import).
+"""lawcode corpus commands: ingest, list, delete, export, search, diff (registered on the app on import).
 
 The store itself is :mod:`lawcode.store`; this module parses options, opens the store named by
 ``LAWCODE_DATABASE_URL`` (or the default SQLite file) and renders what it answers.
@@ -156,6 +156,44 @@ def list_stored(format: Format = typer.Option(Format.human, "--format", help="hu
                        f"{v.source_name}  (ingested {v.ingested_at})")
 
 
+@app.command()
+def delete(
+    ref: str = typer.Argument(..., help="regulation id (all its versions), or ID@N for version N only"),
+    version: int | None = typer.Option(None, "--version", min=1, help="delete this version only"),
+    yes: bool = typer.Option(False, "--yes", "-y", help="do not ask for confirmation"),
+    format: Format = typer.Option(Format.human, "--format", help="human or json"),
+) -> None:
+    """Remove a stored regulation (all its versions) or one version, with its search rows and model.
+
+    One transaction: everything named goes, or nothing does. Without --yes it asks first (and,
+    when it cannot ask because no one is at a terminal, refuses).
+    """
+    from lawcode.errors import QueryError
+
+    regulation_id, _, number = ref.partition("@")
+    if number and version is not None and number != str(version):
+        raise QueryError(f"{ref} and --version {version} name different versions", expected="one of the two")
+    if number and not number.isdigit():
+        raise QueryError(f"malformed version {ref!r}", expected="ID or ID@N with N a version number, e.g. marina@2")
+    chosen = int(number) if number else version
+    with open_store() as store:
+        versions = store.versions(regulation_id)
+        doomed = [v for v in versions if chosen is None or v.number == chosen]
+        if versions and doomed and not yes:
+            what = ", ".join(v.ref for v in doomed)
+            if not sys.stdin.isatty():
+                raise QueryError(f"deleting {what} needs confirmation", expected="--yes to delete without asking")
+            if not typer.confirm(f"delete {what} from {store.location.describe()}?"):
+                typer.echo("nothing deleted", err=True)
+                raise typer.Exit(1)
+        removed = store.delete(regulation_id, chosen)
+    if format is Format.json:
+        print_json({"deleted": [v.ref for v in removed]})
+        return
+    for removed_version in removed:
+        typer.echo(f"deleted      {removed_version.ref:<40} {removed_version.source_name}")
+
+
 class ExportFormat(str, Enum):
     akn = "akn"
     json = "json"
@@ -184,7 +222,8 @@ def search(
     kind: str | None = typer.Option(None, "--kind",
                                     help="provision kind (article, paragraph, item) or norm kind (duty, ...)"),
     actor: str | None = typer.Option(None, "--actor",
-                                     help="norms whose bearer, counterparty or beneficiary is this actor id"),
+                                     help="norms whose bearer, counterparty or beneficiary this actor is "
+                                          "(itself, or a kind it is in the model's ontology)"),
     on: str | None = typer.Option(None, "--on", help=ON_HELP),
     limit: int = typer.Option(20, "--limit", min=1, max=1000, help="how many matches to show"),
     format: Format = typer.Option(Format.human, "--format", help="human or json"),

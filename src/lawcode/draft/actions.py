@@ -26,6 +26,9 @@ _QUALIFIERS = re.compile(
 _PURPOSE = re.compile(r",\s*(?:so as |in order )?to\s|\s+so as to\s|\s+in order to\s|;", re.IGNORECASE)
 
 
+NO_WORDS = "(no words)"  # the action of a clause with no words after its modal
+
+
 def action_phrase(words: str, max_words: int = MAX_WORDS) -> str:
     """A short action phrase from the words after a modal (or an item of a list)."""
     text = words[:4000]  # a phrase is a dozen words; the rest of a very long clause is not read
@@ -37,7 +40,7 @@ def action_phrase(words: str, max_words: int = MAX_WORDS) -> str:
     text = _LEADING_NOISE.sub("", tidy(text))
     phrase = shorten(text, max_words)
     return (
-        phrase[0].lower() + phrase[1:] if phrase[:1].isupper() and not phrase[1:2].isupper() else phrase or "(no words)"
+        phrase[0].lower() + phrase[1:] if phrase[:1].isupper() and not phrase[1:2].isupper() else phrase or NO_WORDS
     )
 
 
@@ -72,7 +75,8 @@ VERBS = frozenset(
         "study", "submit", "supervise", "support", "suspend", "take", "test", "train", "transfer", "transmit",
         "update", "urge", "verify", "withdraw", "work", "discriminate", "harass", "victimise", "victimize", "treat",
         "dispose", "let", "sell", "rent", "admit", "expel", "dismiss", "hire", "charge", "disclose", "process",
-        "collect", "erase", "notify"
+        "collect", "erase", "notify", "do", "add", "alter", "prescribe", "specify", "impose", "require",
+        "exclude", "instruct", "recommend", "exercise",
     ]
 )
 _EXAMPLES_START = re.compile(r"\b(?:such as|including|for example|e\.g\.)\s", re.IGNORECASE)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from lawcode.draft.conditions import Condition
 from lawcode.draft.lexicon import PRONOUNS, Lexicon, clean_name, conjuncts, head, is_thing
 from lawcode.draft.sentences import Clause
-from lawcode.draft.words import key
+from lawcode.draft.words import key, tokens
 
 Say = Callable[[str], None]  # records one decision for --explain
 ANYONE = "anyone"
@@ -179,15 +179,43 @@ class Bearers:
         return ident
 
     def counterparty(self, kind: str, bearer: str | None, words: str, say: Say) -> str | None:
-        """The first other actor the action names ("report to the warden", "inspect the keepers")."""
+        """The first other actor the action names ("report to the warden", "inspect the keepers").
+
+        Not an actor the bearer acts with ("in conjunction with the wardens, inspect ..."), nor a
+        word for an activity ("promote the organisation of X" names no organisation).
+        """
         if bearer is None or kind not in _BEARER_KINDS:
             return None
+        words = _CO_ACTOR.sub(" ", words[:600])
         for ident in self.lexicon.actors_named_in(words, window=10):
             if ident in (bearer, UNNAMED) or self.lexicon.is_a(bearer, ident) or names_a_thing(self.lexicon, ident):
                 continue
+            if _names_the_activity(head_of(self.lexicon, ident), words):
+                continue
+            restricted = _RESTRICTED_PEOPLE.search(words)
+            if restricted is not None and head(restricted.group(0)) == head_of(self.lexicon, ident):
+                ident = self.lexicon.resolve(restricted.group(0), "")[0]  # "personnel involved with secrets"
+                say(f"a group of people named by what they do -> its own actor {ident}")
             say(f"the action names another actor -> counterparty {ident}")
             return ident
         return None
+
+
+# "personnel involved with secrets", "persons who keep bees": people named by a restriction, not all people
+_RESTRICTED_PEOPLE = re.compile(
+    r"\b(?:personnel|persons?|staff|individuals?|people|workers?|employees?)\s+"
+    r"(?:who\s+\w+|\w+ed|\w{3,}ing)\b(?:\s+(?!to\b|and\b|or\b)[\w'-]+){0,3}",
+    re.IGNORECASE,
+)
+_CO_ACTOR = re.compile(
+    r"\b(?:in conjunction|together|jointly|in cooperation|in coordination) with\b[^,;]*", re.IGNORECASE
+)
+
+
+def _names_the_activity(head_word: str, words: str) -> bool:
+    """ "the organisation of the line": a noun in -tion/-ment followed by "of" is the act, not an actor."""
+    tokenised = " ".join(tokens(words))
+    return head_word.endswith(("tion", "ment")) and re.search(rf"\b{re.escape(head_word)} of\b", tokenised) is not None
 
 
 def names_a_thing(lexicon: Lexicon, actor_id: str) -> bool:

@@ -202,17 +202,22 @@ def _common_class(members: list[str], lineage: dict[str, list[str]]) -> str | No
 
 
 def _action_words(action: str) -> set[str]:
-    """An action's meaningful words, with -ed/-ing/-s endings cut (sealed = seal = sealing)."""
-    return {re.sub(r"(?:ed|ing|e)$", "", w) if len(w) > 5 else w for w in key(action).split()}
+    """An action's meaningful words, with -ed/-ing/-e endings cut (sealed = seal = sealing)."""
+    return {_stem(w) for w in key(action).split()}
 
 
 def _name_tokens(name: str) -> list[str]:
-    return [t for t in tokens(name) if t not in STOPWORDS and t != "other"]
+    """A name's meaningful words, stemmed like actions' ("appointment" = "appoint")."""
+    return [_stem(t) for t in tokens(name) if t not in STOPWORDS and t != "other"]
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:ation|ment|ed|ing|e)$", "", word) if len(word) > 5 else word
 
 
 def _partner(norm: Norm, others: Sequence[Norm], bearer_map: dict[str, str | None], reviewed_side: bool) -> Pair:
     provision = norm.cites[0]
-    candidates = [o for o in others if eids.related(o.cites[0], provision)]
+    candidates = [o for o in others if _share_provision(norm, o)]
     words = _action_words(norm.action)
 
     def mapped(drafted: Norm) -> str | None:
@@ -228,6 +233,11 @@ def _partner(norm: Norm, others: Sequence[Norm], bearer_map: dict[str, str | Non
     if reviewed_side:
         return Pair(provision, norm, best, mapped(best) if best else None, overlap)
     return Pair(provision, best, norm, mapped(norm), overlap)
+
+
+def _share_provision(one: Norm, other: Norm) -> bool:
+    """The two norms cite the same provision, or one inside the other, among all they cite."""
+    return any(eids.related(a, b) for a in one.cites for b in other.cites)
 
 
 def drafted_rule(norm: Norm) -> str:

@@ -1,14 +1,17 @@
 """Conditions: the "where / when / if" parts of a clause, each to become a named fact.
 
-Three places hold them: a leading clause before the subject ("Where X, the organ shall ..."),
-a restriction of the subject ("keepers holding X", "farms that keep X") and a trailing
-clause after the action ("... shall seek opinions where they involve X"). Each is kept as the
+Four places hold them: a leading clause before the subject ("Where X, the organ shall ..."),
+a restriction of the subject ("keepers holding X", "farms that keep X"), a trailing clause
+after the action ("... shall seek opinions where they involve X") and a restriction of the
+person the action is done to ("must not refuse a person who has applied", "against a person
+requiring the service"): the norm applies only to such a person. Each is kept as the
 text's words (shortened); the drafter names a fact after them and asks about them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MARKERS = r"where|when|whenever|if|in case|in the event that|as necessary for|as needed for|once|upon|on condition that"
@@ -39,7 +42,7 @@ _NOT_PARTICIPLE = frozenset(
 class Condition:
     marker: str  # "where", "when", "that", "discovering" ...
     words: str  # what must hold, in the text's words
-    place: str  # "leading", "subject", "list" (", that ..." after a list of names: it restricts them all) or "trailing"
+    place: str  # "leading", "subject", "list" (", that ..." after names: it restricts them all), "trailing", "object"
 
 
 def split_leading(before: str) -> tuple[Condition | None, str]:
@@ -83,6 +86,28 @@ def split_restriction(subject: str) -> tuple[str, Condition | None]:
     words = match.group("words")
     place = "list" if subject[match.start()] == "," else "subject"
     return subject[: match.start()].strip(" ,"), Condition(words.split()[0].lower(), words.strip(" ,"), place)
+
+
+_OBJECT = re.compile(
+    r"(?:^|\s)(?:an?|another|any)\s+(?P<head>[a-z][\w-]+)(?:\s*\([A-Z]\))?\s+"
+    r"(?P<words>(?:who|whom|whose|(?:to|with|upon|on|for|from|by) whom|\w{3,}ing|\w{3,}ed)\b[^;—–]{3,120})",
+    re.IGNORECASE,
+)
+
+
+_MANNER_START = re.compile(r"\s(?:by|as to|in the way|so as to)\s", re.IGNORECASE)
+
+
+def object_restriction(action: str, is_someone: Callable[[str], bool]) -> Condition | None:
+    """A restriction of the person the action is done to ("harass a person who occupies them"),
+    or None. ``is_someone`` tells whether a head noun names someone who can be treated so."""
+    for match in _OBJECT.finditer(action[:600]):
+        first = match.group("words").split()[0].lower()
+        if first in _NOT_PARTICIPLE or not is_someone(match.group("head")):
+            continue
+        words = _MANNER_START.split(match.group("words"), maxsplit=1)[0]  # "... by not providing": how, not who
+        return Condition(first, f"{match.group('head')} {words.strip(' ,.;')}", "object")
+    return None
 
 
 def split_trailing(after: str) -> tuple[str, Condition | None]:

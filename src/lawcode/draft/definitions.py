@@ -8,7 +8,9 @@ import re
 _QUOTED = r"[\"“‘']([^\"”’']{1,80})[\"”’']"
 _PATTERNS = (
     re.compile(
-        r"^\s*(?:\w[\w\s,()-]{0,60}?\s*[—–-]+\s*)?(?:in this [\w\s-]{1,40},\s*)?(?:the (?:term|expression|word)s?\s+)?"
+        r"^\s*(?:\w[\w\s,()-]{0,60}?\s*[—–-]+\s*)?"
+        r"(?:in (?:this|that|subsections?|sections?|paragraph) [\w\s()-]{0,40},?\s*)?"
+        r"(?:the (?:term|expression|word)s?\s+)?"
         + _QUOTED
         + r"\s*,?\s*(?:as used in [^,]{1,80}?,?\s*|in this [\w\s-]{1,40},?\s*)?"
         r"(?:means|mean|refers to|refer to|includes|include|has the meaning|shall mean|is defined as)\b",
@@ -30,6 +32,8 @@ _UNQUOTED = re.compile(
     r"(?:means|include|includes|does not include|comprises|is to be construed)\b",
     re.IGNORECASE,
 )
+# "Age discrimination is—", "The relevant characteristics are—": a lead-in whose items say what the term is
+_IS_LIST = re.compile(r"^(?:an? |the )?(?P<term>[\w'’ ()-]{1,80}?) (?:is|are)\s*[—–:-]\s*$", re.IGNORECASE)
 _IF_STATEMENT = re.compile(r"^[^.;:]{3,250}?\s(?:if|only if|where)\b", re.IGNORECASE)
 
 
@@ -43,6 +47,9 @@ def unquoted_definition(sentence: str, heading: str | None) -> tuple[str, str] |
     match = _UNQUOTED.match(sentence[:600])
     if match:
         return match.group("term").strip(), "term-means-or-includes"
+    match = _IS_LIST.match(sentence[:600])
+    if match:
+        return match.group("term").strip(), "term-is-list"
     if (
         heading
         and re.search(r"\b(?:is|are)\b", sentence[:600])

@@ -2,9 +2,11 @@
 
 The file is YAML a person reviews: a header says it is a draft and how to read it; every norm's
 ``note`` starts with ``drafted:`` and names the rule that made it and a confidence; provisions
-the drafter could not classify are listed twice - as ``non_normative`` entries whose reason
-starts with ``TO REVIEW`` (so that ``lawcode check`` accepts the file without pretending the
-article was read) and in a closing comment block. Output is deterministic: same text, same bytes.
+the drafter could not classify are listed as ``readings`` to decide (one per provision: the
+question what it provides, the drafter's answer "no norm drafted", the other answers a reviewer
+may give; none marked reviewed), and an article with no drafted norm at all is also a
+``non_normative`` entry whose reason starts with ``TO REVIEW`` (so that ``lawcode check`` accepts
+the file without pretending the article was read). Output is deterministic: same text, same bytes.
 """
 
 from __future__ import annotations
@@ -98,7 +100,34 @@ def model_data(draft: Draft) -> dict[str, Any]:
     }
     if days:
         data["dates"] = days
+    if draft.review:
+        data["readings"] = readings(draft)
     return data
+
+
+READING_ALTERNATIVES = (
+    "a norm of conduct (duty, prohibition, permission, right, power) the reviewer writes",
+    "a definition or a rule of interpretation of another norm",
+    "no norm: explanatory, transitional or omitted words (list it under non_normative)",
+)
+
+
+def readings(draft: Draft) -> list[dict[str, Any]]:
+    """One reading to decide per provision the drafter could not classify (its reasons joined)."""
+    reasons: dict[str, list[str]] = {}
+    for item in draft.review:
+        reasons.setdefault(item.eid, []).append(shorten(item.reason, 24))
+    return [
+        {
+            "id": "review-" + re.sub(r"[^a-z0-9]+", "-", eid.lower()).strip("-"),
+            "question": f"What does {eid} provide? The drafter found no norm in it: " + "; ".join(why),
+            "reading": "no norm drafted (to decide)",
+            "alternatives": list(READING_ALTERNATIVES),
+            "cites": [eid],
+            "reviewed": False,
+        }
+        for eid, why in reasons.items()
+    ]
 
 
 
@@ -122,7 +151,9 @@ def _norm(norm: DraftNorm) -> dict[str, Any]:
         entry["discretionary"] = True
     if norm.terms:
         entry["terms"] = list(norm.terms)
-    entry["cites"] = [norm.eid]
+    if norm.subject_to:
+        entry["subject_to"] = [{"schedule": schedule, "exception": fact} for schedule, fact in norm.subject_to]
+    entry["cites"] = [norm.eid, *norm.also_cites]
     entry["note"] = drafted_note(norm)
     return entry
 
@@ -134,19 +165,16 @@ def model_yaml(draft: Draft) -> str:
         "# DRAFT model written by `lawcode draft` from the text alone: review every norm before use.",
         "# Each norm's note says which rule made it and how sure that rule is (confidence 0-1).",
         "# Actions are short pointers cut from the text; rewrite them in your own words.",
+        "# Provisions the drafter could not classify are readings to decide (see `readings`, at the end).",
     ]
     if draft.in_force is None:
         header.append("# No date of entry into force was found: regulation.in_force is a placeholder (0001-01-01).")
     parts = ["\n".join(header), "lawcode_model: 1"]
-    for section in ("regulation", "actors", "facts", "non_normative", "norms", "dates"):
+    for section in ("regulation", "actors", "facts", "non_normative", "norms", "dates", "readings"):
         if section in data:
             parts.append(
                 yaml.dump(
                     {section: data[section]}, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100
                 ).strip()
             )
-    if draft.review:
-        lines = [f"# {REVIEW_PREFIX} ({len(draft.review)}): provisions with words the drafter could not classify"]
-        lines += [f"#   {item.eid}: {shorten(item.reason, 24)}" for item in draft.review]
-        parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from lawcode.draft.words import shorten
 
 _UNLESS = re.compile(
-    r"(?:,\s*|\s+)(?:unless|except (?:where|when|if|with|as|in so far as|insofar as)|save (?:where|as))"
+    r"(?:,\s*|\s+)(?:unless|except (?:where|when|if|with|as|in so far as|insofar as|in relation to|in the case of|"
+    r"in respect of)|save (?:where|as))"
     r"\s+(?P<words>[^;]+)$",
     re.IGNORECASE,
 )

@@ -131,6 +131,11 @@ class Lexicon:
             self.actors[current] = self._known[current]
             pending.extend(self._known[current].is_a)
 
+    def knows(self, phrase: str) -> bool:
+        """Whether the text (or another model) uses this name for someone: an actor or a subject."""
+        name_key = key(clean_name(phrase))
+        return bool(name_key) and (name_key in self._by_key or name_key in self._names)
+
     def names_a_thing(self, phrase: str) -> bool:
         """Whether a subject names only things or activities, no one who can act (see THING_HEADS)."""
         name = clean_name(phrase)
@@ -231,6 +236,9 @@ def clean_name(phrase: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,;:")
 
 
+_PERSONS = frozenset({"person", "persons", "individual", "individuals", "body", "bodies", "anyone", "someone"})
+
+
 @lru_cache(maxsize=8192)
 def head(phrase: str) -> str:
     """The head noun of a name: its last word before any preposition."""
@@ -238,7 +246,10 @@ def head(phrase: str) -> str:
     words = [w for w in words if not _NUMBERING.fullmatch(w.lower())]  # "paragraph 1": the head is "paragraph"
     for n, word in enumerate(words):
         lower = word.lower()
-        if n and (lower in _PREPOSITIONS or lower in _RELATIVES or (lower.endswith("ed") and len(lower) > 4)):
+        participle = (lower.endswith("ed") and len(lower) > 4) or (
+            lower.endswith("ing") and words[n - 1].lower() in _PERSONS  # "a person holding X"
+        )
+        if n and (lower in _PREPOSITIONS or lower in _RELATIVES or participle):
             words = words[:n]
             break
     return tokens(words[-1])[0] if words and tokens(words[-1]) else ""

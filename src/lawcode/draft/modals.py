@@ -44,6 +44,16 @@ RULES: tuple[KindRule, ...] = (
         True,
     ),
     KindRule("it-is-prohibited", r"it is (?:prohibited|forbidden|unlawful|an offence)", "prohibition", 0.85),
+    # "X is to be construed / read / treated as ...", "account must be taken of": rules of interpretation
+    # (how to read the text), not conduct anyone owes - even when "must" says so.
+    KindRule(
+        "interpretive",
+        r"(?:(?:shall|must)(?: not)?|(?:is|are)(?: not)? to)(?: also)? be (?:construed|read|interpreted|treated|"
+        r"regarded|taken into account|taken to|taken as|disregarded|ignored)|"
+        r"(?:account|regard) (?:must|shall|is to) (?:also )?be (?:taken|had)",
+        "definition",
+        0.7,
+    ),
     KindRule(
         "must-not",
         r"(?:shall|must|may) not|(?:is|are) not to|(?:is|are) (?:prohibited|forbidden) (?:from|to)",
@@ -73,7 +83,8 @@ RULES: tuple[KindRule, ...] = (
     KindRule("responsible-for", r"(?:is|are) (?:\w+ly )?responsible for|, responsible for", "duty", 0.65),
     KindRule("shall", r"shall", "duty", 0.9),
     KindRule("must", r"must", "duty", 0.9),
-    KindRule("is-to", r"(?:is|are) to(?! the\b)(?= \w)", "duty", 0.75),
+    # "is to" + a verb; "the references to X are to Y" (a noun follows) is no modal
+    KindRule("is-to", r"(?:is|are) to(?! (?:the|a|an|any|that|this|those|these|its|their)\b)(?= \w)", "duty", 0.75),
     KindRule("should", r"should", "principle", 0.6),
     KindRule("may", r"may", "permission", 0.8),
 )
@@ -83,7 +94,7 @@ _COMBINED = re.compile("|".join(f"(?P<r{n}>\\b(?:{rule.pattern})\\b)" for n, rul
 # than trying every rule at every word of a long text).
 _TRIGGER = re.compile(
     r"\b(?:shall|will|is|are|takes?|comes?|enters?|this|these|no|it|must|may|has|have|commits?|"
-    r"should)\b|, responsible",
+    r"should|account|regard)\b|, responsible",
     re.IGNORECASE,
 )
 # A modal right after one of these words belongs to a relative clause or a set phrase.
@@ -95,6 +106,9 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _IS_MONTH = re.compile(r"\d\s+May\b|\bMay\s+\d")
+# "may by regulations provide that a person is entitled to ...": what follows is the content of
+# the instrument, not a norm of the sentence's own.
+_CONTENT = re.compile(r"\b(?:provide|provides|providing) that\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +125,10 @@ def find_hits(text: str) -> list[Hit]:
     """The sentence's own normative constructions, left to right (relative-clause modals skipped)."""
     hits: list[Hit] = []
     position = 0
+    content = _CONTENT.search(text)
     for trigger in _TRIGGER.finditer(text):
+        if content is not None and trigger.start() > content.start():
+            break
         if trigger.start() < position:
             continue
         match = _COMBINED.match(text, trigger.start())

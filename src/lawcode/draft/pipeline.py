@@ -14,10 +14,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lawcode import eids
-from lawcode.draft import actions, conditions, dates, definitions, exceptions, openended
+from lawcode.draft import (
+    actions,
+    conditions,
+    dates,
+    definitions,
+    exceptions,
+    instruments,
+    interpretation,
+    openended,
+    schedules,
+)
 from lawcode.draft.bearers import ANYONE, GENERIC_HEADS, UNNAMED, Bearers, Say, head_of
 from lawcode.draft.conditions import Condition
 from lawcode.draft.lexicon import ORGAN_HEADS, PRONOUNS, Lexicon, clean_name, conjuncts, head
@@ -48,6 +58,20 @@ _INSERTED_CONDITION = re.compile(
     r"^,?\s*(?P<marker>when|whenever|where|if|in the event that)\s+(?P<words>[^,;]{3,200}),\s*", re.IGNORECASE
 )
 _INSERTED_PHRASE = re.compile(r"^,?\s*(?:in|within|during|on|for|by|with|at|under)\b[^,;]{1,200},\s*", re.IGNORECASE)
+# "in the exercise of a public function", "in relation to instructing a barrister": an activity that,
+# after a generic subject ("a person must not, ..."), makes the subject a role.
+_ACTIVITY = re.compile(
+    r"^,?\s*in (?:the exercise of (?P<exercise>[^,;—–]{3,60}?)|relation to (?P<ing>\w+ing\b[^,;—–]{0,60}?))"
+    r"(?:\s+(?:that|which|who)\b[^,;—–]*)?(?:,\s*|\s*[—–:-]\s*$)",
+    re.IGNORECASE,
+)
+_OWED = frozenset({"duty", "prohibition", "permission", "right", "power"})  # kinds whose action is done to someone
+_OMITTED = re.compile(r"^[\s.…]*$")
+_MANNER = re.compile(
+    r"^\s*(?:\(?\w{1,4}[.)]\s+)?(?:in|as to|as regards|by|because|on|for|at|with|without|from|through|under|"
+    r"within|during|against)\b",
+    re.IGNORECASE,
+)
 _LEAD_IN_END = re.compile(r"(?:[:—–-]|\bfollowing\b.*)\s*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -77,6 +101,8 @@ class DraftNorm:
     terms: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     counterparty: str | None = None
+    also_cites: tuple[str, ...] = ()  # further provisions the norm rests on (an interpretation article's)
+    subject_to: tuple[tuple[str, str], ...] = ()  # (Schedule the text does not hold, fact: an exception there applies)
 
 
 @dataclass(frozen=True)
@@ -155,11 +181,32 @@ def draft_document(document: Document, lexicon: Lexicon | None = None) -> Draft:
     draft = Draft(document, lexicon=lexicon or Lexicon())
     _learn_subjects(document, draft.lexicon)
     for article in document.articles():
+        start = len(draft.norms)
         for child in article.children or ():
             _Drafter(draft, article).node(child, None)
         if article.text:
             _Drafter(draft, article).own_text(article, None)
+        _merge_interpretation(draft, article, start)
+    schedules.mark_schedules(draft, lambda words, eid: _declare(draft, words, None, eid))
     return draft
+
+
+def _merge_interpretation(draft: Draft, article: Node, start: int) -> None:
+    """One definition for the article's interpretation provisions (see :mod:`.interpretation`)."""
+    texts = {node.eid: node.text for node in article.walk()}
+    merged, gone = interpretation.read_article(draft.norms[start:], article.heading, texts)
+    if not gone:
+        return
+    draft.norms[start:] = merged
+    draft.norm_ids -= set(gone)
+    draft.days = [replace(d, norm=gone.get(d.norm, d.norm)) for d in draft.days]
+    draft.explanations.append(
+        Explanation(
+            article.eid,
+            "(interpretation provisions)",
+            tuple(f"the definition {old} is read with {new} (see .interpretation)" for old, new in gone.items()),
+        )
+    )
 
 
 def _learn_subjects(document: Document, lexicon: Lexicon) -> None:
@@ -201,9 +248,16 @@ class _Drafter:
         if own_lead is not None and not own_lead.subject_only:
             made -= 1  # the lead-in is no norm of its own: its items are
             self._drop_last_norms(node.eid)
+            why = self._one_norm_for(own_lead, items)
+            if why is not None:
+                made += self._list_as_one(node, own_lead, items, why)
+                return made + (self.sentences(node, node.wrap_up, lead) if node.wrap_up else 0)
         child_lead = own_lead or (lead if node.kind != ITEM else None)
         before = len(self.draft.review)
         made_by_items = sum(self.node(child, child_lead) for child in node.children)
+        if made_by_items > 0 and made == 0 and _LEAD_IN_END.search(node.text[-200:]):
+            # a lead-in with no construction of its own ("In relation to age—") is read with its items
+            self.draft.review = [r for r in self.draft.review if r.eid != node.eid]
         if made_by_items == 0 and len(self.draft.review) > before:  # one entry for a list of fragments
             del self.draft.review[before:]
             self.draft.review.append(
@@ -263,7 +317,7 @@ class _Drafter:
             last.confidence,
             last.condition,
             last.discretionary,
-            action=last.action.rstrip(" —–:-…"),
+            action="" if last.action == actions.NO_WORDS else last.action.rstrip(" —–:-…"),
         )
 
     def _last_norms_of(self, eid: str) -> list[DraftNorm]:
@@ -333,10 +387,19 @@ class _Drafter:
             return 1
         applies = _DUTY_APPLIES.match(analysed)
         if applies is not None and applies.group("who").strip(" —:-."):
-            bearers = self.bearers.named(applies.group("who").strip(" —:-."), node.eid, decisions.append)
+            who, unless = exceptions.split_unless(applies.group("who").strip(" —:-."))
+            bearers = self.bearers.named(who, node.eid, decisions.append)
             action = actions.action_phrase(applies.group("action"))
+            if unless is not None:
+                decisions.append("exception ('unless', 'except', 'without the consent of') -> unless")
             for bearer in bearers:
-                self._add(DraftNorm(self._id(node, action), node.eid, "duty", bearer, action, "duty-applies-to", 0.8))
+                unless_fact = self._fact(unless.words, bearer, node.eid) if unless else None
+                self._add(
+                    DraftNorm(
+                        self._id(node, action), node.eid, "duty", bearer, action, "duty-applies-to", 0.8, (),
+                        unless_fact,
+                    )
+                )
             decisions.append(f"'a duty to ... applies to X' -> duty of {', '.join(bearers)} (rule duty-applies-to)")
             self._explain(node, sentence, decisions)
             return len(bearers)
@@ -348,6 +411,9 @@ class _Drafter:
             decisions.append(f'no modal, and a defining construction (rule {rule}) -> definition of "{term}"')
             self._explain(node, sentence, decisions)
             return 1
+        if not found and _OMITTED.match(sentence):
+            self._explain(node, sentence, ("omitted from the text (dots for repealed words): nothing to draft",))
+            return 0
         if not found:
             decisions.append(
                 "no normative construction (shall, must, may, is to, has the right to ...): left for review"
@@ -421,6 +487,11 @@ class _Drafter:
             )
             say(f"'{inserted.group('marker')}' clause between the modal and the action -> condition")
             after = after[inserted.end() :]
+        activity = _ACTIVITY.match(after)
+        if activity is not None and subject and head(subject) in GENERIC_HEADS:
+            doing = activity.group("ing") or f"exercising {activity.group('exercise')}"
+            say(f"'a {head(subject)} must, in doing X,' names a role: the bearer is the {head(subject)} doing X")
+            subject, after = f"{subject} {doing}", after[activity.end() :]
         aside = _INSERTED_PHRASE.match(after)
         if aside is not None and actions.starts_with_verb(after[aside.end() :]):  # "must not, at the market, sell"
             notes.append(shorten(aside.group(0).strip(" ,"), 14))
@@ -444,14 +515,26 @@ class _Drafter:
             subject
         ):  # "X are the bodies in charge ..., responsible for"
             subject = subject[: _COPULA.search(subject).start()]  # type: ignore[union-attr]
-        bearers, kind, confidence, after = self.bearers.of_clause(
-            node.eid, clause, kind, confidence, subject, after, found_conditions, context.bearers, say
-        )
+        instrument = instruments.instrument_of(subject) if kind == "permission" and subject else None
+        if instrument is not None:  # "Regulations may prescribe ...": a power of whoever makes them
+            bearers = instruments.makers(self.draft.norms, self.article.eid, subject) or [
+                self.lexicon.ensure(UNNAMED, "addressee the text does not name (to decide)")
+            ]
+            kind, confidence, thing_done_to, after = "power", 0.7, False, f"by {instrument} {after}"
+            say(f"the subject is an instrument ({instrument}): a power of its maker, {', '.join(bearers)}")
+        else:
+            bearers, kind, confidence, after = self.bearers.of_clause(
+                node.eid, clause, kind, confidence, subject, after, found_conditions, context.bearers, say
+            )
+        restricted = conditions.object_restriction(after, self._is_someone) if kind in _OWED else None
+        if restricted is not None:
+            found_conditions.append(restricted)
+            say(f"the person the action is done to is restricted ('{restricted.words[:40]}') -> condition")
         context.breach = context.breach or any(conditions.speaks_of_breach(c) for c in found_conditions)
         if kind in ("duty", "power", "permission") and context.breach:
             kind = "consequence"
             say("the provision's condition is a failure to comply -> consequence (rule after-breach)")
-        discretionary = False
+        discretionary = instrument is not None
         if kind == "permission":
             if bearers and all(head_of(self.lexicon, b) in ORGAN_HEADS for b in bearers):
                 kind = "power"
@@ -520,6 +603,53 @@ class _Drafter:
         return made
 
     # -- special provisions ----------------------------------------------------------------------
+    def _one_norm_for(self, lead: _Lead, items: list[Node]) -> str | None:
+        """Why a list is one norm with its lead-in, or None when each item is a norm of its own.
+
+        A power's list says what the instrument may contain ("may by regulations amend X so as
+        to— (a) add ...; (b) remove ..."), a scope list what the text does not reach: one power,
+        one scope. Items that only say how the lead-in's act is done - each opens with a
+        preposition and has no modal of its own ("must not discriminate against B— (a) in the
+        arrangements ...; (b) as to the terms ...; (c) by not offering ...") - are the ways of doing
+        that one act. Items that are predicates of their own ("shall be— (a) processed ...; (b)
+        collected ...") stay one norm each.
+        """
+        if lead.kind in ("power", "scope"):
+            return f"the items of a {lead.kind}'s list say what it covers"
+        texts = [item.text[:MAX_ANALYSED] for item in items]
+        if (
+            lead.action
+            and "following" not in lead.action
+            and all(_MANNER.match(t) and not clauses(t) for t in texts)
+            and not any(item.children for item in items)
+        ):
+            return "every item says how the lead-in's act is done (a prepositional phrase, no modal of its own)"
+        return None
+
+    def _list_as_one(self, node: Node, lead: _Lead, items: list[Node], why: str) -> int:
+        """One norm per bearer for a lead-in and its whole list (see :meth:`_one_norm_for`)."""
+        parts = [shorten(actions.action_phrase(item.text, 8), 8).rstrip(" ;,.") for item in items]
+        action = f"{lead.action} — " + "; ".join(f"({n}) {p}" for n, p in enumerate(parts, 1))
+        words = " ".join(item.text for item in items)
+        for bearer in lead.bearers or (None,):
+            self._add(
+                DraftNorm(
+                    self._id(node, lead.action),
+                    node.eid,
+                    lead.kind,
+                    bearer,
+                    action,
+                    f"list-as-one<{lead.rule}",
+                    round(lead.confidence * 0.95, 2),
+                    lead.condition_facts,
+                    open_ended=openended.is_open_ended(words),
+                    discretionary=lead.discretionary,
+                    counterparty=self.bearers.counterparty(lead.kind, bearer, words, lambda _: None),
+                )
+            )
+        self._explain(node, "(list)", (f"{why}: one norm for the lead-in and its {len(items)} items",))
+        return len(lead.bearers) or 1
+
     def _item_of_lead(self, node: Node, lead: _Lead) -> int:
         words = node.text[:MAX_ANALYSED]
         decisions = [f"an item of a list: bearer and modal from the lead-in ({lead.kind}, rule {lead.rule})"]
@@ -607,16 +737,12 @@ class _Drafter:
         return 1
 
     # -- bookkeeping -----------------------------------------------------------------------------
+    def _is_someone(self, noun: str) -> bool:
+        """A head noun that names someone (a person, or an actor the text names), not a thing."""
+        return noun.lower() in GENERIC_HEADS or (self.lexicon.knows(noun) and not self.lexicon.names_a_thing(noun))
+
     def _fact(self, words: str, about: str | None, eid: str) -> str:
-        meaning = shorten(words, 16)
-        ident = slug(words, 6)
-        n = 2
-        while ident in self.draft.facts and self.draft.facts[ident].meaning != meaning:
-            ident, n = f"{slug(words, 6)}_{n}", n + 1
-        if ident not in self.draft.facts:
-            subject = about or self.lexicon.ensure(ANYONE, "anyone")
-            self.draft.facts[ident] = Fact(ident, meaning, f"Does this hold: {meaning}?", subject, eid)
-        return ident
+        return _declare(self.draft, words, about, eid)
 
     def _id(self, node: Node, words: str) -> str:
         base = norm_prefix(node.eid) + "-" + "-".join(slug(words, 4).split("_"))
@@ -631,6 +757,19 @@ class _Drafter:
 
     def _explain(self, node: Node, sentence: str, decisions: Iterable[str]) -> None:
         self.draft.explanations.append(Explanation(node.eid, sentence, tuple(decisions)))
+
+
+def _declare(draft: Draft, words: str, about: str | None, eid: str) -> str:
+    """The id of the fact that ``words`` hold, declared (with a question) the first time."""
+    meaning = shorten(words, 16)
+    ident = slug(words, 6)
+    n = 2
+    while ident in draft.facts and draft.facts[ident].meaning != meaning:
+        ident, n = f"{slug(words, 6)}_{n}", n + 1
+    if ident not in draft.facts:
+        subject = about or draft.lexicon.ensure(ANYONE, "anyone")
+        draft.facts[ident] = Fact(ident, meaning, f"Does this hold: {meaning}?", subject, eid)
+    return ident
 
 
 def _or_none(bearers: list[str]) -> list[str | None]:

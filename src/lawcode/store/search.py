@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawcode.store import query as q
-from lawcode.store.store import Store
+from lawcode.store.store import Store, Version
 
 MARK = "**"
 
@@ -78,8 +78,13 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         filters.append("s.kind = ?")
         params.append(kind)
     if actor is not None:
-        filters.append("s.actors LIKE ?")
-        params.append(f"% {actor} %")
+        bearers = actors_matching(store, actor, scope)
+        if not bearers:
+            return Results((), False)
+        filters.append("(" + " OR ".join(f"(s.version_id = ? AND ({' OR '.join(['s.actors LIKE ?'] * len(ids))}))"
+                                         for ids in bearers.values()) + ")")
+        for version_id, ids in bearers.items():
+            params.extend([version_id, *(f"% {one} %" for one in ids)])
     where = "".join(f" AND {f}" for f in filters)
     if store.backend.name == "sqlite":
         rows, capped = _sqlite(store, q.to_fts5(parsed), where, params, limit, q.has_prefix(parsed))
@@ -90,6 +95,27 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
                      tuple((cites or "").split()), citation or "", snippet, float(score))
                  for vid, what, ref, kind_, actors, cites, citation, snippet, score in rows)
     return Results(hits, capped)
+
+
+def actors_matching(store: Store, actor: str, scope: list[Version] | None) -> dict[int, list[str]]:
+    """For each version searched that has a model: the actors of its norms that ``actor`` is, as
+    the engine reads its model's ontology (:meth:`~lawcode.engine.applicability.Engine.bearer_match`):
+    the actor itself, what it is a kind of (a norm of a unit binds an enterprise that is a unit),
+    a defined subclass of one of those, or what a may-be link says it may be. Versions whose
+    norms name none of them are left out."""
+    from lawcode.engine.applicability import engine_for
+
+    versions = scope if scope is not None else store.current_versions()
+    found: dict[int, list[str]] = {}
+    for version in versions:
+        if version.model_id is None:
+            continue
+        named = sorted({one for norm in store.norms(version) for one in norm["actors"]})
+        engine = engine_for(store.loaded_model(version))
+        ids = [one for one in named if one == actor or engine.bearer_match(actor, one).matches]
+        if ids:
+            found[version.id] = ids
+    return found
 
 
 def _sqlite(store: Store, match: str, where: str, params: list[Any], limit: int,

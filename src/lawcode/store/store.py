@@ -25,7 +25,7 @@ from lawcode.store.backends import Backend, connect
 from lawcode.store.errors import StoreError
 from lawcode.store.location import Location, locate
 from lawcode.store.migrations import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION
-from lawcode.store.prepare import PreparedText
+from lawcode.store.prepare import PLACEHOLDER_COUNTRY, PreparedText
 
 _VERSION_COLUMNS = ("id, regulation_id, number, fingerprint, source_name, title, in_force_from, in_force_until, "
                     "ingested_at, provision_count, model_id")
@@ -73,7 +73,9 @@ class Regulation:
 
 @dataclass(frozen=True)
 class Added:
-    """What :meth:`Store.add` did with one text: ``stored`` (a new regulation), ``new version``, ``unchanged``."""
+    """What :meth:`Store.add` did with one text: ``stored`` (a new regulation), ``new version``,
+    ``unchanged``, or, for a text stored before with another model or none, ``model attached`` or
+    ``model replaced``."""
 
     path: str
     status: str
@@ -152,6 +154,9 @@ class Store:
         stored from a file of that name (a model's text changed, ingested without the model).
         """
         with self.backend.transaction(_INGEST_LOCK):
+            attached = self._attach(text, as_version_of, in_force)
+            if attached is not None:
+                return attached
             regulation_id = self._regulation_for(text, as_version_of)
             same = self.backend.rows("SELECT number FROM versions WHERE regulation_id = ? AND fingerprint = ?",
                                      (regulation_id, text.fingerprint))
@@ -168,15 +173,78 @@ class Store:
                  text.title, in_force or (model.in_force if model else None), model.repealed if model else None,
                  _now(), text.provision_count, model.id if model else None, model.file if model else None,
                  model.source if model else None))
-            if len(text.rows) >= ROWS_PER_VERSION:
-                raise StoreError(f"too many provisions and norms to store ({len(text.rows)})", file=text.path,
-                                 expected=f"fewer than {ROWS_PER_VERSION}")
-            first = version_id * ROWS_PER_VERSION
-            self.backend.run_many(
-                f"INSERT INTO search_text ({self.backend.row_key}, version_id, what, ref, kind, actors, cites, "
-                "citation, ord, heading, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(first + place, version_id, *row) for place, row in enumerate(text.rows)])
+            self._write_rows(text, version_id, 0)
         return Added(text.path, "stored" if number == 1 else "new version", regulation_id, number)
+
+    def _write_rows(self, text: PreparedText, version_id: int, start: int) -> None:
+        """The full-text rows of ``text`` from its ``start``-th on, with their keys in the version's range."""
+        if len(text.rows) >= ROWS_PER_VERSION:
+            raise StoreError(f"too many provisions and norms to store ({len(text.rows)})", file=text.path,
+                             expected=f"fewer than {ROWS_PER_VERSION}")
+        first = version_id * ROWS_PER_VERSION
+        self.backend.run_many(
+            f"INSERT INTO search_text ({self.backend.row_key}, version_id, what, ref, kind, actors, cites, "
+            "citation, ord, heading, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(first + place, version_id, *row) for place, row in enumerate(text.rows) if place >= start])
+
+    def _attach(self, text: PreparedText, as_version_of: str | None, in_force: str | None) -> Added | None:
+        """Give a stored version of exactly this text the model that comes with it, if there is one.
+
+        The version is the latest stored with the text's fingerprint (in ``as_version_of`` when
+        given, preferring the regulation of the model's work URI). Its norms are replaced by the
+        model's, its dates taken from the model where none was given, and a work URI that was
+        only made from the file name becomes the model's. ``unchanged`` when it has this model
+        already; None when no version has this text (then it is stored as usual).
+        """
+        model = text.model
+        if model is None:
+            return None
+        sql = ("SELECT v.id, v.regulation_id, v.number, v.model_source, v.in_force_from, r.work_uri FROM versions v "
+               "JOIN regulations r ON r.id = v.regulation_id WHERE v.fingerprint = ?")
+        params: list[Any] = [text.fingerprint]
+        if as_version_of is not None:
+            sql, params = sql + " AND v.regulation_id = ?", [*params, as_version_of]
+        rows = self.backend.rows(sql + " ORDER BY CASE WHEN r.work_uri = ? THEN 0 ELSE 1 END, v.id DESC",
+                                 (*params, text.work_uri))
+        if not rows:
+            return None
+        version_id, regulation_id, number, stored_model, start, work_uri = rows[0]
+        if stored_model == model.source:
+            return Added(text.path, "unchanged", regulation_id, int(number))
+        self.backend.run("UPDATE versions SET model_id = ?, model_file = ?, model_source = ?, in_force_from = ?, "
+                         "in_force_until = ? WHERE id = ?",
+                         (model.id, model.file, model.source, in_force or start or model.in_force, model.repealed,
+                          version_id))
+        low, high = self.row_range(version_id)
+        self.backend.run(f"DELETE FROM search_text WHERE {self._rows_of()} AND what = 'norm'", (low, high))
+        self._write_rows(text, version_id, text.provision_count)
+        if work_uri != text.work_uri and work_uri.startswith(f"/akn/{PLACEHOLDER_COUNTRY}/act/") and not \
+                self.backend.rows("SELECT 1 FROM regulations WHERE work_uri = ?", (text.work_uri,)):
+            self.backend.run("UPDATE regulations SET work_uri = ? WHERE id = ?", (text.work_uri, regulation_id))
+        return Added(text.path, "model replaced" if stored_model is not None else "model attached", regulation_id,
+                     int(number))
+
+    def delete(self, regulation_id: str, number: int | None = None) -> list[Version]:
+        """Remove a regulation with all its versions, or one version of it, in one transaction.
+
+        The regulation goes too when its last version does. Other versions keep their numbers;
+        a version ingested later is numbered after the highest still stored. Returns what was
+        removed; an unknown regulation or version is an error and nothing is removed.
+        """
+        with self.backend.transaction(_INGEST_LOCK):
+            versions = self.versions(regulation_id)
+            if not versions:
+                raise self._unknown(regulation_id)
+            doomed = versions if number is None else [v for v in versions if v.number == number]
+            if not doomed:
+                raise StoreError(f"{regulation_id} has no version {number}", expected=f"{regulation_id}@N",
+                                 known=[v.ref for v in versions])
+            for version in doomed:
+                self.backend.run(f"DELETE FROM search_text WHERE {self._rows_of()}", self.row_range(version.id))
+                self.backend.run("DELETE FROM versions WHERE id = ?", (version.id,))
+            if len(doomed) == len(versions):
+                self.backend.run("DELETE FROM regulations WHERE id = ?", (regulation_id,))
+        return doomed
 
     def _regulation_for(self, text: PreparedText, as_version_of: str | None) -> str:
         """The id of the regulation ``text`` is a version of, creating the regulation if new."""
@@ -286,6 +354,22 @@ class Store:
         """The stored model file of a version: (file name, YAML source), or None."""
         rows = self.backend.rows("SELECT model_file, model_source FROM versions WHERE id = ?", (version.id,))
         return (str(rows[0][0]), str(rows[0][1])) if rows and rows[0][1] is not None else None
+
+    def loaded_model(self, version: Version) -> Any:
+        """The version's stored model, loaded and checked as a model file is (None without one)."""
+        import tempfile
+        from pathlib import Path
+
+        from lawcode.model.loader import load_model
+
+        stored = self.model_source(version)
+        if stored is None:
+            return None
+        file_name, source = stored
+        with tempfile.TemporaryDirectory(prefix="lawcode-model-") as folder:
+            path = Path(folder) / Path(file_name).name
+            path.write_text(source, encoding="utf-8")
+            return load_model(path)
 
     def find_fingerprint(self, fingerprint: str) -> Version | None:
         """The most recently stored version whose parsed text has this fingerprint, if any."""

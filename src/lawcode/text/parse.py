@@ -51,11 +51,17 @@ from lawcode.text.styles import STYLES, Detection, detect
 from lawcode.text.tokens import CONTAINER, PROVISION, WORDS, Token, heading_like, tokenize
 
 
-def parse_text(data: bytes | str, source: str = "<text>", style: str | None = None) -> Document:
+def parse_text(data: bytes | str, source: str = "<text>", style: str | None = None, *,
+               cross_references: bool = True) -> Document:
     """The Document for a regulation text given as bytes (UTF-8) or str.
 
     ``style`` forces one of :data:`~lawcode.text.styles.STYLES` (by name); by default the style
     is detected, and the Document says which and why.
+
+    ``cross_references=False`` leaves out the search for cross-references (about half of the
+    parsing time on a long text): the Document then has no ``references`` and none of their
+    warnings, and the same tree and fingerprint. It is for a caller that keeps only the tree,
+    as the corpus store does at ingest (a Document read back from the store is parsed in full).
     """
     text = decode(data, source)
     if not text.strip():
@@ -74,7 +80,7 @@ def parse_text(data: bytes | str, source: str = "<text>", style: str | None = No
     built = build(tokens)
     del tokens
     body = tuple(built.body)
-    references, reference_warnings = find_references(body, built.index)
+    references, reference_warnings = find_references(body, built.index) if cross_references else ([], [])
     removed = sorted([*cruft, *toc, *built.removed], key=lambda d: d.line)
     all_warnings = sorted([*warnings, *built.warnings, *reference_warnings], key=lambda d: d.line)
     doc = Document(

@@ -26,10 +26,12 @@ def letter_spaced(text: str) -> bool:
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:
-    """The lower-case words of some texts."""
-    words: set[str] = set()
-    for text in texts:
-        words.update(w.lower() for w in _WORD.findall(text))
+    """The lower-case words of some texts.
+
+    The texts are searched as one (a line break between two, which no word holds), and each
+    distinct spelling is lower-cased once: a long text repeats most of its words many times.
+    """
+    words = {w.lower() for w in set(_WORD.findall("\n".join(texts)))}
     return {w for w in words if len(w) > 2 or w in _SHORT_WORDS}
 
 

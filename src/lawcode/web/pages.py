@@ -59,7 +59,7 @@ def _base(regulation_id: str) -> str:
 
 @router.get("/")
 def home(request: Request) -> HTMLResponse:
-    return _page(request, "home.html", regulations=list(_library(request).regulations.values()))
+    return _page(request, "home.html", regulations=_library(request).entries())
 
 
 @router.get("/r/{regulation_id}")
