@@ -49,7 +49,7 @@ def norm_graph(loaded: LoadedModel, norms: list[Norm], document: Document | None
                              edge_attr={"color": "#555555", "arrowsize": "0.7"})
     actors: set[str] = set()
     for norm in norms:
-        kind = getattr(norm.kind, "value", norm.kind)
+        kind = norm.kind.value
         colour = KIND_COLOURS.get(kind, "#444444")
         cited = ", ".join(citation(e, document) for e in norm.cites)
         graph.node(f"norm__{norm.id}", f"{kind}\n{cited}", shape="box", style="rounded", color=colour,
