@@ -1,8 +1,11 @@
 """The one service layer every interface (CLI, HTTP API, web UI) calls.
 
-It finds texts and models, parses and caches them, and hands out Documents and Models; none of
-the interfaces re-implements any of this. The reasoning it relies on lives in the engine
-(:mod:`lawcode.engine.queries` and its neighbours): the service is the way in, the engine its internals.
+It finds texts and models, parses and caches them, hands out Documents and Models, and puts
+the questions (``ask``, ``explain``, ``what_if``, ``who``, ``assess``, ``review``); none of the
+interfaces re-implements any of this. The reasoning lives in the engine
+(:mod:`lawcode.engine.queries` and its neighbours): the service is the way in, the engine its
+internals. The catalogs (actors, facts, norms, procedures, the calendar) are not questions:
+interfaces list them from :mod:`lawcode.engine.catalog`, ``procedures`` and ``calendar``.
 
 ``load_model`` here is the one interfaces use: it resolves an installed regulation id or a path and
 caches the result (on disk too, see :mod:`lawcode.model.snapshot`); :func:`lawcode.model.loader.load_model`
@@ -11,6 +14,7 @@ is the validating loader underneath it, which reads one file every time.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Container, Iterable
 from functools import lru_cache
@@ -22,6 +26,11 @@ from lawcode.errors import LawcodeError
 
 if TYPE_CHECKING:
     from lawcode.draft.pipeline import Draft
+    from lawcode.engine.abduction import WhatIf
+    from lawcode.engine.assess import AssessAnswer
+    from lawcode.engine.explain import Explanation
+    from lawcode.engine.queries import AskAnswer, Facts, Roles
+    from lawcode.engine.who import WhoAnswer
     from lawcode.model.loaded import LoadedModel
     from lawcode.text.document import Document
 
@@ -282,15 +291,59 @@ def with_work_uri(document: Document, frbr_uri: str | None = None) -> Document:
     return dataclasses.replace(document, frbr_uri=frbr_uri)
 
 
-def ask_roles(loaded: Any, roles: Iterable[str], facts: Any = None, on: Any = None, kind: str | None = None,
-              document: Any = None) -> dict[str, Any]:
-    """The answer to ``ask`` for an actor holding one or more roles at once, as a dict."""
-    from lawcode.engine.queries import ask
+def ask(loaded: LoadedModel, roles: Roles, facts: Facts = None, on: dt.date | str | None = None,
+        kind: str | None = None, document: Document | None = None) -> AskAnswer:
+    """Every norm that applies to the asker (one actor, or one organisation holding several
+    roles), those undetermined for want of a fact, and those owed to it
+    (:func:`lawcode.engine.queries.ask`)."""
+    from lawcode.engine.queries import ask as run
 
+    return run(loaded, roles, facts, on, kind, document)
+
+
+def ask_roles(loaded: LoadedModel, roles: Iterable[str], facts: Facts = None, on: dt.date | str | None = None,
+              kind: str | None = None, document: Document | None = None) -> dict[str, Any]:
+    """The answer to ``ask`` for an actor holding one or more roles at once, as a dict (empty
+    role names, as a web form sends them, are left out)."""
     return ask(loaded, tuple(r for r in roles if r), facts, on, kind, document).to_dict()  # ask drops repeats
 
 
-def norms_resting_on(loaded: Any, eid: str, document: Any = None) -> list[dict[str, Any]]:
+def explain(loaded: LoadedModel, norm: str, roles: Roles, facts: Facts = None, on: dt.date | str | None = None,
+            document: Document | None = None) -> Explanation:
+    """The proof tree of one norm (an id or a unique prefix) for the asker
+    (:func:`lawcode.engine.queries.explain`)."""
+    from lawcode.engine.queries import explain as run
+
+    return run(loaded, norm, roles, facts, on, document)
+
+
+def what_if(loaded: LoadedModel, norm: str, roles: Roles, facts: Facts = None, on: dt.date | str | None = None,
+            stop: bool = False) -> WhatIf:
+    """The minimal sets of facts that would make ``norm`` apply, or with ``stop`` stop applying
+    (:func:`lawcode.engine.queries.what_if`)."""
+    from lawcode.engine.queries import what_if as run
+
+    return run(loaded, norm, roles, facts, on, stop)
+
+
+def who(loaded: LoadedModel, terms: Iterable[str], roles: Roles | None = None) -> WhoAnswer:
+    """Which actors carry duties, powers or rights matching all ``terms``, only those reaching
+    ``roles`` when given (:func:`lawcode.engine.queries.who`)."""
+    from lawcode.engine.queries import who as run
+
+    return run(loaded, terms, roles)
+
+
+def assess(loaded: LoadedModel, roles: Roles, facts: Facts = None, on: dt.date | str | None = None,
+           document: Document | None = None) -> AssessAnswer:
+    """Which norms with a ``contravened_by`` conduct the asker contravened, given what happened
+    (:func:`lawcode.engine.assess.assess`)."""
+    from lawcode.engine.assess import assess as run
+
+    return run(loaded, roles, facts, on, document)
+
+
+def norms_resting_on(loaded: LoadedModel, eid: str, document: Document | None = None) -> list[dict[str, Any]]:
     """The norms (as in ``lawcode norms``) that cite ``eid`` or a provision inside it, model order."""
     from lawcode.engine.findings import norm_fields, norm_order
 
@@ -313,7 +366,7 @@ def next_question(answer: dict[str, Any], skipped: Container[str] = ()) -> str |
     return min(counts, key=lambda name: (-counts[name], name))
 
 
-def review(loaded: Any, document: Any, article: str | None = None) -> dict[str, Any]:
+def review(loaded: LoadedModel, document: Document | None, article: str | None = None) -> dict[str, Any]:
     """The text provision by provision with the norms resting on each and the model's readings
     (:func:`lawcode.engine.review.build_review`), as a dict."""
     from lawcode.engine.review import build_review

@@ -159,7 +159,8 @@ def test_assess_command_renders_contraventions_and_takes_several_roles(monkeypat
     assert "subject to Schedule 1, which is not in the text" in flat
     code, out, err = run_main(monkeypatch, capsys, "assess", "--as", "trader", "--on", ON, "--format", "json")
     answer = json.loads(out)
-    assert answer["as"] == ["trader"] and answer["assessments"][0]["result"] == "undetermined"
+    assert answer["as"] == "trader" and answer["roles"] == ["trader"]
+    assert answer["assessments"][0]["result"] == "undetermined"
     assert "schedule_1_exception" in answer["questions"]
 
 

@@ -141,7 +141,7 @@ def test_coverage_counts_norms_transitions_states_and_facts(folder):
 
 @pytest.mark.parametrize("text, line, message", [
     ("lawcode_tests: 1\nregulation: harbour-inspections-2020\ncases:\n  - name: x\n    as: operator\n    aplies: [a]\n",
-     6, "cases.0.aplies: Extra inputs are not permitted"),
+     6, "cases[0] (x): unknown field 'aplies' (did you mean applies"),
     ("lawcode_tests: 1\nregulation: harbour-inspections-2020\ncases:\n  - name: x\n    date: 2021-02-30\n",
      5, "cannot read value '2021-02-30'"),
     ("lawcode_tests: 1\nregulation: harbour-inspections-2020\ncases:\n  - name: [x\n", 4, "YAML syntax error"),

@@ -189,7 +189,7 @@ def _norm(regulation: Regulation, ref: str) -> None:
             summary="The proof tree of one norm for an actor: bearer, conditions, exceptions, validity")
 def explain(regulation_id: RegulationId, norm: NormRef, role: Role, lib: Lib, fact: Facts = [],  # noqa: B006
             on: On = None) -> JSONResponse:
-    from lawcode.engine.queries import explain as run
+    from lawcode.service import explain as run
 
     regulation = lib.with_model(regulation_id)
     _norm(regulation, norm)
@@ -200,7 +200,7 @@ def explain(regulation_id: RegulationId, norm: NormRef, role: Role, lib: Lib, fa
             summary="The minimal sets of facts that would make a norm apply (or, stop=true, stop applying)")
 def what_if(regulation_id: RegulationId, norm: NormRef, role: Role, lib: Lib, fact: Facts = [],  # noqa: B006
             on: On = None, stop: bool = False) -> JSONResponse:
-    from lawcode.engine.queries import what_if as run
+    from lawcode.service import what_if as run
 
     regulation = lib.with_model(regulation_id)
     _norm(regulation, norm)
@@ -212,7 +212,7 @@ def who(regulation_id: RegulationId, lib: Lib,
         term: Annotated[list[Annotated[str, Field(pattern=r"\w")]],
                         Query(min_length=1, max_length=20, description="words to look for")]
         ) -> JSONResponse:
-    from lawcode.engine.queries import who as run
+    from lawcode.service import who as run
 
     return JSONResponse(run(lib.with_model(regulation_id).loaded, term).to_dict())
 

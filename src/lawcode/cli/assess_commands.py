@@ -26,7 +26,7 @@ def assess(
     format: Format = typer.Option(Format.human, "--format", help="human or json"),
 ) -> None:
     """Given what happened (--fact), which prohibitions were contravened, and on which provisions."""
-    from lawcode.engine.assess import assess as run
+    from lawcode.service import assess as run
 
     loaded, document = load_model_and_text(model, text)
     answer = run(loaded, actor, fact or [], on, document).to_dict()
@@ -35,7 +35,7 @@ def assess(
         return
     out = Page()
     say(out, loaded.model.regulation.title, style="bold")
-    say(out, f"as {' and '.join(answer['as'])}, on {answer['on']}")
+    say(out, f"as {' and '.join(answer['roles'])}, on {answer['on']}")
     if answer["facts"]:
         say(out, "what happened: " + ", ".join(f"{k}={str(v).lower()}" for k, v in answer["facts"].items()), hang=4)
     if answer.get("notice"):

@@ -127,7 +127,7 @@ def ask(
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """Every norm that applies to an actor, and those undetermined for want of a fact."""
-    from lawcode.engine.queries import ask as run
+    from lawcode.service import ask as run
 
     loaded, document = load_model_and_text(model, text)
     answer = run(loaded, actor, fact or [], on, kind, document).to_dict()
@@ -192,7 +192,7 @@ def explain(
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """The proof tree of one norm for an actor: bearer match, conditions, exceptions, validity."""
-    from lawcode.engine.queries import explain as run
+    from lawcode.service import explain as run
 
     loaded, document = load_model_and_text(model, text)
     answer = run(loaded, norm, actor, fact or [], on, document).to_dict()
@@ -242,8 +242,8 @@ def what_if(
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """The minimal sets of facts that would make a norm apply (or, with --stop, stop applying)."""
-    from lawcode.engine.queries import what_if as run
     from lawcode.service import resolve_model
+    from lawcode.service import what_if as run
 
     loaded = resolve_model(model)
     answer = run(loaded, norm, actor, fact or [], on, stop).to_dict()
@@ -273,8 +273,8 @@ def who(
     format: Format = typer.Option(Format.human, "--format", help=FORMAT_HELP),
 ) -> None:
     """Which actors carry duties, powers or rights about a subject, with citations."""
-    from lawcode.engine.queries import who as run
     from lawcode.service import resolve_model
+    from lawcode.service import who as run
 
     loaded = resolve_model(model)
     answer = run(loaded, terms, actor or None).to_dict()

@@ -12,7 +12,8 @@ s.29).
 
 JSON contract (``to_dict()``)::
 
-    {"regulation", "as": [role], "on", "facts": {fact: bool}, "in_force": bool, "notice" (optional),
+    {"regulation", "as", "on", "roles", "facts", "implied_facts" (the question, as every answer
+     repeats it: see :mod:`lawcode.engine.queries`), "in_force": bool, "notice" (optional),
      "assessments": [{"norm", "kind", "result": "contravened"|"undetermined", "roles": [role],
        "bearer", "action", "cites", "citations", "provisions": [eId], "provision_citations",
        "missing": [fact] (undetermined), "subject_to" (optional), "parts": [part as in explain,
@@ -23,7 +24,7 @@ JSON contract (``to_dict()``)::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ from lawcode.engine.applicability import BearerMatch, Engine, Part, engine_for
 from lawcode.engine.concepts import concept_chain
 from lawcode.engine.evaluate import combine, evaluate
 from lawcode.engine.explain import part_dict
-from lawcode.engine.queries import Question, _date, _facts, _not_in_force, _roles
+from lawcode.engine.queries import Facts, Question, Roles, _date, _facts, _not_in_force, _roles
 from lawcode.engine.quote import citation
 from lawcode.model.conditions import Expr
 
@@ -49,18 +50,15 @@ _RANK = {CONTRAVENED: 2, UNDETERMINED: 1, NOT_CONTRAVENED: 0}
 
 @dataclass(frozen=True)
 class AssessAnswer:
-    regulation: str
-    roles: tuple[str, ...]
-    on: dt.date
-    facts: dict[str, bool]
+    question: Question
     assessments: tuple[dict[str, Any], ...]
     not_contravened: tuple[str, ...]
     questions: dict[str, str]
     notice: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"regulation": self.regulation, "as": list(self.roles), "on": self.on.isoformat(),
-                      "facts": dict(sorted(self.facts.items())), "in_force": self.notice is None}
+        data = self.question.to_dict()
+        data["in_force"] = self.notice is None
         if self.notice:
             data["notice"] = self.notice
         data["assessments"] = list(self.assessments)
@@ -69,8 +67,8 @@ class AssessAnswer:
         return data
 
 
-def assess(loaded: LoadedModel, roles: str | Iterable[str], facts: Mapping[str, bool] | Iterable[str] | None = None,
-           on: dt.date | str | None = None, document: Document | None = None) -> AssessAnswer:
+def assess(loaded: LoadedModel, roles: Roles, facts: Facts = None, on: dt.date | str | None = None,
+           document: Document | None = None) -> AssessAnswer:
     """Which norms with a ``contravened_by`` conduct were contravened by an actor holding
     ``roles`` (one actor id or several), given ``facts``, on ``on``."""
     engine = engine_for(loaded)
@@ -96,17 +94,17 @@ def assess(loaded: LoadedModel, roles: str | Iterable[str], facts: Mapping[str, 
                 found[norm.id] = entry
             elif entry["result"] == known["result"]:
                 known["roles"].append(role)
+    asked = Question(loaded.model.regulation.id, roles, on, given, implied)
     notice = _not_in_force(engine, on)
     if notice:
-        return AssessAnswer(loaded.model.regulation.id, roles, on, given, (), (), {}, notice)
+        return AssessAnswer(asked, (), (), {}, notice)
     order = {n.id: i for i, n in enumerate(engine.norms)}
     # contraventions first; then the undetermined closest to being decided (fewest open facts)
     ranked = sorted(found.values(), key=lambda e: (-_RANK[e["result"]], len(e.get("missing", ())), order[e["norm"]]))
     shown = tuple(e for e in ranked if e["result"] != NOT_CONTRAVENED)
     cleared = tuple(e["norm"] for e in ranked if e["result"] == NOT_CONTRAVENED)
     missing = [name for e in shown for name in e.get("missing", [])]
-    return AssessAnswer(loaded.model.regulation.id, roles, on, given, shown, cleared,
-                        engine.questions(missing))
+    return AssessAnswer(asked, shown, cleared, engine.questions(missing))
 
 
 def _assess(engine: Engine, question: Question, norm: Norm, match: BearerMatch, conduct: Expr,

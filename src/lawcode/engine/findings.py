@@ -47,13 +47,9 @@ def norm_order(norm: Norm) -> tuple[Any, ...]:
     """Order of norms in every answer: kind order, then article order. Sort the model's norms
     with it (a stable sort): norms on the same provision keep the model file's order, which
     follows the text (stop, then keep records, then report), so the order is deterministic."""
-    kind = _kind(norm)
+    kind = norm.kind.value
     rank = KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
     return (rank, provision_key(norm.cites[0]) if norm.cites else ())
-
-
-def _kind(norm: Norm) -> str:
-    return getattr(norm.kind, "value", norm.kind)
 
 
 def norm_fields(loaded: LoadedModel, norm: Norm, document: Document | None = None) -> dict[str, Any]:
@@ -68,7 +64,7 @@ def norm_fields(loaded: LoadedModel, norm: Norm, document: Document | None = Non
     """
     data: dict[str, Any] = {
         "norm": norm.id,
-        "kind": _kind(norm),
+        "kind": norm.kind.value,
         "bearer": norm.bearer,
         "action": norm.action,
         "cites": list(norm.cites),

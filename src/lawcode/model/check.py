@@ -8,7 +8,6 @@ fingerprint). Without a text those checks are reported as not done - never silen
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ from lawcode.model.issues import ERROR, LINT, WARNING, Issue
 from lawcode.model.lint import LINT_ORDER, lint_model
 from lawcode.model.loaded import LoadedModel
 from lawcode.model.schedules import schedule_issues
+from lawcode.suggest import closest
 from lawcode.text.document import Document
 
 
@@ -103,7 +103,7 @@ def _unknown_eids(loaded: LoadedModel, document: Document) -> Iterator[Issue]:
     known = sorted(document.by_eid)
     for eid, path, who in cited_eids(loaded):
         if document.get(eid) is None:
-            close = difflib.get_close_matches(eid, known, n=3, cutoff=0.5)
+            close = closest(eid, known)
             hint = f"; closest: {', '.join(close)}" if close else ""
             yield Issue("unknown-eid", f"{who} cites {eid}, which is not in the text{hint}",
                         line=loaded.line_of(path), eid=eid)

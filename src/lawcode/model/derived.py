@@ -11,6 +11,7 @@ while a concept whose value the user gives is taken as given.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import overload
 
 from lawcode.errors import ModelError
 from lawcode.model.conditions import And, Const, Derived, Expr, Fact, Not, Or
@@ -40,6 +41,10 @@ def expand_definitions(sources: Mapping[str, Expr], lines_of: Mapping[str, int],
     return expanded
 
 
+@overload
+def with_concepts(expr: Expr, concepts: Mapping[str, Expr]) -> Expr: ...
+@overload
+def with_concepts(expr: None, concepts: Mapping[str, Expr]) -> None: ...
 def with_concepts(expr: Expr | None, concepts: Mapping[str, Expr]) -> Expr | None:
     """``expr`` with every mention of a concept made a Derived node (its definition inside)."""
     if expr is None or not concepts:

@@ -15,14 +15,12 @@ cycles - see :mod:`lawcode.model.consistency`).
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from lawcode.errors import ModelError
 from lawcode.model.conditions import Expr, parse_condition
@@ -34,10 +32,9 @@ from lawcode.model.loaded import find_line
 from lawcode.model.objects import Model
 from lawcode.model.schema import Model as ModelFile
 from lawcode.model.schema import validate
+from lawcode.model.schema_errors import first_schema_error
 from lawcode.model.yamlsource import Path as YamlPath
 from lawcode.model.yamlsource import read_yaml
-from lawcode.nogc import without_gc
-from lawcode.suggest import did_you_mean
 
 
 def load_model(path: str | Path) -> LoadedModel:
@@ -51,7 +48,6 @@ def load_model(path: str | Path) -> LoadedModel:
     return loaded
 
 
-@without_gc  # a large model is hundreds of thousands of small objects and no cycles
 def read_model(path: str | Path) -> LoadedModel:
     """Load a model file, keeping problems in its references as ``issues`` rather than raising.
 
@@ -67,14 +63,17 @@ def read_model(path: str | Path) -> LoadedModel:
     try:
         model = validate(data)
     except ValidationError as error:
-        raise _schema_error(error, data, lines, file) from None
+        raise first_schema_error(error, data, lines, file, ModelFile, "lawcode schema") from None
     concepts = _concepts(model, lines, file)
 
-    def parsed(source: str | None, path: YamlPath) -> Expr | None:
-        return with_concepts(_parse(source, path, lines, file), concepts)
+    def parsed(source: str, path: YamlPath) -> Expr:
+        return with_concepts(parse_condition(source, file=file, line=find_line(lines, path)), concepts)
 
-    conditions = {n.id: parsed(n.condition, ("norms", i, "condition")) for i, n in enumerate(model.norms)}
-    exceptions = {n.id: parsed(n.unless, ("norms", i, "unless")) for i, n in enumerate(model.norms)}
+    def optional(source: str | None, path: YamlPath) -> Expr | None:
+        return None if source is None else parsed(source, path)
+
+    conditions = {n.id: optional(n.condition, ("norms", i, "condition")) for i, n in enumerate(model.norms)}
+    exceptions = {n.id: optional(n.unless, ("norms", i, "unless")) for i, n in enumerate(model.norms)}
     definitions = {
         a.id: parsed(a.defined_by, ("actors", i, "defined_by"))
         for i, a in enumerate(model.actors) if a.defined_by is not None
@@ -88,8 +87,8 @@ def read_model(path: str | Path) -> LoadedModel:
     loaded = LoadedModel(
         model=model, path=file, lines=MappingProxyType(dict(lines)),
         conditions=MappingProxyType(conditions), exceptions=MappingProxyType(exceptions),
-        definitions=MappingProxyType(definitions), links=MappingProxyType(links),  # type: ignore[arg-type]
-        concepts=MappingProxyType(concepts), conduct=MappingProxyType(conduct),  # type: ignore[arg-type]
+        definitions=MappingProxyType(definitions), links=MappingProxyType(links),
+        concepts=MappingProxyType(concepts), conduct=MappingProxyType(conduct),
     )
     issues = sorted(reference_issues(loaded), key=lambda i: (i.line or 0, i.code, i.message))
     return replace(loaded, issues=tuple(issues))
@@ -129,95 +128,3 @@ def _concepts(model: Model, lines: Mapping[YamlPath, int], file: str) -> dict[st
                                                line=find_line(lines, ("facts", i, "derived_by")))
             lines_of[fact.id] = find_line(lines, ("facts", i))
     return expand_definitions(sources, lines_of, file)
-
-
-def _parse(source: str | None, path: YamlPath, lines: Mapping[YamlPath, int], file: str) -> Expr | None:
-    if source is None:
-        return None
-    return parse_condition(source, file=file, line=find_line(lines, path))
-
-
-def _schema_error(error: ValidationError, data: dict[str, Any], lines: Mapping[YamlPath, int], file: str) -> ModelError:
-    """The first schema problem (in file order) as a ModelError; the count of the others."""
-    problems = sorted(error.errors(), key=lambda e: find_line(lines, e["loc"]))
-    first = problems[0]
-    loc = first["loc"]
-    more = f" [and {len(problems) - 1} more problem(s)]" if len(problems) > 1 else ""
-    where = _where(data, loc[:-1] if first["type"] in ("extra_forbidden", "missing") else loc)
-    line = find_line(lines, loc)
-    if first["type"] == "extra_forbidden":
-        allowed = _fields_at(loc[:-1])
-        return ModelError(f"{where}unknown field {loc[-1]!r}{did_you_mean(str(loc[-1]), allowed)}{more}",
-                          file=file, line=line, expected="one of " + ", ".join(allowed))
-    if first["type"] == "missing":
-        return ModelError(f"{where}missing field {loc[-1]!r}{more}", file=file, line=line,
-                          expected=_description(loc) or f"a value for {loc[-1]}")
-    value = first.get("input")
-    shown = f" (found {value!r})" if not isinstance(value, (dict, list)) else ""
-    return ModelError(f"{where}{first['msg']}{shown}{more}", file=file, line=line,
-                      expected=_description(loc))
-
-
-def _where(data: Any, loc: YamlPath) -> str:
-    """``norms[3] (art13.1-x).kind: `` - a path a reader can find, with the item's id."""
-    parts: list[str] = []
-    node = data
-    for part in loc:
-        if isinstance(part, int):
-            parts.append(f"[{part}]")
-            node = node[part] if isinstance(node, list) and part < len(node) else None
-            if isinstance(node, dict) and isinstance(node.get("id"), str):
-                parts.append(f" ({node['id']})")
-        else:
-            parts.append(("." if parts else "") + str(part))
-            node = node.get(part) if isinstance(node, dict) else None
-    return "".join(parts) + ": " if parts else ""
-
-
-def _class_at(loc: YamlPath) -> type[BaseModel] | None:
-    """The schema class that describes the mapping at ``loc``."""
-    cls: type[BaseModel] = ModelFile
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = _field(cls, part)
-        if info is None:
-            return None
-        inner = _model_in(info.annotation)
-        if inner is None:
-            return None
-        cls = inner
-    return cls
-
-
-def _field(cls: type[BaseModel], name: str) -> Any:
-    for field_name, info in cls.model_fields.items():
-        if name in (field_name, info.alias):
-            return info
-    return None
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _fields_at(loc: YamlPath) -> list[str]:
-    cls = _class_at(loc)
-    if cls is None:
-        return []
-    return [info.alias or name for name, info in cls.model_fields.items()]
-
-
-def _description(loc: YamlPath) -> str | None:
-    names = [p for p in loc if not isinstance(p, int)]
-    if not names:
-        return None
-    cls = _class_at(tuple(loc[: max(i for i, p in enumerate(loc) if not isinstance(p, int))]))
-    info = _field(cls, names[-1]) if cls is not None else None
-    return info.description if info is not None else None

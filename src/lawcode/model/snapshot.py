@@ -227,7 +227,8 @@ def _decode(value: Any) -> Any:
         cls = objects.CLASSES.get(_str(value["$object"]))
         if cls is None:
             raise _NotACompiledModel(f"no model class {value['$object']}")
-        return cls(**{_str(k): _decode(v) for k, v in value["fields"].items()})  # TypeError on a wrong field
+        # JSON keys are strings; a field the class does not have is a TypeError, so not a model
+        return cls(**{k: _decode(v) for k, v in value["fields"].items()})
     if "$enum" in value:
         return _enum(_str(value["$enum"]))(value["value"])
     if "$date" in value:

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from lawcode.errors import ModelError
 from lawcode.model.loaded import find_line
+from lawcode.model.schema_errors import first_schema_error
 from lawcode.model.yamlsource import read_yaml
 from lawcode.scenarios.schema import Case, ScenarioFile
 
@@ -74,12 +75,8 @@ def read_scenarios(path: Path) -> LoadedScenarios:
     try:
         tests = ScenarioFile.model_validate(data)
     except ValidationError as error:
-        first = min(error.errors(), key=lambda e: find_line(lines, e["loc"]))
-        where = ".".join(str(p) for p in first["loc"])
-        more = len(error.errors()) - 1
-        raise ScenarioError(f"{where}: {first['msg']}" + (f" [and {more} more problem(s)]" if more else ""),
-                            file=file, line=find_line(lines, first["loc"]),
-                            expected="a case as `lawcode schema --tests` describes it") from None
+        raise first_schema_error(error, data, lines, file, ScenarioFile, "lawcode schema --tests",
+                                 ScenarioError) from None
     case_lines = tuple(find_line(lines, ("cases", i)) for i in range(len(tests.cases)))
     return LoadedScenarios(path, tests, case_lines, _model_for(path, tests.regulation))
 

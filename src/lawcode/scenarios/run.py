@@ -129,7 +129,7 @@ def ask_roles(loaded: LoadedModel, roles: Iterable[str], facts: dict[str, bool],
               on: dt.date | None) -> tuple[dict[str, dict[str, Any]], bool]:
     """The findings of ``ask`` for an actor holding every role at once, by norm id, and whether
     the regulation is in force."""
-    from lawcode.engine.queries import ask
+    from lawcode.service import ask
 
     answer = ask(loaded, tuple(roles), facts, on)
     return {finding.norm: finding.to_dict() for finding in answer.findings}, answer.in_force
@@ -187,7 +187,7 @@ def _check_ask(loaded: LoadedModel, case: Case, on: dt.date | None, checks: list
 
 def _check_explain(loaded: LoadedModel, case: Case, on: dt.date | None, expected: Explained, checks: list[Check],
                    exercised: Exercised) -> None:
-    from lawcode.engine.queries import explain
+    from lawcode.service import explain
 
     _check_known_norm(loaded, expected.norm)
     answers = [explain(loaded, expected.norm, role, case.facts, on).to_dict() for role in case.roles]
@@ -234,7 +234,8 @@ def _cited(answer: dict[str, Any]) -> set[str]:
 
 def _check_assess(loaded: LoadedModel, case: Case, on: dt.date | None, checks: list[Check],
                   exercised: Exercised) -> None:
-    from lawcode.engine.assess import NOT_CONTRAVENED, assess
+    from lawcode.engine.assess import NOT_CONTRAVENED
+    from lawcode.service import assess
 
     answer = assess(loaded, case.roles, case.facts, on).to_dict()
     found = {item["norm"]: item for item in answer["assessments"]}
@@ -321,7 +322,7 @@ def _check_calendar(loaded: LoadedModel, expected: CalendarYear, checks: list[Ch
 
 
 def _check_who(loaded: LoadedModel, expected: WhoSearch, checks: list[Check]) -> None:
-    from lawcode.engine.queries import who
+    from lawcode.service import who
 
     answer = who(loaded, expected.terms).to_dict()
     actors = [group["actor"] for group in answer["actors"]]

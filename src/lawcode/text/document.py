@@ -202,10 +202,10 @@ class Document:
 
     def articles(self) -> list[Node]:
         """The top-level numbered provisions (articles, or sections where a text has no articles)."""
+        from lawcode.text.locate import is_provision  # locate builds on this module
+
         arts = [n for n in self.walk() if n.kind == ARTICLE]
-        if arts:
-            return arts
-        return [n for n in self.walk() if n.kind == SECTION and not any(c.kind in CONTAINER_KINDS for c in n.children)]
+        return arts or [n for n in self.walk() if is_provision(n)]
 
     def fingerprint(self) -> str:
         """A digest of the provisions' eIds and normalised words.

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.findings import norm_order
 from lawcode.engine.quote import citation
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.model.objects import Norm, Procedure
+    from lawcode.text.document import Document
 
 KIND_COLOURS = {
     "duty": "#1f4e8c", "prohibition": "#a11d2b", "permission": "#2e6b30", "power": "#6b3fa0",
@@ -22,7 +27,7 @@ KIND_COLOURS = {
 _PROLOG = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 
 
-def norms_in(loaded: Any, kind: str | None = None, chapter: str | None = None) -> list[Any]:
+def norms_in(loaded: LoadedModel, kind: str | None = None, chapter: str | None = None) -> list[Norm]:
     """The model's norms with a bearer, of ``kind`` and citing ``chapter`` (an eId) if given."""
     chosen = []
     for norm in sorted(loaded.model.norms, key=norm_order):
@@ -34,7 +39,7 @@ def norms_in(loaded: Any, kind: str | None = None, chapter: str | None = None) -
     return chosen
 
 
-def norm_graph(loaded: Any, norms: list[Any], document: Any, href: Callable[[str], str]) -> str:
+def norm_graph(loaded: LoadedModel, norms: list[Norm], document: Document | None, href: Callable[[str], str]) -> str:
     """The SVG of actors and ``norms`` between them; each norm links to ``href(norm id)``."""
     import graphviz
 
@@ -44,13 +49,14 @@ def norm_graph(loaded: Any, norms: list[Any], document: Any, href: Callable[[str
                              edge_attr={"color": "#555555", "arrowsize": "0.7"})
     actors: set[str] = set()
     for norm in norms:
-        kind = getattr(norm.kind, "value", norm.kind)
+        kind = norm.kind.value
         colour = KIND_COLOURS.get(kind, "#444444")
         cited = ", ".join(citation(e, document) for e in norm.cites)
         graph.node(f"norm__{norm.id}", f"{kind}\n{cited}", shape="box", style="rounded", color=colour,
                    fontcolor=colour, href=href(norm.id), tooltip=f"{norm.id}: {norm.action}", target="_top")
-        graph.edge(f"actor__{norm.bearer}", f"norm__{norm.id}", color=colour)
-        actors.add(norm.bearer)
+        if norm.bearer is not None:  # norms_in keeps only norms with one
+            graph.edge(f"actor__{norm.bearer}", f"norm__{norm.id}", color=colour)
+            actors.add(norm.bearer)
         for party in (norm.counterparty, norm.beneficiary):
             if party:
                 style = "dashed" if party == norm.beneficiary else "solid"
@@ -64,7 +70,7 @@ def norm_graph(loaded: Any, norms: list[Any], document: Any, href: Callable[[str
     return _svg(graph)
 
 
-def procedure_graph(procedure: Any, document: Any) -> str:
+def procedure_graph(procedure: Procedure, document: Document | None) -> str:
     """The SVG state diagram of one procedure."""
     import graphviz
 

@@ -133,7 +133,8 @@ def norm_page(regulation_id: str, norm: str, request: Request,
               role: Annotated[str | None, Query(alias="as", max_length=200)] = None, fact: Strings = []  # noqa: B006
               ) -> HTMLResponse:
     from lawcode.engine.catalog import actor_catalog
-    from lawcode.engine.queries import explain, parse_facts
+    from lawcode.engine.queries import parse_facts
+    from lawcode.service import explain
 
     regulation = _library(request).with_model(regulation_id)
     loaded = regulation.loaded
