@@ -59,6 +59,32 @@ def test_a_damaged_cache_entry_is_not_trusted(tmp_path):
         assert snapshot.read_compiled(file, "k") is None
 
 
+def _tampered(data: dict, how: str) -> dict:
+    norm = data["model"]["fields"]["norms"][0]
+    if how == "unknown class":
+        norm["$object"] = "Record"
+    elif how == "unknown field":
+        norm["fields"]["colour"] = "red"
+    elif how == "missing field":
+        del norm["fields"]["cites"]
+    elif how == "null inside a condition":
+        data["definitions"] = {"x": {"not": None}}
+    elif how == "null definition":
+        data["definitions"] = {"x": None}
+    return data
+
+
+@pytest.mark.parametrize("how", ["unknown class", "unknown field", "missing field", "null inside a condition",
+                                 "null definition"])
+def test_a_cache_entry_of_another_shape_is_ignored(tmp_path, how):
+    """Only the model's own classes with their own fields, and whole conditions, are read back."""
+    file = tmp_path / "cache" / "models" / "hives.json"
+    snapshot.write_compiled(file, "k", validate(HIVES))
+    assert snapshot.read_compiled(file, "k") is not None
+    file.write_text(json.dumps(_tampered(json.loads(file.read_text(encoding="utf-8")), how)), encoding="utf-8")
+    assert snapshot.read_compiled(file, "k") is None
+
+
 def test_a_question_from_the_cache_does_not_import_pydantic_or_yaml(tmp_path):
     env = {**os.environ, "LAWCODE_CACHE": str(tmp_path)}
     probe = ("import sys, json; from lawcode.service import load_model; from lawcode.engine.queries import ask; "

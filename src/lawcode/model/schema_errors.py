@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from lawcode.errors import ModelError
 from lawcode.model.loaded import find_line
@@ -81,7 +82,7 @@ def _class_at(root: type[BaseModel], loc: YamlPath) -> type[BaseModel] | None:
     return cls
 
 
-def _field(cls: type[BaseModel], name: str) -> Any:
+def _field(cls: type[BaseModel], name: str) -> FieldInfo | None:
     for field_name, info in cls.model_fields.items():
         if name in (field_name, info.alias):
             return info

@@ -192,8 +192,8 @@ def _decode_model(data: dict[str, Any]) -> LoadedModel:
         model=model,
         path=_str(data["path"]),
         lines=MappingProxyType(lines),
-        conditions=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["conditions"].items()}),
-        exceptions=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["exceptions"].items()}),
+        conditions=MappingProxyType({_str(k): _decode_optional(v) for k, v in data["conditions"].items()}),
+        exceptions=MappingProxyType({_str(k): _decode_optional(v) for k, v in data["exceptions"].items()}),
         definitions=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["definitions"].items()}),
         links=MappingProxyType({(_str(actor), _str(parent)): _decode_expr(v) for (actor, parent), v in data["links"]}),
         concepts=MappingProxyType({_str(k): _decode_expr(v) for k, v in data["concepts"].items()}),
@@ -262,9 +262,13 @@ def _encode_expr(expr: Expr | None) -> Any:
     return {"and" if isinstance(expr, And) else "or": [_encode_expr(o) for o in expr.operands]}
 
 
-def _decode_expr(data: Any, depth: int = 0) -> Any:
-    if data is None:
-        return None
+def _decode_optional(data: Any) -> Expr | None:
+    """A norm's condition or exception: a condition, or None when the norm has none."""
+    return None if data is None else _decode_expr(data)
+
+
+def _decode_expr(data: Any, depth: int = 0) -> Expr:
+    """A condition tree; None (or anything else that is not a condition) anywhere in it is an error."""
     if depth > MAX_CONDITION_DEPTH * 2 + 2 or not isinstance(data, dict) or len(data) != 1:
         raise _NotACompiledModel("not a condition")
     (tag, inner), = data.items()

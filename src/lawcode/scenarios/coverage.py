@@ -10,9 +10,12 @@ down when it applies.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lawcode.scenarios.run import Exercised
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def _measure(all_items: list[str], done: set[str]) -> Measure:
     return Measure(len(all_items) - len(missed), len(all_items), missed)
 
 
-def measure(loaded: Any, exercised: Exercised, cases: int) -> Coverage:
+def measure(loaded: LoadedModel, exercised: Exercised, cases: int) -> Coverage:
     """The coverage of ``loaded`` by what its cases exercised."""
     model = loaded.model
     norms = [n.id for n in model.norms]
