@@ -9,6 +9,7 @@ start, by their labels and ids, so a draft reuses a reviewed model's vocabulary.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -202,8 +203,9 @@ def is_thing(word: str) -> bool:
     return word in ABSTRACT_HEADS or word in THING_HEADS or word.endswith(_THING_ENDINGS)
 
 
-def _free_id(base: str, used: object, known: dict[str, Actor]) -> str:
-    taken = set(used) | set(known)  # type: ignore[call-overload]
+def _free_id(base: str, used: Iterable[str], known: dict[str, Actor]) -> str:
+    """``base``, or ``base_2``, ``base_3`` ... : the first id neither used nor known."""
+    taken = set(used) | set(known)
     ident, n = base, 2
     while ident in taken:
         ident, n = f"{base}_{n}", n + 1

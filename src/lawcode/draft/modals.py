@@ -150,7 +150,7 @@ def find_hits(text: str) -> list[Hit]:
         if match is None:
             continue
         position = match.end()
-        rule = RULES[int(match.lastgroup[1:])]  # type: ignore[index]
+        rule = RULES[int((match.lastgroup or "")[1:])]  # every alternative is a group named r<index>
         before = text[max(0, match.start() - 12) : match.start()]
         if not rule.words_name_bearer and _NOT_MAIN.search(before):
             continue

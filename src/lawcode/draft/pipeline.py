@@ -246,7 +246,7 @@ class _Drafter:
         applies = _DUTY_APPLIES.match(node.text) if lead is None else None
         if applies is not None and not applies.group("who").strip(" —:-"):
             self.draft.review = [r for r in self.draft.review if r.eid != node.eid]  # its items name the bearers
-            return self._duty_applies_to_items(node, items)
+            return self._duty_applies_to_items(node, applies, items)
         own_lead = self._lead_of(node) if lead is None else None
         if own_lead is not None and not own_lead.subject_only:
             made -= 1  # the lead-in is no norm of its own: its items are
@@ -294,12 +294,12 @@ class _Drafter:
         found = [c for s in sentences(node.text[:MAX_ANALYSED]) for c in clauses(s)]
         if (
             not found
-            and _SUBJECT_LEAD.match(node.text)
+            and (subject_lead := _SUBJECT_LEAD.match(node.text))
             and any(
                 clauses(c.text[:MAX_ANALYSED]) and not clauses(c.text[:MAX_ANALYSED])[0].before for c in node.children
             )
         ):
-            bearers = self.bearers.named(_SUBJECT_LEAD.match(node.text).group("who"), node.eid, lambda _: None)  # type: ignore[union-attr]
+            bearers = self.bearers.named(subject_lead.group("who"), node.eid, lambda _: None)
             self._explain(
                 node,
                 node.text,
@@ -514,10 +514,8 @@ class _Drafter:
         if added and not any(n.lower().startswith("in addition to") for n in notes):
             notes.append("in addition to " + added)
 
-        if clause.hit.rule.name == "responsible-for" and _COPULA.search(
-            subject
-        ):  # "X are the bodies in charge ..., responsible for"
-            subject = subject[: _COPULA.search(subject).start()]  # type: ignore[union-attr]
+        if clause.hit.rule.name == "responsible-for" and (copula := _COPULA.search(subject)):
+            subject = subject[: copula.start()]  # "X are the bodies in charge ..., responsible for"
         instrument = instruments.instrument_of(subject) if kind == "permission" and subject else None
         if instrument is not None:  # "Regulations may prescribe ...": a power of whoever makes them
             bearers = self.draft.makers.of(self.article.eid, subject) or [
@@ -715,9 +713,9 @@ class _Drafter:
         if explain:
             self._explain(node, node.text, (f'a defining construction (rule {rule}) -> definition of "{term}"',))
 
-    def _duty_applies_to_items(self, node: Node, items: list[Node]) -> int:
+    def _duty_applies_to_items(self, node: Node, applies: re.Match[str], items: list[Node]) -> int:
         """ "A duty to do X applies to— (a) A; (b) B": a duty of each listed bearer."""
-        action = actions.action_phrase(_DUTY_APPLIES.match(node.text).group("action"))  # type: ignore[union-attr]
+        action = actions.action_phrase(applies.group("action"))
         for item in items:
             who = re.sub(r"[;,.]?\s*(?:and|or)?\s*$", "", item.text.strip())
             [bearer, *_] = self.bearers.named(who, item.eid, lambda _: None) or [UNNAMED]
