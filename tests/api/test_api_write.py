@@ -72,8 +72,9 @@ def test_no_request_leaves_the_garbage_collector_off(writer, monkeypatch):
     paused = []
     real_disable = gc.disable
     monkeypatch.setattr(gc, "disable", lambda: (paused.append(True), real_disable()))
-    writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT},
-                headers={"Authorization": f"Bearer {TOKEN}"})
+    for payload in ({"id": "shed", "text": SHED_TEXT}, {"id": "shed", "text": SHED_TEXT, "model": SHED_MODEL}):
+        assert writer.post("/api/regulations", json=payload,
+                           headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 201
     for url in ("/api/regulations/shed/akn", f"/api/regulations/{TAR_ID}/akn", f"/api/regulations/{TAR_ID}/structure"):
         assert writer.get(url).status_code == 200
     assert paused == [] and gc.isenabled()

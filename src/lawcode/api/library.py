@@ -8,11 +8,13 @@ first time a request names it. A model given at start-up keeps its id: the store
 others. Writing (an ingest over the API, with the token) stores the text and its model in the
 store, as ``lawcode ingest`` does, so that a restarted server serves it again.
 
-Converting a text to Akoma Ntoso pauses Python's cyclic garbage collector (see
-:mod:`lawcode.nogc`), which in a long-running server would leave it off for every other request
-while it runs. The conversions a request can cause (a regulation read from the store, an
-ingest) therefore call the exporter with the pause unwrapped, one at a time under a lock, and
-the collector is switched back on should anything have left it off.
+Converting a text to Akoma Ntoso and reading a model file pause Python's cyclic garbage
+collector (see :mod:`lawcode.nogc`), which in a long-running server would leave it off for every
+other request while they run. So no request pauses it: a regulation read from the store is
+converted and its model read with the pause unwrapped, one at a time under a lock (and the
+collector switched back on should anything have left it off); an ingest prepares the posted
+text and model (parse, validate, check they belong together: the store's own ``prepare``) in a
+process of its own, as ``lawcode ingest``'s workers do, and only writes the result here.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import inspect
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -247,9 +250,7 @@ class Library:
         loaded = None
         model = store.model_source(version)
         if model is not None:
-            from lawcode.model.loader import load_model
-
-            loaded = load_model(_model_file(store, version, *model))
+            loaded = _read_model(_model_file(store, version, *model))
         frbr_uri = store.work_uri(version.regulation_id)
         akn = without_pause(to_akn)(with_work_uri(document, frbr_uri))
         title = loaded.model.regulation.title if loaded is not None else (version.title or version.regulation_id)
@@ -258,7 +259,6 @@ class Library:
     def ingest(self, regulation_id: str, text: str, model_yaml: str | None) -> Regulation:
         """Store a text and, optionally, its model file's YAML as the next version of ``regulation_id``
         (as ``lawcode ingest`` does) and serve it from now on."""
-        from lawcode.store.prepare import prepare
         from lawcode.store.store import Store
 
         held = self.regulations.get(regulation_id)
@@ -273,12 +273,8 @@ class Library:
                 text_name = Path(self._model_of(regulation_id, model_path).model.regulation.text.file).name
             text_path = Path(folder) / text_name
             text_path.write_text(text, encoding="utf-8")
+            prepared = _prepare_apart(text_path, model_path)
             with collector_kept_on():
-                try:
-                    prepared = prepare(str(text_path), str(model_path) if model_path else None)
-                except LawcodeError as error:  # name the request's fields, not where this server wrote them
-                    error.file = {str(model_path): "model", str(text_path): "text"}.get(str(error.file), error.file)
-                    raise
                 with Store.open() as store:
                     known = bool(store.versions(regulation_id))
                     added = store.add(prepared, as_version_of=regulation_id if known else None)
@@ -290,10 +286,8 @@ class Library:
     @staticmethod
     def _model_of(regulation_id: str, path: Path) -> Any:
         """The posted model, loaded to check it: errors name the request's field ``model``."""
-        from lawcode.model.loader import load_model
-
         try:
-            loaded = load_model(path)
+            loaded = _read_model(path)
         except LawcodeError as error:
             error.file = "model"  # the request's field, not where this server wrote it
             raise
@@ -318,6 +312,42 @@ def _model_file(store: Store, version: Version, name: str, source: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         path.write_text(source, encoding="utf-8")
     return path
+
+
+def _read_model(path: Path) -> Any:
+    """A model file loaded as :func:`lawcode.model.loader.load_model` loads it, without its collector pause."""
+    from lawcode.model.issues import ERROR
+    from lawcode.model.loader import load_model, read_model
+
+    loaded = without_pause(read_model)(path)
+    if any(issue.severity == ERROR for issue in loaded.issues):
+        load_model(path)  # raises the first problem, worded as everywhere else (a rejected request only)
+    return loaded
+
+
+def _prepare_apart(text_path: Path, model_path: Path | None) -> Any:
+    """The store's ``prepare`` of a posted text (and model) in a process of its own, so that what
+    it pauses or allocates stays there; its error raised here, naming the request's field."""
+    import multiprocessing
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        prepared, problem = pool.submit(_prepare, str(text_path), str(model_path) if model_path else None).result()
+    if problem is not None:
+        fields = {str(model_path): "model", str(text_path): "text"}  # the request's names, not this server's paths
+        problem["file"] = fields.get(str(problem["file"]), problem["file"])
+        raise LawcodeError(**problem)
+    return prepared
+
+
+def _prepare(text_path: str, model_path: str | None) -> tuple[Any, dict[str, Any] | None]:
+    """(PreparedText, None), or (None, the error's fields): run in the ingest's own process."""
+    from lawcode.store.prepare import prepare
+
+    try:
+        return prepare(text_path, model_path), None
+    except LawcodeError as error:
+        return None, {"message": error.message, "file": error.file, "line": error.line, "expected": error.expected,
+                      "known": error.known}
 
 
 def _text_for(loaded: Any, text: str | None) -> str | None:
