@@ -21,7 +21,6 @@ from lawcode.store.store import Added, Store
 TEXT_SUFFIXES = (".txt", ".md")
 
 
-
 @dataclass(frozen=True)
 class Failure:
     """A file that could not be stored, and why (the error's own message, naming file and line)."""
@@ -92,11 +91,12 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike[str]], *, model: str 
             results[index] = _tell(on_result, Added(str(file), "unchanged", version.regulation_id, version.number))
         else:
             to_parse.append((index, str(file)))
-    for index, prepared in _prepared(to_parse, model, workers):
-        if isinstance(prepared, Failure):
-            results[index] = _tell(on_result, prepared)
-        else:
-            results[index] = _tell(on_result, store.add(prepared, as_version_of=as_version_of, in_force=in_force))
+    with store.backend.bulk_writes():
+        for index, prepared in _prepared(to_parse, model, workers):
+            if isinstance(prepared, Failure):
+                results[index] = _tell(on_result, prepared)
+            else:
+                results[index] = _tell(on_result, store.add(prepared, as_version_of=as_version_of, in_force=in_force))
     return Report(tuple(missing) + tuple(results[i] for i in sorted(results)))
 
 

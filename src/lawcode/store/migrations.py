@@ -24,6 +24,9 @@ class Migration:
         return self.sqlite if backend == "sqlite" else self.postgresql
 
 
+# How SQLite's full-text index splits and stems words (also used to cut snippets, see search).
+FTS5_TOKENIZER = "porter unicode61"
+
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS lawcode_migrations (
     version INTEGER PRIMARY KEY,
     description TEXT NOT NULL,
@@ -77,7 +80,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             """CREATE VIRTUAL TABLE search_text USING fts5(
                 body, heading, version_id UNINDEXED, what UNINDEXED, ref UNINDEXED, kind UNINDEXED,
                 actors UNINDEXED, cites UNINDEXED, citation UNINDEXED, ord UNINDEXED,
-                tokenize = 'porter unicode61')""",
+                tokenize = '""" + FTS5_TOKENIZER + """')""",
         ),
         postgresql=(
             _REGULATIONS,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawcode.store import query as q
+from lawcode.store.migrations import FTS5_TOKENIZER
 from lawcode.store.store import Store, Version
 
 MARK = "**"
@@ -55,11 +56,9 @@ class Results:
 
 # Ranking scores every matching row; a word in most provisions of a large corpus matches
 # hundreds of thousands. Ranking stops at this many candidates (in the order stored), so that
-# every search answers in a bounded time; the answer says when it did. Scoring is most of a
-# common word's search time (2,000 candidates: median 10 ms, 5,000: 13-19 ms, on 2,000
-# regulations); 2,000 still ranks all of any one regulation of the corpus (the longest, the
-# Equality Act's sections 1 to 60, has about 1,050 provisions and 150 norms), so a search
-# narrowed by --regulation is always ranked in full.
+# every search answers in a bounded time; the answer says when it did. 2,000 still ranks all of
+# any one regulation of the corpus (the longest, the Equality Act's sections 1 to 60, has about
+# 1,050 provisions and 150 norms), so a search narrowed by --regulation is always ranked in full.
 CANDIDATES = 2000
 
 
@@ -156,7 +155,7 @@ def _snippets(match: str, rows: list[tuple[int, str, str]]) -> dict[int, str]:
     import sqlite3
 
     with closing(sqlite3.connect(":memory:", isolation_level=None)) as scratch:
-        scratch.execute("CREATE VIRTUAL TABLE shown USING fts5(body, heading, tokenize = 'porter unicode61')")
+        scratch.execute(f"CREATE VIRTUAL TABLE shown USING fts5(body, heading, tokenize = '{FTS5_TOKENIZER}')")
         scratch.executemany("INSERT INTO shown (rowid, heading, body) VALUES (?, ?, ?)", rows)
         return dict(scratch.execute(f"SELECT rowid, snippet(shown, -1, '{MARK}', '{MARK}', '…', 24) FROM shown "
                                     "WHERE shown MATCH ?", (match,)).fetchall())

@@ -18,6 +18,7 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from types import TracebackType
 from typing import Any
 
@@ -357,19 +358,8 @@ class Store:
 
     def loaded_model(self, version: Version) -> Any:
         """The version's stored model, loaded and checked as a model file is (None without one)."""
-        import tempfile
-        from pathlib import Path
-
-        from lawcode.model.loader import load_model
-
         stored = self.model_source(version)
-        if stored is None:
-            return None
-        file_name, source = stored
-        with tempfile.TemporaryDirectory(prefix="lawcode-model-") as folder:
-            path = Path(folder) / Path(file_name).name
-            path.write_text(source, encoding="utf-8")
-            return load_model(path)
+        return None if stored is None else _load_model_source(*stored)
 
     def find_fingerprint(self, fingerprint: str) -> Version | None:
         """The most recently stored version whose parsed text has this fingerprint, if any."""
@@ -427,6 +417,21 @@ def in_force_on(versions: list[Version], on: dt.date) -> Version | None:
     candidates = [v for v in versions if (v.in_force_from is None or v.in_force_from <= day)
                   and (v.in_force_until is None or day < v.in_force_until)]
     return max(candidates, key=lambda v: (v.in_force_from or "", v.number), default=None)
+
+
+@lru_cache(maxsize=16)
+def _load_model_source(file_name: str, source: str) -> Any:
+    """A stored model file loaded (once per file name and source: a search by actor loads the
+    model of every version it looks in)."""
+    import tempfile
+    from pathlib import Path
+
+    from lawcode.model.loader import load_model
+
+    with tempfile.TemporaryDirectory(prefix="lawcode-model-") as folder:
+        path = Path(folder) / Path(file_name).name
+        path.write_text(source, encoding="utf-8")
+        return load_model(path)
 
 
 def _version(row: tuple[Any, ...]) -> Version:
