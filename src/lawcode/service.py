@@ -198,10 +198,15 @@ def stored_document(fingerprint: str) -> Document | None:
         return store.document(version) if version is not None else None
 
 
-def resolve_model(ref: str | os.PathLike[str] | None) -> LoadedModel:
-    """The LoadedModel named by ``ref``; when ``ref`` is None, the one named by the environment
-    variable LAWCODE_REGULATION, else the only shipped model (several installed and none named is
-    an error listing them: lawcode never guesses which regulation a question is about)."""
+def resolve_model(ref: str | os.PathLike[str] | None, on: dt.date | str | None = None) -> LoadedModel:
+    """The LoadedModel named by ``ref``: a model file, a shipped model's id, or the id of a
+    regulation in the corpus store (``ID``, or ``ID@N`` for one version), whose model is that of
+    the version in force ``on`` that day (today when no day is given).
+
+    When ``ref`` is None: the one named by the environment variable LAWCODE_REGULATION, else the
+    only shipped model (several installed and none named is an error listing them: lawcode never
+    guesses which regulation a question is about).
+    """
     from lawcode.errors import QueryError
 
     if ref is None:
@@ -215,17 +220,53 @@ def resolve_model(ref: str | os.PathLike[str] | None) -> LoadedModel:
                              expected="--regulation with one of the installed ids (or LAWCODE_REGULATION=ID)",
                              known=shipped)
         ref = shipped[0]
+    if _may_be_stored(ref):
+        stored = stored_model(str(ref), on)
+        if stored is not None:
+            return stored
     return load_model(ref)
 
 
-def model_and_text(ref: str | os.PathLike[str] | None,
-                   text: str | os.PathLike[str] | None = None) -> tuple[LoadedModel, Document | None]:
+def _may_be_stored(ref: str | os.PathLike[str]) -> bool:
+    """Whether ``ref`` may name a stored regulation: not a shipped id, not a model file path."""
+    path = Path(ref)
+    return str(ref) not in shipped_model_paths() and path.suffix not in (".yaml", ".yml") and not path.exists()
+
+
+def stored_model(ref: str, on: dt.date | str | None = None) -> LoadedModel | None:
+    """The model of the stored version ``ref`` names (``ID@N``, or ``ID``: the version in force
+    ``on`` that day), or None when no store exists or it holds no regulation ``ID``.
+
+    A version stored without a model is an error saying how to attach one: answering from another
+    version's model would apply rules the text of that day may not contain.
+    """
+    from lawcode.store.location import store_configured
+
+    if not store_configured():
+        return None
+    from lawcode.engine.queries import as_date
+    from lawcode.errors import QueryError
+    from lawcode.store.store import Store
+
+    with Store.open() as store:
+        if not store.versions(ref.partition("@")[0]):
+            return None
+        version = store.resolve(ref, as_date(on))
+        loaded: LoadedModel | None = store.loaded_model(version)
+    if loaded is None:
+        raise QueryError(f"{version.ref} is stored without a model, so lawcode cannot answer from it",
+                         expected="a model attached with: lawcode ingest TEXT --model MODEL")
+    return loaded
+
+
+def model_and_text(ref: str | os.PathLike[str] | None, text: str | os.PathLike[str] | None = None,
+                   on: dt.date | str | None = None) -> tuple[LoadedModel, Document | None]:
     """The model (see :func:`resolve_model`) and, when it can be found, the text it models.
 
     The text is the one answers quote as the regulation, so it must be the very text the model
     was written for: one whose fingerprint differs is refused (see :func:`verified_text`).
     """
-    loaded = resolve_model(ref)
+    loaded = resolve_model(ref, on)
     document = text_for_model(loaded, text)
     return loaded, verified_text(loaded, document, explicit=text is not None) if document is not None else None
 

@@ -150,3 +150,44 @@ def test_delete_a_version_or_a_whole_regulation(store_env, monkeypatch, capsys, 
     assert code == 0 and "marina@3" in out
     code, _, err = lawcode(monkeypatch, capsys, "delete", "nothing-here", "--yes")
     assert code == 2 and "no stored regulation 'nothing-here'" in err
+
+
+def _garden_version(tmp_path: Path, words: str, version: str) -> tuple[Path, Path]:
+    """garden.txt with ``words`` as its Article 5 duty, and its model naming that text's fingerprint."""
+    from lawcode.text.parse import parse_text
+
+    folder = tmp_path / version
+    folder.mkdir()
+    text = write_text(folder, "garden.txt", GARDEN.read_text().replace("inspect every plot each spring", words))
+    model = folder / "garden.yaml"
+    model.write_text(GARDEN_MODEL.read_text().replace("FINGERPRINT", parse_text(text.read_bytes()).fingerprint()))
+    return text, model
+
+
+def test_a_question_about_a_stored_regulation_uses_the_version_in_force_that_day(store_env, monkeypatch, capsys,
+                                                                                 tmp_path):
+    monkeypatch.delenv("LAWCODE_CORPUS", raising=False)
+    for words, version, in_force in (("inspect every plot each spring", "v1", "2024-05-01"),
+                                     ("inspect every plot twice a year", "v2", "2026-01-01")):
+        text, model = _garden_version(tmp_path, words, version)
+        code, _, err = lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model), "--in-force", in_force)
+        assert code == 0, err
+        text.unlink()
+
+    def quoted(*args: str) -> str:
+        code, out, err = lawcode(monkeypatch, capsys, "ask", "-r", *args, "--as", "garden_office", "--format", "json")
+        assert code == 0, err
+        return " ".join(q["text"] for f in json.loads(out)["findings"] for q in f.get("quote", []))
+
+    assert "each spring" in quoted("riverside-gardens", "--on", "2025-06-01")
+    assert "twice a year" in quoted("riverside-gardens", "--on", "2026-06-01")
+    assert "each spring" in quoted("riverside-gardens@1", "--on", "2026-06-01")
+    code, _, err = lawcode(monkeypatch, capsys, "ask", "-r", "riverside-gardens", "--on", "2023-01-01",
+                           "--as", "garden_office")
+    assert code == 2 and "no version of riverside-gardens was in force on 2023-01-01" in err
+
+
+def test_a_stored_version_without_a_model_says_how_to_attach_one(store_env, monkeypatch, capsys, tmp_path):
+    lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "marina.txt", MARINA)))
+    code, _, err = lawcode(monkeypatch, capsys, "ask", "-r", "marina", "--as", "boat_owner")
+    assert code == 2 and "marina@1 is stored without a model" in err and "lawcode ingest TEXT --model MODEL" in err

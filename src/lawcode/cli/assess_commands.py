@@ -28,7 +28,7 @@ def assess(
     """Given what happened (--fact), which prohibitions were contravened, and on which provisions."""
     from lawcode.service import assess as run
 
-    loaded, document = load_model_and_text(model, text)
+    loaded, document = load_model_and_text(model, text, on)
     answer = run(loaded, actor, fact or [], on, document).to_dict()
     if format == Format.json:
         print_json(answer)

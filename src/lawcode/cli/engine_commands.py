@@ -129,7 +129,7 @@ def ask(
     """Every norm that applies to an actor, and those undetermined for want of a fact."""
     from lawcode.service import ask as run
 
-    loaded, document = load_model_and_text(model, text)
+    loaded, document = load_model_and_text(model, text, on)
     answer = run(loaded, actor, fact or [], on, kind, document).to_dict()
     if format == Format.json:
         print_json(answer)
@@ -194,7 +194,7 @@ def explain(
     """The proof tree of one norm for an actor: bearer match, conditions, exceptions, validity."""
     from lawcode.service import explain as run
 
-    loaded, document = load_model_and_text(model, text)
+    loaded, document = load_model_and_text(model, text, on)
     answer = run(loaded, norm, actor, fact or [], on, document).to_dict()
     if format == Format.json:
         print_json(answer)
@@ -245,7 +245,7 @@ def what_if(
     from lawcode.service import resolve_model
     from lawcode.service import what_if as run
 
-    loaded = resolve_model(model)
+    loaded = resolve_model(model, on)
     answer = run(loaded, norm, actor, fact or [], on, stop).to_dict()
     if format == Format.json:
         print_json(answer)

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from lawcode.text.document import Document
 
 
-MODEL_HELP = ("regulation id of an installed model (see `lawcode check`), or a model file path; "
-              "needed when more than one is installed")
+MODEL_HELP = ("regulation id of an installed model (see `lawcode check`) or of a stored one (see `lawcode list`; "
+              "ID@N for one version), or a model file path; needed when more than one is installed")
 
 
 class Format(str, Enum):
@@ -26,11 +26,13 @@ class Format(str, Enum):
     json = "json"
 
 
-def load_model_and_text(model: str | None, text: str | None) -> tuple[LoadedModel, Document | None]:
-    """The model and, when it can be found (--text, LAWCODE_CORPUS), its parsed text."""
+def load_model_and_text(model: str | None, text: str | None,
+                        on: str | None = None) -> tuple[LoadedModel, Document | None]:
+    """The model (of a stored regulation: the version in force ``on``) and, when it can be
+    found (--text, LAWCODE_CORPUS, the corpus store), its parsed text."""
     from lawcode.service import model_and_text
 
-    return model_and_text(model, text)
+    return model_and_text(model, text, on)
 
 
 def console(stderr: bool = False) -> Console:

@@ -32,7 +32,7 @@ from lawcode.engine.applicability import BearerMatch, Engine, Part, engine_for
 from lawcode.engine.concepts import concept_chain
 from lawcode.engine.evaluate import combine, evaluate
 from lawcode.engine.explain import part_dict
-from lawcode.engine.queries import Facts, Question, Roles, _date, _facts, _not_in_force, _roles
+from lawcode.engine.queries import Facts, Question, Roles, _facts, _not_in_force, _roles, as_date
 from lawcode.engine.quote import citation
 from lawcode.model.conditions import Expr
 
@@ -73,7 +73,7 @@ def assess(loaded: LoadedModel, roles: Roles, facts: Facts = None, on: dt.date |
     ``roles`` (one actor id or several), given ``facts``, on ``on``."""
     engine = engine_for(loaded)
     roles = _roles(engine, roles)
-    on = _date(on)
+    on = as_date(on)
     given, implied, merged = _facts(engine, roles, facts)
     found: dict[str, dict[str, Any]] = {}
     for role in roles:

@@ -179,7 +179,8 @@ def _roles(engine: Engine, actor: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(_actor(engine, role) for role in roles)
 
 
-def _date(on: dt.date | str | None) -> dt.date:
+def as_date(on: dt.date | str | None) -> dt.date:
+    """The day a question is asked about: today when none is given; a malformed date is an error."""
     if on is None:
         return dt.date.today()
     if isinstance(on, dt.date):
@@ -312,7 +313,7 @@ def ask(loaded: LoadedModel, actor: Roles, facts: Facts = None, on: dt.date | st
     engine = engine_for(loaded)
     roles = _roles(engine, actor)
     given, implied, merged = _facts(engine, roles, facts)
-    on = _date(on)
+    on = as_date(on)
     kind = _kind(engine, kind)
     question = Question(loaded.model.regulation.id, roles, on, given, implied)
     notice = _not_in_force(engine, on)
@@ -405,7 +406,7 @@ def _norm_question(loaded: LoadedModel, norm: str, actor: Roles, facts: Facts,
     roles = _roles(engine, actor)
     target = resolve_norm(engine, norm, roles)
     given, implied, merged = _facts(engine, roles, facts)
-    question = Question(loaded.model.regulation.id, roles, _date(on), given, implied)
+    question = Question(loaded.model.regulation.id, roles, as_date(on), given, implied)
     return engine, question, target, merged
 
 
