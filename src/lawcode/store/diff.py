@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lawcode import eids
 from lawcode.text.document import Document, Node
 
 SIMILAR = 0.5
@@ -113,7 +114,7 @@ def articles(document: Document) -> list[Article]:
     """The document's aligned units, in reading order."""
     units = []
     for position, node in enumerate(document.articles()):
-        container = node.eid.rpartition("__")[0]
+        container = eids.parent(node.eid) or ""
         units.append(Article(node.eid, (node.num or "").rstrip("."), node.heading or "", _words(node), container,
                              position))
     return units
@@ -284,13 +285,8 @@ def _norms_to_review(norms: Iterable[dict[str, Any]], pairs: list[Pair], unpaire
         status[article.eid] = f"{article.citation} {'removed' if side == 'old' else 'added'}"
     result = []
     for norm in norms:
-        reasons = sorted({status[a] for eid in norm["cites"] for a in _enclosing(eid) if a in status})
+        reasons = sorted({status[a] for eid in norm["cites"] for a in eids.lineage(eid) if a in status})
         if reasons:
             result.append(NormToReview(norm["norm"], norm["kind"], tuple(reasons)))
     return result
 
-
-def _enclosing(eid: str) -> list[str]:
-    """``eid`` and every eId above it (``a__b__c`` -> ``a__b__c``, ``a__b``, ``a``)."""
-    parts = eid.split("__")
-    return ["__".join(parts[:i]) for i in range(len(parts), 0, -1)]

@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lawcode.errors import ModelError
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.text.document import Document
+
+# One full-text row: what, key, kind, actors, cites, citation, order, title, body.
+Row = tuple[str, str, str, str, str, str, int, str, str]
 
 # One full-text row: what ("provision" or "norm"), ref (eId or norm id), kind, actors, cites,
 # citation (as a lawyer writes it), ord (reading order), heading, body.
@@ -79,6 +87,7 @@ def prepare(path: str, model_ref: str | None = None) -> PreparedText:
     if loaded is not None:
         rows.extend(_norm_rows(loaded, document))
         model_info = _model_info(loaded)
+    title: str | None
     if named is not None:
         regulation = named.model.regulation
         regulation_id, work_uri = regulation.id, regulation.text.frbr_uri or _work_uri(regulation.id)
@@ -101,7 +110,7 @@ def _work_uri(regulation_id: str) -> str:
     return f"/akn/{PLACEHOLDER_COUNTRY}/act/{regulation_id}"
 
 
-def _model(model_ref: str | None, fingerprint: str, file_name: str, path: str) -> Any:
+def _model(model_ref: str | None, fingerprint: str, file_name: str, path: str) -> LoadedModel | None:
     """The model given (which must be the one written for this text), else a shipped one that is."""
     from lawcode.service import load_model, shipped_model_paths
 
@@ -120,7 +129,7 @@ def _model(model_ref: str | None, fingerprint: str, file_name: str, path: str) -
     return None
 
 
-def _shipped_model_named_for(file_name: str) -> Any:
+def _shipped_model_named_for(file_name: str) -> LoadedModel | None:
     """A shipped model whose text has this file name (another version of its regulation), if any."""
     from lawcode.service import load_model, shipped_model_paths
 
@@ -131,7 +140,7 @@ def _shipped_model_named_for(file_name: str) -> Any:
     return None
 
 
-def _provision_rows(document: Any) -> Any:
+def _provision_rows(document: Document) -> Iterator[Row]:
     from lawcode.engine.quote import citation
 
     for order, node in enumerate(document.walk()):
@@ -140,18 +149,17 @@ def _provision_rows(document: Any) -> Any:
                " ".join(filter(None, (node.num, node.heading))), body)
 
 
-def _norm_rows(loaded: Any, document: Any) -> Any:
+def _norm_rows(loaded: LoadedModel, document: Document) -> Iterator[Row]:
     from lawcode.engine.quote import citation
 
     for order, norm in enumerate(loaded.model.norms):
         actors = " ".join(a for a in (norm.bearer, norm.counterparty, norm.beneficiary) if a)
         body = " ".join([norm.action, *norm.terms])
-        kind = getattr(norm.kind, "value", norm.kind)
-        yield ("norm", norm.id, kind, f" {actors} " if actors else "", " ".join(norm.cites),
+        yield ("norm", norm.id, norm.kind.value, f" {actors} " if actors else "", " ".join(norm.cites),
                "; ".join(citation(eid, document) for eid in norm.cites), order, norm.id, body)
 
 
-def _model_info(loaded: Any) -> ModelInfo:
+def _model_info(loaded: LoadedModel) -> ModelInfo:
     path = Path(loaded.path)
     regulation = loaded.model.regulation
     return ModelInfo(id=regulation.id, file=path.name, source=path.read_text(encoding="utf-8"),

@@ -112,10 +112,11 @@ def actors_matching(store: Store, actor: str, scope: list[Version] | None) -> di
     versions = scope if scope is not None else store.current_versions()
     found: dict[int, list[str]] = {}
     for version in versions:
-        if version.model_id is None:
+        loaded = store.loaded_model(version) if version.model_id is not None else None
+        if loaded is None:
             continue
         named = sorted({one for norm in store.norms(version) for one in norm["actors"]})
-        engine = engine_for(store.loaded_model(version))
+        engine = engine_for(loaded)
         ids = [one for one in named if one == actor or engine.bearer_match(actor, one).matches]
         if ids:
             found[version.id] = ids

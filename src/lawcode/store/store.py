@@ -15,18 +15,22 @@ ingest (``--in-force``), else its model's entry into force, else unknown.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lawcode.store.backends import Backend, connect
 from lawcode.store.errors import StoreError
 from lawcode.store.location import Location, locate
 from lawcode.store.migrations import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION
 from lawcode.store.prepare import PLACEHOLDER_COUNTRY, PreparedText
+from lawcode.suggest import closest_first
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.text.document import Document
 
 _VERSION_COLUMNS = ("id, regulation_id, number, fingerprint, source_name, title, in_force_from, in_force_until, "
                     "ingested_at, provision_count, model_id")
@@ -345,7 +349,7 @@ class Store:
         """The text's bytes exactly as ingested."""
         return bytes(self.backend.rows("SELECT source_text FROM versions WHERE id = ?", (version.id,))[0][0])
 
-    def document(self, version: Version) -> Any:
+    def document(self, version: Version) -> Document:
         """The version's Document, parsed from the stored bytes."""
         from lawcode.text.parse import parse_text
 
@@ -356,7 +360,7 @@ class Store:
         rows = self.backend.rows("SELECT model_file, model_source FROM versions WHERE id = ?", (version.id,))
         return (str(rows[0][0]), str(rows[0][1])) if rows and rows[0][1] is not None else None
 
-    def loaded_model(self, version: Version) -> Any:
+    def loaded_model(self, version: Version) -> LoadedModel | None:
         """The version's stored model, loaded and checked as a model file is (None without one)."""
         stored = self.model_source(version)
         return None if stored is None else _load_model_source(*stored)
@@ -406,7 +410,7 @@ class Store:
 
     def _unknown(self, regulation_id: str) -> StoreError:
         known = [str(r[0]) for r in self.backend.rows("SELECT id FROM regulations ORDER BY id")]
-        close = difflib.get_close_matches(regulation_id, known, n=max(1, len(known)), cutoff=0)
+        close = closest_first(regulation_id, known)
         return StoreError(f"no stored regulation {regulation_id!r}", expected="an id shown by `lawcode list`",
                           known=close)
 
@@ -420,7 +424,7 @@ def in_force_on(versions: list[Version], on: dt.date) -> Version | None:
 
 
 @lru_cache(maxsize=16)
-def _load_model_source(file_name: str, source: str) -> Any:
+def _load_model_source(file_name: str, source: str) -> LoadedModel:
     """A stored model file loaded (once per file name and source: a search by actor loads the
     model of every version it looks in)."""
     import tempfile
