@@ -136,8 +136,8 @@ _CONNECTOR = re.compile(r",?\s+(?:of|in)\s+", re.IGNORECASE)
 def parts_of(chain: str) -> list[Part]:
     """The parts of a citation chain (a match of :data:`CHAIN`), innermost first.
 
-    The chain is cut at its connectors (", of", "in"), which no part holds, and each piece read
-    from its start: trying PART at every position of the chain cost four times as much."""
+    The chain is cut at its connectors (", of", "in"), which no part holds, and each piece is
+    read from its start: a piece that does not begin with a part holds none."""
     parts = []
     for piece in _CONNECTOR.split(chain):
         match = PART.match(piece)

@@ -159,10 +159,10 @@ class _Finder:
             if parts[-1].kind == "this" and len(parts) == 1 and owner is None and \
                     parts[-1].keyword in ("chapter", "part") and self._enclosing_container(node, parts[-1]) is None:
                 continue  # "this Part" in a text that does not have its parts: nothing to point at
-            if owner is None and _THEREOF.match(text, match.end()):
+            if owner is None and (thereof := _THEREOF.match(text, match.end())):
                 parent = self._holder(self.recent.get(node.eid))
                 if parent is not None:  # "the second subparagraph thereof": of the provision cited before
-                    words = text[match.start():_THEREOF.match(text, match.end()).end()]  # type: ignore[union-attr]
+                    words = text[match.start():thereof.end()]
                     self._record(node, words, match.start(), [t for part in reversed(parts)
                                                               for t in self._inner(part, parent)], parts[-1], None)
                     continue

@@ -68,7 +68,7 @@ def style_named(name: str) -> Style:
     return style
 
 
-_ARTICLE = re.compile(r"(?:#{1,6}\s+)?(?:article|art\.)\s+([0-9]+[a-z]?)(?P<sep>\s*[:.\-\u2014\u2013]|\s+|$)",
+_ARTICLE = re.compile(r"(?:#{1,6}\s+)?(?:article|art\.)\s+(?P<number>[0-9]+)[a-z]?(?P<sep>\s*[:.\-\u2014\u2013]|\s+|$)",
                       re.IGNORECASE)
 _SECTION_SIGN = re.compile(r"(?:#{1,6}\s+)?§+\s*[0-9]+")
 _NUMBERED = re.compile(r"[0-9]{1,4}[A-Z]{0,2}(?P<dot>\.?)\s+[A-Z\"']")
@@ -103,7 +103,7 @@ def _count(lines: list[str]) -> _Counts:
                 elif not rest or sep:
                     counts.alone += 1
                 elif rest[:1].isupper() or rest[:1] in "\"'(":
-                    number = int(re.match(r"[0-9]+", match.group(1)).group())  # type: ignore[union-attr]
+                    number = int(match.group("number"))
                     if number in (last_word_article + 1, 1):
                         counts.words += 1
                         last_word_article = number
