@@ -34,7 +34,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from lawcode.errors import LawcodeError, QueryError
 
 if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.store.prepare import PreparedText
     from lawcode.store.store import Store, Version
+    from lawcode.text.document import Document
 
 T = TypeVar("T")
 
@@ -81,8 +84,8 @@ class Regulation:
 
     id: str
     title: str
-    loaded: Any = None  # LoadedModel
-    document: Any = None  # Document
+    loaded: LoadedModel | None = None
+    document: Document | None = None
     akn: bytes | None = None
     origin: str = "shipped"  # shipped | model (--model) | stored (the corpus store)
     version: str | None = None  # the store's version (ID@N) this was read from
@@ -190,21 +193,25 @@ class Library:
                            known=closest_first(regulation_id, [*self.regulations, *self.stored]))
         return regulation
 
-    def with_model(self, regulation_id: str) -> Regulation:
+    def with_model(self, regulation_id: str) -> tuple[Regulation, LoadedModel]:
+        """The regulation and its model (returned apart, so that the type says it is there); NotFound
+        when it has none."""
         regulation = self.get(regulation_id)
         if regulation.loaded is None:
             raise NotFound(f"regulation {regulation_id!r} has a text but no model to answer questions with",
                            expected="a regulation with a model", known=self.modelled())
-        return regulation
+        return regulation, regulation.loaded
 
-    def with_text(self, regulation_id: str) -> Regulation:
+    def with_text(self, regulation_id: str) -> tuple[Regulation, Document]:
+        """The regulation and its parsed text (returned apart, as :meth:`with_model`); NotFound when
+        the text was not found."""
         regulation = self.get(regulation_id)
         if regulation.document is None:
             name = regulation.loaded.model.regulation.text.file if regulation.loaded is not None else regulation.id
             raise NotFound(f"the text of {regulation_id!r} ({name}) was not found when the server started",
                            expected="the server started with LAWCODE_CORPUS (or --text) naming the folder holding "
                                     f"{name}")
-        return regulation
+        return regulation, regulation.document
 
     def modelled(self) -> list[str]:
         return [r.id for r in self.entries() if r.has_model]
@@ -284,7 +291,7 @@ class Library:
         return regulation
 
     @staticmethod
-    def _model_of(regulation_id: str, path: Path) -> Any:
+    def _model_of(regulation_id: str, path: Path) -> LoadedModel:
         """The posted model, loaded to check it: errors name the request's field ``model``."""
         try:
             loaded = _read_model(path)
@@ -314,7 +321,7 @@ def _model_file(store: Store, version: Version, name: str, source: str) -> Path:
     return path
 
 
-def _read_model(path: Path) -> Any:
+def _read_model(path: Path) -> LoadedModel:
     """A model file loaded as :func:`lawcode.model.loader.load_model` loads it, without its collector pause."""
     from lawcode.model.issues import ERROR
     from lawcode.model.loader import load_model, read_model
@@ -325,32 +332,32 @@ def _read_model(path: Path) -> Any:
     return loaded
 
 
-def _prepare_apart(text_path: Path, model_path: Path | None) -> Any:
+def _prepare_apart(text_path: Path, model_path: Path | None) -> PreparedText:
     """The store's ``prepare`` of a posted text (and model) in a process of its own, so that what
     it pauses or allocates stays there; its error raised here, naming the request's field."""
     import multiprocessing
 
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        prepared, problem = pool.submit(_prepare, str(text_path), str(model_path) if model_path else None).result()
-    if problem is not None:
+        prepared = pool.submit(_prepare, str(text_path), str(model_path) if model_path else None).result()
+    if isinstance(prepared, dict):
         fields = {str(model_path): "model", str(text_path): "text"}  # the request's names, not this server's paths
-        problem["file"] = fields.get(str(problem["file"]), problem["file"])
-        raise LawcodeError(**problem)
+        prepared["file"] = fields.get(str(prepared["file"]), prepared["file"])
+        raise LawcodeError(**prepared)
     return prepared
 
 
-def _prepare(text_path: str, model_path: str | None) -> tuple[Any, dict[str, Any] | None]:
-    """(PreparedText, None), or (None, the error's fields): run in the ingest's own process."""
+def _prepare(text_path: str, model_path: str | None) -> PreparedText | dict[str, Any]:
+    """The PreparedText, or the fields of its error (raised in the server): run in the ingest's own process."""
     from lawcode.store.prepare import prepare
 
     try:
-        return prepare(text_path, model_path), None
+        return prepare(text_path, model_path)
     except LawcodeError as error:
-        return None, {"message": error.message, "file": error.file, "line": error.line, "expected": error.expected,
-                      "known": error.known}
+        return {"message": error.message, "file": error.file, "line": error.line, "expected": error.expected,
+                "known": error.known}
 
 
-def _text_for(loaded: Any, text: str | None) -> str | None:
+def _text_for(loaded: LoadedModel, text: str | None) -> str | None:
     """The explicit text path for this model: a folder as given, a file only if it is the one."""
     if text is None:
         return None
@@ -360,7 +367,7 @@ def _text_for(loaded: Any, text: str | None) -> str | None:
     return None
 
 
-def _export(document: Any) -> bytes:
+def _export(document: Document) -> bytes:
     from lawcode.akn.export import to_akn
     from lawcode.service import with_work_uri
 
