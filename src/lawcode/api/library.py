@@ -58,6 +58,37 @@ class Forbidden(QueryError):
         super().__init__(message, expected=expected)
 
 
+class StoreUnavailable(LawcodeError):
+    """The corpus store cannot be opened while serving (its server down, its file unreadable): the
+    server's trouble, not the request's, so it is answered 503, naming the store and what to check."""
+
+
+@contextmanager
+def opened_store() -> Iterator[Store]:
+    """The corpus store, open for one request; :class:`StoreUnavailable` when it cannot be opened."""
+    from lawcode.store.errors import StoreError
+    from lawcode.store.store import Store
+
+    try:
+        store = Store.open()
+    except StoreError as error:
+        raise StoreUnavailable(f"the corpus store ({_store_name()}) is unavailable: {error.message}",
+                               file=error.file, expected=error.expected) from None
+    with store:
+        yield store
+
+
+def _store_name() -> str:
+    """The store as its operator knows it (no password), or the setting naming it when that is unreadable."""
+    from lawcode.store.errors import StoreError
+    from lawcode.store.location import ENV, locate
+
+    try:
+        return locate().describe()
+    except StoreError:
+        return f"named by {ENV}"
+
+
 _conversions = threading.Lock()
 
 
@@ -228,21 +259,17 @@ class Library:
 
         if not store_configured():
             return {}
-        from lawcode.store.store import Store
-
-        with Store.open() as store:
+        with opened_store() as store:
             return {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations()
                     if r.versions and r.id not in self.regulations}
 
     def _read_stored(self, regulation_id: str) -> Regulation:
         """Read a stored regulation (its latest version, with its model) and keep it."""
-        from lawcode.store.store import Store
-
         with collector_kept_on():
             held = self.regulations.get(regulation_id)
             if held is not None:  # read by another request meanwhile
                 return held
-            with Store.open() as store:
+            with opened_store() as store:
                 version = store.resolve(regulation_id)
                 regulation = self._from_store(store, version)
             self.regulations[regulation_id] = regulation
@@ -266,7 +293,6 @@ class Library:
     def ingest(self, regulation_id: str, text: str, model_yaml: str | None) -> Regulation:
         """Store a text and, optionally, its model file's YAML as the next version of ``regulation_id``
         (as ``lawcode ingest`` does) and serve it from now on."""
-        from lawcode.store.store import Store
 
         held = self.regulations.get(regulation_id)
         if held is not None and held.origin != "stored":
@@ -282,7 +308,7 @@ class Library:
             text_path.write_text(text, encoding="utf-8")
             prepared = _prepare_apart(text_path, model_path)
             with collector_kept_on():
-                with Store.open() as store:
+                with opened_store() as store:
                     known = bool(store.versions(regulation_id))
                     added = store.add(prepared, as_version_of=regulation_id if known else None)
                     regulation = self._from_store(store, store.resolve(f"{added.regulation_id}@{added.number}"))

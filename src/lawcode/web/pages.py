@@ -22,8 +22,10 @@ from lawcode.engine.quote import citation
 from lawcode.web import reader
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from lawcode.model.loaded import LoadedModel
-    from lawcode.text.document import Document
+    from lawcode.text.document import Document, Node
 
 HERE = FilePath(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -103,10 +105,10 @@ def _render_page(request: Request, regulation: Regulation, document: Document, k
     base = _base(regulation.id)
     references = reader.references_by_source(document)
 
-    def text_of(node: Any, words: str) -> Any:
+    def text_of(node: Node, words: str) -> Markup:
         return reader.linked_text(words, references.get(node.eid, []), lambda eid: f"{base}/p/{eid}")
 
-    def norms_of(node: Any) -> list[dict[str, Any]]:
+    def norms_of(node: Node) -> list[dict[str, Any]]:
         return norms_resting_on(regulation.loaded, node.eid, document) if regulation.loaded is not None else []
 
     template = templates.get_template("read.html")
