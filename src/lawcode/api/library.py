@@ -348,13 +348,13 @@ def _model_file(store: Store, version: Version, name: str, source: str) -> Path:
 
 
 def _read_model(path: Path) -> LoadedModel:
-    """A model file loaded as :func:`lawcode.model.loader.load_model` loads it, without its collector pause."""
+    """A model file loaded as :func:`lawcode.model.loader.read_valid_model` reads it, without its collector pause."""
     from lawcode.model.issues import ERROR
-    from lawcode.model.loader import load_model, read_model
+    from lawcode.model.loader import read_model, read_valid_model
 
     loaded = without_pause(read_model)(path)
     if any(issue.severity == ERROR for issue in loaded.issues):
-        load_model(path)  # raises the first problem, worded as everywhere else (a rejected request only)
+        read_valid_model(path)  # raises the first problem, worded as everywhere else (a rejected request only)
     return loaded
 
 

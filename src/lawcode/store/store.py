@@ -360,7 +360,7 @@ class Store:
         import tempfile
         from pathlib import Path
 
-        from lawcode.model.loader import load_model
+        from lawcode.model.loader import read_valid_model
 
         stored = self.model_source(version)
         if stored is None:
@@ -369,7 +369,7 @@ class Store:
         with tempfile.TemporaryDirectory(prefix="lawcode-model-") as folder:
             path = Path(folder) / Path(file_name).name
             path.write_text(source, encoding="utf-8")
-            return load_model(path)
+            return read_valid_model(path)
 
     def find_fingerprint(self, fingerprint: str) -> Version | None:
         """The most recently stored version whose parsed text has this fingerprint, if any."""
