@@ -8,7 +8,7 @@ internals. The catalogs (actors, facts, norms, procedures, the calendar) are not
 interfaces list them from :mod:`lawcode.engine.catalog`, ``procedures`` and ``calendar``.
 
 ``load_model`` here is the one interfaces use: it resolves an installed regulation id or a path and
-caches the result (on disk too, see :mod:`lawcode.model.snapshot`); :func:`lawcode.model.loader.load_model`
+caches the result (on disk too, see :mod:`lawcode.model.snapshot`); :func:`lawcode.model.loader.read_valid_model`
 is the validating loader underneath it, which reads one file every time.
 """
 
@@ -158,7 +158,7 @@ def _load_cached(path: str, _mtime: int, _size: int, strict: bool) -> LoadedMode
     cache = snapshot.cache_file(Path(path), key)
     loaded = snapshot.read_compiled(cache, key)
     if loaded is None:
-        from lawcode.model.loader import load_model as validate
+        from lawcode.model.loader import read_valid_model as validate
 
         loaded = validate(path)
         snapshot.write_compiled(cache, key, loaded)

@@ -120,11 +120,11 @@ def test_a_concept_in_a_condition_is_explained_with_its_chain(tmp_path):
 ])
 def test_concepts_defined_in_a_circle_are_a_model_error(tmp_path, change, message):
     from lawcode.errors import ModelError
-    from lawcode.model.loader import load_model
+    from lawcode.model.loader import read_valid_model
 
     (tmp_path / "m.yaml").write_text(SHOP.read_text().replace(change, message))
     with pytest.raises(ModelError) as error:
-        load_model(tmp_path / "m.yaml")
+        read_valid_model(tmp_path / "m.yaml")
     assert "define each other in a circle: protected_customer -> unfair_dealing -> direct_unfairness -> " \
            "protected_customer" in str(error.value)
     assert f"{tmp_path / 'm.yaml'}:" in str(error.value)
@@ -132,12 +132,12 @@ def test_concepts_defined_in_a_circle_are_a_model_error(tmp_path, change, messag
 
 def test_an_undeclared_fact_in_a_concept_is_reported_at_its_line(tmp_path):
     from lawcode.errors import ModelError
-    from lawcode.model.loader import load_model
+    from lawcode.model.loader import read_valid_model
 
     text = SHOP.read_text().replace("derived_by: has_listed_trait\n", "derived_by: has_listed_trat\n")
     (tmp_path / "m.yaml").write_text(text)
     with pytest.raises(ModelError) as error:
-        load_model(tmp_path / "m.yaml")
+        read_valid_model(tmp_path / "m.yaml")
     line = text.splitlines().index("    derived_by: has_listed_trat") + 1
     assert f"m.yaml:{line}: fact protected_customer derived_by: fact 'has_listed_trat' is not declared" \
         in str(error.value)

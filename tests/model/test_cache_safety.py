@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lawcode.model import snapshot
-from lawcode.model.loader import load_model as validate
+from lawcode.model.loader import read_valid_model as validate
 
 HIVES = Path(__file__).parents[1] / "engine" / "fixtures" / "hives.yaml"
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from lawcode.model.lint import defined_terms, lint_model
-from lawcode.model.loader import load_model
+from lawcode.model.loader import read_valid_model
 from lawcode.service import read_document
 from lawcode.text.document import ARTICLE, PARAGRAPH, Document, Node, Reference
 
@@ -17,11 +17,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def garden(tmp_path: Path | None = None, old: str = "", new: str = ""):
     source = (FIXTURES / "garden.yaml").read_text(encoding="utf-8")
     if tmp_path is None:
-        return load_model(FIXTURES / "garden.yaml")
+        return read_valid_model(FIXTURES / "garden.yaml")
     assert source.count(old) == 1, old
     path = tmp_path / "garden.yaml"
     path.write_text(source.replace(old, new), encoding="utf-8")
-    return load_model(path)
+    return read_valid_model(path)
 
 
 def notes(loaded, document, code: str) -> list:

@@ -10,7 +10,7 @@ import pytest
 from lawcode import service
 from lawcode.errors import LawcodeError, ModelError
 from lawcode.model.conditions import Fact, Not
-from lawcode.model.loader import load_model, read_model
+from lawcode.model.loader import read_model, read_valid_model
 
 GARDEN = Path(__file__).parent / "fixtures" / "garden.yaml"
 
@@ -29,7 +29,7 @@ def write(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
 
 def load_error(path: Path) -> ModelError:
     with pytest.raises(ModelError) as caught:
-        load_model(path)
+        read_valid_model(path)
     error = caught.value
     assert error.file == str(path)
     assert str(error).startswith(f"{path}:{error.line}: ")
@@ -37,7 +37,7 @@ def load_error(path: Path) -> ModelError:
 
 
 def test_fixture_loads_with_lookups_lines_and_parsed_conditions():
-    loaded = load_model(GARDEN)
+    loaded = read_valid_model(GARDEN)
     assert loaded.issues == ()
     assert set(loaded.actors) == {"resident", "plot_holder", "garden_office"}
     assert loaded.norms["art4.1-no-fires"].bearer == "plot_holder"
@@ -84,7 +84,7 @@ def test_wrong_type_names_line_and_accepted_values(tmp_path):
 def test_missing_field_names_the_item_and_the_field(tmp_path):
     path, _ = write(tmp_path, "    action: light a fire on the plot\n", "")
     error = load_error(path)
-    assert error.line == load_model(GARDEN).norm_line("art4.1-no-fires")
+    assert error.line == read_valid_model(GARDEN).norm_line("art4.1-no-fires")
     assert "missing field 'action'" in error.message
     assert error.expected  # the field's description says what belongs there
 
@@ -139,7 +139,7 @@ def test_all_reference_problems_are_kept_for_the_checker(tmp_path):
     path, _ = write(tmp_path, "    bearer: garden_office\n    counterparty: plot_holder\n    action: inspect",
                     "    bearer: gardener\n    counterparty: tenant\n    action: inspect")
     with pytest.raises(ModelError, match=r"and 1 more problem"):
-        load_model(path)
+        read_valid_model(path)
     codes = [(i.code, i.line) for i in read_model(path).issues]
     assert [c for c, _ in codes] == ["undeclared-actor", "undeclared-actor"]
     assert codes[1][1] == codes[0][1] + 1
@@ -163,7 +163,7 @@ def test_not_a_mapping_and_missing_file(tmp_path):
     path.write_text("- just\n- a list\n")
     assert load_error(path).line == 1
     with pytest.raises(ModelError, match="no such model file"):
-        load_model(tmp_path / "absent.yaml")
+        read_valid_model(tmp_path / "absent.yaml")
 
 
 def test_service_loads_paths_and_names_shipped_ids(tmp_path):
@@ -177,7 +177,7 @@ def test_service_loads_paths_and_names_shipped_ids(tmp_path):
 
 
 def test_text_for_model_uses_explicit_path_then_corpus(tmp_path, monkeypatch):
-    loaded = load_model(GARDEN)
+    loaded = read_valid_model(GARDEN)
     monkeypatch.delenv("LAWCODE_CORPUS", raising=False)
     assert service.text_for_model(loaded) is None
     explicit = service.text_for_model(loaded, GARDEN.parent)
@@ -190,4 +190,4 @@ def test_text_for_model_uses_explicit_path_then_corpus(tmp_path, monkeypatch):
 
 def test_negated_definitions_parse_into_trees(tmp_path):
     path, _ = write(tmp_path, "    unless: festival", "    unless: not festival")
-    assert load_model(path).exceptions["art4.1-no-fires"] == Not(Fact("festival"))
+    assert read_valid_model(path).exceptions["art4.1-no-fires"] == Not(Fact("festival"))

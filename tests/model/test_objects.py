@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from lawcode.model import objects, schema
-from lawcode.model.loader import load_model
+from lawcode.model.loader import read_valid_model
 
 HIVES = Path(__file__).parents[1] / "engine" / "fixtures" / "hives.yaml"
 SCHEMA_CLASSES = {name: cls for name, cls in vars(schema).items()
@@ -44,7 +44,7 @@ def _walk(value: object) -> list[object]:
 
 
 def test_a_validated_model_holds_frozen_objects_and_tuples_only():
-    model = load_model(HIVES).model
+    model = read_valid_model(HIVES).model
     parts = _walk(model)
     assert not any(isinstance(p, (BaseModel, list, dict)) for p in parts)
     assert {type(p).__name__ for p in parts if dataclasses.is_dataclass(p)} >= {"Model", "Regulation", "Norm", "Actor"}

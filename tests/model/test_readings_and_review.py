@@ -14,7 +14,7 @@ from lawcode import service
 from lawcode.cli import app, main
 from lawcode.engine.queries import ask, explain
 from lawcode.engine.review import build_review, reading_list
-from lawcode.model.loader import load_model, read_model
+from lawcode.model.loader import read_model, read_valid_model
 
 # A tenant of the council may or may not be a resident: the model cannot know, so it asks.
 TENANT = """  - id: garden_office
@@ -57,7 +57,7 @@ def tenant_garden(tmp_path: Path, readings: str = READINGS) -> tuple[Path, Path]
 
 def test_may_be_link_gives_undetermined_with_the_question(tmp_path):
     model, _ = tenant_garden(tmp_path)
-    loaded = load_model(model)
+    loaded = read_valid_model(model)
     # a plot holder is a resident who has a plot; a tenant reaches that only through the may-be link
     answer = ask(loaded, "council_tenant", ["has_plot"], on="2024-06-01").to_dict()
     weeding = next(f for f in answer["findings"] if f["norm"] == "art3.1.1-weeding")
@@ -72,7 +72,7 @@ def test_may_be_link_gives_undetermined_with_the_question(tmp_path):
 
 def test_explain_names_the_may_be_link(tmp_path):
     model, _ = tenant_garden(tmp_path)
-    answer = explain(load_model(model), "art3.1.1-weeding", "council_tenant", ["has_plot"], on="2024-06-01").to_dict()
+    answer = explain(read_valid_model(model), "art3.1.1-weeding", "council_tenant", ["has_plot"], on="2024-06-01").to_dict()
     assert answer["bearer"]["may_be"] == [{"actor": "council_tenant", "may_be": "resident",
                                            "condition": "lives_in_municipality"}]
     assert "may_be:council_tenant:resident" in answer["decided_by"]
@@ -80,7 +80,7 @@ def test_explain_names_the_may_be_link(tmp_path):
 
 def test_readings_are_listed_and_checked(tmp_path):
     model, text = tenant_garden(tmp_path)
-    loaded = load_model(model)
+    loaded = read_valid_model(model)
     listed = reading_list(loaded).to_dict()
     assert [r["id"] for r in listed["readings"]] == ["tenants-as-residents", "fires-festival-exception"]
     assert listed["reviewed"] == 1 and listed["count"] == 2
@@ -107,7 +107,7 @@ def test_may_be_link_to_an_undeclared_reading_is_an_error(tmp_path):
 
 def test_review_puts_each_norm_under_its_provision_in_text_order(tmp_path):
     model, text = tenant_garden(tmp_path)
-    review = build_review(load_model(model), service.read_document(text)).to_dict()
+    review = build_review(read_valid_model(model), service.read_document(text)).to_dict()
     eids = [p["eid"] for p in review["provisions"]]
     item = eids.index("chp_II__art_3__para_nn_1__list_1__item_2")
     assert eids.index("chp_II__art_3") < item < eids.index("chp_II__art_4")
@@ -124,7 +124,7 @@ def test_review_puts_each_norm_under_its_provision_in_text_order(tmp_path):
 
 def test_review_of_one_article_and_the_cli_formats(tmp_path):
     model, text = tenant_garden(tmp_path)
-    review = build_review(load_model(model), service.read_document(text), "6").to_dict()
+    review = build_review(read_valid_model(model), service.read_document(text), "6").to_dict()
     assert [p["eid"] for p in review["provisions"]] == ["chp_III__art_6", "chp_III__art_6__para_nn_1"]
     runner = CliRunner()
     result = runner.invoke(app, ["review", str(model), "--text", str(text), "--article", "4", "--format", "json"])
@@ -160,7 +160,7 @@ def test_actor_catalog_shows_may_be_links(tmp_path):
     from lawcode.engine.catalog import actor_catalog
 
     model, _ = tenant_garden(tmp_path)
-    entries = {e["actor"]: e for e in actor_catalog(load_model(model)).to_dict()["actors"]}
+    entries = {e["actor"]: e for e in actor_catalog(read_valid_model(model)).to_dict()["actors"]}
     assert entries["council_tenant"]["may_be"] == [{"actor": "resident", "when": "lives_in_municipality",
                                                    "reading": "tenants-as-residents"}]
     assert "may_be" not in entries["resident"]

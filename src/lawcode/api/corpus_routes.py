@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from lawcode.api.errors import ERROR_RESPONSES
+from lawcode.api.library import opened_store
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, default_response_class=JSONResponse)
 
@@ -34,9 +35,8 @@ def search(q: Annotated[str, Query(description='words, "a phrase", prefix*, AND 
            limit: Annotated[int, Query(ge=1, le=1000)] = 20) -> JSONResponse:
     from lawcode.store.search import CANDIDATES
     from lawcode.store.search import search as run_search
-    from lawcode.store.store import Store
 
-    with Store.open() as store:
+    with opened_store() as store:
         results = run_search(store, q, regulation=regulation, kind=kind, actor=actor, on=on, limit=limit)
     answer: dict[str, Any] = {"query": q, "on": on.isoformat() if on else None,
                               "ranked_among_first": CANDIDATES if results.capped else None,
@@ -47,9 +47,8 @@ def search(q: Annotated[str, Query(description='words, "a phrase", prefix*, AND 
 @router.get("/diff", summary="Compare two stored regulations or versions, article by article, aligned by content")
 def diff(old: StoredRef, new: StoredRef, on: Day = None) -> JSONResponse:
     from lawcode.store.diff import Side, compare_sides
-    from lawcode.store.store import Store
 
-    with Store.open() as store:
+    with opened_store() as store:
         sides: list[Side] = []
         for ref in (old, new):
             version = store.resolve(ref, on)

@@ -3,7 +3,9 @@
 The body is :meth:`lawcode.errors.LawcodeError.to_dict` plus ``status``: ``error`` (what was
 wrong), ``expected`` (what would be right) and ``known`` (the valid names, closest first).
 Requests too large are refused before they are read (413); malformed JSON, unknown names and
-bad values are 400, 404 or 422; nothing a client sends is answered with a 500.
+bad values are 400, 404 or 422; nothing a client sends is answered with a 500. A corpus store
+that cannot be reached while serving is the server's trouble: 503, naming the store and what to
+check.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from lawcode.api.library import Conflict, Forbidden, NotFound
+from lawcode.api.library import Conflict, Forbidden, NotFound, StoreUnavailable
 from lawcode.errors import LawcodeError
 
 MAX_BODY = 4 * 1024 * 1024  # bytes: a regulation text with its model fits many times over
@@ -41,6 +43,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (404, "Unknown regulation, provision, norm or procedure"),
         (413, "Request body too large"),
         (422, "The request names something the model does not know, or a value is malformed"),
+        (503, "The corpus store cannot be reached: the body names it and what to check"),
     )
 }
 
@@ -68,6 +71,8 @@ def _status_of(error: LawcodeError) -> int:
         return 401 if error.missing else 403
     if isinstance(error, Conflict):
         return 409
+    if isinstance(error, StoreUnavailable):
+        return 503
     return 422
 
 

@@ -34,7 +34,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from lawcode.errors import LawcodeError, QueryError
 
 if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.store.prepare import PreparedText
     from lawcode.store.store import Store, Version
+    from lawcode.text.document import Document
 
 T = TypeVar("T")
 
@@ -53,6 +56,37 @@ class Forbidden(QueryError):
     def __init__(self, message: str, *, missing: bool, expected: str | None = None) -> None:
         self.missing = missing
         super().__init__(message, expected=expected)
+
+
+class StoreUnavailable(LawcodeError):
+    """The corpus store cannot be opened while serving (its server down, its file unreadable): the
+    server's trouble, not the request's, so it is answered 503, naming the store and what to check."""
+
+
+@contextmanager
+def opened_store() -> Iterator[Store]:
+    """The corpus store, open for one request; :class:`StoreUnavailable` when it cannot be opened."""
+    from lawcode.store.errors import StoreError
+    from lawcode.store.store import Store
+
+    try:
+        store = Store.open()
+    except StoreError as error:
+        raise StoreUnavailable(f"the corpus store ({_store_name()}) is unavailable: {error.message}",
+                               file=error.file, expected=error.expected) from None
+    with store:
+        yield store
+
+
+def _store_name() -> str:
+    """The store as its operator knows it (no password), or the setting naming it when that is unreadable."""
+    from lawcode.store.errors import StoreError
+    from lawcode.store.location import ENV, locate
+
+    try:
+        return locate().describe()
+    except StoreError:
+        return f"named by {ENV}"
 
 
 _conversions = threading.Lock()
@@ -81,8 +115,8 @@ class Regulation:
 
     id: str
     title: str
-    loaded: Any = None  # LoadedModel
-    document: Any = None  # Document
+    loaded: LoadedModel | None = None
+    document: Document | None = None
     akn: bytes | None = None
     origin: str = "shipped"  # shipped | model (--model) | stored (the corpus store)
     version: str | None = None  # the store's version (ID@N) this was read from
@@ -190,21 +224,25 @@ class Library:
                            known=closest_first(regulation_id, [*self.regulations, *self.stored]))
         return regulation
 
-    def with_model(self, regulation_id: str) -> Regulation:
+    def with_model(self, regulation_id: str) -> tuple[Regulation, LoadedModel]:
+        """The regulation and its model (returned apart, so that the type says it is there); NotFound
+        when it has none."""
         regulation = self.get(regulation_id)
         if regulation.loaded is None:
             raise NotFound(f"regulation {regulation_id!r} has a text but no model to answer questions with",
                            expected="a regulation with a model", known=self.modelled())
-        return regulation
+        return regulation, regulation.loaded
 
-    def with_text(self, regulation_id: str) -> Regulation:
+    def with_text(self, regulation_id: str) -> tuple[Regulation, Document]:
+        """The regulation and its parsed text (returned apart, as :meth:`with_model`); NotFound when
+        the text was not found."""
         regulation = self.get(regulation_id)
         if regulation.document is None:
             name = regulation.loaded.model.regulation.text.file if regulation.loaded is not None else regulation.id
             raise NotFound(f"the text of {regulation_id!r} ({name}) was not found when the server started",
                            expected="the server started with LAWCODE_CORPUS (or --text) naming the folder holding "
                                     f"{name}")
-        return regulation
+        return regulation, regulation.document
 
     def modelled(self) -> list[str]:
         return [r.id for r in self.entries() if r.has_model]
@@ -221,21 +259,17 @@ class Library:
 
         if not store_configured():
             return {}
-        from lawcode.store.store import Store
-
-        with Store.open() as store:
+        with opened_store() as store:
             return {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations()
                     if r.versions and r.id not in self.regulations}
 
     def _read_stored(self, regulation_id: str) -> Regulation:
         """Read a stored regulation (its latest version, with its model) and keep it."""
-        from lawcode.store.store import Store
-
         with collector_kept_on():
             held = self.regulations.get(regulation_id)
             if held is not None:  # read by another request meanwhile
                 return held
-            with Store.open() as store:
+            with opened_store() as store:
                 version = store.resolve(regulation_id)
                 regulation = self._from_store(store, version)
             self.regulations[regulation_id] = regulation
@@ -259,7 +293,6 @@ class Library:
     def ingest(self, regulation_id: str, text: str, model_yaml: str | None) -> Regulation:
         """Store a text and, optionally, its model file's YAML as the next version of ``regulation_id``
         (as ``lawcode ingest`` does) and serve it from now on."""
-        from lawcode.store.store import Store
 
         held = self.regulations.get(regulation_id)
         if held is not None and held.origin != "stored":
@@ -275,7 +308,7 @@ class Library:
             text_path.write_text(text, encoding="utf-8")
             prepared = _prepare_apart(text_path, model_path)
             with collector_kept_on():
-                with Store.open() as store:
+                with opened_store() as store:
                     known = bool(store.versions(regulation_id))
                     added = store.add(prepared, as_version_of=regulation_id if known else None)
                     regulation = self._from_store(store, store.resolve(f"{added.regulation_id}@{added.number}"))
@@ -284,7 +317,7 @@ class Library:
         return regulation
 
     @staticmethod
-    def _model_of(regulation_id: str, path: Path) -> Any:
+    def _model_of(regulation_id: str, path: Path) -> LoadedModel:
         """The posted model, loaded to check it: errors name the request's field ``model``."""
         try:
             loaded = _read_model(path)
@@ -314,43 +347,43 @@ def _model_file(store: Store, version: Version, name: str, source: str) -> Path:
     return path
 
 
-def _read_model(path: Path) -> Any:
-    """A model file loaded as :func:`lawcode.model.loader.load_model` loads it, without its collector pause."""
+def _read_model(path: Path) -> LoadedModel:
+    """A model file loaded as :func:`lawcode.model.loader.read_valid_model` reads it, without its collector pause."""
     from lawcode.model.issues import ERROR
-    from lawcode.model.loader import load_model, read_model
+    from lawcode.model.loader import read_model, read_valid_model
 
     loaded = without_pause(read_model)(path)
     if any(issue.severity == ERROR for issue in loaded.issues):
-        load_model(path)  # raises the first problem, worded as everywhere else (a rejected request only)
+        read_valid_model(path)  # raises the first problem, worded as everywhere else (a rejected request only)
     return loaded
 
 
-def _prepare_apart(text_path: Path, model_path: Path | None) -> Any:
+def _prepare_apart(text_path: Path, model_path: Path | None) -> PreparedText:
     """The store's ``prepare`` of a posted text (and model) in a process of its own, so that what
     it pauses or allocates stays there; its error raised here, naming the request's field."""
     import multiprocessing
 
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        prepared, problem = pool.submit(_prepare, str(text_path), str(model_path) if model_path else None).result()
-    if problem is not None:
+        prepared = pool.submit(_prepare, str(text_path), str(model_path) if model_path else None).result()
+    if isinstance(prepared, dict):
         fields = {str(model_path): "model", str(text_path): "text"}  # the request's names, not this server's paths
-        problem["file"] = fields.get(str(problem["file"]), problem["file"])
-        raise LawcodeError(**problem)
+        prepared["file"] = fields.get(str(prepared["file"]), prepared["file"])
+        raise LawcodeError(**prepared)
     return prepared
 
 
-def _prepare(text_path: str, model_path: str | None) -> tuple[Any, dict[str, Any] | None]:
-    """(PreparedText, None), or (None, the error's fields): run in the ingest's own process."""
+def _prepare(text_path: str, model_path: str | None) -> PreparedText | dict[str, Any]:
+    """The PreparedText, or the fields of its error (raised in the server): run in the ingest's own process."""
     from lawcode.store.prepare import prepare
 
     try:
-        return prepare(text_path, model_path), None
+        return prepare(text_path, model_path)
     except LawcodeError as error:
-        return None, {"message": error.message, "file": error.file, "line": error.line, "expected": error.expected,
-                      "known": error.known}
+        return {"message": error.message, "file": error.file, "line": error.line, "expected": error.expected,
+                "known": error.known}
 
 
-def _text_for(loaded: Any, text: str | None) -> str | None:
+def _text_for(loaded: LoadedModel, text: str | None) -> str | None:
     """The explicit text path for this model: a folder as given, a file only if it is the one."""
     if text is None:
         return None
@@ -360,7 +393,7 @@ def _text_for(loaded: Any, text: str | None) -> str | None:
     return None
 
 
-def _export(document: Any) -> bytes:
+def _export(document: Document) -> bytes:
     from lawcode.akn.export import to_akn
     from lawcode.service import with_work_uri
 

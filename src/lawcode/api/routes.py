@@ -9,15 +9,20 @@ are GET; ``POST /api/regulations/{id}/ask`` takes the same question as a JSON bo
 from __future__ import annotations
 
 import secrets
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from lawcode.api.errors import ERROR_RESPONSES
-from lawcode.api.library import Forbidden, Library, NotFound, Regulation
+from lawcode.api.library import Forbidden, Library, NotFound
 from lawcode.errors import QueryError
+
+if TYPE_CHECKING:
+    from lawcode.engine.calendar import Calendar
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.text.document import Document, Node
 
 # Endpoints return their JSONResponse themselves: answers are plain dicts already, and FastAPI's own
 # encoding and validation of them cost more than the question.
@@ -46,10 +51,6 @@ async def library(request: Request) -> Library:
 Lib = Annotated[Library, Depends(library)]
 
 
-def _regulation(lib: Library, regulation_id: str) -> Regulation:
-    return lib.get(regulation_id)
-
-
 # -- regulations and their text ------------------------------------------------------------------
 
 
@@ -65,13 +66,14 @@ def regulation(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
 
 @router.get("/regulations/{regulation_id}/structure", summary="The parsed text as JSON (lawcode parse --format json)")
 def structure(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
-    return JSONResponse(lib.with_text(regulation_id).document.to_dict())
+    _, document = lib.with_text(regulation_id)
+    return JSONResponse(document.to_dict())
 
 
 @router.get("/regulations/{regulation_id}/akn", summary="The text as Akoma Ntoso 3.0 XML",
             response_class=Response, responses={200: {"content": {"application/akn+xml": {}}}})
 def akn(regulation_id: RegulationId, lib: Lib) -> Response:
-    return Response(lib.with_text(regulation_id).akn, media_type="application/akn+xml")
+    return Response(lib.with_text(regulation_id)[0].akn, media_type="application/akn+xml")
 
 
 @router.get("/regulations/{regulation_id}/provisions/{ref}",
@@ -80,8 +82,7 @@ def provision(regulation_id: RegulationId, ref: Annotated[str, Path(max_length=2
     from lawcode.engine.quote import citation
     from lawcode.service import norms_resting_on
 
-    regulation = lib.with_text(regulation_id)
-    document = regulation.document
+    regulation, document = lib.with_text(regulation_id)
     node = find_provision(document, ref)
     inside = node.eid + "__"
     within = [r for r in document.references if r.source == node.eid or r.source.startswith(inside)]
@@ -92,7 +93,7 @@ def provision(regulation_id: RegulationId, ref: Annotated[str, Path(max_length=2
                          "references": [r.to_dict() for r in within], "cited_by": cited_by, "norms": norms})
 
 
-def find_provision(document: Any, ref: str) -> Any:
+def find_provision(document: Document, ref: str) -> Node:
     """The node ``ref`` names: an eId, or a citation the locator reads; NotFound otherwise."""
     node = document.get(ref)
     if node is not None:
@@ -112,16 +113,16 @@ def find_provision(document: Any, ref: str) -> Any:
 def actors(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
     from lawcode.engine.catalog import actor_catalog
 
-    regulation = lib.with_model(regulation_id)
-    return JSONResponse(actor_catalog(regulation.loaded, regulation.document).to_dict())
+    regulation, loaded = lib.with_model(regulation_id)
+    return JSONResponse(actor_catalog(loaded, regulation.document).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/facts", summary="The facts (the names `fact` takes) and their questions")
 def facts(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
     from lawcode.engine.catalog import fact_catalog
 
-    regulation = lib.with_model(regulation_id)
-    return JSONResponse(fact_catalog(regulation.loaded, regulation.document).to_dict())
+    regulation, loaded = lib.with_model(regulation_id)
+    return JSONResponse(fact_catalog(loaded, regulation.document).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/norms", summary="The norms, optionally of one article or kind")
@@ -130,8 +131,8 @@ def norms(regulation_id: RegulationId, lib: Lib,
           kind: Annotated[str | None, Query(max_length=100)] = None) -> JSONResponse:
     from lawcode.engine.catalog import norm_catalog
 
-    regulation = lib.with_model(regulation_id)
-    return JSONResponse(norm_catalog(regulation.loaded, article, kind, regulation.document).to_dict())
+    regulation, loaded = lib.with_model(regulation_id)
+    return JSONResponse(norm_catalog(loaded, article, kind, regulation.document).to_dict())
 
 
 # -- questions -----------------------------------------------------------------------------------
@@ -150,8 +151,8 @@ async def ask(regulation_id: RegulationId, roles: Roles, lib: Lib, fact: Facts =
     """Async: the answer takes about a millisecond, less than a trip to the thread pool."""
     from lawcode.service import ask_roles
 
-    regulation = lib.with_model(regulation_id)
-    return JSONResponse(ask_roles(regulation.loaded, roles, _facts(fact), on, kind, regulation.document))
+    regulation, loaded = lib.with_model(regulation_id)
+    return JSONResponse(ask_roles(loaded, roles, _facts(fact), on, kind, regulation.document))
 
 
 class AskRequest(BaseModel):
@@ -170,19 +171,19 @@ class AskRequest(BaseModel):
 def ask_body(regulation_id: RegulationId, question: AskRequest, lib: Lib) -> JSONResponse:
     from lawcode.service import ask_roles
 
-    regulation = lib.with_model(regulation_id)
-    answer = ask_roles(regulation.loaded, question.roles, question.facts, question.on, question.kind,
+    regulation, loaded = lib.with_model(regulation_id)
+    answer = ask_roles(loaded, question.roles, question.facts, question.on, question.kind,
                        regulation.document)
     return JSONResponse(answer)
 
 
-def _norm(regulation: Regulation, ref: str) -> None:
+def _norm(regulation_id: str, loaded: LoadedModel, ref: str) -> None:
     """A norm named in the path must exist (404); a prefix is resolved by the engine."""
-    if not any(norm_id.startswith(ref) for norm_id in regulation.loaded.norms):
+    if not any(norm_id.startswith(ref) for norm_id in loaded.norms):
         from lawcode.suggest import closest_first
 
-        raise NotFound(f"no norm {ref!r} in {regulation.id}", expected="a norm id or a unique prefix of one",
-                       known=closest_first(ref, regulation.loaded.norms))
+        raise NotFound(f"no norm {ref!r} in {regulation_id}", expected="a norm id or a unique prefix of one",
+                       known=closest_first(ref, loaded.norms))
 
 
 @router.get("/regulations/{regulation_id}/norms/{norm}/explain",
@@ -191,9 +192,9 @@ def explain(regulation_id: RegulationId, norm: NormRef, role: Role, lib: Lib, fa
             on: On = None) -> JSONResponse:
     from lawcode.service import explain as run
 
-    regulation = lib.with_model(regulation_id)
-    _norm(regulation, norm)
-    return JSONResponse(run(regulation.loaded, norm, role, _facts(fact), on, regulation.document).to_dict())
+    regulation, loaded = lib.with_model(regulation_id)
+    _norm(regulation_id, loaded, norm)
+    return JSONResponse(run(loaded, norm, role, _facts(fact), on, regulation.document).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/norms/{norm}/what-if",
@@ -202,9 +203,9 @@ def what_if(regulation_id: RegulationId, norm: NormRef, role: Role, lib: Lib, fa
             on: On = None, stop: bool = False) -> JSONResponse:
     from lawcode.service import what_if as run
 
-    regulation = lib.with_model(regulation_id)
-    _norm(regulation, norm)
-    return JSONResponse(run(regulation.loaded, norm, role, _facts(fact), on, stop).to_dict())
+    _, loaded = lib.with_model(regulation_id)
+    _norm(regulation_id, loaded, norm)
+    return JSONResponse(run(loaded, norm, role, _facts(fact), on, stop).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/who", summary="Which actors carry duties, powers or rights on a subject")
@@ -214,7 +215,8 @@ def who(regulation_id: RegulationId, lib: Lib,
         ) -> JSONResponse:
     from lawcode.service import who as run
 
-    return JSONResponse(run(lib.with_model(regulation_id).loaded, term).to_dict())
+    _, loaded = lib.with_model(regulation_id)
+    return JSONResponse(run(loaded, term).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/review",
@@ -224,9 +226,9 @@ def review(regulation_id: RegulationId, lib: Lib,
            ) -> JSONResponse:
     from lawcode import service
 
-    regulation = lib.with_model(regulation_id)
-    lib.with_text(regulation_id)
-    return JSONResponse(service.review(regulation.loaded, regulation.document, article))
+    _, loaded = lib.with_model(regulation_id)
+    _, document = lib.with_text(regulation_id)
+    return JSONResponse(service.review(loaded, document, article))
 
 
 @router.get("/regulations/{regulation_id}/assess",
@@ -235,8 +237,8 @@ def assess(regulation_id: RegulationId, roles: Roles, lib: Lib, fact: Facts = []
            on: On = None) -> JSONResponse:
     from lawcode.engine.assess import assess as run
 
-    regulation = lib.with_model(regulation_id)
-    return JSONResponse(run(regulation.loaded, roles, _facts(fact), on, regulation.document).to_dict())
+    regulation, loaded = lib.with_model(regulation_id)
+    return JSONResponse(run(loaded, roles, _facts(fact), on, regulation.document).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/readings",
@@ -245,8 +247,8 @@ def readings(regulation_id: RegulationId, lib: Lib,
              pending: Annotated[bool, Query(description="only readings not yet reviewed")] = False) -> JSONResponse:
     from lawcode.engine.review import reading_list
 
-    regulation = lib.with_model(regulation_id)
-    answer = reading_list(regulation.loaded, regulation.document, reviewed=False if pending else None)
+    regulation, loaded = lib.with_model(regulation_id)
+    answer = reading_list(loaded, regulation.document, reviewed=False if pending else None)
     return JSONResponse(answer.to_dict())
 
 
@@ -255,8 +257,8 @@ def readings(regulation_id: RegulationId, lib: Lib,
 def check(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
     from lawcode.model.check import check_model
 
-    regulation = lib.with_model(regulation_id)
-    report = check_model(regulation.loaded, regulation.document).to_dict()
+    regulation, loaded = lib.with_model(regulation_id)
+    report = check_model(loaded, regulation.document).to_dict()
     # the files by the names a user knows them by, not by where this server keeps them
     report["model"] = regulation.id
     report["text"] = regulation.document.source if regulation.document is not None else None
@@ -280,8 +282,8 @@ async def validate(request: Request) -> JSONResponse:
 def procedures(regulation_id: RegulationId, lib: Lib) -> JSONResponse:
     from lawcode.engine.catalog import procedure_catalog
 
-    regulation = lib.with_model(regulation_id)
-    return JSONResponse(procedure_catalog(regulation.loaded, regulation.document).to_dict())
+    regulation, loaded = lib.with_model(regulation_id)
+    return JSONResponse(procedure_catalog(loaded, regulation.document).to_dict())
 
 
 @router.get("/regulations/{regulation_id}/procedures/{procedure}",
@@ -291,26 +293,26 @@ def procedure(regulation_id: RegulationId, procedure: Annotated[str, Path(max_le
               ) -> JSONResponse:
     from lawcode.engine.procedures import run_procedure
 
-    regulation = lib.with_model(regulation_id)
-    if procedure not in regulation.loaded.procedures:
+    regulation, loaded = lib.with_model(regulation_id)
+    if procedure not in loaded.procedures:
         from lawcode.suggest import closest_first
 
         raise NotFound(f"no procedure {procedure!r} in {regulation.id}", expected="a procedure id",
-                       known=closest_first(procedure, regulation.loaded.procedures))
-    return JSONResponse(run_procedure(regulation.loaded, procedure, event, regulation.document).to_dict())
+                       known=closest_first(procedure, loaded.procedures))
+    return JSONResponse(run_procedure(loaded, procedure, event, regulation.document).to_dict())
 
 
 Year = Annotated[str | None, Query(description="the year to list (default: this year)", pattern=r"^[1-9]\d{3}$")]
 
 
-def _calendar(lib: Library, regulation_id: str, year: str | None) -> Any:
+def _calendar(lib: Library, regulation_id: str, year: str | None) -> Calendar:
     import datetime as dt
 
     from lawcode.engine.calendar import build_calendar, parse_year
 
-    regulation = lib.with_model(regulation_id)
+    regulation, loaded = lib.with_model(regulation_id)
     chosen = parse_year(year) if year is not None else dt.date.today().year
-    return build_calendar(regulation.loaded, chosen, regulation.document)
+    return build_calendar(loaded, chosen, regulation.document)
 
 
 @router.get("/regulations/{regulation_id}/calendar", summary="The dates the regulation fixes, in one year")

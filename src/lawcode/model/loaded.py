@@ -35,7 +35,7 @@ class LoadedModel:
     """A validated model with the lines it came from and its conditions parsed.
 
     ``issues`` holds what :mod:`lawcode.model.consistency` found wrong in the model's own
-    references; :func:`load_model` refuses a model with any, :func:`read_model` (for the
+    references; :func:`~lawcode.model.loader.read_valid_model` refuses a model with any, :func:`read_model` (for the
     checker, which reports them all) keeps them here.
     """
 

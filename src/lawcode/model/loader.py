@@ -37,7 +37,7 @@ from lawcode.model.yamlsource import Path as YamlPath
 from lawcode.model.yamlsource import read_yaml
 
 
-def load_model(path: str | Path) -> LoadedModel:
+def read_valid_model(path: str | Path) -> LoadedModel:
     """Load and validate a model file; raise :class:`ModelError` on its first problem."""
     loaded = read_model(path)
     errors = [i for i in loaded.issues if i.severity == ERROR]

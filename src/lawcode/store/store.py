@@ -430,12 +430,12 @@ def _load_model_source(file_name: str, source: str) -> LoadedModel:
     import tempfile
     from pathlib import Path
 
-    from lawcode.model.loader import load_model
+    from lawcode.model.loader import read_valid_model
 
     with tempfile.TemporaryDirectory(prefix="lawcode-model-") as folder:
         path = Path(folder) / Path(file_name).name
         path.write_text(source, encoding="utf-8")
-        return load_model(path)
+        return read_valid_model(path)
 
 
 def _version(row: tuple[Any, ...]) -> Version:

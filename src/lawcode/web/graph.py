@@ -87,7 +87,7 @@ def procedure_graph(procedure: Procedure, document: Document | None) -> str:
     graph.edge("__start", procedure.initial)
     for transition in procedure.transitions:
         cited = ", ".join(citation(e, document) for e in transition.cites)
-        mode = getattr(transition, "mode", "")
+        mode = transition.mode
         label = f"{transition.event}\n{transition.actor} {mode}\n{cited}".strip()
         graph.edge(transition.source, transition.target, label=label,
                    style="dashed" if mode == "may" else "solid")

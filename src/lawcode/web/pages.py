@@ -8,7 +8,7 @@ page needs JavaScript. Errors on a page are pages too (with the same message as 
 from __future__ import annotations
 
 from pathlib import Path as FilePath
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, Path, Query, Request
@@ -20,6 +20,12 @@ from lawcode.api.library import Library, NotFound, Regulation
 from lawcode.engine.findings import KIND_HEADINGS, KIND_ORDER
 from lawcode.engine.quote import citation
 from lawcode.web import reader
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.text.document import Document, Node
 
 HERE = FilePath(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -70,27 +76,26 @@ def regulation_home(regulation_id: str, request: Request) -> RedirectResponse:
 
 @router.get("/r/{regulation_id}/read")
 def contents(regulation_id: str, request: Request) -> HTMLResponse:
-    regulation = _library(request).with_text(regulation_id)
+    regulation, document = _library(request).with_text(regulation_id)
     return _page(request, "contents.html", regulation=regulation, base=_base(regulation_id),
-                 pages=reader.pages(regulation.document), heading_of=reader.heading_of)
+                 pages=reader.pages(document), heading_of=reader.heading_of)
 
 
 @router.get("/r/{regulation_id}/read/{key}")
 async def read(regulation_id: str, key: str, request: Request) -> Response:
     """A chapter, rendered once and then served from memory (async: usually a dictionary lookup)."""
-    regulation = _library(request).with_text(regulation_id)
+    regulation, document = _library(request).with_text(regulation_id)
     cache_key = ("read", key)
     html = regulation.rendered.get(cache_key)
     if html is None:
-        html = _render_page(request, regulation, key)
+        html = _render_page(request, regulation, document, key)
         regulation.rendered[cache_key] = html
     return HTMLResponse(html)
 
 
-def _render_page(request: Request, regulation: Regulation, key: str) -> str:
+def _render_page(request: Request, regulation: Regulation, document: Document, key: str) -> str:
     from lawcode.service import norms_resting_on
 
-    document = regulation.document
     all_pages = reader.pages(document)
     keys = [p.key for p in all_pages]
     if key not in keys:
@@ -100,10 +105,10 @@ def _render_page(request: Request, regulation: Regulation, key: str) -> str:
     base = _base(regulation.id)
     references = reader.references_by_source(document)
 
-    def text_of(node: Any, words: str) -> Any:
+    def text_of(node: Node, words: str) -> Markup:
         return reader.linked_text(words, references.get(node.eid, []), lambda eid: f"{base}/p/{eid}")
 
-    def norms_of(node: Any) -> list[dict[str, Any]]:
+    def norms_of(node: Node) -> list[dict[str, Any]]:
         return norms_resting_on(regulation.loaded, node.eid, document) if regulation.loaded is not None else []
 
     template = templates.get_template("read.html")
@@ -119,9 +124,9 @@ def provision(regulation_id: str, ref: Annotated[str, Path(max_length=200)], req
     """A provision's address: the page it is read on, scrolled to it."""
     from lawcode.api.routes import find_provision
 
-    regulation = _library(request).with_text(regulation_id)
-    node = find_provision(regulation.document, ref)
-    key = reader.page_of(regulation.document, node.eid)
+    _, document = _library(request).with_text(regulation_id)
+    node = find_provision(document, ref)
+    key = reader.page_of(document, node.eid)
     return RedirectResponse(f"{_base(regulation_id)}/read/{key}#{node.eid}", status_code=303)
 
 
@@ -136,8 +141,7 @@ def norm_page(regulation_id: str, norm: str, request: Request,
     from lawcode.engine.queries import parse_facts
     from lawcode.service import explain
 
-    regulation = _library(request).with_model(regulation_id)
-    loaded = regulation.loaded
+    regulation, loaded = _library(request).with_model(regulation_id)
     if norm not in loaded.norms:
         from lawcode.suggest import closest_first
 
@@ -166,9 +170,9 @@ def interview(regulation_id: str, request: Request,
     from lawcode.engine.queries import parse_facts
     from lawcode.service import ask_roles, next_question
 
-    regulation = _library(request).with_model(regulation_id)
+    regulation, loaded = _library(request).with_model(regulation_id)
     base = _base(regulation_id)
-    _known_facts(regulation, [*unknown, *([q] if q is not None else [])])
+    _known_facts(loaded, [*unknown, *([q] if q is not None else [])])
     if q is not None:  # an answer to the question q: make it part of the state, then ask on
         if a == "yes":
             fact = [*fact, q]
@@ -179,8 +183,8 @@ def interview(regulation_id: str, request: Request,
         return RedirectResponse(f"{base}/interview?{_state(roles, fact, unknown)}", status_code=303)
     if not roles:
         return _page(request, "interview_roles.html", regulation=regulation, base=base,
-                     actors=actor_catalog(regulation.loaded).entries)
-    answer = ask_roles(regulation.loaded, roles, parse_facts(fact), None, None, regulation.document)
+                     actors=actor_catalog(loaded).entries)
+    answer = ask_roles(loaded, roles, parse_facts(fact), None, None, regulation.document)
     asking = None if done else next_question(answer, set(unknown))
     state = _state(roles, fact, unknown)
     context = dict(regulation=regulation, base=base, answer=answer, roles=roles, facts=fact, unknown=unknown,
@@ -188,7 +192,7 @@ def interview(regulation_id: str, request: Request,
                    facts_query=urlencode([("fact", f) for f in fact]),
                    applies=[f for f in answer["findings"] if f["status"] == "applies"],
                    undetermined=[f for f in answer["findings"] if f["status"] == "undetermined"],
-                   questions=answer["questions"], facts_by_name=regulation.loaded.facts)
+                   questions=answer["questions"], facts_by_name=loaded.facts)
     if asking is not None:
         left = sum(1 for f in answer["findings"] if asking in f.get("missing", ()))
         return _page(request, "interview_question.html", asking=asking, deciding=left, **context)
@@ -196,15 +200,15 @@ def interview(regulation_id: str, request: Request,
     return _page(request, "interview_result.html", owed=owed, **context)
 
 
-def _known_facts(regulation: Regulation, names: list[str]) -> None:
+def _known_facts(loaded: LoadedModel, names: list[str]) -> None:
     """Facts named in the interview's address must be the model's (as ``fact`` ones are checked)."""
     from lawcode.errors import QueryError
     from lawcode.suggest import closest_first
 
     for name in names:
-        if name not in regulation.loaded.facts:
+        if name not in loaded.facts:
             raise QueryError(f"unknown fact {name!r}", expected="a fact declared in the model",
-                             known=closest_first(name, regulation.loaded.facts))
+                             known=closest_first(name, loaded.facts))
 
 
 def _state(roles: list[str], facts: list[str], unknown: list[str]) -> str:
@@ -219,10 +223,10 @@ def graph(regulation_id: str, request: Request, kind: Annotated[str | None, Quer
           chapter: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
     from lawcode.web.graph import norm_graph, norms_in, procedure_graph
 
-    regulation = _library(request).with_model(regulation_id)
+    regulation, loaded = _library(request).with_model(regulation_id)
     kind, chapter = kind or None, chapter or None
-    kinds = [k for k in KIND_ORDER if any(getattr(n.kind, "value", n.kind) == k and n.bearer
-                                          for n in regulation.loaded.model.norms)]
+    kinds = [k for k in KIND_ORDER if any(n.kind.value == k and n.bearer
+                                          for n in loaded.model.norms)]
     if kind is not None and kind not in kinds:
         raise NotFound(f"no norm of kind {kind!r} has a bearer in this model", expected="a kind", known=kinds)
     chapters = reader.pages(regulation.document) if regulation.document is not None else []
@@ -232,9 +236,9 @@ def graph(regulation_id: str, request: Request, kind: Annotated[str | None, Quer
     key = ("graph", kind, chapter)
     drawn = regulation.rendered.get(key)
     if drawn is None:
-        norms = norms_in(regulation.loaded, kind, chapter)
-        svg = norm_graph(regulation.loaded, norms, regulation.document, lambda n: f"{base}/norm/{n}")
-        procedures = [(p, procedure_graph(p, regulation.document)) for p in regulation.loaded.model.procedures]
+        norms = norms_in(loaded, kind, chapter)
+        svg = norm_graph(loaded, norms, regulation.document, lambda n: f"{base}/norm/{n}")
+        procedures = [(p, procedure_graph(p, regulation.document)) for p in loaded.model.procedures]
         drawn = (norms, svg, procedures)
         regulation.rendered[key] = drawn
     norms, svg, procedures = drawn
@@ -253,12 +257,12 @@ def review(regulation_id: str, request: Request,
     from lawcode import service
 
     library = _library(request)
-    regulation = library.with_model(regulation_id)
-    document = library.with_text(regulation_id).document
+    regulation, loaded = library.with_model(regulation_id)
+    _, document = library.with_text(regulation_id)
     articles = document.articles()
     if not article:
         article = articles[0].eid if articles else None
-    answer = service.review(regulation.loaded, document, article)
+    answer = service.review(loaded, document, article)
     eids = [a.eid for a in articles]
     first = answer["provisions"][0]["eid"] if answer["provisions"] else None
     index = eids.index(first) if first in eids else -1

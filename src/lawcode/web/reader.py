@@ -8,12 +8,12 @@ addressed by its eId; its page is the container whose eId begins its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from markupsafe import Markup, escape
 
-from lawcode.text.document import CONTAINER_KINDS
+from lawcode.text.document import CONTAINER_KINDS, Document, Node, Reference
 from lawcode.text.locate import is_provision
 
 ALL = "all"
@@ -25,10 +25,10 @@ class Page:
 
     key: str
     title: str
-    nodes: tuple[Any, ...]
+    nodes: tuple[Node, ...]
 
 
-def pages(document: Any) -> list[Page]:
+def pages(document: Document) -> list[Page]:
     """The reader's pages, in reading order."""
     body = document.body
     if body and all(node.kind in CONTAINER_KINDS and not is_provision(node) for node in body):
@@ -36,7 +36,7 @@ def pages(document: Any) -> list[Page]:
     return [Page(ALL, document.title or "The text", tuple(body))]
 
 
-def page_of(document: Any, eid: str) -> str:
+def page_of(document: Document, eid: str) -> str:
     """The key of the page a provision is read on."""
     for page in pages(document):
         if page.key == ALL or eid == page.key or eid.startswith(page.key + "__"):
@@ -44,21 +44,21 @@ def page_of(document: Any, eid: str) -> str:
     return ALL
 
 
-def _title(node: Any) -> str:
+def _title(node: Node) -> str:
     kind = node.kind.capitalize()
     number = f" {node.num}" if node.num else ""
     heading = f": {node.heading}" if node.heading else ""
     return f"{kind}{number}{heading}"
 
 
-def heading_of(node: Any) -> str:
+def heading_of(node: Node) -> str:
     """How a provision is headed on the page: "Article 13", "Chapter II: Duties", "(2)"."""
     if node.kind in CONTAINER_KINDS or node.kind == "article":
         return _title(node)
     return node.num or ""
 
 
-def linked_text(text: str, references: list[Any], href: Any) -> Markup:
+def linked_text(text: str, references: list[Reference], href: Callable[[str], str]) -> Markup:
     """``text`` escaped, each internal cross-reference's words a link to ``href(target eId)``;
     external references are marked up as citations of another law."""
     spans = []
@@ -85,9 +85,9 @@ def linked_text(text: str, references: list[Any], href: Any) -> Markup:
     return Markup("".join(out))
 
 
-def references_by_source(document: Any) -> dict[str, list[Any]]:
+def references_by_source(document: Document) -> dict[str, list[Reference]]:
     """The text's references, by the eId of the provision whose words hold them."""
-    found: dict[str, list[Any]] = {}
+    found: dict[str, list[Reference]] = {}
     for reference in document.references:
         found.setdefault(reference.source, []).append(reference)
     return found

@@ -1,0 +1,87 @@
+"""A corpus store that cannot be reached while the server is serving is the server's trouble:
+503, with a JSON body (a page for the web application) naming the store and what to check, for
+every request that needs it; what the server already holds is still answered."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+TOKEN = "store-down-token"
+
+# A synthetic regulation (invented words).
+HIVES = """Invented Rules on Bee Hives
+
+Article 1: A keeper shall mark every hive with a number.
+
+Article 2: The inspector may open a hive once a year.
+"""
+
+
+def _postgres_down(tmp_path):
+    return "postgresql://lawcode@127.0.0.1:1/corpus", "127.0.0.1:1"  # port 1: nothing listens there
+
+
+def _sqlite_down(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the store's folder should be", encoding="utf-8")
+    path = blocker / "store.sqlite3"
+    return str(path), str(path)
+
+
+@pytest.fixture(params=[_postgres_down, _sqlite_down], ids=["postgresql", "sqlite"])
+def down(request, tmp_path, monkeypatch):
+    """A server started on a store holding ``hives``, whose store then cannot be reached; and the
+    name the answers must give it."""
+    from lawcode.api.app import create_app
+    from lawcode.api.library import Library
+    from lawcode.store.prepare import prepare
+    from lawcode.store.store import Store
+
+    monkeypatch.setenv("LAWCODE_DATABASE_URL", str(tmp_path / "store.sqlite3"))
+    text = tmp_path / "hives.txt"
+    text.write_text(HIVES, encoding="utf-8")
+    with Store.open() as store:
+        store.add(prepare(str(text)))
+    library = Library.load(["tar-counter-espionage-2021"])
+    assert "hives" in library.stored
+    url, name = request.param(tmp_path)
+    with TestClient(create_app(library, api_token=TOKEN), raise_server_exceptions=False) as client:
+        monkeypatch.setenv("LAWCODE_DATABASE_URL", url)
+        yield client, name
+
+
+def _unavailable(response, name):
+    assert response.status_code == 503, response.text
+    body = response.json()
+    assert body["status"] == 503
+    assert "corpus store" in body["error"] and name in body["error"]
+    assert body["expected"]  # what to check
+    return body
+
+
+def test_search_and_diff_are_503_naming_the_store(down):
+    client, name = down
+    _unavailable(client.get("/api/search", params={"q": "hive"}), name)
+    _unavailable(client.get("/api/diff", params={"old": "hives@1", "new": "hives@1"}), name)
+
+
+def test_a_stored_regulation_not_read_yet_is_503(down):
+    client, name = down
+    _unavailable(client.get("/api/regulations/hives"), name)
+    _unavailable(client.get("/api/regulations/hives/provisions/1"), name)
+
+
+def test_writing_is_503(down):
+    client, name = down
+    response = client.post("/api/regulations", json={"id": "hives", "text": HIVES},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    _unavailable(response, name)
+
+
+def test_the_web_page_says_so_and_what_is_held_is_still_answered(down):
+    client, name = down
+    page = client.get("/r/hives/read")
+    assert page.status_code == 503 and "text/html" in page.headers["content-type"]
+    assert "Store unavailable" in page.text and name in page.text
+    assert client.get("/api/regulations/tar-counter-espionage-2021").status_code == 200
