@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -136,3 +139,35 @@ def garden(folder: Path, edits: dict[str, str] | None = None, text_edits: dict[s
     (folder / "garden.txt").write_text(text, encoding="utf-8")
     (folder / "garden.yaml").write_text(model, encoding="utf-8")
     return folder / "garden.yaml", folder / "garden.txt"
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL server for the whole run (initdb in a temporary folder, a free port;
+    stopped at the end). Outside CI a machine without PostgreSQL skips what needs it; under
+    ``CI=true`` it fails."""
+    from lawcode.store import pgserver
+
+    try:
+        server = pgserver.start({"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"})
+    except RuntimeError as error:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(str(error))
+        pytest.skip(str(error))
+    yield server
+    server.stop()
+
+
+@contextmanager
+def postgres_schema(server_url: str) -> Iterator[str]:
+    """The URL of an empty store in a schema of its own on the server, dropped when the block ends."""
+    import psycopg
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{server_url}?options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -4,11 +4,10 @@ in the store for the next server. Each test runs on SQLite and on a real Postgre
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
 from fastapi.testclient import TestClient
+
+from conftest import postgres_schema
 
 DOCKS_V1 = """Invented Dock Rules
 
@@ -22,36 +21,14 @@ Article 3: The council may set the fee.
 DOCKS_V2 = DOCKS_V1.replace("each quarter", "each month")
 
 
-@pytest.fixture(scope="module")
-def postgres():
-    """A throwaway PostgreSQL server for this module (skipped where none is installed, failed under CI)."""
-    from lawcode.store import pgserver
-
-    try:
-        server = pgserver.start({"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"})
-    except RuntimeError as error:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(str(error))
-        pytest.skip(str(error))
-    yield server
-    server.stop()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path):
     """An empty corpus store: a SQLite file, or a schema of its own on the module's PostgreSQL server."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'corpus.sqlite3'}"
         return
-    import psycopg
-
-    server = request.getfixturevalue("postgres")
-    schema = "api_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(server.url, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    yield f"{server.url}?options=-csearch_path%3D{schema}"
-    with psycopg.connect(server.url, autocommit=True) as connection:
-        connection.execute(f"DROP SCHEMA {schema} CASCADE")
+    with postgres_schema(request.getfixturevalue("postgres").url) as url:
+        yield url
 
 
 @pytest.fixture

@@ -6,58 +6,21 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from apihelp import SHED_MODEL, SHED_TEXT, TAR_ID
 
 from conftest import TAR, corpus_file
+from servers import serving
 
 pytestmark = pytest.mark.slow  # real servers, a few seconds each
 
 TOKEN = "a-token-for-the-restart-test"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def serving(env: dict[str, str], *args: str):
-    """``lawcode serve ARGS`` on a free port until the block ends (then stopped with SIGTERM); its URL and process."""
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "lawcode", "serve", "--port", str(port), *args],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/api/regulations", timeout=2).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError("lawcode serve did not start: " + process.stderr.read().decode()) from None
-                time.sleep(0.1)
-        yield url, process
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            raise
-        process.stderr.close()
 
 
 def _get(url: str) -> tuple[int, dict]:

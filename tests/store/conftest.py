@@ -6,30 +6,16 @@ Outside CI, a machine without PostgreSQL skips the PostgreSQL half; under ``CI=t
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from conftest import postgres_schema
+
 FIXTURES = Path(__file__).parent / "fixtures"
 GARDEN = Path(__file__).parents[1] / "model" / "fixtures" / "garden.txt"
 GARDEN_MODEL = Path(__file__).parents[1] / "model" / "fixtures" / "garden.yaml"
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[object]:
-    from lawcode.store import pgserver
-
-    try:
-        server = pgserver.start({"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"})
-    except RuntimeError as error:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(str(error))
-        pytest.skip(str(error))
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -38,15 +24,8 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield str(tmp_path / "store.sqlite3")
         return
-    import psycopg
-
-    server = request.getfixturevalue("postgres")
-    schema = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(server.url, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    yield f"{server.url}?options=-csearch_path%3D{schema}"
-    with psycopg.connect(server.url, autocommit=True) as connection:
-        connection.execute(f"DROP SCHEMA {schema} CASCADE")
+    with postgres_schema(request.getfixturevalue("postgres").url) as url:
+        yield url
 
 
 @pytest.fixture

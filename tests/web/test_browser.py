@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from conftest import TAR, corpus_file
+from servers import serving
 
 # Slow (a server, a browser): `pytest -m "not slow"` leaves them out while editing.
 pytestmark = pytest.mark.slow
@@ -30,36 +26,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 BASE = "/r/tar-counter-espionage-2021"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """``lawcode serve`` in its own process (an empty corpus store of its own), on a free port; its base URL."""
     corpus = corpus_file(TAR).parent
-    port = _free_port()
     store = tmp_path_factory.mktemp("browser-store") / "corpus.sqlite3"
     env = {**os.environ, "LAWCODE_CORPUS": str(corpus), "LAWCODE_DATABASE_URL": str(store)}
-    process = subprocess.Popen([sys.executable, "-m", "lawcode", "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url + "/api/regulations", timeout=2).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError("lawcode serve did not start: " + process.stderr.read().decode()) from None
-                time.sleep(0.1)
+    with serving(env, start_within=30) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
