@@ -1,8 +1,7 @@
 """The web application in a real browser: Playwright driving Debian's Chromium against a
 ``lawcode serve`` the test starts on a free loopback port.
 
-Set LAWCODE_SCREENSHOTS=DIR to save screenshots of the main pages there (docs/screenshots/ in the
-repository comes from such a run). Without /usr/bin/chromium these tests skip, and fail under CI.
+Without /usr/bin/chromium these tests skip, and fail under CI.
 """
 
 from __future__ import annotations
@@ -64,19 +63,11 @@ def _go(page, target) -> None:
         target.click()
 
 
-def _shot(page, name: str) -> None:
-    folder = os.environ.get("LAWCODE_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"))
-
-
 def test_read_and_follow_a_cross_reference(server, page):
     page.goto(server + "/")
     page.locator(f'a[href="{BASE}/read"]').click()  # one "Read the text" per installed regulation
     page.get_by_role("link", name="Chapter II: Duties and Obligations").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Chapter II: Duties and Obligations")  # waits
-    _shot(page, "reader")
     reference = page.locator("#chp_II__art_14 a.xref", has_text="article 13 of these Regulations").first
     reference.click()  # the same page, scrolled: no navigation to wait for
     page.wait_for_url("**/read/chp_II#chp_II__art_13")
@@ -91,7 +82,6 @@ def test_interview_to_the_end_with_an_i_dont_know(server, page):
     page.get_by_label("enterprise:", exact=False).first.check()
     _go(page, page.get_by_role("button", name="Start"))
     first = page.locator("legend .question-text").inner_text()
-    _shot(page, "interview")
     page.get_by_label("I don't know").check()
     _go(page, page.get_by_role("button", name="Next question"))
     for _ in range(30):
@@ -109,7 +99,6 @@ def test_interview_to_the_end_with_an_i_dont_know(server, page):
     assert first in state and "I don't know" in state
     assert page.locator("blockquote").count() > 0
     shared = page.locator("#share-link").get_attribute("href")
-    _shot(page, "result")
     page.goto(server + shared)  # the shared address shows the same result
     assert "I don't know" in page.get_by_role("region", name="So far").inner_text()
 
@@ -120,13 +109,11 @@ def test_review_and_graph(server, page):
     _go(page, page.get_by_role("button", name="Show"))
     assert page.get_by_role("heading", name="Art. 13", exact=True).is_visible()
     assert page.locator("table .kind").count() > 0
-    _shot(page, "review")
     _go(page, page.get_by_role("link", name="Graph"))
     page.get_by_label("Chapter", exact=True).select_option("chp_II")
     _go(page, page.get_by_role("button", name="Show"))
     assert "chapter=chp_II" in page.url
     assert page.locator(".diagram svg").count() == 4  # the norm graph and each procedure's states
-    _shot(page, "graph")
 
 
 def test_keyboard_and_phone(server, browser):
@@ -137,7 +124,6 @@ def test_keyboard_and_phone(server, browser):
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # no sideways scrolling on a phone
-    _shot(page, "reader-phone")
     context.close()
 
 
