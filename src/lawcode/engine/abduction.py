@@ -17,7 +17,7 @@ from itertools import combinations, product
 from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.applicability import BearerMatch, Engine, strongest
-from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY
+from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, UNDETERMINED
 from lawcode.model.conditions import facts_of
 
 if TYPE_CHECKING:
@@ -77,22 +77,36 @@ def minimal_sets(engine: Engine, norm: Norm, matches: BearerMatch | Sequence[Bea
     unknown facts that give ``norm`` the status ``goal``, smallest first, in fact-name order.
     ``matches`` are the ways the asker (one organisation, in one or several roles) is reached
     by the norm; the norm's status is the strongest over them. Sets are searched up to the
-    size whose 3**size assignments fit in ``budget``."""
+    size whose 3**size assignments fit in ``budget``.
+
+    Two savings rest on Kleene evaluation being monotone (a fact made known never unsettles a
+    settled value; the search assigns plain facts only, never a derived concept's name). Only
+    the facts that leave the norm open on ``facts`` (its status's ``missing``) are assigned: the
+    others sit in parts already settled, so a set holding one is not minimal (and when ``facts``
+    settle the norm already, there are no sets). And once an assignment settles the norm, none
+    of its supersets is tried: a superset of one reaching ``goal`` is not minimal, and one of a
+    set settling it the other way cannot reach ``goal``."""
     matches = (matches,) if isinstance(matches, BearerMatch) else tuple(matches)
     unknown = sorted(set().union(*(relevant_facts(engine, norm, m) for m in matches)) - facts.keys())
     largest = len(unknown)
     while largest and 3 ** largest > budget:
         largest -= 1
+    open_now = set().union(*(engine.status(norm, m, facts, on).missing for m in matches))
+    deciding = [name for name in unknown if name in open_now]
     sets: list[dict[str, Any]] = []
+    settled: list[dict[str, Any]] = []  # assignments that settle the norm, either way
     for size in range(1, largest + 1):
-        for names in combinations(unknown, size):
+        for names in combinations(deciding, size):
             for values in product((True, False), repeat=size):
                 assignment = dict(zip(names, values, strict=True))
-                if any(s.items() <= assignment.items() for s in sets):
+                if any(s.items() <= assignment.items() for s in settled):
                     continue
                 trial = {**facts, **assignment}
-                if strongest([engine.status(norm, m, trial, on) for m in matches])[0] == goal:
+                value = strongest([engine.status(norm, m, trial, on) for m in matches])[0]
+                if value == goal:
                     sets.append(assignment)
+                if value != UNDETERMINED:
+                    settled.append(assignment)
     return sets, largest, len(unknown)
 
 
