@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.applicability import BearerMatch, Engine, strongest
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, UNDETERMINED
-from lawcode.model.conditions import facts_of
 
 if TYPE_CHECKING:
     from lawcode.engine.queries import Question
@@ -50,26 +49,6 @@ class WhatIf:
         return data
 
 
-def relevant_facts(engine: Engine, norm: Norm, match: BearerMatch, seen: frozenset[str] = frozenset()) -> set[str]:
-    """Every fact that can change the norm's status for the matched actor: the may-be links and
-    definitions on the way to the bearer, the condition, the exception and the overriders'."""
-    seen = seen | {norm.id}
-    found: set[str] = set()
-    for defined in match.defined:
-        found |= facts_of(engine.loaded.definitions[defined])
-    for link in match.links:
-        found |= facts_of(engine.loaded.links[link])
-    for expr in (engine.loaded.conditions.get(norm.id), engine.loaded.exceptions.get(norm.id)):
-        if expr is not None:
-            found |= facts_of(expr)
-    found |= {entry.exception for entry in norm.subject_to}
-    for other in engine.overriders.get(norm.id, ()):
-        if other not in seen:
-            overrider = engine.by_id[other]
-            found |= relevant_facts(engine, overrider, engine.bearer_match(match.actor, overrider.bearer), seen)
-    return found
-
-
 def minimal_sets(engine: Engine, norm: Norm, matches: BearerMatch | Sequence[BearerMatch], facts: Mapping[str, bool],
                  on: dt.date, goal: str,
                  budget: int = MAX_EVALUATIONS) -> tuple[list[dict[str, Any]], int, int]:
@@ -87,7 +66,7 @@ def minimal_sets(engine: Engine, norm: Norm, matches: BearerMatch | Sequence[Bea
     of its supersets is tried: a superset of one reaching ``goal`` is not minimal, and one of a
     set settling it the other way cannot reach ``goal``."""
     matches = (matches,) if isinstance(matches, BearerMatch) else tuple(matches)
-    unknown = sorted(set().union(*(relevant_facts(engine, norm, m) for m in matches)) - facts.keys())
+    unknown = sorted(set().union(*(engine.relevant_facts(norm, m) for m in matches)) - facts.keys())
     largest = len(unknown)
     while largest and 3 ** largest > budget:
         largest -= 1
