@@ -7,11 +7,11 @@ Each question of the mix (TAR: the web benchmark's twelve; UK Equality Act: eigh
 or two at a time, with and without facts) is asked through ``lawcode.service.ask`` after the
 model is loaded and warmed up once, quoting the text when it is found (LAWCODE_CORPUS or
 ../shared/corpus), as the ask endpoint does. Reported per model: the mean time of one question
-over the mix (best of --repeat runs of --rounds rounds of the mix, the least disturbed) and the
-slowest question of the mix (its best time), with the machine's load average. The figures are
-compared with another checkout by running this same script there, in the same session (see the
-note of the change), never against a fixed number. ``--profile MODEL`` prints cProfile's top
-functions for one round of that model's mix instead.
+over the mix and the slowest question of the mix, each question's time being its best over
+--repeat times --rounds askings (the least disturbed: the machine is shared), with the
+machine's load average. The figures are compared with another checkout run with this same
+script in the same session (PYTHONPATH=OTHER/src), never against a fixed number.
+``--profile MODEL`` prints cProfile's top functions for one round of that model's mix instead.
 """
 
 from __future__ import annotations
@@ -82,18 +82,13 @@ def ask_all(model_id: str, service, loaded, document) -> list[float]:
 def measure(model_id: str, rounds: int, repeat: int) -> dict:
     service, loaded, document = load(model_id)
     ask_all(model_id, service, loaded, document)  # warm up: the indexes built once per model
-    best_mean = float("inf")
     best_each = [float("inf")] * len(MIX[model_id])
-    for _ in range(repeat):
-        total = 0.0
-        for _ in range(rounds):
-            times = ask_all(model_id, service, loaded, document)
-            total += sum(times)
-            best_each = [min(a, b) for a, b in zip(best_each, times, strict=True)]
-        best_mean = min(best_mean, total / (rounds * len(times)))
+    for _ in range(repeat * rounds):
+        times = ask_all(model_id, service, loaded, document)
+        best_each = [min(a, b) for a, b in zip(best_each, times, strict=True)]
     return {"model": model_id, "questions": len(MIX[model_id]), "quoted": document is not None,
-            "mean_ms": round(best_mean * 1000, 3), "slowest_ms": round(max(best_each) * 1000, 3),
-            "each_ms": [round(t * 1000, 3) for t in best_each]}
+            "mean_ms": round(sum(best_each) / len(best_each) * 1000, 3),
+            "slowest_ms": round(max(best_each) * 1000, 3), "each_ms": [round(t * 1000, 3) for t in best_each]}
 
 
 def main() -> None:

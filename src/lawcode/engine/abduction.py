@@ -58,24 +58,19 @@ def minimal_sets(engine: Engine, norm: Norm, matches: BearerMatch | Sequence[Bea
     by the norm; the norm's status is the strongest over them. Sets are searched up to the
     size whose 3**size assignments fit in ``budget``.
 
-    Two savings rest on Kleene evaluation being monotone (a fact made known never unsettles a
-    settled value; the search assigns plain facts only, never a derived concept's name). Only
-    the facts that leave the norm open on ``facts`` (its status's ``missing``) are assigned: the
-    others sit in parts already settled, so a set holding one is not minimal (and when ``facts``
-    settle the norm already, there are no sets). And once an assignment settles the norm, none
-    of its supersets is tried: a superset of one reaching ``goal`` is not minimal, and one of a
-    set settling it the other way cannot reach ``goal``."""
+    Once an assignment settles the norm, none of its supersets is tried: Kleene evaluation is
+    monotone (a fact made known never unsettles a settled value; the search assigns plain facts
+    only, never a derived concept's name), so a superset of one reaching ``goal`` is not minimal
+    and a superset of one settling it the other way cannot reach ``goal``."""
     matches = (matches,) if isinstance(matches, BearerMatch) else tuple(matches)
     unknown = sorted(set().union(*(engine.relevant_facts(norm, m) for m in matches)) - facts.keys())
     largest = len(unknown)
     while largest and 3 ** largest > budget:
         largest -= 1
-    open_now = set().union(*(engine.status(norm, m, facts, on).missing for m in matches))
-    deciding = [name for name in unknown if name in open_now]
     sets: list[dict[str, Any]] = []
     settled: list[dict[str, Any]] = []  # assignments that settle the norm, either way
     for size in range(1, largest + 1):
-        for names in combinations(deciding, size):
+        for names in combinations(unknown, size):
             for values in product((True, False), repeat=size):
                 assignment = dict(zip(names, values, strict=True))
                 if any(s.items() <= assignment.items() for s in settled):
