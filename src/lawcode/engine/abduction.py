@@ -17,8 +17,7 @@ from itertools import combinations, product
 from typing import TYPE_CHECKING, Any
 
 from lawcode.engine.applicability import BearerMatch, Engine, strongest
-from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY
-from lawcode.model.conditions import facts_of
+from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, UNDETERMINED
 
 if TYPE_CHECKING:
     from lawcode.engine.queries import Question
@@ -50,26 +49,6 @@ class WhatIf:
         return data
 
 
-def relevant_facts(engine: Engine, norm: Norm, match: BearerMatch, seen: frozenset[str] = frozenset()) -> set[str]:
-    """Every fact that can change the norm's status for the matched actor: the may-be links and
-    definitions on the way to the bearer, the condition, the exception and the overriders'."""
-    seen = seen | {norm.id}
-    found: set[str] = set()
-    for defined in match.defined:
-        found |= facts_of(engine.loaded.definitions[defined])
-    for link in match.links:
-        found |= facts_of(engine.loaded.links[link])
-    for expr in (engine.loaded.conditions.get(norm.id), engine.loaded.exceptions.get(norm.id)):
-        if expr is not None:
-            found |= facts_of(expr)
-    found |= {entry.exception for entry in norm.subject_to}
-    for other in engine.overriders.get(norm.id, ()):
-        if other not in seen:
-            overrider = engine.by_id[other]
-            found |= relevant_facts(engine, overrider, engine.bearer_match(match.actor, overrider.bearer), seen)
-    return found
-
-
 def minimal_sets(engine: Engine, norm: Norm, matches: BearerMatch | Sequence[BearerMatch], facts: Mapping[str, bool],
                  on: dt.date, goal: str,
                  budget: int = MAX_EVALUATIONS) -> tuple[list[dict[str, Any]], int, int]:
@@ -77,22 +56,31 @@ def minimal_sets(engine: Engine, norm: Norm, matches: BearerMatch | Sequence[Bea
     unknown facts that give ``norm`` the status ``goal``, smallest first, in fact-name order.
     ``matches`` are the ways the asker (one organisation, in one or several roles) is reached
     by the norm; the norm's status is the strongest over them. Sets are searched up to the
-    size whose 3**size assignments fit in ``budget``."""
+    size whose 3**size assignments fit in ``budget``.
+
+    Once an assignment settles the norm, none of its supersets is tried: Kleene evaluation is
+    monotone (a fact made known never unsettles a settled value; the search assigns plain facts
+    only, never a derived concept's name), so a superset of one reaching ``goal`` is not minimal
+    and a superset of one settling it the other way cannot reach ``goal``."""
     matches = (matches,) if isinstance(matches, BearerMatch) else tuple(matches)
-    unknown = sorted(set().union(*(relevant_facts(engine, norm, m) for m in matches)) - facts.keys())
+    unknown = sorted(set().union(*(engine.relevant_facts(norm, m) for m in matches)) - facts.keys())
     largest = len(unknown)
     while largest and 3 ** largest > budget:
         largest -= 1
     sets: list[dict[str, Any]] = []
+    settled: list[dict[str, Any]] = []  # assignments that settle the norm, either way
     for size in range(1, largest + 1):
         for names in combinations(unknown, size):
             for values in product((True, False), repeat=size):
                 assignment = dict(zip(names, values, strict=True))
-                if any(s.items() <= assignment.items() for s in sets):
+                if any(s.items() <= assignment.items() for s in settled):
                     continue
                 trial = {**facts, **assignment}
-                if strongest([engine.status(norm, m, trial, on) for m in matches])[0] == goal:
+                value = strongest([engine.status(norm, m, trial, on) for m in matches])[0]
+                if value == goal:
                     sets.append(assignment)
+                if value != UNDETERMINED:
+                    settled.append(assignment)
     return sets, largest, len(unknown)
 
 

@@ -14,8 +14,9 @@ per actor), so that a question costs a few microseconds per candidate norm.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from lawcode.engine.evaluate import FALSE, TRUE, Evaluation, combine, evaluate, negate
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, UNDETERMINED, norm_fields, norm_order
 from lawcode.engine.quote import Quote, quotes
-from lawcode.model.conditions import And, Expr, Fact, Not
+from lawcode.model.conditions import And, Expr, Fact, Not, facts_of
 from lawcode.model.loaded import LoadedModel
 
 if TYPE_CHECKING:
@@ -96,6 +97,22 @@ class Status:
         return tuple(sorted(self.evaluation.unknown)) if self.evaluation.value is None else ()
 
 
+# Combinations of roles whose reach an engine keeps (see Engine.reach).
+REACH_CACHE_SIZE = 256
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What reaches an asker holding some roles, whatever the facts: ``bound`` (norm id -> the
+    matches by which a role is the norm's bearer) and ``owed`` (norm id -> those by which a role
+    is its counterparty or beneficiary, for norms not bound), both in answer order; ``used``:
+    every fact that can change one of these norms for the asker."""
+
+    bound: Mapping[str, tuple[BearerMatch, ...]]
+    owed: Mapping[str, tuple[BearerMatch, ...]]
+    used: frozenset[str]
+
+
 class Engine:
     """The indexes of one LoadedModel that every question uses; build with :func:`engine_for`."""
 
@@ -114,6 +131,10 @@ class Engine:
         self._implied: dict[str, dict[str, bool]] = {}
         self._shown: dict[tuple[str, str | None], tuple[Mapping[str, Any], tuple[Quote, ...]]] = {}
         self._matches: dict[tuple[str, str | None], BearerMatch] = {}
+        # What reaches a combination of roles: asked again and again (each web request), it
+        # depends on the model only. Bounded, as roles come from users and combine; the cache
+        # is this engine's, so it lives and dies with the model.
+        self.reach: Callable[[tuple[str, ...]], Reach] = functools.lru_cache(maxsize=REACH_CACHE_SIZE)(self._reach)
 
     def shown(self, norm: Norm, document: Document | None = None) -> tuple[Mapping[str, Any], tuple[Quote, ...]]:
         """(norm_fields, quotes) of a norm, computed once per norm and text.
@@ -164,6 +185,48 @@ class Engine:
                     head = tuple(self.ontology.path(actor, kind))
                     return BearerMatch(actor, bearer, head + via.path, via.defined, (step, *via.links))
         return BearerMatch(actor, bearer, ())
+
+    def _reach(self, roles: tuple[str, ...]) -> Reach:
+        bound = self._ways(roles, lambda norm: (norm.bearer,))
+        owed = self._ways(roles, lambda norm: (norm.counterparty, norm.beneficiary), exclude=bound)
+        used = frozenset(name for ways in (bound, owed) for norm_id, matches in ways.items()
+                         for match in matches for name in self.relevant_facts(self.by_id[norm_id], match))
+        return Reach(MappingProxyType(bound), MappingProxyType(owed), used)
+
+    def _ways(self, roles: tuple[str, ...], targets: Callable[[Norm], tuple[str | None, ...]],
+              exclude: Mapping[str, tuple[BearerMatch, ...]] | None = None) -> dict[str, tuple[BearerMatch, ...]]:
+        """norm id -> the bearer matches by which the roles reach ``targets(norm)`` (the bearer,
+        or the counterparty and beneficiary); norms in ``exclude`` are left out."""
+        found: dict[str, list[BearerMatch]] = {}
+        for norm in self.norms:
+            if exclude is not None and norm.id in exclude:
+                continue
+            for role in roles:
+                for target in targets(norm):
+                    match = self.bearer_match(role, target)
+                    if match.matches:
+                        found.setdefault(norm.id, []).append(match)
+                        break
+        return {norm_id: tuple(matches) for norm_id, matches in found.items()}
+
+    def relevant_facts(self, norm: Norm, match: BearerMatch, seen: frozenset[str] = frozenset()) -> set[str]:
+        """Every fact that can change the norm's status for the matched actor: the may-be links and
+        definitions on the way to the bearer, the condition, the exception and the overriders'."""
+        seen = seen | {norm.id}
+        found: set[str] = set()
+        for defined in match.defined:
+            found |= facts_of(self.loaded.definitions[defined])
+        for link in match.links:
+            found |= facts_of(self.loaded.links[link])
+        for expr in (self.loaded.conditions.get(norm.id), self.loaded.exceptions.get(norm.id)):
+            if expr is not None:
+                found |= facts_of(expr)
+        found |= {entry.exception for entry in norm.subject_to}
+        for other in self.overriders.get(norm.id, ()):
+            if other not in seen:
+                overrider = self.by_id[other]
+                found |= self.relevant_facts(overrider, self.bearer_match(match.actor, overrider.bearer), seen)
+        return found
 
     def candidates(self, actor: str) -> tuple[tuple[Norm, BearerMatch], ...]:
         """Norms whose bearer the actor matches (directly or conditionally), in answer order."""

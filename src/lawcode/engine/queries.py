@@ -78,7 +78,7 @@ who::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -320,16 +320,13 @@ def ask(loaded: LoadedModel, actor: Roles, facts: Facts = None, on: dt.date | st
     if notice:
         return AskAnswer(question, kind, (), {}, notice)
     several = len(roles) > 1
-    bound = _ways(engine, roles, lambda norm: (norm.bearer,))
-    owed = _ways(engine, roles, lambda norm: (norm.counterparty, norm.beneficiary), exclude=bound)
-    used: set[str] = set()
+    reach = engine.reach(roles)
     groups: dict[str, list[Finding]] = {APPLIES: [], UNDETERMINED: [], "owed": []}
-    for ways, owed_list in ((bound, False), (owed, True)):
+    for ways, owed_list in ((reach.bound, False), (reach.owed, True)):
         for norm in engine.norms:
             matches = ways.get(norm.id)
             if not matches:
                 continue
-            used |= _facts_used(engine, norm, matches)
             if kind is not None and norm.kind != kind:
                 continue
             statuses = [engine.status(norm, m, merged, on) for m in matches]
@@ -339,31 +336,12 @@ def ask(loaded: LoadedModel, actor: Roles, facts: Facts = None, on: dt.date | st
     owed_findings = groups["owed"]
     findings = groups[APPLIES] + groups[UNDETERMINED]
     missing = [name for f in findings + owed_findings for name in f.missing]
-    warnings = tuple(_cannot_matter(engine, name, question) for name in sorted(given) if name not in used)
+    warnings = tuple(_cannot_matter(engine, name, question) for name in sorted(given) if name not in reach.used)
     return AskAnswer(question, kind, tuple(findings), engine.questions(missing), None, tuple(owed_findings), warnings)
 
 
-def _ways(engine: Engine, roles: tuple[str, ...], targets: Callable[[Norm], tuple[str | None, ...]],
-          exclude: Mapping[str, list[BearerMatch]] | None = None) -> dict[str, list[BearerMatch]]:
-    """norm id -> the bearer matches by which the asker's roles reach ``targets(norm)`` (the
-    bearer, or the counterparty and beneficiary); norms in ``exclude`` are left out."""
-    found: dict[str, list[BearerMatch]] = {}
-    for norm in engine.norms:
-        if exclude is not None and norm.id in exclude:
-            continue
-        for role in roles:
-            for target in targets(norm):
-                match = engine.bearer_match(role, target)
-                if match.matches:
-                    found.setdefault(norm.id, []).append(match)
-                    break
-    return found
-
-
 def _facts_used(engine: Engine, norm: Norm, matches: list[BearerMatch]) -> set[str]:
-    from lawcode.engine.abduction import relevant_facts
-
-    return set().union(*(relevant_facts(engine, norm, m) for m in matches))
+    return set().union(*(engine.relevant_facts(norm, m) for m in matches))
 
 
 def _cannot_change(engine: Engine, norm: Norm, question: Question) -> tuple[str, ...]:
