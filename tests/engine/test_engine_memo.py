@@ -100,3 +100,21 @@ def test_minimal_sets_are_those_of_an_exhaustive_search(ref):
                     assert found == exhaustive(engine, norm, [match], merged, on, goal, BUDGET), (actor, norm.id)
                     compared += 1
     assert compared > 100
+
+
+def test_a_model_no_longer_asked_about_is_freed_with_its_engine(tmp_path):
+    """A long-running server reads many models (stored versions); the engines kept for them are
+    bounded, and a model that falls out of use is freed with its engine."""
+    import gc
+    import weakref
+
+    from lawcode.model.loader import read_valid_model
+
+    first = read_valid_model(HIVES)
+    queries.ask(first, ("keeper",), on="2021-06-01")
+    gone = weakref.ref(first)
+    del first
+    for _ in range(20):  # more models than the engines kept
+        queries.ask(read_valid_model(HIVES), ("keeper",), on="2021-06-01")
+    gc.collect()
+    assert gone() is None

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -335,12 +334,12 @@ def _literals(expr: Expr) -> dict[str, bool]:
     return {}
 
 
-_ENGINES: weakref.WeakKeyDictionary[LoadedModel, Engine] = weakref.WeakKeyDictionary()
-
-
+@functools.lru_cache(maxsize=16)
 def engine_for(loaded: LoadedModel) -> Engine:
-    """The Engine of a LoadedModel, built once and kept as long as the model lives."""
-    engine = _ENGINES.get(loaded)
-    if engine is None:
-        engine = _ENGINES[loaded] = Engine(loaded)
-    return engine
+    """The Engine of a LoadedModel (one loaded model is one object: keyed by identity), built once
+    for the 16 models asked about most recently.
+
+    An Engine holds its model, so a cache keyed weakly by the model would never let either go; a
+    bounded cache does: a long-running server that reads many stored versions keeps at most 16.
+    """
+    return Engine(loaded)
