@@ -235,7 +235,7 @@ def review(regulation_id: RegulationId, lib: Lib,
             summary="Given what happened (fact), which prohibitions an actor contravened, and on which provisions")
 def assess(regulation_id: RegulationId, roles: Roles, lib: Lib, fact: Facts = [],  # noqa: B006
            on: On = None) -> JSONResponse:
-    from lawcode.engine.assess import assess as run
+    from lawcode.service import assess as run
 
     regulation, loaded = lib.with_model(regulation_id)
     return JSONResponse(run(loaded, roles, _facts(fact), on, regulation.document).to_dict())
