@@ -63,7 +63,7 @@ def minimal_sets(engine: Engine, norm: Norm, matches: BearerMatch | Sequence[Bea
     only, never a derived concept's name), so a superset of one reaching ``goal`` is not minimal
     and a superset of one settling it the other way cannot reach ``goal``."""
     matches = (matches,) if isinstance(matches, BearerMatch) else tuple(matches)
-    unknown = sorted(set().union(*(engine.relevant_facts(norm, m) for m in matches)) - facts.keys())
+    unknown = sorted(engine.facts_used(norm, matches) - facts.keys())
     largest = len(unknown)
     while largest and 3 ** largest > budget:
         largest -= 1

@@ -189,7 +189,7 @@ class Engine:
         bound = self._ways(roles, lambda norm: (norm.bearer,))
         owed = self._ways(roles, lambda norm: (norm.counterparty, norm.beneficiary), exclude=bound)
         used = frozenset(name for ways in (bound, owed) for norm_id, matches in ways.items()
-                         for match in matches for name in self.relevant_facts(self.by_id[norm_id], match))
+                         for name in self.facts_used(self.by_id[norm_id], matches))
         return Reach(MappingProxyType(bound), MappingProxyType(owed), used)
 
     def _ways(self, roles: tuple[str, ...], targets: Callable[[Norm], tuple[str | None, ...]],
@@ -207,6 +207,10 @@ class Engine:
                         found.setdefault(norm.id, []).append(match)
                         break
         return {norm_id: tuple(matches) for norm_id, matches in found.items()}
+
+    def facts_used(self, norm: Norm, matches: Iterable[BearerMatch]) -> set[str]:
+        """Every fact that can change the norm's status for an asker reached by any of ``matches``."""
+        return set().union(*(self.relevant_facts(norm, match) for match in matches))
 
     def relevant_facts(self, norm: Norm, match: BearerMatch, seen: frozenset[str] = frozenset()) -> set[str]:
         """Every fact that can change the norm's status for the matched actor: the may-be links and

@@ -82,7 +82,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from lawcode.engine.applicability import BearerMatch, Engine, Status, engine_for, strongest
+from lawcode.engine.applicability import Engine, Status, engine_for, strongest
 from lawcode.engine.exclusive import excluded_by_choice
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETERMINED, Finding
 from lawcode.engine.quote import citation
@@ -340,14 +340,10 @@ def ask(loaded: LoadedModel, actor: Roles, facts: Facts = None, on: dt.date | st
     return AskAnswer(question, kind, tuple(findings), engine.questions(missing), None, tuple(owed_findings), warnings)
 
 
-def _facts_used(engine: Engine, norm: Norm, matches: list[BearerMatch]) -> set[str]:
-    return set().union(*(engine.relevant_facts(norm, m) for m in matches))
-
-
 def _cannot_change(engine: Engine, norm: Norm, question: Question) -> tuple[str, ...]:
     """Warnings for given facts on which this norm's status for the asker does not depend."""
     matches = [engine.bearer_match(role, norm.bearer) for role in question.roles]
-    used = _facts_used(engine, norm, [m for m in matches if m.matches] or matches[:1])
+    used = engine.facts_used(norm, [m for m in matches if m.matches] or matches[:1])
     return tuple(f"fact {name} cannot change {norm.id} for {question.actor}: its status does not depend on it"
                  for name in sorted(question.facts) if name not in used)
 
