@@ -30,7 +30,7 @@ class _HasId(Protocol):
 T = TypeVar("T", bound=_HasId)
 
 
-@dataclass(frozen=True, eq=False)  # identity: one loaded model is one object (and a weak-dict key)
+@dataclass(frozen=True, eq=False)  # identity: one loaded model is one object (and a cache key)
 class LoadedModel:
     """A validated model with the lines it came from and its conditions parsed.
 
