@@ -21,9 +21,6 @@ if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
     from lawcode.text.document import Document
 
-# One full-text row: what, key, kind, actors, cites, citation, order, title, body.
-Row = tuple[str, str, str, str, str, str, int, str, str]
-
 # One full-text row: what ("provision" or "norm"), ref (eId or norm id), kind, actors, cites,
 # citation (as a lawyer writes it), ord (reading order), heading, body.
 SearchRow = tuple[str, str, str, str, str, str, int, str, str]
@@ -140,7 +137,7 @@ def _shipped_model_named_for(file_name: str) -> LoadedModel | None:
     return None
 
 
-def _provision_rows(document: Document) -> Iterator[Row]:
+def _provision_rows(document: Document) -> Iterator[SearchRow]:
     from lawcode.engine.quote import citation
 
     for order, node in enumerate(document.walk()):
@@ -149,7 +146,7 @@ def _provision_rows(document: Document) -> Iterator[Row]:
                " ".join(filter(None, (node.num, node.heading))), body)
 
 
-def _norm_rows(loaded: LoadedModel, document: Document) -> Iterator[Row]:
+def _norm_rows(loaded: LoadedModel, document: Document) -> Iterator[SearchRow]:
     from lawcode.engine.quote import citation
 
     for order, norm in enumerate(loaded.model.norms):
