@@ -8,13 +8,13 @@ first time a request names it. A model given at start-up keeps its id: the store
 others. Writing (an ingest over the API, with the token) stores the text and its model in the
 store, as ``lawcode ingest`` does, so that a restarted server serves it again.
 
-Converting a text to Akoma Ntoso and reading a model file pause Python's cyclic garbage
-collector (see :mod:`lawcode.nogc`), which in a long-running server would leave it off for every
-other request while they run. So no request pauses it: a regulation read from the store is
-converted and its model read with the pause unwrapped, one at a time under a lock (and the
-collector switched back on should anything have left it off); an ingest prepares the posted
-text and model (parse, validate, check they belong together: the store's own ``prepare``) in a
-process of its own, as ``lawcode ingest``'s workers do, and only writes the result here.
+Converting a text to Akoma Ntoso pauses Python's cyclic garbage collector (see
+:mod:`lawcode.nogc`), which in a long-running server would leave it off for every other request
+while it runs. So no request pauses it: a regulation read from the store is converted with the
+pause unwrapped, one at a time under a lock (and the collector switched back on should anything
+have left it off); an ingest prepares the posted text and model (parse, validate, check they
+belong together: the store's own ``prepare``) in a process of its own, as ``lawcode ingest``'s
+workers do, and only writes the result here.
 """
 
 from __future__ import annotations
@@ -281,10 +281,7 @@ class Library:
         from lawcode.service import with_work_uri
 
         document = store.document(version)
-        loaded = None
-        model = store.model_source(version)
-        if model is not None:
-            loaded = _read_model(_model_file(store, version, *model))
+        loaded = store.loaded_model(version)
         frbr_uri = store.work_uri(version.regulation_id)
         akn = without_pause(to_akn)(with_work_uri(document, frbr_uri))
         title = loaded.model.regulation.title if loaded is not None else (version.title or version.regulation_id)
@@ -319,8 +316,10 @@ class Library:
     @staticmethod
     def _model_of(regulation_id: str, path: Path) -> LoadedModel:
         """The posted model, loaded to check it: errors name the request's field ``model``."""
+        from lawcode.model.loader import read_valid_model
+
         try:
-            loaded = _read_model(path)
+            loaded = read_valid_model(path)
         except LawcodeError as error:
             error.file = "model"  # the request's field, not where this server wrote it
             raise
@@ -328,34 +327,6 @@ class Library:
             raise QueryError(f"the model is for {loaded.model.regulation.id!r}, not {regulation_id!r}",
                              expected="the same id in the request and in the model's regulation.id")
         return loaded
-
-
-def _model_file(store: Store, version: Version, name: str, source: str) -> Path:
-    """A stored model as a file to load: in lawcode's cache folder (a temporary one when the cache
-    is off), one per store and version (a stored version never changes), so that its compiled
-    form is reused; written again only when missing or different."""
-    import hashlib
-
-    from lawcode.model.snapshot import cache_folder
-
-    where = hashlib.sha256(store.location.describe().encode("utf-8")).hexdigest()[:16]
-    folder = cache_folder() or Path(tempfile.mkdtemp(prefix="lawcode-serve-"))
-    path = folder / "served-models" / where / version.ref / Path(name).name
-    if not path.is_file() or path.read_text(encoding="utf-8") != source:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path.write_text(source, encoding="utf-8")
-    return path
-
-
-def _read_model(path: Path) -> LoadedModel:
-    """A model file loaded as :func:`lawcode.model.loader.read_valid_model` reads it, without its collector pause."""
-    from lawcode.model.issues import ERROR
-    from lawcode.model.loader import read_model, read_valid_model
-
-    loaded = without_pause(read_model)(path)
-    if any(issue.severity == ERROR for issue in loaded.issues):
-        read_valid_model(path)  # raises the first problem, worded as everywhere else (a rejected request only)
-    return loaded
 
 
 def _prepare_apart(text_path: Path, model_path: Path | None) -> PreparedText:
