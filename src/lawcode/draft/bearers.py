@@ -27,7 +27,8 @@ _AGENT = re.compile(
     re.IGNORECASE,
 )
 _NAMED_AS = re.compile(r"\(\s*(?:an?\s|the\s)?[\"“‘](?P<name>[^\"”’]{1,60})[\"”’]\s*\)")
-_BEARER_KINDS = ("duty", "prohibition", "permission", "power", "right", "consequence", "entitlement")
+# The kinds of norm that govern someone's conduct, and so have a bearer (and may have a counterparty).
+CONDUCT_KINDS = frozenset({"duty", "prohibition", "permission", "power", "right", "consequence", "entitlement"})
 
 
 class Bearers:
@@ -183,16 +184,17 @@ class Bearers:
         Not an actor the bearer acts with ("in conjunction with the wardens, inspect ..."), nor a
         word for an activity ("promote the organisation of X" names no organisation).
         """
-        if bearer is None or kind not in _BEARER_KINDS:
+        if bearer is None or kind not in CONDUCT_KINDS:
             return None
         words = _CO_ACTOR.sub(" ", words[:600])
         for ident in self.lexicon.actors_named_in(words, window=10):
             if ident in (bearer, UNNAMED) or self.lexicon.is_a(bearer, ident) or names_a_thing(self.lexicon, ident):
                 continue
-            if _names_the_activity(head_of(self.lexicon, ident), words):
+            head_word = head_of(self.lexicon, ident)
+            if _names_the_activity(head_word, words):
                 continue
             restricted = _RESTRICTED_PEOPLE.search(words)
-            if restricted is not None and head(restricted.group(0)) == head_of(self.lexicon, ident):
+            if restricted is not None and head(restricted.group(0)) == head_word:
                 ident = self.lexicon.resolve(restricted.group(0), "")[0]  # "personnel involved with secrets"
                 say(f"a group of people named by what they do -> its own actor {ident}")
             say(f"the action names another actor -> counterparty {ident}")
@@ -214,9 +216,10 @@ _CO_ACTOR = re.compile(
 def _names_the_activity(head_word: str, words: str) -> bool:
     """ "the organisation (and building) of the line": a noun in -tion/-ment followed by "of" is the act,
     not an actor."""
+    if not head_word.endswith(("tion", "ment")):
+        return False
     tokenised = " ".join(tokens(words))
-    nominal = re.search(rf"\b{re.escape(head_word)}(?: and \w+)? of\b", tokenised)
-    return head_word.endswith(("tion", "ment")) and nominal is not None
+    return re.search(rf"\b{re.escape(head_word)}(?: and \w+)? of\b", tokenised) is not None
 
 
 def names_a_thing(lexicon: Lexicon, actor_id: str) -> bool:

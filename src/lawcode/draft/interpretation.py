@@ -25,6 +25,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lawcode import eids
+from lawcode.draft.bearers import CONDUCT_KINDS
 from lawcode.draft.words import key
 
 if TYPE_CHECKING:  # the pipeline calls this module: its classes are only needed for the types
@@ -34,7 +35,6 @@ RULE = "interpretation-article"
 FOLDED = "defines-terms-of"
 SECTION_SCOPE = "scope-section"  # the kind rule of "this section applies / has effect ..." (lawcode.draft.modals)
 _TERMS_SHOWN = 6  # terms a merged definition's action names (its `terms` list them all)
-CONDUCT = frozenset({"duty", "prohibition", "permission", "right", "power", "consequence", "entitlement"})
 _NAMED = re.compile(r"\b(?:sub)?(?:section|paragraph) \((?P<num>\w+)\)", re.IGNORECASE)
 
 
@@ -68,7 +68,7 @@ def fold_scope_into_definition(norms: list[DraftNorm]) -> tuple[list[DraftNorm],
 
 def fold_into_conduct(norms: list[DraftNorm], texts: Mapping[str, str]) -> tuple[list[DraftNorm], dict[str, str]]:
     """An article that opens with a norm of conduct: its later definitions become that norm's terms."""
-    if not norms or norms[0].kind not in CONDUCT:
+    if not norms or norms[0].kind not in CONDUCT_KINDS:
         return norms, {}
     out: list[DraftNorm] = []
     gone: dict[str, str] = {}
@@ -100,7 +100,7 @@ def _section_scope(norm: DraftNorm) -> bool:
 
 def _target(before: list[DraftNorm], text: str) -> DraftNorm | None:
     """The norm of conduct a definition speaks of: the one of the subsection it names, else the last."""
-    conduct = [n for n in before if n.kind in CONDUCT]
+    conduct = [n for n in before if n.kind in CONDUCT_KINDS]
     named = _NAMED.search(text)
     if named is not None:
         wanted = {f"subsec_{named.group('num')}", f"para_{named.group('num')}"}

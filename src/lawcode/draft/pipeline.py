@@ -395,8 +395,9 @@ class _Drafter:
             action = actions.action_phrase(applies.group("action"))
             if unless is not None:
                 decisions.append("exception ('unless', 'except', 'without the consent of') -> unless")
+            # one fact for all the bearers (it is declared once, about the first)
+            unless_fact = self._fact(unless.words, bearers[0], node.eid) if unless and bearers else None
             for bearer in bearers:
-                unless_fact = self._fact(unless.words, bearer, node.eid) if unless else None
                 self._add(
                     DraftNorm(
                         self._id(node, action), node.eid, "duty", bearer, action, "duty-applies-to", 0.8, (),

@@ -29,11 +29,12 @@ def mark_schedules(draft: Draft, fact: Callable[[str, str], str]) -> None:
 
     ``fact(words, eid)`` declares the exception fact and gives its id.
     """
+    cited = {c for n in draft.norms for c in (n.eid, *n.also_cites)}  # marking changes no norm's cites
+    articles = draft.document.articles()
     for schedule, naming in named_schedules(draft.document).items():
-        cited = any(eids.related(e, c) for e in naming for n in draft.norms for c in (n.eid, *n.also_cites))
-        if cited:
+        if any(eids.related(e, c) for e in naming for c in cited):
             continue
-        article = next((a.eid for a in draft.document.articles() if eids.is_inside(naming[0], a.eid)), None)
+        article = next((a.eid for a in articles if eids.is_inside(naming[0], a.eid)), None)
         if article is None:
             continue
         exception = fact(f"an exception in {schedule} applies", naming[0])
