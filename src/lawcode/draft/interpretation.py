@@ -30,6 +30,7 @@ from lawcode.draft.words import key
 
 if TYPE_CHECKING:  # the pipeline calls this module: its classes are only needed for the types
     from lawcode.draft.pipeline import DraftNorm
+    from lawcode.text.document import Node
 
 RULE = "interpretation-article"
 FOLDED = "defines-terms-of"
@@ -39,11 +40,11 @@ _NAMED = re.compile(r"\b(?:sub)?(?:section|paragraph) \((?P<num>\w+)\)", re.IGNO
 
 
 def read_article(
-    norms: list[DraftNorm], heading: str | None, texts: Mapping[str, str]
+    norms: list[DraftNorm], heading: str | None, nodes: Mapping[str, Node]
 ) -> tuple[list[DraftNorm], dict[str, str]]:
     """The article's norms read as the module docstring says, and the ids merged away (each
-    mapped to the id that now stands for it). ``texts``: each provision's words, by eId."""
-    folded, gone = fold_into_conduct(norms, texts)
+    mapped to the id that now stands for it). ``nodes``: the text's provisions, by eId."""
+    folded, gone = fold_into_conduct(norms, nodes)
     merged, more = merge_definitions(folded, heading)
     scoped, most = fold_scope_into_definition(merged)
     return scoped, {**gone, **more, **most}
@@ -66,7 +67,7 @@ def fold_scope_into_definition(norms: list[DraftNorm]) -> tuple[list[DraftNorm],
     return [merged if n is definition else n for n in norms if n.id not in gone], gone
 
 
-def fold_into_conduct(norms: list[DraftNorm], texts: Mapping[str, str]) -> tuple[list[DraftNorm], dict[str, str]]:
+def fold_into_conduct(norms: list[DraftNorm], nodes: Mapping[str, Node]) -> tuple[list[DraftNorm], dict[str, str]]:
     """An article that opens with a norm of conduct: its later definitions become that norm's terms."""
     if not norms or norms[0].kind not in CONDUCT_KINDS:
         return norms, {}
@@ -76,7 +77,8 @@ def fold_into_conduct(norms: list[DraftNorm], texts: Mapping[str, str]) -> tuple
         if norm.kind != "definition" and not _section_scope(norm):
             out.append(norm)
             continue
-        target = _target(out, texts.get(norm.eid, ""))
+        node = nodes.get(norm.eid)
+        target = _target(out, node.text if node is not None else "")
         if target is None:
             out.append(norm)
             continue

@@ -195,8 +195,7 @@ def draft_document(document: Document, lexicon: Lexicon | None = None) -> Draft:
 
 def _merge_interpretation(draft: Draft, article: Node, start: int) -> None:
     """One definition for the article's interpretation provisions (see :mod:`.interpretation`)."""
-    texts = {node.eid: node.text for node in article.walk()}
-    merged, gone = interpretation.read_article(draft.norms[start:], article.heading, texts)
+    merged, gone = interpretation.read_article(draft.norms[start:], article.heading, draft.document.by_eid)
     if not gone:
         return
     draft.norms[start:] = merged
