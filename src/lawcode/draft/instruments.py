@@ -68,9 +68,8 @@ class Makers:
         if named is not None:
             wanted = [n for n in here if f"subsec_{named.group('num')}" in eids.parts(n.eid)]
             here = wanted or here
-        chosen = here[:1] or self._last[-1:]
-        if not chosen:
+        group = here or self._last  # the norms of _last all share one provision and action
+        if not group:
             return []
-        group = here if here else self._last
-        first = (chosen[0].eid, chosen[0].action)
+        first = (group[0].eid, group[0].action)
         return list(dict.fromkeys(n.bearer for n in group if (n.eid, n.action) == first and n.bearer))
