@@ -162,6 +162,7 @@ def test_a_text_of_sections_alone_is_read_on_one_page():
 def test_home_lists_the_regulations_in_the_store_with_their_pages(tmp_path, monkeypatch, web_library):
     from lawcode.api.app import create_app
     from lawcode.api.library import Library
+    from lawcode.web import reader
 
     monkeypatch.setenv("LAWCODE_DATABASE_URL", str(tmp_path / "store.sqlite3"))
     text = "Invented Pier Rules\n\nArticle 1 A visitor shall keep off the pier at night.\n\nArticle 2 Article 1 does not apply to anglers.\n"
@@ -171,5 +172,7 @@ def test_home_lists_the_regulations_in_the_store_with_their_pages(tmp_path, monk
     with TestClient(create_app(library)) as client:
         home = client.get("/").text
         assert 'href="/r/pier/read"' in home and 'href="/r/pier/interview"' not in home  # a text without a model
+        first = client.get(f"/r/pier/read/{reader.ALL}")  # the first request reads it (async page: on a thread)
+        assert first.status_code == 200 and "keep off the pier at night" in first.text and "pier" in library.regulations
         page = client.get("/r/pier/p/1")  # the provision, on its page of the reader
         assert page.status_code == 200 and "keep off the pier at night" in page.text

@@ -224,6 +224,15 @@ class Library:
                            known=closest_first(regulation_id, [*self.regulations, *self.stored]))
         return regulation
 
+    async def read_ahead(self, regulation_id: str) -> None:
+        """For an ``async`` handler: read a stored regulation not read yet on a worker thread, so
+        that parsing its text and loading its model (under the conversion lock) never holds up the
+        event loop, and with it every other request. A no-op once it is read."""
+        if regulation_id not in self.regulations and regulation_id in self.stored:
+            from starlette.concurrency import run_in_threadpool
+
+            await run_in_threadpool(self.get, regulation_id)
+
     def with_model(self, regulation_id: str) -> tuple[Regulation, LoadedModel]:
         """The regulation and its model (returned apart, so that the type says it is there); NotFound
         when it has none."""

@@ -151,6 +151,7 @@ async def ask(regulation_id: RegulationId, roles: Roles, lib: Lib, fact: Facts =
     """Async: the answer takes about a millisecond, less than a trip to the thread pool."""
     from lawcode.service import ask_roles
 
+    await lib.read_ahead(regulation_id)
     regulation, loaded = lib.with_model(regulation_id)
     return JSONResponse(ask_roles(loaded, roles, _facts(fact), on, kind, regulation.document))
 

@@ -84,7 +84,9 @@ def contents(regulation_id: str, request: Request) -> HTMLResponse:
 @router.get("/r/{regulation_id}/read/{key}")
 async def read(regulation_id: str, key: str, request: Request) -> Response:
     """A chapter, rendered once and then served from memory (async: usually a dictionary lookup)."""
-    regulation, document = _library(request).with_text(regulation_id)
+    library = _library(request)
+    await library.read_ahead(regulation_id)
+    regulation, document = library.with_text(regulation_id)
     cache_key = ("read", key)
     html = regulation.rendered.get(cache_key)
     if html is None:
