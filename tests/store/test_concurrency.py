@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from lawcode.store.ingest import BATCH_DOCUMENTS
 from lawcode.store.store import Store
 
 from .conftest import check_whole, synthetic_text
 
 pytestmark = pytest.mark.slow
-TEXTS = 16
+# More texts than fit in three batches committed together: a kill or Ctrl-C lands between commits.
+TEXTS = 3 * BATCH_DOCUMENTS + 5
 
 
 @pytest.fixture

@@ -64,6 +64,20 @@ def test_a_text_read_back_is_the_text_stored(open_store, tmp_path):
     assert open_store.row_count(version) == version.provision_count == len(list(parse_text(MARINA).walk()))
 
 
+def test_a_batch_commits_its_documents_together_and_an_error_rolls_all_of_it_back(open_store, tmp_path):
+    marina = prepare(str(write_text(tmp_path, "marina.txt", MARINA)))
+    quay = prepare(str(write_text(tmp_path, "quay.txt", MARINA.replace("each quarter", "each month"))))
+    with pytest.raises(StoreError, match="no stored regulation"), open_store.batch():
+        assert open_store.add(marina).status == "stored"
+        open_store.add(quay, as_version_of="nowhere")
+    assert open_store.regulations() == []
+    with open_store.batch():
+        open_store.add(marina)
+        open_store.add(quay)
+    assert sorted(r.id for r in open_store.regulations()) == ["marina", "quay"]
+    assert all(open_store.row_count(r.versions[0]) == r.versions[0].provision_count for r in open_store.regulations())
+
+
 def test_as_version_of_joins_a_text_of_another_name(open_store, tmp_path):
     open_store.add(prepare(str(write_text(tmp_path, "marina.txt", MARINA))))
     renamed = write_text(tmp_path, "marina-2025.txt", MARINA.replace("fine", "warn"))

@@ -77,8 +77,8 @@ def ingest(
                                     in_force=start_day.isoformat() if start_day else None, workers=workers,
                                     on_result=show)
             except KeyboardInterrupt:
-                typer.echo("lawcode: interrupted: the texts reported above are stored; the one being written "
-                           "was rolled back (run the same command again to go on)", err=True)
+                typer.echo("lawcode: interrupted: the texts reported above are stored; those being written "
+                           "were rolled back (run the same command again to go on)", err=True)
                 raise typer.Exit(130) from None
     elapsed = time.perf_counter() - started
     if human:

@@ -15,7 +15,8 @@ ingest (``--in-force``), else its model's entry into force, else unknown.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from types import TracebackType
@@ -150,6 +151,14 @@ class Store:
         return applied
 
     # -- writing ------------------------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several :meth:`add` calls committed together, in one transaction: each document is
+        still whole or absent (an error, a kill or Ctrl-C rolls back the whole batch), and a long
+        ingest commits, and flushes the full-text index, once per batch instead of per document."""
+        with self.backend.transaction(_INGEST_LOCK):
+            yield
 
     def add(self, text: PreparedText, as_version_of: str | None = None, in_force: str | None = None) -> Added:
         """Store ``text`` as a version of its regulation, in one transaction; a no-op if already stored.
