@@ -176,3 +176,25 @@ def test_ingest_parses_without_cross_references_yet_stores_the_same_tree_and_fin
     prepared = prepare(str(path))
     assert prepared.fingerprint == full.fingerprint()
     assert [row[1] for row in prepared.rows] == [node.eid for node in full.walk()]
+
+
+def test_a_store_of_schema_1_is_migrated_with_its_rows_and_answers_prefix_queries(tmp_path, monkeypatch):
+    import lawcode.store.store as store_module
+    from lawcode.store.migrations import MIGRATIONS
+    from lawcode.store.search import search
+
+    url = str(tmp_path / "old.sqlite3")
+    with monkeypatch.context() as old_lawcode:
+        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:1])
+        old_lawcode.setattr(store_module, "SCHEMA_VERSION", 1)
+        with Store.open(url) as store:
+            store.add(prepare(str(write_text(tmp_path, "marina.txt", MARINA))))
+            rows = store.backend.rows("SELECT rowid, body, heading, ref FROM search_text ORDER BY rowid")
+            [table] = store.backend.rows("SELECT sql FROM sqlite_master WHERE name = 'search_text'")
+            assert store.schema_version() == 1 and "prefix" not in table[0]
+    with Store.open(url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.backend.rows("SELECT rowid, body, heading, ref FROM search_text ORDER BY rowid") == rows
+        [table] = store.backend.rows("SELECT sql FROM sqlite_master WHERE name = 'search_text'")
+        assert "prefix = '3 4 5'" in table[0]
+        assert [h.ref for h in search(store, "quart*").hits] == [h.ref for h in search(store, "quarter").hits] != []

@@ -27,6 +27,10 @@ class Migration:
 # How SQLite's full-text index splits and stems words (also used to cut snippets, see search).
 FTS5_TOKENIZER = "porter unicode61"
 
+# The columns of SQLite's full-text table of search rows (migration 1 spells them out: it is released).
+_FTS5_COLUMNS = ("body, heading, version_id UNINDEXED, what UNINDEXED, ref UNINDEXED, kind UNINDEXED, "
+                 "actors UNINDEXED, cites UNINDEXED, citation UNINDEXED, ord UNINDEXED")
+
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS lawcode_migrations (
     version INTEGER PRIMARY KEY,
     description TEXT NOT NULL,
@@ -98,6 +102,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX search_text_document ON search_text USING GIN (document)",
             "CREATE INDEX search_text_version ON search_text (version_id)",
         ),
+    ),
+    Migration(
+        2,
+        "prefix indexes of 3, 4 and 5 letters in SQLite's full-text table, so that a prefix query (with*) "
+        "reads one list of rows instead of merging the lists of every word it begins",
+        # FTS5 cannot add a prefix index to a table: the rows are copied into a new one. Queries
+        # of other prefix lengths are answered as before. (PostgreSQL's GIN index answers
+        # prefixes from the index of whole words: nothing changes there.)
+        sqlite=(
+            f"CREATE VIRTUAL TABLE search_text_prefixed USING fts5({_FTS5_COLUMNS}, prefix = '3 4 5', "
+            f"tokenize = '{FTS5_TOKENIZER}')",
+            "INSERT INTO search_text_prefixed (rowid, body, heading, version_id, what, ref, kind, actors, cites, "
+            "citation, ord) SELECT rowid, body, heading, version_id, what, ref, kind, actors, cites, citation, ord "
+            "FROM search_text",
+            "DROP TABLE search_text",
+            "ALTER TABLE search_text_prefixed RENAME TO search_text",
+        ),
+        postgresql=(),
     ),
 )
 
