@@ -65,6 +65,7 @@ def main() -> None:
         paths = synthetic.write_corpus(texts, args.regulations)
         results["corpus_mb"] = round(sum(p.stat().st_size for p in paths) / 1e6, 1)
         queries = make_queries(args.queries)
+        results["peer"] = bench_peer(texts, queries, work)
         for backend in args.backends.split(","):
             results[backend] = bench_backend(backend, texts, queries, work)
         results["diff"] = bench_diff(args.articles, work)
@@ -147,6 +148,43 @@ def bench_backend(backend: str, texts: Path, queries: list[str], work: Path) -> 
             server.stop()
 
 
+def bench_peer(texts: Path, queries: list[str], work: Path) -> dict[str, Any]:
+    """The floor under any full-text store of these files on this machine, in the same run: SQLite
+    FTS5 with lawcode's tokenizer and prefix indexes, fed each file whole as one row (no parsing,
+    no provisions, nothing else stored), one process, 25 files per commit as lawcode's ingest
+    commits; then the same queries ranked by bm25, 20 rows each, without snippets."""
+    import sqlite3
+
+    from lawcode.store.migrations import FTS5_TOKENIZER
+
+    path = work / "peer.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("journal_mode = WAL", "synchronous = NORMAL"):
+        db.execute(f"PRAGMA {pragma}")
+    db.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, prefix = '3 4 5', tokenize = '{FTS5_TOKENIZER}')")
+    files = sorted(texts.iterdir())
+    started, started_cpu = time.perf_counter(), time.process_time()
+    for at in range(0, len(files), 25):
+        db.execute("BEGIN")
+        db.executemany("INSERT INTO t (body) VALUES (?)", ((f.read_text(encoding="utf-8"),) for f in files[at:at + 25]))
+        db.execute("COMMIT")
+    seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    from lawcode.store.query import parse, to_fts5
+
+    latencies = []
+    for query in queries:
+        match = to_fts5(parse(query))
+        began = time.perf_counter()
+        db.execute("SELECT rowid, bm25(t) FROM t WHERE t MATCH ? ORDER BY bm25(t) LIMIT 20", (match,)).fetchall()
+        latencies.append((time.perf_counter() - began) * 1000)
+    db.close()
+    latencies.sort()
+    return {"ingest_docs_per_s": round(len(files) / seconds, 1),
+            "ingest_docs_per_cpu_core_s": round(len(files) / cpu, 1), "size_mb": round(path.stat().st_size / 1e6, 1),
+            "search_median_ms": round(statistics.median(latencies), 2),
+            "search_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 2)}
+
+
 def ingest(url: str, folder: Path) -> dict[str, Any]:
     """Run the ingest command; its wall time, and the CPU time of it and its workers (children)."""
     import resource
@@ -224,6 +262,14 @@ def report(results: dict[str, Any]) -> None:
         shapes = results[backend]["search_client_cpu_p90_ms_by_shape"]
         print(f"search CPU in this process, p90 by query shape ({backend}): "
               + ", ".join(f"{shape} {ms} ms" for shape, ms in shapes.items()))
+    peer = results["peer"]
+    print(f"\npeer (SQLite FTS5, each file whole as one row, no parsing): ingest {peer['ingest_docs_per_s']} docs/s "
+          f"({peer['ingest_docs_per_cpu_core_s']} per CPU-second), {peer['size_mb']} MB; search (bm25, no snippets) "
+          f"median {peer['search_median_ms']} ms, p99 {peer['search_p99_ms']} ms")
+    for backend in backends:
+        mine = results[backend]
+        print(f"{backend} / peer: ingest {mine['ingest_docs_per_s'] / peer['ingest_docs_per_s']:.2f}x the peer's rate, "
+              f"search p99 {mine['search_p99_ms'] / peer['search_p99_ms']:.2f}x the peer's")
     diff = results["diff"]
     print(f"\ndiff of two versions ({diff['articles'][0]} and {diff['articles'][1]} articles): compare "
           f"{diff['compare_s']} s, parse both + compare {diff['parse_and_compare_s']} s"

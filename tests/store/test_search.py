@@ -65,6 +65,25 @@ def test_hits_are_ranked_and_highlighted_with_citations(corpus):
     assert corpus("fee", "--kind", "article") == []
 
 
+def test_snippets_belong_to_each_search_in_a_row_and_in_threads_at_once(corpus, store_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from lawcode.store.search import search
+    from lawcode.store.store import Store
+
+    queries = ["keeper", "mooring fee", "lamp OR registration", "regist*", "fee"] * 4
+    with Store.open(store_url) as store:
+        alone = [[(h.ref, h.snippet) for h in search(store, query).hits] for query in queries]
+    assert all(alone) and all("**" in snippet for hits in alone for _, snippet in hits)
+
+    def in_a_thread(query: str) -> list[tuple[str, str]]:
+        with Store.open(store_url) as store:
+            return [(h.ref, h.snippet) for h in search(store, query).hits]
+
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(in_a_thread, queries)) == alone
+
+
 def test_norms_are_searched_by_action_and_actor(store_env, monkeypatch, capsys, tmp_path):
     from lawcode.text.parse import parse_text
 

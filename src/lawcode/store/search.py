@@ -9,7 +9,8 @@ each regulation is searched: the one in force on ``on``, else the latest.
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import closing
+import sqlite3
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,14 +153,30 @@ def _sqlite(store: Store, match: str, where: str, params: list[Any], limit: int)
 
 def _snippets(match: str, rows: list[tuple[int, str, str]]) -> dict[int, str]:
     """FTS5's snippet of each (key, heading, body) for the query, with the matched words marked:
-    from a full-text table in memory that holds these rows only, never written out."""
-    import sqlite3
-
-    with closing(sqlite3.connect(":memory:", isolation_level=None)) as scratch:
-        scratch.execute(f"CREATE VIRTUAL TABLE shown USING fts5(body, heading, tokenize = '{FTS5_TOKENIZER}')")
+    from a full-text table in memory that holds these rows only, inside a transaction that is
+    rolled back, so that the table is empty again for the next search (in this thread: creating
+    it anew cost more than the rest of the snippets)."""
+    scratch = _scratch_table()
+    scratch.execute("BEGIN")
+    try:
         scratch.executemany("INSERT INTO shown (rowid, heading, body) VALUES (?, ?, ?)", rows)
         return dict(scratch.execute(f"SELECT rowid, snippet(shown, -1, '{MARK}', '{MARK}', '…', 24) FROM shown "
                                     "WHERE shown MATCH ?", (match,)).fetchall())
+    finally:
+        scratch.execute("ROLLBACK")
+
+
+_scratch = threading.local()
+
+
+def _scratch_table() -> sqlite3.Connection:
+    """This thread's database in memory with the empty table ``shown`` (see :func:`_snippets`)."""
+    connection: sqlite3.Connection | None = getattr(_scratch, "connection", None)
+    if connection is None:
+        connection = sqlite3.connect(":memory:", isolation_level=None)
+        connection.execute(f"CREATE VIRTUAL TABLE shown USING fts5(body, heading, tokenize = '{FTS5_TOKENIZER}')")
+        _scratch.connection = connection
+    return connection
 
 
 def _postgresql(store: Store, tsquery: str, where: str, params: list[Any],
