@@ -44,8 +44,9 @@ class Backend:
     def transaction(self, lock: str) -> Iterator[None]:
         """One write transaction, serialised with other writers on ``lock``; rolled back on error.
 
-        Inside another transaction it is a savepoint of that one: rolled back alone on error,
-        committed (or not) with the outer transaction."""
+        Inside another transaction it is part of that one (no savepoint: FTS5 writes out its
+        pending index at every savepoint released, which would undo what a batch saves): an error
+        in it ends, and rolls back, the outer transaction too."""
         raise NotImplementedError
 
     @contextmanager
@@ -105,8 +106,7 @@ class SQLiteBackend(Backend):
     @contextmanager
     def transaction(self, lock: str) -> Iterator[None]:
         if self.connection.in_transaction:
-            with self._savepoint():
-                yield
+            yield
             return
         self.connection.execute("BEGIN IMMEDIATE")
         try:
@@ -115,17 +115,6 @@ class SQLiteBackend(Backend):
             self.connection.execute("ROLLBACK")
             raise
         self.connection.execute("COMMIT")
-
-    @contextmanager
-    def _savepoint(self) -> Iterator[None]:
-        self.connection.execute("SAVEPOINT nested")
-        try:
-            yield
-        except BaseException:
-            self.connection.execute("ROLLBACK TO nested")
-            self.connection.execute("RELEASE nested")
-            raise
-        self.connection.execute("RELEASE nested")
 
     # Pages the WAL may grow to during bulk writes before it is copied into the database (SQLite's
     # default: 1,000 pages, 4 MB). Each of these checkpoints waits for the disk (fsync); an
@@ -207,8 +196,11 @@ class PostgresBackend(Backend):
 
     @contextmanager
     def transaction(self, lock: str) -> Iterator[None]:
-        # psycopg makes a transaction opened inside another a savepoint; the advisory lock is
-        # held by this session already then, and taking it again is a no-op.
+        import psycopg
+
+        if self.connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            yield  # part of the transaction under way, which holds the lock
+            return
         with self.connection.transaction():
             self.connection.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
             yield

@@ -155,8 +155,9 @@ class Store:
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Several :meth:`add` calls committed together, in one transaction: each document is
-        still whole or absent (an error, a kill or Ctrl-C rolls back the whole batch), and a long
-        ingest commits, and flushes the full-text index, once per batch instead of per document."""
+        still whole or absent (an error, a kill or Ctrl-C rolls back the whole batch, never a
+        part of it), and a long ingest commits, and flushes the full-text index, once per batch
+        instead of once per document."""
         with self.backend.transaction(_INGEST_LOCK):
             yield
 
