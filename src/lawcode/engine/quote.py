@@ -41,20 +41,21 @@ def citations(document: Document) -> list[tuple[Node, str]]:
     reading every eId from the top again (the corpus store cites every node of every text).
     """
     cited: list[tuple[Node, str]] = []
-
-    def visit(node: Node, parent_eid: str, reading: _Reading) -> None:
-        eid = node.eid
-        if parent_eid and eid.startswith(parent_eid + eids.SEPARATOR):
-            reading = _read(reading, parent_eid, eids.parts(eid[len(parent_eid) + len(eids.SEPARATOR):]))
-        else:  # an eId not made from its parent's (a hand-written Akoma Ntoso file may have one)
-            reading = _read(_START, "", eids.parts(eid))
-        cited.append((node, _spelled(reading, eid, document)))
-        for child in node.children:
-            visit(child, eid, reading)
-
     for node in document.body:
-        visit(node, "", _START)
+        _cite(node, "", _START, document, cited)
     return cited
+
+
+def _cite(node: Node, parent_eid: str, reading: _Reading, document: Document, cited: list[tuple[Node, str]]) -> None:
+    """Add ``node`` and its descendants to ``cited``, ``reading`` being its parent's (eId ``parent_eid``)."""
+    eid = node.eid
+    if parent_eid and eid.startswith(parent_eid + eids.SEPARATOR):
+        reading = _read(reading, parent_eid, eids.parts(eid[len(parent_eid) + len(eids.SEPARATOR):]))
+    else:  # an eId not made from its parent's (a hand-written Akoma Ntoso file may have one)
+        reading = _read(_START, "", eids.parts(eid))
+    cited.append((node, _spelled(reading, eid, document)))
+    for child in node.children:
+        _cite(child, eid, reading, document, cited)
 
 
 # What the components of an eId read so far say for its citation: the provision cited ("Art. 13",
