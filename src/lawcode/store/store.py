@@ -369,7 +369,7 @@ class Store:
     def loaded_model(self, version: Version) -> LoadedModel | None:
         """The version's stored model, loaded and checked as a model file is (None without one)."""
         stored = self.model_source(version)
-        return None if stored is None else _load_model_source(*stored)
+        return None if stored is None else model_from_source(*stored)
 
     def find_fingerprint(self, fingerprint: str) -> Version | None:
         """The most recently stored version whose parsed text has this fingerprint, if any."""
@@ -449,9 +449,9 @@ def in_force_on(versions: list[Version], on: dt.date) -> Version | None:
 
 
 @lru_cache(maxsize=16)
-def _load_model_source(file_name: str, source: str) -> LoadedModel:
-    """A stored model file loaded (once per file name and source: a search by actor loads the
-    model of every version it looks in)."""
+def model_from_source(file_name: str, source: str) -> LoadedModel:
+    """A stored model file loaded and checked as a model file is (the 16 most recent kept, by
+    file name and source)."""
     import tempfile
     from pathlib import Path
 
