@@ -44,7 +44,7 @@ def down(request, tmp_path, monkeypatch):
     with Store.open() as store:
         store.add(prepare(str(text)))
     library = Library.load(["tar-counter-espionage-2021"])
-    assert "hives" in library.stored
+    assert library.regulations["hives"].origin == "stored"
     url, name = request.param(tmp_path)
     with TestClient(create_app(library, api_token=TOKEN), raise_server_exceptions=False) as client:
         monkeypatch.setenv("LAWCODE_DATABASE_URL", url)

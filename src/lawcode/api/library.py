@@ -179,11 +179,11 @@ class Stored:
 
 @dataclass
 class Library:
-    """The regulations read, by id, in the order they were added; and those in the store not read
-    yet (``stored``), read the first time a request names them."""
+    """The regulations this server answers about, by id, in the order they were added: each one
+    read (a :class:`Regulation`), or one in the store not read yet (a :class:`Stored`, what the
+    listing shows of it), read the first time a request names it."""
 
-    regulations: dict[str, Regulation] = field(default_factory=dict)
-    stored: dict[str, Stored] = field(default_factory=dict)
+    regulations: dict[str, Regulation | Stored] = field(default_factory=dict)
 
     @classmethod
     def load(cls, models: list[str] | None = None, text: str | None = None, store: bool = True) -> Library:
@@ -191,6 +191,7 @@ class Library:
         with its text when it can be found (``text``, a file or folder, or LAWCODE_CORPUS), and
         (``store``) the regulations in the corpus store, when there is one."""
         from lawcode import service
+        from lawcode.store.location import store_configured
 
         library = cls()
         refs = models if models else sorted(service.shipped_model_paths())
@@ -205,30 +206,36 @@ class Library:
             origin = "shipped" if str(ref) in service.shipped_model_paths() else "model"
             library.regulations[regulation.id] = Regulation(regulation.id, regulation.title, loaded, document,
                                                             akn, origin)
-        if store:
-            library.stored = library._stored_list()
+        # A store is only opened when one is configured or already exists, so that a read-only
+        # server never creates one.
+        if store and store_configured():
+            with opened_store() as opened:
+                for stored in opened.regulations():
+                    if stored.versions:
+                        library.regulations.setdefault(stored.id, Stored(stored.id, stored.title or stored.id,
+                                                                         stored.versions[-1]))
         return library
 
     def entries(self) -> list[Regulation | Stored]:
-        """Every regulation this server answers about: those read, then those still in the store."""
-        return [*self.regulations.values(), *(s for i, s in self.stored.items() if i not in self.regulations)]
+        """Every regulation this server answers about: those read, and those in the store not read yet."""
+        return list(self.regulations.values())
 
     def get(self, regulation_id: str) -> Regulation:
-        regulation = self.regulations.get(regulation_id)
-        if regulation is None and regulation_id in self.stored:
-            regulation = self._read_stored(regulation_id)
-        if regulation is None:
+        entry = self.regulations.get(regulation_id)
+        if isinstance(entry, Stored):
+            return self._read_stored(regulation_id)
+        if entry is None:
             from lawcode.suggest import closest_first
 
             raise NotFound(f"no regulation {regulation_id!r} on this server", expected="a regulation id",
-                           known=closest_first(regulation_id, [*self.regulations, *self.stored]))
-        return regulation
+                           known=closest_first(regulation_id, self.regulations))
+        return entry
 
     async def read_ahead(self, regulation_id: str) -> None:
         """For an ``async`` handler: read a stored regulation not read yet on a worker thread, so
         that parsing its text and loading its model (under the conversion lock) never holds up the
         event loop, and with it every other request. A no-op once it is read."""
-        if regulation_id not in self.regulations and regulation_id in self.stored:
+        if isinstance(self.regulations.get(regulation_id), Stored):
             from starlette.concurrency import run_in_threadpool
 
             await run_in_threadpool(self.get, regulation_id)
@@ -254,29 +261,15 @@ class Library:
         return regulation, regulation.document
 
     def modelled(self) -> list[str]:
-        return [r.id for r in self.entries() if r.has_model]
+        return [r.id for r in self.regulations.values() if r.has_model]
 
     # -- the corpus store -----------------------------------------------------------------------
-
-    def _stored_list(self) -> dict[str, Stored]:
-        """The store's regulations (their latest versions) not given at start-up; none without a store.
-
-        A store is only opened when one is configured or already exists, so that a read-only
-        server never creates one.
-        """
-        from lawcode.store.location import store_configured
-
-        if not store_configured():
-            return {}
-        with opened_store() as store:
-            return {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations()
-                    if r.versions and r.id not in self.regulations}
 
     def _read_stored(self, regulation_id: str) -> Regulation:
         """Read a stored regulation (its latest version, with its model) and keep it."""
         with collector_kept_on():
             held = self.regulations.get(regulation_id)
-            if held is not None:  # read by another request meanwhile
+            if isinstance(held, Regulation):  # read by another request meanwhile
                 return held
             with opened_store() as store:
                 version = store.resolve(regulation_id)
@@ -319,7 +312,6 @@ class Library:
                     added = store.add(prepared, as_version_of=regulation_id if known else None)
                     regulation = self._from_store(store, store.resolve(f"{added.regulation_id}@{added.number}"))
                 self.regulations[regulation.id] = regulation
-                self.stored.pop(regulation.id, None)
         return regulation
 
     @staticmethod
