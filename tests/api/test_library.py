@@ -43,3 +43,21 @@ def test_one_listing_whether_a_stored_regulation_was_read_or_not(tmp_path, monke
     assert [entry.id for entry in library.entries()] == [entry for entry, _ in listed]  # in its place still
     assert [entry.summary()["version"] for entry in library.entries()][1:] == ["bridge@1", "ferry@1"]
     assert library.modelled() == ["tar-counter-espionage-2021"]
+
+
+def test_a_regulation_read_is_still_answered_when_the_store_cannot_be_reached(tmp_path, monkeypatch):
+    import pytest
+
+    from lawcode.api.library import Library, StoreUnavailable
+
+    _store_with(tmp_path, monkeypatch, bridge=BRIDGE, ferry=FERRY)
+    library = Library.load(["tar-counter-espionage-2021"])
+    library.fresh_for = 0  # look at the store on every request
+    assert library.get("bridge").version == "bridge@1"
+    monkeypatch.setenv("LAWCODE_DATABASE_URL", "postgresql://lawcode@127.0.0.1:1/corpus")  # nothing listens there
+    assert library.get("bridge").version == "bridge@1"
+    assert [entry.id for entry in library.entries()] == ["tar-counter-espionage-2021", "bridge", "ferry"]
+    with pytest.raises(StoreUnavailable, match="127.0.0.1:1"):
+        library.get("ferry")  # not read yet: it needs the store
+    with pytest.raises(StoreUnavailable):
+        library.get("canal")  # not held: only the store could say whether it exists

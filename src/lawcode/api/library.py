@@ -4,8 +4,9 @@ Two sources: the models the server is started with (the shipped ones, or ``--mod
 their texts, parsed and exported when the server starts; and the corpus store
 (:mod:`lawcode.store`: LAWCODE_DATABASE_URL, else the SQLite file in the user's data folder),
 whose regulations are listed at start and each read (its latest version, with its model) the
-first time a request names it. A model given at start-up keeps its id: the store serves the
-others. Writing (an ingest over the API, with the token) stores the text and its model in the
+first time a request names it; a version or regulation ingested while the server runs is served
+once it is stored (see :class:`Library`). A model given at start-up keeps its id: the store
+serves the others. Writing (an ingest over the API, with the token) stores the text and its model in the
 store, as ``lawcode ingest`` does, so that a restarted server serves it again.
 
 Converting a text to Akoma Ntoso pauses Python's cyclic garbage collector (see
@@ -24,9 +25,10 @@ import gc
 import inspect
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -181,9 +183,22 @@ class Stored:
 class Library:
     """The regulations this server answers about, by id, in the order they were added: each one
     read (a :class:`Regulation`), or one in the store not read yet (a :class:`Stored`, what the
-    listing shows of it), read the first time a request names it."""
+    listing shows of it), read the first time a request names it.
+
+    A library that ``follows_store`` (one loaded with the corpus store) looks at the store's
+    versions again when a request names a regulation of the store, or one it does not hold, or
+    lists them, at most once every ``fresh_for`` seconds (one query): a version ingested since
+    (by ``lawcode ingest`` in another process, or another server) replaces the one read, a
+    regulation ingested since is served, one deleted is gone. It serves a regulation's latest
+    version, as the listing shows it. When the store cannot be reached, what is read already is
+    still answered.
+    """
 
     regulations: dict[str, Regulation | Stored] = field(default_factory=dict)
+    follows_store: bool = False
+    fresh_for: float = 1.0  # seconds
+    _looked: float = field(default=float("-inf"), repr=False)  # when the store's versions were last looked at
+    _looking: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def load(cls, models: list[str] | None = None, text: str | None = None, store: bool = True) -> Library:
@@ -209,19 +224,25 @@ class Library:
         # A store is only opened when one is configured or already exists, so that a read-only
         # server never creates one.
         if store and store_configured():
-            with opened_store() as opened:
-                for stored in opened.regulations():
-                    if stored.versions:
-                        library.regulations.setdefault(stored.id, Stored(stored.id, stored.title or stored.id,
-                                                                         stored.versions[-1]))
+            library.follows_store = True
+            library._look_at_store(now=True)
         return library
 
     def entries(self) -> list[Regulation | Stored]:
-        """Every regulation this server answers about: those read, and those in the store not read yet."""
+        """Every regulation this server answers about (the store's as last seen, should it be unreachable now)."""
+        with suppress(StoreUnavailable):
+            self._look_at_store()
         return list(self.regulations.values())
 
     def get(self, regulation_id: str) -> Regulation:
         entry = self.regulations.get(regulation_id)
+        if self._from_the_store(entry):
+            try:
+                self._look_at_store()
+            except StoreUnavailable:
+                if not isinstance(entry, Regulation):
+                    raise
+            entry = self.regulations.get(regulation_id)
         if isinstance(entry, Stored):
             return self._read_stored(regulation_id)
         if entry is None:
@@ -232,10 +253,12 @@ class Library:
         return entry
 
     async def read_ahead(self, regulation_id: str) -> None:
-        """For an ``async`` handler: read a stored regulation not read yet on a worker thread, so
-        that parsing its text and loading its model (under the conversion lock) never holds up the
-        event loop, and with it every other request. A no-op once it is read."""
-        if isinstance(self.regulations.get(regulation_id), Stored):
+        """For an ``async`` handler: whatever :meth:`get` needs of the store (a look at its versions,
+        reading a regulation not read yet: parsing its text and loading its model, under the
+        conversion lock) done on a worker thread, so that it never holds up the event loop, and
+        with it every other request. A no-op when nothing is due."""
+        entry = self.regulations.get(regulation_id)
+        if isinstance(entry, Stored) or (self._from_the_store(entry) and self._due()):
             from starlette.concurrency import run_in_threadpool
 
             await run_in_threadpool(self.get, regulation_id)
@@ -264,6 +287,35 @@ class Library:
         return [r.id for r in self.regulations.values() if r.has_model]
 
     # -- the corpus store -----------------------------------------------------------------------
+
+    def _from_the_store(self, entry: Regulation | Stored | None) -> bool:
+        """Whether the store decides what a request for this entry gets (None: one not held)."""
+        return self.follows_store and (entry is None or entry.origin == "stored")
+
+    def _due(self) -> bool:
+        return time.monotonic() - self._looked >= self.fresh_for
+
+    def _look_at_store(self, now: bool = False) -> None:
+        """Take in the store's regulations and their latest versions (one query), unless looked at
+        less than ``fresh_for`` seconds ago: a regulation not held is listed, one whose latest
+        version is not the one held is listed again (to be read when next asked for), one no
+        longer stored is dropped. The start-up models keep their ids."""
+        if not self.follows_store or not (now or self._due()):
+            return
+        with self._looking:
+            if not (now or self._due()):
+                return
+            self._looked = time.monotonic()  # also when the store cannot be reached: not again at once
+            with opened_store() as store:
+                latest = {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations()
+                          if r.versions}
+            for regulation_id, entry in list(self.regulations.items()):
+                if entry.origin == "stored" and regulation_id not in latest:
+                    del self.regulations[regulation_id]
+            for regulation_id, stored in latest.items():
+                held = self.regulations.get(regulation_id)
+                if held is None or (held.origin == "stored" and _ref(held) != stored.version.ref):
+                    self.regulations[regulation_id] = stored
 
     def _read_stored(self, regulation_id: str) -> Regulation:
         """Read a stored regulation (its latest version, with its model) and keep it."""
@@ -328,6 +380,11 @@ class Library:
             raise QueryError(f"the model is for {loaded.model.regulation.id!r}, not {regulation_id!r}",
                              expected="the same id in the request and in the model's regulation.id")
         return loaded
+
+
+def _ref(entry: Regulation | Stored) -> str | None:
+    """The store's version (ID@N) an entry is, or was read from."""
+    return entry.version.ref if isinstance(entry, Stored) else entry.version
 
 
 def _prepare_apart(text_path: Path, model_path: Path | None) -> PreparedText:
