@@ -61,13 +61,22 @@ class Forbidden(QueryError):
 
 
 class StoreUnavailable(LawcodeError):
-    """The corpus store cannot be opened while serving (its server down, its file unreadable): the
-    server's trouble, not the request's, so it is answered 503, naming the store and what to check."""
+    """The corpus store cannot be opened while serving (its server down, its file unreadable), or
+    stops answering in the middle of a request (its server stopped, the connection cut, the file
+    damaged): the server's trouble, not the request's, so it is answered 503 (with Retry-After),
+    naming the store and what to check."""
+
+
+# SQLite's primary result codes for a store that cannot answer, whatever the query: no permission,
+# busy or locked past the timeout, out of memory, read-only, I/O error, damaged, disk full, cannot
+# open, locking protocol, not a database. A plain SQLITE_ERROR (a query's own mistake) is not one.
+_SQLITE_UNAVAILABLE = frozenset({3, 5, 6, 7, 8, 10, 11, 13, 14, 15, 26})
 
 
 @contextmanager
 def opened_store() -> Iterator[Store]:
-    """The corpus store, open for one request; :class:`StoreUnavailable` when it cannot be opened."""
+    """The corpus store, open for one request; :class:`StoreUnavailable` when it cannot be opened
+    or stops answering before the request is done."""
     from lawcode.store.errors import StoreError
     from lawcode.store.store import Store
 
@@ -77,7 +86,28 @@ def opened_store() -> Iterator[Store]:
         raise StoreUnavailable(f"the corpus store ({_store_name()}) is unavailable: {error.message}",
                                file=error.file, expected=error.expected) from None
     with store:
-        yield store
+        try:
+            yield store
+        except Exception as error:
+            if not _lost(error):
+                raise
+            where = store.location
+            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            expected = ("a PostgreSQL server running at that address that keeps its connections (see its log)"
+                        if where.backend == "postgresql" else "a readable, intact SQLite file at that path")
+            raise StoreUnavailable(f"the corpus store ({where.describe()}) stopped answering during the request: "
+                                   f"{first_line}", expected=expected) from None
+
+
+def _lost(error: Exception) -> bool:
+    """Whether a database error says the store cannot answer now (not that a query was wrong)."""
+    import sqlite3
+    import sys
+
+    if isinstance(error, sqlite3.DatabaseError):
+        return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _SQLITE_UNAVAILABLE
+    psycopg = sys.modules.get("psycopg")  # loaded when the store is PostgreSQL
+    return psycopg is not None and isinstance(error, psycopg.OperationalError)
 
 
 def _store_name() -> str:
