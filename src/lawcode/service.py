@@ -249,9 +249,9 @@ def stored_model(ref: str, on: dt.date | str | None = None) -> LoadedModel | Non
     from lawcode.store.store import Store
 
     with Store.open() as store:
-        if not store.versions(ref.partition("@")[0]):
+        version = store.find(ref, as_date(on))
+        if version is None:
             return None
-        version = store.resolve(ref, as_date(on))
         loaded: LoadedModel | None = store.loaded_model(version)
     if loaded is None:
         raise QueryError(f"{version.ref} is stored without a model, so lawcode cannot answer from it",

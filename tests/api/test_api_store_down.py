@@ -44,7 +44,7 @@ def down(request, tmp_path, monkeypatch):
     with Store.open() as store:
         store.add(prepare(str(text)))
     library = Library.load(["tar-counter-espionage-2021"])
-    assert "hives" in library.stored
+    assert library.regulations["hives"].origin == "stored"
     url, name = request.param(tmp_path)
     with TestClient(create_app(library, api_token=TOKEN), raise_server_exceptions=False) as client:
         monkeypatch.setenv("LAWCODE_DATABASE_URL", url)
@@ -53,6 +53,7 @@ def down(request, tmp_path, monkeypatch):
 
 def _unavailable(response, name):
     assert response.status_code == 503, response.text
+    assert int(response.headers["Retry-After"]) > 0  # when to ask again
     body = response.json()
     assert body["status"] == 503
     assert "corpus store" in body["error"] and name in body["error"]
@@ -83,5 +84,75 @@ def test_the_web_page_says_so_and_what_is_held_is_still_answered(down):
     client, name = down
     page = client.get("/r/hives/read")
     assert page.status_code == 503 and "text/html" in page.headers["content-type"]
+    assert int(page.headers["Retry-After"]) > 0
     assert "Store unavailable" in page.text and name in page.text
     assert client.get("/api/regulations/tar-counter-espionage-2021").status_code == 200
+
+
+# -- the store stops answering in the middle of a request --------------------------------------------
+
+
+def _cut_postgresql(store, url):
+    """The server ends this store's connection, as when it is stopped or restarted."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (store.backend.connection.info.backend_pid,))
+
+
+def _cut_sqlite(store, url):
+    """The store's file is damaged under it (emptied)."""
+    import os
+
+    os.truncate(url, 0)
+
+
+@pytest.fixture(params=["postgresql", "sqlite"])
+def cut_mid_request(request, tmp_path, monkeypatch):
+    """A client of a server whose store holds ``hives``; calling the fixture's ``cut()`` makes the
+    store stop answering in the middle of the next request that reads a text from it."""
+    from conftest import postgres_schema
+    from lawcode.api.app import create_app
+    from lawcode.api.library import Library
+    from lawcode.store.prepare import prepare
+    from lawcode.store.store import Store
+
+    def serve(url: str):
+        monkeypatch.setenv("LAWCODE_DATABASE_URL", url)
+        text = tmp_path / "hives.txt"
+        text.write_text(HIVES, encoding="utf-8")
+        with Store.open() as store:
+            store.add(prepare(str(text)))
+        cut = _cut_postgresql if request.param == "postgresql" else _cut_sqlite
+        source = Store.source
+
+        def cut_then_read(store, version):
+            monkeypatch.setattr(Store, "source", source)  # once
+            cut(store, url)
+            return source(store, version)
+
+        client = TestClient(create_app(Library.load(["tar-counter-espionage-2021"]), web=False),
+                            raise_server_exceptions=False)
+        return client, lambda: monkeypatch.setattr(Store, "source", cut_then_read)
+
+    if request.param == "sqlite":
+        yield serve(str(tmp_path / "store.sqlite3")), str(tmp_path / "store.sqlite3")
+        return
+    with postgres_schema(request.getfixturevalue("postgres").url) as url:
+        yield serve(url), "postgresql://127.0.0.1"
+
+
+def test_a_store_that_stops_answering_mid_request_is_503_naming_it(cut_mid_request):
+    (client, cut), name = cut_mid_request
+    cut()
+    body = _unavailable(client.get("/api/diff", params={"old": "hives@1", "new": "hives@1"}), name)
+    assert "stopped answering during the request" in body["error"]
+
+
+@pytest.mark.parametrize("cut_mid_request", ["postgresql"], indirect=True)
+def test_after_a_lost_connection_the_next_request_is_answered(cut_mid_request):
+    (client, cut), name = cut_mid_request
+    cut()
+    _unavailable(client.get("/api/regulations/hives"), name)  # a stored regulation read on the first request
+    after = client.get("/api/regulations/hives")  # a connection opened anew
+    assert after.status_code == 200 and after.json()["version"] == "hives@1"

@@ -12,6 +12,7 @@ from lawcode.engine.abduction import minimal_sets
 from lawcode.engine.applicability import engine_for, strongest
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, UNDETERMINED
 from lawcode.errors import QueryError
+from lawcode.facts import parse_facts
 from lawcode.service import load_model, model_path
 
 HIVES = Path(__file__).parent / "fixtures" / "hives.yaml"
@@ -89,7 +90,7 @@ def test_minimal_sets_are_those_of_an_exhaustive_search(ref):
     compared = 0
     for actor in sorted(model.actors)[::2]:  # every other actor, to stay quick
         for facts in fact_sets(model)[1:]:
-            given = queries.parse_facts(facts)
+            given = parse_facts(facts)
             merged = {**given, **engine.implied_facts(actor)}
             for norm, match in engine.candidates(actor):
                 value = engine.status(norm, match, merged, on).value

@@ -69,10 +69,6 @@ def test_ask_before_entry_into_force_says_nothing_is_in_force(model):
     assert "2021-01-01" in answer["notice"]
 
 
-def test_facts_may_repeat_with_the_same_value():
-    assert queries.parse_facts(["a", "a=true", "b=no"]) == {"a": True, "b": False}
-
-
 @pytest.mark.parametrize("call, words, known_first", [
     (lambda m: queries.ask(m, "farmer"), "unknown actor 'farmer'", "farm"),
     (lambda m: queries.ask(m, "farm", ["sells_hony"]), "unknown fact 'sells_hony'", "sells_honey"),

@@ -1,7 +1,11 @@
 """Human citations from eIds, and quotations taken from the parsed text."""
 
-from lawcode.engine.quote import citation, quotes
+import pytest
+
+from conftest import CAPE_TOWN, COPPA, GDPR, TAR, UK_EQUALITY, corpus_file
+from lawcode.engine.quote import citation, citations, quotes
 from lawcode.text.document import Document, Node
+from lawcode.text.parse import parse_text
 
 
 def _document() -> Document:
@@ -40,3 +44,24 @@ def test_quotes_take_the_full_text_of_each_cited_node():
     assert "Lead-in:" in found[0].text and "Second thing." in found[0].text
     assert found[1].text is None  # not in the text: cited, never invented
     assert "text" not in found[1].to_dict()
+
+
+def test_citations_of_every_node_are_each_nodes_citation():
+    doc = _document()
+    assert citations(doc) == [(node, citation(node.eid, doc)) for node in doc.walk()]
+
+
+def test_citations_read_an_eid_not_made_from_its_parents_from_the_top():
+    # A hand-written Akoma Ntoso file may name a child without its parent's eId as a prefix.
+    odd = Node("art_7__para_2", "paragraph", "2", None, "Words.")
+    lone = Node("art_7", "article", "7", None, "", (odd,))
+    outer = Node("sec_2", "section", "2", None, "", (lone,))
+    doc = Document(source="synthetic", title=None, body=(outer,))
+    assert [c for _, c in citations(doc)] == ["s. 2", "Art. 7", "Art. 7"]
+    assert citations(doc) == [(node, citation(node.eid, doc)) for node in doc.walk()]
+
+
+@pytest.mark.parametrize("name", [TAR, GDPR, UK_EQUALITY, CAPE_TOWN, COPPA])
+def test_citations_of_a_corpus_text_are_each_nodes_citation(name):
+    doc = parse_text(corpus_file(name).read_bytes(), source=name)
+    assert citations(doc) == [(node, citation(node.eid, doc)) for node in doc.walk()]

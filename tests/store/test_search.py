@@ -177,3 +177,66 @@ def test_a_query_matching_too_many_rows_is_ranked_among_the_first_stored_and_say
     monkeypatch.setattr(search_module, "CANDIDATES", 3)
     _, out, _ = lawcode(monkeypatch, capsys, "search", "keeper", "--format", "json")
     assert json.loads(out)["ranked_among_first"] is None
+
+
+def _gardens(store, tmp_path, count: int, tag: str, edits: dict[str, str] | None = None) -> None:
+    """``count`` regulations, each a garden text of its own with its model (``edits`` made to each model)."""
+    from lawcode.store.prepare import prepare
+    from lawcode.text.parse import parse_text
+
+    for number in range(count):
+        name = f"garden-{tag}-{number}.txt"
+        text = write_text(tmp_path, name, GARDEN.read_text().replace("tidy", f"tidy ({tag} {number})", 1))
+        source = GARDEN_MODEL.read_text().replace("FINGERPRINT", parse_text(text.read_bytes()).fingerprint())
+        source = source.replace("file: garden.txt", f"file: {name}").replace(
+            "  id: riverside-gardens\n", f"  id: gardens-{tag}-{number}\n", 1)
+        for old, new in (edits or {}).items():
+            source = source.replace(old, new, 1)
+        model = write_text(tmp_path, name.replace(".txt", ".yaml"), source)
+        store.add(prepare(str(text), str(model)))
+
+
+def test_a_search_by_actor_loads_each_model_once_however_many_are_searched(open_store, tmp_path, monkeypatch):
+    from lawcode.model import loader
+    from lawcode.store.search import search
+
+    _gardens(open_store, tmp_path, 20, "many")
+    validated: list[str] = []
+    validate = loader.read_valid_model
+    monkeypatch.setattr(loader, "read_valid_model", lambda path: validated.append(str(path)) or validate(path))
+    first = search(open_store, "weeds OR fee", actor="plot_holder", limit=100)
+    assert len({hit.version for hit in first.hits}) == 20 and len(validated) <= 20
+    validated.clear()
+    again = search(open_store, "weeds OR fee", actor="plot_holder", limit=100)
+    assert again == first and validated == []  # the ontologies' answers were kept: no model validated again
+    office = search(open_store, "plot OR fire OR fee OR weeds", actor="garden_office", limit=100)
+    assert len({hit.version for hit in office.hits}) == 20 and validated == []  # another actor: no model either
+
+
+def test_a_replaced_model_answers_by_its_own_ontology(open_store, tmp_path):
+    from lawcode.store.search import search
+
+    def found(actor: str) -> set[str]:
+        return {hit.ref for hit in search(open_store, "weeds OR fee", actor=actor, limit=100).hits}
+
+    _gardens(open_store, tmp_path, 1, "replaced")
+    assert found("allotment_tenant") == set() and found("plot_holder")
+    tenant = "  - id: allotment_tenant\n    label: allotment tenant\n    is_a: [plot_holder]\n  - id: garden_office\n"
+    _gardens(open_store, tmp_path, 1, "replaced", {"  - id: garden_office\n": tenant})  # the same text: model replaced
+    [regulation] = open_store.regulations()
+    assert len(regulation.versions) == 1
+    assert found("allotment_tenant") == found("plot_holder")
+
+
+@pytest.mark.parametrize("model", ["tar-counter-espionage-2021", "uk-equality-act-2010", "garden"])
+def test_an_actor_no_ontology_holds_is_only_itself(model):
+    """What the kept answers of a search by actor rest on: by the engine's own reading, an actor the
+    model does not declare matches no bearer but itself (so its answer needs no model)."""
+    from lawcode.engine.applicability import Engine
+    from lawcode.service import load_model
+
+    loaded = load_model(GARDEN_MODEL if model == "garden" else model, strict=False)
+    engine = Engine(loaded)
+    bearers = {one for norm in loaded.model.norms for one in (norm.bearer, norm.counterparty, norm.beneficiary) if one}
+    assert bearers and "nobody_at_all" not in engine.ontology.actors
+    assert [one for one in sorted(bearers) if engine.bearer_match("nobody_at_all", one).matches] == []

@@ -53,6 +53,46 @@ def test_versions_of_a_text_are_kept_with_their_numbers(open_store, tmp_path):
         "chp_I__art_2__para_nn_1__list_1__item_3").text
 
 
+@pytest.mark.parametrize("ref", ["marina@", "marina@x", "marina@2b", "marina@-1"])
+def test_a_malformed_version_is_an_error_wherever_a_version_is_named(open_store, tmp_path, ref):
+    open_store.add(prepare(str(write_text(tmp_path, "marina.txt", MARINA))))
+    for call in (open_store.resolve, open_store.find):
+        with pytest.raises(StoreError, match="malformed version") as raised:
+            call(ref)
+        assert raised.value.expected and "ID@N" in raised.value.expected
+
+
+def test_one_error_for_a_version_a_regulation_lacks(open_store, tmp_path):
+    open_store.add(prepare(str(write_text(tmp_path, "marina.txt", MARINA))))
+    errors = []
+    for call in (lambda: open_store.resolve("marina@3"), lambda: open_store.delete("marina", 3),
+                 lambda: open_store.versions_named("marina", 3)):
+        with pytest.raises(StoreError) as raised:
+            call()
+        errors.append(raised.value.to_dict())
+    assert errors[0] == errors[1] == errors[2] and "marina has no version 3" in errors[0]["error"]
+    assert errors[0]["known"] == ["marina@1"]
+    assert open_store.find("harbour") is None and open_store.find("marina@1").number == 1
+
+
+def test_a_stored_model_is_found_with_one_query_for_its_versions(store_env, tmp_path, monkeypatch):
+    from lawcode.service import stored_model
+    from lawcode.store.backends import PostgresBackend, SQLiteBackend
+
+    text = write_text(tmp_path, "garden.txt", GARDEN.read_text())
+    with Store.open(store_env) as store:
+        store.add(prepare(str(text), str(_garden_model(tmp_path, text))))
+    asked: list[str] = []
+    for backend in (SQLiteBackend, PostgresBackend):
+        def counted(self, sql, params=(), rows=backend.rows):
+            asked.append(sql)
+            return rows(self, sql, params)
+
+        monkeypatch.setattr(backend, "rows", counted)
+    assert stored_model("riverside-gardens").model.regulation.id == "riverside-gardens"
+    assert len([sql for sql in asked if "FROM versions WHERE regulation_id" in sql]) == 1
+
+
 def test_a_text_read_back_is_the_text_stored(open_store, tmp_path):
     path = write_text(tmp_path, "marina.txt", MARINA)
     open_store.add(prepare(str(path)))

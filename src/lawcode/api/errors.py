@@ -4,8 +4,8 @@ The body is :meth:`lawcode.errors.LawcodeError.to_dict` plus ``status``: ``error
 wrong), ``expected`` (what would be right) and ``known`` (the valid names, closest first).
 Requests too large are refused before they are read (413); malformed JSON, unknown names and
 bad values are 400, 404 or 422; nothing a client sends is answered with a 500. A corpus store
-that cannot be reached while serving is the server's trouble: 503, naming the store and what to
-check.
+that cannot be reached while serving, or stops answering during a request, is the server's
+trouble: 503 with ``Retry-After``, naming the store and what to check.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from lawcode.api.library import Conflict, Forbidden, NotFound, StoreUnavailable
 from lawcode.errors import LawcodeError
 
 MAX_BODY = 4 * 1024 * 1024  # bytes: a regulation text with its model fits many times over
+RETRY_AFTER = 10  # seconds a client is asked to wait before asking again when the store is unavailable
 
 
 class ErrorBody(BaseModel):
@@ -43,9 +44,12 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (404, "Unknown regulation, provision, norm or procedure"),
         (413, "Request body too large"),
         (422, "The request names something the model does not know, or a value is malformed"),
-        (503, "The corpus store cannot be reached: the body names it and what to check"),
+        (503, "The corpus store cannot be reached, or stopped answering during the request: the body names "
+              "it and what to check"),
     )
 }
+ERROR_RESPONSES[503]["headers"] = {"Retry-After": {"description": "seconds to wait before asking again",
+                                                   "schema": {"type": "integer"}}}
 
 
 def error_response(status: int, message: str, expected: str | None = None, known: list[str] | None = None,
@@ -60,6 +64,7 @@ def _answer(request: Request, body: ErrorBody, headers: dict[str, str] | None = 
     path = request.url.path
     if render is not None and not path.startswith("/api") and path != "/openapi.json":
         page: Response = render(request, body.status, body.model_dump())
+        page.headers.update(headers or {})
         return page
     return JSONResponse(body.model_dump(), status_code=body.status, headers=headers)
 
@@ -80,7 +85,8 @@ async def _lawcode_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, LawcodeError)
     status = _status_of(error)
     data = error.to_dict()
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else \
+        {"Retry-After": str(RETRY_AFTER)} if status == 503 else None
     body = ErrorBody(status=status, error=data["error"], expected=data["expected"], known=data["known"],
                      file=data["file"], line=data["line"])
     return _answer(request, body, headers)

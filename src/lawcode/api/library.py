@@ -4,8 +4,9 @@ Two sources: the models the server is started with (the shipped ones, or ``--mod
 their texts, parsed and exported when the server starts; and the corpus store
 (:mod:`lawcode.store`: LAWCODE_DATABASE_URL, else the SQLite file in the user's data folder),
 whose regulations are listed at start and each read (its latest version, with its model) the
-first time a request names it. A model given at start-up keeps its id: the store serves the
-others. Writing (an ingest over the API, with the token) stores the text and its model in the
+first time a request names it; a version or regulation ingested while the server runs is served
+once it is stored (see :class:`Library`). A model given at start-up keeps its id: the store
+serves the others. Writing (an ingest over the API, with the token) stores the text and its model in the
 store, as ``lawcode ingest`` does, so that a restarted server serves it again.
 
 Converting a text to Akoma Ntoso pauses Python's cyclic garbage collector (see
@@ -24,9 +25,10 @@ import gc
 import inspect
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -59,13 +61,22 @@ class Forbidden(QueryError):
 
 
 class StoreUnavailable(LawcodeError):
-    """The corpus store cannot be opened while serving (its server down, its file unreadable): the
-    server's trouble, not the request's, so it is answered 503, naming the store and what to check."""
+    """The corpus store cannot be opened while serving (its server down, its file unreadable), or
+    stops answering in the middle of a request (its server stopped, the connection cut, the file
+    damaged): the server's trouble, not the request's, so it is answered 503 (with Retry-After),
+    naming the store and what to check."""
+
+
+# SQLite's primary result codes for a store that cannot answer, whatever the query: no permission,
+# busy or locked past the timeout, out of memory, read-only, I/O error, damaged, disk full, cannot
+# open, locking protocol, not a database. A plain SQLITE_ERROR (a query's own mistake) is not one.
+_SQLITE_UNAVAILABLE = frozenset({3, 5, 6, 7, 8, 10, 11, 13, 14, 15, 26})
 
 
 @contextmanager
 def opened_store() -> Iterator[Store]:
-    """The corpus store, open for one request; :class:`StoreUnavailable` when it cannot be opened."""
+    """The corpus store, open for one request; :class:`StoreUnavailable` when it cannot be opened
+    or stops answering before the request is done."""
     from lawcode.store.errors import StoreError
     from lawcode.store.store import Store
 
@@ -75,7 +86,28 @@ def opened_store() -> Iterator[Store]:
         raise StoreUnavailable(f"the corpus store ({_store_name()}) is unavailable: {error.message}",
                                file=error.file, expected=error.expected) from None
     with store:
-        yield store
+        try:
+            yield store
+        except Exception as error:
+            if not _lost(error):
+                raise
+            where = store.location
+            first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            expected = ("a PostgreSQL server running at that address that keeps its connections (see its log)"
+                        if where.backend == "postgresql" else "a readable, intact SQLite file at that path")
+            raise StoreUnavailable(f"the corpus store ({where.describe()}) stopped answering during the request: "
+                                   f"{first_line}", expected=expected) from None
+
+
+def _lost(error: Exception) -> bool:
+    """Whether a database error says the store cannot answer now (not that a query was wrong)."""
+    import sqlite3
+    import sys
+
+    if isinstance(error, sqlite3.DatabaseError):
+        return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _SQLITE_UNAVAILABLE
+    psycopg = sys.modules.get("psycopg")  # loaded when the store is PostgreSQL
+    return psycopg is not None and isinstance(error, psycopg.OperationalError)
 
 
 def _store_name() -> str:
@@ -179,11 +211,24 @@ class Stored:
 
 @dataclass
 class Library:
-    """The regulations read, by id, in the order they were added; and those in the store not read
-    yet (``stored``), read the first time a request names them."""
+    """The regulations this server answers about, by id, in the order they were added: each one
+    read (a :class:`Regulation`), or one in the store not read yet (a :class:`Stored`, what the
+    listing shows of it), read the first time a request names it.
 
-    regulations: dict[str, Regulation] = field(default_factory=dict)
-    stored: dict[str, Stored] = field(default_factory=dict)
+    A library that ``follows_store`` (one loaded with the corpus store) looks at the store's
+    versions again when a request names a regulation of the store, or one it does not hold, or
+    lists them, at most once every ``fresh_for`` seconds (one query): a version ingested since
+    (by ``lawcode ingest`` in another process, or another server) replaces the one read, a
+    regulation ingested since is served, one deleted is gone. It serves a regulation's latest
+    version, as the listing shows it. When the store cannot be reached, what is read already is
+    still answered.
+    """
+
+    regulations: dict[str, Regulation | Stored] = field(default_factory=dict)
+    follows_store: bool = False
+    fresh_for: float = 1.0  # seconds
+    _looked: float = field(default=float("-inf"), repr=False)  # when the store's versions were last looked at
+    _looking: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def load(cls, models: list[str] | None = None, text: str | None = None, store: bool = True) -> Library:
@@ -191,6 +236,7 @@ class Library:
         with its text when it can be found (``text``, a file or folder, or LAWCODE_CORPUS), and
         (``store``) the regulations in the corpus store, when there is one."""
         from lawcode import service
+        from lawcode.store.location import store_configured
 
         library = cls()
         refs = models if models else sorted(service.shipped_model_paths())
@@ -205,30 +251,44 @@ class Library:
             origin = "shipped" if str(ref) in service.shipped_model_paths() else "model"
             library.regulations[regulation.id] = Regulation(regulation.id, regulation.title, loaded, document,
                                                             akn, origin)
-        if store:
-            library.stored = library._stored_list()
+        # A store is only opened when one is configured or already exists, so that a read-only
+        # server never creates one.
+        if store and store_configured():
+            library.follows_store = True
+            library._look_at_store(now=True)
         return library
 
     def entries(self) -> list[Regulation | Stored]:
-        """Every regulation this server answers about: those read, then those still in the store."""
-        return [*self.regulations.values(), *(s for i, s in self.stored.items() if i not in self.regulations)]
+        """Every regulation this server answers about (the store's as last seen, should it be unreachable now)."""
+        with suppress(StoreUnavailable):
+            self._look_at_store()
+        return list(self.regulations.values())
 
     def get(self, regulation_id: str) -> Regulation:
-        regulation = self.regulations.get(regulation_id)
-        if regulation is None and regulation_id in self.stored:
-            regulation = self._read_stored(regulation_id)
-        if regulation is None:
+        entry = self.regulations.get(regulation_id)
+        if self._from_the_store(entry):
+            try:
+                self._look_at_store()
+            except StoreUnavailable:
+                if not isinstance(entry, Regulation):
+                    raise
+            entry = self.regulations.get(regulation_id)
+        if isinstance(entry, Stored):
+            return self._read_stored(regulation_id)
+        if entry is None:
             from lawcode.suggest import closest_first
 
             raise NotFound(f"no regulation {regulation_id!r} on this server", expected="a regulation id",
-                           known=closest_first(regulation_id, [*self.regulations, *self.stored]))
-        return regulation
+                           known=closest_first(regulation_id, self.regulations))
+        return entry
 
     async def read_ahead(self, regulation_id: str) -> None:
-        """For an ``async`` handler: read a stored regulation not read yet on a worker thread, so
-        that parsing its text and loading its model (under the conversion lock) never holds up the
-        event loop, and with it every other request. A no-op once it is read."""
-        if regulation_id not in self.regulations and regulation_id in self.stored:
+        """For an ``async`` handler: whatever :meth:`get` needs of the store (a look at its versions,
+        reading a regulation not read yet: parsing its text and loading its model, under the
+        conversion lock) done on a worker thread, so that it never holds up the event loop, and
+        with it every other request. A no-op when nothing is due."""
+        entry = self.regulations.get(regulation_id)
+        if isinstance(entry, Stored) or (self._from_the_store(entry) and self._due()):
             from starlette.concurrency import run_in_threadpool
 
             await run_in_threadpool(self.get, regulation_id)
@@ -254,29 +314,44 @@ class Library:
         return regulation, regulation.document
 
     def modelled(self) -> list[str]:
-        return [r.id for r in self.entries() if r.has_model]
+        return [r.id for r in self.regulations.values() if r.has_model]
 
     # -- the corpus store -----------------------------------------------------------------------
 
-    def _stored_list(self) -> dict[str, Stored]:
-        """The store's regulations (their latest versions) not given at start-up; none without a store.
+    def _from_the_store(self, entry: Regulation | Stored | None) -> bool:
+        """Whether the store decides what a request for this entry gets (None: one not held)."""
+        return self.follows_store and (entry is None or entry.origin == "stored")
 
-        A store is only opened when one is configured or already exists, so that a read-only
-        server never creates one.
-        """
-        from lawcode.store.location import store_configured
+    def _due(self) -> bool:
+        return time.monotonic() - self._looked >= self.fresh_for
 
-        if not store_configured():
-            return {}
-        with opened_store() as store:
-            return {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations()
-                    if r.versions and r.id not in self.regulations}
+    def _look_at_store(self, now: bool = False) -> None:
+        """Take in the store's regulations and their latest versions (one query), unless looked at
+        less than ``fresh_for`` seconds ago: a regulation not held is listed, one whose latest
+        version is not the one held is listed again (to be read when next asked for), one no
+        longer stored is dropped. The start-up models keep their ids."""
+        if not self.follows_store or not (now or self._due()):
+            return
+        with self._looking:
+            if not (now or self._due()):
+                return
+            self._looked = time.monotonic()  # also when the store cannot be reached: not again at once
+            with opened_store() as store:
+                latest = {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations()
+                          if r.versions}
+            for regulation_id, entry in list(self.regulations.items()):
+                if entry.origin == "stored" and regulation_id not in latest:
+                    del self.regulations[regulation_id]
+            for regulation_id, stored in latest.items():
+                held = self.regulations.get(regulation_id)
+                if held is None or (held.origin == "stored" and _ref(held) != stored.version.ref):
+                    self.regulations[regulation_id] = stored
 
     def _read_stored(self, regulation_id: str) -> Regulation:
         """Read a stored regulation (its latest version, with its model) and keep it."""
         with collector_kept_on():
             held = self.regulations.get(regulation_id)
-            if held is not None:  # read by another request meanwhile
+            if isinstance(held, Regulation):  # read by another request meanwhile
                 return held
             with opened_store() as store:
                 version = store.resolve(regulation_id)
@@ -319,7 +394,6 @@ class Library:
                     added = store.add(prepared, as_version_of=regulation_id if known else None)
                     regulation = self._from_store(store, store.resolve(f"{added.regulation_id}@{added.number}"))
                 self.regulations[regulation.id] = regulation
-                self.stored.pop(regulation.id, None)
         return regulation
 
     @staticmethod
@@ -336,6 +410,11 @@ class Library:
             raise QueryError(f"the model is for {loaded.model.regulation.id!r}, not {regulation_id!r}",
                              expected="the same id in the request and in the model's regulation.id")
         return loaded
+
+
+def _ref(entry: Regulation | Stored) -> str | None:
+    """The store's version (ID@N) an entry is, or was read from."""
+    return entry.version.ref if isinstance(entry, Stored) else entry.version
 
 
 def _prepare_apart(text_path: Path, model_path: Path | None) -> PreparedText:

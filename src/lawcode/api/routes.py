@@ -139,7 +139,7 @@ def norms(regulation_id: RegulationId, lib: Lib,
 
 
 def _facts(specs: list[str]) -> dict[str, bool]:
-    from lawcode.engine.queries import parse_facts
+    from lawcode.facts import parse_facts
 
     return parse_facts(specs)
 

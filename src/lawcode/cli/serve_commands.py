@@ -36,7 +36,7 @@ def serve(
                                  "what was written: give --workers 1, or no --api-token", param_hint="--workers")
 
     library = Library.load(model or None, text)
-    missing = [r.id for r in library.regulations.values() if r.document is None]
+    missing = [r.id for r in library.regulations.values() if not r.has_text]
     for regulation_id in missing:
         typer.echo(f"lawcode: note: no text for {regulation_id} (set LAWCODE_CORPUS or --text): "
                    "questions are answered without quotations, the reader is off", err=True)

@@ -169,18 +169,15 @@ def delete(
     when it cannot ask because no one is at a terminal, refuses).
     """
     from lawcode.errors import QueryError
+    from lawcode.store.store import parse_ref
 
-    regulation_id, _, number = ref.partition("@")
-    if number and version is not None and number != str(version):
+    regulation_id, number = parse_ref(ref)
+    if number is not None and version is not None and number != version:
         raise QueryError(f"{ref} and --version {version} name different versions", expected="one of the two")
-    if number and not number.isdigit():
-        raise QueryError(f"malformed version {ref!r}", expected="ID or ID@N with N a version number, e.g. marina@2")
-    chosen = int(number) if number else version
+    chosen = number if number is not None else version
     with open_store() as store:
-        versions = store.versions(regulation_id)
-        doomed = [v for v in versions if chosen is None or v.number == chosen]
-        if versions and doomed and not yes:
-            what = ", ".join(v.ref for v in doomed)
+        if not yes:
+            what = ", ".join(v.ref for v in store.versions_named(regulation_id, chosen))
             if not sys.stdin.isatty():
                 raise QueryError(f"deleting {what} needs confirmation", expected="--yes to delete without asking")
             if not typer.confirm(f"delete {what} from {store.location.describe()}?"):

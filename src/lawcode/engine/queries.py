@@ -87,6 +87,7 @@ from lawcode.engine.exclusive import excluded_by_choice
 from lawcode.engine.findings import APPLIES, DOES_NOT_APPLY, KIND_ORDER, UNDETERMINED, Finding
 from lawcode.engine.quote import citation
 from lawcode.errors import QueryError
+from lawcode.facts import parse_facts
 from lawcode.model.conditions import facts_of
 from lawcode.suggest import closest_first
 
@@ -104,30 +105,9 @@ ASK_BUDGET = 3 ** 6
 
 Facts: TypeAlias = Mapping[str, bool] | Iterable[str] | None  # as given: {name: value}, or ["name", "name=false"]
 Roles: TypeAlias = str | Iterable[str]  # one actor id, or the ids of the roles one organisation holds
-_TRUE_WORDS = {"true": True, "yes": True, "false": False, "no": False}
 
 
 # -- checking a question against the model --------------------------------------------------------
-
-
-def parse_facts(specs: Iterable[str]) -> dict[str, bool]:
-    """``["a", "b=false"]`` -> {a: True, b: False}; the same fact with two values is an error."""
-    facts: dict[str, bool] = {}
-    for spec in specs:
-        name, sep, word = spec.partition("=")
-        name = name.strip()
-        value: bool | None = True
-        if sep:
-            value = _TRUE_WORDS.get(word.strip().lower())
-            if value is None:
-                raise QueryError(f"fact {name!r}: {word!r} is neither true nor false",
-                                 expected="--fact NAME, --fact NAME=true or --fact NAME=false",
-                                 known=["true", "false", "yes", "no"])
-        if facts.get(name, value) != value:
-            raise QueryError(f"fact {name!r} is given twice, as true and as false",
-                             expected="each fact once (or twice with the same value)")
-        facts[name] = bool(value)
-    return facts
 
 
 def _facts(engine: Engine, roles: tuple[str, ...],

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from lawcode import eids
 
 if TYPE_CHECKING:
-    from lawcode.text.document import Document
+    from lawcode.text.document import Document, Node
 
 # eId component prefix -> how a citation spells it. Components not listed (list_1, intro …)
 # add nothing to a citation.
@@ -30,26 +30,65 @@ def citation(eid: str, document: Document | None = None) -> str:
     number ("Art. 15(1)(3)") so that they never read as paragraphs. Containers alone cite as
     "Chapter II".
     """
-    head = ""
-    container = ""
-    article_eid = ""
-    numbers: list[str] = []
-    so_far: list[str] = []
-    for part in eids.parts(eid):
-        so_far.append(part)
+    return _spelled(_read(_START, "", eids.parts(eid)), eid, document)
+
+
+def citations(document: Document) -> list[tuple[Node, str]]:
+    """Every node of ``document`` in reading order with its citation, ``citation(node.eid, document)``.
+
+    A node's eId is its parent's and a few components of its own (as the parser makes them), so
+    each node's reading goes on from its parent's through its own components only, instead of
+    reading every eId from the top again (the corpus store cites every node of every text).
+    """
+    cited: list[tuple[Node, str]] = []
+    for node in document.body:
+        _cite(node, "", _START, document, cited)
+    return cited
+
+
+def _cite(node: Node, parent_eid: str, reading: _Reading, document: Document, cited: list[tuple[Node, str]]) -> None:
+    """Add ``node`` and its descendants to ``cited``, ``reading`` being its parent's (eId ``parent_eid``)."""
+    eid = node.eid
+    if parent_eid and eid.startswith(parent_eid + eids.SEPARATOR):
+        reading = _read(reading, parent_eid, eids.parts(eid[len(parent_eid) + len(eids.SEPARATOR):]))
+    else:  # an eId not made from its parent's (a hand-written Akoma Ntoso file may have one)
+        reading = _read(_START, "", eids.parts(eid))
+    cited.append((node, _spelled(reading, eid, document)))
+    for child in node.children:
+        _cite(child, eid, reading, document, cited)
+
+
+# What the components of an eId read so far say for its citation: the provision cited ("Art. 13",
+# "" until one is read), the container (cited when no provision is), the provision's eId, how
+# many paragraph and item numbers follow it, and those numbers as cited ("(1)(5)").
+_Reading = tuple[str, str, str, int, str]
+_START: _Reading = ("", "", "", 0, "")
+
+
+def _read(reading: _Reading, prefix: str, components: list[str]) -> _Reading:
+    """``reading`` gone on through ``components``, the components of an eId that follow ``prefix``
+    (the eId they continue, "" for none)."""
+    head, container, provision, count, numbers = reading
+    for position, part in enumerate(components):
         name, num = eids.kind_and_number(part)
         if name in _HEADS:
             head = _HEADS[name] + num
-            article_eid = eids.join(so_far)
+            read = components[:position + 1]
+            provision = eids.join([prefix, *read] if prefix else read)
         elif name in _CONTAINERS and not head:
             container = _CONTAINERS[name] + num
         elif name in _SUBDIVISIONS and head:
-            numbers.append(num)
+            count += 1
+            numbers += f"({num})"
+    return head, container, provision, count, numbers
+
+
+def _spelled(reading: _Reading, eid: str, document: Document | None) -> str:
+    """The citation of ``eid``, once all its components are read."""
+    head, container, provision, count, numbers = reading
     if not head:
         return container or eid
-    if len(numbers) == 1 and _single_paragraph(document, article_eid):
-        numbers = []
-    return head + "".join(f"({n})" for n in numbers)
+    return head if count == 1 and _single_paragraph(document, provision) else head + numbers
 
 
 def _single_paragraph(document: Document | None, article_eid: str) -> bool:

@@ -138,11 +138,11 @@ def _shipped_model_named_for(file_name: str) -> LoadedModel | None:
 
 
 def _provision_rows(document: Document) -> Iterator[SearchRow]:
-    from lawcode.engine.quote import citation
+    from lawcode.engine.quote import citations
 
-    for order, node in enumerate(document.walk()):
+    for order, (node, cited) in enumerate(citations(document)):
         body = " ".join(part for part in (node.text, node.wrap_up) if part)
-        yield ("provision", node.eid, node.kind, "", "", citation(node.eid, document), order,
+        yield ("provision", node.eid, node.kind, "", "", cited, order,
                " ".join(filter(None, (node.num, node.heading))), body)
 
 

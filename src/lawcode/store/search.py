@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawcode.store import query as q
+from lawcode.store.actors import actors_matching
 from lawcode.store.migrations import FTS5_TOKENIZER
-from lawcode.store.store import Store, Version
+from lawcode.store.store import Store
 
 MARK = "**"
 
@@ -100,28 +101,6 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
                      tuple((cites or "").split()), citation or "", snippet, float(score))
                  for vid, what, ref, kind_, actors, cites, citation, snippet, score in rows)
     return Results(hits, capped)
-
-
-def actors_matching(store: Store, actor: str, scope: list[Version] | None) -> dict[int, list[str]]:
-    """For each version searched that has a model: the actors of its norms that ``actor`` is, as
-    the engine reads its model's ontology (:meth:`~lawcode.engine.applicability.Engine.bearer_match`):
-    the actor itself, what it is a kind of (a norm of a unit binds an enterprise that is a unit),
-    a defined subclass of one of those, or what a may-be link says it may be. Versions whose
-    norms name none of them are left out."""
-    from lawcode.engine.applicability import engine_for
-
-    versions = scope if scope is not None else store.current_versions()
-    found: dict[int, list[str]] = {}
-    for version in versions:
-        loaded = store.loaded_model(version) if version.model_id is not None else None
-        if loaded is None:
-            continue
-        named = sorted({one for norm in store.norms(version) for one in norm["actors"]})
-        engine = engine_for(loaded)
-        ids = [one for one in named if one == actor or engine.bearer_match(actor, one).matches]
-        if ids:
-            found[version.id] = ids
-    return found
 
 
 def _sqlite(store: Store, match: str, where: str, params: list[Any], limit: int) -> tuple[list[tuple[Any, ...]], bool]:

@@ -247,18 +247,12 @@ class Store:
         removed; an unknown regulation or version is an error and nothing is removed.
         """
         with self.backend.transaction(_INGEST_LOCK):
-            versions = self.versions(regulation_id)
-            if not versions:
-                raise self._unknown(regulation_id)
-            doomed = versions if number is None else [v for v in versions if v.number == number]
-            if not doomed:
-                raise StoreError(f"{regulation_id} has no version {number}", expected=f"{regulation_id}@N",
-                                 known=[v.ref for v in versions])
+            doomed = self.versions_named(regulation_id, number)
             for version in doomed:
                 self.backend.run(f"DELETE FROM search_text WHERE {self._rows_of()}", self.row_range(version.id))
                 self.backend.run("DELETE FROM versions WHERE id = ?", (version.id,))
-            if len(doomed) == len(versions):
-                self.backend.run("DELETE FROM regulations WHERE id = ?", (regulation_id,))
+            self.backend.run("DELETE FROM regulations WHERE id = ? AND NOT EXISTS "
+                             "(SELECT 1 FROM versions WHERE regulation_id = ?)", (regulation_id, regulation_id))
         return doomed
 
     def _regulation_for(self, text: PreparedText, as_version_of: str | None) -> str:
@@ -321,16 +315,20 @@ class Store:
 
     def resolve(self, ref: str, on: dt.date | None = None) -> Version:
         """The version ``ref`` names: ``ID@N``, or ``ID`` (in force ``on`` that day, else the latest)."""
-        regulation_id, _, number = ref.partition("@")
+        found = self.find(ref, on)
+        if found is None:
+            raise self._unknown(parse_ref(ref)[0])
+        return found
+
+    def find(self, ref: str, on: dt.date | None = None) -> Version | None:
+        """As :meth:`resolve`, but None when no regulation ``ID`` is stored (one query); a version
+        it does not have is an error all the same."""
+        regulation_id, number = parse_ref(ref)
         versions = self.versions(regulation_id)
         if not versions:
-            raise self._unknown(regulation_id)
-        if number:
-            for version in versions:
-                if str(version.number) == number:
-                    return version
-            raise StoreError(f"{regulation_id} has no version {number}", expected=f"{regulation_id}@N",
-                             known=[v.ref for v in versions])
+            return None
+        if number is not None:
+            return _numbered(regulation_id, versions, number)
         if on is None:
             return versions[-1]
         chosen = in_force_on(versions, on)
@@ -339,6 +337,14 @@ class Store:
                              expected="a date within a version's validity",
                              known=[f"{v.ref} from {v.in_force_from or 'unknown'}" for v in versions])
         return chosen
+
+    def versions_named(self, regulation_id: str, number: int | None = None) -> list[Version]:
+        """Every version of a regulation, or (``number``) that one: what ``delete`` removes. An
+        unknown regulation or version is an error."""
+        versions = self.versions(regulation_id)
+        if not versions:
+            raise self._unknown(regulation_id)
+        return versions if number is None else [_numbered(regulation_id, versions, number)]
 
     def current_versions(self, on: dt.date | None = None, regulation_id: str | None = None) -> list[Version]:
         """For each regulation (or the one named): the version in force ``on`` that day, else the latest."""
@@ -373,7 +379,7 @@ class Store:
     def loaded_model(self, version: Version) -> LoadedModel | None:
         """The version's stored model, loaded and checked as a model file is (None without one)."""
         stored = self.model_source(version)
-        return None if stored is None else _load_model_source(*stored)
+        return None if stored is None else model_from_source(*stored)
 
     def find_fingerprint(self, fingerprint: str) -> Version | None:
         """The most recently stored version whose parsed text has this fingerprint, if any."""
@@ -425,6 +431,25 @@ class Store:
                           known=close)
 
 
+def parse_ref(ref: str) -> tuple[str, int | None]:
+    """How a command names a stored regulation or version: ``ID`` -> (ID, None), ``ID@N`` -> (ID, N)."""
+    regulation_id, at, number = ref.partition("@")
+    if not at:
+        return regulation_id, None
+    if not (number.isascii() and number.isdigit()):
+        raise StoreError(f"malformed version {ref!r}", expected="ID or ID@N with N a version number, e.g. marina@2")
+    return regulation_id, int(number)
+
+
+def _numbered(regulation_id: str, versions: list[Version], number: int) -> Version:
+    """Version ``number`` among a regulation's ``versions``; an error listing them when it has none."""
+    for version in versions:
+        if version.number == number:
+            return version
+    raise StoreError(f"{regulation_id} has no version {number}", expected=f"{regulation_id}@N",
+                     known=[v.ref for v in versions])
+
+
 def in_force_on(versions: list[Version], on: dt.date) -> Version | None:
     """The version in force on ``on`` (see the module's docstring), or None."""
     day = on.isoformat()
@@ -434,9 +459,9 @@ def in_force_on(versions: list[Version], on: dt.date) -> Version | None:
 
 
 @lru_cache(maxsize=16)
-def _load_model_source(file_name: str, source: str) -> LoadedModel:
-    """A stored model file loaded (once per file name and source: a search by actor loads the
-    model of every version it looks in)."""
+def model_from_source(file_name: str, source: str) -> LoadedModel:
+    """A stored model file loaded and checked as a model file is (the 16 most recent kept, by
+    file name and source)."""
     import tempfile
     from pathlib import Path
 

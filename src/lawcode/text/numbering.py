@@ -9,6 +9,7 @@ opens a nested roman list. :func:`scheme_of` decides by that sequence.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -61,8 +62,12 @@ def _next_letter(label: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
 def candidates(label: str) -> tuple[str, ...]:
-    """Every scheme a bare label (no parentheses) may belong to."""
+    """Every scheme a bare label (no parentheses) may belong to.
+
+    Read once per label and kept: a text uses a few dozen labels, each of them many times.
+    """
     if label[:1].isdigit():
         return (ARABIC,)
     if label[:1].islower() and label[1:].isupper():  # "aA": an item inserted after (a), as South African texts do

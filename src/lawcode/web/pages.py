@@ -140,7 +140,7 @@ def norm_page(regulation_id: str, norm: str, request: Request,
               role: Annotated[str | None, Query(alias="as", max_length=200)] = None, fact: Strings = []  # noqa: B006
               ) -> HTMLResponse:
     from lawcode.engine.catalog import actor_catalog
-    from lawcode.engine.queries import parse_facts
+    from lawcode.facts import parse_facts
     from lawcode.service import explain
 
     regulation, loaded = _library(request).with_model(regulation_id)
@@ -169,7 +169,7 @@ def interview(regulation_id: str, request: Request,
               done: bool = False) -> Response:
     """The interview: roles, then one question at a time; its state is all in the URL."""
     from lawcode.engine.catalog import actor_catalog
-    from lawcode.engine.queries import parse_facts
+    from lawcode.facts import parse_facts
     from lawcode.service import ask_roles, next_question
 
     regulation, loaded = _library(request).with_model(regulation_id)

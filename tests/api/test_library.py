@@ -1,0 +1,63 @@
+"""The server's library: what it holds, read or not yet, and how it follows the corpus store."""
+
+from __future__ import annotations
+
+# Synthetic regulations (invented words).
+BRIDGE = """Invented Bridge Rules
+
+Article 1: A carter shall pay the bridge toll at the gate.
+
+Article 2: The warden may close the bridge in a storm.
+"""
+
+FERRY = """Invented Ferry Rules
+
+Article 1: A passenger shall hold a ticket.
+
+Article 2: The pilot may refuse a passenger who is drunk.
+"""
+
+
+def _store_with(tmp_path, monkeypatch, **texts: str) -> None:
+    from lawcode.store.prepare import prepare
+    from lawcode.store.store import Store
+
+    monkeypatch.setenv("LAWCODE_DATABASE_URL", str(tmp_path / "store.sqlite3"))
+    with Store.open() as store:
+        for name, text in texts.items():
+            path = tmp_path / f"{name}.txt"
+            path.write_text(text, encoding="utf-8")
+            store.add(prepare(str(path)))
+
+
+def test_one_listing_whether_a_stored_regulation_was_read_or_not(tmp_path, monkeypatch):
+    from lawcode.api.library import Library, Regulation, Stored
+
+    _store_with(tmp_path, monkeypatch, bridge=BRIDGE, ferry=FERRY)
+    library = Library.load(["tar-counter-espionage-2021"])
+    listed = [(entry.id, entry.version if isinstance(entry, Regulation) else entry.version.ref)
+              for entry in library.entries()]
+    assert listed == [("tar-counter-espionage-2021", None), ("bridge", "bridge@1"), ("ferry", "ferry@1")]
+    assert isinstance(library.regulations["ferry"], Stored)
+    assert library.get("ferry").document is not None  # read when first asked for
+    assert [entry.id for entry in library.entries()] == [entry for entry, _ in listed]  # in its place still
+    assert [entry.summary()["version"] for entry in library.entries()][1:] == ["bridge@1", "ferry@1"]
+    assert library.modelled() == ["tar-counter-espionage-2021"]
+
+
+def test_a_regulation_read_is_still_answered_when_the_store_cannot_be_reached(tmp_path, monkeypatch):
+    import pytest
+
+    from lawcode.api.library import Library, StoreUnavailable
+
+    _store_with(tmp_path, monkeypatch, bridge=BRIDGE, ferry=FERRY)
+    library = Library.load(["tar-counter-espionage-2021"])
+    library.fresh_for = 0  # look at the store on every request
+    assert library.get("bridge").version == "bridge@1"
+    monkeypatch.setenv("LAWCODE_DATABASE_URL", "postgresql://lawcode@127.0.0.1:1/corpus")  # nothing listens there
+    assert library.get("bridge").version == "bridge@1"
+    assert [entry.id for entry in library.entries()] == ["tar-counter-espionage-2021", "bridge", "ferry"]
+    with pytest.raises(StoreUnavailable, match=r"127\.0\.0\.1:1"):
+        library.get("ferry")  # not read yet: it needs the store
+    with pytest.raises(StoreUnavailable):
+        library.get("canal")  # not held: only the store could say whether it exists
