@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,3 +51,12 @@ def serving(env: dict[str, str], *args: str, start_within: float = 60) -> Iterat
             raise
         if process.stderr:
             process.stderr.close()
+
+
+def get_json(url: str) -> tuple[int, dict]:
+    """GET ``url`` from a server: (status, its JSON body), for error answers too."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())

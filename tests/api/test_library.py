@@ -61,3 +61,24 @@ def test_a_regulation_read_is_still_answered_when_the_store_cannot_be_reached(tm
         library.get("ferry")  # not read yet: it needs the store
     with pytest.raises(StoreUnavailable):
         library.get("canal")  # not held: only the store could say whether it exists
+
+
+def test_a_regulation_asked_for_is_looked_up_alone_and_a_newer_version_read(tmp_path, monkeypatch):
+    from lawcode.api.library import Library
+    from lawcode.store.prepare import prepare
+    from lawcode.store.store import Store
+
+    _store_with(tmp_path, monkeypatch, bridge=BRIDGE, ferry=FERRY)
+    library = Library.load(["tar-counter-espionage-2021"])
+    library.fresh_for = 0
+    assert library.get("bridge").version == "bridge@1"
+    listed = []
+    every = Store.regulations
+    monkeypatch.setattr(Store, "regulations", lambda store: listed.append(1) or every(store))
+    (tmp_path / "bridge.txt").write_text(BRIDGE.replace("bridge toll", "bridge fee"), encoding="utf-8")
+    with Store.open() as store:
+        store.add(prepare(str(tmp_path / "bridge.txt")))
+    bridge = library.get("bridge")
+    assert bridge.version == "bridge@2" and "bridge fee" in bridge.document.get("art_1__para_nn_1").text
+    assert listed == []  # one regulation's versions, not the whole store's
+    assert [entry.id for entry in library.entries()][1:] == ["bridge", "ferry"] and listed == [1]

@@ -16,19 +16,11 @@ import pytest
 from apihelp import SHED_MODEL, SHED_TEXT, TAR_ID
 
 from conftest import TAR, corpus_file
-from servers import serving
+from servers import get_json, serving
 
 pytestmark = pytest.mark.slow  # real servers, a few seconds each
 
 TOKEN = "a-token-for-the-restart-test"
-
-
-def _get(url: str) -> tuple[int, dict]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
 
 
 def _post(url: str, payload: dict, token: str) -> tuple[int, dict]:
@@ -54,14 +46,14 @@ def test_a_regulation_written_over_the_api_is_served_again_after_a_restart(env):
                                 TOKEN)
         assert status == 201, created
         assert created["version"] == "shed@1" and created["has_model"]
-        before = _get(url + "/api/regulations/shed/ask?as=owner&on=2021-01-01")[1]
+        before = get_json(url + "/api/regulations/shed/ask?as=owner&on=2021-01-01")[1]
     with serving(env, "--model", TAR_ID) as (url, _):  # restarted, read-only
-        listed = {r["id"]: r for r in _get(url + "/api/regulations")[1]["regulations"]}
+        listed = {r["id"]: r for r in get_json(url + "/api/regulations")[1]["regulations"]}
         assert listed["shed"]["origin"] == "stored" and listed["shed"]["has_model"]
-        status, after = _get(url + "/api/regulations/shed/ask?as=owner&on=2021-01-01")
+        status, after = get_json(url + "/api/regulations/shed/ask?as=owner&on=2021-01-01")
         assert status == 200 and after == before
         assert [f["norm"] for f in after["findings"]] == ["art2-paint"]
-        status, provision = _get(url + "/api/regulations/shed/provisions/chp_I__art_2")
+        status, provision = get_json(url + "/api/regulations/shed/provisions/chp_I__art_2")
         assert status == 200 and provision["text"].startswith("An owner shall paint")
         status, refused = _post(url + "/api/regulations", {"id": "shed", "text": SHED_TEXT}, TOKEN)
         assert status == 403 and "read-only" in refused["error"]
@@ -72,7 +64,7 @@ def test_several_worker_processes_answer_and_stop_together(env):
         children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
         assert len(children) == 2
         for _ in range(6):
-            status, answer = _get(url + f"/api/regulations/{TAR_ID}/ask?as=citizen")
+            status, answer = get_json(url + f"/api/regulations/{TAR_ID}/ask?as=citizen")
             assert status == 200 and answer["findings"]
     assert process.returncode == 0
     for child in children:

@@ -5,19 +5,16 @@ with two worker processes (each follows the store on its own)."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from apihelp import TAR_ID
 
 from conftest import postgres_schema
-from servers import serving
+from servers import get_json, serving
 
 pytestmark = pytest.mark.slow  # real servers and ingests, a few seconds each
 
@@ -66,14 +63,6 @@ def _lawcode(env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
-def _get(url: str) -> tuple[int, dict]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
-
-
 def _settles(check, within: float = 20) -> None:
     """``check()`` true for eight requests in a row (so both workers answer so) within ``within`` seconds."""
     deadline, in_a_row = time.monotonic() + within, 0
@@ -86,16 +75,16 @@ def _settles(check, within: float = 20) -> None:
 def test_a_version_ingested_while_serving_is_served_without_a_restart(env, tmp_path):
     with serving(env, "--model", TAR_ID, "--workers", "2") as (url, _):
         for _ in range(4):  # each worker reads bridge@1
-            status, provision = _get(url + "/api/regulations/bridge/provisions/1")
+            status, provision = get_json(url + "/api/regulations/bridge/provisions/1")
             assert status == 200 and "bridge toll" in provision["text"]
         _lawcode(env, "ingest", str(_write(tmp_path, "bridge.txt", BRIDGE.replace("bridge toll", "bridge fee"))),
                  str(_write(tmp_path, "ferry.txt", FERRY)))
-        _settles(lambda: _get(url + "/api/regulations/bridge")[1]["version"] == "bridge@2")
-        status, provision = _get(url + "/api/regulations/bridge/provisions/1")
+        _settles(lambda: get_json(url + "/api/regulations/bridge")[1]["version"] == "bridge@2")
+        status, provision = get_json(url + "/api/regulations/bridge/provisions/1")
         assert status == 200 and "bridge fee" in provision["text"]
-        _settles(lambda: "ferry" in {r["id"] for r in _get(url + "/api/regulations")[1]["regulations"]})
-        status, ferry = _get(url + "/api/regulations/ferry")
+        _settles(lambda: "ferry" in {r["id"] for r in get_json(url + "/api/regulations")[1]["regulations"]})
+        status, ferry = get_json(url + "/api/regulations/ferry")
         assert status == 200 and ferry["version"] == "ferry@1"
         _lawcode(env, "delete", "ferry", "--yes")
-        _settles(lambda: _get(url + "/api/regulations/ferry")[0] == 404)
-        assert _get(url + f"/api/regulations/{TAR_ID}")[0] == 200
+        _settles(lambda: get_json(url + "/api/regulations/ferry")[0] == 404)
+        assert get_json(url + f"/api/regulations/{TAR_ID}")[0] == 200

@@ -215,19 +215,21 @@ class Library:
     read (a :class:`Regulation`), or one in the store not read yet (a :class:`Stored`, what the
     listing shows of it), read the first time a request names it.
 
-    A library that ``follows_store`` (one loaded with the corpus store) looks at the store's
-    versions again when a request names a regulation of the store, or one it does not hold, or
-    lists them, at most once every ``fresh_for`` seconds (one query): a version ingested since
-    (by ``lawcode ingest`` in another process, or another server) replaces the one read, a
-    regulation ingested since is served, one deleted is gone. It serves a regulation's latest
-    version, as the listing shows it. When the store cannot be reached, what is read already is
-    still answered.
+    A library that ``follows_store`` (one loaded with the corpus store) looks at the store again
+    while it serves: at a stored regulation's versions when a request names it (one query on the
+    store's index), and at every regulation's latest version when a request names one it does not
+    hold or lists them (one query), each at most once every ``fresh_for`` seconds. So a version
+    ingested since (by ``lawcode ingest`` in another process, or another server) replaces the one
+    read, a regulation ingested since is served, one deleted is gone. It serves a regulation's
+    latest version, as the listing shows it. When the store cannot be reached, what is read
+    already is still answered.
     """
 
     regulations: dict[str, Regulation | Stored] = field(default_factory=dict)
     follows_store: bool = False
     fresh_for: float = 1.0  # seconds
-    _looked: float = field(default=float("-inf"), repr=False)  # when the store's versions were last looked at
+    # when the store was last looked at: by regulation id, and (None) at all of them
+    _looked: dict[str | None, float] = field(default_factory=dict, repr=False)
     _looking: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -268,7 +270,7 @@ class Library:
         entry = self.regulations.get(regulation_id)
         if self._from_the_store(entry):
             try:
-                self._look_at_store()
+                self._look_at_store(regulation_id if entry is not None else None)
             except StoreUnavailable:
                 if not isinstance(entry, Regulation):
                     raise
@@ -288,7 +290,8 @@ class Library:
         conversion lock) done on a worker thread, so that it never holds up the event loop, and
         with it every other request. A no-op when nothing is due."""
         entry = self.regulations.get(regulation_id)
-        if isinstance(entry, Stored) or (self._from_the_store(entry) and self._due()):
+        if isinstance(entry, Stored) or (self._from_the_store(entry) and
+                                         self._due(regulation_id if entry is not None else None)):
             from starlette.concurrency import run_in_threadpool
 
             await run_in_threadpool(self.get, regulation_id)
@@ -322,30 +325,46 @@ class Library:
         """Whether the store decides what a request for this entry gets (None: one not held)."""
         return self.follows_store and (entry is None or entry.origin == "stored")
 
-    def _due(self) -> bool:
-        return time.monotonic() - self._looked >= self.fresh_for
+    def _due(self, looked_at: str | None) -> bool:
+        return time.monotonic() - self._looked.get(looked_at, float("-inf")) >= self.fresh_for
 
-    def _look_at_store(self, now: bool = False) -> None:
-        """Take in the store's regulations and their latest versions (one query), unless looked at
-        less than ``fresh_for`` seconds ago: a regulation not held is listed, one whose latest
-        version is not the one held is listed again (to be read when next asked for), one no
-        longer stored is dropped. The start-up models keep their ids."""
-        if not self.follows_store or not (now or self._due()):
-            return
+    def _claim(self, looked_at: str | None, now: bool) -> bool:
+        """Whether to look at the store now (then no other request does for ``fresh_for`` seconds,
+        also when it cannot be reached: not again at once)."""
         with self._looking:
-            if not (now or self._due()):
-                return
-            self._looked = time.monotonic()  # also when the store cannot be reached: not again at once
-            with opened_store() as store:
+            if not (now or self._due(looked_at)):
+                return False
+            self._looked[looked_at] = time.monotonic()
+            return True
+
+    def _look_at_store(self, regulation_id: str | None = None, now: bool = False) -> None:
+        """Take in the store's latest version of one stored regulation held (``regulation_id``), or
+        of every regulation (None), unless looked at less than ``fresh_for`` seconds ago: one not
+        held is listed, one whose latest version is not the one held is listed again (to be read
+        when next asked for), one no longer stored is dropped. The start-up models keep their ids."""
+        if not self.follows_store or not self._claim(regulation_id, now):
+            return
+        with opened_store() as store:
+            if regulation_id is None:
                 latest = {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations()
                           if r.versions}
-            for regulation_id, entry in list(self.regulations.items()):
-                if entry.origin == "stored" and regulation_id not in latest:
-                    del self.regulations[regulation_id]
-            for regulation_id, stored in latest.items():
+            else:
+                versions = store.versions(regulation_id)
                 held = self.regulations.get(regulation_id)
+                title = held.title if held is not None else regulation_id
+                latest = {regulation_id: Stored(regulation_id, title, versions[-1])} if versions else {}
+        with self._looking:
+            looked = list(self.regulations.items()) if regulation_id is None else \
+                [(regulation_id, self.regulations.get(regulation_id))]
+            for gone, entry in looked:
+                if entry is not None and entry.origin == "stored" and gone not in latest:
+                    self.regulations.pop(gone, None)
+            seen = self._looked[regulation_id]
+            for stored in latest.values():
+                self._looked[stored.id] = seen  # each one seen too
+                held = self.regulations.get(stored.id)
                 if held is None or (held.origin == "stored" and _ref(held) != stored.version.ref):
-                    self.regulations[regulation_id] = stored
+                    self.regulations[stored.id] = stored
 
     def _read_stored(self, regulation_id: str) -> Regulation:
         """Read a stored regulation (its latest version, with its model) and keep it."""
