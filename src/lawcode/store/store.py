@@ -197,9 +197,9 @@ class Store:
             raise StoreError(f"too many provisions and norms to store ({len(text.rows)})", file=text.path,
                              expected=f"fewer than {ROWS_PER_VERSION}")
         first = version_id * ROWS_PER_VERSION
-        self.backend.run_many(
-            f"INSERT INTO search_text ({self.backend.row_key}, version_id, what, ref, kind, actors, cites, "
-            "citation, ord, heading, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.backend.insert_many(
+            "search_text", (self.backend.row_key, "version_id", "what", "ref", "kind", "actors", "cites", "citation",
+                            "ord", "heading", "body"),
             [(first + place, version_id, *row) for place, row in enumerate(text.rows) if place >= start])
 
     def _attach(self, text: PreparedText, as_version_of: str | None, in_force: str | None) -> Added | None:
