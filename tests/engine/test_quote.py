@@ -1,5 +1,8 @@
 """Human citations from eIds, and quotations taken from the parsed text."""
 
+import gc
+import weakref
+
 import pytest
 
 from conftest import CAPE_TOWN, COPPA, GDPR, TAR, UK_EQUALITY, corpus_file
@@ -65,3 +68,18 @@ def test_citations_read_an_eid_not_made_from_its_parents_from_the_top():
 def test_citations_of_a_corpus_text_are_each_nodes_citation(name):
     doc = parse_text(corpus_file(name).read_bytes(), source=name)
     assert citations(doc) == [(node, citation(node.eid, doc)) for node in doc.walk()]
+
+
+def test_citations_leave_nothing_that_keeps_the_document_alive():
+    # Reference counting alone must free a Document once cited (the corpus store cites thousands).
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        doc = _document()
+        alive = weakref.ref(doc)
+        citations(doc)
+        del doc
+        assert alive() is None
+    finally:
+        if was:
+            gc.enable()
