@@ -99,6 +99,7 @@ def check_whole(store: object) -> int:
             assert store.row_count(version) == version.provision_count, f"{version.ref} is incomplete"
             assert len(list(store.document(version).walk())) == version.provision_count
             count += 1
-    orphans = store.backend.rows("SELECT count(*) FROM search_text WHERE version_id NOT IN (SELECT id FROM versions)")
-    assert orphans[0][0] == 0
+    for table in ("search_text", "version_sources"):
+        orphans = store.backend.rows(f"SELECT count(*) FROM {table} WHERE version_id NOT IN (SELECT id FROM versions)")
+        assert orphans[0][0] == 0, f"{table} has rows of no version"
     return count

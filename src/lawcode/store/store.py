@@ -181,13 +181,15 @@ class Store:
                                            (regulation_id,))[0][0]) + 1
             model = text.model
             version_id = self.backend.insert_id(
-                "INSERT INTO versions (regulation_id, number, fingerprint, source_name, source_sha256, source_text, "
+                "INSERT INTO versions (regulation_id, number, fingerprint, source_name, source_sha256, "
                 "title, in_force_from, in_force_until, ingested_at, provision_count, model_id, model_file, "
-                "model_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (regulation_id, number, text.fingerprint, text.source_name, text.source_sha256, text.source_text,
+                "model_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (regulation_id, number, text.fingerprint, text.source_name, text.source_sha256,
                  text.title, in_force or (model.in_force if model else None), model.repealed if model else None,
                  _now(), text.provision_count, model.id if model else None, model.file if model else None,
                  model.source if model else None))
+            self.backend.run("INSERT INTO version_sources (version_id, source_text) VALUES (?, ?)",
+                             (version_id, text.source_text))
             self._write_rows(text, version_id, 0)
         return Added(text.path, "stored" if number == 1 else "new version", regulation_id, number)
 
@@ -363,7 +365,8 @@ class Store:
 
     def source(self, version: Version) -> bytes:
         """The text's bytes exactly as ingested."""
-        return bytes(self.backend.rows("SELECT source_text FROM versions WHERE id = ?", (version.id,))[0][0])
+        return bytes(self.backend.rows("SELECT source_text FROM version_sources WHERE version_id = ?",
+                                       (version.id,))[0][0])
 
     def document(self, version: Version) -> Document:
         """The version's Document, parsed from the stored bytes."""
