@@ -15,6 +15,7 @@ ingest (``--in-force``), else its model's entry into force, else unknown.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
     from lawcode.text.document import Document
 
+_log = logging.getLogger(__name__)
 _VERSION_COLUMNS = ("id, regulation_id, number, fingerprint, source_name, title, in_force_from, in_force_until, "
                     "ingested_at, provision_count, model_id")
 _INGEST_LOCK = "lawcode-ingest"
@@ -134,6 +136,10 @@ class Store:
             applied = self._check_version()
             from lawcode import __version__
 
+            if applied:  # a store in use: say why this command waits (a new store is made in an instant)
+                _log.warning("lawcode: updating the corpus store %s from schema %d to %d; a store of thousands of "
+                             "regulations takes a minute or less, once", self.location.describe(), applied,
+                             SCHEMA_VERSION)
             for migration in MIGRATIONS:
                 if migration.version <= applied:
                     continue
