@@ -1,4 +1,4 @@
-"""Ingest many texts: parse them in parallel across cores, write each in its own transaction.
+"""Ingest many texts: parse them in parallel across cores, write them in batches, each document whole or absent.
 
 Workers (one process per core) read and parse; the calling process writes, in the order the
 files were named (folders in file-name order), so that versions of one regulation are numbered
