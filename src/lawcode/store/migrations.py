@@ -121,10 +121,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         # Why 4 and 5: a prefix of that length begins many words, and FTS5 merges all their
         # lists of rows in full, twice (to find and to rank): 25-65 ms for common ones on 2,000
         # regulations, about 9 ms with the index. Longer prefixes begin few words and are
-        # answered in 7-18 ms without one; each length indexed costs ingest about a quarter more
-        # full-text writing (benchmarks/store). FTS5 cannot add a prefix index to a table: the
-        # rows are copied into a new one. PostgreSQL's GIN index answers prefixes from its index
-        # of whole words: nothing changes there.
+        # answered in 7-18 ms without one. The two lengths cost the writer half again its
+        # full-text CPU, and ingest a fifth to a third of its rate (decision 0013). FTS5 cannot
+        # add a prefix index to a table: the rows are copied into a new one. PostgreSQL's GIN
+        # index answers prefixes from its index of whole words: nothing changes there.
         sqlite=(
             f"CREATE VIRTUAL TABLE search_text_prefixed USING fts5({_FTS5_COLUMNS}, prefix = '4 5', "
             f"tokenize = '{FTS5_TOKENIZER}')",
