@@ -83,6 +83,21 @@ def test_calendar_as_json_and_icalendar(client):
     assert ics.text.startswith("BEGIN:VCALENDAR")
 
 
+def test_review_takes_model_and_text_from_one_lookup_of_the_regulation(client, tar_library, monkeypatch):
+    """A version stored between two lookups must not pair one version's model with another's text."""
+    import dataclasses
+
+    from lawcode import service
+    from lawcode.text.parse import parse_text
+
+    first = tar_library.get(TAR_ID)
+    later = dataclasses.replace(first, loaded=None, document=parse_text("Rules\n\nArticle 13: Another text."))
+    answers = iter([first, later, later])
+    monkeypatch.setattr(tar_library, "get", lambda regulation_id: next(answers))
+    body = client.get(f"/api/regulations/{TAR_ID}/review", params={"article": "13"}).json()
+    assert body == service.review(first.loaded, first.document, "13")
+
+
 def test_review_of_one_article(client, tar_library):
     from lawcode import service
 

@@ -209,6 +209,18 @@ class Stored:
                 "repealed": version.in_force_until, "fingerprint": version.fingerprint}
 
 
+def text_of(regulation: Regulation) -> Document:
+    """A regulation's parsed text; NotFound when it was not found. For a request that needs the
+    model and the text: both from the one :class:`Regulation` it got, never from two lookups, which
+    a version stored in between would answer from two different versions."""
+    if regulation.document is None:
+        name = regulation.loaded.model.regulation.text.file if regulation.loaded is not None else regulation.id
+        raise NotFound(f"the text of {regulation.id!r} ({name}) was not found when the server started",
+                       expected="the server started with LAWCODE_CORPUS (or --text) naming the folder holding "
+                                f"{name}")
+    return regulation.document
+
+
 @dataclass
 class Library:
     """The regulations this server answers about, by id, in the order they were added: each one
@@ -309,12 +321,7 @@ class Library:
         """The regulation and its parsed text (returned apart, as :meth:`with_model`); NotFound when
         the text was not found."""
         regulation = self.get(regulation_id)
-        if regulation.document is None:
-            name = regulation.loaded.model.regulation.text.file if regulation.loaded is not None else regulation.id
-            raise NotFound(f"the text of {regulation_id!r} ({name}) was not found when the server started",
-                           expected="the server started with LAWCODE_CORPUS (or --text) naming the folder holding "
-                                    f"{name}")
-        return regulation, regulation.document
+        return regulation, text_of(regulation)
 
     def modelled(self) -> list[str]:
         return [r.id for r in self.regulations.values() if r.has_model]

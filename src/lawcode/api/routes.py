@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from lawcode.api.errors import ERROR_RESPONSES
-from lawcode.api.library import Forbidden, Library, NotFound
+from lawcode.api.library import Forbidden, Library, NotFound, text_of
 from lawcode.errors import QueryError
 
 if TYPE_CHECKING:
@@ -227,9 +227,8 @@ def review(regulation_id: RegulationId, lib: Lib,
            ) -> JSONResponse:
     from lawcode import service
 
-    _, loaded = lib.with_model(regulation_id)
-    _, document = lib.with_text(regulation_id)
-    return JSONResponse(service.review(loaded, document, article))
+    regulation, loaded = lib.with_model(regulation_id)
+    return JSONResponse(service.review(loaded, text_of(regulation), article))
 
 
 @router.get("/regulations/{regulation_id}/assess",
