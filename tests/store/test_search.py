@@ -213,6 +213,22 @@ def test_a_search_by_actor_loads_each_model_once_however_many_are_searched(open_
     assert len({hit.version for hit in office.hits}) == 20 and validated == []  # another actor: no model either
 
 
+def test_a_search_by_actor_reads_no_model_file_once_its_answers_are_kept(open_store, tmp_path, monkeypatch):
+    from lawcode.store import actors
+    from lawcode.store.search import search
+
+    _gardens(open_store, tmp_path, 5, "read")
+    first = search(open_store, "weeds OR fee", actor="plot_holder", limit=100)
+    read: list[int] = []
+    model_source = actors._model_source
+    monkeypatch.setattr(actors, "_model_source", lambda store, version_id: read.append(version_id) or
+                        model_source(store, version_id))
+    assert search(open_store, "weeds OR fee", actor="plot_holder", limit=100) == first and read == []
+    # a version stored before digests were kept: its model file is read to make the digest
+    open_store.backend.run("UPDATE versions SET model_digest = NULL")
+    assert search(open_store, "weeds OR fee", actor="plot_holder", limit=100) == first and len(read) == 5
+
+
 def test_a_replaced_model_answers_by_its_own_ontology(open_store, tmp_path):
     from lawcode.store.search import search
 

@@ -232,7 +232,8 @@ def test_a_store_of_schema_1_is_migrated_with_its_rows_and_texts(store_url, tmp_
             store.backend.run("INSERT INTO regulations (id, work_uri) VALUES ('marina', '/akn/xx/act/marina')")
             version_id = store.backend.insert_id(
                 "INSERT INTO versions (regulation_id, number, fingerprint, source_name, source_sha256, source_text, "
-                "ingested_at, provision_count) VALUES ('marina', 1, ?, ?, ?, ?, '2026-01-01T00:00:00', ?)",
+                "ingested_at, provision_count, model_id, model_file, model_source) "
+                "VALUES ('marina', 1, ?, ?, ?, ?, '2026-01-01T00:00:00', ?, 'marina', 'marina.yaml', 'the model file')",
                 (text.fingerprint, text.source_name, text.source_sha256, text.source_text, text.provision_count))
             store._write_rows(text, version_id, 0)
             rows = store.backend.rows(f"SELECT {key}, body, heading, ref FROM search_text ORDER BY {key}")
@@ -244,6 +245,7 @@ def test_a_store_of_schema_1_is_migrated_with_its_rows_and_texts(store_url, tmp_
         assert [h.ref for h in search(store, "quart*").hits] == [h.ref for h in search(store, "quarter").hits] != []
         version = store.resolve("marina@1")
         assert store.source(version) == text.source_text
+        assert store.model_source(version) == ("marina.yaml", "the model file")
         assert store.document(version).fingerprint() == text.fingerprint
         if store.backend.name == "sqlite":
             [table] = store.backend.rows("SELECT sql FROM sqlite_master WHERE name = 'search_text'")

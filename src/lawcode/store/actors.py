@@ -4,17 +4,18 @@ A search by actor used to load and validate the model of every version it looked
 search (and only 16 stayed loaded): a corpus with more modelled versions validated models over
 and over. Here the actors named by the norms of every version searched come from one query; a
 version whose norms name no actor but the asked one needs no model at all; and what a model's
-ontology answers is kept, keyed by a digest of the stored model file (so a model attached or
-replaced later is never answered for by the old one's ontology) for every actor of that
-ontology at once, so a model is loaded once for as long as its answers are kept, whichever
-actor is asked next.
+ontology answers is kept, keyed by the digest of the model file stored in the version's row (so a
+model attached or replaced later is never answered for by the old one's ontology) for every
+actor of that ontology at once, so a model file is read and loaded once for as long as its
+answers are kept, whichever actor is asked next.
 """
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from typing import TYPE_CHECKING
+
+from lawcode.store.prepare import model_digest
 
 if TYPE_CHECKING:
     from lawcode.store.store import Store, Version
@@ -38,13 +39,12 @@ def actors_matching(store: Store, actor: str, scope: list[Version] | None) -> di
     versions = [v for v in (scope if scope is not None else store.current_versions()) if v.model_id is not None]
     named = _norm_actors(store, versions)
     others = [version_id for version_id, names in named.items() if set(names) - {actor}]
-    sources = _model_sources(store, others)
+    digests = _model_digests(store, others)
     found: dict[int, list[str]] = {}
     for version_id, names in named.items():
-        stored = sources.get(version_id)
         ids = [actor] if actor in names else []  # what the actor is when no other actor is named
-        if stored is not None:
-            ids = list(_matching(*stored, actor, names))
+        if version_id in digests:
+            ids = list(_matching(store, version_id, digests[version_id], actor, names))
         if ids:
             found[version_id] = ids
     return found
@@ -64,31 +64,42 @@ def _norm_actors(store: Store, versions: list[Version]) -> dict[int, tuple[str, 
     return {version_id: tuple(sorted(names)) for version_id, names in named.items() if names}
 
 
-def _model_sources(store: Store, version_ids: list[int]) -> dict[int, tuple[str, str]]:
-    """The stored model file of each version: (file name, YAML source)."""
-    found: dict[int, tuple[str, str]] = {}
+def _model_digests(store: Store, version_ids: list[int]) -> dict[int, tuple[str, str | None]]:
+    """The model file of each version that has one: (file name, digest, None for a version stored
+    before digests were kept)."""
+    found: dict[int, tuple[str, str | None]] = {}
     for start in range(0, len(version_ids), _CHUNK):
         chunk = version_ids[start:start + _CHUNK]
-        for version_id, file_name, source in store.backend.rows(
-                f"SELECT id, model_file, model_source FROM versions WHERE id IN ({', '.join('?' * len(chunk))}) "
-                "AND model_source IS NOT NULL", chunk):
-            found[int(version_id)] = (str(file_name), str(source))
+        for version_id, file_name, digest in store.backend.rows(
+                f"SELECT id, model_file, model_digest FROM versions WHERE id IN ({', '.join('?' * len(chunk))}) "
+                "AND model_file IS NOT NULL", chunk):
+            found[int(version_id)] = (str(file_name), digest)
     return found
 
 
-def _matching(file_name: str, source: str, actor: str, names: tuple[str, ...]) -> tuple[str, ...]:
-    """The ``names`` that ``actor`` is by this model's ontology (see :func:`_answers_of`)."""
-    digest = hashlib.blake2b(f"{file_name}\0{source}".encode(), digest_size=20).hexdigest()
+def _matching(store: Store, version_id: int, model: tuple[str, str | None], actor: str,
+              names: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``names`` that ``actor`` is by the ontology of the version's model (see :func:`_answers_of`);
+    the model file is read only when its answers are not kept."""
+    file_name, digest = model
+    source = None
+    if digest is None:
+        source = _model_source(store, version_id)
+        digest = model_digest(file_name, source)
     key = (digest, names)
     with _answers_lock:
         table = _answers.get(key)
     if table is None:
-        table = _answers_of(file_name, source, names)
+        table = _answers_of(file_name, source if source is not None else _model_source(store, version_id), names)
         with _answers_lock:
             if len(_answers) >= KEPT:
                 del _answers[next(iter(_answers))]
             _answers[key] = table
     return table.get(actor, (actor,) if actor in names else ())
+
+
+def _model_source(store: Store, version_id: int) -> str:
+    return str(store.backend.rows("SELECT model_source FROM version_sources WHERE version_id = ?", (version_id,))[0][0])
 
 
 def _answers_of(file_name: str, source: str, names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:

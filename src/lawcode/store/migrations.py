@@ -70,15 +70,19 @@ _VERSION_INDEXES = (
     "CREATE INDEX versions_sha256 ON versions (source_sha256)",
 )
 
-# A version's text moves out of its row: SQLite stores the columns after a long value in the
-# pages that continue it, so every title or date read walked through the whole text (a listing of
-# 2,000 versions read 136 MB). PostgreSQL keeps long values apart anyway; the schema stays one.
+# A version's text and model file move out of its row: SQLite stores the columns after a long
+# value in the pages that continue it, so every title or date read walked through the whole text
+# (a listing of 2,000 versions read 136 MB). PostgreSQL keeps long values apart anyway; the schema
+# stays one. The row keeps a digest of the model file instead.
 _VERSION_SOURCES = """CREATE TABLE version_sources (
     version_id {key} PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
-    source_text {blob} NOT NULL
+    source_text {blob} NOT NULL,
+    model_source TEXT
 );
-INSERT INTO version_sources (version_id, source_text) SELECT id, source_text FROM versions;
-ALTER TABLE versions DROP COLUMN source_text"""
+INSERT INTO version_sources (version_id, source_text, model_source) SELECT id, source_text, model_source FROM versions;
+ALTER TABLE versions DROP COLUMN source_text;
+ALTER TABLE versions DROP COLUMN model_source;
+ALTER TABLE versions ADD COLUMN model_digest TEXT"""
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
@@ -116,8 +120,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         2,
         "prefix indexes of 4 and 5 letters in SQLite's full-text table, so that a prefix query (perso*) "
-        "reads one list of rows instead of merging the lists of every word it begins; each version's text in "
-        "a table of its own, so that listing versions never reads their texts",
+        "reads one list of rows instead of merging the lists of every word it begins; each version's text and "
+        "model file in a table of its own, so that listing versions never reads them, and a digest of the model "
+        "file in the version's row (lawcode.store.prepare.model_digest; empty for the versions stored before)",
         # Why 4 and 5: a prefix of that length begins many words, and FTS5 merges all their
         # lists of rows in full, twice (to find and to rank): 25-65 ms for common ones on 2,000
         # regulations, about 9 ms with the index. Longer prefixes begin few words and are

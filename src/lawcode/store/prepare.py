@@ -38,6 +38,16 @@ class ModelInfo:
     in_force: str | None
     repealed: str | None
 
+    @property
+    def digest(self) -> str:
+        return model_digest(self.file, self.source)
+
+
+def model_digest(file_name: str, source: str) -> str:
+    """What tells one stored model file from another (kept with its version, so that what is
+    worked out from a model can be kept without reading the file again)."""
+    return hashlib.blake2b(f"{file_name}\0{source}".encode(), digest_size=20).hexdigest()
+
 
 @dataclass(frozen=True)
 class PreparedText:

@@ -189,13 +189,13 @@ class Store:
             version_id = self.backend.insert_id(
                 "INSERT INTO versions (regulation_id, number, fingerprint, source_name, source_sha256, "
                 "title, in_force_from, in_force_until, ingested_at, provision_count, model_id, model_file, "
-                "model_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "model_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (regulation_id, number, text.fingerprint, text.source_name, text.source_sha256,
                  text.title, in_force or (model.in_force if model else None), model.repealed if model else None,
                  _now(), text.provision_count, model.id if model else None, model.file if model else None,
-                 model.source if model else None))
-            self.backend.run("INSERT INTO version_sources (version_id, source_text) VALUES (?, ?)",
-                             (version_id, text.source_text))
+                 model.digest if model else None))
+            self.backend.run("INSERT INTO version_sources (version_id, source_text, model_source) VALUES (?, ?, ?)",
+                             (version_id, text.source_text, model.source if model else None))
             self._write_rows(text, version_id, 0)
         return Added(text.path, "stored" if number == 1 else "new version", regulation_id, number)
 
@@ -222,8 +222,9 @@ class Store:
         model = text.model
         if model is None:
             return None
-        sql = ("SELECT v.id, v.regulation_id, v.number, v.model_source, v.in_force_from, r.work_uri FROM versions v "
-               "JOIN regulations r ON r.id = v.regulation_id WHERE v.fingerprint = ?")
+        sql = ("SELECT v.id, v.regulation_id, v.number, s.model_source, v.in_force_from, r.work_uri FROM versions v "
+               "JOIN regulations r ON r.id = v.regulation_id JOIN version_sources s ON s.version_id = v.id "
+               "WHERE v.fingerprint = ?")
         params: list[Any] = [text.fingerprint]
         if as_version_of is not None:
             sql, params = sql + " AND v.regulation_id = ?", [*params, as_version_of]
@@ -234,10 +235,11 @@ class Store:
         version_id, regulation_id, number, stored_model, start, work_uri = rows[0]
         if stored_model == model.source:
             return Added(text.path, "unchanged", regulation_id, int(number))
-        self.backend.run("UPDATE versions SET model_id = ?, model_file = ?, model_source = ?, in_force_from = ?, "
+        self.backend.run("UPDATE versions SET model_id = ?, model_file = ?, model_digest = ?, in_force_from = ?, "
                          "in_force_until = ? WHERE id = ?",
-                         (model.id, model.file, model.source, in_force or start or model.in_force, model.repealed,
+                         (model.id, model.file, model.digest, in_force or start or model.in_force, model.repealed,
                           version_id))
+        self.backend.run("UPDATE version_sources SET model_source = ? WHERE version_id = ?", (model.source, version_id))
         low, high = self.row_range(version_id)
         self.backend.run(f"DELETE FROM search_text WHERE {self._rows_of()} AND what = 'norm'", (low, high))
         self._write_rows(text, version_id, text.provision_count)
@@ -382,7 +384,8 @@ class Store:
 
     def model_source(self, version: Version) -> tuple[str, str] | None:
         """The stored model file of a version: (file name, YAML source), or None."""
-        rows = self.backend.rows("SELECT model_file, model_source FROM versions WHERE id = ?", (version.id,))
+        rows = self.backend.rows("SELECT v.model_file, s.model_source FROM versions v JOIN version_sources s "
+                                 "ON s.version_id = v.id WHERE v.id = ?", (version.id,))
         return (str(rows[0][0]), str(rows[0][1])) if rows and rows[0][1] is not None else None
 
     def loaded_model(self, version: Version) -> LoadedModel | None:
