@@ -188,6 +188,17 @@ def test_the_default_store_is_in_the_user_data_folder(monkeypatch, tmp_path):
     assert locate().target == str(tmp_path / "lawcode" / "corpus.sqlite3")
 
 
+def test_an_sqlite_older_than_the_store_needs_is_named(tmp_path, monkeypatch):
+    import sqlite3
+
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+    monkeypatch.setattr(sqlite3, "sqlite_version", "3.31.1")
+    with pytest.raises(StoreError, match=r"SQLite is 3\.31\.1, older than the store needs") as raised:
+        Store.open(str(tmp_path / "store.sqlite3"))
+    assert "3.35.0 or newer" in str(raised.value.expected)
+    assert not (tmp_path / "store.sqlite3").exists()
+
+
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     bogus = tmp_path / "notes.sqlite3"
     bogus.write_text("not a database\n" * 100)

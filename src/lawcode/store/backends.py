@@ -75,10 +75,17 @@ class SQLiteBackend(Backend):
     name = "sqlite"
     row_key = "rowid"
     BUSY_TIMEOUT_MS = 60_000
+    # The oldest SQLite the store's SQL runs on: MATERIALIZED common table expressions (search) and
+    # ALTER TABLE ... DROP COLUMN (schema 2) came in 3.35 (2021).
+    OLDEST = (3, 35, 0)
 
     def __init__(self, location: Location) -> None:
         self.location = location
         path = Path(location.target)
+        if sqlite3.sqlite_version_info < self.OLDEST:
+            raise StoreError(f"this Python's SQLite is {sqlite3.sqlite_version}, older than the store needs",
+                             file=str(path), expected=f"SQLite {'.'.join(map(str, self.OLDEST))} or newer (a newer "
+                                                      f"Python, or a PostgreSQL store in {ENV})")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.connection = sqlite3.connect(path, isolation_level=None, timeout=self.BUSY_TIMEOUT_MS / 1000,
