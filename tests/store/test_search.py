@@ -214,15 +214,15 @@ def test_a_search_by_actor_loads_each_model_once_however_many_are_searched(open_
 
 
 def test_a_search_by_actor_reads_no_model_file_once_its_answers_are_kept(open_store, tmp_path, monkeypatch):
-    from lawcode.store import actors
     from lawcode.store.search import search
+    from lawcode.store.store import Store
 
     _gardens(open_store, tmp_path, 5, "read")
     first = search(open_store, "weeds OR fee", actor="plot_holder", limit=100)
     read: list[int] = []
-    model_source = actors._model_source
-    monkeypatch.setattr(actors, "_model_source", lambda store, version_id: read.append(version_id) or
-                        model_source(store, version_id))
+    model_source = Store.model_source
+    monkeypatch.setattr(Store, "model_source", lambda store, version: read.append(version.id) or
+                        model_source(store, version))
     assert search(open_store, "weeds OR fee", actor="plot_holder", limit=100) == first and read == []
     # a version stored before digests were kept: its model file is read to make the digest
     open_store.backend.run("UPDATE versions SET model_digest = NULL")

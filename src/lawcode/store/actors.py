@@ -36,15 +36,15 @@ def actors_matching(store: Store, actor: str, scope: list[Version] | None) -> di
     the actor itself, what it is a kind of (a norm of a unit binds an enterprise that is a unit),
     a defined subclass of one of those, or what a may-be link says it may be. Versions whose
     norms name none of them are left out."""
-    versions = [v for v in (scope if scope is not None else store.current_versions()) if v.model_id is not None]
-    named = _norm_actors(store, versions)
+    versions = {v.id: v for v in (scope if scope is not None else store.current_versions()) if v.model_id is not None}
+    named = _norm_actors(store, list(versions.values()))
     others = [version_id for version_id, names in named.items() if set(names) - {actor}]
     digests = _model_digests(store, others)
     found: dict[int, list[str]] = {}
     for version_id, names in named.items():
         ids = [actor] if actor in names else []  # what the actor is when no other actor is named
         if version_id in digests:
-            ids = list(_matching(store, version_id, digests[version_id], actor, names))
+            ids = list(_matching(store, versions[version_id], digests[version_id], actor, names))
         if ids:
             found[version_id] = ids
     return found
@@ -64,33 +64,33 @@ def _norm_actors(store: Store, versions: list[Version]) -> dict[int, tuple[str, 
     return {version_id: tuple(sorted(names)) for version_id, names in named.items() if names}
 
 
-def _model_digests(store: Store, version_ids: list[int]) -> dict[int, tuple[str, str | None]]:
-    """The model file of each version that has one: (file name, digest, None for a version stored
-    before digests were kept)."""
-    found: dict[int, tuple[str, str | None]] = {}
+def _model_digests(store: Store, version_ids: list[int]) -> dict[int, str | None]:
+    """The digest of each version's model file (None for a version stored before digests were kept);
+    versions without a model left out."""
+    found: dict[int, str | None] = {}
     for start in range(0, len(version_ids), _CHUNK):
         chunk = version_ids[start:start + _CHUNK]
-        for version_id, file_name, digest in store.backend.rows(
-                f"SELECT id, model_file, model_digest FROM versions WHERE id IN ({', '.join('?' * len(chunk))}) "
+        for version_id, digest in store.backend.rows(
+                f"SELECT id, model_digest FROM versions WHERE id IN ({', '.join('?' * len(chunk))}) "
                 "AND model_file IS NOT NULL", chunk):
-            found[int(version_id)] = (str(file_name), digest)
+            found[int(version_id)] = digest
     return found
 
 
-def _matching(store: Store, version_id: int, model: tuple[str, str | None], actor: str,
+def _matching(store: Store, version: Version, digest: str | None, actor: str,
               names: tuple[str, ...]) -> tuple[str, ...]:
     """The ``names`` that ``actor`` is by the ontology of the version's model (see :func:`_answers_of`);
-    the model file is read only when its answers are not kept."""
-    file_name, digest = model
-    source = None
+    the model file is read only when its answers are not kept, or to make the digest of a version
+    stored before digests were kept (None)."""
+    stored = None
     if digest is None:
-        source = _model_source(store, version_id)
-        digest = model_digest(file_name, source)
+        stored = _model_file(store, version)
+        digest = model_digest(*stored)
     key = (digest, names)
     with _answers_lock:
         table = _answers.get(key)
     if table is None:
-        table = _answers_of(file_name, source if source is not None else _model_source(store, version_id), names)
+        table = _answers_of(*(stored or _model_file(store, version)), names)
         with _answers_lock:
             if len(_answers) >= KEPT:
                 del _answers[next(iter(_answers))]
@@ -98,8 +98,11 @@ def _matching(store: Store, version_id: int, model: tuple[str, str | None], acto
     return table.get(actor, (actor,) if actor in names else ())
 
 
-def _model_source(store: Store, version_id: int) -> str:
-    return str(store.backend.rows("SELECT model_source FROM version_sources WHERE version_id = ?", (version_id,))[0][0])
+def _model_file(store: Store, version: Version) -> tuple[str, str]:
+    """The version's model file (name, source): one it has, since :func:`_model_digests` lists no other."""
+    stored = store.model_source(version)
+    assert stored is not None, f"{version.ref} has a model file"
+    return stored
 
 
 def _answers_of(file_name: str, source: str, names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
