@@ -73,15 +73,22 @@ class StoreUnavailable(LawcodeError):
 _SQLITE_UNAVAILABLE = frozenset({3, 5, 6, 7, 8, 10, 11, 13, 14, 15, 26})
 
 
+# What a request that only reads is answered from while no store exists: an empty store in memory
+# (SQLite's own name for one), so that it answers as an empty store does and no file is created.
+NO_STORE_YET = "sqlite:///:memory:"
+
+
 @contextmanager
-def opened_store() -> Iterator[Store]:
+def opened_store(create: bool = False) -> Iterator[Store]:
     """The corpus store, open for one request; :class:`StoreUnavailable` when it cannot be opened
-    or stops answering before the request is done."""
+    or stops answering before the request is done. While no store exists, a request that only
+    reads gets an empty one in memory, and only a write (``create``) creates the store."""
     from lawcode.store.errors import StoreError
+    from lawcode.store.location import store_configured
     from lawcode.store.store import Store
 
     try:
-        store = Store.open()
+        store = Store.open(None if create or store_configured() else NO_STORE_YET)
     except StoreError as error:
         raise StoreUnavailable(f"the corpus store ({_store_name()}) is unavailable: {error.message}",
                                file=error.file, expected=error.expected) from None
@@ -234,7 +241,9 @@ class Library:
     ingested since (by ``lawcode ingest`` in another process, or another server) replaces the one
     read, a regulation ingested since is served, one deleted is gone. It serves a regulation's
     latest version, as the listing shows it. When the store cannot be reached, what is read
-    already is still answered.
+    already is still answered. A store that does not exist yet (no LAWCODE_DATABASE_URL, and no
+    default SQLite file: nothing ingested so far) is looked for in the same way, never created by
+    looking, and followed from the moment the first ingest creates it.
     """
 
     regulations: dict[str, Regulation | Stored] = field(default_factory=dict)
@@ -248,9 +257,9 @@ class Library:
     def load(cls, models: list[str] | None = None, text: str | None = None, store: bool = True) -> Library:
         """The library of ``models`` (paths or shipped ids; default every shipped model), each
         with its text when it can be found (``text``, a file or folder, or LAWCODE_CORPUS), and
-        (``store``) the regulations in the corpus store, when there is one."""
+        (``store``) the regulations in the corpus store, now and as it changes (also one created
+        later); ``store=False``: never the store's."""
         from lawcode import service
-        from lawcode.store.location import store_configured
 
         library = cls()
         refs = models if models else sorted(service.shipped_model_paths())
@@ -265,11 +274,8 @@ class Library:
             origin = "shipped" if str(ref) in service.shipped_model_paths() else "model"
             library.regulations[regulation.id] = Regulation(regulation.id, regulation.title, loaded, document,
                                                             akn, origin)
-        # A store is only opened when one is configured or already exists, so that a read-only
-        # server never creates one.
-        if store and store_configured():
-            library.follows_store = True
-            library._look_at_store(now=True)
+        library.follows_store = store
+        library._look_at_store(now=True)
         return library
 
     def entries(self) -> list[Regulation | Stored]:
@@ -351,15 +357,7 @@ class Library:
         when next asked for), one no longer stored is dropped. The start-up models keep their ids."""
         if not self.follows_store or not self._claim(regulation_id, now):
             return
-        with opened_store() as store:
-            if regulation_id is None:
-                latest = {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations()
-                          if r.versions}
-            else:
-                versions = store.versions(regulation_id)
-                held = self.regulations.get(regulation_id)
-                title = held.title if held is not None else regulation_id
-                latest = {regulation_id: Stored(regulation_id, title, versions[-1])} if versions else {}
+        latest = self._latest_stored(regulation_id)
         with self._looking:
             looked = list(self.regulations.items()) if regulation_id is None else \
                 [(regulation_id, self.regulations.get(regulation_id))]
@@ -372,6 +370,22 @@ class Library:
                 held = self.regulations.get(stored.id)
                 if held is None or (held.origin == "stored" and _ref(held) != stored.version.ref):
                     self.regulations[stored.id] = stored
+
+    def _latest_stored(self, regulation_id: str | None) -> dict[str, Stored]:
+        """The store's latest version of one regulation (or of each, None), by regulation id: none
+        while there is no store (told by the setting or the default file, without opening the empty
+        store in memory: a server that never gets a store looks every ``fresh_for`` seconds)."""
+        from lawcode.store.location import store_configured
+
+        if not store_configured():
+            return {}
+        with opened_store() as store:
+            if regulation_id is None:
+                return {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations() if r.versions}
+            versions = store.versions(regulation_id)
+        held = self.regulations.get(regulation_id)
+        title = held.title if held is not None else regulation_id
+        return {regulation_id: Stored(regulation_id, title, versions[-1])} if versions else {}
 
     def _read_stored(self, regulation_id: str) -> Regulation:
         """Read a stored regulation (its latest version, with its model) and keep it."""
@@ -415,7 +429,7 @@ class Library:
             text_path.write_text(text, encoding="utf-8")
             prepared = _prepare_apart(text_path, model_path)
             with collector_kept_on():
-                with opened_store() as store:
+                with opened_store(create=True) as store:
                     known = bool(store.versions(regulation_id))
                     added = store.add(prepared, as_version_of=regulation_id if known else None)
                     regulation = self._from_store(store, store.resolve(f"{added.regulation_id}@{added.number}"))
