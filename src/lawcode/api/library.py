@@ -13,9 +13,11 @@ Converting a text to Akoma Ntoso pauses Python's cyclic garbage collector (see
 :mod:`lawcode.nogc`), which in a long-running server would leave it off for every other request
 while it runs. So no request pauses it: a regulation read from the store is converted with the
 pause unwrapped, one at a time under a lock (and the collector switched back on should anything
-have left it off); an ingest prepares the posted text and model (parse, validate, check they
-belong together: the store's own ``prepare``) in a process of its own, as ``lawcode ingest``'s
-workers do, and only writes the result here.
+have left it off); an ingest prepares the posted text and model (parse, check they belong
+together: the store's own ``prepare``) in a process of its own, as ``lawcode ingest``'s workers
+do, and only writes the result here. A posted model is validated once, here, before anything
+else; the ingest's process reads it as validated (handed over through a model cache of the
+request's own) and what is stored is served with it, not read back and validated again.
 """
 
 from __future__ import annotations
@@ -399,13 +401,14 @@ class Library:
             self.regulations[regulation_id] = regulation
             return regulation
 
-    def _from_store(self, store: Store, version: Version) -> Regulation:
-        """The Regulation of one stored version: its text parsed from the stored bytes, its model loaded."""
+    def _from_store(self, store: Store, version: Version, loaded: LoadedModel | None = None) -> Regulation:
+        """The Regulation of one stored version: its text parsed from the stored bytes, its model
+        loaded (or ``loaded``: the model just stored with it, validated already)."""
         from lawcode.akn.export import to_akn
         from lawcode.service import with_work_uri
 
         document = store.document(version)
-        loaded = store.loaded_model(version)
+        loaded = loaded if loaded is not None else store.loaded_model(version)
         frbr_uri = store.work_uri(version.regulation_id)
         akn = without_pause(to_akn)(with_work_uri(document, frbr_uri))
         title = loaded.model.regulation.title if loaded is not None else (version.title or version.regulation_id)
@@ -420,19 +423,22 @@ class Library:
             raise Conflict(f"{regulation_id!r} is served from the model the server was started with",
                            expected="another id (the server's own models change when it is restarted)")
         with tempfile.TemporaryDirectory(prefix="lawcode-ingest-") as folder:
-            model_path, text_name = None, f"{regulation_id}.txt"
+            model_path, text_name, loaded, model_cache = None, f"{regulation_id}.txt", None, None
             if model_yaml is not None:
                 model_path = Path(folder) / f"{regulation_id}.yaml"
                 model_path.write_text(model_yaml, encoding="utf-8")
-                text_name = Path(self._model_of(regulation_id, model_path).model.regulation.text.file).name
+                loaded = self._model_of(regulation_id, model_path)  # the one validation of the posted model
+                model_cache = _handed_over(model_path, loaded, Path(folder) / "model-cache")
+                text_name = Path(loaded.model.regulation.text.file).name
             text_path = Path(folder) / text_name
             text_path.write_text(text, encoding="utf-8")
-            prepared = _prepare_apart(text_path, model_path)
+            prepared = _prepare_apart(text_path, model_path, model_cache)
             with collector_kept_on():
                 with opened_store(create=True) as store:
                     known = bool(store.versions(regulation_id))
                     added = store.add(prepared, as_version_of=regulation_id if known else None)
-                    regulation = self._from_store(store, store.resolve(f"{added.regulation_id}@{added.number}"))
+                    version = store.resolve(f"{added.regulation_id}@{added.number}")
+                    regulation = self._from_store(store, version, loaded)
                 self.regulations[regulation.id] = regulation
         return regulation
 
@@ -457,13 +463,26 @@ def _ref(entry: Regulation | Stored) -> str | None:
     return entry.version.ref if isinstance(entry, Stored) else entry.version
 
 
-def _prepare_apart(text_path: Path, model_path: Path | None) -> PreparedText:
-    """The store's ``prepare`` of a posted text (and model) in a process of its own, so that what
-    it pauses or allocates stays there; its error raised here, naming the request's field."""
+def _handed_over(model_path: Path, loaded: LoadedModel, folder: Path) -> str:
+    """A model cache (:mod:`lawcode.model.snapshot`) of the request's own, in ``folder``, holding
+    the posted model as validated here, so that the ingest's own process reads it back instead
+    of validating it again; the user's cache is left alone."""
+    from lawcode.model import snapshot
+
+    key = snapshot.cache_key(model_path)
+    snapshot.write_compiled(snapshot.cache_file(model_path, key, folder), key, loaded)
+    return str(folder)
+
+
+def _prepare_apart(text_path: Path, model_path: Path | None, model_cache: str | None) -> PreparedText:
+    """The store's ``prepare`` of a posted text (and model, read from ``model_cache``) in a process
+    of its own, so that what it pauses or allocates stays there; its error raised here, naming the
+    request's field."""
     import multiprocessing
 
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        prepared = pool.submit(_prepare, str(text_path), str(model_path) if model_path else None).result()
+        prepared = pool.submit(_prepare, str(text_path), str(model_path) if model_path else None,
+                               model_cache).result()
     if isinstance(prepared, dict):
         fields = {str(model_path): "model", str(text_path): "text"}  # the request's names, not this server's paths
         prepared["file"] = fields.get(str(prepared["file"]), prepared["file"])
@@ -471,10 +490,15 @@ def _prepare_apart(text_path: Path, model_path: Path | None) -> PreparedText:
     return prepared
 
 
-def _prepare(text_path: str, model_path: str | None) -> PreparedText | dict[str, Any]:
-    """The PreparedText, or the fields of its error (raised in the server): run in the ingest's own process."""
+def _prepare(text_path: str, model_path: str | None, model_cache: str | None) -> PreparedText | dict[str, Any]:
+    """The PreparedText, or the fields of its error (raised in the server): run in the ingest's own
+    process, whose model cache (when a model was posted) is the request's, holding that model."""
+    import os
+
     from lawcode.store.prepare import prepare
 
+    if model_cache is not None:
+        os.environ["LAWCODE_CACHE"] = model_cache  # this process is the request's alone
     try:
         return prepare(text_path, model_path)
     except LawcodeError as error:
