@@ -10,6 +10,7 @@ import select
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,11 @@ pytestmark = pytest.mark.slow  # real lawcode processes on a pseudo-terminal
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # colours, cursor moves, line clearing
 
 
-def on_a_terminal(env: dict[str, str], *args: str, answer: str | None = None) -> tuple[int, str]:
+def on_a_terminal(env: dict[str, str], *args: str, answer: str | None = None,
+                  meanwhile: Callable[[], object] = lambda: None) -> tuple[int, str]:
     """Run ``lawcode ARGS`` with its input and both outputs on a pseudo-terminal, typing ``answer``
-    when asked ``[y/N]``: (exit code, what the terminal showed, escapes removed)."""
+    when asked ``[y/N]`` (after ``meanwhile()``): (exit code, what the terminal showed, escapes
+    removed)."""
     import pty
 
     main, secondary = pty.openpty()
@@ -42,6 +45,7 @@ def on_a_terminal(env: dict[str, str], *args: str, answer: str | None = None) ->
                     break
                 shown += chunk
                 if answer is not None and b"[y/N]" in shown:
+                    meanwhile()
                     os.write(main, answer.encode() + b"\n")
                     answer = None
             elif process.poll() is not None:
@@ -87,6 +91,17 @@ def test_delete_without_asking_lists_what_it_deleted(user):
     code, shown = on_a_terminal(user, "delete", "marina", "--yes")
     assert code == 0
     assert [line.split()[:2] for line in shown.splitlines()] == [["deleted", "marina@1"], ["deleted", "marina@2"]]
+
+
+def test_a_version_stored_while_the_question_waits_is_listed_as_deleted_too(user, tmp_path):
+    def ingest_a_third_version():
+        path = write_text(tmp_path / "texts", "marina.txt", MARINA.replace("each quarter", "each week"))
+        assert on_a_terminal(user, "ingest", str(path))[0] == 0
+
+    code, shown = on_a_terminal(user, "delete", "marina", answer="y", meanwhile=ingest_a_third_version)
+    assert code == 0 and "delete marina@1, marina@2 from" in shown
+    deleted = [line.split()[1] for line in shown.splitlines() if line.startswith("deleted ")]
+    assert deleted == ["marina@1", "marina@2", "marina@3"]
 
 
 def test_a_refused_question_deletes_nothing(user):
