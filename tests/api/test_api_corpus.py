@@ -90,3 +90,20 @@ def test_what_is_written_is_searched_and_served_by_the_next_server(client, store
         assert listed["docks"]["version"] == "docks@3"
         provision = restarted.get("/api/regulations/docks/provisions/2").json()
         assert "each week" in provision["text"]
+
+
+def test_before_the_first_ingest_search_and_diff_answer_as_an_empty_store_and_create_none(tmp_path, monkeypatch):
+    """A read-only server on the default store before it exists: nothing to find, and no store made."""
+    from lawcode.api.app import create_app
+    from lawcode.api.library import Library
+    from lawcode.store.location import default_sqlite_path
+
+    monkeypatch.delenv("LAWCODE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the default store's folder
+    with TestClient(create_app(Library(follows_store=True), web=False)) as client:
+        found = client.get("/api/search", params={"q": "mooring"})
+        assert found.status_code == 200 and found.json()["hits"] == []
+        compared = client.get("/api/diff", params={"old": "docks@1", "new": "docks@2"})
+        assert compared.status_code == 422 and compared.json()["error"] == "no stored regulation 'docks'"
+        assert client.get("/api/regulations").json()["regulations"] == []
+    assert not default_sqlite_path().exists()

@@ -107,3 +107,42 @@ def test_a_model_written_for_another_text_is_refused_naming_the_model(writer):
                            headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.status_code == 422
     assert response.json()["file"] == "text" and "another text" in response.json()["error"]
+
+
+def test_a_posted_model_is_validated_once(writer, monkeypatch, tmp_path):
+    """In the server, before anything else; the ingest's own process and the reading back of what
+    was stored take it as validated (the user's model cache gets nothing of a posted model)."""
+    from lawcode.model import loader
+
+    validated = []
+    validate = loader.read_model
+    monkeypatch.setattr(loader, "read_model", lambda path: (validated.append(path), validate(path))[1])
+    monkeypatch.setenv("LAWCODE_CACHE", str(tmp_path / "user-cache"))
+    model = f"{SHED_MODEL}# posted by {tmp_path.name}\n"  # a model this process has not seen before
+    created = writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT, "model": model},
+                          headers={"Authorization": f"Bearer {TOKEN}"})
+    assert created.status_code == 201 and created.json()["has_model"]
+    assert len(validated) == 1
+    assert not list((tmp_path / "user-cache").rglob("*.json"))
+    answer = writer.get("/api/regulations/shed/ask", params={"as": "owner", "on": "2021-01-01"}).json()
+    assert [f["norm"] for f in answer["findings"]] == ["art2-paint"]
+
+
+def test_the_ingest_process_reads_the_posted_model_as_the_server_validated_it(tmp_path, monkeypatch):
+    from lawcode.api.library import _handed_over, _prepare
+    from lawcode.model import loader
+
+    model_path, text_path = tmp_path / "shed.yaml", tmp_path / "shed.txt"
+    model_path.write_text(SHED_MODEL, encoding="utf-8")
+    text_path.write_text(SHED_TEXT, encoding="utf-8")
+    model_cache = _handed_over(model_path, loader.read_valid_model(model_path), tmp_path / "request-cache")
+    monkeypatch.setenv("LAWCODE_CACHE", "off")  # set back after the test: _prepare sets it in its own process
+
+    def validate(path):
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(loader, "read_model", validate)
+    prepared = _prepare(str(text_path), str(model_path), model_cache)
+    assert not isinstance(prepared, dict), prepared
+    assert prepared.model is not None and prepared.model.id == "shed" and prepared.model.source == SHED_MODEL
+    assert [row[1] for row in prepared.rows if row[0] == "norm"] == ["art2-paint"]

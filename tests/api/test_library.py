@@ -82,3 +82,33 @@ def test_a_regulation_asked_for_is_looked_up_alone_and_a_newer_version_read(tmp_
     assert bridge.version == "bridge@2" and "bridge fee" in bridge.document.get("art_1__para_nn_1").text
     assert listed == []  # one regulation's versions, not the whole store's
     assert [entry.id for entry in library.entries()][1:] == ["bridge", "ferry"] and listed == [1]
+
+
+def test_a_store_created_after_start_is_followed_and_looking_for_it_creates_none(tmp_path, monkeypatch):
+    """A server started before the first ``lawcode ingest`` (no LAWCODE_DATABASE_URL, no default
+    SQLite file yet) serves what is ingested afterwards; one started with ``store=False`` does not."""
+    import pytest
+
+    from lawcode.api.library import Library, NotFound
+    from lawcode.store.location import default_sqlite_path
+    from lawcode.store.prepare import prepare
+    from lawcode.store.store import Store
+
+    monkeypatch.delenv("LAWCODE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the default store's folder
+    following = Library.load(["tar-counter-espionage-2021"])
+    apart = Library.load(["tar-counter-espionage-2021"], store=False)
+    following.fresh_for = apart.fresh_for = 0  # look at the store on every request
+    with pytest.raises(NotFound):
+        following.get("bridge")
+    assert [entry.id for entry in following.entries()] == ["tar-counter-espionage-2021"]
+    assert not default_sqlite_path().exists()  # looking for a store did not create one
+    (tmp_path / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    with Store.open() as store:  # the first ingest, into the default store
+        store.add(prepare(str(tmp_path / "bridge.txt")))
+    assert default_sqlite_path().is_file()
+    assert following.get("bridge").version == "bridge@1"
+    assert [entry.id for entry in following.entries()] == ["tar-counter-espionage-2021", "bridge"]
+    with pytest.raises(NotFound):
+        apart.get("bridge")
+    assert [entry.id for entry in apart.entries()] == ["tar-counter-espionage-2021"]

@@ -88,3 +88,20 @@ def test_a_version_ingested_while_serving_is_served_without_a_restart(env, tmp_p
         _lawcode(env, "delete", "ferry", "--yes")
         _settles(lambda: get_json(url + "/api/regulations/ferry")[0] == 404)
         assert get_json(url + f"/api/regulations/{TAR_ID}")[0] == 200
+
+
+def test_a_server_started_before_the_first_ingest_serves_what_is_ingested_then(tmp_path):
+    """``lawcode serve`` on the default store (a SQLite file in the user's data folder) before it
+    exists: the server does not create it, and serves what ``lawcode ingest`` stores afterwards."""
+    env = {name: value for name, value in os.environ.items() if name != "LAWCODE_DATABASE_URL"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    default_store = tmp_path / "data" / "lawcode" / "corpus.sqlite3"
+    with serving(env, "--model", TAR_ID) as (url, _):
+        assert get_json(url + "/api/regulations/bridge")[0] == 404
+        assert [r["id"] for r in get_json(url + "/api/regulations")[1]["regulations"]] == [TAR_ID]
+        assert not default_store.exists()
+        _lawcode(env, "ingest", str(_write(tmp_path, "bridge.txt", BRIDGE)))
+        assert default_store.is_file()
+        _settles(lambda: get_json(url + "/api/regulations/bridge")[0] == 200)
+        status, provision = get_json(url + "/api/regulations/bridge/provisions/1")
+        assert status == 200 and "bridge toll" in provision["text"]

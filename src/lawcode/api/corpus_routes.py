@@ -3,7 +3,8 @@
 Both read the corpus store the command line fills (``lawcode ingest``): the embedded SQLite
 store, or PostgreSQL named by ``LAWCODE_DATABASE_URL``. They answer exactly what ``lawcode
 search`` and ``lawcode diff --format json`` print. The diff compares stored versions only
-(``ID`` or ``ID@N``), never files named in a request.
+(``ID`` or ``ID@N``), never files named in a request. Before the first ingest (no store yet)
+they answer as an empty store does, without creating one.
 """
 
 from __future__ import annotations

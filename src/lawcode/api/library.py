@@ -13,9 +13,11 @@ Converting a text to Akoma Ntoso pauses Python's cyclic garbage collector (see
 :mod:`lawcode.nogc`), which in a long-running server would leave it off for every other request
 while it runs. So no request pauses it: a regulation read from the store is converted with the
 pause unwrapped, one at a time under a lock (and the collector switched back on should anything
-have left it off); an ingest prepares the posted text and model (parse, validate, check they
-belong together: the store's own ``prepare``) in a process of its own, as ``lawcode ingest``'s
-workers do, and only writes the result here.
+have left it off); an ingest prepares the posted text and model (parse, check they belong
+together: the store's own ``prepare``) in a process of its own, as ``lawcode ingest``'s workers
+do, and only writes the result here. A posted model is validated once, here, before anything
+else; the ingest's process reads it as validated (handed over through a model cache of the
+request's own) and what is stored is served with it, not read back and validated again.
 """
 
 from __future__ import annotations
@@ -73,15 +75,22 @@ class StoreUnavailable(LawcodeError):
 _SQLITE_UNAVAILABLE = frozenset({3, 5, 6, 7, 8, 10, 11, 13, 14, 15, 26})
 
 
+# What a request that only reads is answered from while no store exists: an empty store in memory
+# (SQLite's own name for one), so that it answers as an empty store does and no file is created.
+NO_STORE_YET = "sqlite:///:memory:"
+
+
 @contextmanager
-def opened_store() -> Iterator[Store]:
+def opened_store(create: bool = False) -> Iterator[Store]:
     """The corpus store, open for one request; :class:`StoreUnavailable` when it cannot be opened
-    or stops answering before the request is done."""
+    or stops answering before the request is done. While no store exists, a request that only
+    reads gets an empty one in memory, and only a write (``create``) creates the store."""
     from lawcode.store.errors import StoreError
+    from lawcode.store.location import store_configured
     from lawcode.store.store import Store
 
     try:
-        store = Store.open()
+        store = Store.open(None if create or store_configured() else NO_STORE_YET)
     except StoreError as error:
         raise StoreUnavailable(f"the corpus store ({_store_name()}) is unavailable: {error.message}",
                                file=error.file, expected=error.expected) from None
@@ -234,7 +243,9 @@ class Library:
     ingested since (by ``lawcode ingest`` in another process, or another server) replaces the one
     read, a regulation ingested since is served, one deleted is gone. It serves a regulation's
     latest version, as the listing shows it. When the store cannot be reached, what is read
-    already is still answered.
+    already is still answered. A store that does not exist yet (no LAWCODE_DATABASE_URL, and no
+    default SQLite file: nothing ingested so far) is looked for in the same way, never created by
+    looking, and followed from the moment the first ingest creates it.
     """
 
     regulations: dict[str, Regulation | Stored] = field(default_factory=dict)
@@ -248,9 +259,9 @@ class Library:
     def load(cls, models: list[str] | None = None, text: str | None = None, store: bool = True) -> Library:
         """The library of ``models`` (paths or shipped ids; default every shipped model), each
         with its text when it can be found (``text``, a file or folder, or LAWCODE_CORPUS), and
-        (``store``) the regulations in the corpus store, when there is one."""
+        (``store``) the regulations in the corpus store, now and as it changes (also one created
+        later); ``store=False``: never the store's."""
         from lawcode import service
-        from lawcode.store.location import store_configured
 
         library = cls()
         refs = models if models else sorted(service.shipped_model_paths())
@@ -265,11 +276,8 @@ class Library:
             origin = "shipped" if str(ref) in service.shipped_model_paths() else "model"
             library.regulations[regulation.id] = Regulation(regulation.id, regulation.title, loaded, document,
                                                             akn, origin)
-        # A store is only opened when one is configured or already exists, so that a read-only
-        # server never creates one.
-        if store and store_configured():
-            library.follows_store = True
-            library._look_at_store(now=True)
+        library.follows_store = store
+        library._look_at_store(now=True)
         return library
 
     def entries(self) -> list[Regulation | Stored]:
@@ -351,15 +359,7 @@ class Library:
         when next asked for), one no longer stored is dropped. The start-up models keep their ids."""
         if not self.follows_store or not self._claim(regulation_id, now):
             return
-        with opened_store() as store:
-            if regulation_id is None:
-                latest = {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations()
-                          if r.versions}
-            else:
-                versions = store.versions(regulation_id)
-                held = self.regulations.get(regulation_id)
-                title = held.title if held is not None else regulation_id
-                latest = {regulation_id: Stored(regulation_id, title, versions[-1])} if versions else {}
+        latest = self._latest_stored(regulation_id)
         with self._looking:
             looked = list(self.regulations.items()) if regulation_id is None else \
                 [(regulation_id, self.regulations.get(regulation_id))]
@@ -373,6 +373,22 @@ class Library:
                 if held is None or (held.origin == "stored" and _ref(held) != stored.version.ref):
                     self.regulations[stored.id] = stored
 
+    def _latest_stored(self, regulation_id: str | None) -> dict[str, Stored]:
+        """The store's latest version of one regulation (or of each, None), by regulation id: none
+        while there is no store (told by the setting or the default file, without opening the empty
+        store in memory: a server that never gets a store looks every ``fresh_for`` seconds)."""
+        from lawcode.store.location import store_configured
+
+        if not store_configured():
+            return {}
+        with opened_store() as store:
+            if regulation_id is None:
+                return {r.id: Stored(r.id, r.title or r.id, r.versions[-1]) for r in store.regulations() if r.versions}
+            versions = store.versions(regulation_id)
+        held = self.regulations.get(regulation_id)
+        title = held.title if held is not None else regulation_id
+        return {regulation_id: Stored(regulation_id, title, versions[-1])} if versions else {}
+
     def _read_stored(self, regulation_id: str) -> Regulation:
         """Read a stored regulation (its latest version, with its model) and keep it."""
         with collector_kept_on():
@@ -385,13 +401,14 @@ class Library:
             self.regulations[regulation_id] = regulation
             return regulation
 
-    def _from_store(self, store: Store, version: Version) -> Regulation:
-        """The Regulation of one stored version: its text parsed from the stored bytes, its model loaded."""
+    def _from_store(self, store: Store, version: Version, loaded: LoadedModel | None = None) -> Regulation:
+        """The Regulation of one stored version: its text parsed from the stored bytes, its model
+        loaded (or ``loaded``: the model just stored with it, validated already)."""
         from lawcode.akn.export import to_akn
         from lawcode.service import with_work_uri
 
         document = store.document(version)
-        loaded = store.loaded_model(version)
+        loaded = loaded if loaded is not None else store.loaded_model(version)
         frbr_uri = store.work_uri(version.regulation_id)
         akn = without_pause(to_akn)(with_work_uri(document, frbr_uri))
         title = loaded.model.regulation.title if loaded is not None else (version.title or version.regulation_id)
@@ -406,19 +423,22 @@ class Library:
             raise Conflict(f"{regulation_id!r} is served from the model the server was started with",
                            expected="another id (the server's own models change when it is restarted)")
         with tempfile.TemporaryDirectory(prefix="lawcode-ingest-") as folder:
-            model_path, text_name = None, f"{regulation_id}.txt"
+            model_path, text_name, loaded, model_cache = None, f"{regulation_id}.txt", None, None
             if model_yaml is not None:
                 model_path = Path(folder) / f"{regulation_id}.yaml"
                 model_path.write_text(model_yaml, encoding="utf-8")
-                text_name = Path(self._model_of(regulation_id, model_path).model.regulation.text.file).name
+                loaded = self._model_of(regulation_id, model_path)  # the one validation of the posted model
+                model_cache = _handed_over(model_path, loaded, Path(folder) / "model-cache")
+                text_name = Path(loaded.model.regulation.text.file).name
             text_path = Path(folder) / text_name
             text_path.write_text(text, encoding="utf-8")
-            prepared = _prepare_apart(text_path, model_path)
+            prepared = _prepare_apart(text_path, model_path, model_cache)
             with collector_kept_on():
-                with opened_store() as store:
+                with opened_store(create=True) as store:
                     known = bool(store.versions(regulation_id))
                     added = store.add(prepared, as_version_of=regulation_id if known else None)
-                    regulation = self._from_store(store, store.resolve(f"{added.regulation_id}@{added.number}"))
+                    version = store.resolve(f"{added.regulation_id}@{added.number}")
+                    regulation = self._from_store(store, version, loaded)
                 self.regulations[regulation.id] = regulation
         return regulation
 
@@ -443,13 +463,26 @@ def _ref(entry: Regulation | Stored) -> str | None:
     return entry.version.ref if isinstance(entry, Stored) else entry.version
 
 
-def _prepare_apart(text_path: Path, model_path: Path | None) -> PreparedText:
-    """The store's ``prepare`` of a posted text (and model) in a process of its own, so that what
-    it pauses or allocates stays there; its error raised here, naming the request's field."""
+def _handed_over(model_path: Path, loaded: LoadedModel, folder: Path) -> str:
+    """A model cache (:mod:`lawcode.model.snapshot`) of the request's own, in ``folder``, holding
+    the posted model as validated here, so that the ingest's own process reads it back instead
+    of validating it again; the user's cache is left alone."""
+    from lawcode.model import snapshot
+
+    key = snapshot.cache_key(model_path)
+    snapshot.write_compiled(snapshot.cache_file(model_path, key, folder), key, loaded)
+    return str(folder)
+
+
+def _prepare_apart(text_path: Path, model_path: Path | None, model_cache: str | None) -> PreparedText:
+    """The store's ``prepare`` of a posted text (and model, read from ``model_cache``) in a process
+    of its own, so that what it pauses or allocates stays there; its error raised here, naming the
+    request's field."""
     import multiprocessing
 
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        prepared = pool.submit(_prepare, str(text_path), str(model_path) if model_path else None).result()
+        prepared = pool.submit(_prepare, str(text_path), str(model_path) if model_path else None,
+                               model_cache).result()
     if isinstance(prepared, dict):
         fields = {str(model_path): "model", str(text_path): "text"}  # the request's names, not this server's paths
         prepared["file"] = fields.get(str(prepared["file"]), prepared["file"])
@@ -457,10 +490,15 @@ def _prepare_apart(text_path: Path, model_path: Path | None) -> PreparedText:
     return prepared
 
 
-def _prepare(text_path: str, model_path: str | None) -> PreparedText | dict[str, Any]:
-    """The PreparedText, or the fields of its error (raised in the server): run in the ingest's own process."""
+def _prepare(text_path: str, model_path: str | None, model_cache: str | None) -> PreparedText | dict[str, Any]:
+    """The PreparedText, or the fields of its error (raised in the server): run in the ingest's own
+    process, whose model cache (when a model was posted) is the request's, holding that model."""
+    import os
+
     from lawcode.store.prepare import prepare
 
+    if model_cache is not None:
+        os.environ["LAWCODE_CACHE"] = model_cache  # this process is the request's alone
     try:
         return prepare(text_path, model_path)
     except LawcodeError as error:

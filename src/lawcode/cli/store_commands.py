@@ -175,19 +175,24 @@ def delete(
     if number is not None and version is not None and number != version:
         raise QueryError(f"{ref} and --version {version} name different versions", expected="one of the two")
     chosen = number if number is not None else version
+    asked: list[str] = []  # the versions the question named
     with open_store() as store:
         if not yes:
-            what = ", ".join(v.ref for v in store.versions_named(regulation_id, chosen))
+            asked = [v.ref for v in store.versions_named(regulation_id, chosen)]
             if not sys.stdin.isatty():
-                raise QueryError(f"deleting {what} needs confirmation", expected="--yes to delete without asking")
-            if not typer.confirm(f"delete {what} from {store.location.describe()}?"):
+                raise QueryError(f"deleting {', '.join(asked)} needs confirmation",
+                                 expected="--yes to delete without asking")
+            if not typer.confirm(f"delete {', '.join(asked)} from {store.location.describe()}?"):
                 typer.echo("nothing deleted", err=True)
                 raise typer.Exit(1)
         removed = store.delete(regulation_id, chosen)
     if format is Format.json:
         print_json({"deleted": [v.ref for v in removed]})
         return
-    for removed_version in removed:
+    if [v.ref for v in removed] == asked:  # the question listed them: a count says it is done
+        typer.echo(f"deleted {len(removed)} version{'s' if len(removed) > 1 else ''} of {regulation_id}")
+        return
+    for removed_version in removed:  # not asked (--yes), or a version was stored while the question waited
         typer.echo(f"deleted      {removed_version.ref:<40} {removed_version.source_name}")
 
 

@@ -89,9 +89,10 @@ def cache_key(model_path: Path) -> str:
     return digest.hexdigest()
 
 
-def cache_file(model_path: Path, key: str) -> Path | None:
-    """Where the compiled form of this model file under ``key`` is kept, or None if off."""
-    folder = cache_folder()
+def cache_file(model_path: Path, key: str, folder: Path | None = None) -> Path | None:
+    """Where the compiled form of this model file under ``key`` is kept (in the cache ``folder``,
+    else the user's), or None if off."""
+    folder = folder if folder is not None else cache_folder()
     if folder is None:
         return None
     return folder / "models" / f"{model_path.stem}-{key[:32]}.json"

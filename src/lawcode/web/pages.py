@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from lawcode.api.library import Library, NotFound, Regulation
+from lawcode.api.library import Library, NotFound, Regulation, text_of
 from lawcode.engine.findings import KIND_HEADINGS, KIND_ORDER
 from lawcode.engine.quote import citation
 from lawcode.web import reader
@@ -258,9 +258,8 @@ def review(regulation_id: str, request: Request,
     """The text article by article with the norms beneath each provision, for signing a model off."""
     from lawcode import service
 
-    library = _library(request)
-    regulation, loaded = library.with_model(regulation_id)
-    _, document = library.with_text(regulation_id)
+    regulation, loaded = _library(request).with_model(regulation_id)
+    document = text_of(regulation)  # the model's own text: a second lookup could meet a newer version
     articles = document.articles()
     if not article:
         article = articles[0].eid if articles else None
