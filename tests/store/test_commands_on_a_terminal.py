@@ -93,15 +93,17 @@ def test_delete_without_asking_lists_what_it_deleted(user):
     assert [line.split()[:2] for line in shown.splitlines()] == [["deleted", "marina@1"], ["deleted", "marina@2"]]
 
 
-def test_a_version_stored_while_the_question_waits_is_listed_as_deleted_too(user, tmp_path):
+def test_a_version_stored_while_the_question_waits_is_not_deleted_unasked(user, tmp_path):
     def ingest_a_third_version():
         path = write_text(tmp_path / "texts", "marina.txt", MARINA.replace("each quarter", "each week"))
         assert on_a_terminal(user, "ingest", str(path))[0] == 0
 
     code, shown = on_a_terminal(user, "delete", "marina", answer="y", meanwhile=ingest_a_third_version)
-    assert code == 0 and "delete marina@1, marina@2 from" in shown
-    deleted = [line.split()[1] for line in shown.splitlines() if line.startswith("deleted ")]
-    assert deleted == ["marina@1", "marina@2", "marina@3"]
+    assert code == 2 and "delete marina@1, marina@2 from" in shown
+    assert "nothing deleted: the versions of marina changed while you were asked" in shown
+    assert "stored now: marina@1, marina@2, marina@3" in shown and "the same command again" in shown
+    listed = on_a_terminal(user, "list")[1]
+    assert "  @1 " in listed and "  @2 " in listed and "  @3 " in listed
 
 
 def test_a_refused_question_deletes_nothing(user):

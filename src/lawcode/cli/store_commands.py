@@ -185,14 +185,14 @@ def delete(
             if not typer.confirm(f"delete {', '.join(asked)} from {store.location.describe()}?"):
                 typer.echo("nothing deleted", err=True)
                 raise typer.Exit(1)
-        removed = store.delete(regulation_id, chosen)
+        removed = store.delete(regulation_id, chosen, confirmed=None if yes else asked)
     if format is Format.json:
         print_json({"deleted": [v.ref for v in removed]})
         return
-    if [v.ref for v in removed] == asked:  # the question listed them: a count says it is done
+    if not yes:  # the question listed them: a count says it is done
         typer.echo(f"deleted {len(removed)} version{'s' if len(removed) > 1 else ''} of {regulation_id}")
         return
-    for removed_version in removed:  # not asked (--yes), or a version was stored while the question waited
+    for removed_version in removed:
         typer.echo(f"deleted      {removed_version.ref:<40} {removed_version.source_name}")
 
 

@@ -249,15 +249,23 @@ class Store:
         return Added(text.path, "model replaced" if stored_model is not None else "model attached", regulation_id,
                      int(number))
 
-    def delete(self, regulation_id: str, number: int | None = None) -> list[Version]:
+    def delete(self, regulation_id: str, number: int | None = None, *,
+               confirmed: list[str] | None = None) -> list[Version]:
         """Remove a regulation with all its versions, or one version of it, in one transaction.
 
         The regulation goes too when its last version does. Other versions keep their numbers;
         a version ingested later is numbered after the highest still stored. Returns what was
-        removed; an unknown regulation or version is an error and nothing is removed.
+        removed; an unknown regulation or version is an error and nothing is removed. With
+        ``confirmed`` (the refs a user agreed to delete), nothing is removed either when what
+        is stored now differs: a version stored since the question is never deleted unasked.
         """
         with self.backend.transaction(_INGEST_LOCK):
             doomed = self.versions_named(regulation_id, number)
+            if confirmed is not None and [v.ref for v in doomed] != confirmed:
+                raise StoreError(f"nothing deleted: the versions of {regulation_id} changed while you were asked "
+                                 f"(you confirmed {', '.join(confirmed) or 'none'}; stored now: "
+                                 f"{', '.join(v.ref for v in doomed)})",
+                                 expected="the same command again, to be asked about what is stored now")
             for version in doomed:
                 self.backend.run(f"DELETE FROM search_text WHERE {self._rows_of()}", self.row_range(version.id))
                 self.backend.run("DELETE FROM versions WHERE id = ?", (version.id,))
