@@ -104,6 +104,7 @@ $$"""
 # the rows read for ranking share pages). Part of a released migration: never change it; a
 # different sample is a new migration.
 SAMPLED_ROWS = "mod(id >> 4, 8) = 0"
+SAMPLE_EVERY = 8  # one row in SAMPLE_EVERY is sampled
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(

@@ -16,7 +16,7 @@ from typing import Any
 
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching
-from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLED_ROWS
+from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLED_ROWS
 from lawcode.store.store import Store
 
 MARK = "**"
@@ -186,21 +186,24 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any],
     tsquery = q.to_tsquery(parsed)
     pairs = _pairs_query(store, parsed)
     if pairs is not None:
-        found = ("found AS MATERIALIZED (SELECT s.id, s.document FROM search_text s "
-                 "WHERE lawcode_word_pairs(s.document) @@ ?::tsquery "
-                 f"AND (s.document @@ to_tsquery('english', ?)) IS TRUE{where} LIMIT ?)")
-        found_params: list[Any] = [pairs, tsquery, *params, CANDIDATES + 1]
+        match = ("lawcode_word_pairs(s.document) @@ ?::tsquery "
+                 f"AND (s.document @@ to_tsquery('english', ?)) IS TRUE{where}")
+        match_params: list[Any] = [pairs, tsquery, *params]
     else:
-        match = f"s.document @@ to_tsquery('english', ?){where}"
-        found = (f"sampled AS MATERIALIZED (SELECT s.id, s.document FROM search_text s WHERE {SAMPLED_ROWS} "
-                 f"AND {match} LIMIT ?), "
-                 "everywhere AS MATERIALIZED (SELECT s.id, s.document FROM search_text s "
-                 f"WHERE (SELECT count(*) FROM sampled) <= ? AND {match} LIMIT ?), "
-                 "found AS (SELECT * FROM sampled WHERE (SELECT count(*) FROM sampled) > ? "
-                 "UNION ALL SELECT * FROM everywhere)")
-        found_params = [tsquery, *params, CANDIDATES + 1, CANDIDATES, tsquery, *params, CANDIDATES + 1, CANDIDATES]
+        match, match_params = f"s.document @@ to_tsquery('english', ?){where}", [tsquery, *params]
     options = f"StartSel={MARK}, StopSel={MARK}, MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=\" … \""
     with store.backend.settings(PLANNER_SETTINGS):
+        if pairs is None and _estimated_rows(store, match, match_params) > SAMPLE_EVERY * CANDIDATES:
+            found = (f"sampled AS MATERIALIZED (SELECT s.id, s.document FROM search_text s WHERE {SAMPLED_ROWS} "
+                     f"AND {match} LIMIT ?), "
+                     "everywhere AS MATERIALIZED (SELECT s.id, s.document FROM search_text s "
+                     f"WHERE (SELECT count(*) FROM sampled) <= ? AND {match} LIMIT ?), "
+                     "found AS (SELECT * FROM sampled WHERE (SELECT count(*) FROM sampled) > ? "
+                     "UNION ALL SELECT * FROM everywhere)")
+            found_params = [*match_params, CANDIDATES + 1, CANDIDATES, *match_params, CANDIDATES + 1, CANDIDATES]
+        else:
+            found = f"found AS MATERIALIZED (SELECT s.id, s.document FROM search_text s WHERE {match} LIMIT ?)"
+            found_params = [*match_params, CANDIDATES + 1]
         rows = store.backend.rows(
             f"WITH {found}, counted AS (SELECT count(*) AS n, max(id) AS last FROM found), "
             "top AS (SELECT id, ts_rank(document, to_tsquery('english', ?)) AS score FROM found, counted "
@@ -212,6 +215,14 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any],
             (*found_params, tsquery, CANDIDATES, limit, tsquery, options))
     capped = bool(rows) and int(rows[0][-1]) > CANDIDATES
     return [row[:-1] for row in rows], capped
+
+
+def _estimated_rows(store: Store, match: str, params: list[Any]) -> float:
+    """How many rows the planner expects ``match`` to find (from the words' frequencies it keeps):
+    about 0.5 ms, against the 10-15 ms that a search of the sample spends in vain on a query that
+    matches too few of the sampled rows."""
+    [[plan]] = store.backend.rows(f"EXPLAIN (FORMAT JSON) SELECT FROM search_text s WHERE {match}", params)
+    return float(plan[0]["Plan"]["Plan Rows"])
 
 
 def _pairs_query(store: Store, parsed: q.Query) -> str | None:
