@@ -175,13 +175,13 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any],
     snippets of the best ``limit`` only.
 
     A query with a phrase is narrowed first by the index of word pairs (migration 3) to the rows where
-    the phrase's words stand side by side. Any other query looks first among the sampled rows (an
-    eighth, :data:`~lawcode.store.migrations.SAMPLED_ROWS`), whose index lists an eighth of a common
-    word's matches: when more than CANDIDATES of them match, those are ranked; otherwise (a query that
-    matches fewer than about 16,000 rows, or is narrowed by a filter) every row is searched, and the
-    answer is the same as ranking all the matches up to CANDIDATES. Every row the index cannot
-    decide is checked against the query itself (``IS TRUE``, so that the planner checks it row by
-    row rather than listing every row that holds the words from the other index).
+    the phrase's words stand side by side (every such row is then checked against the phrase itself;
+    ``IS TRUE`` keeps the planner from also listing, from the other index, every row that holds
+    the words). Any other query that the planner expects to match very many rows looks first among
+    the sampled rows (an eighth, :data:`~lawcode.store.migrations.SAMPLED_ROWS`), whose index lists
+    an eighth of its matches: when more than CANDIDATES of them match, those are ranked; otherwise
+    every row is searched, in the same statement. A query with CANDIDATES matches or fewer is thus
+    always ranked in full, as on SQLite.
     """
     tsquery = q.to_tsquery(parsed)
     pairs = _pairs_query(store, parsed)
