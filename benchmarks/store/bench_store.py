@@ -128,6 +128,8 @@ def bench_backend(backend: str, texts: Path, queries: list[str], work: Path) -> 
                 cpu.append((time.process_time() - started_cpu) * 1000)
         by_shape = {shape: sorted(cpu[i] for i in range(len(queries)) if SHAPES[i % 10] == shape)
                     for shape in dict.fromkeys(SHAPES)}
+        wall_by_shape = {shape: sorted(latencies[i] for i in range(len(queries)) if SHAPES[i % 10] == shape)
+                         for shape in dict.fromkeys(SHAPES)}
         latencies.sort()
         cpu.sort()
         return {"ingest_s": first["seconds"], "ingest_docs_per_s": round(count / first["seconds"], 1),
@@ -136,7 +138,11 @@ def bench_backend(backend: str, texts: Path, queries: list[str], work: Path) -> 
                 "reingest_s": again["seconds"], "size_mb": round(size / 1e6, 1),
                 "search_median_ms": round(statistics.median(latencies), 2),
                 "search_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 2),
-                "search_max_ms": round(latencies[-1], 2), "hits_per_query": round(hits / len(queries), 1),
+                "search_max_ms": round(latencies[-1], 2),
+                # wall time: for PostgreSQL the server's work too
+                "search_p90_ms_by_shape": {shape: round(times[int(len(times) * 0.9) - 1], 1)
+                                           for shape, times in wall_by_shape.items() if times},
+                "hits_per_query": round(hits / len(queries), 1),
                 # CPU of this (client) process only: for SQLite all of the search, for PostgreSQL not the server's
                 "search_client_cpu_median_ms": round(statistics.median(cpu), 2),
                 "search_client_cpu_p99_ms": round(cpu[int(len(cpu) * 0.99) - 1], 2),
@@ -258,6 +264,10 @@ def report(results: dict[str, Any]) -> None:
     print("| | " + " | ".join(backends) + " |\n|---|" + "---|" * len(backends))
     for label, key in rows:
         print(f"| {label} | " + " | ".join(str(results[b][key]) for b in backends) + " |")
+    for backend in backends:
+        shapes = results[backend]["search_p90_ms_by_shape"]
+        print(f"search p90 by query shape ({backend}): "
+              + ", ".join(f"{shape} {ms} ms" for shape, ms in shapes.items()))
     for backend in backends:
         shapes = results[backend]["search_client_cpu_p90_ms_by_shape"]
         print(f"search CPU in this process, p90 by query shape ({backend}): "

@@ -56,6 +56,11 @@ class Backend:
         cheaper without weakening any of them (see the backends)."""
         yield
 
+    @contextmanager
+    def settings(self, values: dict[str, str]) -> Iterator[None]:
+        """Run what is inside with these server settings (PostgreSQL's; SQLite has none to set)."""
+        yield
+
     def has_table(self, name: str) -> bool:
         raise NotImplementedError
 
@@ -216,6 +221,26 @@ class PostgresBackend(Backend):
         with self.connection.transaction():
             self.connection.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
             yield
+
+    @contextmanager
+    def settings(self, values: dict[str, str]) -> Iterator[None]:
+        """Run what is inside with these server settings (``SET LOCAL``), in a transaction of its own;
+        inside a transaction under way, the settings it had are put back after."""
+        import psycopg
+
+        nested = self.connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+        with self.connection.transaction():
+            names = list(values)
+            before = dict(zip(names, self.rows("SELECT " + ", ".join(["current_setting(?)"] * len(names)), names)[0],
+                              strict=True)) if nested else {}
+            self._set(values)
+            yield
+            if nested:
+                self._set(before)
+
+    def _set(self, values: dict[str, str]) -> None:
+        self.run("SELECT " + ", ".join(["set_config(?, ?, true)"] * len(values)),
+                 [item for pair in values.items() for item in pair])
 
     def has_table(self, name: str) -> bool:
         row = self.rows("SELECT to_regclass(?) IS NOT NULL", (name,))

@@ -138,7 +138,7 @@ class Store:
 
             if applied:  # a store in use: say why this command waits (a new store is made in an instant)
                 _log.warning("lawcode: updating the corpus store %s from schema %d to %d; a store of thousands of "
-                             "regulations takes a minute or less, once", self.location.describe(), applied,
+                             "regulations takes up to a few minutes, once", self.location.describe(), applied,
                              SCHEMA_VERSION)
             for migration in MIGRATIONS:
                 if migration.version <= applied:
