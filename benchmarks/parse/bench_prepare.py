@@ -16,7 +16,10 @@ The peer is the floor for any line parser written in Python: read the file, deco
 into lines with ``re.split`` and match one regex at the start of each line. The figure to quote is
 the ratio prepare / peer (the median over rounds, the peer being the mean of its two runs around
 each prepare), which a busy machine changes far less than absolute times; the best round's
-milliseconds per document are printed beside it.
+milliseconds per document are printed beside it. A second pass over the documents in the same
+process times the stages apart (decode, clean, style detection, tokenize, table of contents, build,
+fingerprint, search rows), printed as the median over rounds with the ratio of the last tree's to
+the first's.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -64,7 +68,40 @@ for path in paths:  # document by document, the peer twice around prepare: both 
     peer(path)
     floor += (peered - started + clock() - prepared) / 2
     cost += prepared - peered
-print(json.dumps({"prepare": cost, "peer": floor}))
+
+# Where prepare's time goes: each stage of parse_text (cross_references=False), the fingerprint and
+# the search rows, timed apart on each document (a second pass, after the one above).
+from lawcode.store.prepare import _provision_rows
+from lawcode.text import parse as P
+from lawcode.text.bilingual import set_aside_chinese
+
+stages = dict.fromkeys(("decode", "clean", "detect", "tokenize", "contents", "build", "fingerprint", "rows"), 0.0)
+for path in paths:
+    data = open(path, "rb").read()
+    times = [clock()]
+    text = P.decode(data, path)
+    times.append(clock())
+    cleaned = set_aside_chinese(P.clean(text))
+    times.append(clock())
+    detection = P.detect(cleaned.lines, None)
+    times.append(clock())
+    tokens = P.tokenize(cleaned.lines, detection.style.articles, detection.style.dotted, cleaned.soft_breaks)
+    times.append(clock())
+    tokens, _ = P._drop_table_of_contents(tokens, cleaned.lines)
+    times.append(clock())
+    P.build(tokens)
+    times.append(clock())
+    document = P.parse_text(data, source=path, cross_references=False)  # untimed: the Document as prepare has it
+    started = clock()
+    document.fingerprint()
+    times += [started, clock()]
+    list(_provision_rows(document))
+    times.append(clock())
+    durations = [b - a for a, b in zip(times, times[1:])]
+    del durations[6]  # the untimed parse
+    for name, spent in zip(stages, durations):
+        stages[name] += spent
+print(json.dumps({"prepare": cost, "peer": floor, "stages": stages}))
 """
 
 
@@ -80,7 +117,7 @@ def main() -> None:
     try:
         paths = [str(p) for p in synthetic.write_corpus(folder, args.documents)]
         mean_kb = sum(Path(p).stat().st_size for p in paths) / len(paths) / 1000
-        runs: dict[str, list[dict[str, float]]] = {src: [] for src in sources}
+        runs: dict[str, list[dict[str, Any]]] = {src: [] for src in sources}
         for _ in range(args.rounds):
             for src in sources:
                 done = subprocess.run([sys.executable, "-c", _CHILD, src, *paths],
@@ -101,6 +138,24 @@ def main() -> None:
     if len(sources) == 2:
         first, second = (ratios[src] for src in sources)
         print(f"\nratio change, second against first: {(second / first - 1) * 100:+.1f}%")
+    _print_stages(sources, runs, args.documents)
+
+
+def _print_stages(sources: list[str], runs: dict[str, list[dict[str, Any]]], documents: int) -> None:
+    """CPU ms per document of each stage (the median over rounds) for each tree, and the ratio of
+    the last tree's to the first's (rounds paired in the order they ran)."""
+    names = list(runs[sources[0]][0]["stages"])
+    print("\n| stage | " + " | ".join(f"{src} ms/doc" for src in sources)
+          + (" | last / first (median of rounds)" if len(sources) > 1 else "") + " |")
+    print("|---|" + "---:|" * (len(sources) + (len(sources) > 1)))
+    for name in names:
+        cells = [statistics.median(run["stages"][name] for run in runs[src]) / documents * 1000 for src in sources]
+        row = f"| {name} | " + " | ".join(f"{cell:.2f}" for cell in cells)
+        if len(sources) > 1:
+            paired = [last["stages"][name] / first["stages"][name]
+                      for first, last in zip(runs[sources[0]], runs[sources[-1]], strict=True) if first["stages"][name]]
+            row += f" | {statistics.median(paired):.2f}" if paired else " | -"
+        print(row + " |")
 
 
 if __name__ == "__main__":

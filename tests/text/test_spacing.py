@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from lawcode.text.parse import parse_text
 from lawcode.text.spacing import letter_spaced, rejoin, vocabulary
 
@@ -37,3 +42,28 @@ Other insects
     messages = [w.message for w in doc.warnings]
     assert any("read as 'Keeping of bees'" in m for m in messages)
     assert any("kept as printed" in m for m in messages)
+
+
+_DEFINED_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")  # what vocabulary() documents as a word
+
+
+def _vocabulary_by_definition(texts: list[str]) -> set[str]:
+    words = {match.lower() for match in _DEFINED_WORD.findall("\n".join(texts))}
+    return {w for w in words if len(w) > 2 or w in {"a", "an", "as", "at", "by", "in", "is", "it", "of", "on", "or",
+                                                     "to", "no", "be"}}
+
+
+def test_the_vocabulary_is_every_word_the_definition_finds():
+    """The words are found as runs of bytes, not by the regex: edge cases of the regex's reading."""
+    texts = ["--'tis the keeper's well-being--; o'clock 'a' -or- x-ray Ａrticle na\u00efve caf\u00e9s",
+             "\u212aelvin IN it\u0130s TO\u2028of\u00a0be\ud800no \U0001f41d bees-",
+             "", "'''", "A-", "Ab'c-D"]
+    assert vocabulary(texts) == _vocabulary_by_definition(texts)
+    assert "kelvin" not in vocabulary(texts)  # the Kelvin sign is not a letter of a word (str.lower would make it k)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.text(alphabet=st.sampled_from("aZk-' \n\t.\u212a\u00e9\u0130\u00a0\x1fI1"), max_size=40),
+                max_size=4))
+def test_the_vocabulary_matches_its_definition_on_any_text(texts):
+    assert vocabulary(texts) == _vocabulary_by_definition(texts)

@@ -7,6 +7,7 @@ copy of a regulation's words.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,7 @@ def citation(eid: str, document: Document | None = None) -> str:
     number ("Art. 15(1)(3)") so that they never read as paragraphs. Containers alone cite as
     "Chapter II".
     """
-    return _spelled(_read(_START, "", eids.parts(eid)), eid, document)
+    return _spelled(_read(_START, "", _components(eid)), eid, document)
 
 
 def citations(document: Document) -> list[tuple[Node, str]]:
@@ -50,9 +51,9 @@ def _cite(node: Node, parent_eid: str, reading: _Reading, document: Document, ci
     """Add ``node`` and its descendants to ``cited``, ``reading`` being its parent's (eId ``parent_eid``)."""
     eid = node.eid
     if parent_eid and eid.startswith(parent_eid + eids.SEPARATOR):
-        reading = _read(reading, parent_eid, eids.parts(eid[len(parent_eid) + len(eids.SEPARATOR):]))
+        reading = _read(reading, parent_eid, _components(eid[len(parent_eid) + len(eids.SEPARATOR):]))
     else:  # an eId not made from its parent's (a hand-written Akoma Ntoso file may have one)
-        reading = _read(_START, "", eids.parts(eid))
+        reading = _read(_START, "", _components(eid))
     cited.append((node, _spelled(reading, eid, document)))
     for child in node.children:
         _cite(child, eid, reading, document, cited)
@@ -65,22 +66,37 @@ _Reading = tuple[str, str, str, int, str]
 _START: _Reading = ("", "", "", 0, "")
 
 
-def _read(reading: _Reading, prefix: str, components: list[str]) -> _Reading:
-    """``reading`` gone on through ``components``, the components of an eId that follow ``prefix``
-    (the eId they continue, "" for none)."""
+def _read(reading: _Reading, prefix: str, components: tuple[_Component, ...]) -> _Reading:
+    """``reading`` gone on through ``components`` (see :func:`_components`), the components of an
+    eId that follow ``prefix`` (the eId they continue, "" for none)."""
     head, container, provision, count, numbers = reading
-    for position, part in enumerate(components):
-        name, num = eids.kind_and_number(part)
+    for name, num, so_far in components:
         if name in _HEADS:
             head = _HEADS[name] + num
-            read = components[:position + 1]
-            provision = eids.join([prefix, *read] if prefix else read)
+            provision = f"{prefix}{eids.SEPARATOR}{so_far}" if prefix else so_far
         elif name in _CONTAINERS and not head:
             container = _CONTAINERS[name] + num
         elif name in _SUBDIVISIONS and head:
             count += 1
             numbers += f"({num})"
     return head, container, provision, count, numbers
+
+
+# One component of an eId as a citation reads it: its kind and number, and the components up to it
+# joined (the eId of a provision it names, after its parent's).
+_Component = tuple[str, str, str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _components(eid: str) -> tuple[_Component, ...]:
+    """The components of ``eid`` (or of the part of an eId after its parent's: ``para_1``,
+    ``list_1__item_a``), each as (kind, number, the components up to it joined).
+
+    Read once per distinct string and kept: the same few endings (``para_1``, ``list_1__item_b``)
+    recur in every article of every text the store cites.
+    """
+    parts = eids.parts(eid)
+    return tuple((*eids.kind_and_number(part), eids.join(parts[:position + 1])) for position, part in enumerate(parts))
 
 
 def _spelled(reading: _Reading, eid: str, document: Document | None) -> str:
