@@ -9,6 +9,7 @@ search) lives in the two classes here and in :mod:`lawcode.store.search`.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -95,12 +96,30 @@ class SQLiteBackend(Backend):
             path.parent.mkdir(parents=True, exist_ok=True)
             self.connection = sqlite3.connect(path, isolation_level=None, timeout=self.BUSY_TIMEOUT_MS / 1000,
                                               check_same_thread=False)
-            for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL",
-                           f"busy_timeout = {self.BUSY_TIMEOUT_MS}"):
+            self._switch_to_wal()
+            for pragma in ("foreign_keys = ON", "synchronous = NORMAL", f"busy_timeout = {self.BUSY_TIMEOUT_MS}"):
                 self.connection.execute(f"PRAGMA {pragma}")
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot open the SQLite store: {error}", file=str(path),
                              expected=f"a writable SQLite file (set {ENV} to choose another)") from None
+
+    def _switch_to_wal(self) -> None:
+        """Put the file in WAL mode (kept in the file: a no-op once done), waiting for other processes.
+
+        On a new file another process may hold the lock while it does the same, and SQLite then
+        answers "database is locked" at once instead of waiting as ``busy_timeout`` makes other
+        statements wait: two ingests started together on a new store failed so, about one start in
+        ten. So this waits, up to the same timeout.
+        """
+        deadline = time.monotonic() + self.BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.connection.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self.connection.execute(sql, params).fetchall()
