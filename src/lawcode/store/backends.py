@@ -69,6 +69,10 @@ class Backend:
         raise NotImplementedError
 
 
+# SQLite's primary result codes for "database is locked" and "database table is locked".
+_LOCKED = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+
+
 class SQLiteBackend(Backend):
     """A SQLite file in WAL mode: readers never wait for the one writer, writers queue.
 
@@ -117,7 +121,7 @@ class SQLiteBackend(Backend):
                 self.connection.execute("PRAGMA journal_mode = WAL")
                 return
             except sqlite3.OperationalError as error:
-                if "locked" not in str(error) or time.monotonic() > deadline:
+                if error.sqlite_errorcode & 0xFF not in _LOCKED or time.monotonic() > deadline:
                     raise
                 time.sleep(0.01)
 
