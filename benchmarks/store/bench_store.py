@@ -126,10 +126,7 @@ def bench_backend(backend: str, texts: Path, queries: list[str], work: Path) -> 
                 hits += len(search(store, query, limit=20).hits)
                 latencies.append((time.perf_counter() - started) * 1000)
                 cpu.append((time.process_time() - started_cpu) * 1000)
-        by_shape = {shape: sorted(cpu[i] for i in range(len(queries)) if SHAPES[i % 10] == shape)
-                    for shape in dict.fromkeys(SHAPES)}
-        wall_by_shape = {shape: sorted(latencies[i] for i in range(len(queries)) if SHAPES[i % 10] == shape)
-                         for shape in dict.fromkeys(SHAPES)}
+        wall_p90_by_shape, cpu_p90_by_shape = _p90_by_shape(latencies), _p90_by_shape(cpu)
         latencies.sort()
         cpu.sort()
         return {"ingest_s": first["seconds"], "ingest_docs_per_s": round(count / first["seconds"], 1),
@@ -140,18 +137,23 @@ def bench_backend(backend: str, texts: Path, queries: list[str], work: Path) -> 
                 "search_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 2),
                 "search_max_ms": round(latencies[-1], 2),
                 # wall time: for PostgreSQL the server's work too
-                "search_p90_ms_by_shape": {shape: round(times[int(len(times) * 0.9) - 1], 1)
-                                           for shape, times in wall_by_shape.items() if times},
+                "search_p90_ms_by_shape": wall_p90_by_shape,
                 "hits_per_query": round(hits / len(queries), 1),
                 # CPU of this (client) process only: for SQLite all of the search, for PostgreSQL not the server's
                 "search_client_cpu_median_ms": round(statistics.median(cpu), 2),
                 "search_client_cpu_p99_ms": round(cpu[int(len(cpu) * 0.99) - 1], 2),
-                "search_client_cpu_p90_ms_by_shape": {shape: round(times[int(len(times) * 0.9) - 1], 1)
-                                                       for shape, times in by_shape.items() if times},
+                "search_client_cpu_p90_ms_by_shape": cpu_p90_by_shape,
                 "load_average_after": [round(x, 1) for x in os.getloadavg()]}
     finally:
         if server is not None:
             server.stop()
+
+
+def _p90_by_shape(milliseconds: list[float]) -> dict[str, float]:
+    """The p90 of each query shape's times (query number n has shape SHAPES[n % 10])."""
+    by_shape = {shape: sorted(ms for n, ms in enumerate(milliseconds) if SHAPES[n % 10] == shape)
+                for shape in dict.fromkeys(SHAPES)}
+    return {shape: round(times[int(len(times) * 0.9) - 1], 1) for shape, times in by_shape.items() if times}
 
 
 def bench_peer(texts: Path, queries: list[str], work: Path) -> dict[str, Any]:
@@ -264,14 +266,11 @@ def report(results: dict[str, Any]) -> None:
     print("| | " + " | ".join(backends) + " |\n|---|" + "---|" * len(backends))
     for label, key in rows:
         print(f"| {label} | " + " | ".join(str(results[b][key]) for b in backends) + " |")
-    for backend in backends:
-        shapes = results[backend]["search_p90_ms_by_shape"]
-        print(f"search p90 by query shape ({backend}): "
-              + ", ".join(f"{shape} {ms} ms" for shape, ms in shapes.items()))
-    for backend in backends:
-        shapes = results[backend]["search_client_cpu_p90_ms_by_shape"]
-        print(f"search CPU in this process, p90 by query shape ({backend}): "
-              + ", ".join(f"{shape} {ms} ms" for shape, ms in shapes.items()))
+    for label, key in (("search p90 by query shape", "search_p90_ms_by_shape"),
+                       ("search CPU in this process, p90 by query shape", "search_client_cpu_p90_ms_by_shape")):
+        for backend in backends:
+            shapes = results[backend][key]
+            print(f"{label} ({backend}): " + ", ".join(f"{shape} {ms} ms" for shape, ms in shapes.items()))
     peer = results["peer"]
     print(f"\npeer (SQLite FTS5, each file whole as one row, no parsing): ingest {peer['ingest_docs_per_s']} docs/s "
           f"({peer['ingest_docs_per_cpu_core_s']} per CPU-second), {peer['size_mb']} MB; search (bm25, no snippets) "
