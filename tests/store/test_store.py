@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import platform
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -189,7 +192,7 @@ def test_the_default_store_is_in_the_user_data_folder(monkeypatch, tmp_path):
 
 
 def test_an_sqlite_older_than_the_store_needs_is_named(tmp_path, monkeypatch):
-    import sqlite3
+    from lawcode.store.sqlite_driver import sqlite3
 
     monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
     monkeypatch.setattr(sqlite3, "sqlite_version", "3.31.1")
@@ -264,3 +267,23 @@ def test_a_store_of_schema_1_is_migrated_with_its_rows_and_texts(store_url, tmp_
             [versions] = store.backend.rows("SELECT sql FROM sqlite_master WHERE name = 'versions'")
             assert "source_text" not in versions[0]
             assert store.backend.rows("SELECT v FROM search_text_config WHERE k = 'automerge'") == [(8,)]
+
+
+@pytest.mark.skipif(not (sys.platform == "linux" and platform.machine() == "x86_64"),
+                    reason="pysqlite3-binary, a dependency only where PyPI has its wheels: Linux on x86-64")
+def test_the_store_runs_on_a_current_sqlite_where_pypi_has_one_built(tmp_path):
+    store = Store.open(str(tmp_path / "store.sqlite3"))
+    [[version]] = store.backend.rows("SELECT sqlite_version()")
+    assert tuple(int(part) for part in version.split(".")) >= (3, 51)
+
+
+def test_every_part_of_lawcode_opens_sqlite_through_one_module():
+    """Two SQLite libraries in one process must never open the same file (each keeps its own record of
+    the process's locks): nothing but lawcode.store.sqlite_driver imports a SQLite module."""
+    import lawcode
+
+    source = Path(lawcode.__file__).parent
+    importing = [str(path.relative_to(source)) for path in sorted(source.rglob("*.py"))
+                 if re.search(r"^\s*(?:import sqlite3|from sqlite3 |import pysqlite3|from pysqlite3)",
+                              path.read_text(encoding="utf-8"), re.MULTILINE)]
+    assert importing == ["store/sqlite_driver.py"]

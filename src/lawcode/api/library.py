@@ -110,8 +110,9 @@ def opened_store(create: bool = False) -> Iterator[Store]:
 
 def _lost(error: Exception) -> bool:
     """Whether a database error says the store cannot answer now (not that a query was wrong)."""
-    import sqlite3
     import sys
+
+    from lawcode.store.sqlite_driver import sqlite3
 
     if isinstance(error, sqlite3.DatabaseError):
         return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _SQLITE_UNAVAILABLE

@@ -8,7 +8,6 @@ search) lives in the two classes here and in :mod:`lawcode.store.search`.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from typing import Any
 
 from lawcode.store.errors import StoreError
 from lawcode.store.location import ENV, Location
+from lawcode.store.sqlite_driver import sqlite3
 
 Row = tuple[Any, ...]
 

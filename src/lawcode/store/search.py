@@ -9,7 +9,6 @@ each regulation is searched: the one in force on ``on``, else the latest.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching
 from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLED_ROWS
+from lawcode.store.sqlite_driver import sqlite3
 from lawcode.store.store import Store
 
 MARK = "**"
