@@ -134,6 +134,17 @@ def test_filters_narrow_every_way_to_the_candidates(pg_store, text):
     assert _found(pg_store, text, regulation="canal-2") == _matching(pg_store, text, f" AND id BETWEEN {low} AND {high}")
 
 
+def test_a_statement_that_fails_under_the_settings_leaves_the_connection_as_it_was(pg_store):
+    import psycopg
+
+    backend = pg_store.backend
+    with pytest.raises(psycopg.errors.DivisionByZero), backend.settings({"enable_seqscan": "off"}):
+        backend.rows("SELECT 1 / 0")
+    assert backend.rows("SELECT current_setting('enable_seqscan')") == [("on",)]
+    assert backend.connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+    assert search(pg_store, "toll").hits
+
+
 def test_the_search_settings_last_only_for_the_search(pg_store):
     def seqscan() -> str:
         return str(pg_store.backend.rows("SELECT current_setting('enable_seqscan')")[0][0])
