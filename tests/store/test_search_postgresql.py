@@ -4,6 +4,7 @@ full-text match of every row."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -116,12 +117,16 @@ def test_a_word_the_sample_holds_too_few_of_is_ranked_among_the_first_stored(pg_
     assert {hit.ref for hit in results.hits} == {ref for _, ref in rows}
 
 
-def test_a_common_word_filtered_by_kind_is_ranked_among_the_sampled_rows_of_that_kind(pg_store, monkeypatch):
+@pytest.mark.parametrize("version", [None, "canal-2"], ids=["every version", "one version"])
+def test_a_common_word_filtered_is_ranked_among_the_sampled_rows_that_pass(pg_store, monkeypatch, version):
     monkeypatch.setattr(search_module, "CANDIDATES", 5)
     monkeypatch.setattr(search_module, "SAMPLES", FIRST["the eighth first"])
-    sampled = _matching(pg_store, "ledger", f" AND {SAMPLED_ROWS} AND kind = 'item'")
+    on = dt.date.today()  # the versions in force: a list of versions to search, not all rows
+    versions = [v.id for v in pg_store.current_versions(on, version)]
+    where = f" AND {SAMPLED_ROWS} AND kind = 'item' AND version_id IN ({', '.join(map(str, versions))})"
+    sampled = _matching(pg_store, "ledger", where)
     assert len(sampled) > 5
-    results = search(pg_store, "ledger", kind="item", limit=5000)
+    results = search(pg_store, "ledger", kind="item", on=on, regulation=version, limit=5000)
     assert results.capped and {(hit.version, hit.ref) for hit in results.hits} <= sampled
     assert all(hit.kind == "item" for hit in results.hits)
 
