@@ -118,7 +118,7 @@ SAMPLE_EVERY = 8  # one row in SAMPLE_EVERY is sampled
 # and those of SAMPLED_ROWS. A search that matches very many rows reads its 2,001 candidates'
 # tsvectors from here, from about 40 rows a page, all sampled, instead of one or two sampled rows in
 # each page of search_text, whose rows also hold the text and the citation (on 1,000 regulations,
-# 'person': 188 pages instead of 620); one that matches fewer, among the quarter, where enough of
+# 'person': 337 pages instead of 620); one that matches fewer, among the quarter, where enough of
 # them are. search_text's own index of the sample (migration 3) is no longer read.
 SAMPLE_TABLE_EVERY = 4
 _SAMPLE_TABLE = (
