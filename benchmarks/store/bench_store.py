@@ -216,8 +216,9 @@ def store_size(store: Store) -> int:
         store.backend.run("PRAGMA wal_checkpoint(TRUNCATE)")
         path = Path(store.location.target)
         return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
-    tables = ("regulations", "versions", "search_text", "lawcode_migrations")
-    return int(sum(store.backend.rows("SELECT pg_total_relation_size(?)", (t,))[0][0] for t in tables))
+    tables = ("regulations", "versions", "search_text", "search_sample", "lawcode_migrations")
+    return int(sum(store.backend.rows("SELECT pg_total_relation_size(?)", (t,))[0][0] for t in tables
+                   if store.backend.has_table(t)))
 
 
 def bench_diff(articles: int, work: Path) -> dict[str, Any]:

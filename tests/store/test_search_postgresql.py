@@ -1,8 +1,10 @@
-"""PostgreSQL's ways to the candidates (schema 3): phrases through the index of word pairs, very
-common words among the sampled rows. Each is checked against the plain full-text match of every row."""
+"""PostgreSQL's ways to the candidates (schemas 3 and 4): phrases through the index of word pairs, very
+common words among the sampled rows (in a table of their own). Each is checked against the plain
+full-text match of every row."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ import pytest
 from conftest import postgres_schema
 from lawcode.store import query as q
 from lawcode.store import search as search_module
-from lawcode.store.migrations import MIGRATIONS, SAMPLED_ROWS, SCHEMA_VERSION
+from lawcode.store.migrations import MIGRATIONS, SAMPLE_TABLE_EVERY, SAMPLED_ROWS, SCHEMA_VERSION, sampled
 from lawcode.store.prepare import prepare
 from lawcode.store.search import search
 from lawcode.store.store import Store
@@ -50,6 +52,8 @@ def _matching(store: Store, text: str, where: str = "") -> set[tuple[str, str]]:
     return {(versions[version_id].ref, ref) for version_id, ref in rows}
 
 
+QUARTER = sampled("id", SAMPLE_TABLE_EVERY)  # the rows of the sample table (migration 4)
+
 PHRASES = ['"lock keeper"', '"lock keepers"', '"keeper of district"', '"lock kee"*', '"lock kee*"', "co-operation",
            '"keeper\'s deputy"', '"toll 5"', '"office canal"', '"canal office" OR toll', '"canal office" barge',
            '"canal office" NOT "report damage"', '("lock keeper" OR "canal office") AND distress']
@@ -84,12 +88,27 @@ def test_a_common_word_is_ranked_among_the_sampled_rows_and_says_so(pg_store, mo
     assert search(pg_store, "distress", limit=5000) == results  # the same candidates every time
 
 
-@pytest.mark.parametrize("sample_every", [8, 0], ids=["not looked at", "looked at first"])
-def test_a_word_the_sample_holds_too_few_of_is_ranked_among_the_first_stored(pg_store, monkeypatch, sample_every):
+FIRST = {"the eighth first": ((8, SAMPLED_ROWS, 0.0),), "the quarter first": ((4, "TRUE", 0.0),)}
+
+
+def test_a_less_common_word_is_ranked_among_the_quarter_and_says_so(pg_store, monkeypatch):
+    monkeypatch.setattr(search_module, "CANDIDATES", 5)
+    monkeypatch.setattr(search_module, "SAMPLES", FIRST["the quarter first"])
+    quarter = _matching(pg_store, "distress", f" AND {QUARTER}")
+    assert len(_matching(pg_store, "distress", f" AND {SAMPLED_ROWS}")) < len(quarter) < len(
+        _matching(pg_store, "distress"))
+    results = search(pg_store, "distress", limit=5000)
+    assert results.capped and len(results.hits) == 5
+    assert {(hit.version, hit.ref) for hit in results.hits} <= quarter
+
+
+@pytest.mark.parametrize("samples", [None, *FIRST], ids=["not looked at", *FIRST])
+def test_a_word_the_sample_holds_too_few_of_is_ranked_among_the_first_stored(pg_store, monkeypatch, samples):
     keys = [row[0] for row in pg_store.backend.rows(
         "SELECT id FROM search_text WHERE document @@ to_tsquery('english', 'distress') ORDER BY id")]
     monkeypatch.setattr(search_module, "CANDIDATES", len(keys) - 1)
-    monkeypatch.setattr(search_module, "SAMPLE_EVERY", sample_every)  # 0: the sample is searched first, in vain
+    if samples is not None:  # the sample is searched first, in vain
+        monkeypatch.setattr(search_module, "SAMPLES", FIRST[samples])
     pg_store.backend.run("ANALYZE search_text")
     results = search(pg_store, "distress", limit=5000)
     assert results.capped and len(results.hits) == len(keys) - 1
@@ -98,12 +117,37 @@ def test_a_word_the_sample_holds_too_few_of_is_ranked_among_the_first_stored(pg_
     assert {hit.ref for hit in results.hits} == {ref for _, ref in rows}
 
 
+@pytest.mark.parametrize("version", [None, "canal-2"], ids=["every version", "one version"])
+def test_a_common_word_filtered_is_ranked_among_the_sampled_rows_that_pass(pg_store, monkeypatch, version):
+    monkeypatch.setattr(search_module, "CANDIDATES", 5)
+    monkeypatch.setattr(search_module, "SAMPLES", FIRST["the eighth first"])
+    on = dt.date.today()  # the versions in force: a list of versions to search, not all rows
+    versions = [v.id for v in pg_store.current_versions(on, version)]
+    where = f" AND {SAMPLED_ROWS} AND kind = 'item' AND version_id IN ({', '.join(map(str, versions))})"
+    sampled = _matching(pg_store, "ledger", where)
+    assert len(sampled) > 5
+    results = search(pg_store, "ledger", kind="item", on=on, regulation=version, limit=5000)
+    assert results.capped and {(hit.version, hit.ref) for hit in results.hits} <= sampled
+    assert all(hit.kind == "item" for hit in results.hits)
+
+
 @pytest.mark.parametrize("text", ["toll", '"canal office"', "distress OR barge"])
 def test_filters_narrow_every_way_to_the_candidates(pg_store, text):
     assert _found(pg_store, text, kind="item") == _matching(pg_store, text, " AND kind = 'item'")
     [canal_2] = [v for v in pg_store.current_versions(None, "canal-2")]
     low, high = pg_store.row_range(canal_2.id)
     assert _found(pg_store, text, regulation="canal-2") == _matching(pg_store, text, f" AND id BETWEEN {low} AND {high}")
+
+
+def test_a_statement_that_fails_under_the_settings_leaves_the_connection_as_it_was(pg_store):
+    import psycopg
+
+    backend = pg_store.backend
+    with pytest.raises(psycopg.errors.DivisionByZero), backend.settings({"enable_seqscan": "off"}):
+        backend.rows("SELECT 1 / 0")
+    assert backend.rows("SELECT current_setting('enable_seqscan')") == [("on",)]
+    assert backend.connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+    assert search(pg_store, "toll").hits
 
 
 def test_the_search_settings_last_only_for_the_search(pg_store):
@@ -115,6 +159,27 @@ def test_the_search_settings_last_only_for_the_search(pg_store):
     with pg_store.backend.transaction("test"):
         search(pg_store, "toll")
         assert seqscan() == "on"
+
+
+def _sample_in_step(store: Store) -> None:
+    """The sample table holds exactly the quarter of search_text's rows, as they are now."""
+    columns = "id, version_id, kind, document::text"
+    assert store.backend.rows(f"SELECT {columns} FROM search_sample ORDER BY id") == \
+        store.backend.rows(f"SELECT {columns} FROM search_text WHERE {QUARTER} ORDER BY id")
+
+
+def test_the_sample_table_follows_every_write_to_the_rows(pg_store, tmp_path):
+    _sample_in_step(pg_store)
+    assert pg_store.backend.rows("SELECT count(*) FROM search_sample")[0][0] > 0
+    pg_store.backend.run(f"UPDATE search_text SET body = 'barge barge', kind = 'changed' WHERE {SAMPLED_ROWS} "
+                         "AND id IN (SELECT id FROM search_text ORDER BY id LIMIT 40)")
+    pg_store.backend.run("UPDATE search_text SET id = id + 16 WHERE id = (SELECT max(id) FROM search_text)")
+    _sample_in_step(pg_store)
+    assert pg_store.backend.rows("SELECT count(*) FROM search_sample WHERE kind = 'changed'")[0][0] > 0
+    pg_store.delete("canal-2")
+    _sample_in_step(pg_store)
+    pg_store.add(prepare(str(write_text(tmp_path, "canal-2.txt", synthetic_text(2, articles=80)))))
+    _sample_in_step(pg_store)
 
 
 def test_a_postgresql_store_of_schema_2_gets_the_indexes_and_finds_the_same(postgres, tmp_path, monkeypatch):
@@ -129,8 +194,34 @@ def test_a_postgresql_store_of_schema_2_gets_the_indexes_and_finds_the_same(post
                 assert store.schema_version() == 2
                 before = {text: _matching(store, text) for text in PHRASES + ["distress", "toll"]}
         with Store.open(url) as store:
-            assert store.schema_version() == SCHEMA_VERSION == 3
-            indexes = {row[0] for row in store.backend.rows(
-                "SELECT indexname FROM pg_indexes WHERE tablename = 'search_text' AND schemaname = current_schema()")}
-            assert {"search_text_word_pairs", "search_text_sampled"} <= indexes
+            assert store.schema_version() == SCHEMA_VERSION == 4
+            assert {"search_text_word_pairs"} <= _indexes(store, "search_text")
             assert {text: _found(store, text) for text in before} == before
+
+
+def _indexes(store: Store, table: str) -> set[str]:
+    return {row[0] for row in store.backend.rows(
+        "SELECT indexname FROM pg_indexes WHERE tablename = ? AND schemaname = current_schema()", (table,))}
+
+
+def test_a_postgresql_store_of_schema_3_gets_the_sample_table_and_ranks_the_same(postgres, tmp_path, monkeypatch):
+    import lawcode.store.store as store_module
+
+    with postgres_schema(postgres.url) as url:
+        with monkeypatch.context() as old_lawcode:
+            old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:3])
+            old_lawcode.setattr(store_module, "SCHEMA_VERSION", 3)
+            with Store.open(url) as store:
+                _add_texts(store, tmp_path)
+                assert store.schema_version() == 3 and "search_text_sampled" in _indexes(store, "search_text")
+                sampled = _matching(store, "distress", f" AND {SAMPLED_ROWS}")
+        with Store.open(url) as store:
+            assert store.schema_version() == 4
+            assert "search_text_sampled" not in _indexes(store, "search_text")
+            _sample_in_step(store)
+            monkeypatch.setattr(search_module, "CANDIDATES", 5)
+            store.backend.run("ANALYZE search_text")
+            results = search(store, "distress", limit=5000)
+            assert results.capped and {(hit.version, hit.ref) for hit in results.hits} <= sampled
+            store.add(prepare(str(write_text(tmp_path, "canal-9.txt", synthetic_text(9)))))
+            _sample_in_step(store)  # the trigger came with the migration

@@ -15,7 +15,7 @@ from typing import Any
 
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching
-from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLED_ROWS
+from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLE_TABLE_EVERY, SAMPLED_ROWS
 from lawcode.store.sqlite_driver import sqlite3
 from lawcode.store.store import Store
 
@@ -51,7 +51,8 @@ class Hit:
 class Results:
     """The hits, best first; ``capped`` when more than :data:`CANDIDATES` rows matched, so that
     the hits are the best among the first :data:`CANDIDATES` in the order they were stored (on
-    PostgreSQL, the first among a fixed eighth of the rows: see :func:`_postgresql`)."""
+    PostgreSQL, for a query that matches very many, the first among a fixed eighth or quarter of
+    the rows: see :func:`_postgresql`)."""
 
     hits: tuple[Hit, ...]
     capped: bool
@@ -96,7 +97,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     if store.backend.name == "sqlite":
         rows, capped = _sqlite(store, q.to_fts5(parsed), where, params, limit)
     else:
-        rows, capped = _postgresql(store, parsed, where, params, limit)
+        rows, capped = _postgresql(store, parsed, where, params, limit, sample=actor is None)
     versions = store.versions_by_id(int(row[0]) for row in rows)
     hits = tuple(Hit(versions[int(vid)].ref, what, ref, kind_ or "", tuple((actors or "").split()),
                      tuple((cites or "").split()), citation or "", snippet, float(score))
@@ -159,6 +160,14 @@ def _scratch_table() -> sqlite3.Connection:
     return connection
 
 
+# The samples that a query the planner expects to match very many rows looks among first (see
+# _postgresql), smallest first: one row in how many, which rows of search_sample, and how many times
+# as many matches as it needs there (its size times CANDIDATES) must be expected. Twice: the estimate
+# is rough and words are spread unevenly ('relevant': 22,000 rows, 1,453 of them in the eighth), and
+# a word that the quarter holds only just enough of is spread over as many of its pages (on 1,000
+# regulations, at once as the limit: p99 24.6 ms, at twice: 21.9, the same 1,000 queries).
+SAMPLES = ((SAMPLE_EVERY, SAMPLED_ROWS, 2.0), (SAMPLE_TABLE_EVERY, "TRUE", 2.0))
+
 # Server settings for PostgreSQL's search statement. No sequential scan: the planner takes one, with
 # LIMIT, for a word it deems common, and reads the table until enough rows match, which for a word
 # that only regulations stored late hold is most of the table (50-300 ms). No parallel workers: their
@@ -169,19 +178,20 @@ PLANNER_SETTINGS = {"enable_seqscan": "off", "max_parallel_workers_per_gather": 
                     "plan_cache_mode": "force_custom_plan"}
 
 
-def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any],
-                limit: int) -> tuple[list[tuple[Any, ...]], bool]:
-    """Find the candidates (only their keys and tsvectors), rank them, then read the rows and cut the
-    snippets of the best ``limit`` only.
+def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], limit: int,
+                sample: bool) -> tuple[list[tuple[Any, ...]], bool]:
+    """Find and rank the candidates (reading only their keys and tsvectors, ranked as they are read, so
+    that no copy of a tsvector is kept), then read the rows and cut the snippets of the best ``limit``.
 
     A query with a phrase is narrowed first by the index of word pairs (migration 3) to the rows where
     the phrase's words stand side by side (every such row is then checked against the phrase itself;
     ``IS TRUE`` keeps the planner from also listing, from the other index, every row that holds
-    the words). Any other query that the planner expects to match very many rows looks first among
-    the sampled rows (an eighth, :data:`~lawcode.store.migrations.SAMPLED_ROWS`), whose index lists
-    an eighth of its matches: when more than CANDIDATES of them match, those are ranked; otherwise
-    every row is searched, in the same statement. A query with CANDIDATES matches or fewer is thus
-    always ranked in full, as on SQLite.
+    the words). Any other query that the planner expects to match very many rows looks first among a
+    sample of the rows (an eighth or a quarter: :data:`SAMPLES`), in the narrow table of migration 4,
+    whose indexes list only the sample's matches: when more than CANDIDATES of them match, those are
+    ranked; otherwise every row is searched, in the same statement. A query with CANDIDATES matches
+    or fewer is thus always ranked in full, as on SQLite. ``sample`` is False when ``where`` filters
+    on more than the sample table holds (key, version and kind).
     """
     tsquery = q.to_tsquery(parsed)
     pairs = _pairs_query(store, parsed)
@@ -193,36 +203,45 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any],
         match, match_params = f"s.document @@ to_tsquery('english', ?){where}", [tsquery, *params]
     options = f"StartSel={MARK}, StopSel={MARK}, MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=\" … \""
     with store.backend.settings(PLANNER_SETTINGS):
-        if pairs is None and _estimated_rows(store, match, match_params) > 2 * SAMPLE_EVERY * CANDIDATES:
-            found = (f"sampled AS MATERIALIZED (SELECT s.id, s.document FROM search_text s WHERE {SAMPLED_ROWS} "
-                     f"AND {match} LIMIT ?), "
-                     "everywhere AS MATERIALIZED (SELECT s.id, s.document FROM search_text s "
+        rank = "ts_rank(s.document, to_tsquery('english', ?)) AS score"
+        among = _sample(_estimated_rows(store, match, match_params)) if sample and pairs is None else None
+        if among is not None:
+            found = (f"sampled AS MATERIALIZED (SELECT s.id, {rank} FROM search_sample s WHERE {among} AND {match} "
+                     f"LIMIT ?), everywhere AS MATERIALIZED (SELECT s.id, {rank} FROM search_text s "
                      f"WHERE (SELECT count(*) FROM sampled) <= ? AND {match} LIMIT ?), "
                      "found AS (SELECT * FROM sampled WHERE (SELECT count(*) FROM sampled) > ? "
                      "UNION ALL SELECT * FROM everywhere)")
-            found_params = [*match_params, CANDIDATES + 1, CANDIDATES, *match_params, CANDIDATES + 1, CANDIDATES]
+            found_params = [tsquery, *match_params, CANDIDATES + 1, tsquery, CANDIDATES, *match_params,
+                            CANDIDATES + 1, CANDIDATES]
         else:
-            found = f"found AS MATERIALIZED (SELECT s.id, s.document FROM search_text s WHERE {match} LIMIT ?)"
-            found_params = [*match_params, CANDIDATES + 1]
+            found = f"found AS MATERIALIZED (SELECT s.id, {rank} FROM search_text s WHERE {match} LIMIT ?)"
+            found_params = [tsquery, *match_params, CANDIDATES + 1]
         rows = store.backend.rows(
             f"WITH {found}, counted AS (SELECT count(*) AS n, max(id) AS last FROM found), "
-            "top AS (SELECT id, ts_rank(document, to_tsquery('english', ?)) AS score FROM found, counted "
-            "WHERE n <= ? OR id < last ORDER BY score DESC, id LIMIT ?) "
+            "top AS (SELECT id, score FROM found, counted WHERE n <= ? OR id < last ORDER BY score DESC, id LIMIT ?) "
             "SELECT s.version_id, s.what, s.ref, s.kind, s.actors, s.cites, s.citation, "
             "ts_headline('english', CASE WHEN s.body = '' THEN coalesce(s.heading, '') ELSE s.body END, "
             "to_tsquery('english', ?), ?), top.score, counted.n "
             "FROM top JOIN search_text s ON s.id = top.id, counted ORDER BY top.score DESC, top.id",
-            (*found_params, tsquery, CANDIDATES, limit, tsquery, options))
+            (*found_params, CANDIDATES, limit, tsquery, options))
     capped = bool(rows) and int(rows[0][-1]) > CANDIDATES
     return [row[:-1] for row in rows], capped
 
 
+def _sample(estimated: float) -> str | None:
+    """Which rows of the sample table to look among first for a query expected to match ``estimated``
+    rows (the smallest sample expected to hold enough of them: its index lists the fewest matches),
+    or None to search every row at once."""
+    for every, rows, above in SAMPLES:
+        if estimated > above * every * CANDIDATES:
+            return rows
+    return None
+
+
 def _estimated_rows(store: Store, match: str, params: list[Any]) -> float:
     """How many rows the planner expects ``match`` to find (from the words' frequencies it keeps):
-    about 0.5 ms, against the 5-15 ms that a search of the sample spends in vain on a query that
-    matches too few of the sampled rows. The sample is looked at first when twice as many matches
-    as it needs are expected: the estimate is rough, and listing up to 32,000 matches from the
-    whole index costs less (3-5 ms) than the vain search."""
+    about 0.5 ms, against the 2-10 ms that a search of a sample spends in vain on a query that
+    matches too few of its rows (see SAMPLES)."""
     [[plan]] = store.backend.rows(f"EXPLAIN (FORMAT JSON) SELECT FROM search_text s WHERE {match}", params)
     return float(plan[0]["Plan"]["Plan Rows"])
 
