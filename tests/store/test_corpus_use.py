@@ -1,0 +1,40 @@
+"""The corpus commands used as a lawyer or a researcher would, with the mistakes they make.
+
+Each test here is a defect found by using ``ingest``, ``search``, ``diff``, ``export`` and
+``list`` end to end (on both backends where the store answers), kept so that it stays fixed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run_main as lawcode
+from lawcode.errors import QueryError
+from lawcode.store import query as q
+
+from .conftest import MARINA, write_text
+
+
+@pytest.fixture
+def marina(store_env, monkeypatch, capsys, tmp_path):
+    assert lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "marina.txt", MARINA)))[0] == 0
+
+
+@pytest.mark.parametrize("query, message", [
+    (" ".join(["fee"] * 3000), "more than the 500 a query may have"),
+    (" OR ".join(f"w{n}" for n in range(2000)), "more than the 500 a query may have"),
+    ("(" * 40 + "fee" + ")" * 40, "more than 32 parentheses inside one another"),
+])
+def test_a_query_too_long_or_too_deep_is_a_clear_error_not_a_traceback(marina, monkeypatch, capsys, query, message):
+    code, _out, err = lawcode(monkeypatch, capsys, "search", query)
+    assert code == 2 and message in err and "Traceback" not in err and "Recursion" not in err
+    assert len(err) < 600  # the refused query is quoted in part, not pasted back whole
+
+
+def test_the_longest_and_deepest_queries_allowed_are_answered():
+    longest = " OR ".join(["fee"] * 125)[:q.MAX_LENGTH]
+    for text in (longest, "(" * q.MAX_DEPTH + "fee" + ")" * q.MAX_DEPTH):
+        parsed = q.parse(text)
+        assert q.to_fts5(parsed) and q.to_tsquery(parsed)
+    with pytest.raises(QueryError):
+        q.parse("x" * (q.MAX_LENGTH + 1))
