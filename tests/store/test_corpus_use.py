@@ -38,3 +38,24 @@ def test_the_longest_and_deepest_queries_allowed_are_answered():
         assert q.to_fts5(parsed) and q.to_tsquery(parsed)
     with pytest.raises(QueryError):
         q.parse("x" * (q.MAX_LENGTH + 1))
+
+
+@pytest.mark.parametrize("named", [False, True], ids=["default file", "file named by LAWCODE_DATABASE_URL"])
+def test_reading_commands_never_create_a_store(monkeypatch, capsys, tmp_path, named):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    store_file = tmp_path / "data" / "lawcode" / "corpus.sqlite3"
+    if named:
+        store_file = tmp_path / "team" / "corpus.sqlite3"
+        monkeypatch.setenv("LAWCODE_DATABASE_URL", str(store_file))
+    else:
+        monkeypatch.delenv("LAWCODE_DATABASE_URL", raising=False)
+    code, out, _ = lawcode(monkeypatch, capsys, "list")
+    assert code == 0 and f"the store at {store_file} holds no regulation yet" in out
+    assert lawcode(monkeypatch, capsys, "search", "fee")[:2] == (0, "no match\n")
+    for args in (("export", "marina"), ("diff", "marina", "marina@2"), ("delete", "marina", "--yes")):
+        code, _out, err = lawcode(monkeypatch, capsys, *args)
+        assert code == 2 and "no stored regulation 'marina'" in err
+    assert not store_file.exists() and not store_file.parent.exists()
+    assert lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "marina.txt", MARINA)))[0] == 0
+    assert store_file.is_file()  # writing creates it
+    assert "marina@1" in lawcode(monkeypatch, capsys, "search", "fee")[1]

@@ -75,22 +75,17 @@ class StoreUnavailable(LawcodeError):
 _SQLITE_UNAVAILABLE = frozenset({3, 5, 6, 7, 8, 10, 11, 13, 14, 15, 26})
 
 
-# What a request that only reads is answered from while no store exists: an empty store in memory
-# (SQLite's own name for one), so that it answers as an empty store does and no file is created.
-NO_STORE_YET = "sqlite:///:memory:"
-
-
 @contextmanager
 def opened_store(create: bool = False) -> Iterator[Store]:
     """The corpus store, open for one request; :class:`StoreUnavailable` when it cannot be opened
     or stops answering before the request is done. While no store exists, a request that only
     reads gets an empty one in memory, and only a write (``create``) creates the store."""
     from lawcode.store.errors import StoreError
-    from lawcode.store.location import store_configured
+    from lawcode.store.location import url_for_reading
     from lawcode.store.store import Store
 
     try:
-        store = Store.open(None if create or store_configured() else NO_STORE_YET)
+        store = Store.open(None if create else url_for_reading())
     except StoreError as error:
         raise StoreUnavailable(f"the corpus store ({_store_name()}) is unavailable: {error.message}",
                                file=error.file, expected=error.expected) from None

@@ -34,10 +34,13 @@ def parse_day(value: str | None, option: str = "--on") -> dt.date | None:
                          expected="a date as YYYY-MM-DD, e.g. 2021-06-30") from None
 
 
-def open_store() -> Any:
+def open_store(*, create: bool = False) -> Any:
+    """The corpus store; a command that only reads (not ``create``) never creates it: while none
+    exists it reads an empty one (see :func:`lawcode.store.location.url_for_reading`)."""
+    from lawcode.store.location import url_for_reading
     from lawcode.store.store import Store
 
-    return Store.open()
+    return Store.open(None if create else url_for_reading())
 
 
 @app.command()
@@ -64,7 +67,7 @@ def ingest(
     start_day = parse_day(in_force, "--in-force")
     started = time.perf_counter()
     human = format is Format.human
-    with open_store() as store:
+    with open_store(create=True) as store:
         files, _ = text_files(texts)
         with _Progress(len(files)) as progress:
             def show(result: Any) -> None:
@@ -136,9 +139,11 @@ class _Progress:
 @app.command("list")
 def list_stored(format: Format = typer.Option(Format.human, "--format", help="human or json")) -> None:
     """The regulations in the corpus store, each with its versions."""
+    from lawcode.store.location import locate
+
     with open_store() as store:
         regulations = store.regulations()
-        where = store.location.describe()
+    where = locate().describe()  # the store's address, also while none exists yet
     if format is Format.json:
         print_json([{"id": r.id, "work_uri": r.work_uri, "title": r.title,
                      "versions": [v.to_dict() for v in r.versions]} for r in regulations])

@@ -65,5 +65,21 @@ def locate(url: str | None = None) -> Location:
 
 
 def store_configured() -> bool:
-    """Whether a store exists to look in without creating one: a URL is set, or the default file exists."""
-    return bool(os.environ.get(ENV)) or default_sqlite_path().is_file()
+    """Whether a store exists to look in without creating one: a PostgreSQL server is named, or
+    the SQLite file (named, or the default) exists. (A wrong setting is not hidden: opening the
+    store reports it.)"""
+    value = os.environ.get(ENV, "")
+    if value and "://" in value and not value.startswith("sqlite:///"):
+        return True
+    return Path(locate().target).is_file()
+
+
+# What a command that only reads opens while no store exists: an empty store in memory (SQLite's
+# own name for one), so that it answers as an empty store does and no file is created by looking.
+NO_STORE_YET = "sqlite:///:memory:"
+
+
+def url_for_reading() -> str | None:
+    """The store a command that only reads opens: the one configured (None), or while none exists
+    yet an empty one in memory (:data:`NO_STORE_YET`); only writing creates a store."""
+    return None if store_configured() else NO_STORE_YET
