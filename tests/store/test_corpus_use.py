@@ -59,3 +59,11 @@ def test_reading_commands_never_create_a_store(monkeypatch, capsys, tmp_path, na
     assert lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "marina.txt", MARINA)))[0] == 0
     assert store_file.is_file()  # writing creates it
     assert "marina@1" in lawcode(monkeypatch, capsys, "search", "fee")[1]
+
+
+def test_an_unknown_kind_is_an_error_naming_the_kinds(marina, monkeypatch, capsys):
+    code, _out, err = lawcode(monkeypatch, capsys, "search", "fee", "--kind", "dutty")
+    assert code == 2 and "unknown kind 'dutty'" in err and "known: duty" in err
+    code, out, _ = lawcode(monkeypatch, capsys, "search", "fee", "--kind", "item")
+    assert code == 0 and "(item)" in out
+

@@ -176,3 +176,22 @@ def to_tsquery(query: Query) -> str:
         return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
     symbol = {"AND": "&", "OR": "|", "NOT": "& !"}[query.name]
     return f"({to_tsquery(query.left)} {symbol} {to_tsquery(query.right)})"
+
+
+def provision_and_norm_kinds() -> tuple[str, ...]:
+    """What ``--kind`` takes: the kinds of provision a text has, then the kinds of norm."""
+    from lawcode.model.kinds import NormKind
+    from lawcode.text import document as d
+
+    return (d.PART, d.CHAPTER, d.SECTION, d.ARTICLE, d.PARAGRAPH, d.SUBSECTION, d.ITEM, *(k.value for k in NormKind))
+
+
+def check_kind(kind: str | None) -> None:
+    """An unknown ``--kind`` is an error naming the kinds there are: it would match nothing, and a
+    misspelt kind ("dutty") must not read as "no provision of that kind says so"."""
+    kinds = provision_and_norm_kinds()
+    if kind is not None and kind not in kinds:
+        from lawcode.suggest import closest_first
+
+        raise QueryError(f"unknown kind {kind!r}", expected="a kind of provision or of norm",
+                         known=closest_first(kind, kinds))

@@ -69,6 +69,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
            actor: str | None = None, on: dt.date | None = None, limit: int = 20) -> Results:
     """The best ``limit`` matches of the query ``text`` (see :mod:`lawcode.store.query`), best first."""
     parsed = q.parse(text)
+    q.check_kind(kind)
     scope = store.search_scope(on, regulation)
     if scope == []:
         return Results((), False)
