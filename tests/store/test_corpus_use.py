@@ -67,3 +67,11 @@ def test_an_unknown_kind_is_an_error_naming_the_kinds(marina, monkeypatch, capsy
     code, out, _ = lawcode(monkeypatch, capsys, "search", "fee", "--kind", "item")
     assert code == 0 and "(item)" in out
 
+
+def test_a_regulation_with_no_version_in_force_that_day_says_so(store_env, monkeypatch, capsys, tmp_path):
+    path = write_text(tmp_path, "marina.txt", MARINA)
+    assert lawcode(monkeypatch, capsys, "ingest", str(path), "--in-force", "2020-01-01")[0] == 0
+    code, _out, err = lawcode(monkeypatch, capsys, "search", "fee", "--regulation", "marina", "--on", "2019-06-30")
+    assert code == 2 and "no version of marina was in force on 2019-06-30" in err and "marina@1 from 2020-01-01" in err
+    code, out, _ = lawcode(monkeypatch, capsys, "search", "fee", "--on", "2019-06-30")  # across the store: none
+    assert (code, out) == (0, "no match\n")

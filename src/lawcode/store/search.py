@@ -72,6 +72,8 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     q.check_kind(kind)
     scope = store.search_scope(on, regulation)
     if scope == []:
+        if regulation is not None:
+            store.resolve(regulation, on)  # the error: no version of it in force that day, with theirs
         return Results((), False)
     filters: list[str] = []
     params: list[Any] = []
