@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawcode.store import query as q
-from lawcode.store.actors import actors_matching
+from lawcode.store.actors import actors_matching, unknown_actor
 from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLED_ROWS
 from lawcode.store.store import Store
 
@@ -90,7 +90,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     if actor is not None:
         bearers = actors_matching(store, actor, scope)
         if not bearers:
-            return Results((), False)
+            raise unknown_actor(store, actor, scope)
         filters.append("(" + " OR ".join(f"(s.version_id = ? AND ({' OR '.join(['s.actors LIKE ?'] * len(ids))}))"
                                          for ids in bearers.values()) + ")")
         for version_id, ids in bearers.items():
