@@ -75,3 +75,15 @@ def test_a_regulation_with_no_version_in_force_that_day_says_so(store_env, monke
     assert code == 2 and "no version of marina was in force on 2019-06-30" in err and "marina@1 from 2020-01-01" in err
     code, out, _ = lawcode(monkeypatch, capsys, "search", "fee", "--on", "2019-06-30")  # across the store: none
     assert (code, out) == (0, "no match\n")
+
+
+@pytest.mark.parametrize("change, refusal", [
+    (("/postgres", "/no_such_db"), 'database "no_such_db" does not exist'),
+    (("lawcode@", "no_such_user@"), 'role "no_such_user" does not exist'),
+])
+def test_a_server_that_answers_but_refuses_is_not_called_unreachable(postgres, monkeypatch, capsys, change, refusal):
+    monkeypatch.setenv("LAWCODE_DATABASE_URL", postgres.url.replace(*change))
+    code, _out, err = lawcode(monkeypatch, capsys, "list")
+    assert code == 2 and "refused the connection to database" in err and refusal in err
+    assert "user, password and database name" in err
+    assert "cannot reach" not in err and "server is running" not in err and "FATAL" not in err
