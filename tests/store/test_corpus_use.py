@@ -87,3 +87,23 @@ def test_a_server_that_answers_but_refuses_is_not_called_unreachable(postgres, m
     assert code == 2 and "refused the connection to database" in err and refusal in err
     assert "user, password and database name" in err
     assert "cannot reach" not in err and "server is running" not in err and "FATAL" not in err
+
+
+def test_a_changed_lead_in_or_article_lists_every_norm_resting_on_it():
+    from lawcode.store.diff import compare
+    from lawcode.text.parse import parse_text
+
+    from .conftest import GARDEN
+
+    text = GARDEN.read_text()
+    norms = [{"norm": f"item{n}", "kind": "duty", "cites": [f"chp_II__art_3__para_nn_1__list_1__item_{n}"]}
+             for n in (1, 2, 3)] + [{"norm": "art4", "kind": "prohibition", "cites": ["chp_II__art_4__para_nn_1"]}]
+
+    def reviewed(new: str) -> dict[str, tuple[str, ...]]:
+        return {n.norm: n.reasons for n in compare(parse_text(text), parse_text(new), norms=norms).norms}
+
+    assert reviewed(text.replace("the yearly fee", "the yearly fee in cash")) == {"item2": ("Art. 3(1)(2) changed",)}
+    lead_in = reviewed(text.replace("shall perform the following", "may perform the following"))
+    assert set(lead_in) == {"item1", "item2", "item3"}  # the lead-in decides what each item means
+    assert reviewed(text.replace("light fires", "light open fires")) == {"art4": ("Art. 4 changed",)}
+    assert reviewed(text) == {}
