@@ -6,6 +6,8 @@ Each test here is a defect found by using ``ingest``, ``search``, ``diff``, ``ex
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import run_main as lawcode
@@ -107,3 +109,19 @@ def test_a_changed_lead_in_or_article_lists_every_norm_resting_on_it():
     assert set(lead_in) == {"item1", "item2", "item3"}  # the lead-in decides what each item means
     assert reviewed(text.replace("light fires", "light open fires")) == {"art4": ("Art. 4 changed",)}
     assert reviewed(text) == {}
+
+
+def test_files_of_one_name_in_two_folders_stored_as_versions_say_so(store_env, monkeypatch, capsys, tmp_path):
+    (tmp_path / "north").mkdir()
+    (tmp_path / "south").mkdir()
+    write_text(tmp_path / "north", "bylaw.txt", MARINA)
+    write_text(tmp_path / "south", "bylaw.txt", MARINA.replace("Marina Rules", "Harbour Rules").replace("fire", "bilge"))
+    code, _out, err = lawcode(monkeypatch, capsys, "ingest", str(tmp_path))
+    assert code == 0
+    assert f"{tmp_path}/north/bylaw.txt as @1, {tmp_path}/south/bylaw.txt as @2 were stored as versions of one " \
+           "regulation, bylaw: a text without a model is known by its file name" in err
+    assert "lawcode delete bylaw@N" in err
+    (tmp_path / "east").mkdir()
+    write_text(tmp_path / "east", "bylaw.txt", MARINA.replace("fire", "sand"))
+    code, out, _ = lawcode(monkeypatch, capsys, "ingest", str(tmp_path / "east"), "--format", "json")
+    assert code == 0 and json.loads(out)["notes"] == []  # one file at a time: a new version, as asked

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -83,16 +84,44 @@ def ingest(
                 typer.echo("lawcode: interrupted: the texts reported above are stored; those being written "
                            "were rolled back (run the same command again to go on)", err=True)
                 raise typer.Exit(130) from None
+        notes = same_name_notes(store, report.results)
     elapsed = time.perf_counter() - started
     if human:
+        for note in notes:
+            typer.echo(f"lawcode: note: {note}", err=True)
         summary = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
         done = len(report.results) - len(report.failures)
         rate = f", {done / elapsed:.0f} texts/s" if done and elapsed else ""
         typer.echo(f"{summary or 'nothing to ingest'} ({elapsed:.1f} s{rate})", err=True)
     else:
-        print_json({"results": [r.to_dict() for r in report.results], "counts": report.counts()})
+        print_json({"results": [r.to_dict() for r in report.results], "counts": report.counts(), "notes": notes})
     if report.failures:
         raise typer.Exit(2)
+
+
+def same_name_notes(store: Any, results: Iterable[Any]) -> list[str]:
+    """A note for each regulation that files of one name in different folders, ingested together,
+    were stored as versions of: a text without a model is known by its file name, so two
+    regulations that share one (two towns' ``bylaw.txt``) become versions of each other, the later
+    folder in force after the earlier. Right for folders of successive versions, wrong for
+    different regulations: said, so the user can tell."""
+    from lawcode.store.prepare import PLACEHOLDER_COUNTRY
+    from lawcode.store.store import Added
+
+    by_regulation: dict[str, list[Any]] = {}
+    for result in results:
+        if isinstance(result, Added) and result.status in ("stored", "new version"):
+            by_regulation.setdefault(result.regulation_id, []).append(result)
+    notes = []
+    for regulation_id, added in by_regulation.items():
+        folders = {str(Path(a.path).parent) for a in added}
+        if len(folders) < 2 or not store.work_uri(regulation_id).startswith(f"/akn/{PLACEHOLDER_COUNTRY}/act/"):
+            continue
+        listed = ", ".join(f"{a.path} as @{a.number}" for a in added)
+        notes.append(f"{listed} were stored as versions of one regulation, {regulation_id}: a text without a model "
+                     "is known by its file name. If they are different regulations, give each its own file name "
+                     f"(lawcode delete {regulation_id}@N, rename the file, ingest it again) or its own model")
+    return notes
 
 
 def _result_line(result: Any) -> str:
