@@ -125,3 +125,12 @@ def test_files_of_one_name_in_two_folders_stored_as_versions_say_so(store_env, m
     write_text(tmp_path / "east", "bylaw.txt", MARINA.replace("fire", "sand"))
     code, out, _ = lawcode(monkeypatch, capsys, "ingest", str(tmp_path / "east"), "--format", "json")
     assert code == 0 and json.loads(out)["notes"] == []  # one file at a time: a new version, as asked
+
+
+def test_diff_of_a_missing_file_or_a_folder_says_so(marina, monkeypatch, capsys, tmp_path):
+    for ref, problem in ((str(tmp_path / "old" / "marina.txt"), "no such file"), ("marina-2019.txt", "no such file"),
+                         (str(tmp_path), "is a folder")):
+        code, _out, err = lawcode(monkeypatch, capsys, "diff", ref, "marina")
+        assert code == 2 and f"{ref}: {problem}" in err and "no stored regulation" not in err
+    code, _out, err = lawcode(monkeypatch, capsys, "diff", "marin", "marina")
+    assert code == 2 and "no stored regulation 'marin'" in err  # an id still gets the stored ids

@@ -350,10 +350,17 @@ def diff(
 
 def _side(ref: str, day: dt.date | None, stores: list[Any]) -> tuple[str, Any, list[dict[str, Any]], str | None]:
     """(label, Document, norms, model id) of a file path or a stored version."""
-    if Path(ref).is_file():
+    path = Path(ref)
+    if path.is_file():
         from lawcode.service import read_document
 
         return ref, read_document(ref), [], None
+    if path.is_dir() or "/" in ref or path.suffix.lower() in (".txt", ".md"):  # no stored id looks so
+        from lawcode.errors import QueryError
+
+        problem = "is a folder" if path.is_dir() else "no such file"
+        raise QueryError(f"{ref}: {problem}", expected="a regulation text file, or a stored ID or ID@N "
+                                                       "(see `lawcode list`)")
     if not stores:
         stores.append(open_store())
     store = stores[0]
