@@ -134,3 +134,37 @@ def test_diff_of_a_missing_file_or_a_folder_says_so(marina, monkeypatch, capsys,
         assert code == 2 and f"{ref}: {problem}" in err and "no stored regulation" not in err
     code, _out, err = lawcode(monkeypatch, capsys, "diff", "marin", "marina")
     assert code == 2 and "no stored regulation 'marin'" in err  # an id still gets the stored ids
+
+
+def _garden(tmp_path):
+    from lawcode.text.parse import parse_text
+
+    from .conftest import GARDEN, GARDEN_MODEL
+
+    text = write_text(tmp_path, "garden.txt", GARDEN.read_text())
+    model = tmp_path / "garden.yaml"
+    model.write_text(GARDEN_MODEL.read_text().replace("FINGERPRINT", parse_text(text.read_bytes()).fingerprint()))
+    return text, model
+
+
+def test_asking_a_stored_regulation_before_it_is_in_force_answers_so(store_env, monkeypatch, capsys, tmp_path):
+    text, model = _garden(tmp_path)  # the model: in force from 2024-05-01
+    assert lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model))[0] == 0
+    for ref in ("riverside-gardens", "riverside-gardens@1"):  # as the version itself answers, and a shipped model
+        code, out, err = lawcode(monkeypatch, capsys, "ask", "-r", ref, "--as", "plot_holder", "--on", "2024-01-01",
+                                 "--format", "json")
+        assert code == 0, err
+        answer = json.loads(out)
+        assert answer["in_force"] is False and answer["findings"] == [] and "2024-05-01" in answer["notice"]
+    code, out, _ = lawcode(monkeypatch, capsys, "ask", "-r", "riverside-gardens", "--as", "plot_holder", "--on",
+                           "2024-06-01", "--format", "json")
+    assert code == 0 and json.loads(out)["in_force"] is True
+
+
+def test_a_day_the_store_has_no_version_for_but_the_model_would_is_still_an_error(store_env, monkeypatch, capsys,
+                                                                                    tmp_path):
+    text, model = _garden(tmp_path)
+    assert lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model), "--in-force", "2025-01-01")[0] == 0
+    code, _out, err = lawcode(monkeypatch, capsys, "ask", "-r", "riverside-gardens", "--as", "plot_holder", "--on",
+                              "2024-06-01")  # the model is in force then, the stored version not yet
+    assert code == 2 and "no version of riverside-gardens was in force on 2024-06-01" in err
