@@ -42,15 +42,10 @@ def test_the_longest_and_deepest_queries_allowed_are_answered():
         q.parse("x" * (q.MAX_LENGTH + 1))
 
 
-@pytest.mark.parametrize("named", [False, True], ids=["default file", "file named by LAWCODE_DATABASE_URL"])
-def test_reading_commands_never_create_a_store(monkeypatch, capsys, tmp_path, named):
+def test_reading_commands_never_create_the_default_store(monkeypatch, capsys, tmp_path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("LAWCODE_DATABASE_URL", raising=False)
     store_file = tmp_path / "data" / "lawcode" / "corpus.sqlite3"
-    if named:
-        store_file = tmp_path / "team" / "corpus.sqlite3"
-        monkeypatch.setenv("LAWCODE_DATABASE_URL", str(store_file))
-    else:
-        monkeypatch.delenv("LAWCODE_DATABASE_URL", raising=False)
     code, out, _ = lawcode(monkeypatch, capsys, "list")
     assert code == 0 and f"the store at {store_file} holds no regulation yet" in out
     assert lawcode(monkeypatch, capsys, "search", "fee")[:2] == (0, "no match\n")

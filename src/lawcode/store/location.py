@@ -65,13 +65,11 @@ def locate(url: str | None = None) -> Location:
 
 
 def store_configured() -> bool:
-    """Whether a store exists to look in without creating one: a PostgreSQL server is named, or
-    the SQLite file (named, or the default) exists. (A wrong setting is not hidden: opening the
-    store reports it.)"""
-    value = os.environ.get(ENV, "")
-    if value and "://" in value and not value.startswith("sqlite:///"):
-        return True
-    return Path(locate().target).is_file()
+    """Whether a store exists to look in without creating one: a URL is set, or the default file
+    exists. A store named by the URL is taken to exist: a named file that is missing or cannot be
+    made is the setting's fault, reported when it is opened (a server answers 503), never read as
+    an empty store."""
+    return bool(os.environ.get(ENV)) or default_sqlite_path().is_file()
 
 
 # What a command that only reads opens while no store exists: an empty store in memory (SQLite's
