@@ -248,15 +248,10 @@ def stored_model(ref: str, on: dt.date | str | None = None) -> LoadedModel | Non
         return None
     from lawcode.engine.queries import as_date
     from lawcode.errors import QueryError
-    from lawcode.store.errors import StoreError
     from lawcode.store.store import Store
 
-    day = as_date(on)
     with Store.open() as store:
-        try:
-            version = store.find(ref, day)
-        except StoreError as not_in_force:
-            version = _first_if_before_all(store, ref, day, not_in_force)
+        version = stored_version(store, ref, as_date(on))
         if version is None:
             return None
         loaded: LoadedModel | None = store.loaded_model(version)
@@ -264,6 +259,19 @@ def stored_model(ref: str, on: dt.date | str | None = None) -> LoadedModel | Non
         raise QueryError(f"{version.ref} is stored without a model, so lawcode cannot answer from it",
                          expected="a model attached with: lawcode ingest TEXT --model MODEL")
     return loaded
+
+
+def stored_version(store: Store, ref: str, day: dt.date) -> Version | None:
+    """The stored version a question about ``ref`` on ``day`` is answered from (``ID@N``, or
+    ``ID``: the one in force that day; see :func:`_first_if_before_all` for a day before them
+    all), or None when no regulation ``ID`` is stored. The command line and the server both ask
+    here, so that they answer the same question from the same version."""
+    from lawcode.store.errors import StoreError
+
+    try:
+        return store.find(ref, day)
+    except StoreError as not_in_force:
+        return _first_if_before_all(store, ref, day, not_in_force)
 
 
 def _first_if_before_all(store: Store, ref: str, day: dt.date | None, error: StoreError) -> Version:

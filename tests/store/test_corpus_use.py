@@ -163,3 +163,40 @@ def test_a_day_the_store_has_no_version_for_but_the_model_would_is_still_an_erro
     code, _out, err = lawcode(monkeypatch, capsys, "ask", "-r", "riverside-gardens", "--as", "plot_holder", "--on",
                               "2024-06-01")  # the model is in force then, the stored version not yet
     assert code == 2 and "no version of riverside-gardens was in force on 2024-06-01" in err
+
+
+def test_the_api_answers_a_dated_question_from_the_version_in_force_as_the_cli_does(store_env, monkeypatch, capsys,
+                                                                                    tmp_path):
+    from fastapi.testclient import TestClient
+
+    from lawcode.api.app import create_app
+    from lawcode.api.library import Library
+
+    text, model = _garden(tmp_path)  # version 1: in force from 2024-05-01
+    assert lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model))[0] == 0
+    new_fingerprint = json.loads(lawcode(monkeypatch, capsys, "parse", str(write_text(
+        tmp_path, "v2.txt", text.read_text().replace("free of weeds", "free of weeds and litter"))),
+        "--format", "json")[1])["fingerprint"]
+    later = tmp_path / "later"
+    later.mkdir()
+    write_text(later, "garden.txt", (tmp_path / "v2.txt").read_text())
+    (later / "garden.yaml").write_text(model.read_text().replace("in_force: 2024-05-01", "in_force: 2026-01-01")
+                                       .replace(model.read_text().split("fingerprint: ")[1].split()[0],
+                                                new_fingerprint))
+    assert lawcode(monkeypatch, capsys, "ingest", str(later / "garden.txt"), "--model", str(later / "garden.yaml"))[0] == 0
+
+    question = ["--as", "plot_holder", "--on", "2025-01-01", "--format", "json"]
+    cli = json.loads(lawcode(monkeypatch, capsys, "ask", "-r", "riverside-gardens", *question)[1])
+    assert cli["in_force"] is True and cli["findings"]  # version 1 is in force then
+    with TestClient(create_app(Library.load(["tar-counter-espionage-2021"]), web=False)) as client:
+        params = {"as": "plot_holder", "on": "2025-01-01"}
+        asked = client.get("/api/regulations/riverside-gardens/ask", params=params)
+        assert asked.status_code == 200 and asked.json() == cli
+        posted = client.post("/api/regulations/riverside-gardens/ask", json={"as": ["plot_holder"], "on": "2025-01-01"})
+        assert posted.json() == cli
+        weeding = client.get("/api/regulations/riverside-gardens/norms/art3.1.1-weeding/explain", params=params)
+        assert weeding.json()["finding"]["status"] == "applies" and "litter" not in json.dumps(weeding.json())
+        latest = client.get("/api/regulations/riverside-gardens/ask", params={"as": "plot_holder", "on": "2026-06-01"})
+        assert "litter" in json.dumps(latest.json())  # version 2 on a day it is in force
+        before = client.get("/api/regulations/riverside-gardens/ask", params={"as": "plot_holder", "on": "2020-01-01"})
+        assert before.json()["in_force"] is False
