@@ -200,3 +200,10 @@ def test_the_api_answers_a_dated_question_from_the_version_in_force_as_the_cli_d
         assert "litter" in json.dumps(latest.json())  # version 2 on a day it is in force
         before = client.get("/api/regulations/riverside-gardens/ask", params={"as": "plot_holder", "on": "2020-01-01"})
         assert before.json()["in_force"] is False
+
+
+def test_the_ingest_rate_of_a_slow_text_is_not_zero():
+    from lawcode.cli.store_commands import rate
+
+    assert rate(1, 3.3) == ", 0.3 texts/s" and rate(5, 3.9) == ", 1.3 texts/s" and rate(90, 5.0) == ", 18 texts/s"
+    assert rate(0, 2.0) == "" and rate(3, 0.0) == ""
