@@ -207,3 +207,9 @@ def test_the_ingest_rate_of_a_slow_text_is_not_zero():
 
     assert rate(1, 3.3) == ", 0.3 texts/s" and rate(5, 3.9) == ", 1.3 texts/s" and rate(90, 5.0) == ", 18 texts/s"
     assert rate(0, 2.0) == "" and rate(3, 0.0) == ""
+
+
+def test_export_of_a_named_version_with_a_day_asks_for_one_of_the_two(marina, monkeypatch, capsys):
+    code, _out, err = lawcode(monkeypatch, capsys, "export", "marina@1", "--on", "2019-01-01")
+    assert code == 2 and "marina@1 names a version and --on 2019-01-01 a day" in err
+    assert lawcode(monkeypatch, capsys, "export", "marina@1", "--format", "md")[0] == 0

@@ -251,8 +251,12 @@ def export(
     on: str | None = typer.Option(None, "--on", help=ON_HELP),
 ) -> None:
     """Write a stored regulation out as Akoma Ntoso XML, JSON or Markdown."""
+    from lawcode.errors import QueryError
     from lawcode.store.export import export as run_export
+    from lawcode.store.store import parse_ref
 
+    if on is not None and parse_ref(ref)[1] is not None:  # the version named would be written, whatever --on says
+        raise QueryError(f"{ref} names a version and --on {on} a day", expected="one of the two: ID@N, or ID --on DAY")
     with open_store() as store:
         data = run_export(store, store.resolve(ref, parse_day(on)), format.value)
     sys.stdout.buffer.write(data)
