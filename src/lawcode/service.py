@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from lawcode.engine.queries import AskAnswer, Facts, Roles
     from lawcode.engine.who import WhoAnswer
     from lawcode.model.loaded import LoadedModel
+    from lawcode.store.errors import StoreError
+    from lawcode.store.store import Store, Version
     from lawcode.text.document import Document
 
 SHIPPED_MODELS = Path(__file__).parent / "regulations"
@@ -249,7 +251,7 @@ def stored_model(ref: str, on: dt.date | str | None = None) -> LoadedModel | Non
     from lawcode.store.store import Store
 
     with Store.open() as store:
-        version = store.find(ref, as_date(on))
+        version = stored_version(store, ref, as_date(on))
         if version is None:
             return None
         loaded: LoadedModel | None = store.loaded_model(version)
@@ -257,6 +259,37 @@ def stored_model(ref: str, on: dt.date | str | None = None) -> LoadedModel | Non
         raise QueryError(f"{version.ref} is stored without a model, so lawcode cannot answer from it",
                          expected="a model attached with: lawcode ingest TEXT --model MODEL")
     return loaded
+
+
+def stored_version(store: Store, ref: str, day: dt.date) -> Version | None:
+    """The stored version a question about ``ref`` on ``day`` is answered from (``ID@N``, or
+    ``ID``: the one in force that day; see :func:`_first_if_before_all` for a day before them
+    all), or None when no regulation ``ID`` is stored. The command line and the server both ask
+    here, so that they answer the same question from the same version."""
+    from lawcode.store.errors import StoreError
+
+    try:
+        return store.find(ref, day)
+    except StoreError as not_in_force:
+        return _first_if_before_all(store, ref, day, not_in_force)
+
+
+def _first_if_before_all(store: Store, ref: str, day: dt.date | None, error: StoreError) -> Version:
+    """A day before every stored version of a regulation is in force: its first version, whose
+    model then answers that nothing is in force yet, as a shipped model's does (the answer
+    ``in_force: false``, not an error). Raises ``error`` for any other day no version covers,
+    and when the first version's model would take that day as one it is in force."""
+    from lawcode.store.store import parse_ref
+
+    regulation_id, number = parse_ref(ref)
+    versions = store.versions(regulation_id)
+    starts = [v.in_force_from for v in versions]
+    if number is None and day is not None and versions and all(s and day.isoformat() < s for s in starts):
+        first = min(versions, key=lambda v: (v.in_force_from or "", v.number))
+        loaded = store.loaded_model(first)
+        if loaded is not None and day < loaded.model.regulation.in_force:
+            return first
+    raise error
 
 
 def model_and_text(ref: str | os.PathLike[str] | None, text: str | os.PathLike[str] | None = None,

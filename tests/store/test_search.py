@@ -95,7 +95,8 @@ def test_norms_are_searched_by_action_and_actor(store_env, monkeypatch, capsys, 
     assert norms and all(h["citations"] for h in norms)
     bearer = norms[0]["actors"][0]
     assert _search(monkeypatch, capsys, "weeds", "--actor", bearer)
-    assert _search(monkeypatch, capsys, "weeds", "--actor", "nobody_at_all") == []
+    code, _out, err = lawcode(monkeypatch, capsys, "search", "weeds", "--actor", "nobody_at_all")
+    assert code == 2 and "no stored norm searched binds 'nobody_at_all'" in err and bearer in err
     assert {h["kind"] for h in _search(monkeypatch, capsys, "weeds", "--kind", norms[0]["kind"])} == {norms[0]["kind"]}
 
 
@@ -119,7 +120,8 @@ def test_an_actor_finds_the_norms_of_what_it_is_a_kind_of(store_env, monkeypatch
     assert norms("resident") == holder  # a resident with a plot is one (plot_holder is defined so)
     office = norms("garden_office")
     assert office and "art3.1.1-weeding" not in office and office < holder  # the office's norms concern plot holders
-    assert norms("nobody_at_all") == set()
+    code, _out, err = lawcode(monkeypatch, capsys, "search", "plot", "--actor", "plot_holdr")
+    assert code == 2 and "known: plot_holder" in err  # misspelt: the error names it, closest first
 
 
 def test_the_version_in_force_is_searched(store_env, monkeypatch, capsys, tmp_path):
@@ -236,7 +238,9 @@ def test_a_replaced_model_answers_by_its_own_ontology(open_store, tmp_path):
         return {hit.ref for hit in search(open_store, "weeds OR fee", actor=actor, limit=100).hits}
 
     _gardens(open_store, tmp_path, 1, "replaced")
-    assert found("allotment_tenant") == set() and found("plot_holder")
+    with pytest.raises(QueryError, match="no stored norm searched binds 'allotment_tenant'"):
+        found("allotment_tenant")  # not an actor of this model
+    assert found("plot_holder")
     tenant = "  - id: allotment_tenant\n    label: allotment tenant\n    is_a: [plot_holder]\n  - id: garden_office\n"
     _gardens(open_store, tmp_path, 1, "replaced", {"  - id: garden_office\n": tenant})  # the same text: model replaced
     [regulation] = open_store.regulations()

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 
 from lawcode.api.errors import ERROR_RESPONSES
 from lawcode.api.library import opened_store
+from lawcode.store.query import MAX_LENGTH as MAX_QUERY_LENGTH
 
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, default_response_class=JSONResponse)
 
@@ -27,7 +28,7 @@ Day = Annotated[dt.date | None, Query(description="the version in force on this 
 
 @router.get("/search", summary="Full-text search over the stored provisions and norms, best first")
 def search(q: Annotated[str, Query(description='words, "a phrase", prefix*, AND / OR / NOT, (grouping)',
-                                   min_length=1, max_length=500)],
+                                   min_length=1, max_length=MAX_QUERY_LENGTH)],
            regulation: Annotated[str | None, Query(max_length=200)] = None,
            kind: Annotated[str | None, Query(description="provision kind or norm kind", max_length=50)] = None,
            actor: Annotated[str | None, Query(description="a norm's bearer, counterparty or beneficiary",

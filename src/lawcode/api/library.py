@@ -75,22 +75,17 @@ class StoreUnavailable(LawcodeError):
 _SQLITE_UNAVAILABLE = frozenset({3, 5, 6, 7, 8, 10, 11, 13, 14, 15, 26})
 
 
-# What a request that only reads is answered from while no store exists: an empty store in memory
-# (SQLite's own name for one), so that it answers as an empty store does and no file is created.
-NO_STORE_YET = "sqlite:///:memory:"
-
-
 @contextmanager
 def opened_store(create: bool = False) -> Iterator[Store]:
     """The corpus store, open for one request; :class:`StoreUnavailable` when it cannot be opened
     or stops answering before the request is done. While no store exists, a request that only
     reads gets an empty one in memory, and only a write (``create``) creates the store."""
     from lawcode.store.errors import StoreError
-    from lawcode.store.location import store_configured
+    from lawcode.store.location import url_for_reading
     from lawcode.store.store import Store
 
     try:
-        store = Store.open(None if create or store_configured() else NO_STORE_YET)
+        store = Store.open(None if create else url_for_reading())
     except StoreError as error:
         raise StoreUnavailable(f"the corpus store ({_store_name()}) is unavailable: {error.message}",
                                file=error.file, expected=error.expected) from None
@@ -132,6 +127,7 @@ def _store_name() -> str:
 
 
 _conversions = threading.Lock()
+KEPT_VERSIONS = 16  # earlier stored versions a server keeps read, for questions about past days
 
 
 @contextmanager
@@ -255,6 +251,8 @@ class Library:
     # when the store was last looked at: by regulation id, and (None) at all of them
     _looked: dict[str | None, float] = field(default_factory=dict, repr=False)
     _looking: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # stored versions other than the latest, read for a question about a day they were in force
+    _earlier: dict[str, Regulation] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, models: list[str] | None = None, text: str | None = None, store: bool = True) -> Library:
@@ -317,10 +315,13 @@ class Library:
 
             await run_in_threadpool(self.get, regulation_id)
 
-    def with_model(self, regulation_id: str) -> tuple[Regulation, LoadedModel]:
+    def with_model(self, regulation_id: str, on: str | None = None) -> tuple[Regulation, LoadedModel]:
         """The regulation and its model (returned apart, so that the type says it is there); NotFound
-        when it has none."""
+        when it has none. For a question about a day (``on``), a stored regulation is the version
+        in force that day, as ``lawcode ask -r ID --on DAY`` answers from; otherwise the latest."""
         regulation = self.get(regulation_id)
+        if regulation.origin == "stored" and on is not None:
+            regulation = self._stored_on(regulation, on)
         if regulation.loaded is None:
             raise NotFound(f"regulation {regulation_id!r} has a text but no model to answer questions with",
                            expected="a regulation with a model", known=self.modelled())
@@ -401,6 +402,29 @@ class Library:
                 regulation = self._from_store(store, version)
             self.regulations[regulation_id] = regulation
             return regulation
+
+    def _stored_on(self, latest: Regulation, on: str) -> Regulation:
+        """The stored version of ``latest``'s regulation in force ``on``: the one
+        held when it is that one, else that version, read once and kept (the last few)."""
+        from lawcode.engine.queries import as_date
+        from lawcode.service import stored_version
+
+        day = as_date(on)
+        with opened_store() as store:
+            version = stored_version(store, latest.id, day)
+            if version is None or version.ref == latest.version:
+                return latest
+            with self._looking:
+                kept = self._earlier.get(version.ref)
+            if kept is not None:
+                return kept
+            with collector_kept_on():
+                regulation = self._from_store(store, version)
+        with self._looking:
+            while len(self._earlier) >= KEPT_VERSIONS:
+                self._earlier.pop(next(iter(self._earlier)))
+            self._earlier[version.ref] = regulation
+        return regulation
 
     def _from_store(self, store: Store, version: Version, loaded: LoadedModel | None = None) -> Regulation:
         """The Regulation of one stored version: its text parsed from the stored bytes, its model

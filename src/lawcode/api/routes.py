@@ -152,7 +152,7 @@ async def ask(regulation_id: RegulationId, roles: Roles, lib: Lib, fact: Facts =
     from lawcode.service import ask_roles
 
     await lib.read_ahead(regulation_id)
-    regulation, loaded = lib.with_model(regulation_id)
+    regulation, loaded = lib.with_model(regulation_id, on)
     return JSONResponse(ask_roles(loaded, roles, _facts(fact), on, kind, regulation.document))
 
 
@@ -172,7 +172,7 @@ class AskRequest(BaseModel):
 def ask_body(regulation_id: RegulationId, question: AskRequest, lib: Lib) -> JSONResponse:
     from lawcode.service import ask_roles
 
-    regulation, loaded = lib.with_model(regulation_id)
+    regulation, loaded = lib.with_model(regulation_id, question.on)
     answer = ask_roles(loaded, question.roles, question.facts, question.on, question.kind,
                        regulation.document)
     return JSONResponse(answer)
@@ -193,7 +193,7 @@ def explain(regulation_id: RegulationId, norm: NormRef, role: Role, lib: Lib, fa
             on: On = None) -> JSONResponse:
     from lawcode.service import explain as run
 
-    regulation, loaded = lib.with_model(regulation_id)
+    regulation, loaded = lib.with_model(regulation_id, on)
     _norm(regulation_id, loaded, norm)
     return JSONResponse(run(loaded, norm, role, _facts(fact), on, regulation.document).to_dict())
 
@@ -204,7 +204,7 @@ def what_if(regulation_id: RegulationId, norm: NormRef, role: Role, lib: Lib, fa
             on: On = None, stop: bool = False) -> JSONResponse:
     from lawcode.service import what_if as run
 
-    _, loaded = lib.with_model(regulation_id)
+    _, loaded = lib.with_model(regulation_id, on)
     _norm(regulation_id, loaded, norm)
     return JSONResponse(run(loaded, norm, role, _facts(fact), on, stop).to_dict())
 
@@ -237,7 +237,7 @@ def assess(regulation_id: RegulationId, roles: Roles, lib: Lib, fact: Facts = []
            on: On = None) -> JSONResponse:
     from lawcode.service import assess as run
 
-    regulation, loaded = lib.with_model(regulation_id)
+    regulation, loaded = lib.with_model(regulation_id, on)
     return JSONResponse(run(loaded, roles, _facts(fact), on, regulation.document).to_dict())
 
 

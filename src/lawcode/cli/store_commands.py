@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -34,10 +35,13 @@ def parse_day(value: str | None, option: str = "--on") -> dt.date | None:
                          expected="a date as YYYY-MM-DD, e.g. 2021-06-30") from None
 
 
-def open_store() -> Any:
+def open_store(*, create: bool = False) -> Any:
+    """The corpus store; a command that only reads (not ``create``) never creates it: while none
+    exists it reads an empty one (see :func:`lawcode.store.location.url_for_reading`)."""
+    from lawcode.store.location import url_for_reading
     from lawcode.store.store import Store
 
-    return Store.open()
+    return Store.open(None if create else url_for_reading())
 
 
 @app.command()
@@ -64,7 +68,7 @@ def ingest(
     start_day = parse_day(in_force, "--in-force")
     started = time.perf_counter()
     human = format is Format.human
-    with open_store() as store:
+    with open_store(create=True) as store:
         files, _ = text_files(texts)
         with _Progress(len(files)) as progress:
             def show(result: Any) -> None:
@@ -80,16 +84,52 @@ def ingest(
                 typer.echo("lawcode: interrupted: the texts reported above are stored; those being written "
                            "were rolled back (run the same command again to go on)", err=True)
                 raise typer.Exit(130) from None
+        notes = same_name_notes(store, report.results)
     elapsed = time.perf_counter() - started
     if human:
+        for note in notes:
+            typer.echo(f"lawcode: note: {note}", err=True)
         summary = ", ".join(f"{n} {status}" for status, n in sorted(report.counts().items()))
         done = len(report.results) - len(report.failures)
-        rate = f", {done / elapsed:.0f} texts/s" if done and elapsed else ""
-        typer.echo(f"{summary or 'nothing to ingest'} ({elapsed:.1f} s{rate})", err=True)
+        typer.echo(f"{summary or 'nothing to ingest'} ({elapsed:.1f} s{rate(done, elapsed)})", err=True)
     else:
-        print_json({"results": [r.to_dict() for r in report.results], "counts": report.counts()})
+        print_json({"results": [r.to_dict() for r in report.results], "counts": report.counts(), "notes": notes})
     if report.failures:
         raise typer.Exit(2)
+
+
+def rate(done: int, elapsed: float) -> str:
+    """``, N texts/s`` for the summary line: whole numbers from 10 on, one decimal below (one text
+    in 3.3 s is 0.3 a second, not 0)."""
+    if not done or not elapsed:
+        return ""
+    per_second = done / elapsed
+    return f", {per_second:.0f} texts/s" if per_second >= 10 else f", {per_second:.1f} texts/s"
+
+
+def same_name_notes(store: Any, results: Iterable[Any]) -> list[str]:
+    """A note for each regulation that files of one name in different folders, ingested together,
+    were stored as versions of: a text without a model is known by its file name, so two
+    regulations that share one (two towns' ``bylaw.txt``) become versions of each other, the later
+    folder in force after the earlier. Right for folders of successive versions, wrong for
+    different regulations: said, so the user can tell."""
+    from lawcode.store.prepare import PLACEHOLDER_COUNTRY
+    from lawcode.store.store import Added
+
+    by_regulation: dict[str, list[Any]] = {}
+    for result in results:
+        if isinstance(result, Added) and result.status in ("stored", "new version"):
+            by_regulation.setdefault(result.regulation_id, []).append(result)
+    notes = []
+    for regulation_id, added in by_regulation.items():
+        folders = {str(Path(a.path).parent) for a in added}
+        if len(folders) < 2 or not store.work_uri(regulation_id).startswith(f"/akn/{PLACEHOLDER_COUNTRY}/act/"):
+            continue
+        listed = ", ".join(f"{a.path} as @{a.number}" for a in added)
+        notes.append(f"{listed} were stored as versions of one regulation, {regulation_id}: a text without a model "
+                     "is known by its file name. If they are different regulations, give each its own file name "
+                     f"(lawcode delete {regulation_id}@N, rename the file, ingest it again) or its own model")
+    return notes
 
 
 def _result_line(result: Any) -> str:
@@ -136,9 +176,11 @@ class _Progress:
 @app.command("list")
 def list_stored(format: Format = typer.Option(Format.human, "--format", help="human or json")) -> None:
     """The regulations in the corpus store, each with its versions."""
+    from lawcode.store.location import locate
+
     with open_store() as store:
         regulations = store.regulations()
-        where = store.location.describe()
+    where = locate().describe()  # the store's address, also while none exists yet
     if format is Format.json:
         print_json([{"id": r.id, "work_uri": r.work_uri, "title": r.title,
                      "versions": [v.to_dict() for v in r.versions]} for r in regulations])
@@ -209,8 +251,12 @@ def export(
     on: str | None = typer.Option(None, "--on", help=ON_HELP),
 ) -> None:
     """Write a stored regulation out as Akoma Ntoso XML, JSON or Markdown."""
+    from lawcode.errors import QueryError
     from lawcode.store.export import export as run_export
+    from lawcode.store.store import parse_ref
 
+    if on is not None and parse_ref(ref)[1] is not None:  # the version named would be written, whatever --on says
+        raise QueryError(f"{ref} names a version and --on {on} a day", expected="one of the two: ID@N, or ID --on DAY")
     with open_store() as store:
         data = run_export(store, store.resolve(ref, parse_day(on)), format.value)
     sys.stdout.buffer.write(data)
@@ -316,10 +362,17 @@ def diff(
 
 def _side(ref: str, day: dt.date | None, stores: list[Any]) -> tuple[str, Any, list[dict[str, Any]], str | None]:
     """(label, Document, norms, model id) of a file path or a stored version."""
-    if Path(ref).is_file():
+    path = Path(ref)
+    if path.is_file():
         from lawcode.service import read_document
 
         return ref, read_document(ref), [], None
+    if path.is_dir() or "/" in ref or path.suffix.lower() in (".txt", ".md"):  # no stored id looks so
+        from lawcode.errors import QueryError
+
+        problem = "is a folder" if path.is_dir() else "no such file"
+        raise QueryError(f"{ref}: {problem}", expected="a regulation text file, or a stored ID or ID@N "
+                                                       "(see `lawcode list`)")
     if not stores:
         stores.append(open_store())
     store = stores[0]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
+from lawcode.errors import QueryError
 from lawcode.store.prepare import model_digest
 
 if TYPE_CHECKING:
@@ -48,6 +49,19 @@ def actors_matching(store: Store, actor: str, scope: list[Version] | None) -> di
         if ids:
             found[version_id] = ids
     return found
+
+
+def unknown_actor(store: Store, actor: str, scope: list[Version] | None) -> QueryError:
+    """The error for an actor that no norm searched binds or is owed to, itself or as a kind of
+    actor it is: a misspelt actor ("enterprize") must not read as "no norm concerns it". It
+    names the actors the stored norms searched do name, closest first."""
+    from lawcode.suggest import closest_first
+
+    versions = [v for v in (scope if scope is not None else store.current_versions()) if v.model_id is not None]
+    named = {name for names in _norm_actors(store, versions).values() for name in names}
+    return QueryError(f"no stored norm searched binds {actor!r}, or is owed to it, as itself or as a kind of actor "
+                      "it is", expected="an actor of a stored model (`lawcode actors -r ID` lists them)",
+                      known=closest_first(actor, named))
 
 
 def _norm_actors(store: Store, versions: list[Version]) -> dict[int, tuple[str, ...]]:

@@ -196,11 +196,12 @@ class PostgresBackend(Backend):
         try:
             self.connection = psycopg.connect(location.target, autocommit=True, connect_timeout=self.CONNECT_TIMEOUT_S)
         except psycopg.Error as error:
-            raise StoreError(self._unreachable(error), file=ENV,
-                             expected="a running PostgreSQL server at that host and port that accepts this user "
-                                      "and database") from None
+            message, expected = self._unreachable(error)
+            raise StoreError(message, file=ENV, expected=expected) from None
 
-    def _unreachable(self, error: Exception) -> str:
+    def _unreachable(self, error: Exception) -> tuple[str, str]:
+        """What went wrong connecting, and what to check: the server not reached (host, port, running?),
+        or reached and refusing (its FATAL: no such database or user, a wrong password)."""
         from urllib.parse import urlsplit
 
         parts = urlsplit(self.location.target)
@@ -209,8 +210,14 @@ class PostgresBackend(Backend):
         # psycopg says "connection failed: connection to server at ..., port ... failed: REASON", then a hint.
         lines = str(error).strip().splitlines()
         reason = lines[0].rsplit("failed: ", 1)[-1].strip() if lines else type(error).__name__
+        if reason.startswith("FATAL:"):  # the server answered, and refused
+            reason = " ".join(reason.removeprefix("FATAL:").split())
+            return (f"the PostgreSQL server at {where} refused the connection to database {database}: {reason}; "
+                    f"check the user, password and database name in {ENV}",
+                    "a database on that server, and a user it lets in")
         return (f"cannot reach the PostgreSQL server at {where} (database {database}): {reason}; check that the "
-                f"server is running, that host and port in {ENV} are right and that it accepts connections")
+                f"server is running, that host and port in {ENV} are right and that it accepts connections",
+                "a running PostgreSQL server at that host and port that accepts this user and database")
 
     @staticmethod
     def _sql(sql: str) -> str:

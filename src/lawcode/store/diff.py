@@ -13,8 +13,10 @@ relative to the other pairs changed (outside the longest run kept in order), or 
 part changed, is *moved*. Each changed pair carries a word-level diff.
 
 The norms to review are those of a stored model (the old version's, else the new one's) that
-cite a provision inside an article that changed, was removed, or was renumbered (its eIds are
-no longer the same).
+cite a provision whose words changed, or the words of a provision above it (a lead-in decides
+what its items mean), or one inside an article that was removed, or renumbered (its eIds are no
+longer the same). A change to one item of an article does not list the norms resting on the
+article's other items, which say what they said.
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ def compare(old: Document, new: Document, old_label: str = "old", new_label: str
     paired_new = {n.eid for _, n, _ in matches}
     added = tuple(n for n in new_units if n.eid not in paired_new)
     removed = tuple(o for o in old_units if o.eid not in paired_old)
-    reviewed = _norms_to_review(norms, pairs, added if norms_side == "new" else removed, norms_side)
+    reviewed = _norms_to_review(norms, pairs, added if norms_side == "new" else removed, norms_side, (old, new))
     return Comparison(old_label, new_label, tuple(pairs), added, removed, tuple(reviewed), model)
 
 
@@ -268,16 +270,21 @@ def _word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
 
 
 def _norms_to_review(norms: Iterable[dict[str, Any]], pairs: list[Pair], unpaired: tuple[Article, ...],
-                     side: str) -> list[NormToReview]:
-    """Norms citing inside an article that changed, went (or came), or whose eIds changed."""
-    status: dict[str, str] = {}
+                     side: str, documents: tuple[Document, Document]) -> list[NormToReview]:
+    """Norms citing a provision whose words changed (see the module's docstring), or inside an
+    article that went (or came), or whose eIds changed."""
+    from lawcode.engine.quote import citation
+
+    status: dict[str, str] = {}  # whatever a norm cites inside these articles is to be reviewed
+    reworded: set[str] = set()  # changed in place: only what a norm cites whose words changed
     for pair in pairs:
         article = pair.old if side == "old" else pair.new
         other = pair.new if side == "old" else pair.old
-        if "changed" in pair.status:
+        if "changed" in pair.status and article.eid == other.eid:
+            reworded.add(article.eid)
+        elif "changed" in pair.status:
             then = "now" if side == "old" else "was"
-            now = "" if other.citation == article.citation else f" ({then} {other.citation})"
-            status[article.eid] = f"{article.citation} changed{now}"
+            status[article.eid] = f"{article.citation} changed ({then} {other.citation})"
         elif article.eid != other.eid:
             status[article.eid] = f"{article.citation} is now {other.citation}: its eIds changed" if side == "old" \
                 else f"{article.citation} was {other.citation}: its eIds changed"
@@ -285,8 +292,21 @@ def _norms_to_review(norms: Iterable[dict[str, Any]], pairs: list[Pair], unpaire
         status[article.eid] = f"{article.citation} {'removed' if side == 'old' else 'added'}"
     result = []
     for norm in norms:
-        reasons = sorted({status[a] for eid in norm["cites"] for a in eids.lineage(eid) if a in status})
+        reasons = {status[a] for eid in norm["cites"] for a in eids.lineage(eid) if a in status}
+        reasons |= {f"{citation(eid, documents[0 if side == 'old' else 1])} changed"
+                    for eid in norm["cites"] for a in eids.lineage(eid)
+                    if a in reworded and _wording(documents[0], eid) != _wording(documents[1], eid)}
         if reasons:
-            result.append(NormToReview(norm["norm"], norm["kind"], tuple(reasons)))
+            result.append(NormToReview(norm["norm"], norm["kind"], tuple(sorted(reasons))))
     return result
 
+
+def _wording(document: Document, eid: str) -> tuple[str, ...] | None:
+    """What a provision says: the words of each provision above it (headings, lead-ins, what
+    follows a list), then its own with all beneath it, spaces aside; None when there is none."""
+    node = document.get(eid)
+    if node is None:
+        return None
+    above = [n for n in map(document.get, eids.lineage(eid)[:-1]) if n is not None]
+    words = [part for n in above for part in (n.heading, n.text, n.wrap_up)] + [node.heading, node.full_text()]
+    return tuple(" ".join((part or "").split()) for part in words)

@@ -65,5 +65,19 @@ def locate(url: str | None = None) -> Location:
 
 
 def store_configured() -> bool:
-    """Whether a store exists to look in without creating one: a URL is set, or the default file exists."""
+    """Whether a store exists to look in without creating one: a URL is set, or the default file
+    exists. A store named by the URL is taken to exist: a named file that is missing or cannot be
+    made is the setting's fault, reported when it is opened (a server answers 503), never read as
+    an empty store."""
     return bool(os.environ.get(ENV)) or default_sqlite_path().is_file()
+
+
+# What a command that only reads opens while no store exists: an empty store in memory (SQLite's
+# own name for one), so that it answers as an empty store does and no file is created by looking.
+NO_STORE_YET = "sqlite:///:memory:"
+
+
+def url_for_reading() -> str | None:
+    """The store a command that only reads opens: the one configured (None), or while none exists
+    yet an empty one in memory (:data:`NO_STORE_YET`); only writing creates a store."""
+    return None if store_configured() else NO_STORE_YET

@@ -7,6 +7,11 @@
     fee NOT quarter          the first without the second
     (fine OR fee) AND owner  grouping
 
+A query is at most :data:`MAX_LENGTH` characters, its parentheses at most :data:`MAX_DEPTH`
+inside one another: a query is what a person types, and one past these (a pasted page, a
+generated one) is refused with what was wrong rather than taking the parser or the database
+down a path it cannot finish.
+
 Operators are written in capitals (lower-case ``and``/``or``/``not`` are words). Words are
 matched after stemming ("registers" finds "register"). A query is parsed here, so a mistake
 (an unbalanced quote or parenthesis, an operator with nothing on one side) is reported in these
@@ -25,6 +30,9 @@ EXPECTED = 'words, "a phrase", prefix*, AND, OR, NOT and parentheses, e.g. "pers
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*")(?P<pstar>\*)?|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+))')
 OPERATORS = ("AND", "OR", "NOT")
+MAX_LENGTH = 500  # characters: a long sentence as a phrase, with room to spare
+MAX_DEPTH = 32  # parentheses inside one another (a condition in a model may nest as deep)
+_SHOWN = 60  # characters of a refused query quoted in its error
 
 
 @dataclass(frozen=True)
@@ -57,11 +65,16 @@ class _Parser:
         self.text = text
         self.tokens = self._tokenize(text)
         self.at = 0
+        self.depth = 0  # parentheses open around the token being read
 
     def _fail(self, message: str) -> QueryError:
-        return QueryError(f"search query {self.text!r}: {message}", expected=EXPECTED)
+        shown = self.text if len(self.text) <= _SHOWN else self.text[:_SHOWN] + "…"
+        return QueryError(f"search query {shown!r}: {message}", expected=EXPECTED)
 
     def _tokenize(self, text: str) -> list[tuple[str, str | Words]]:
+        if len(text) > MAX_LENGTH:
+            raise self._fail(f"it is {len(text):,} characters long, more than the {MAX_LENGTH} a query may have "
+                             "(a phrase or a few distinctive words find more than a pasted passage)")
         if text.count('"') % 2:
             raise self._fail(f'unbalanced quote: the {"quote" if text.count(chr(34)) == 1 else "last quote"} '
                              f'at character {text.rindex(chr(34)) + 1} is never closed')
@@ -131,7 +144,11 @@ class _Parser:
             assert isinstance(value, Words)
             return value
         if kind == "(":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise self._fail(f"more than {MAX_DEPTH} parentheses inside one another")
             query = self._or()
+            self.depth -= 1
             if self._peek() != (")", ")"):
                 raise self._fail("a '(' is never closed")
             self.at += 1
@@ -159,3 +176,22 @@ def to_tsquery(query: Query) -> str:
         return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
     symbol = {"AND": "&", "OR": "|", "NOT": "& !"}[query.name]
     return f"({to_tsquery(query.left)} {symbol} {to_tsquery(query.right)})"
+
+
+def provision_and_norm_kinds() -> tuple[str, ...]:
+    """What ``--kind`` takes: the kinds of provision a text has, then the kinds of norm."""
+    from lawcode.model.kinds import NormKind
+    from lawcode.text import document as d
+
+    return (d.PART, d.CHAPTER, d.SECTION, d.ARTICLE, d.PARAGRAPH, d.SUBSECTION, d.ITEM, *(k.value for k in NormKind))
+
+
+def check_kind(kind: str | None) -> None:
+    """An unknown ``--kind`` is an error naming the kinds there are: it would match nothing, and a
+    misspelt kind ("dutty") must not read as "no provision of that kind says so"."""
+    kinds = provision_and_norm_kinds()
+    if kind is not None and kind not in kinds:
+        from lawcode.suggest import closest_first
+
+        raise QueryError(f"unknown kind {kind!r}", expected="a kind of provision or of norm",
+                         known=closest_first(kind, kinds))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawcode.store import query as q
-from lawcode.store.actors import actors_matching
+from lawcode.store.actors import actors_matching, unknown_actor
 from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLE_TABLE_EVERY, SAMPLED_ROWS
 from lawcode.store.sqlite_driver import sqlite3
 from lawcode.store.store import Store
@@ -70,8 +70,11 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
            actor: str | None = None, on: dt.date | None = None, limit: int = 20) -> Results:
     """The best ``limit`` matches of the query ``text`` (see :mod:`lawcode.store.query`), best first."""
     parsed = q.parse(text)
+    q.check_kind(kind)
     scope = store.search_scope(on, regulation)
     if scope == []:
+        if regulation is not None:
+            store.resolve(regulation, on)  # the error: no version of it in force that day, with theirs
         return Results((), False)
     filters: list[str] = []
     params: list[Any] = []
@@ -88,7 +91,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     if actor is not None:
         bearers = actors_matching(store, actor, scope)
         if not bearers:
-            return Results((), False)
+            raise unknown_actor(store, actor, scope)
         filters.append("(" + " OR ".join(f"(s.version_id = ? AND ({' OR '.join(['s.actors LIKE ?'] * len(ids))}))"
                                          for ids in bearers.values()) + ")")
         for version_id, ids in bearers.items():
