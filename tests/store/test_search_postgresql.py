@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import postgres_schema
+from lawcode.errors import QueryError
 from lawcode.store import query as q
 from lawcode.store import search as search_module
 from lawcode.store.migrations import MIGRATIONS, SAMPLE_TABLE_EVERY, SAMPLED_ROWS, SCHEMA_VERSION, sampled
@@ -225,3 +226,12 @@ def test_a_postgresql_store_of_schema_3_gets_the_sample_table_and_ranks_the_same
             assert results.capped and {(hit.version, hit.ref) for hit in results.hits} <= sampled
             store.add(prepare(str(write_text(tmp_path, "canal-9.txt", synthetic_text(9)))))
             _sample_in_step(store)  # the trigger came with the migration
+
+
+def test_a_query_of_only_words_postgresql_leaves_out_is_an_error_not_no_match(pg_store):
+    """SQLite indexes "the" and finds it; PostgreSQL's English search leaves it out, and "no match"
+    would tell the user the corpus has no such word."""
+    with pytest.raises(QueryError, match=r"only words PostgreSQL's English search leaves out as too common \(of, the\)"):
+        search(pg_store, '"of the" OR the')
+    assert search(pg_store, "the keeper").hits  # a less common word beside it: searched as ever
+    assert search(pg_store, "zeppelin").hits == ()  # no match for a word that is indexed: no error

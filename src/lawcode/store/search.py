@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from lawcode.errors import QueryError
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching, unknown_actor
 from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLE_TABLE_EVERY, SAMPLED_ROWS
@@ -227,8 +228,22 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], li
             "to_tsquery('english', ?), ?), top.score, counted.n "
             "FROM top JOIN search_text s ON s.id = top.id, counted ORDER BY top.score DESC, top.id",
             (*found_params, CANDIDATES, limit, tsquery, options))
+    if not rows:
+        _refuse_only_stop_words(store, tsquery, parsed)
     capped = bool(rows) and int(rows[0][-1]) > CANDIDATES
     return [row[:-1] for row in rows], capped
+
+
+def _refuse_only_stop_words(store: Store, tsquery: str, parsed: q.Query) -> None:
+    """An error for a query that found nothing because every word of it is one that PostgreSQL's
+    English search leaves out of its index ("the", "which", "shall"): SQLite's index keeps them, so
+    on SQLite the same query finds rows, and "no match" would say the corpus has none. Asked only
+    when nothing was found, so that a search that finds something pays nothing for it."""
+    [[lexemes]] = store.backend.rows("SELECT numnode(to_tsquery('english', ?))", (tsquery,))
+    if lexemes == 0:
+        words = sorted({word for phrase in _words(parsed) for word in phrase.words})
+        raise QueryError(f"search query has only words PostgreSQL's English search leaves out as too common "
+                         f"({', '.join(words)})", expected="at least one less common word, or a phrase with one")
 
 
 def _sample(estimated: float) -> str | None:
@@ -281,9 +296,14 @@ def _pairs_query(store: Store, parsed: q.Query) -> str | None:
 
 
 def _phrases(query: q.Query) -> list[q.Words]:
+    return [words for words in _words(query) if len(words.words) > 1]
+
+
+def _words(query: q.Query) -> list[q.Words]:
+    """Every word or phrase of ``query``, in order."""
     if isinstance(query, q.Words):
-        return [query] if len(query.words) > 1 else []
-    return _phrases(query.left) + _phrases(query.right)
+        return [query]
+    return _words(query.left) + _words(query.right)
 
 
 def _lexeme(text: str) -> str:
