@@ -12,7 +12,6 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -120,9 +119,9 @@ def _work_uri(regulation_id: str) -> str:
 
 def _model(model_ref: str | None, fingerprint: str, file_name: str, path: str) -> LoadedModel | None:
     """The model given (which must be the one written for this text), else a shipped one that is."""
-    if model_ref is not None:
-        from lawcode.service import load_model
+    from lawcode.service import load_model, shipped_model_paths
 
+    if model_ref is not None:
         loaded = load_model(model_ref)
         expected = loaded.model.regulation.text.fingerprint
         if expected != fingerprint:
@@ -130,23 +129,22 @@ def _model(model_ref: str | None, fingerprint: str, file_name: str, path: str) -
                              f"(fingerprint {expected[:19]}…, this text {fingerprint[:19]}…)", file=path,
                              expected="the text the model names, or no --model")
         return loaded
-    return next((m for m in _shipped_models() if m.model.regulation.text.fingerprint == fingerprint), None)
+    for ref in shipped_model_paths():
+        loaded = load_model(ref)
+        if loaded.model.regulation.text.fingerprint == fingerprint:
+            return loaded
+    return None
 
 
 def _shipped_model_named_for(file_name: str) -> LoadedModel | None:
     """A shipped model whose text has this file name (another version of its regulation), if any."""
-    return next((m for m in _shipped_models() if m.model.regulation.text.file == file_name), None)
-
-
-@lru_cache(maxsize=1)
-def _shipped_models() -> tuple[LoadedModel, ...]:
-    """The models shipped with lawcode, loaded once per process: they are package data, fixed
-    while lawcode runs, and an ingest compares every text with them. Finding and checking them
-    afresh for each text (a folder listing per model looked up, then a file's date) cost an
-    ingest worker 1.5-3 ms a document."""
     from lawcode.service import load_model, shipped_model_paths
 
-    return tuple(load_model(path) for path in shipped_model_paths().values())
+    for ref in shipped_model_paths():
+        loaded = load_model(ref)
+        if loaded.model.regulation.text.file == file_name:
+            return loaded
+    return None
 
 
 def _provision_rows(document: Document) -> Iterator[SearchRow]:
