@@ -33,9 +33,12 @@ def folder(tmp_path: Path) -> Path:
 
 
 def _ingest(store_url: str, *args: str) -> subprocess.Popen[str]:
+    """``lawcode ingest`` as from a terminal: Ctrl-C (SIGINT) interrupts it even when the test suite
+    itself runs in the background, where the shell ignores SIGINT and its children inherit that."""
     env = {**os.environ, "LAWCODE_DATABASE_URL": store_url, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen([sys.executable, "-m", "lawcode", "ingest", *args], env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def test_kill_9_at_random_points_leaves_every_document_whole_or_absent(store_url, folder):
