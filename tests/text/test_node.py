@@ -77,3 +77,23 @@ def test_every_parsed_node_is_a_frozen_node_with_its_fields_in_final_form():
     assert lead_in.wrap_up == "kept for a year." and len(lead_in.children) == 2
     assert doc.get("chp_I__art_1__para_nn_1").wrap_up == "and keep records."
     assert doc.get("chp_I__art_1__para_nn_2").children == ()
+
+
+def test_a_draft_has_the_slots_of_a_node_and_becomes_an_equal_frozen_one():
+    """The parser's drafts become their Nodes in place (their class is switched), which Python
+    allows only while the two classes have the same slots."""
+    from lawcode.text.document import NodeDraft
+
+    assert sorted(NodeDraft.__slots__) == sorted(field.name for field in dataclasses.fields(Node))
+    assert sorted(Node.__slots__) == sorted(NodeDraft.__slots__)
+    leaf = NodeDraft("art_1__para_1", "paragraph", "(1)", None, ["Boats", "float."], [], ["and", "sink."], 3)
+    parent = NodeDraft("art_1", "article", "1", "Scope", "", [leaf], "", 1)
+    node = parent.become_node()
+    assert node is parent and type(node) is Node
+    leaf.become_node()
+    made = Node("art_1", "article", "1", "Scope", "",
+                (Node("art_1__para_1", "paragraph", "(1)", None, "Boats\nfloat.", (), "and\nsink.", 3),), "", 1)
+    assert node == made and hash(node) == hash(made) and repr(node) == repr(made)
+    assert type(node.children) is tuple and node.children[0] is leaf
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        node.text = "Boats sink."  # type: ignore[misc]

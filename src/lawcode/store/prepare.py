@@ -151,9 +151,16 @@ def _provision_rows(document: Document) -> Iterator[SearchRow]:
     from lawcode.engine.quote import citations
 
     for order, (node, cited) in enumerate(citations(document)):
-        body = " ".join(part for part in (node.text, node.wrap_up) if part)
         yield ("provision", node.eid, node.kind, "", "", cited, order,
-               " ".join(filter(None, (node.num, node.heading))), body)
+               _joined(node.num, node.heading), _joined(node.text, node.wrap_up))
+
+
+def _joined(first: str | None, second: str | None) -> str:
+    """The two parts that are not empty, joined by a space (one or two parts of every node: made
+    without a generator, as a row is made for every node of every text stored)."""
+    if first and second:
+        return f"{first} {second}"
+    return first or second or ""
 
 
 def _norm_rows(loaded: LoadedModel, document: Document) -> Iterator[SearchRow]:

@@ -18,13 +18,14 @@ The nesting rules, in the order the builder applies them:
 
 Each node gets its eId when it is made (its parent's eId, ``__``, then its own part); a number
 used twice at one level gets the suffix ``_2`` and a warning. The nodes are made as
-:class:`~lawcode.text.document.NodeDraft` objects and made into Nodes once the text is read.
+:class:`~lawcode.text.document.NodeDraft` objects, each of which becomes its Node once the text is read.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from lawcode.text import numbering
 from lawcode.text.document import (
@@ -159,20 +160,15 @@ class _Builder:
                 self._add_text(last, line)
 
     def finish(self) -> list[Node]:
-        """The body as Nodes, made from the drafts children first; the Index's map of eIds (which
-        held the drafts, in document order) then holds the Nodes, and notes the containers and
-        provisions."""
-        eids = self.index.eids
-        body = [self._node(draft, eids) for draft in self.body]
+        """The body as Nodes: every draft (the Index's map of eIds holds them all, in document order)
+        becomes its Node in place (:meth:`NodeDraft.become_node`), so the map then holds the Nodes;
+        the Index notes the containers and provisions."""
+        for node in self.index.eids.values():  # drafts until now
+            cast(NodeDraft, node).become_node()
         note = self.index.note
-        for draft in self.headed:
-            note(eids[draft.eid])
-        return body
-
-    def _node(self, draft: NodeDraft, eids: dict[str, Node]) -> Node:
-        node = draft.to_node(tuple([self._node(child, eids) for child in draft.children]) if draft.children else ())
-        eids[draft.eid] = node  # the key is there already: document order is kept
-        return node
+        for heading in self.headed:
+            note(cast(Node, heading))
+        return cast(list[Node], self.body)
 
     # -- headings ----------------------------------------------------------------------------
     def container(self, token: Token) -> None:

@@ -119,6 +119,13 @@ _STRAY_MARKUP = "`*"
 
 # First characters a structural line can start with; anything else is words.
 _STRUCTURE_STARTS = frozenset("AaPpCcSs\u00a7(0123456789")
+# What a line must start with for :func:`classify` to read it as anything but words: a Markdown
+# "#", a digit, "(" or "§", a list marker ("a)", "iv."), or the start of a heading keyword
+# (case-insensitive, letter-spaced or not: "Art", "Part", "Chap", "Sec", "s."). A line that does
+# not match is words, whatever the context (most lines of a wrapped text): the tokenizer then makes
+# no Token for it unless it starts a block. A superset of classify's patterns, and kept one:
+# tests/text/test_tokens.py checks classify on lines that do not match.
+_MAY_START_STRUCTURE = re.compile(r"[#0-9(\u00a7]|[a-z]{1,6}[.)]|(?i:a ?r ?t|p ?a ?r ?t|c ?h ?a ?p|s ?e ?c|s\.)")
 
 
 def _keyword(raw: str) -> str:
@@ -394,13 +401,16 @@ def tokenize(lines: list[str], has_articles: bool, decimal: bool = False,
             previous_index >= 0 and wrapped_at[previous_index]
             and (_continues_lower(text) or not ends_clause(previous_text))))
         previous_index = index
-        # In a wrapped block, words after a heading on its line read as a heading only after a
-        # sentence's end: otherwise "Article 5 of the Act ..." is the middle of a sentence.
-        mid_sentence = wrapped and bool(tokens) and not _ends_sentence(previous_text, tokens[-1])
-        token = classify(text, index + 1, has_articles, mid_sentence, decimal)
-        if token.kind == PROVISION:
-            token = sequence.plausible(token, text, index)
-        if tokens and token.kind == WORDS and _title_runs_on(tokens[-1], text):
+        token: Token | None = None  # None: a line of words only (most lines), its Token made only if it starts a block
+        if _MAY_START_STRUCTURE.match(text):
+            # In a wrapped block, words after a heading on its line read as a heading only after a
+            # sentence's end: otherwise "Article 5 of the Act ..." is the middle of a sentence.
+            mid_sentence = wrapped and bool(tokens) and not _ends_sentence(previous_text, tokens[-1])
+            token = classify(text, index + 1, has_articles, mid_sentence, decimal)
+            if token.kind == PROVISION:
+                token = sequence.plausible(token, text, index)
+        kind = WORDS if token is None else token.kind
+        if tokens and kind == WORDS and _title_runs_on(tokens[-1], text):
             _append_title(tokens[-1], text)
             previous_text = text
             continue
@@ -409,7 +419,9 @@ def tokenize(lines: list[str], has_articles: bool, decimal: bool = False,
             previous_text = text
             continue
         previous_text = text
-        if token.kind == WORDS and tokens and bare_heading(tokens[-1]) and heading_like(text, 200):
+        if token is None:
+            token = Token(WORDS, index + 1, text)
+        if kind == WORDS and tokens and bare_heading(tokens[-1]) and heading_like(text, 200):
             token.is_title = True
         tokens.append(token)
     tokens = _split_sections(tokens)
@@ -545,8 +557,9 @@ def _append_title(token: Token, text: str) -> None:
         token.title = f"{token.title} {text}"
 
 
-def _continues(token: Token, text: str, previous: str, width: int, last: Token) -> bool:
-    """Whether a line of a wrapped text continues the block before it."""
+def _continues(token: Token | None, text: str, previous: str, width: int, last: Token) -> bool:
+    """Whether a line of a wrapped text continues the block before it (``token``: what the line
+    starts with; None for a line of words only)."""
     if last.kind in (CONTAINER,) or (last.kind == PROVISION and not last.text):
         return False
     if last.kind == LABEL and not last.text:
@@ -556,7 +569,7 @@ def _continues(token: Token, text: str, previous: str, width: int, last: Token) 
     if (last.kind == LABEL and previous.endswith(last.text) and text[0].isupper()
             and heading_like(last.text, _LABEL_TITLE_LIMIT)):
         return False  # "(a) In general", then its words: a label's title on a line of its own
-    if token.kind == WORDS:
+    if token is None or token.kind == WORDS:
         if text[0].islower() or text[0] in ",;)":
             return True
         if len(previous) >= width * 0.9:
