@@ -297,8 +297,9 @@ def stored_text_warning(loaded: LoadedModel, on: dt.date | str | None = None) ->
     """A warning for an answer from a shipped model (``loaded``) about a day (``on``, today by
     default) on which the corpus store's version of its regulation in force is another text than
     the one the model was written for (a changed text ingested under the same file name, or with
-    --as-version-of, stored without a model), else None; also None when no store exists (none is
-    created by looking). One query on the store's index.
+    --as-version-of), else None; also None when no store exists (none is created by looking). One
+    query on the store's index; a store that cannot be read is a warning too, not an error (the
+    shipped model can still answer) and not silence (the check was not made).
 
     A warning, not the error a stored id gets (see :func:`stored_model`): there the question names
     the stored version, which has no model to answer with; here it names the shipped model, which
