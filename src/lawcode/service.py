@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Container, Iterable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -292,6 +293,49 @@ def _first_if_before_all(store: Store, ref: str, day: dt.date | None, error: Sto
     raise error
 
 
+def stored_text_warning(loaded: LoadedModel, on: dt.date | str | None = None) -> str | None:
+    """A warning for an answer from a shipped model (``loaded``) about a day (``on``, today by
+    default) on which the corpus store's version of its regulation in force is another text than
+    the one the model was written for (a changed text ingested under the same file name, or with
+    --as-version-of), else None; also None when no store exists (none is created by looking). One
+    query on the store's index; a store that cannot be read is a warning too, not an error (the
+    shipped model can still answer) and not silence (the check was not made).
+
+    A warning, not the error a stored id gets (see :func:`stored_model`): there the question names
+    the stored version, which has no model to answer with; here it names the shipped model, which
+    answers faithfully for the text it was written for. What the answer must not be is silent that
+    the store holds another text for that day, so the answer says so, and how to get one from it.
+    """
+    from lawcode.store.location import store_configured
+
+    regulation = loaded.model.regulation
+    shipped = shipped_model_paths().get(regulation.id)
+    if shipped is None or Path(loaded.path) != shipped or not store_configured():
+        return None
+    from lawcode.engine.queries import as_date
+    from lawcode.store.errors import StoreError
+    from lawcode.store.store import Store, in_force_on
+
+    day = as_date(on)
+    try:
+        with Store.open() as store:
+            version = in_force_on(store.versions(regulation.id), day)
+    except StoreError as unreachable:
+        return (f"the corpus store could not be read to check whether it holds another text of {regulation.id} "
+                f"in force on {day.isoformat()}: {unreachable.message}")
+    if version is None or version.fingerprint == regulation.text.fingerprint:
+        return None
+    start = version.in_force_from
+    since = f"in force from {start}" if start else "with no day it comes into force (so in force on any day)"
+    how = f"ask about it by its version, -r {version.ref}" if version.model_id is not None else \
+        "ingest it with a model written for it (lawcode ingest TEXT --model MODEL)"
+    earlier = f", or ask about the shipped text with --on a day before {start}" if (
+        start and start > regulation.in_force.isoformat()) else ""
+    return (f"{version.ref}, {since}, is the stored text of {regulation.id} in force on {day.isoformat()}, and not "
+            f"the text this shipped model was written for: this answer applies the model to, and quotes, the "
+            f"shipped text. To answer from {version.ref}: {how}{earlier}")
+
+
 def model_and_text(ref: str | os.PathLike[str] | None, text: str | os.PathLike[str] | None = None,
                    on: dt.date | str | None = None) -> tuple[LoadedModel, Document | None]:
     """The model (see :func:`resolve_model`) and, when it can be found, the text it models.
@@ -372,7 +416,8 @@ def ask(loaded: LoadedModel, roles: Roles, facts: Facts = None, on: dt.date | st
     (:func:`lawcode.engine.queries.ask`)."""
     from lawcode.engine.queries import ask as run
 
-    return run(loaded, roles, facts, on, kind, document)
+    answer = run(loaded, roles, facts, on, kind, document)
+    return replace(answer, warnings=_warned(loaded, on, answer.warnings))
 
 
 def ask_roles(loaded: LoadedModel, roles: Iterable[str], facts: Facts = None, on: dt.date | str | None = None,
@@ -388,7 +433,8 @@ def explain(loaded: LoadedModel, norm: str, roles: Roles, facts: Facts = None, o
     (:func:`lawcode.engine.queries.explain`)."""
     from lawcode.engine.queries import explain as run
 
-    return run(loaded, norm, roles, facts, on, document)
+    answer = run(loaded, norm, roles, facts, on, document)
+    return replace(answer, warnings=_warned(loaded, on, answer.warnings))
 
 
 def what_if(loaded: LoadedModel, norm: str, roles: Roles, facts: Facts = None, on: dt.date | str | None = None,
@@ -397,7 +443,8 @@ def what_if(loaded: LoadedModel, norm: str, roles: Roles, facts: Facts = None, o
     (:func:`lawcode.engine.queries.what_if`)."""
     from lawcode.engine.queries import what_if as run
 
-    return run(loaded, norm, roles, facts, on, stop)
+    answer = run(loaded, norm, roles, facts, on, stop)
+    return replace(answer, warnings=_warned(loaded, on, answer.warnings))
 
 
 def who(loaded: LoadedModel, terms: Iterable[str], roles: Roles | None = None) -> WhoAnswer:
@@ -405,7 +452,8 @@ def who(loaded: LoadedModel, terms: Iterable[str], roles: Roles | None = None) -
     ``roles`` when given (:func:`lawcode.engine.queries.who`)."""
     from lawcode.engine.queries import who as run
 
-    return run(loaded, terms, roles)
+    answer = run(loaded, terms, roles)
+    return replace(answer, warnings=_warned(loaded, None, answer.warnings))
 
 
 def assess(loaded: LoadedModel, roles: Roles, facts: Facts = None, on: dt.date | str | None = None,
@@ -414,7 +462,14 @@ def assess(loaded: LoadedModel, roles: Roles, facts: Facts = None, on: dt.date |
     (:func:`lawcode.engine.assess.assess`)."""
     from lawcode.engine.assess import assess as run
 
-    return run(loaded, roles, facts, on, document)
+    answer = run(loaded, roles, facts, on, document)
+    return replace(answer, warnings=_warned(loaded, on, answer.warnings))
+
+
+def _warned(loaded: LoadedModel, on: dt.date | str | None, warnings: tuple[str, ...]) -> tuple[str, ...]:
+    """An answer's ``warnings`` with, first, the one of :func:`stored_text_warning` when it has one."""
+    warning = stored_text_warning(loaded, on)
+    return warnings if warning is None else (warning, *warnings)
 
 
 def norms_resting_on(loaded: LoadedModel, eid: str, document: Document | None = None) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from typing import Any
 import typer
 
 from lawcode.cli import app
-from lawcode.cli.engine_commands import FACT_HELP, ON_HELP, TEXT_HELP, _render_part
+from lawcode.cli.engine_commands import FACT_HELP, ON_HELP, TEXT_HELP, _render_part, _warnings
 from lawcode.cli.output import MODEL_HELP, Format, Page, load_model_and_text, print_json, say
 
 
@@ -38,6 +38,7 @@ def assess(
     say(out, f"as {' and '.join(answer['roles'])}, on {answer['on']}")
     if answer["facts"]:
         say(out, "what happened: " + ", ".join(f"{k}={str(v).lower()}" for k, v in answer["facts"].items()), hang=4)
+    _warnings(out, answer)
     if answer.get("notice"):
         out.print()
         say(out, answer["notice"], style="bold")

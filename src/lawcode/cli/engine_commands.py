@@ -42,6 +42,11 @@ def _header(out: Page, answer: dict[str, Any], title: str) -> None:
     if answer["implied_facts"]:
         say(out, f"implied (by being a {' and a '.join(roles)}, or by an exclusive choice): "
              + _assignment(answer["implied_facts"]), hang=4)
+    _warnings(out, answer)
+
+
+def _warnings(out: Page, answer: dict[str, Any]) -> None:
+    """An answer's warnings, each on lines of its own (after the header, before the findings)."""
     for warning in answer.get("warnings", []):
         say(out, "warning: " + warning, style="yellow", hang=4)
 
@@ -282,6 +287,7 @@ def who(
         print_json(answer)
         return
     out = Page()
+    _warnings(out, answer)
     if not answer["actors"]:
         say(out, "No norm matches all of: " + " ".join(terms))
     for group in answer["actors"]:

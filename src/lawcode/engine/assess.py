@@ -55,6 +55,7 @@ class AssessAnswer:
     not_contravened: tuple[str, ...]
     questions: dict[str, str]
     notice: str | None = None
+    warnings: tuple[str, ...] = ()  # about the answer as a whole (see lawcode.service.stored_text_warning)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.question.to_dict()
@@ -64,6 +65,8 @@ class AssessAnswer:
         data["assessments"] = list(self.assessments)
         data["not_contravened"] = list(self.not_contravened)
         data["questions"] = self.questions
+        if self.warnings:
+            data["warnings"] = list(self.warnings)
         return data
 
 

@@ -45,11 +45,14 @@ class WhoAnswer:
     terms: tuple[str, ...]
     actors: tuple[dict[str, Any], ...]
     roles: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # about the answer as a whole (see lawcode.service.stored_text_warning)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {"regulation": self.regulation, "terms": list(self.terms), "actors": list(self.actors)}
+        data: dict[str, Any] = {"regulation": self.regulation, "terms": list(self.terms), "actors": list(self.actors)}
         if self.roles:
             data["roles"] = list(self.roles)
+        if self.warnings:
+            data["warnings"] = list(self.warnings)
         return data
 
 
