@@ -51,9 +51,9 @@ def test_the_prefilter_lets_every_kind_of_structure_through():
 
 def test_wrapped_lines_of_words_join_their_block():
     """A wrapped paragraph whose lines are words only (no Token made for them) is one block."""
-    lines = ["Article 1", "Subject matter", "1. This Regulation lays down rules relating to the protection of",
-             "natural persons with regard to the processing of personal data and rules relating",
-             "to the free movement of personal data, which the Member States shall not restrict."]
+    lines = ["Article 1", "Lock keepers", "1. Every lock keeper of the district shall keep a ledger of the",
+             "barges that pass the gate and of the tolls collected from them, and shall show it",
+             "to the canal office on the first working day of each month, without being asked."]
     tokens = tokenize(lines, has_articles=True)
     assert [t.kind for t in tokens] == ["provision", "words", "label"]
     assert tokens[2].text == " ".join(line for line in lines[2:])[3:]
