@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -183,17 +184,24 @@ def test_the_sample_table_follows_every_write_to_the_rows(pg_store, tmp_path):
     _sample_in_step(pg_store)
 
 
-def test_a_postgresql_store_of_schema_2_gets_the_indexes_and_finds_the_same(postgres, tmp_path, monkeypatch):
+@contextmanager
+def _store_of_schema(url: str, version: int, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The store at ``url`` opened by a lawcode whose schema was ``version``: its migrations up to that one."""
     import lawcode.store.store as store_module
 
+    with monkeypatch.context() as old_lawcode:
+        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:version])
+        old_lawcode.setattr(store_module, "SCHEMA_VERSION", version)
+        with Store.open(url) as store:
+            assert store.schema_version() == version
+            yield store
+
+
+def test_a_postgresql_store_of_schema_2_gets_the_indexes_and_finds_the_same(postgres, tmp_path, monkeypatch):
     with postgres_schema(postgres.url) as url:
-        with monkeypatch.context() as old_lawcode:
-            old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:2])
-            old_lawcode.setattr(store_module, "SCHEMA_VERSION", 2)
-            with Store.open(url) as store:
-                _add_texts(store, tmp_path)
-                assert store.schema_version() == 2
-                before = {text: _matching(store, text) for text in PHRASES + ["distress", "toll"]}
+        with _store_of_schema(url, 2, monkeypatch) as store:
+            _add_texts(store, tmp_path)
+            before = {text: _matching(store, text) for text in PHRASES + ["distress", "toll"]}
         with Store.open(url) as store:
             assert store.schema_version() == SCHEMA_VERSION == 4
             assert {"search_text_word_pairs"} <= _indexes(store, "search_text")
@@ -206,16 +214,11 @@ def _indexes(store: Store, table: str) -> set[str]:
 
 
 def test_a_postgresql_store_of_schema_3_gets_the_sample_table_and_ranks_the_same(postgres, tmp_path, monkeypatch):
-    import lawcode.store.store as store_module
-
     with postgres_schema(postgres.url) as url:
-        with monkeypatch.context() as old_lawcode:
-            old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:3])
-            old_lawcode.setattr(store_module, "SCHEMA_VERSION", 3)
-            with Store.open(url) as store:
-                _add_texts(store, tmp_path)
-                assert store.schema_version() == 3 and "search_text_sampled" in _indexes(store, "search_text")
-                sampled = _matching(store, "distress", f" AND {SAMPLED_ROWS}")
+        with _store_of_schema(url, 3, monkeypatch) as store:
+            _add_texts(store, tmp_path)
+            assert "search_text_sampled" in _indexes(store, "search_text")
+            sampled = _matching(store, "distress", f" AND {SAMPLED_ROWS}")
         with Store.open(url) as store:
             assert store.schema_version() == 4
             assert "search_text_sampled" not in _indexes(store, "search_text")
