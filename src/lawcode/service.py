@@ -275,7 +275,7 @@ def stored_version(store: Store, ref: str, day: dt.date) -> Version | None:
         return _first_if_before_all(store, ref, day, not_in_force)
 
 
-def _first_if_before_all(store: Store, ref: str, day: dt.date | None, error: StoreError) -> Version:
+def _first_if_before_all(store: Store, ref: str, day: dt.date, error: StoreError) -> Version:
     """A day before every stored version of a regulation is in force: its first version, whose
     model then answers that nothing is in force yet, as a shipped model's does (the answer
     ``in_force: false``, not an error). Raises ``error`` for any other day no version covers,
@@ -285,7 +285,7 @@ def _first_if_before_all(store: Store, ref: str, day: dt.date | None, error: Sto
     regulation_id, number = parse_ref(ref)
     versions = store.versions(regulation_id)
     starts = [v.in_force_from for v in versions]
-    if number is None and day is not None and versions and all(s and day.isoformat() < s for s in starts):
+    if number is None and versions and all(s and day.isoformat() < s for s in starts):
         first = min(versions, key=lambda v: (v.in_force_from or "", v.number))
         loaded = store.loaded_model(first)
         if loaded is not None and day < loaded.model.regulation.in_force:

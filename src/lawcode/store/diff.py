@@ -290,12 +290,13 @@ def _norms_to_review(norms: Iterable[dict[str, Any]], pairs: list[Pair], unpaire
                 else f"{article.citation} was {other.citation}: its eIds changed"
     for article in unpaired:
         status[article.eid] = f"{article.citation} {'removed' if side == 'old' else 'added'}"
+    cited_in = documents[0 if side == "old" else 1]
     result = []
     for norm in norms:
         reasons = {status[a] for eid in norm["cites"] for a in eids.lineage(eid) if a in status}
-        reasons |= {f"{citation(eid, documents[0 if side == 'old' else 1])} changed"
-                    for eid in norm["cites"] for a in eids.lineage(eid)
-                    if a in reworded and _wording(documents[0], eid) != _wording(documents[1], eid)}
+        reasons |= {f"{citation(eid, cited_in)} changed" for eid in norm["cites"]
+                    if any(a in reworded for a in eids.lineage(eid))
+                    and _wording(documents[0], eid) != _wording(documents[1], eid)}
         if reasons:
             result.append(NormToReview(norm["norm"], norm["kind"], tuple(sorted(reasons))))
     return result
