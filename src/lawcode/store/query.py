@@ -183,14 +183,16 @@ def provision_and_norm_kinds() -> tuple[str, ...]:
     from lawcode.model.kinds import NormKind
     from lawcode.text import document as d
 
-    return (d.PART, d.CHAPTER, d.SECTION, d.ARTICLE, d.PARAGRAPH, d.SUBSECTION, d.ITEM, *(k.value for k in NormKind))
+    return (*d.CONTAINER_KINDS, d.ARTICLE, d.PARAGRAPH, d.SUBSECTION, d.ITEM, *(k.value for k in NormKind))
 
 
 def check_kind(kind: str | None) -> None:
     """An unknown ``--kind`` is an error naming the kinds there are: it would match nothing, and a
     misspelt kind ("dutty") must not read as "no provision of that kind says so"."""
+    if kind is None:
+        return
     kinds = provision_and_norm_kinds()
-    if kind is not None and kind not in kinds:
+    if kind not in kinds:
         from lawcode.suggest import closest_first
 
         raise QueryError(f"unknown kind {kind!r}", expected="a kind of provision or of norm",
