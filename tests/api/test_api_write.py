@@ -146,3 +146,29 @@ def test_the_ingest_process_reads_the_posted_model_as_the_server_validated_it(tm
     assert not isinstance(prepared, dict), prepared
     assert prepared.model is not None and prepared.model.id == "shed" and prepared.model.source == SHED_MODEL
     assert [row[1] for row in prepared.rows if row[0] == "norm"] == ["art2-paint"]
+
+
+def test_a_posted_text_without_structure_is_told_the_styles_it_must_use_not_the_command_line_option(
+        writer, tmp_path, monkeypatch, capsys):
+    """The API takes no style (the request has no field for one): its error names the styles the
+    text must be in. The command line's error for the same text still suggests --style."""
+    from conftest import run_main
+    from lawcode.text.styles import STYLES
+
+    text = "Shed Rules\n\nOwners keep sheds tidy.\n\nArt1 Sheds are painted.\n"
+    finding = ("no recognisable structure: no style's headings were found; found a line that starts like a heading "
+               "but is not one: 'Art1 Sheds are painted.'")
+    styles = ", ".join(STYLES)
+    response = writer.post("/api/regulations", json={"id": "shed", "text": text},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 422
+    api = response.json()
+    assert (api["file"], api["line"]) == ("text", 5)
+    assert api["error"] == f"{finding}. The text must be laid out in one of the styles lawcode detects ({styles}); " \
+        "none can be forced here"
+
+    path = tmp_path / "shed.txt"
+    path.write_text(text, encoding="utf-8")
+    code, _out, err = run_main(monkeypatch, capsys, "parse", str(path))
+    assert code == 2
+    assert f"shed.txt:5: {finding}. Try --style ({styles}) if the text uses one of those layouts" in " ".join(err.split())

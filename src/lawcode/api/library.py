@@ -521,12 +521,15 @@ def _prepare(text_path: str, model_path: str | None, model_cache: str | None) ->
     import os
 
     from lawcode.store.prepare import prepare
+    from lawcode.text.parse import NoStructure
 
     if model_cache is not None:
         os.environ["LAWCODE_CACHE"] = model_cache  # this process is the request's alone
     try:
         return prepare(text_path, model_path)
     except LawcodeError as error:
+        if isinstance(error, NoStructure):
+            error = error.advising(None)  # a posted text's style is detected: the request has no field to force one
         return {"message": error.message, "file": error.file, "line": error.line, "expected": error.expected,
                 "known": error.known}
 
