@@ -142,10 +142,52 @@ def test_the_ingest_process_reads_the_posted_model_as_the_server_validated_it(tm
         raise AssertionError("validated again")
 
     monkeypatch.setattr(loader, "read_model", validate)
-    prepared = _prepare(str(text_path), str(model_path), model_cache)
-    assert not isinstance(prepared, dict), prepared
+    answer = _prepare(str(text_path), str(model_path), model_cache)
+    assert not isinstance(answer, dict), answer
+    prepared, _document = answer
     assert prepared.model is not None and prepared.model.id == "shed" and prepared.model.source == SHED_MODEL
     assert [row[1] for row in prepared.rows if row[0] == "norm"] == ["art2-paint"]
+
+
+def test_a_posted_text_is_parsed_once_in_its_own_process_and_served_as_read_back_from_the_store(writer, monkeypatch):
+    """The server serves the Document its ingest process parsed (in full, cross-references too)
+    rather than parsing the stored bytes again: it is the one the store gives back, named by the
+    stored file name."""
+    import lawcode.text.parse
+    from lawcode.store.store import Store
+
+    parsed = []
+    parse_text = lawcode.text.parse.parse_text
+    with monkeypatch.context() as counting:
+        counting.setattr(lawcode.text.parse, "parse_text", lambda *a, **k: (parsed.append(a), parse_text(*a, **k))[1])
+        created = writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT, "model": SHED_MODEL},
+                              headers={"Authorization": f"Bearer {TOKEN}"})
+        served = writer.app.state.library.get("shed").document
+    assert created.status_code == 201
+    assert parsed == []  # not in the server's process
+    with Store.open() as store:
+        read_back = store.document(store.resolve("shed"))
+    assert served == read_back and served.source == read_back.source == "shed.txt"
+    assert served.references and served.to_dict() == read_back.to_dict()
+    provision = writer.get("/api/regulations/shed/provisions/2").json()
+    assert provision["references"][0]["target"] == "chp_I__art_1"
+
+
+def test_a_posted_text_the_store_holds_with_other_bytes_is_served_as_stored(writer):
+    """Posted again with another title (the same provisions, so the same fingerprint), a text
+    changes nothing in the store: the server serves the stored text, not the posted one."""
+    from lawcode.store.store import Store
+
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    first = writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT}, headers=headers)
+    retitled = SHED_TEXT.replace("Invented Rules on Garden Sheds", "Garden Shed Rules (consolidated)")
+    again = writer.post("/api/regulations", json={"id": "shed", "text": retitled}, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert again.json()["version"] == "shed@1" and again.json()["fingerprint"] == first.json()["fingerprint"]
+    with Store.open() as store:
+        stored = store.document(store.resolve("shed"))
+    served = writer.app.state.library.get("shed").document
+    assert served == stored and served.title == "Invented Rules on Garden Sheds"
 
 
 def test_a_posted_text_without_structure_is_told_the_styles_it_must_use_not_the_command_line_option(
