@@ -142,7 +142,75 @@ def test_the_ingest_process_reads_the_posted_model_as_the_server_validated_it(tm
         raise AssertionError("validated again")
 
     monkeypatch.setattr(loader, "read_model", validate)
-    prepared = _prepare(str(text_path), str(model_path), model_cache)
-    assert not isinstance(prepared, dict), prepared
+    answer = _prepare(str(text_path), str(model_path), model_cache)
+    assert not isinstance(answer, dict), answer
+    prepared, _document = answer
     assert prepared.model is not None and prepared.model.id == "shed" and prepared.model.source == SHED_MODEL
     assert [row[1] for row in prepared.rows if row[0] == "norm"] == ["art2-paint"]
+
+
+def test_a_posted_text_is_parsed_once_in_its_own_process_and_served_as_read_back_from_the_store(writer, monkeypatch):
+    """The server serves the Document its ingest process parsed (in full, cross-references too)
+    rather than parsing the stored bytes again: it is the one the store gives back, named by the
+    stored file name."""
+    import lawcode.text.parse
+    from lawcode.store.store import Store
+
+    parsed = []
+    parse_text = lawcode.text.parse.parse_text
+    with monkeypatch.context() as counting:
+        counting.setattr(lawcode.text.parse, "parse_text", lambda *a, **k: (parsed.append(a), parse_text(*a, **k))[1])
+        created = writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT, "model": SHED_MODEL},
+                              headers={"Authorization": f"Bearer {TOKEN}"})
+        served = writer.app.state.library.get("shed").document
+    assert created.status_code == 201
+    assert parsed == []  # not in the server's process
+    with Store.open() as store:
+        read_back = store.document(store.resolve("shed"))
+    assert served == read_back and served.source == read_back.source == "shed.txt"
+    assert served.references and served.to_dict() == read_back.to_dict()
+    provision = writer.get("/api/regulations/shed/provisions/2").json()
+    assert provision["references"][0]["target"] == "chp_I__art_1"
+
+
+def test_a_posted_text_the_store_holds_with_other_bytes_is_served_as_stored(writer):
+    """Posted again with another title (the same provisions, so the same fingerprint), a text
+    changes nothing in the store: the server serves the stored text, not the posted one."""
+    from lawcode.store.store import Store
+
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    first = writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT}, headers=headers)
+    retitled = SHED_TEXT.replace("Invented Rules on Garden Sheds", "Garden Shed Rules (consolidated)")
+    again = writer.post("/api/regulations", json={"id": "shed", "text": retitled}, headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert again.json()["version"] == "shed@1" and again.json()["fingerprint"] == first.json()["fingerprint"]
+    with Store.open() as store:
+        stored = store.document(store.resolve("shed"))
+    served = writer.app.state.library.get("shed").document
+    assert served == stored and served.title == "Invented Rules on Garden Sheds"
+
+
+def test_a_posted_text_without_structure_is_told_the_styles_it_must_use_not_the_command_line_option(
+        writer, tmp_path, monkeypatch, capsys):
+    """The API takes no style (the request has no field for one): its error names the styles the
+    text must be in. The command line's error for the same text still suggests --style."""
+    from conftest import run_main
+    from lawcode.text.styles import STYLES
+
+    text = "Shed Rules\n\nOwners keep sheds tidy.\n\nArt1 Sheds are painted.\n"
+    finding = ("no recognisable structure: no style's headings were found; found a line that starts like a heading "
+               "but is not one: 'Art1 Sheds are painted.'")
+    styles = ", ".join(STYLES)
+    response = writer.post("/api/regulations", json={"id": "shed", "text": text},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 422
+    api = response.json()
+    assert (api["file"], api["line"]) == ("text", 5)
+    assert api["error"] == f"{finding}. The text must be laid out in one of the styles lawcode detects ({styles}); " \
+        "none can be forced here"
+
+    path = tmp_path / "shed.txt"
+    path.write_text(text, encoding="utf-8")
+    code, _out, err = run_main(monkeypatch, capsys, "parse", str(path))
+    assert code == 2
+    assert f"shed.txt:5: {finding}. Try --style ({styles}) if the text uses one of those layouts" in " ".join(err.split())

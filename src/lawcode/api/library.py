@@ -15,9 +15,11 @@ while it runs. So no request pauses it: a regulation read from the store is conv
 pause unwrapped, one at a time under a lock (and the collector switched back on should anything
 have left it off); an ingest prepares the posted text and model (parse, check they belong
 together: the store's own ``prepare``) in a process of its own, as ``lawcode ingest``'s workers
-do, and only writes the result here. A posted model is validated once, here, before anything
-else; the ingest's process reads it as validated (handed over through a model cache of the
-request's own) and what is stored is served with it, not read back and validated again.
+do, and only writes the result here; the text is parsed once, there, in full, and its Document
+comes back with the result to be served (not parsed again from the stored bytes). A posted
+model is validated once, here, before anything else; the ingest's process reads it as validated
+(handed over through a model cache of the request's own) and what is stored is served with it,
+not read back and validated again.
 """
 
 from __future__ import annotations
@@ -128,6 +130,7 @@ def _store_name() -> str:
 
 _conversions = threading.Lock()
 KEPT_VERSIONS = 16  # earlier stored versions a server keeps read, for questions about past days
+STORED_NOW = frozenset({"stored", "new version"})  # the statuses of Store.add that stored the posted bytes
 
 
 @contextmanager
@@ -426,13 +429,18 @@ class Library:
             self._earlier[version.ref] = regulation
         return regulation
 
-    def _from_store(self, store: Store, version: Version, loaded: LoadedModel | None = None) -> Regulation:
-        """The Regulation of one stored version: its text parsed from the stored bytes, its model
-        loaded (or ``loaded``: the model just stored with it, validated already)."""
+    def _from_store(self, store: Store, version: Version, loaded: LoadedModel | None = None,
+                    document: Document | None = None) -> Regulation:
+        """The Regulation of one stored version: its text parsed from the stored bytes (or
+        ``document``: those bytes as the ingest parsed them), its model loaded (or ``loaded``: the
+        model just stored with it, validated already)."""
         from lawcode.akn.export import to_akn
         from lawcode.service import with_work_uri
 
-        document = store.document(version)
+        if document is None:
+            document = store.document(version)
+        else:  # named as store.document names it: by the file name stored, not where the ingest read it
+            document = dataclasses.replace(document, source=version.source_name)
         loaded = loaded if loaded is not None else store.loaded_model(version)
         frbr_uri = store.work_uri(version.regulation_id)
         akn = without_pause(to_akn)(with_work_uri(document, frbr_uri))
@@ -457,13 +465,16 @@ class Library:
                 text_name = Path(loaded.model.regulation.text.file).name
             text_path = Path(folder) / text_name
             text_path.write_text(text, encoding="utf-8")
-            prepared = _prepare_apart(text_path, model_path, model_cache)
+            prepared, document = _prepare_apart(text_path, model_path, model_cache)
             with collector_kept_on():
                 with opened_store(create=True) as store:
                     known = bool(store.versions(regulation_id))
                     added = store.add(prepared, as_version_of=regulation_id if known else None)
                     version = store.resolve(f"{added.regulation_id}@{added.number}")
-                    regulation = self._from_store(store, version, loaded)
+                    # a version stored before with this fingerprint may hold other bytes (another title,
+                    # cruft, wrapping): then its own, not the posted text's, Document is served
+                    stored_now = added.status in STORED_NOW
+                    regulation = self._from_store(store, version, loaded, document if stored_now else None)
                 self.regulations[regulation.id] = regulation
         return regulation
 
@@ -499,9 +510,11 @@ def _handed_over(model_path: Path, loaded: LoadedModel, folder: Path) -> str:
     return str(folder)
 
 
-def _prepare_apart(text_path: Path, model_path: Path | None, model_cache: str | None) -> PreparedText:
+def _prepare_apart(text_path: Path, model_path: Path | None, model_cache: str | None
+                   ) -> tuple[PreparedText, Document]:
     """The store's ``prepare`` of a posted text (and model, read from ``model_cache``) in a process
-    of its own, so that what it pauses or allocates stays there; its error raised here, naming the
+    of its own, so that what it pauses or allocates stays there, with the text's Document, which the
+    server then serves (a posted text is parsed once, there); its error raised here, naming the
     request's field."""
     import multiprocessing
 
@@ -515,18 +528,25 @@ def _prepare_apart(text_path: Path, model_path: Path | None, model_cache: str | 
     return prepared
 
 
-def _prepare(text_path: str, model_path: str | None, model_cache: str | None) -> PreparedText | dict[str, Any]:
-    """The PreparedText, or the fields of its error (raised in the server): run in the ingest's own
-    process, whose model cache (when a model was posted) is the request's, holding that model."""
+def _prepare(text_path: str, model_path: str | None, model_cache: str | None
+             ) -> tuple[PreparedText, Document] | dict[str, Any]:
+    """The PreparedText and the text's Document, or the fields of its error (raised in the server):
+    run in the ingest's own process, whose model cache (when a model was posted) is the request's,
+    holding that model. The text is parsed in full, cross-references too, as the server serves it
+    (``prepare`` alone would leave them out, and the server parse it again)."""
     import os
 
     from lawcode.store.prepare import prepare
+    from lawcode.text.parse import NoStructure, parse_text
 
     if model_cache is not None:
         os.environ["LAWCODE_CACHE"] = model_cache  # this process is the request's alone
     try:
-        return prepare(text_path, model_path)
+        document = parse_text(Path(text_path).read_bytes(), source=text_path)
+        return prepare(text_path, model_path, document), document
     except LawcodeError as error:
+        if isinstance(error, NoStructure):
+            error = error.advising(None)  # a posted text's style is detected: the request has no field to force one
         return {"message": error.message, "file": error.file, "line": error.line, "expected": error.expected,
                 "known": error.known}
 

@@ -71,8 +71,9 @@ def sha256(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def prepare(path: str, model_ref: str | None = None) -> PreparedText:
-    """Parse the text at ``path`` and gather everything the store keeps of it.
+def prepare(path: str, model_ref: str | None = None, document: Document | None = None) -> PreparedText:
+    """Parse the text at ``path`` (unless ``document`` is it, parsed already by a caller that
+    keeps it) and gather everything the store keeps of it.
 
     The regulation it belongs to is named by its Akoma Ntoso work URI: the model's (the one given,
     or a shipped model written for this text or for a text of this file name), else one made
@@ -84,7 +85,8 @@ def prepare(path: str, model_ref: str | None = None) -> PreparedText:
     data = Path(path).read_bytes()
     # The store keeps the tree and its fingerprint, not the cross-references (a Document read
     # back is parsed in full): not looking for them halves the parsing time.
-    document = parse_text(data, source=path, cross_references=False)
+    if document is None:
+        document = parse_text(data, source=path, cross_references=False)
     fingerprint = document.fingerprint()
     loaded = _model(model_ref, fingerprint, Path(path).name, path)
     named = _shipped_model_named_for(Path(path).name) if loaded is None else loaded

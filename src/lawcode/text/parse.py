@@ -18,7 +18,8 @@ no sensible tree can be built:
 * no recognisable structure (no article, section or numbered heading anywhere) - this includes
   a huge single line of junk, which is scanned in linear time and refused quickly. The message
   names the style looked for, the first line that starts like a heading but was not read as one
-  (or the first line of text), and suggests ``--style``.
+  (or the first line of text), and says how to choose a style: ``--style`` on the command line, the
+  styles the text must use for a caller that cannot choose one (see :class:`NoStructure`).
 
 A warning in ``Document.warnings`` (the text is still usable, the reader should look) for:
 
@@ -100,7 +101,39 @@ def parse_text(data: bytes | str, source: str = "<text>", style: str | None = No
 _HEADING_WORDS = ("article", "art", "section", "sec", "chapter", "part", "regulation", "rule", "clause", "\u00a7")
 
 
-def _no_structure(lines: list[str], source: str, detection: Detection) -> TextError:
+COMMAND_LINE_STYLE = "--style"  # how a user of the command line chooses a text's style
+
+
+class NoStructure(TextError):
+    """A text in which no provision heading was found. Its advice depends on how the caller can
+    choose a text's style (``option``): the command line's ``--style`` unless another is given,
+    ``None`` for a front end that cannot choose one (the HTTP API, which detects it), and
+    :meth:`advising` gives the same error for another front end. The wording for each is decided
+    in one place, :func:`style_advice`."""
+
+    def __init__(self, finding: str, *, forced: bool, file: str | None, line: int | None, expected: str | None,
+                 option: str | None = COMMAND_LINE_STYLE) -> None:
+        self.finding = finding
+        self.forced = forced
+        super().__init__(f"{finding}. {style_advice(forced, option)}", file=file, line=line, expected=expected)
+
+    def advising(self, option: str | None) -> NoStructure:
+        """The same error, advising a caller who chooses a style with ``option`` (or cannot: ``None``)."""
+        return NoStructure(self.finding, forced=self.forced, file=self.file, line=self.line, expected=self.expected,
+                           option=option)
+
+
+def style_advice(forced: bool, option: str | None) -> str:
+    """What to do about a text without a recognisable structure: try (another) style with
+    ``option``, the caller's way to choose one, or, for a caller who cannot choose (``None``),
+    use one of the layouts the detection reads."""
+    styles = ", ".join(STYLES)
+    if option is None:
+        return f"The text must be laid out in one of the styles lawcode detects ({styles}); none can be forced here"
+    return f"Try {'another ' if forced else ''}{option} ({styles}) if the text uses one of those layouts"
+
+
+def _no_structure(lines: list[str], source: str, detection: Detection) -> NoStructure:
     """The error for a text in which no provision heading was found.
 
     It points at the first line that starts like a heading (a heading word or a number) but was
@@ -113,13 +146,11 @@ def _no_structure(lines: list[str], source: str, detection: Detection) -> TextEr
     what = "a line that starts like a heading but is not one" if near else "text without any heading"
     if detection.forced:
         looked = f"style {detection.style.name} ({detection.style.title}) expects {detection.style.headings}"
-        suggestion = "another --style"
     else:
         looked = "no style's headings were found"
-        suggestion = "--style"
-    return TextError(
-        f"no recognisable structure: {looked}; found {what}: {found[:80]!r}. Try {suggestion} "
-        f"({', '.join(STYLES)}) if the text uses one of those layouts",
+    return NoStructure(
+        f"no recognisable structure: {looked}; found {what}: {found[:80]!r}",
+        forced=detection.forced,
         file=source,
         line=line,
         expected="provision headings such as 'Article 1', 'Article 1: text', '§ 1.', '1. Title', "
