@@ -62,7 +62,13 @@ def test_hits_are_ranked_and_highlighted_with_citations(corpus):
     assert "**fee**" in hits[0]["snippet"] and hits[0]["kind"] == "item"
     ranked = corpus("keeper", "--regulation", "lighthouse")
     assert [h["score"] for h in ranked] == sorted((h["score"] for h in ranked), reverse=True)
-    assert corpus("fee", "--kind", "article") == []
+    # --kind: each hit cites the narrowest provision of that kind that the query matches on its own
+    articles = corpus("fee", "--kind", "article")
+    assert {(h["version"], h["citation"]) for h in articles} == {("lighthouse@1", "Art. 2"), ("lighthouse@1", "Art. 3"),
+                                                                  ("marina@1", "Art. 2")}
+    assert {h["kind"] for h in articles} == {"article"}
+    assert [h["citation"] for h in corpus("fee", "--kind", "item")] == ["Art. 2(1)(3)"]
+    assert corpus("lamp", "--kind", "item") == []  # lighthouse has no items: its articles hold the word
 
 
 def test_snippets_belong_to_each_search_in_a_row_and_in_threads_at_once(corpus, store_url):

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawcode.errors import QueryError
+from lawcode.store import narrow
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching, unknown_actor
 from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLE_TABLE_EVERY, SAMPLED_ROWS
+from lawcode.store.rows import Part
 from lawcode.store.sqlite_driver import sqlite3
 from lawcode.store.store import Store
 
@@ -36,16 +38,27 @@ class Hit:
     citation: str  # as a lawyer writes it ("Art. 13(1)(5)"; a norm's: "; "-separated)
     snippet: str
     score: float
+    # the other narrowest provisions of the same article that match (see lawcode.store.narrow)
+    also: tuple[Part, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"version": self.version, "what": self.what, "kind": self.kind}
         if self.what == "provision":
-            data.update(eid=self.ref, citation=self.citation)
+            data.update(eid=self.ref, citation=self.citation,
+                        also=[{"eid": part.eid, "citation": part.citation} for part in self.also])
         else:
             data.update(norm=self.ref, actors=list(self.actors), cites=list(self.cites),
                         citations=self.citation.split("; ") if self.citation else [])
         data.update(snippet=self.snippet, score=round(self.score, 4))
         return data
+
+
+@dataclass(frozen=True)
+class Shown(narrow.Row):
+    """A ranked row with the actors and cites of a norm's."""
+
+    actors: str = ""
+    cites: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +78,9 @@ class Results:
 # any one regulation of the corpus (the longest, the Equality Act's sections 1 to 60, has about
 # 1,050 provisions and 150 norms), so a search narrowed by --regulation is always ranked in full.
 CANDIDATES = 2000
+
+# How many times ``limit`` rows are ranked for a search narrowed by --kind (see search).
+KIND_SPARE = 4
 
 
 def search(store: Store, text: str, *, regulation: str | None = None, kind: str | None = None,
@@ -86,9 +102,9 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     elif scope is not None:
         filters.append(f"s.version_id IN ({', '.join('?' * len(scope))})")
         params.extend(v.id for v in scope)
-    if kind is not None:
-        filters.append("s.kind = ?")
-        params.append(kind)
+    if kind is not None:  # a norm's or container's kind, or one of the provisions an article row holds
+        filters.append("(s.kind = ? OR s.parts LIKE ?)")
+        params.extend([kind, f"% {kind} %"])
     if actor is not None:
         bearers = actors_matching(store, actor, scope)
         if not bearers:
@@ -98,25 +114,34 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         for version_id, ids in bearers.items():
             params.extend([version_id, *(f"% {one} %" for one in ids)])
     where = "".join(f" AND {f}" for f in filters)
+    # A row ranked for a kind may hold no provision of that kind that the query matches on its own:
+    # more rows are read, and the first ``limit`` that do are kept.
+    ranked = limit if kind is None else limit * KIND_SPARE
     if store.backend.name == "sqlite":
-        rows, capped = _sqlite(store, q.to_fts5(parsed), where, params, limit)
+        match = q.to_fts5(parsed)
+        rows, capped = _sqlite(store, match, where, params, ranked)
+        matcher: narrow.Matcher = lambda texts: _sqlite_matches(match, texts)  # noqa: E731
     else:
-        rows, capped = _postgresql(store, parsed, where, params, limit, sample=actor is None)
-    versions = store.versions_by_id(int(row[0]) for row in rows)
-    hits = tuple(Hit(versions[int(vid)].ref, what, ref, kind_ or "", tuple((actors or "").split()),
-                     tuple((cites or "").split()), citation or "", snippet, float(score))
-                 for vid, what, ref, kind_, actors, cites, citation, snippet, score in rows)
-    return Results(hits, capped)
+        rows, capped = _postgresql(store, parsed, where, params, ranked, sample=actor is None)
+        matcher = _postgresql_matcher(store, parsed)
+    found = narrow.narrowest([row for row, _, _ in rows], matcher, kind)
+    versions = store.versions_by_id(version_id for _, version_id, _ in rows)
+    hits = []
+    for (row, version_id, score), cited in zip(rows, found, strict=True):
+        if cited is None:
+            continue
+        hits.append(Hit(versions[version_id].ref, row.what, cited.ref, cited.kind or "", tuple(row.actors.split()),
+                        tuple(row.cites.split()), cited.citation, cited.snippet, score, cited.also))
+    return Results(tuple(hits[:limit]), capped)
 
 
-def _sqlite(store: Store, match: str, where: str, params: list[Any], limit: int) -> tuple[list[tuple[Any, ...]], bool]:
-    """Rank, then cut snippets for the best rows only.
+def _sqlite(store: Store, match: str, where: str, params: list[Any],
+            limit: int) -> tuple[list[tuple[Shown, int, float]], bool]:
+    """The best ``limit`` rows, ranked, with what a hit needs of them.
 
     One pass over the matches ranks the first CANDIDATES + 1 in store order (FTS5 reads them in
-    key order and stops there; the last one only tells that there were more). Snippets are then
-    cut from a copy of just the best rows in a small full-text table in memory, with the same
-    tokenizer and query: asking the store's table again for them would read every match of a
-    prefix again (FTS5 expands ``with*`` over the whole index on each query).
+    key order and stops there; the last one only tells that there were more); the best rows are
+    then read by key.
     """
     # bm25 is lower for better matches: negated so that a higher score is better on both backends.
     best = store.backend.rows(
@@ -128,25 +153,32 @@ def _sqlite(store: Store, match: str, where: str, params: list[Any], limit: int)
     if not best:
         return [], False
     keys = [row[0] for row in best]
-    marks = ", ".join("?" * len(keys))
     shown = {row[0]: row[1:] for row in store.backend.rows(
-        f"SELECT rowid, version_id, what, ref, kind, actors, cites, citation, heading, body FROM search_text "
-        f"WHERE rowid IN ({marks})", keys)}
-    snippets = _snippets(match, [(key, shown[key][-2], shown[key][-1]) for key in keys])
-    return [(*shown[key][:-2], snippets.get(key, ""), score) for key, score, _ in best], int(best[0][2]) > CANDIDATES
+        f"SELECT rowid, version_id, what, ref, kind, actors, cites, citation, heading, body, parts FROM search_text "
+        f"WHERE rowid IN ({', '.join('?' * len(keys))})", keys)}
+    return [(_shown(*shown[key][1:]), int(shown[key][0]), float(score)) for key, score, _ in best], \
+        int(best[0][2]) > CANDIDATES
 
 
-def _snippets(match: str, rows: list[tuple[int, str, str]]) -> dict[int, str]:
-    """FTS5's snippet of each (key, heading, body) for the query, with the matched words marked:
-    from a full-text table in memory that holds these rows only, inside a transaction that is
-    rolled back, so that the table is empty again for the next search (in this thread: creating
-    it anew cost more than the rest of the snippets)."""
+def _shown(what: str, ref: str, kind: str | None, actors: str | None, cites: str | None, citation: str | None,
+           heading: str | None, body: str | None, parts: str | None) -> Shown:
+    return Shown(what, ref, kind or "", citation or "", heading or "", body or "", parts or "", actors or "",
+                 cites or "")
+
+
+def _sqlite_matches(match: str, texts: list[tuple[int, str, str]]) -> narrow.Matches:
+    """Which of ``texts`` (key, heading, body) the query matches, with bm25 and FTS5's snippet: from
+    a full-text table in memory that holds these texts only, inside a transaction that is rolled
+    back, so that the table is empty again for the next search (in this thread: creating it anew
+    cost more than the rest). Asking the store's table instead would read every match of a prefix
+    again (FTS5 expands ``with*`` over the whole index on each query)."""
     scratch = _scratch_table()
     scratch.execute("BEGIN")
     try:
-        scratch.executemany("INSERT INTO shown (rowid, heading, body) VALUES (?, ?, ?)", rows)
-        return dict(scratch.execute(f"SELECT rowid, snippet(shown, -1, '{MARK}', '{MARK}', '…', 24) FROM shown "
-                                    "WHERE shown MATCH ?", (match,)).fetchall())
+        scratch.executemany("INSERT INTO shown (rowid, heading, body) VALUES (?, ?, ?)", texts)
+        return {key: (-score, snippet) for key, score, snippet in scratch.execute(
+            f"SELECT rowid, bm25(shown, 1.0, 2.0), snippet(shown, -1, '{MARK}', '{MARK}', '…', 24) FROM shown "
+            "WHERE shown MATCH ?", (match,))}
     finally:
         scratch.execute("ROLLBACK")
 
@@ -183,9 +215,9 @@ PLANNER_SETTINGS = {"enable_seqscan": "off", "max_parallel_workers_per_gather": 
 
 
 def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], limit: int,
-                sample: bool) -> tuple[list[tuple[Any, ...]], bool]:
+                sample: bool) -> tuple[list[tuple[Shown, int, float]], bool]:
     """Find and rank the candidates (reading only their keys and tsvectors, ranked as they are read, so
-    that no copy of a tsvector is kept), then read the rows and cut the snippets of the best ``limit``.
+    that no copy of a tsvector is kept), then read the best ``limit`` rows.
 
     A query with a phrase is narrowed first by the index of word pairs (migration 3) to the rows where
     the phrase's words stand side by side (every such row is then checked against the phrase itself;
@@ -205,7 +237,6 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], li
         match_params: list[Any] = [pairs, tsquery, *params]
     else:
         match, match_params = f"s.document @@ to_tsquery('english', ?){where}", [tsquery, *params]
-    options = f"StartSel={MARK}, StopSel={MARK}, MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=\" … \""
     with store.backend.settings(PLANNER_SETTINGS):
         rank = "ts_rank(s.document, to_tsquery('english', ?)) AS score"
         among = _sample(_estimated_rows(store, match, match_params)) if sample and pairs is None else None
@@ -223,15 +254,38 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], li
         rows = store.backend.rows(
             f"WITH {found}, counted AS (SELECT count(*) AS n, max(id) AS last FROM found), "
             "top AS (SELECT id, score FROM found, counted WHERE n <= ? OR id < last ORDER BY score DESC, id LIMIT ?) "
-            "SELECT s.version_id, s.what, s.ref, s.kind, s.actors, s.cites, s.citation, "
-            "ts_headline('english', CASE WHEN s.body = '' THEN coalesce(s.heading, '') ELSE s.body END, "
-            "to_tsquery('english', ?), ?), top.score, counted.n "
+            "SELECT s.version_id, s.what, s.ref, s.kind, s.actors, s.cites, s.citation, s.heading, s.body, "
+            "s.parts, top.score, counted.n "
             "FROM top JOIN search_text s ON s.id = top.id, counted ORDER BY top.score DESC, top.id",
-            (*found_params, CANDIDATES, limit, tsquery, options))
+            (*found_params, CANDIDATES, limit))
     if not rows:
         _refuse_only_stop_words(store, tsquery, parsed)
     capped = bool(rows) and int(rows[0][-1]) > CANDIDATES
-    return [row[:-1] for row in rows], capped
+    return [(_shown(*row[1:10]), int(row[0]), float(row[10])) for row in rows], capped
+
+
+# How PostgreSQL cuts a snippet: the matched words marked, one fragment of 10-24 words.
+_HEADLINE = f"StartSel={MARK}, StopSel={MARK}, MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=\" … \""
+
+
+def _postgresql_matcher(store: Store, parsed: q.Query) -> narrow.Matcher:
+    """Which texts (key, heading, body) the query matches, with ts_rank and ts_headline, weighted as
+    the stored rows are (heading above body): the server's own stemming and phrase matching, in one
+    statement for all the texts of the best rows."""
+    tsquery = q.to_tsquery(parsed)
+
+    def matches(texts: list[tuple[int, str, str]]) -> narrow.Matches:
+        keys, headings, bodies = zip(*texts, strict=True)
+        return {int(key): (float(score), str(snippet)) for key, score, snippet in store.backend.rows(
+            "SELECT t.key, ts_rank(t.document, query), ts_headline('english', CASE WHEN t.body = '' THEN t.heading "
+            "ELSE t.body END, query, ?) FROM (SELECT key, heading, body, "
+            "setweight(to_tsvector('english', heading), 'A') || setweight(to_tsvector('english', body), 'B') "
+            "AS document "
+            "FROM unnest(?::bigint[], ?::text[], ?::text[]) AS u(key, heading, body)) AS t, "
+            "to_tsquery('english', ?) AS query WHERE t.document @@ query",
+            (_HEADLINE, list(keys), list(headings), list(bodies), tsquery))}
+
+    return matches
 
 
 def _refuse_only_stop_words(store: Store, tsquery: str, parsed: q.Query) -> None:

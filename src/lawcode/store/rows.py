@@ -1,0 +1,151 @@
+"""The full-text rows the store keeps of a text and its model: one per article, not one per provision.
+
+An article (or a section that holds text, or any provision outside one) is one row: its number
+and heading, then the words of the article and of everything in it, in reading order. A chapter,
+part or section that holds articles is a row of its own words (its number and heading). Each
+norm of a stored model is a row of its action, actors and kind.
+
+A hit is still cited to the narrowest provision that holds it (Art. 5(1)(a), not Art. 5): each
+article row carries the map of its provisions (:class:`Part`: eId, kind, citation, and where
+its words stand in the row's body), from which a search finds, for its best rows only, which
+provision the query matches (:mod:`lawcode.store.narrow`). Why one row per article and not per
+provision: a ninth of the rows, so that FTS5 writes about half as much per document and a
+search for a common word ranks a ninth of the candidates (docs/decisions/0013).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lawcode.text.document import CONTAINER_KINDS
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.text.document import Document, Node
+
+# One full-text row: what ("provision" or "norm"), ref (eId or norm id), kind, actors, cites,
+# citation (as a lawyer writes it), ord (reading order), heading, body, parts (see Part).
+SearchRow = tuple[str, str, str, str, str, str, int, str, str, str]
+
+_RELATIVE = "__"  # a part's eId continues its article's: only the rest is kept
+_WHOLE = "="  # ... else the whole eId follows this mark
+
+
+@dataclass(frozen=True)
+class Part:
+    """One provision inside an article row: the article itself (the first part), or any
+    provision in it. Its words with all of its own provisions' are ``body[start:end]``; the
+    article's words are its heading and the whole body."""
+
+    eid: str
+    kind: str
+    citation: str
+    start: int
+    end: int
+
+    def contains(self, other: Part) -> bool:
+        """``other`` is this provision or one inside it (parts nest: their spans do)."""
+        return self.start <= other.start and other.end <= self.end
+
+
+def provision_rows(document: Document) -> Iterator[SearchRow]:
+    """A row per article (with its map of parts) and per container, in reading order."""
+    from lawcode.engine.quote import citations
+
+    cited = {node.eid: citation for node, citation in citations(document)}
+    order = 0
+    pending = list(reversed(document.body))
+    while pending:
+        node = pending.pop()
+        if _is_container(node):
+            yield ("provision", node.eid, node.kind, "", "", cited[node.eid], order,
+                   _joined(node.num, node.heading), _joined(node.text, node.wrap_up), "")
+            pending.extend(reversed(node.children))
+        else:
+            body, parts = _article_body(node, cited)
+            yield ("provision", node.eid, node.kind, "", "", cited[node.eid], order,
+                   _joined(node.num, node.heading), body, parts)
+        order += 1
+
+
+def norm_rows(loaded: LoadedModel, document: Document) -> Iterator[SearchRow]:
+    from lawcode.engine.quote import citation
+
+    for order, norm in enumerate(loaded.model.norms):
+        actors = " ".join(a for a in (norm.bearer, norm.counterparty, norm.beneficiary) if a)
+        body = " ".join([norm.action, *norm.terms])
+        yield ("norm", norm.id, norm.kind.value, f" {actors} " if actors else "", " ".join(norm.cites),
+               "; ".join(citation(eid, document) for eid in norm.cites), order, norm.id, body, "")
+
+
+def parts_of(article_eid: str, encoded: str) -> list[Part]:
+    """The parts of an article row, the article first (see :func:`_article_body`)."""
+    parts = []
+    for line in encoded.split("\n"):
+        start, end, kind, eid, citation = line.split(" ", 4)
+        if eid.startswith(_WHOLE):
+            eid = eid[len(_WHOLE):]
+        elif eid:
+            eid = f"{article_eid}{_RELATIVE}{eid}"
+        else:
+            eid = article_eid
+        parts.append(Part(eid, kind, citation, int(start), int(end)))
+    return parts
+
+
+def _is_container(node: Node) -> bool:
+    """A chapter, part or section of articles: its articles are rows of their own."""
+    from lawcode.text.locate import is_provision
+
+    return node.kind in CONTAINER_KINDS and not is_provision(node)
+
+
+def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
+    """The words of ``article`` and of every provision in it, in reading order (its own number
+    and heading are the row's heading), and the map of its parts: one line per provision, the
+    article first, ``start end kind eId citation``, each eId written after the article's."""
+    pieces: list[str] = []
+    length = 0
+    lines: list[str] = []
+    prefix = article.eid + _RELATIVE
+
+    def add(text: str | None) -> None:
+        nonlocal length
+        if text:
+            if pieces:
+                pieces.append(" ")
+                length += 1
+            pieces.append(text)
+            length += len(text)
+
+    def visit(node: Node) -> None:
+        at = len(lines)
+        lines.append("")
+        start = length + (1 if pieces else 0)
+        if node is not article:
+            add(_joined(node.num, node.heading))
+        add(node.text)
+        for child in node.children:
+            visit(child)
+        add(node.wrap_up)
+        eid = node.eid
+        if node is article:
+            eid, start = "", 0
+        elif eid.startswith(prefix):
+            eid = eid[len(prefix):]
+        else:
+            eid = _WHOLE + eid
+        lines[at] = f"{start} {max(start, length)} {node.kind} {eid} {cited[node.eid]}"
+
+    visit(article)
+    return "".join(pieces), "\n".join(lines)
+
+
+def _joined(first: str | None, second: str | None) -> str:
+    """The two parts that are not empty, joined by a space (one or two parts of every node: made
+    without a generator, as a row is made for every node of every text stored)."""
+    if first and second:
+        return f"{first} {second}"
+    return first or second or ""
