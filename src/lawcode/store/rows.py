@@ -105,42 +105,46 @@ def _is_container(node: Node) -> bool:
 def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
     """The words of ``article`` and of every provision in it, in reading order (its own number
     and heading are the row's heading), and the map of its parts: one line per provision, the
-    article first, ``start end kind eId citation``, each eId written after the article's."""
-    pieces: list[str] = []
-    length = 0
-    lines: list[str] = []
-    prefix = article.eid + _RELATIVE
+    article first, ``start end kind eId citation``, each eId written after the article's.
 
-    def add(text: str | None) -> None:
-        nonlocal length
-        if text:
-            if pieces:
-                pieces.append(" ")
-                length += 1
-            pieces.append(text)
-            length += len(text)
+    Made for every article of every text stored, so without a helper call per piece: the body is
+    its pieces joined by spaces, and ``length`` counts each piece with the space after it.
+    """
+    pieces: list[str] = []
+    lines: list[str] = []
+    length = 0
+    prefix = article.eid + _RELATIVE
+    cut = len(prefix)
 
     def visit(node: Node) -> None:
+        nonlocal length
         at = len(lines)
         lines.append("")
-        start = length + (1 if pieces else 0)
+        start = length
         if node is not article:
-            add(_joined(node.num, node.heading))
-        add(node.text)
+            label = _joined(node.num, node.heading)
+            if label:
+                pieces.append(label)
+                length += len(label) + 1
+        if node.text:
+            pieces.append(node.text)
+            length += len(node.text) + 1
         for child in node.children:
             visit(child)
-        add(node.wrap_up)
+        if node.wrap_up:
+            pieces.append(node.wrap_up)
+            length += len(node.wrap_up) + 1
         eid = node.eid
         if node is article:
-            eid, start = "", 0
+            eid = ""
         elif eid.startswith(prefix):
-            eid = eid[len(prefix):]
+            eid = eid[cut:]
         else:
             eid = _WHOLE + eid
-        lines[at] = f"{start} {max(start, length)} {node.kind} {eid} {cited[node.eid]}"
+        lines[at] = f"{start} {max(start, length - 1)} {node.kind} {eid} {cited[node.eid]}"
 
     visit(article)
-    return "".join(pieces), "\n".join(lines)
+    return " ".join(pieces), "\n".join(lines)
 
 
 def _joined(first: str | None, second: str | None) -> str:
