@@ -1,9 +1,11 @@
-"""Ranked full-text search over stored provisions and norms, on either backend.
+"""Ranked full-text search over stored articles and norms, on either backend.
 
-SQLite ranks with FTS5's BM25 and cuts snippets with ``snippet()``; PostgreSQL ranks with
-``ts_rank`` over a weighted ``tsvector`` (headings above words) and cuts with ``ts_headline``.
-Both mark the matched words in the snippet with ``**`` (Markdown bold). Only one version of
-each regulation is searched: the one in force on ``on``, else the latest.
+SQLite ranks the rows (one per article, container or norm: :mod:`lawcode.store.rows`) with
+FTS5's BM25 and cuts snippets with ``snippet()``; PostgreSQL ranks with ``ts_rank`` over a
+weighted ``tsvector`` (headings above words) and cuts with ``ts_headline``. Each of the best rows
+is then cited to the narrowest provision in it that the query matches (:mod:`lawcode.store.narrow`).
+Both mark the matched words in the snippet with ``**`` (Markdown bold). Only one version of each
+regulation is searched: the one in force on ``on``, else the latest.
 """
 
 from __future__ import annotations
@@ -72,11 +74,12 @@ class Results:
     capped: bool
 
 
-# Ranking scores every matching row; a word in most provisions of a large corpus matches
-# hundreds of thousands. Ranking stops at this many candidates (in the order stored), so that
-# every search answers in a bounded time; the answer says when it did. 2,000 still ranks all of
-# any one regulation of the corpus (the longest, the Equality Act's sections 1 to 60, has about
-# 1,050 provisions and 150 norms), so a search narrowed by --regulation is always ranked in full.
+# Ranking scores every matching row; a word in most articles of a large corpus matches tens of
+# thousands. Ranking stops at this many candidates (in the order stored), so that every search
+# answers in a bounded time; the answer says when it did. 2,000 rows are the articles of about 45
+# regulations of the benchmark's corpus, and all of any one of the corpus texts (the longest, the
+# Equality Act's sections 1 to 60, has 60 sections, their parts and 150 norms), so a search
+# narrowed by --regulation is always ranked in full.
 CANDIDATES = 2000
 
 # How many times ``limit`` rows are ranked for a search narrowed by --kind (see search).
