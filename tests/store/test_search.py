@@ -181,7 +181,7 @@ def test_a_query_matching_too_many_rows_is_ranked_among_the_first_stored_and_say
     assert answer["ranked_among_first"] == 2
     assert {h["eid"] for h in answer["hits"]} == {"art_1__para_nn_1", "art_2__para_nn_1"}  # the first two stored
     _code, out, err = lawcode(monkeypatch, capsys, "search", "keeper", "--regulation", "lighthouse")
-    assert "more than 2 provisions and norms match" in err
+    assert "more than 2 articles and norms match" in err
     monkeypatch.setattr(search_module, "CANDIDATES", 3)
     _, out, _ = lawcode(monkeypatch, capsys, "search", "keeper", "--format", "json")
     assert json.loads(out)["ranked_among_first"] is None

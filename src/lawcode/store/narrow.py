@@ -1,30 +1,39 @@
 """Which provision of a matching article row a hit cites: the narrowest one the query matches.
 
-A search ranks article rows (:mod:`lawcode.store.rows`). For the best of them only, each of the
-article's provisions (its words with those of the provisions inside it) is matched against the
-query again, in a small full-text index of just these texts (the backend's own, so that words
-stem and phrases match as in the ranking): the hit cites the narrowest provision that matches on
-its own (Art. 5(1)(a) rather than Art. 5(1) or Art. 5), and its snippet comes from it. When the
-query's words only meet across several provisions (one word in paragraph 1, another in 2), the
-narrowest provision holding them all is the article, and the hit cites it. Other narrowest
-provisions of the same article that match are listed with the hit (``also``).
+A search ranks article rows (:mod:`lawcode.store.rows`). For the best of them only, the query is
+matched again against each provision of the article (its words with those of the provisions in
+it), here in Python: the words of the query are found in the article's text, stemmed as the
+backend stems them (one statement for the few words that could be them), and the query's AND,
+OR, NOT and phrases are checked over each provision's stretch of text. The hit cites the
+narrowest provision that matches (Art. 5(1)(a) rather than Art. 5(1) or Art. 5), the first in
+reading order when several do (the others are listed with it, ``also``), and its snippet comes
+from that provision. When the query's words only meet across provisions (one word in paragraph
+1, another in paragraph 2), the narrowest provision holding them all is the article.
+
+Why not the backend's own full-text index for this: indexing the texts of 20 articles again
+(every provision's, nested) took 3-60 ms a search, as much as the ranking itself. Why it is
+safe: the row was matched by the backend; if a word is tokenized here otherwise than there
+(a rare character), the hit cites the article, which does hold the match.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from lawcode.store import query as q
 from lawcode.store.rows import Part, parts_of
 
-# What a backend gives back for some texts to match: for each key that matches the query, its
-# score (higher is better) and its snippet (the matched words marked).
-Matches = dict[int, tuple[float, str]]
-# The texts to match: (key, heading, body).
-Matcher = Callable[[list[tuple[int, str, str]]], Matches]
+# The backend's stems of some lower-case words (None for a word its index leaves out).
+Stemmer = Callable[[list[str]], dict[str, str | None]]
 
-# A part's key in the matcher: its row's place among the rows shown, times this, plus its own place.
-_PARTS_PER_ROW = 1 << 16
+# A word as the index splits text into words: a run of letters and digits (unicode61's default).
+_WORD = re.compile(r"[^\W_]+")
+MARK = "**"  # around each matched word or phrase in a snippet (Markdown bold)
+SNIPPET_WORDS = 24  # words in a snippet, as the backends' own snippets have
+_BEFORE = 6  # words shown before the first match
 
 
 @dataclass(frozen=True)
@@ -52,41 +61,154 @@ class Cited:
     also: tuple[Part, ...]
 
 
-def narrowest(rows: Sequence[Row], match: Matcher, kind: str | None = None) -> list[Cited | None]:
-    """For each row, what its hit cites, or None when it has no provision of ``kind`` that the
-    query matches (only when ``kind`` is given: a row ranked for the query matches it as a whole).
-    """
-    texts: list[tuple[int, str, str]] = []
-    candidates: list[list[Part]] = []
-    for place, row in enumerate(rows):
-        if not row.parts:
-            own = Part(row.ref, row.kind, row.citation, 0, len(row.body))
-            parts = [own]
-            texts.append((place * _PARTS_PER_ROW, row.heading, row.body))
+def narrowest(rows: Sequence[Row], query: q.Query, stem: Stemmer, kind: str | None = None) -> list[Cited | None]:
+    """For each row, what its hit cites; None when ``kind`` is given and the row holds no provision
+    of that kind that the query matches."""
+    leaves = _leaves(query)
+    words = {w.lower() for leaf in leaves for w in leaf.words}
+    stems = stem(sorted(words))
+    # A word and its stem begin alike: the stemmers change only a word's last letters (Porter's
+    # "happy" -> "happi", "relational" -> "relat"). Only the words of the text that begin as a
+    # stem of the query's does (all but its last two letters) can be the query's.
+    starts = sorted({_start(stems.get(word) or word) for word in words})
+    found = [(_candidates(starts, row.heading), _candidates(starts, row.body)) for row in rows]
+    unknown = {token for pair in found for tokens in pair for _, _, token in tokens} - stems.keys()
+    stems |= stem(sorted(unknown)) if unknown else {}
+    return [_cite(row, query, leaves, stems, heading, body, kind)
+            for row, (heading, body) in zip(rows, found, strict=True)]
+
+
+def _start(stem: str) -> str:
+    return stem[:max(2, len(stem) - 2)]
+
+
+def _candidates(starts: list[str], text: str) -> list[tuple[int, int, str]]:
+    """The words of ``text`` that begin with one of ``starts`` (start, end, lower case), in order."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: offsets would not match
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found = []
+    for start in starts:
+        at = lower.find(start)
+        while at >= 0:
+            if at == 0 or not _WORD.match(lower, at - 1):
+                end = _WORD.match(lower, at)
+                if end is not None:
+                    found.append((at, end.end(), end.group()))
+            at = lower.find(start, at + 1)
+    if len(starts) > 1:
+        found = sorted(set(found))
+    return found
+
+
+def _cite(row: Row, query: q.Query, leaves: list[q.Words], stems: dict[str, str | None],
+          heading: list[tuple[int, int, str]], body: list[tuple[int, int, str]], kind: str | None) -> Cited | None:
+    own = Part(row.ref, row.kind, row.citation, 0, len(row.body))
+    parts = parts_of(row.ref, row.parts) if row.parts else [own]
+    in_heading = {id(leaf): _found(leaf, heading, stems, row.heading) for leaf in leaves}
+    at = {id(leaf): _found(leaf, body, stems, row.body) for leaf in leaves}
+    starts = {key: [start for start, _ in spans] for key, spans in at.items()}
+
+    def matches(index: int, part: Part) -> bool:
+        def holds(leaf: q.Words) -> bool:
+            if index == 0 and in_heading[id(leaf)]:
+                return True
+            found = starts[id(leaf)]
+            first = bisect_left(found, part.start)
+            return first < len(found) and found[first] < part.end
+        return _evaluate(query, holds)
+
+    matched = [(index, part) for index, part in enumerate(parts)
+               if (kind is None or part.kind == kind or not row.parts) and matches(index, part)]
+    # A provision's own provisions follow it at once in reading order: if one of them matches, the
+    # next provision that matches is one of them.
+    following = [part for _, part in matched[1:]]
+    least = [part for (_, part), after in zip(matched, [*following, None], strict=False)
+             if after is None or not part.contains(after)]
+    if not least:
+        if kind is not None and row.parts:
+            return None
+        least = [parts[0]]  # tokenized otherwise than the backend did: the row itself holds the match
+    first = least[0]
+    shown = _positive_leaves(query)
+    marks = sorted(span for leaf in shown for span in at[id(leaf)] if first.start <= span[0] < first.end)
+    if marks or first is not parts[0] or not any(in_heading[id(leaf)] for leaf in shown):
+        snippet = _snippet(row.body[first.start:first.end], [(s - first.start, e - first.start) for s, e in marks])
+    else:  # the article's heading holds the match
+        snippet = _snippet(row.heading, sorted(span for leaf in shown for span in in_heading[id(leaf)]))
+    return Cited(first.eid, first.kind, first.citation, snippet, tuple(least[1:]))
+
+
+def _leaves(query: q.Query) -> list[q.Words]:
+    if isinstance(query, q.Words):
+        return [query]
+    return _leaves(query.left) + _leaves(query.right)
+
+
+def _positive_leaves(query: q.Query) -> list[q.Words]:
+    """The words and phrases of the query that a match holds (not those after NOT)."""
+    if isinstance(query, q.Words):
+        return [query]
+    if query.name == "NOT":
+        return _positive_leaves(query.left)
+    return _positive_leaves(query.left) + _positive_leaves(query.right)
+
+
+def _evaluate(query: q.Query, holds: Callable[[q.Words], bool]) -> bool:
+    if isinstance(query, q.Words):
+        return holds(query)
+    left = _evaluate(query.left, holds)
+    if query.name == "AND":
+        return left and _evaluate(query.right, holds)
+    if query.name == "OR":
+        return left or _evaluate(query.right, holds)
+    return left and not _evaluate(query.right, holds)
+
+
+def _found(leaf: q.Words, tokens: list[tuple[int, int, str]], stems: dict[str, str | None],
+           text: str) -> list[tuple[int, int]]:
+    """Where in ``text`` the word or phrase ``leaf`` stands: (start, end) of each time. ``tokens``
+    are the candidate words of the text (start, end, lower case), in order; the words of a phrase
+    must follow each other with nothing but spaces and punctuation between them."""
+    wanted = [stems.get(word.lower()) for word in leaf.words]
+    last = len(wanted) - 1
+    spans = []
+    for at in range(len(tokens) - last):
+        for offset, expected in enumerate(wanted):
+            start, _, token = tokens[at + offset]
+            if offset and _WORD.search(text, tokens[at + offset - 1][1], start):
+                break  # another word stands between
+            got = stems.get(token)
+            prefix = leaf.prefix and offset == last
+            if expected is None or got is None or not (got == expected or (prefix and (
+                    got.startswith(expected) or token.startswith(leaf.words[-1].lower())))):
+                break
         else:
-            parts = parts_of(row.ref, row.parts)
-            if len(parts) >= _PARTS_PER_ROW:
-                parts = parts[:1]  # never in a real text: then the article alone is matched again
-            for at, part in enumerate(parts):
-                if kind is not None and part.kind != kind:
-                    continue
-                if at == 0:
-                    texts.append((place * _PARTS_PER_ROW, row.heading, row.body))
-                else:
-                    texts.append((place * _PARTS_PER_ROW + at, "", row.body[part.start:part.end]))
-        candidates.append(parts)
-    found = match(texts) if texts else {}
-    cited: list[Cited | None] = []
-    for place, parts in enumerate(candidates):
-        matched = [(at, part) for at, part in enumerate(parts) if place * _PARTS_PER_ROW + at in found]
-        # A provision's own provisions follow it (reading order) and lie within its words.
-        least = [(at, part) for at, part in matched
-                 if not any(later > at and part.contains(other) for later, other in matched)]
-        if not least:
-            cited.append(None)
+            spans.append((tokens[at][0], tokens[at + last][1]))
+    return spans
+
+
+def _snippet(text: str, marks: list[tuple[int, int]]) -> str:
+    """About SNIPPET_WORDS words of ``text`` from a little before its first mark, the marked words
+    in ``**``, an ellipsis where the text goes on."""
+    first = marks[0][0] if marks else 0
+    before = [m.start() for m in _WORD.finditer(text, max(0, first - 200), first)][-_BEFORE:]
+    start = before[0] if before else first
+    if not marks:
+        start = 0
+    end = len(text)
+    for count, m in enumerate(_WORD.finditer(text, start), 1):
+        if count == SNIPPET_WORDS:
+            end = m.end()
+            break
+    pieces, at = [], start
+    for mark_start, mark_end in marks:
+        if mark_start >= end:
+            break
+        if mark_start < at:
             continue
-        best_at, best = max(least, key=lambda pair: (found[place * _PARTS_PER_ROW + pair[0]][0], -pair[0]))
-        snippet = found[place * _PARTS_PER_ROW + best_at][1]
-        cited.append(Cited(best.eid, best.kind, best.citation, snippet,
-                           tuple(part for _, part in least if part is not best)))
-    return cited
+        pieces += [text[at:mark_start], MARK, text[mark_start:mark_end], MARK]
+        at = mark_end
+    pieces.append(text[at:end])
+    shown = " ".join("".join(pieces).split())
+    return ("…" if start > 0 else "") + shown + ("…" if end < len(text) else "")

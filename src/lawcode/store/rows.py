@@ -16,8 +16,7 @@ search for a common word ranks a ninth of the candidates (docs/decisions/0013).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lawcode.text.document import CONTAINER_KINDS
 
@@ -33,11 +32,10 @@ _RELATIVE = "__"  # a part's eId continues its article's: only the rest is kept
 _WHOLE = "="  # ... else the whole eId follows this mark
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One provision inside an article row: the article itself (the first part), or any
     provision in it. Its words with all of its own provisions' are ``body[start:end]``; the
-    article's words are its heading and the whole body."""
+    article's words are its heading and the whole body. (A tuple: a search reads hundreds.)"""
 
     eid: str
     kind: str

@@ -24,7 +24,7 @@ from lawcode.store.rows import Part
 from lawcode.store.sqlite_driver import sqlite3
 from lawcode.store.store import Store
 
-MARK = "**"
+MARK = narrow.MARK
 
 
 @dataclass(frozen=True)
@@ -121,13 +121,12 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     # more rows are read, and the first ``limit`` that do are kept.
     ranked = limit if kind is None else limit * KIND_SPARE
     if store.backend.name == "sqlite":
-        match = q.to_fts5(parsed)
-        rows, capped = _sqlite(store, match, where, params, ranked)
-        matcher: narrow.Matcher = lambda texts: _sqlite_matches(match, texts)  # noqa: E731
+        rows, capped = _sqlite(store, q.to_fts5(parsed), where, params, ranked)
+        stemmer: narrow.Stemmer = _sqlite_stems
     else:
         rows, capped = _postgresql(store, parsed, where, params, ranked, sample=actor is None)
-        matcher = _postgresql_matcher(store, parsed)
-    found = narrow.narrowest([row for row, _, _ in rows], matcher, kind)
+        stemmer = lambda words: _postgresql_stems(store, words)  # noqa: E731
+    found = narrow.narrowest([row for row, _, _ in rows], parsed, stemmer, kind)
     versions = store.versions_by_id(version_id for _, version_id, _ in rows)
     hits = []
     for (row, version_id, score), cited in zip(rows, found, strict=True):
@@ -169,19 +168,19 @@ def _shown(what: str, ref: str, kind: str | None, actors: str | None, cites: str
                  cites or "")
 
 
-def _sqlite_matches(match: str, texts: list[tuple[int, str, str]]) -> narrow.Matches:
-    """Which of ``texts`` (key, heading, body) the query matches, with bm25 and FTS5's snippet: from
-    a full-text table in memory that holds these texts only, inside a transaction that is rolled
-    back, so that the table is empty again for the next search (in this thread: creating it anew
-    cost more than the rest). Asking the store's table instead would read every match of a prefix
-    again (FTS5 expands ``with*`` over the whole index on each query)."""
+def _sqlite_stems(words: list[str]) -> dict[str, str | None]:
+    """Each word as SQLite's full-text index stems it (FTS5's own tokenizer, asked through a table in
+    memory that holds these words only, one a row, inside a transaction that is rolled back, so that
+    the table is empty again for the next search in this thread: making it anew each time cost more)."""
     scratch = _scratch_table()
     scratch.execute("BEGIN")
     try:
-        scratch.executemany("INSERT INTO shown (rowid, heading, body) VALUES (?, ?, ?)", texts)
-        return {key: (-score, snippet) for key, score, snippet in scratch.execute(
-            f"SELECT rowid, bm25(shown, 1.0, 2.0), snippet(shown, -1, '{MARK}', '{MARK}', '…', 24) FROM shown "
-            "WHERE shown MATCH ?", (match,))}
+        scratch.executemany("INSERT INTO words (rowid, word) VALUES (?, ?)", enumerate(words))
+        stems: dict[str, str | None] = dict.fromkeys(words)
+        for row, stem in scratch.execute("SELECT doc, term FROM word_terms ORDER BY doc, offset"):
+            if stems[words[row]] is None:
+                stems[words[row]] = stem
+        return stems
     finally:
         scratch.execute("ROLLBACK")
 
@@ -190,11 +189,12 @@ _scratch = threading.local()
 
 
 def _scratch_table() -> sqlite3.Connection:
-    """This thread's database in memory with the empty table ``shown`` (see :func:`_snippets`)."""
+    """This thread's database in memory with the empty table ``words`` (see :func:`_sqlite_stems`)."""
     connection: sqlite3.Connection | None = getattr(_scratch, "connection", None)
     if connection is None:
         connection = sqlite3.connect(":memory:", isolation_level=None)
-        connection.execute(f"CREATE VIRTUAL TABLE shown USING fts5(body, heading, tokenize = '{FTS5_TOKENIZER}')")
+        connection.execute(f"CREATE VIRTUAL TABLE words USING fts5(word, tokenize = '{FTS5_TOKENIZER}')")
+        connection.execute("CREATE VIRTUAL TABLE word_terms USING fts5vocab(words, 'instance')")
         _scratch.connection = connection
     return connection
 
@@ -267,28 +267,11 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], li
     return [(_shown(*row[1:10]), int(row[0]), float(row[10])) for row in rows], capped
 
 
-# How PostgreSQL cuts a snippet: the matched words marked, one fragment of 10-24 words.
-_HEADLINE = f"StartSel={MARK}, StopSel={MARK}, MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=\" … \""
-
-
-def _postgresql_matcher(store: Store, parsed: q.Query) -> narrow.Matcher:
-    """Which texts (key, heading, body) the query matches, with ts_rank and ts_headline, weighted as
-    the stored rows are (heading above body): the server's own stemming and phrase matching, in one
-    statement for all the texts of the best rows."""
-    tsquery = q.to_tsquery(parsed)
-
-    def matches(texts: list[tuple[int, str, str]]) -> narrow.Matches:
-        keys, headings, bodies = zip(*texts, strict=True)
-        return {int(key): (float(score), str(snippet)) for key, score, snippet in store.backend.rows(
-            "SELECT t.key, ts_rank(t.document, query), ts_headline('english', CASE WHEN t.body = '' THEN t.heading "
-            "ELSE t.body END, query, ?) FROM (SELECT key, heading, body, "
-            "setweight(to_tsvector('english', heading), 'A') || setweight(to_tsvector('english', body), 'B') "
-            "AS document "
-            "FROM unnest(?::bigint[], ?::text[], ?::text[]) AS u(key, heading, body)) AS t, "
-            "to_tsquery('english', ?) AS query WHERE t.document @@ query",
-            (_HEADLINE, list(keys), list(headings), list(bodies), tsquery))}
-
-    return matches
+def _postgresql_stems(store: Store, words: list[str]) -> dict[str, str | None]:
+    """Each word as PostgreSQL's English search stems it (None for a word it leaves out)."""
+    return {str(word): (str(stem) if stem is not None else None) for word, stem in store.backend.rows(
+        "SELECT word, (SELECT lexeme FROM unnest(to_tsvector('english', word)) LIMIT 1) FROM unnest(?::text[]) AS word",
+        (words,))}
 
 
 def _refuse_only_stop_words(store: Store, tsquery: str, parsed: q.Query) -> None:
