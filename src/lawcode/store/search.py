@@ -77,9 +77,9 @@ class Results:
 # Ranking scores every matching row; a word in most articles of a large corpus matches tens of
 # thousands. Ranking stops at this many candidates (in the order stored), so that every search
 # answers in a bounded time; the answer says when it did. 2,000 rows are the articles of about 45
-# regulations of the benchmark's corpus, and all of any one of the corpus texts (the longest, the
-# Equality Act's sections 1 to 60, has 60 sections, their parts and 150 norms), so a search
-# narrowed by --regulation is always ranked in full.
+# regulations of the benchmark's corpus, and all of any one of the corpus texts (the most, 215,
+# are the Equality Act's 63 sections and headings and its model's 152 norms), so a search narrowed
+# by --regulation is always ranked in full.
 CANDIDATES = 2000
 
 # How many times ``limit`` rows are ranked for a search narrowed by --kind (see search).

@@ -437,7 +437,7 @@ class Store:
                  "action": body} for ref, kind, actors, cites, body in rows]
 
     def row_count(self, version: Version, what: str = "provision") -> int:
-        """How many full-text rows of one sort a version has (a whole version has one per provision)."""
+        """How many full-text rows of one sort a version has (one per article and container, or per norm)."""
         return int(self.backend.rows(f"SELECT count(*) FROM search_text WHERE {self._rows_of()} AND what = ?",
                                      (*self.row_range(version.id), what))[0][0])
 
