@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lawcode.store import query as q
-from lawcode.store.rows import Part, parts_of
+from lawcode.store.rows import Part, part_at, spans_of
 
 # The backend's stems of some lower-case words (None for a word its index leaves out).
 Stemmer = Callable[[list[str]], dict[str, str | None]]
@@ -103,40 +103,48 @@ def _candidates(starts: list[str], text: str) -> list[tuple[int, int, str]]:
 
 def _cite(row: Row, query: q.Query, leaves: list[q.Words], stems: dict[str, str | None],
           heading: list[tuple[int, int, str]], body: list[tuple[int, int, str]], kind: str | None) -> Cited | None:
-    own = Part(row.ref, row.kind, row.citation, 0, len(row.body))
-    parts = parts_of(row.ref, row.parts) if row.parts else [own]
+    spans = spans_of(row.parts) if row.parts else [[0, len(row.body), row.kind, "", row.citation]]
     in_heading = {id(leaf): _found(leaf, heading, stems, row.heading) for leaf in leaves}
     at = {id(leaf): _found(leaf, body, stems, row.body) for leaf in leaves}
-    starts = {key: [start for start, _ in spans] for key, spans in at.items()}
+    starts = {key: [start for start, _ in found] for key, found in at.items()}
+    shown = _positive_leaves(query)
+    # Every match holds a word or phrase that is not after NOT: only the provisions that hold one
+    # (and the article, whose heading may) are asked whether they match.
+    anywhere = sorted(start for leaf in shown for start in starts[id(leaf)])
 
-    def matches(index: int, part: Part) -> bool:
+    def matches(index: int, start: int, end: int) -> bool:
         def holds(leaf: q.Words) -> bool:
             if index == 0 and in_heading[id(leaf)]:
                 return True
             found = starts[id(leaf)]
-            first = bisect_left(found, part.start)
-            return first < len(found) and found[first] < part.end
+            first = bisect_left(found, start)
+            return first < len(found) and found[first] < end
         return _evaluate(query, holds)
 
-    matched = [(index, part) for index, part in enumerate(parts)
-               if (kind is None or part.kind == kind or not row.parts) and matches(index, part)]
+    matched: list[tuple[int, int, int]] = []
+    for index, (start, end, part_kind, _, _) in enumerate(spans):
+        if kind is not None and part_kind != kind and row.parts:
+            continue
+        first = bisect_left(anywhere, start)
+        if (index == 0 or (first < len(anywhere) and anywhere[first] < end)) and matches(index, start, end):
+            matched.append((index, start, end))
     # A provision's own provisions follow it at once in reading order: if one of them matches, the
     # next provision that matches is one of them.
-    following = [part for _, part in matched[1:]]
-    least = [part for (_, part), after in zip(matched, [*following, None], strict=False)
-             if after is None or not part.contains(after)]
+    least = [index for (index, start, end), after in zip(matched, [*matched[1:], None], strict=False)
+             if after is None or not (start <= after[1] and after[2] <= end)]
     if not least:
         if kind is not None and row.parts:
             return None
-        least = [parts[0]]  # tokenized otherwise than the backend did: the row itself holds the match
-    first = least[0]
-    shown = _positive_leaves(query)
-    marks = sorted(span for leaf in shown for span in at[id(leaf)] if first.start <= span[0] < first.end)
-    if marks or first is not parts[0] or not any(in_heading[id(leaf)] for leaf in shown):
-        snippet = _snippet(row.body[first.start:first.end], [(s - first.start, e - first.start) for s, e in marks])
+        least = [0]  # tokenized otherwise than the backend did: the row itself holds the match
+    parts = [part_at(row.ref, spans[index]) if row.parts else Part(row.ref, row.kind, row.citation, 0, len(row.body))
+             for index in least]
+    cited = parts[0]
+    marks = sorted(span for leaf in shown for span in at[id(leaf)] if cited.start <= span[0] < cited.end)
+    if marks or least[0] != 0 or not any(in_heading[id(leaf)] for leaf in shown):
+        snippet = _snippet(row.body[cited.start:cited.end], [(s - cited.start, e - cited.start) for s, e in marks])
     else:  # the article's heading holds the match
         snippet = _snippet(row.heading, sorted(span for leaf in shown for span in in_heading[id(leaf)]))
-    return Cited(first.eid, first.kind, first.citation, snippet, tuple(least[1:]))
+    return Cited(cited.eid, cited.kind, cited.citation, snippet, tuple(parts[1:]))
 
 
 def _leaves(query: q.Query) -> list[q.Words]:

@@ -15,8 +15,9 @@ search for a common word ranks a ninth of the candidates (docs/decisions/0013).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from lawcode.text.document import CONTAINER_KINDS
 
@@ -80,17 +81,33 @@ def norm_rows(loaded: LoadedModel, document: Document) -> Iterator[SearchRow]:
 
 def parts_of(article_eid: str, encoded: str) -> list[Part]:
     """The parts of an article row, the article first (see :func:`_article_body`)."""
-    parts = []
-    for line in encoded.split("\n"):
-        start, end, kind, eid, citation = line.split(" ", 4)
-        if eid.startswith(_WHOLE):
-            eid = eid[len(_WHOLE):]
-        elif eid:
-            eid = f"{article_eid}{_RELATIVE}{eid}"
-        else:
-            eid = article_eid
-        parts.append(Part(eid, kind, citation, int(start), int(end)))
-    return parts
+    return [Part(_eid(article_eid, eid), kind, citation, start, end)
+            for start, end, kind, eid, citation in json.loads(encoded)]
+
+
+def spans_of(encoded: str) -> list[list[Any]]:
+    """The parts of an article row as stored, ``[start, end, kind, eid, citation]`` each (the eId
+    as :func:`_article_body` writes it: see :func:`part_at`), for a search that reads hundreds of
+    parts to cite a few."""
+    return cast(list[list[Any]], json.loads(encoded))
+
+
+def part_at(article_eid: str, span: list[Any]) -> Part:
+    """One of :func:`spans_of` as a Part."""
+    start, end, kind, eid, citation = span
+    return Part(_eid(article_eid, eid), kind, citation, start, end)
+
+
+def like_kind(kind: str) -> str:
+    """A LIKE pattern that the parts of an article row holding a provision of ``kind`` match (a
+    search narrowed by kind looks only among these rows; a rare false match is left out later)."""
+    return f'%,"{kind}",%'
+
+
+def _eid(article_eid: str, written: str) -> str:
+    if written.startswith(_WHOLE):
+        return written[len(_WHOLE):]
+    return f"{article_eid}{_RELATIVE}{written}" if written else article_eid
 
 
 def _is_container(node: Node) -> bool:
@@ -102,22 +119,23 @@ def _is_container(node: Node) -> bool:
 
 def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
     """The words of ``article`` and of every provision in it, in reading order (its own number
-    and heading are the row's heading), and the map of its parts: one line per provision, the
-    article first, ``start end kind eId citation``, each eId written after the article's.
+    and heading are the row's heading), and the map of its parts: a JSON list, one entry per
+    provision, the article first, ``[start, end, kind, eId, citation]``, each eId written after
+    the article's (so that the map is a third of the body's size, not half again).
 
     Made for every article of every text stored, so without a helper call per piece: the body is
     its pieces joined by spaces, and ``length`` counts each piece with the space after it.
     """
     pieces: list[str] = []
-    lines: list[str] = []
+    spans: list[list[Any]] = []
     length = 0
     prefix = article.eid + _RELATIVE
     cut = len(prefix)
 
     def visit(node: Node) -> None:
         nonlocal length
-        at = len(lines)
-        lines.append("")
+        at = len(spans)
+        spans.append([])
         start = length
         if node is not article:
             label = _joined(node.num, node.heading)
@@ -139,10 +157,10 @@ def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
             eid = eid[cut:]
         else:
             eid = _WHOLE + eid
-        lines[at] = f"{start} {max(start, length - 1)} {node.kind} {eid} {cited[node.eid]}"
+        spans[at] = [start, max(start, length - 1), node.kind, eid, cited[node.eid]]
 
     visit(article)
-    return " ".join(pieces), "\n".join(lines)
+    return " ".join(pieces), json.dumps(spans, separators=(",", ":"), ensure_ascii=False)
 
 
 def _joined(first: str | None, second: str | None) -> str:

@@ -20,7 +20,7 @@ from lawcode.store import narrow
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching, unknown_actor
 from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLE_TABLE_EVERY, SAMPLED_ROWS
-from lawcode.store.rows import Part
+from lawcode.store.rows import Part, like_kind
 from lawcode.store.sqlite_driver import sqlite3
 from lawcode.store.store import Store
 
@@ -107,7 +107,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         params.extend(v.id for v in scope)
     if kind is not None:  # a norm's or container's kind, or one of the provisions an article row holds
         filters.append("(s.kind = ? OR s.parts LIKE ?)")
-        params.extend([kind, f"% {kind} %"])
+        params.extend([kind, like_kind(kind)])
     if actor is not None:
         bearers = actors_matching(store, actor, scope)
         if not bearers:
