@@ -19,9 +19,10 @@ safe: the row was matched by the backend; if a word is tokenized here otherwise 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from lawcode.store import query as q
 from lawcode.store.rows import Part, part_at, spans_of
@@ -67,9 +68,11 @@ def narrowest(rows: Sequence[Row], query: q.Query, stem: Stemmer, kind: str | No
     leaves = _leaves(query)
     words = {w.lower() for leaf in leaves for w in leaf.words}
     stems = stem(sorted(words))
-    # A word and its stem begin alike: the stemmers change only a word's last letters (Porter's
-    # "happy" -> "happi", "relational" -> "relat"). Only the words of the text that begin as a
-    # stem of the query's does (all but its last two letters) can be the query's.
+    # A word begins with its stem but for the stem's last letter: the stemmers change only a
+    # word's ending (Porter's "happy" -> "happi", "hoping" -> "hope", "relational" -> "relat").
+    # Only the words of the text that begin so can be the query's. (PostgreSQL's English stemmer
+    # has a few exceptions, "dying" -> "die": such a word is missed here, and a hit that rests on
+    # it cites its whole article.)
     starts = sorted({_start(stems.get(word) or word) for word in words})
     found = [(_candidates(starts, row.heading), _candidates(starts, row.body)) for row in rows]
     unknown = {token for pair in found for tokens in pair for _, _, token in tokens} - stems.keys()
@@ -79,7 +82,7 @@ def narrowest(rows: Sequence[Row], query: q.Query, stem: Stemmer, kind: str | No
 
 
 def _start(stem: str) -> str:
-    return stem[:max(2, len(stem) - 2)]
+    return stem[:max(2, len(stem) - 1)]
 
 
 def _candidates(starts: list[str], text: str) -> list[tuple[int, int, str]]:
@@ -103,7 +106,7 @@ def _candidates(starts: list[str], text: str) -> list[tuple[int, int, str]]:
 
 def _cite(row: Row, query: q.Query, leaves: list[q.Words], stems: dict[str, str | None],
           heading: list[tuple[int, int, str]], body: list[tuple[int, int, str]], kind: str | None) -> Cited | None:
-    spans = spans_of(row.parts) if row.parts else [[0, len(row.body), row.kind, "", row.citation]]
+    spans: list[list[Any]] = spans_of(row.parts) if row.parts else [[0, len(row.body), row.kind, "", row.citation, -1]]
     in_heading = {id(leaf): _found(leaf, heading, stems, row.heading) for leaf in leaves}
     at = {id(leaf): _found(leaf, body, stems, row.body) for leaf in leaves}
     starts = {key: [start for start, _ in found] for key, found in at.items()}
@@ -122,11 +125,9 @@ def _cite(row: Row, query: q.Query, leaves: list[q.Words], stems: dict[str, str 
         return _evaluate(query, holds)
 
     matched: list[tuple[int, int, int]] = []
-    for index, (start, end, part_kind, _, _) in enumerate(spans):
-        if kind is not None and part_kind != kind and row.parts:
-            continue
-        first = bisect_left(anywhere, start)
-        if (index == 0 or (first < len(anywhere) and anywhere[first] < end)) and matches(index, start, end):
+    for index in _holding(spans, anywhere):
+        start, end, part_kind = spans[index][0], spans[index][1], spans[index][2]
+        if (kind is None or part_kind == kind or not row.parts) and matches(index, start, end):
             matched.append((index, start, end))
     # A provision's own provisions follow it at once in reading order: if one of them matches, the
     # next provision that matches is one of them.
@@ -145,6 +146,22 @@ def _cite(row: Row, query: q.Query, leaves: list[q.Words], stems: dict[str, str 
     else:  # the article's heading holds the match
         snippet = _snippet(row.heading, sorted(span for leaf in shown for span in in_heading[id(leaf)]))
     return Cited(cited.eid, cited.kind, cited.citation, snippet, tuple(parts[1:]))
+
+
+def _holding(spans: list[list[Any]], positions: list[int]) -> list[int]:
+    """The places of the parts that hold one of ``positions`` (and of the article), in reading order:
+    for each position, the narrowest part that holds it (an ancestor of the last part that starts
+    at or before it) and the parts that part is in. Not every part: an article may have hundreds."""
+    starts = [span[0] for span in spans]
+    holding = {0}
+    for position in positions:
+        at = bisect_right(starts, position) - 1
+        while at > 0 and not spans[at][0] <= position < spans[at][1]:
+            at = spans[at][5]
+        while at > 0 and at not in holding:
+            holding.add(at)
+            at = spans[at][5]
+    return sorted(holding)
 
 
 def _leaves(query: q.Query) -> list[q.Words]:

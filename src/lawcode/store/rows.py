@@ -82,11 +82,11 @@ def norm_rows(loaded: LoadedModel, document: Document) -> Iterator[SearchRow]:
 def parts_of(article_eid: str, encoded: str) -> list[Part]:
     """The parts of an article row, the article first (see :func:`_article_body`)."""
     return [Part(_eid(article_eid, eid), kind, citation, start, end)
-            for start, end, kind, eid, citation in json.loads(encoded)]
+            for start, end, kind, eid, citation, _ in json.loads(encoded)]
 
 
 def spans_of(encoded: str) -> list[list[Any]]:
-    """The parts of an article row as stored, ``[start, end, kind, eid, citation]`` each (the eId
+    """The parts of an article row as stored, ``[start, end, kind, eid, citation, parent]`` each (the eId
     as :func:`_article_body` writes it: see :func:`part_at`), for a search that reads hundreds of
     parts to cite a few."""
     return cast(list[list[Any]], json.loads(encoded))
@@ -94,7 +94,7 @@ def spans_of(encoded: str) -> list[list[Any]]:
 
 def part_at(article_eid: str, span: list[Any]) -> Part:
     """One of :func:`spans_of` as a Part."""
-    start, end, kind, eid, citation = span
+    start, end, kind, eid, citation, _ = span
     return Part(_eid(article_eid, eid), kind, citation, start, end)
 
 
@@ -120,8 +120,9 @@ def _is_container(node: Node) -> bool:
 def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
     """The words of ``article`` and of every provision in it, in reading order (its own number
     and heading are the row's heading), and the map of its parts: a JSON list, one entry per
-    provision, the article first, ``[start, end, kind, eId, citation]``, each eId written after
-    the article's (so that the map is a third of the body's size, not half again).
+    provision, the article first, ``[start, end, kind, eId, citation, parent]`` (the place of the
+    provision it is in, -1 for the article), each eId written after the article's (so that the
+    map is a third of the body's size, not half again).
 
     Made for every article of every text stored, so without a helper call per piece: the body is
     its pieces joined by spaces, and ``length`` counts each piece with the space after it.
@@ -132,7 +133,7 @@ def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
     prefix = article.eid + _RELATIVE
     cut = len(prefix)
 
-    def visit(node: Node) -> None:
+    def visit(node: Node, parent: int) -> None:
         nonlocal length
         at = len(spans)
         spans.append([])
@@ -146,7 +147,7 @@ def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
             pieces.append(node.text)
             length += len(node.text) + 1
         for child in node.children:
-            visit(child)
+            visit(child, at)
         if node.wrap_up:
             pieces.append(node.wrap_up)
             length += len(node.wrap_up) + 1
@@ -157,9 +158,9 @@ def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
             eid = eid[cut:]
         else:
             eid = _WHOLE + eid
-        spans[at] = [start, max(start, length - 1), node.kind, eid, cited[node.eid]]
+        spans[at] = [start, max(start, length - 1), node.kind, eid, cited[node.eid], parent]
 
-    visit(article)
+    visit(article, -1)
     return " ".join(pieces), json.dumps(spans, separators=(",", ":"), ensure_ascii=False)
 
 
