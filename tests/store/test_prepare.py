@@ -15,7 +15,7 @@ def test_a_shipped_text_is_stored_with_its_shipped_model(tar_path: Path) -> None
     assert (prepared.regulation_id, prepared.work_uri) == (TAR_ID, TAR_WORK)
     assert prepared.model is not None and prepared.model.id == TAR_ID and prepared.model.file == "model.yaml"
     norms = [row for row in prepared.rows if row[0] == "norm"]
-    assert norms and len(prepared.rows) == prepared.provision_count + len(norms)
+    assert norms and len(prepared.rows) == prepared.provision_rows + len(norms)
 
 
 def test_a_changed_text_under_a_shipped_file_name_joins_its_regulation_without_the_model(

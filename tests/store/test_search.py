@@ -62,7 +62,13 @@ def test_hits_are_ranked_and_highlighted_with_citations(corpus):
     assert "**fee**" in hits[0]["snippet"] and hits[0]["kind"] == "item"
     ranked = corpus("keeper", "--regulation", "lighthouse")
     assert [h["score"] for h in ranked] == sorted((h["score"] for h in ranked), reverse=True)
-    assert corpus("fee", "--kind", "article") == []
+    # --kind: each hit cites the narrowest provision of that kind that the query matches on its own
+    articles = corpus("fee", "--kind", "article")
+    assert {(h["version"], h["citation"]) for h in articles} == {("lighthouse@1", "Art. 2"), ("lighthouse@1", "Art. 3"),
+                                                                  ("marina@1", "Art. 2")}
+    assert {h["kind"] for h in articles} == {"article"}
+    assert [h["citation"] for h in corpus("fee", "--kind", "item")] == ["Art. 2(1)(3)"]
+    assert corpus("lamp", "--kind", "item") == []  # lighthouse has no items: its articles hold the word
 
 
 def test_snippets_belong_to_each_search_in_a_row_and_in_threads_at_once(corpus, store_url):
@@ -175,7 +181,7 @@ def test_a_query_matching_too_many_rows_is_ranked_among_the_first_stored_and_say
     assert answer["ranked_among_first"] == 2
     assert {h["eid"] for h in answer["hits"]} == {"art_1__para_nn_1", "art_2__para_nn_1"}  # the first two stored
     _code, out, err = lawcode(monkeypatch, capsys, "search", "keeper", "--regulation", "lighthouse")
-    assert "more than 2 provisions and norms match" in err
+    assert "more than 2 articles and norms match" in err
     monkeypatch.setattr(search_module, "CANDIDATES", 3)
     _, out, _ = lawcode(monkeypatch, capsys, "search", "keeper", "--format", "json")
     assert json.loads(out)["ranked_among_first"] is None
@@ -260,3 +266,42 @@ def test_an_actor_no_ontology_holds_is_only_itself(model):
     bearers = {one for norm in loaded.model.norms for one in (norm.bearer, norm.counterparty, norm.beneficiary) if one}
     assert bearers and "nobody_at_all" not in engine.ontology.actors
     assert [one for one in sorted(bearers) if engine.bearer_match("nobody_at_all", one).matches] == []
+
+
+HARBOUR = """Harbour Rules
+
+Article 1: Scope
+
+These Rules govern the moorings.
+
+Article 2: Duties of owners
+
+1. An owner shall:
+
+(a) register the boat;
+
+(b) pay the fee,
+
+unless the harbour master waives it.
+
+2. An owner shall keep the berth clean.
+"""
+
+
+def test_a_hit_cites_the_narrowest_provision_that_holds_all_the_words_it_matched(store_env, monkeypatch, capsys,
+                                                                               tmp_path):
+    assert lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "harbour.txt", HARBOUR)))[0] == 0
+
+    def cited(*args: str) -> list[tuple[str, list[str]]]:
+        return [(h["citation"], [a["citation"] for a in h["also"]]) for h in _search(monkeypatch, capsys, *args)]
+
+    assert cited("register") == [("Art. 2(1)(a)", [])]
+    assert cited("fee AND waives") == [("Art. 2(1)", [])]  # an item's word and its paragraph's closing words
+    assert cited("register AND clean") == [("Art. 2", [])]  # words of two paragraphs: the article holds both
+    assert cited("duties") == [("Art. 2", [])]  # the article's heading
+    [(first, also)] = cited("owner")  # both paragraphs: one hit for the article, the other paragraph with it
+    assert sorted([first, *also]) == ["Art. 2(1)", "Art. 2(2)"]
+    assert cited("register", "--kind", "paragraph") == [("Art. 2(1)", [])]
+    assert cited("register AND clean", "--kind", "paragraph") == []
+    [hit] = _search(monkeypatch, capsys, "waives")
+    assert hit["eid"] == "art_2__para_1" and "**waives**" in hit["snippet"] and "clean" not in hit["snippet"]

@@ -14,6 +14,7 @@ from lawcode.store.errors import StoreError
 from lawcode.store.location import locate
 from lawcode.store.migrations import SCHEMA_VERSION
 from lawcode.store.prepare import prepare
+from lawcode.store.rows import provision_rows
 from lawcode.store.store import Store, in_force_on
 
 from .conftest import GARDEN, GARDEN_MODEL, MARINA, write_text
@@ -104,7 +105,8 @@ def test_a_text_read_back_is_the_text_stored(open_store, tmp_path):
     from lawcode.text.parse import parse_text
 
     assert open_store.document(version).fingerprint() == parse_text(MARINA).fingerprint()
-    assert open_store.row_count(version) == version.provision_count == len(list(parse_text(MARINA).walk()))
+    assert version.provision_count == len(list(parse_text(MARINA).walk()))
+    assert open_store.row_count(version) == len(list(provision_rows(parse_text(MARINA))))
 
 
 def test_a_batch_commits_its_documents_together_and_an_error_rolls_all_of_it_back(open_store, tmp_path):
@@ -118,7 +120,8 @@ def test_a_batch_commits_its_documents_together_and_an_error_rolls_all_of_it_bac
         open_store.add(marina)
         open_store.add(quay)
     assert sorted(r.id for r in open_store.regulations()) == ["marina", "quay"]
-    assert all(open_store.row_count(r.versions[0]) == r.versions[0].provision_count for r in open_store.regulations())
+    assert all(open_store.row_count(r.versions[0]) == len(list(provision_rows(open_store.document(r.versions[0]))))
+               for r in open_store.regulations())
 
 
 def test_as_version_of_joins_a_text_of_another_name(open_store, tmp_path):
@@ -229,13 +232,15 @@ def test_ingest_parses_without_cross_references_yet_stores_the_same_tree_and_fin
     assert lean.fingerprint() == full.fingerprint() and lean.body == full.body
     prepared = prepare(str(path))
     assert prepared.fingerprint == full.fingerprint()
-    assert [row[1] for row in prepared.rows] == [node.eid for node in full.walk()]
+    assert prepared.rows == tuple(provision_rows(full))
 
 
 def test_a_store_of_schema_1_is_migrated_with_its_rows_and_texts(store_url, tmp_path, monkeypatch, caplog):
     import lawcode.store.store as store_module
+    from lawcode.engine.quote import citations
     from lawcode.store.migrations import MIGRATIONS
     from lawcode.store.search import search
+    from lawcode.text.parse import parse_text
 
     text = prepare(str(write_text(tmp_path, "marina.txt", MARINA)))
     key = "rowid" if store_url.endswith(".sqlite3") else "id"
@@ -249,13 +254,25 @@ def test_a_store_of_schema_1_is_migrated_with_its_rows_and_texts(store_url, tmp_
                 "ingested_at, provision_count, model_id, model_file, model_source) "
                 "VALUES ('marina', 1, ?, ?, ?, ?, '2026-01-01T00:00:00', ?, 'marina', 'marina.yaml', 'the model file')",
                 (text.fingerprint, text.source_name, text.source_sha256, text.source_text, text.provision_count))
-            store._write_rows(text, version_id, 0)
-            rows = store.backend.rows(f"SELECT {key}, body, heading, ref FROM search_text ORDER BY {key}")
+            first = version_id * store_module.ROWS_PER_VERSION
+            document = parse_text(text.source_text)
+            old_rows = [(first + place, version_id, "provision", node.eid, node.kind, citation, place,
+                         " ".join(filter(None, (node.num, node.heading))), node.text)
+                        for place, (node, citation) in enumerate(citations(document))]  # one per provision
+            norm = (first + len(old_rows), version_id, "norm", "marina-pay", "duty", "Art. 2", 0, "marina-pay",
+                    "pay the mooring fee")
+            store.backend.insert_many("search_text", (key, "version_id", "what", "ref", "kind", "citation", "ord",
+                                                      "heading", "body"), [*old_rows, norm])
             assert store.schema_version() == 1
     with caplog.at_level("WARNING", logger="lawcode.store.store"), Store.open(store_url) as store:
         assert f"from schema 1 to {SCHEMA_VERSION}" in caplog.text
         assert store.schema_version() == SCHEMA_VERSION
-        assert store.backend.rows(f"SELECT {key}, body, heading, ref FROM search_text ORDER BY {key}") == rows
+        # the provision rows made anew, one per article; the norm's row kept
+        assert store.backend.rows(f"SELECT {key}, ref, body, parts FROM search_text ORDER BY {key}") == [
+            *((first + place, row[1], row[8], row[9]) for place, row in enumerate(provision_rows(document))),
+            (norm[0], "marina-pay", "pay the mooring fee", "")]
+        assert {h.ref for h in search(store, "mooring fee").hits} == {"chp_I__art_2__para_nn_1__list_1__item_3",
+                                                                      "marina-pay"}
         assert [h.ref for h in search(store, "quart*").hits] == [h.ref for h in search(store, "quarter").hits] != []
         version = store.resolve("marina@1")
         assert store.source(version) == text.source_text

@@ -278,9 +278,12 @@ def search(
 ) -> None:
     """Search the stored provisions and norms, best matches first, with the eIds to cite.
 
+    Articles are ranked as wholes; a hit cites the narrowest provision that holds every word it
+    matched (Art. 5(1)(a) rather than Art. 5), and names the article's other such provisions.
     Words are all required unless joined by OR; "quoted words" form a phrase; a word ending in *
-    is a prefix; NOT excludes (fee NOT quarter); parentheses group. Only the version in force
-    on --on (else the latest) of each regulation is searched.
+    is a prefix; NOT excludes an article that holds the word anywhere (fee NOT quarter);
+    parentheses group. With --kind, a hit cites the narrowest provision of that kind. Only the
+    version in force on --on (else the latest) of each regulation is searched.
     """
     from lawcode.store.search import search as run_search
 
@@ -299,7 +302,7 @@ def search(
         typer.echo("no match")
         return
     if results.capped:
-        typer.echo(f"more than {CANDIDATES} provisions and norms match: these are the best among the first "
+        typer.echo(f"more than {CANDIDATES} articles and norms match: these are the best among the first "
                    f"{CANDIDATES} stored; a phrase, more words or --regulation narrow the search", err=True)
     from rich.text import Text
 
@@ -310,6 +313,8 @@ def search(
         if hit.what == "provision":
             page.append(f"{hit.version}  {shown['citation']}  ", style="bold")
             page.append(f"{hit.ref} ({hit.kind})\n", style="dim")
+            if hit.also:
+                page.append(f"    also {', '.join(part.citation for part in hit.also)}\n", style="dim")
         else:
             page.append(f"{hit.version}  norm {hit.ref}  ", style="bold")
             page.append(f"{hit.kind}; {', '.join(hit.actors) or 'no bearer'}; {', '.join(shown['citations'])}\n",

@@ -19,6 +19,9 @@ class Migration:
     description: str
     sqlite: tuple[str, ...]
     postgresql: tuple[str, ...]
+    # After the statements, every stored version's provision rows are made anew from its stored
+    # text (lawcode.store.rows): a change to what a row holds that SQL cannot make.
+    remake_provision_rows: bool = False
 
     def statements(self, backend: str) -> tuple[str, ...]:
         return self.sqlite if backend == "sqlite" else self.postgresql
@@ -248,6 +251,30 @@ MIGRATIONS: tuple[Migration, ...] = (
         # PostgreSQL only: see _SAMPLE_TABLE above, and lawcode.store.search.
         sqlite=(),
         postgresql=_SAMPLE_TABLE,
+    ),
+    Migration(
+        5,
+        "one full-text row per article (its words and its provisions', with the map of where each provision's "
+        "words stand) instead of one per provision, so that the store writes about half as much per text and a "
+        "search ranks a ninth of the rows; every stored version's rows are made anew from its stored text",
+        # See lawcode.store.rows and docs/decisions/0013. SQLite: FTS5 cannot add a column, so the
+        # norm rows are copied into a new table (keys unchanged: a version's provision rows are now
+        # fewer, so theirs never reach the norms'), whose provision rows are then made anew.
+        sqlite=(
+            f"CREATE VIRTUAL TABLE search_text_articles USING fts5({_FTS5_COLUMNS}, parts UNINDEXED, "
+            f"prefix = '4 5', tokenize = '{FTS5_TOKENIZER}')",
+            "INSERT INTO search_text_articles (search_text_articles, rank) VALUES ('automerge', 8)",
+            "INSERT INTO search_text_articles (rowid, body, heading, version_id, what, ref, kind, actors, cites, "
+            "citation, ord, parts) SELECT rowid, body, heading, version_id, what, ref, kind, actors, cites, "
+            "citation, ord, '' FROM search_text WHERE what = 'norm'",
+            "DROP TABLE search_text",
+            "ALTER TABLE search_text_articles RENAME TO search_text",
+        ),
+        postgresql=(
+            "ALTER TABLE search_text ADD COLUMN parts TEXT NOT NULL DEFAULT ''",
+            "DELETE FROM search_text WHERE what = 'provision'",
+        ),
+        remake_provision_rows=True,
     ),
 )
 

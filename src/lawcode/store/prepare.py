@@ -10,20 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lawcode.errors import ModelError
+from lawcode.store.rows import SearchRow, norm_rows, provision_rows
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
-    from lawcode.text.document import Document
-
-# One full-text row: what ("provision" or "norm"), ref (eId or norm id), kind, actors, cites,
-# citation (as a lawyer writes it), ord (reading order), heading, body.
-SearchRow = tuple[str, str, str, str, str, str, int, str, str]
 
 PLACEHOLDER_COUNTRY = "xx"
 
@@ -61,8 +56,9 @@ class PreparedText:
     source_sha256: str
     source_text: bytes
     fingerprint: str
-    rows: tuple[SearchRow, ...]
-    provision_count: int
+    rows: tuple[SearchRow, ...]  # the provision rows (provision_rows of them), then the norm rows
+    provision_rows: int
+    provision_count: int  # provisions in the text (an article row holds many)
     model: ModelInfo | None
     uri_from_file_name: bool = False  # no model named the work: its URI was made from the file name
 
@@ -90,11 +86,11 @@ def prepare(path: str, model_ref: str | None = None, document: Document | None =
     fingerprint = document.fingerprint()
     loaded = _model(model_ref, fingerprint, Path(path).name, path)
     named = _shipped_model_named_for(Path(path).name) if loaded is None else loaded
-    rows = list(_provision_rows(document))
-    provision_count = len(rows)
+    rows = list(provision_rows(document))
+    provision_row_count = len(rows)
     model_info = None
     if loaded is not None:
-        rows.extend(_norm_rows(loaded, document))
+        rows.extend(norm_rows(loaded, document))
         model_info = _model_info(loaded)
     title: str | None
     if named is not None:
@@ -106,7 +102,8 @@ def prepare(path: str, model_ref: str | None = None, document: Document | None =
         work_uri, title = _work_uri(regulation_id), document.title
     return PreparedText(path=path, regulation_id=regulation_id, work_uri=work_uri, title=title,
                         source_name=Path(path).name, source_sha256=sha256(data), source_text=data,
-                        fingerprint=fingerprint, rows=tuple(rows), provision_count=provision_count,
+                        fingerprint=fingerprint, rows=tuple(rows), provision_rows=provision_row_count,
+                        provision_count=sum(1 for _ in document.walk()),
                         model=model_info, uri_from_file_name=named is None)
 
 
@@ -147,32 +144,6 @@ def _shipped_model_named_for(file_name: str) -> LoadedModel | None:
         if loaded.model.regulation.text.file == file_name:
             return loaded
     return None
-
-
-def _provision_rows(document: Document) -> Iterator[SearchRow]:
-    from lawcode.engine.quote import citations
-
-    for order, (node, cited) in enumerate(citations(document)):
-        yield ("provision", node.eid, node.kind, "", "", cited, order,
-               _joined(node.num, node.heading), _joined(node.text, node.wrap_up))
-
-
-def _joined(first: str | None, second: str | None) -> str:
-    """The two parts that are not empty, joined by a space (one or two parts of every node: made
-    without a generator, as a row is made for every node of every text stored)."""
-    if first and second:
-        return f"{first} {second}"
-    return first or second or ""
-
-
-def _norm_rows(loaded: LoadedModel, document: Document) -> Iterator[SearchRow]:
-    from lawcode.engine.quote import citation
-
-    for order, norm in enumerate(loaded.model.norms):
-        actors = " ".join(a for a in (norm.bearer, norm.counterparty, norm.beneficiary) if a)
-        body = " ".join([norm.action, *norm.terms])
-        yield ("norm", norm.id, norm.kind.value, f" {actors} " if actors else "", " ".join(norm.cites),
-               "; ".join(citation(eid, document) for eid in norm.cites), order, norm.id, body)
 
 
 def _model_info(loaded: LoadedModel) -> ModelInfo:

@@ -1,9 +1,11 @@
-"""Ranked full-text search over stored provisions and norms, on either backend.
+"""Ranked full-text search over stored articles and norms, on either backend.
 
-SQLite ranks with FTS5's BM25 and cuts snippets with ``snippet()``; PostgreSQL ranks with
-``ts_rank`` over a weighted ``tsvector`` (headings above words) and cuts with ``ts_headline``.
-Both mark the matched words in the snippet with ``**`` (Markdown bold). Only one version of
-each regulation is searched: the one in force on ``on``, else the latest.
+SQLite ranks the rows (one per article, container or norm: :mod:`lawcode.store.rows`) with
+FTS5's BM25 and cuts snippets with ``snippet()``; PostgreSQL ranks with ``ts_rank`` over a
+weighted ``tsvector`` (headings above words) and cuts with ``ts_headline``. Each of the best rows
+is then cited to the narrowest provision in it that the query matches (:mod:`lawcode.store.narrow`).
+Both mark the matched words in the snippet with ``**`` (Markdown bold). Only one version of each
+regulation is searched: the one in force on ``on``, else the latest.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawcode.errors import QueryError
+from lawcode.store import narrow
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching, unknown_actor
 from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLE_TABLE_EVERY, SAMPLED_ROWS
+from lawcode.store.rows import Part, like_kind
 from lawcode.store.sqlite_driver import sqlite3
 from lawcode.store.store import Store
 
-MARK = "**"
+MARK = narrow.MARK
 
 
 @dataclass(frozen=True)
@@ -36,16 +40,27 @@ class Hit:
     citation: str  # as a lawyer writes it ("Art. 13(1)(5)"; a norm's: "; "-separated)
     snippet: str
     score: float
+    # the other narrowest provisions of the same article that match (see lawcode.store.narrow)
+    also: tuple[Part, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"version": self.version, "what": self.what, "kind": self.kind}
         if self.what == "provision":
-            data.update(eid=self.ref, citation=self.citation)
+            data.update(eid=self.ref, citation=self.citation,
+                        also=[{"eid": part.eid, "citation": part.citation} for part in self.also])
         else:
             data.update(norm=self.ref, actors=list(self.actors), cites=list(self.cites),
                         citations=self.citation.split("; ") if self.citation else [])
         data.update(snippet=self.snippet, score=round(self.score, 4))
         return data
+
+
+@dataclass(frozen=True)
+class Shown(narrow.Row):
+    """A ranked row with the actors and cites of a norm's."""
+
+    actors: str = ""
+    cites: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,12 +74,16 @@ class Results:
     capped: bool
 
 
-# Ranking scores every matching row; a word in most provisions of a large corpus matches
-# hundreds of thousands. Ranking stops at this many candidates (in the order stored), so that
-# every search answers in a bounded time; the answer says when it did. 2,000 still ranks all of
-# any one regulation of the corpus (the longest, the Equality Act's sections 1 to 60, has about
-# 1,050 provisions and 150 norms), so a search narrowed by --regulation is always ranked in full.
+# Ranking scores every matching row; a word in most articles of a large corpus matches tens of
+# thousands. Ranking stops at this many candidates (in the order stored), so that every search
+# answers in a bounded time; the answer says when it did. 2,000 rows are the articles of about 45
+# regulations of the benchmark's corpus, and all of any one of the corpus texts (the most, 215,
+# are the Equality Act's 63 sections and headings and its model's 152 norms), so a search narrowed
+# by --regulation is always ranked in full.
 CANDIDATES = 2000
+
+# How many times ``limit`` rows are ranked for a search narrowed by --kind (see search).
+KIND_SPARE = 4
 
 
 def search(store: Store, text: str, *, regulation: str | None = None, kind: str | None = None,
@@ -86,9 +105,9 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     elif scope is not None:
         filters.append(f"s.version_id IN ({', '.join('?' * len(scope))})")
         params.extend(v.id for v in scope)
-    if kind is not None:
-        filters.append("s.kind = ?")
-        params.append(kind)
+    if kind is not None:  # a norm's or container's kind, or one of the provisions an article row holds
+        filters.append("(s.kind = ? OR s.parts LIKE ?)")
+        params.extend([kind, like_kind(kind)])
     if actor is not None:
         bearers = actors_matching(store, actor, scope)
         if not bearers:
@@ -98,25 +117,33 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         for version_id, ids in bearers.items():
             params.extend([version_id, *(f"% {one} %" for one in ids)])
     where = "".join(f" AND {f}" for f in filters)
+    # A row ranked for a kind may hold no provision of that kind that the query matches on its own:
+    # more rows are read, and the first ``limit`` that do are kept.
+    ranked = limit if kind is None else limit * KIND_SPARE
     if store.backend.name == "sqlite":
-        rows, capped = _sqlite(store, q.to_fts5(parsed), where, params, limit)
+        rows, capped = _sqlite(store, q.to_fts5(parsed), where, params, ranked)
+        stemmer: narrow.Stemmer = _sqlite_stems
     else:
-        rows, capped = _postgresql(store, parsed, where, params, limit, sample=actor is None)
-    versions = store.versions_by_id(int(row[0]) for row in rows)
-    hits = tuple(Hit(versions[int(vid)].ref, what, ref, kind_ or "", tuple((actors or "").split()),
-                     tuple((cites or "").split()), citation or "", snippet, float(score))
-                 for vid, what, ref, kind_, actors, cites, citation, snippet, score in rows)
-    return Results(hits, capped)
+        rows, capped = _postgresql(store, parsed, where, params, ranked, sample=actor is None)
+        stemmer = lambda words: _postgresql_stems(store, words)  # noqa: E731
+    found = narrow.narrowest([row for row, _, _ in rows], parsed, stemmer, kind)
+    versions = store.versions_by_id(version_id for _, version_id, _ in rows)
+    hits = []
+    for (row, version_id, score), cited in zip(rows, found, strict=True):
+        if cited is None:
+            continue
+        hits.append(Hit(versions[version_id].ref, row.what, cited.ref, cited.kind or "", tuple(row.actors.split()),
+                        tuple(row.cites.split()), cited.citation, cited.snippet, score, cited.also))
+    return Results(tuple(hits[:limit]), capped)
 
 
-def _sqlite(store: Store, match: str, where: str, params: list[Any], limit: int) -> tuple[list[tuple[Any, ...]], bool]:
-    """Rank, then cut snippets for the best rows only.
+def _sqlite(store: Store, match: str, where: str, params: list[Any],
+            limit: int) -> tuple[list[tuple[Shown, int, float]], bool]:
+    """The best ``limit`` rows, ranked, with what a hit needs of them.
 
     One pass over the matches ranks the first CANDIDATES + 1 in store order (FTS5 reads them in
-    key order and stops there; the last one only tells that there were more). Snippets are then
-    cut from a copy of just the best rows in a small full-text table in memory, with the same
-    tokenizer and query: asking the store's table again for them would read every match of a
-    prefix again (FTS5 expands ``with*`` over the whole index on each query).
+    key order and stops there; the last one only tells that there were more); the best rows are
+    then read by key.
     """
     # bm25 is lower for better matches: negated so that a higher score is better on both backends.
     best = store.backend.rows(
@@ -128,25 +155,32 @@ def _sqlite(store: Store, match: str, where: str, params: list[Any], limit: int)
     if not best:
         return [], False
     keys = [row[0] for row in best]
-    marks = ", ".join("?" * len(keys))
     shown = {row[0]: row[1:] for row in store.backend.rows(
-        f"SELECT rowid, version_id, what, ref, kind, actors, cites, citation, heading, body FROM search_text "
-        f"WHERE rowid IN ({marks})", keys)}
-    snippets = _snippets(match, [(key, shown[key][-2], shown[key][-1]) for key in keys])
-    return [(*shown[key][:-2], snippets.get(key, ""), score) for key, score, _ in best], int(best[0][2]) > CANDIDATES
+        f"SELECT rowid, version_id, what, ref, kind, actors, cites, citation, heading, body, parts FROM search_text "
+        f"WHERE rowid IN ({', '.join('?' * len(keys))})", keys)}
+    return [(_shown(*shown[key][1:]), int(shown[key][0]), float(score)) for key, score, _ in best], \
+        int(best[0][2]) > CANDIDATES
 
 
-def _snippets(match: str, rows: list[tuple[int, str, str]]) -> dict[int, str]:
-    """FTS5's snippet of each (key, heading, body) for the query, with the matched words marked:
-    from a full-text table in memory that holds these rows only, inside a transaction that is
-    rolled back, so that the table is empty again for the next search (in this thread: creating
-    it anew cost more than the rest of the snippets)."""
+def _shown(what: str, ref: str, kind: str | None, actors: str | None, cites: str | None, citation: str | None,
+           heading: str | None, body: str | None, parts: str | None) -> Shown:
+    return Shown(what, ref, kind or "", citation or "", heading or "", body or "", parts or "", actors or "",
+                 cites or "")
+
+
+def _sqlite_stems(words: list[str]) -> dict[str, str | None]:
+    """Each word as SQLite's full-text index stems it (FTS5's own tokenizer, asked through a table in
+    memory that holds these words only, one a row, inside a transaction that is rolled back, so that
+    the table is empty again for the next search in this thread: making it anew each time cost more)."""
     scratch = _scratch_table()
     scratch.execute("BEGIN")
     try:
-        scratch.executemany("INSERT INTO shown (rowid, heading, body) VALUES (?, ?, ?)", rows)
-        return dict(scratch.execute(f"SELECT rowid, snippet(shown, -1, '{MARK}', '{MARK}', '…', 24) FROM shown "
-                                    "WHERE shown MATCH ?", (match,)).fetchall())
+        scratch.executemany("INSERT INTO words (rowid, word) VALUES (?, ?)", enumerate(words))
+        stems: dict[str, str | None] = dict.fromkeys(words)
+        for row, stem in scratch.execute("SELECT doc, term FROM word_terms ORDER BY doc, offset"):
+            if stems[words[row]] is None:
+                stems[words[row]] = stem
+        return stems
     finally:
         scratch.execute("ROLLBACK")
 
@@ -155,11 +189,12 @@ _scratch = threading.local()
 
 
 def _scratch_table() -> sqlite3.Connection:
-    """This thread's database in memory with the empty table ``shown`` (see :func:`_snippets`)."""
+    """This thread's database in memory with the empty table ``words`` (see :func:`_sqlite_stems`)."""
     connection: sqlite3.Connection | None = getattr(_scratch, "connection", None)
     if connection is None:
         connection = sqlite3.connect(":memory:", isolation_level=None)
-        connection.execute(f"CREATE VIRTUAL TABLE shown USING fts5(body, heading, tokenize = '{FTS5_TOKENIZER}')")
+        connection.execute(f"CREATE VIRTUAL TABLE words USING fts5(word, tokenize = '{FTS5_TOKENIZER}')")
+        connection.execute("CREATE VIRTUAL TABLE word_terms USING fts5vocab(words, 'instance')")
         _scratch.connection = connection
     return connection
 
@@ -183,9 +218,9 @@ PLANNER_SETTINGS = {"enable_seqscan": "off", "max_parallel_workers_per_gather": 
 
 
 def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], limit: int,
-                sample: bool) -> tuple[list[tuple[Any, ...]], bool]:
+                sample: bool) -> tuple[list[tuple[Shown, int, float]], bool]:
     """Find and rank the candidates (reading only their keys and tsvectors, ranked as they are read, so
-    that no copy of a tsvector is kept), then read the rows and cut the snippets of the best ``limit``.
+    that no copy of a tsvector is kept), then read the best ``limit`` rows.
 
     A query with a phrase is narrowed first by the index of word pairs (migration 3) to the rows where
     the phrase's words stand side by side (every such row is then checked against the phrase itself;
@@ -205,7 +240,6 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], li
         match_params: list[Any] = [pairs, tsquery, *params]
     else:
         match, match_params = f"s.document @@ to_tsquery('english', ?){where}", [tsquery, *params]
-    options = f"StartSel={MARK}, StopSel={MARK}, MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=\" … \""
     with store.backend.settings(PLANNER_SETTINGS):
         rank = "ts_rank(s.document, to_tsquery('english', ?)) AS score"
         among = _sample(_estimated_rows(store, match, match_params)) if sample and pairs is None else None
@@ -223,15 +257,21 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], li
         rows = store.backend.rows(
             f"WITH {found}, counted AS (SELECT count(*) AS n, max(id) AS last FROM found), "
             "top AS (SELECT id, score FROM found, counted WHERE n <= ? OR id < last ORDER BY score DESC, id LIMIT ?) "
-            "SELECT s.version_id, s.what, s.ref, s.kind, s.actors, s.cites, s.citation, "
-            "ts_headline('english', CASE WHEN s.body = '' THEN coalesce(s.heading, '') ELSE s.body END, "
-            "to_tsquery('english', ?), ?), top.score, counted.n "
+            "SELECT s.version_id, s.what, s.ref, s.kind, s.actors, s.cites, s.citation, s.heading, s.body, "
+            "s.parts, top.score, counted.n "
             "FROM top JOIN search_text s ON s.id = top.id, counted ORDER BY top.score DESC, top.id",
-            (*found_params, CANDIDATES, limit, tsquery, options))
+            (*found_params, CANDIDATES, limit))
     if not rows:
         _refuse_only_stop_words(store, tsquery, parsed)
     capped = bool(rows) and int(rows[0][-1]) > CANDIDATES
-    return [row[:-1] for row in rows], capped
+    return [(_shown(*row[1:10]), int(row[0]), float(row[10])) for row in rows], capped
+
+
+def _postgresql_stems(store: Store, words: list[str]) -> dict[str, str | None]:
+    """Each word as PostgreSQL's English search stems it (None for a word it leaves out)."""
+    return {str(word): (str(stem) if stem is not None else None) for word, stem in store.backend.rows(
+        "SELECT word, (SELECT lexeme FROM unnest(to_tsvector('english', word)) LIMIT 1) FROM unnest(?::text[]) AS word",
+        (words,))}
 
 
 def _refuse_only_stop_words(store: Store, tsquery: str, parsed: q.Query) -> None:

@@ -44,6 +44,12 @@ _INGEST_LOCK = "lawcode-ingest"
 ROWS_PER_VERSION = 1 << 20
 
 
+def _row_columns(key: str) -> tuple[str, ...]:
+    """The columns a full-text row is written with (:data:`lawcode.store.rows.SearchRow` after the
+    key and the version)."""
+    return (key, "version_id", "what", "ref", "kind", "actors", "cites", "citation", "ord", "heading", "body", "parts")
+
+
 @dataclass(frozen=True)
 class Version:
     """One stored version of a regulation (without its text)."""
@@ -145,8 +151,25 @@ class Store:
                     continue
                 for statement in migration.statements(self.backend.name):
                     self.backend.run(statement)
+                if migration.remake_provision_rows:
+                    self._remake_provision_rows()
                 self.backend.run("INSERT INTO lawcode_migrations (version, description, applied_at, lawcode_version) "
                                  "VALUES (?, ?, ?, ?)", (migration.version, migration.description, _now(), __version__))
+
+    def _remake_provision_rows(self) -> None:
+        """Every stored version's provision rows, made from its stored text as an ingest makes them
+        (the migration that calls this has removed the old ones)."""
+        from lawcode.store.rows import provision_rows
+        from lawcode.text.parse import parse_text
+
+        for version_id, name in self.backend.rows("SELECT id, source_name FROM versions ORDER BY id"):
+            source = bytes(self.backend.rows("SELECT source_text FROM version_sources WHERE version_id = ?",
+                                             (version_id,))[0][0])
+            document = parse_text(source, source=str(name), cross_references=False)
+            first = int(version_id) * ROWS_PER_VERSION
+            self.backend.insert_many(
+                "search_text", _row_columns(self.backend.row_key),
+                [(first + place, version_id, *row) for place, row in enumerate(provision_rows(document))])
 
     def _check_version(self) -> int:
         applied = self.schema_version()
@@ -206,8 +229,7 @@ class Store:
                              expected=f"fewer than {ROWS_PER_VERSION}")
         first = version_id * ROWS_PER_VERSION
         self.backend.insert_many(
-            "search_text", (self.backend.row_key, "version_id", "what", "ref", "kind", "actors", "cites", "citation",
-                            "ord", "heading", "body"),
+            "search_text", _row_columns(self.backend.row_key),
             [(first + place, version_id, *row) for place, row in enumerate(text.rows) if place >= start])
 
     def _attach(self, text: PreparedText, as_version_of: str | None, in_force: str | None) -> Added | None:
@@ -242,7 +264,7 @@ class Store:
         self.backend.run("UPDATE version_sources SET model_source = ? WHERE version_id = ?", (model.source, version_id))
         low, high = self.row_range(version_id)
         self.backend.run(f"DELETE FROM search_text WHERE {self._rows_of()} AND what = 'norm'", (low, high))
-        self._write_rows(text, version_id, text.provision_count)
+        self._write_rows(text, version_id, text.provision_rows)
         if work_uri != text.work_uri and work_uri.startswith(f"/akn/{PLACEHOLDER_COUNTRY}/act/") and not \
                 self.backend.rows("SELECT 1 FROM regulations WHERE work_uri = ?", (text.work_uri,)):
             self.backend.run("UPDATE regulations SET work_uri = ? WHERE id = ?", (text.work_uri, regulation_id))
@@ -415,7 +437,7 @@ class Store:
                  "action": body} for ref, kind, actors, cites, body in rows]
 
     def row_count(self, version: Version, what: str = "provision") -> int:
-        """How many full-text rows of one sort a version has (a whole version has one per provision)."""
+        """How many full-text rows of one sort a version has (one per article and container, or per norm)."""
         return int(self.backend.rows(f"SELECT count(*) FROM search_text WHERE {self._rows_of()} AND what = ?",
                                      (*self.row_range(version.id), what))[0][0])
 

@@ -1,0 +1,172 @@
+"""The full-text rows the store keeps of a text and its model: one per article, not one per provision.
+
+An article (or a section that holds text, or any provision outside one) is one row: its number
+and heading, then the words of the article and of everything in it, in reading order. A chapter,
+part or section that holds articles is a row of its own words (its number and heading). Each
+norm of a stored model is a row of its action, actors and kind.
+
+A hit is still cited to the narrowest provision that holds it (Art. 5(1)(a), not Art. 5): each
+article row carries the map of its provisions (:class:`Part`: eId, kind, citation, and where
+its words stand in the row's body), from which a search finds, for its best rows only, which
+provision the query matches (:mod:`lawcode.store.narrow`). Why one row per article and not per
+provision: a ninth of the rows, so that FTS5 writes about half as much per document and a
+search for a common word ranks a ninth of the candidates (docs/decisions/0013).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+from lawcode.text.document import CONTAINER_KINDS
+
+if TYPE_CHECKING:
+    from lawcode.model.loaded import LoadedModel
+    from lawcode.text.document import Document, Node
+
+# One full-text row: what ("provision" or "norm"), ref (eId or norm id), kind, actors, cites,
+# citation (as a lawyer writes it), ord (reading order), heading, body, parts (see Part).
+SearchRow = tuple[str, str, str, str, str, str, int, str, str, str]
+
+_RELATIVE = "__"  # a part's eId continues its article's: only the rest is kept
+_WHOLE = "="  # ... else the whole eId follows this mark
+
+
+class Part(NamedTuple):
+    """One provision inside an article row: the article itself (the first part), or any
+    provision in it. Its words with all of its own provisions' are ``body[start:end]``; the
+    article's words are its heading and the whole body. (A tuple: a search reads hundreds.)"""
+
+    eid: str
+    kind: str
+    citation: str
+    start: int
+    end: int
+
+    def contains(self, other: Part) -> bool:
+        """``other`` is this provision or one inside it (parts nest: their spans do)."""
+        return self.start <= other.start and other.end <= self.end
+
+
+def provision_rows(document: Document) -> Iterator[SearchRow]:
+    """A row per article (with its map of parts) and per container, in reading order."""
+    from lawcode.engine.quote import citations
+
+    cited = {node.eid: citation for node, citation in citations(document)}
+    order = 0
+    pending = list(reversed(document.body))
+    while pending:
+        node = pending.pop()
+        if _is_container(node):
+            yield ("provision", node.eid, node.kind, "", "", cited[node.eid], order,
+                   _joined(node.num, node.heading), _joined(node.text, node.wrap_up), "")
+            pending.extend(reversed(node.children))
+        else:
+            body, parts = _article_body(node, cited)
+            yield ("provision", node.eid, node.kind, "", "", cited[node.eid], order,
+                   _joined(node.num, node.heading), body, parts)
+        order += 1
+
+
+def norm_rows(loaded: LoadedModel, document: Document) -> Iterator[SearchRow]:
+    from lawcode.engine.quote import citation
+
+    for order, norm in enumerate(loaded.model.norms):
+        actors = " ".join(a for a in (norm.bearer, norm.counterparty, norm.beneficiary) if a)
+        body = " ".join([norm.action, *norm.terms])
+        yield ("norm", norm.id, norm.kind.value, f" {actors} " if actors else "", " ".join(norm.cites),
+               "; ".join(citation(eid, document) for eid in norm.cites), order, norm.id, body, "")
+
+
+def parts_of(article_eid: str, encoded: str) -> list[Part]:
+    """The parts of an article row, the article first (see :func:`_article_body`)."""
+    return [Part(_eid(article_eid, eid), kind, citation, start, end)
+            for start, end, kind, eid, citation, _ in json.loads(encoded)]
+
+
+def spans_of(encoded: str) -> list[list[Any]]:
+    """The parts of an article row as stored, ``[start, end, kind, eid, citation, parent]`` each (the eId
+    as :func:`_article_body` writes it: see :func:`part_at`), for a search that reads hundreds of
+    parts to cite a few."""
+    return cast(list[list[Any]], json.loads(encoded))
+
+
+def part_at(article_eid: str, span: list[Any]) -> Part:
+    """One of :func:`spans_of` as a Part."""
+    start, end, kind, eid, citation, _ = span
+    return Part(_eid(article_eid, eid), kind, citation, start, end)
+
+
+def like_kind(kind: str) -> str:
+    """A LIKE pattern that the parts of an article row holding a provision of ``kind`` match (a
+    search narrowed by kind looks only among these rows; a rare false match is left out later)."""
+    return f'%,"{kind}",%'
+
+
+def _eid(article_eid: str, written: str) -> str:
+    if written.startswith(_WHOLE):
+        return written[len(_WHOLE):]
+    return f"{article_eid}{_RELATIVE}{written}" if written else article_eid
+
+
+def _is_container(node: Node) -> bool:
+    """A chapter, part or section of articles: its articles are rows of their own."""
+    from lawcode.text.locate import is_provision
+
+    return node.kind in CONTAINER_KINDS and not is_provision(node)
+
+
+def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
+    """The words of ``article`` and of every provision in it, in reading order (its own number
+    and heading are the row's heading), and the map of its parts: a JSON list, one entry per
+    provision, the article first, ``[start, end, kind, eId, citation, parent]`` (the place of the
+    provision it is in, -1 for the article), each eId written after the article's (so that the
+    map is a third of the body's size, not half again).
+
+    Made for every article of every text stored, so without a helper call per piece: the body is
+    its pieces joined by spaces, and ``length`` counts each piece with the space after it.
+    """
+    pieces: list[str] = []
+    spans: list[list[Any]] = []
+    length = 0
+    prefix = article.eid + _RELATIVE
+    cut = len(prefix)
+
+    def visit(node: Node, parent: int) -> None:
+        nonlocal length
+        at = len(spans)
+        spans.append([])
+        start = length
+        if node is not article:
+            label = _joined(node.num, node.heading)
+            if label:
+                pieces.append(label)
+                length += len(label) + 1
+        if node.text:
+            pieces.append(node.text)
+            length += len(node.text) + 1
+        for child in node.children:
+            visit(child, at)
+        if node.wrap_up:
+            pieces.append(node.wrap_up)
+            length += len(node.wrap_up) + 1
+        eid = node.eid
+        if node is article:
+            eid = ""
+        elif eid.startswith(prefix):
+            eid = eid[cut:]
+        else:
+            eid = _WHOLE + eid
+        spans[at] = [start, max(start, length - 1), node.kind, eid, cited[node.eid], parent]
+
+    visit(article, -1)
+    return " ".join(pieces), json.dumps(spans, separators=(",", ":"), ensure_ascii=False)
+
+
+def _joined(first: str | None, second: str | None) -> str:
+    """The two parts that are not empty, joined by a space (one or two parts of every node: made
+    without a generator, as a row is made for every node of every text stored)."""
+    if first and second:
+        return f"{first} {second}"
+    return first or second or ""

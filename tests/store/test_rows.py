@@ -1,0 +1,89 @@
+"""The store's full-text rows: one per article, with the map of the provisions inside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import CAPE_TOWN, COPPA, GDPR, TAR, UK_EQUALITY, corpus_file
+from lawcode.store.rows import parts_of, provision_rows
+from lawcode.text.document import Node
+from lawcode.text.parse import parse_text
+
+HARBOUR = """Harbour Rules
+
+Chapter I: Moorings
+
+Article 1: Scope
+
+These Rules govern the moorings.
+
+Article 2: Duties of owners
+
+1. An owner shall:
+
+(a) register the boat;
+
+(b) pay the fee,
+
+unless the harbour master waives it.
+
+2. An owner shall keep the berth clean.
+
+Chapter II: Penalties
+
+Article 3: A fine may be imposed.
+"""
+
+
+def _words(node: Node, own_label: bool = True) -> str:
+    """A provision's words with its provisions', as a row's body holds them."""
+    pieces = [" ".join(filter(None, (node.num, node.heading)))] if own_label else []
+    pieces += [node.text, *(_words(child) for child in node.children), node.wrap_up]
+    return " ".join(piece for piece in pieces if piece)
+
+
+def test_a_row_per_article_and_per_chapter_in_reading_order():
+    document = parse_text(HARBOUR)
+    rows = list(provision_rows(document))
+    assert [(row[1], row[2], row[5]) for row in rows] == [
+        ("chp_I", "chapter", "Chapter I"), ("chp_I__art_1", "article", "Art. 1"),
+        ("chp_I__art_2", "article", "Art. 2"), ("chp_II", "chapter", "Chapter II"),
+        ("chp_II__art_3", "article", "Art. 3")]
+    assert [row[6] for row in rows] == list(range(5))
+    what, _ref, kind, _actors, _cites, citation, _ord, heading, body, _parts = rows[2]
+    assert (what, kind, citation, heading) == ("provision", "article", "Art. 2", "2 Duties of owners")
+    assert body == _words(next(n for n in document.walk() if n.eid == "chp_I__art_2"), own_label=False)
+    assert "unless the harbour master waives it" in body
+    assert rows[0][9] == "" and rows[3][9] == ""  # a chapter's row has no parts
+
+
+def test_the_parts_of_an_article_are_its_provisions_each_with_its_own_words():
+    document = parse_text(HARBOUR)
+    row = next(row for row in provision_rows(document) if row[1] == "chp_I__art_2")
+    body, parts = row[8], parts_of(row[1], row[9])
+    article = next(n for n in document.walk() if n.eid == "chp_I__art_2")
+    assert [p.eid for p in parts] == [n.eid for n in article.walk()]
+    assert [p.citation for p in parts] == ["Art. 2", "Art. 2(1)", "Art. 2(1)(a)", "Art. 2(1)(b)", "Art. 2(2)"]
+    assert (parts[0].start, parts[0].end) == (0, len(body))
+    for part, node in zip(parts[1:], list(article.walk())[1:], strict=True):
+        assert body[part.start:part.end] == _words(node), part.eid
+    # a paragraph's words hold its items' and its closing words; its items lie within it
+    assert parts[1].contains(parts[2]) and parts[1].contains(parts[3]) and not parts[1].contains(parts[4])
+    assert body[parts[1].start:parts[1].end].endswith("unless the harbour master waives it.")
+
+
+@pytest.mark.parametrize("name", [TAR, GDPR, UK_EQUALITY, CAPE_TOWN, COPPA])
+def test_every_provision_of_a_real_text_is_in_exactly_one_row(name):
+    document = parse_text(corpus_file(name).read_bytes())
+    seen: list[str] = []
+    for row in provision_rows(document):
+        if not row[9]:
+            seen.append(row[1])
+            continue
+        parts = parts_of(row[1], row[9])
+        seen += [p.eid for p in parts]
+        nodes = {n.eid: n for n in next(n for n in document.walk() if n.eid == row[1]).walk()}
+        for part in parts[1:]:
+            assert row[8][part.start:part.end] == _words(nodes[part.eid]), part.eid
+    assert seen == [node.eid for node in document.walk()]
+    assert len(list(provision_rows(document))) < len(seen) / 3  # the point: far fewer rows than provisions
