@@ -19,6 +19,7 @@ from lawcode.store.rows import SearchRow, norm_rows, provision_rows
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
+    from lawcode.text.document import Document
 
 PLACEHOLDER_COUNTRY = "xx"
 
