@@ -110,14 +110,16 @@ def _cite(row: Row, query: q.Query, leaves: list[q.Words], stems: dict[str, str 
     in_heading = {id(leaf): _found(leaf, heading, stems, row.heading) for leaf in leaves}
     at = {id(leaf): _found(leaf, body, stems, row.body) for leaf in leaves}
     starts = {key: [start for start, _ in found] for key, found in at.items()}
-    shown = _positive_leaves(query)
+    # A word the backend's index leaves out (PostgreSQL's "the") is no condition there: none here.
+    ignored = {id(leaf) for leaf in leaves if all(stems.get(word.lower()) is None for word in leaf.words)}
+    shown = [leaf for leaf in _positive_leaves(query) if id(leaf) not in ignored]
     # Every match holds a word or phrase that is not after NOT: only the provisions that hold one
     # (and the article, whose heading may) are asked whether they match.
     anywhere = sorted(start for leaf in shown for start in starts[id(leaf)])
 
     def matches(index: int, start: int, end: int) -> bool:
         def holds(leaf: q.Words) -> bool:
-            if index == 0 and in_heading[id(leaf)]:
+            if (index == 0 and in_heading[id(leaf)]) or id(leaf) in ignored:
                 return True
             found = starts[id(leaf)]
             first = bisect_left(found, start)
@@ -205,7 +207,9 @@ def _found(leaf: q.Words, tokens: list[tuple[int, int, str]], stems: dict[str, s
                 break  # another word stands between
             got = stems.get(token)
             prefix = leaf.prefix and offset == last
-            if expected is None or got is None or not (got == expected or (prefix and (
+            if expected is None:  # a word the index leaves out (PostgreSQL's "each"): any word stands there
+                continue
+            if got is None or not (got == expected or (prefix and (
                     got.startswith(expected) or token.startswith(leaf.words[-1].lower())))):
                 break
         else:
