@@ -28,6 +28,7 @@ def test_a_folder_is_ingested_and_a_bad_file_is_reported_by_name(store_env, monk
     code, out, err = lawcode(monkeypatch, capsys, "ingest", str(folder), "--workers", "2")
     assert code == 2
     assert "broken.txt:1: no recognisable structure" in err
+    assert "--style" not in err and "styles lawcode detects (cn-clt" in err  # ingest takes no --style
     assert "1 failed, 3 stored" in err
     code, out, err = lawcode(monkeypatch, capsys, "list", "--format", "json")
     assert code == 0

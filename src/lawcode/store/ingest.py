@@ -152,6 +152,10 @@ def _prepare_one(task: tuple[int, str, str | None]) -> Prepared:
     try:
         return index, prepare(path, model)
     except LawcodeError as error:
+        from lawcode.text.parse import NoStructure
+
+        if isinstance(error, NoStructure):  # ingest takes no --style: each text's layout is detected
+            error = error.advising(None)
         return index, Failure(path, str(error))
     except OSError as error:
         return index, Failure(path, f"{path}: cannot read: {error.strerror}")

@@ -221,10 +221,10 @@ def _snippet(text: str, marks: list[tuple[int, int]]) -> str:
     """About SNIPPET_WORDS words of ``text`` from a little before its first mark, the marked words
     in ``**``, an ellipsis where the text goes on."""
     first = marks[0][0] if marks else 0
-    before = [m.start() for m in _WORD.finditer(text, max(0, first - 200), first)][-_BEFORE:]
-    start = before[0] if before else first
-    if not marks:
-        start = 0
+    before = [m.start() for m in _WORD.finditer(text, max(0, first - 200), first)]
+    start = before[-_BEFORE] if marks and len(before) > _BEFORE else 0  # near the start: from it
+    while start and not text[start - 1].isspace():  # "(b) the", not "b) the"
+        start -= 1
     end = len(text)
     for count, m in enumerate(_WORD.finditer(text, start), 1):
         if count == SNIPPET_WORDS:
