@@ -226,7 +226,7 @@ def store_size(store: Store) -> int:
         store.backend.run("PRAGMA wal_checkpoint(TRUNCATE)")
         path = Path(store.location.target)
         return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
-    tables = ("regulations", "versions", "search_text", "search_sample", "lawcode_migrations")
+    tables = ("regulations", "versions", "search_text", "lawcode_migrations")
     return int(sum(store.backend.rows("SELECT pg_total_relation_size(?)", (t,))[0][0] for t in tables
                    if store.backend.has_table(t)))
 

@@ -1,9 +1,10 @@
-"""PostgreSQL's ways to the candidates (schemas 3 and 4): phrases through the index of word pairs, very
-common words among the sampled rows (in a table of their own). Each is checked against the plain
-full-text match of every row."""
+"""PostgreSQL's own ways to the candidates: phrases through the index of word pairs (checked against
+the plain full-text match of every row), the cap on how many are ranked, filters, the planner's
+settings, and stores of older schemas migrated to one row per article."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,9 +17,10 @@ from conftest import postgres_schema
 from lawcode.errors import QueryError
 from lawcode.store import query as q
 from lawcode.store import search as search_module
-from lawcode.store.migrations import MIGRATIONS, SAMPLE_TABLE_EVERY, SAMPLED_ROWS, SCHEMA_VERSION, sampled
+from lawcode.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from lawcode.store.prepare import prepare
-from lawcode.store.search import search
+from lawcode.store.rows import parts_of
+from lawcode.store.search import Hit, search
 from lawcode.store.store import Store
 
 from .conftest import synthetic_text, write_text
@@ -30,9 +32,13 @@ record toll 5 in the ledger of the lock.
 """
 
 
+def _texts(folder: Path) -> list[Path]:
+    return [write_text(folder, f"canal-{number}.txt", synthetic_text(number) + EXTRA) for number in (1, 2, 3)]
+
+
 def _add_texts(store: Store, folder: Path) -> None:
-    for number in (1, 2, 3):
-        store.add(prepare(str(write_text(folder, f"canal-{number}.txt", synthetic_text(number) + EXTRA))))
+    for path in _texts(folder):
+        store.add(prepare(str(path)))
 
 
 @pytest.fixture
@@ -42,28 +48,36 @@ def pg_store(postgres: Any, tmp_path: Path) -> Iterator[Store]:
         yield store
 
 
-def _found(store: Store, text: str, **filters: Any) -> set[tuple[str, str]]:
-    return {(hit.version, hit.ref) for hit in search(store, text, limit=5000, **filters).hits}
-
-
-def _matching(store: Store, text: str, where: str = "") -> set[tuple[str, str]]:
-    """Every row the query matches, by its tsvector alone (no other index, no sample)."""
+def _matching_rows(store: Store, text: str, where: str = "") -> set[tuple[str, str]]:
+    """(version, article or norm) of every row the query matches, by its tsvector alone (no other index)."""
     rows = store.backend.rows(f"SELECT version_id, ref FROM search_text WHERE document @@ to_tsquery('english', ?)"
                               f"{where}", (q.to_tsquery(q.parse(text)),))
     versions = store.versions_by_id(row[0] for row in rows)
     return {(versions[version_id].ref, ref) for version_id, ref in rows}
 
 
-QUARTER = sampled("id", SAMPLE_TABLE_EVERY)  # the rows of the sample table (migration 4)
+def _rows_of(store: Store, hits: tuple[Hit, ...]) -> set[tuple[str, str]]:
+    """(version, article or norm) of the row each hit was found in (a hit cites a provision inside it)."""
+    row_of = {}
+    for version_id, ref, parts in store.backend.rows("SELECT version_id, ref, parts FROM search_text"):
+        version = store.versions_by_id([version_id])[version_id].ref
+        row_of.update({(version, part.eid): (version, ref) for part in parts_of(ref, parts)} if parts else
+                      {(version, ref): (version, ref)})
+    return {row_of[(hit.version, hit.ref)] for hit in hits}
+
 
 PHRASES = ['"lock keeper"', '"lock keepers"', '"keeper of district"', '"lock kee"*', '"lock kee*"', "co-operation",
            '"keeper\'s deputy"', '"toll 5"', '"office canal"', '"canal office" OR toll', '"canal office" barge',
-           '"canal office" NOT "report damage"', '("lock keeper" OR "canal office") AND distress']
+           '"canal office" NOT "report damage"', 'toll NOT "lock keeper"', '("lock keeper" OR "canal office") AND distress']
 
 
 @pytest.mark.parametrize("text", PHRASES)
-def test_a_phrase_finds_through_the_word_pairs_what_the_full_text_match_finds(pg_store, text):
-    assert _found(pg_store, text) == _matching(pg_store, text)
+def test_a_phrase_finds_through_the_word_pairs_what_the_full_text_match_finds(pg_store, monkeypatch, text):
+    results = search(pg_store, text, limit=5000)
+    assert _rows_of(pg_store, results.hits) == _matching_rows(pg_store, text)  # a hit for every row that matches
+    assert len(results.hits) == len(_matching_rows(pg_store, text))
+    monkeypatch.setattr(search_module, "_pairs_query", lambda store, parsed: None)  # every row's tsvector only
+    assert search(pg_store, text, limit=5000) == results
 
 
 def test_the_word_pairs_narrow_only_where_a_phrase_must_match(pg_store):
@@ -79,66 +93,51 @@ def test_the_word_pairs_narrow_only_where_a_phrase_must_match(pg_store):
     assert pairs('barge "canal office"') == "'canal offic'"
 
 
-def test_a_common_word_is_ranked_among_the_sampled_rows_and_says_so(pg_store, monkeypatch):
-    monkeypatch.setattr(search_module, "CANDIDATES", 5)
-    pg_store.backend.run("ANALYZE search_text")  # the planner's count of the word tells to look in the sample
-    sampled = _matching(pg_store, "distress", f" AND {SAMPLED_ROWS}")
-    assert len(sampled) > 5 and len(_matching(pg_store, "distress")) > len(sampled)
-    results = search(pg_store, "distress", limit=5000)
-    assert results.capped and len(results.hits) == 5
-    assert {(hit.version, hit.ref) for hit in results.hits} <= sampled
-    assert search(pg_store, "distress", limit=5000) == results  # the same candidates every time
+@pytest.mark.parametrize("text", ["distress", '"canal office"', "distress OR barge", "distr*"])
+def test_a_query_matching_more_rows_than_are_ranked_is_ranked_among_the_first_stored_and_says_so(
+        pg_store, monkeypatch, text):
+    pg_store.backend.run("ANALYZE search_text")  # the planner knows how common the words are
+    rows = pg_store.backend.rows("SELECT version_id, ref FROM search_text WHERE document @@ to_tsquery('english', ?) "
+                                 "ORDER BY id", (q.to_tsquery(q.parse(text)),))
+    versions = pg_store.versions_by_id(version_id for version_id, _ in rows)
+    stored = [(versions[version_id].ref, ref) for version_id, ref in rows]
+    assert len(stored) > 3
+    monkeypatch.setattr(search_module, "CANDIDATES", len(stored) - 1)
+    results = search(pg_store, text, limit=5000)
+    assert results.capped and _rows_of(pg_store, results.hits) == set(stored[:-1])
+    assert search(pg_store, text, limit=5000) == results  # the same candidates every time
+    monkeypatch.setattr(search_module, "CANDIDATES", len(stored))
+    results = search(pg_store, text, limit=5000)
+    assert not results.capped and _rows_of(pg_store, results.hits) == set(stored)
 
 
-FIRST = {"the eighth first": ((8, SAMPLED_ROWS, 0.0),), "the quarter first": ((4, "TRUE", 0.0),)}
+FILTERED = ["toll", '"canal office"', "distress OR barge", "ledger"]
 
 
-def test_a_less_common_word_is_ranked_among_the_quarter_and_says_so(pg_store, monkeypatch):
-    monkeypatch.setattr(search_module, "CANDIDATES", 5)
-    monkeypatch.setattr(search_module, "SAMPLES", FIRST["the quarter first"])
-    quarter = _matching(pg_store, "distress", f" AND {QUARTER}")
-    assert len(_matching(pg_store, "distress", f" AND {SAMPLED_ROWS}")) < len(quarter) < len(
-        _matching(pg_store, "distress"))
-    results = search(pg_store, "distress", limit=5000)
-    assert results.capped and len(results.hits) == 5
-    assert {(hit.version, hit.ref) for hit in results.hits} <= quarter
+@pytest.mark.parametrize("text", FILTERED)
+def test_a_search_of_one_regulation_finds_what_it_holds_of_a_search_of_all(pg_store, text):
+    everywhere = search(pg_store, text, limit=5000).hits
+    for on in (None, dt.date.today()):  # the latest versions (one key range), or those in force (a list)
+        one = search(pg_store, text, regulation="canal-2", on=on, limit=5000).hits
+        assert one and set(one) == {hit for hit in everywhere if hit.version == "canal-2@1"}
 
 
-@pytest.mark.parametrize("samples", [None, *FIRST], ids=["not looked at", *FIRST])
-def test_a_word_the_sample_holds_too_few_of_is_ranked_among_the_first_stored(pg_store, monkeypatch, samples):
-    keys = [row[0] for row in pg_store.backend.rows(
-        "SELECT id FROM search_text WHERE document @@ to_tsquery('english', 'distress') ORDER BY id")]
-    monkeypatch.setattr(search_module, "CANDIDATES", len(keys) - 1)
-    if samples is not None:  # the sample is searched first, in vain
-        monkeypatch.setattr(search_module, "SAMPLES", FIRST[samples])
-    pg_store.backend.run("ANALYZE search_text")
-    results = search(pg_store, "distress", limit=5000)
-    assert results.capped and len(results.hits) == len(keys) - 1
-    first = set(keys[:-1])
-    rows = pg_store.backend.rows("SELECT id, ref FROM search_text WHERE id = ANY(?)", (list(first),))
-    assert {hit.ref for hit in results.hits} == {ref for _, ref in rows}
-
-
-@pytest.mark.parametrize("version", [None, "canal-2"], ids=["every version", "one version"])
-def test_a_common_word_filtered_is_ranked_among_the_sampled_rows_that_pass(pg_store, monkeypatch, version):
-    monkeypatch.setattr(search_module, "CANDIDATES", 5)
-    monkeypatch.setattr(search_module, "SAMPLES", FIRST["the eighth first"])
-    on = dt.date.today()  # the versions in force: a list of versions to search, not all rows
-    versions = [v.id for v in pg_store.current_versions(on, version)]
-    where = f" AND {SAMPLED_ROWS} AND kind = 'item' AND version_id IN ({', '.join(map(str, versions))})"
-    sampled = _matching(pg_store, "ledger", where)
-    assert len(sampled) > 5
-    results = search(pg_store, "ledger", kind="item", on=on, regulation=version, limit=5000)
-    assert results.capped and {(hit.version, hit.ref) for hit in results.hits} <= sampled
-    assert all(hit.kind == "item" for hit in results.hits)
-
-
-@pytest.mark.parametrize("text", ["toll", '"canal office"', "distress OR barge"])
-def test_filters_narrow_every_way_to_the_candidates(pg_store, text):
-    assert _found(pg_store, text, kind="item") == _matching(pg_store, text, " AND kind = 'item'")
-    [canal_2] = [v for v in pg_store.current_versions(None, "canal-2")]
-    low, high = pg_store.row_range(canal_2.id)
-    assert _found(pg_store, text, regulation="canal-2") == _matching(pg_store, text, f" AND id BETWEEN {low} AND {high}")
+@pytest.mark.parametrize("text", FILTERED)
+def test_a_search_of_one_kind_cites_each_provision_of_that_kind_that_matches(pg_store, text):
+    """Here an item holds no item: every item that matches on its own words is a hit."""
+    tsquery = q.to_tsquery(q.parse(text))
+    items = set()
+    for version_id, ref, body, parts in pg_store.backend.rows("SELECT version_id, ref, body, parts FROM search_text "
+                                                              "WHERE parts <> ''"):
+        version = pg_store.versions_by_id([version_id])[version_id].ref
+        for part in parts_of(ref, parts):
+            if part.kind == "item" and pg_store.backend.rows(
+                    "SELECT to_tsvector('english', ?) @@ to_tsquery('english', ?)",
+                    (body[part.start:part.end], tsquery))[0][0]:
+                items.add((version, part.eid))
+    hits = search(pg_store, text, kind="item", limit=5000).hits
+    assert items and {(hit.version, hit.ref) for hit in hits} == items
+    assert all(hit.kind == "item" for hit in hits)
 
 
 def test_a_statement_that_fails_under_the_settings_leaves_the_connection_as_it_was(pg_store):
@@ -163,72 +162,57 @@ def test_the_search_settings_last_only_for_the_search(pg_store):
         assert seqscan() == "on"
 
 
-def _sample_in_step(store: Store) -> None:
-    """The sample table holds exactly the quarter of search_text's rows, as they are now."""
-    columns = "id, version_id, kind, document::text"
-    assert store.backend.rows(f"SELECT {columns} FROM search_sample ORDER BY id") == \
-        store.backend.rows(f"SELECT {columns} FROM search_text WHERE {QUARTER} ORDER BY id")
-
-
-def test_the_sample_table_follows_every_write_to_the_rows(pg_store, tmp_path):
-    _sample_in_step(pg_store)
-    assert pg_store.backend.rows("SELECT count(*) FROM search_sample")[0][0] > 0
-    pg_store.backend.run(f"UPDATE search_text SET body = 'barge barge', kind = 'changed' WHERE {SAMPLED_ROWS} "
-                         "AND id IN (SELECT id FROM search_text ORDER BY id LIMIT 40)")
-    pg_store.backend.run("UPDATE search_text SET id = id + 16 WHERE id = (SELECT max(id) FROM search_text)")
-    _sample_in_step(pg_store)
-    assert pg_store.backend.rows("SELECT count(*) FROM search_sample WHERE kind = 'changed'")[0][0] > 0
-    pg_store.delete("canal-2")
-    _sample_in_step(pg_store)
-    pg_store.add(prepare(str(write_text(tmp_path, "canal-2.txt", synthetic_text(2, articles=80)))))
-    _sample_in_step(pg_store)
-
-
 @contextmanager
 def _store_of_schema(url: str, version: int, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    """The store at ``url`` opened by a lawcode whose schema was ``version``: its migrations up to that one."""
+    """The store at ``url`` opened by a lawcode whose schema was ``version`` (its migrations up to that
+    one), which writes a full-text row per provision, of the provision's own words, as it did."""
     import lawcode.store.store as store_module
+    from lawcode.engine.quote import citations
+    from lawcode.text.parse import parse_text
+
+    def provision_rows(source: bytes) -> tuple[tuple[Any, ...], ...]:
+        return tuple(("provision", node.eid, node.kind, "", "", cited, order,
+                      " ".join(filter(None, (node.num, node.heading))),
+                      " ".join(filter(None, (node.text, node.wrap_up))))
+                     for order, (node, cited) in enumerate(citations(parse_text(source))))
 
     with monkeypatch.context() as old_lawcode:
         old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:version])
         old_lawcode.setattr(store_module, "SCHEMA_VERSION", version)
+        old_lawcode.setattr(store_module, "_row_columns", lambda key: (
+            key, "version_id", "what", "ref", "kind", "actors", "cites", "citation", "ord", "heading", "body"))
         with Store.open(url) as store:
             assert store.schema_version() == version
+            real_add = store.add
+
+            def add(text: Any, *args: Any, **kwargs: Any) -> Any:
+                rows = provision_rows(text.source_text)
+                return real_add(dataclasses.replace(text, rows=rows, provision_rows=len(rows)), *args, **kwargs)
+
+            old_lawcode.setattr(store, "add", add)
             yield store
 
 
-def test_a_postgresql_store_of_schema_2_gets_the_indexes_and_finds_the_same(postgres, tmp_path, monkeypatch):
+@pytest.mark.parametrize("schema", [2, 3, 4])
+def test_a_postgresql_store_of_an_older_schema_finds_what_a_new_store_finds(postgres, tmp_path, monkeypatch, schema):
+    queries = [*PHRASES, "distress", "toll", "distr*"]
+    with postgres_schema(postgres.url) as url, Store.open(url) as new:
+        _add_texts(new, tmp_path)
+        expected = {text: search(new, text, limit=5000) for text in queries}
+        expected_items = search(new, "ledger", kind="item", limit=5000)
     with postgres_schema(postgres.url) as url:
-        with _store_of_schema(url, 2, monkeypatch) as store:
-            _add_texts(store, tmp_path)
-            before = {text: _matching(store, text) for text in PHRASES + ["distress", "toll"]}
+        with _store_of_schema(url, schema, monkeypatch) as old:
+            _add_texts(old, tmp_path)
+            assert old.backend.rows("SELECT count(*) FROM search_text")[0][0] > 3 * 40 * 4  # a row per provision
         with Store.open(url) as store:
-            assert store.schema_version() == SCHEMA_VERSION == 4
-            assert {"search_text_word_pairs"} <= _indexes(store, "search_text")
-            assert {text: _found(store, text) for text in before} == before
-
-
-def _indexes(store: Store, table: str) -> set[str]:
-    return {row[0] for row in store.backend.rows(
-        "SELECT indexname FROM pg_indexes WHERE tablename = ? AND schemaname = current_schema()", (table,))}
-
-
-def test_a_postgresql_store_of_schema_3_gets_the_sample_table_and_ranks_the_same(postgres, tmp_path, monkeypatch):
-    with postgres_schema(postgres.url) as url:
-        with _store_of_schema(url, 3, monkeypatch) as store:
-            _add_texts(store, tmp_path)
-            assert "search_text_sampled" in _indexes(store, "search_text")
-            sampled = _matching(store, "distress", f" AND {SAMPLED_ROWS}")
-        with Store.open(url) as store:
-            assert store.schema_version() == 4
-            assert "search_text_sampled" not in _indexes(store, "search_text")
-            _sample_in_step(store)
-            monkeypatch.setattr(search_module, "CANDIDATES", 5)
-            store.backend.run("ANALYZE search_text")
-            results = search(store, "distress", limit=5000)
-            assert results.capped and {(hit.version, hit.ref) for hit in results.hits} <= sampled
+            assert store.schema_version() == SCHEMA_VERSION == 5
+            assert {text: search(store, text, limit=5000) for text in queries} == expected
+            assert search(store, "ledger", kind="item", limit=5000) == expected_items
+            # the sample of schemas 3 and 4 is gone, trigger and all: a text stored now is found
+            assert not store.backend.has_table("search_sample")
+            assert store.backend.rows("SELECT count(*) FROM pg_proc WHERE proname = 'lawcode_sample_row'") == [(0,)]
             store.add(prepare(str(write_text(tmp_path, "canal-9.txt", synthetic_text(9)))))
-            _sample_in_step(store)  # the trigger came with the migration
+            assert any(hit.version == "canal-9@1" for hit in search(store, "barge", limit=5000).hits)
 
 
 def test_a_query_of_only_words_postgresql_leaves_out_is_an_error_not_no_match(pg_store):

@@ -19,7 +19,7 @@ from lawcode.errors import QueryError
 from lawcode.store import narrow
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching, unknown_actor
-from lawcode.store.migrations import FTS5_TOKENIZER, SAMPLE_EVERY, SAMPLE_TABLE_EVERY, SAMPLED_ROWS
+from lawcode.store.migrations import FTS5_TOKENIZER
 from lawcode.store.rows import Part, like_kind
 from lawcode.store.sqlite_driver import sqlite3
 from lawcode.store.store import Store
@@ -66,9 +66,7 @@ class Shown(narrow.Row):
 @dataclass(frozen=True)
 class Results:
     """The hits, best first; ``capped`` when more than :data:`CANDIDATES` rows matched, so that
-    the hits are the best among the first :data:`CANDIDATES` in the order they were stored (on
-    PostgreSQL, for a query that matches very many, the first among a fixed eighth or quarter of
-    the rows: see :func:`_postgresql`)."""
+    the hits are the best among the first :data:`CANDIDATES` in the order they were stored."""
 
     hits: tuple[Hit, ...]
     capped: bool
@@ -124,7 +122,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         rows, capped = _sqlite(store, q.to_fts5(parsed), where, params, ranked)
         stemmer: narrow.Stemmer = _sqlite_stems
     else:
-        rows, capped = _postgresql(store, parsed, where, params, ranked, sample=actor is None)
+        rows, capped = _postgresql(store, parsed, where, params, ranked)
         stemmer = lambda words: _postgresql_stems(store, words)  # noqa: E731
     found = narrow.narrowest([row for row, _, _ in rows], parsed, stemmer, kind)
     versions = store.versions_by_id(version_id for _, version_id, _ in rows)
@@ -199,14 +197,6 @@ def _scratch_table() -> sqlite3.Connection:
     return connection
 
 
-# The samples that a query the planner expects to match very many rows looks among first (see
-# _postgresql), smallest first: one row in how many, which rows of search_sample, and how many times
-# as many matches as it needs there (its size times CANDIDATES) must be expected. Twice: the estimate
-# is rough and words are spread unevenly ('relevant': 22,000 rows, 1,453 of them in the eighth), and
-# a word that the quarter holds only just enough of is spread over as many of its pages (on 1,000
-# regulations, at once as the limit: p99 24.6 ms, at twice: 21.9, the same 1,000 queries).
-SAMPLES = ((SAMPLE_EVERY, SAMPLED_ROWS, 2.0), (SAMPLE_TABLE_EVERY, "TRUE", 2.0))
-
 # Server settings for PostgreSQL's search statement. No sequential scan: the planner takes one, with
 # LIMIT, for a word it deems common, and reads the table until enough rows match, which for a word
 # that only regulations stored late hold is most of the table (50-300 ms). No parallel workers: their
@@ -217,20 +207,20 @@ PLANNER_SETTINGS = {"enable_seqscan": "off", "max_parallel_workers_per_gather": 
                     "plan_cache_mode": "force_custom_plan"}
 
 
-def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], limit: int,
-                sample: bool) -> tuple[list[tuple[Shown, int, float]], bool]:
-    """Find and rank the candidates (reading only their keys and tsvectors, ranked as they are read, so
-    that no copy of a tsvector is kept), then read the best ``limit`` rows.
+def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any],
+                limit: int) -> tuple[list[tuple[Shown, int, float]], bool]:
+    """The best ``limit`` rows, ranked, with what a hit needs of them: the first CANDIDATES + 1 matches
+    in the order the table holds them (the order written; the last one only tells that there were
+    more) are found and ranked as they are read (their keys and tsvectors only, so that no copy of a
+    tsvector is kept), as on SQLite; the best rows are then read by key.
 
     A query with a phrase is narrowed first by the index of word pairs (migration 3) to the rows where
     the phrase's words stand side by side (every such row is then checked against the phrase itself;
     ``IS TRUE`` keeps the planner from also listing, from the other index, every row that holds
-    the words). Any other query that the planner expects to match very many rows looks first among a
-    sample of the rows (an eighth or a quarter: :data:`SAMPLES`), in the narrow table of migration 4,
-    whose indexes list only the sample's matches: when more than CANDIDATES of them match, those are
-    ranked; otherwise every row is searched, in the same statement. A query with CANDIDATES matches
-    or fewer is thus always ranked in full, as on SQLite. ``sample`` is False when ``where`` filters
-    on more than the sample table holds (key, version and kind).
+    the words). Since a row holds an article (schema 5), a query that matches very many rows is no
+    longer looked for first among a sample of the rows (migrations 3 and 4, dropped by 5): with a
+    ninth of the rows, it saved about 2% of the server's time on 1,000 synthetic regulations, and
+    no p99 outside the machine's noise (docs/notes/pgrows-6.md).
     """
     tsquery = q.to_tsquery(parsed)
     pairs = _pairs_query(store, parsed)
@@ -241,19 +231,9 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any], li
     else:
         match, match_params = f"s.document @@ to_tsquery('english', ?){where}", [tsquery, *params]
     with store.backend.settings(PLANNER_SETTINGS):
-        rank = "ts_rank(s.document, to_tsquery('english', ?)) AS score"
-        among = _sample(_estimated_rows(store, match, match_params)) if sample and pairs is None else None
-        if among is not None:
-            found = (f"sampled AS MATERIALIZED (SELECT s.id, {rank} FROM search_sample s WHERE {among} AND {match} "
-                     f"LIMIT ?), everywhere AS MATERIALIZED (SELECT s.id, {rank} FROM search_text s "
-                     f"WHERE (SELECT count(*) FROM sampled) <= ? AND {match} LIMIT ?), "
-                     "found AS (SELECT * FROM sampled WHERE (SELECT count(*) FROM sampled) > ? "
-                     "UNION ALL SELECT * FROM everywhere)")
-            found_params = [tsquery, *match_params, CANDIDATES + 1, tsquery, CANDIDATES, *match_params,
-                            CANDIDATES + 1, CANDIDATES]
-        else:
-            found = f"found AS MATERIALIZED (SELECT s.id, {rank} FROM search_text s WHERE {match} LIMIT ?)"
-            found_params = [tsquery, *match_params, CANDIDATES + 1]
+        found = ("found AS MATERIALIZED (SELECT s.id, ts_rank(s.document, to_tsquery('english', ?)) AS score "
+                 f"FROM search_text s WHERE {match} LIMIT ?)")
+        found_params = [tsquery, *match_params, CANDIDATES + 1]
         rows = store.backend.rows(
             f"WITH {found}, counted AS (SELECT count(*) AS n, max(id) AS last FROM found), "
             "top AS (SELECT id, score FROM found, counted WHERE n <= ? OR id < last ORDER BY score DESC, id LIMIT ?) "
@@ -284,24 +264,6 @@ def _refuse_only_stop_words(store: Store, tsquery: str, parsed: q.Query) -> None
         words = sorted({word for phrase in _words(parsed) for word in phrase.words})
         raise QueryError(f"search query has only words PostgreSQL's English search leaves out as too common "
                          f"({', '.join(words)})", expected="at least one less common word, or a phrase with one")
-
-
-def _sample(estimated: float) -> str | None:
-    """Which rows of the sample table to look among first for a query expected to match ``estimated``
-    rows (the smallest sample expected to hold enough of them: its index lists the fewest matches),
-    or None to search every row at once."""
-    for every, rows, above in SAMPLES:
-        if estimated > above * every * CANDIDATES:
-            return rows
-    return None
-
-
-def _estimated_rows(store: Store, match: str, params: list[Any]) -> float:
-    """How many rows the planner expects ``match`` to find (from the words' frequencies it keeps):
-    about 0.5 ms, against the 2-10 ms that a search of a sample spends in vain on a query that
-    matches too few of its rows (see SAMPLES)."""
-    [[plan]] = store.backend.rows(f"EXPLAIN (FORMAT JSON) SELECT FROM search_text s WHERE {match}", params)
-    return float(plan[0]["Plan"]["Plan Rows"])
 
 
 def _pairs_query(store: Store, parsed: q.Query) -> str | None:
