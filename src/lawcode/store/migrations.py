@@ -256,7 +256,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         5,
         "one full-text row per article (its words and its provisions', with the map of where each provision's "
         "words stand) instead of one per provision, so that the store writes about half as much per text and a "
-        "search ranks a ninth of the rows; every stored version's rows are made anew from its stored text",
+        "search ranks a ninth of the rows; every stored version's rows are made anew from its stored text; "
+        "PostgreSQL: the sample of the rows (migrations 3 and 4) is dropped",
         # See lawcode.store.rows and docs/decisions/0013. SQLite: FTS5 cannot add a column, so the
         # norm rows are copied into a new table (keys unchanged: a version's provision rows are now
         # fewer, so theirs never reach the norms'), whose provision rows are then made anew.

@@ -231,7 +231,9 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any],
     else:
         match, match_params = f"s.document @@ to_tsquery('english', ?){where}", [tsquery, *params]
     with store.backend.settings(PLANNER_SETTINGS):
-        found = ("found AS MATERIALIZED (SELECT s.id, ts_rank(s.document, to_tsquery('english', ?)) AS score "
+        # Normalised by the log of the row's length (flag 1): a row is an article, and without it the
+        # longest articles rank first for any common word (FTS5's bm25 normalises by length too).
+        found = ("found AS MATERIALIZED (SELECT s.id, ts_rank(s.document, to_tsquery('english', ?), 1) AS score "
                  f"FROM search_text s WHERE {match} LIMIT ?)")
         found_params = [tsquery, *match_params, CANDIDATES + 1]
         rows = store.backend.rows(
