@@ -69,6 +69,33 @@ Article 3: The harbour office may fine an owner who breaks Article 2.
 """
 
 
+# Chapters, articles with a heading, paragraphs with items and closing words: which provision a hit cites.
+HARBOUR = """Harbour Rules
+
+Chapter I: Moorings
+
+Article 1: Scope
+
+These Rules govern the moorings.
+
+Article 2: Duties of owners
+
+1. An owner shall:
+
+(a) register the boat;
+
+(b) pay the fee,
+
+unless the harbour master waives it.
+
+2. An owner shall keep the berth clean.
+
+Chapter II: Penalties
+
+Article 3: A fine may be imposed.
+"""
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "slow: runs real lawcode processes (a few seconds); deselect with -m 'not slow'")
 

@@ -9,30 +9,7 @@ from lawcode.store.rows import parts_of, provision_rows
 from lawcode.text.document import Node
 from lawcode.text.parse import parse_text
 
-HARBOUR = """Harbour Rules
-
-Chapter I: Moorings
-
-Article 1: Scope
-
-These Rules govern the moorings.
-
-Article 2: Duties of owners
-
-1. An owner shall:
-
-(a) register the boat;
-
-(b) pay the fee,
-
-unless the harbour master waives it.
-
-2. An owner shall keep the berth clean.
-
-Chapter II: Penalties
-
-Article 3: A fine may be imposed.
-"""
+from .conftest import HARBOUR
 
 
 def _words(node: Node, own_label: bool = True) -> str:

@@ -10,7 +10,7 @@ from conftest import run_main as lawcode
 from lawcode.errors import QueryError
 from lawcode.store import query as q
 
-from .conftest import GARDEN, GARDEN_MODEL, MARINA, write_text
+from .conftest import GARDEN, GARDEN_MODEL, HARBOUR, MARINA, write_text
 
 LIGHTHOUSE = """Lighthouse Rules
 
@@ -268,24 +268,6 @@ def test_an_actor_no_ontology_holds_is_only_itself(model):
     assert [one for one in sorted(bearers) if engine.bearer_match("nobody_at_all", one).matches] == []
 
 
-HARBOUR = """Harbour Rules
-
-Article 1: Scope
-
-These Rules govern the moorings.
-
-Article 2: Duties of owners
-
-1. An owner shall:
-
-(a) register the boat;
-
-(b) pay the fee,
-
-unless the harbour master waives it.
-
-2. An owner shall keep the berth clean.
-"""
 
 
 def test_a_hit_cites_the_narrowest_provision_that_holds_all_the_words_it_matched(store_env, monkeypatch, capsys,
@@ -305,4 +287,4 @@ def test_a_hit_cites_the_narrowest_provision_that_holds_all_the_words_it_matched
     assert cited("register", "--kind", "paragraph") == [("Art. 2(1)", [])]
     assert cited("register AND clean", "--kind", "paragraph") == []
     [hit] = _search(monkeypatch, capsys, "waives")
-    assert hit["eid"] == "art_2__para_1" and "**waives**" in hit["snippet"] and "clean" not in hit["snippet"]
+    assert hit["eid"] == "chp_I__art_2__para_1" and "**waives**" in hit["snippet"] and "clean" not in hit["snippet"]
