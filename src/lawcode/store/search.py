@@ -74,11 +74,13 @@ class Results:
 
 # Ranking scores every matching row; a word in most articles of a large corpus matches tens of
 # thousands. Ranking stops at this many candidates (in the order stored), so that every search
-# answers in a bounded time; the answer says when it did. 2,000 rows are the articles of about 45
+# answers in a bounded time; the answer says when it did. 1,000 rows are the articles of about 23
 # regulations of the benchmark's corpus, and all of any one of the corpus texts (the most, 215,
 # are the Equality Act's 63 sections and headings and its model's 152 norms), so a search narrowed
-# by --regulation is always ranked in full.
-CANDIDATES = 2000
+# by --regulation is always ranked in full. Why not 2,000 (as with a row per provision): ranking
+# 2,000 article rows costs PostgreSQL twice as much (2,000 synthetic regulations, search median
+# 14.8 / p99 29 ms at 1,000 candidates, 22.8 / 37 ms at 2,000; SQLite 5.5 / 13 against 6.7 / 16).
+CANDIDATES = 1000
 
 # How many times ``limit`` rows are ranked for a search narrowed by --kind (see search).
 KIND_SPARE = 4
