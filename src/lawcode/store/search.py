@@ -1,11 +1,11 @@
 """Ranked full-text search over stored articles and norms, on either backend.
 
 SQLite ranks the rows (one per article, container or norm: :mod:`lawcode.store.rows`) with
-FTS5's BM25 and cuts snippets with ``snippet()``; PostgreSQL ranks with ``ts_rank`` over a
-weighted ``tsvector`` (headings above words) and cuts with ``ts_headline``. Each of the best rows
-is then cited to the narrowest provision in it that the query matches (:mod:`lawcode.store.narrow`).
-Both mark the matched words in the snippet with ``**`` (Markdown bold). Only one version of each
-regulation is searched: the one in force on ``on``, else the latest.
+FTS5's BM25; PostgreSQL with ``ts_rank`` over a weighted ``tsvector`` (headings above words).
+Each of the best rows is then cited to the narrowest provision in it that the query matches,
+with a snippet of that provision's words, the matched ones in ``**`` (Markdown bold), the same
+way on both backends (:mod:`lawcode.store.narrow`, with each backend's stemming). Only one
+version of each regulation is searched: the one in force on ``on``, else the latest.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from lawcode.errors import QueryError
@@ -125,7 +126,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         stemmer: narrow.Stemmer = _sqlite_stems
     else:
         rows, capped = _postgresql(store, parsed, where, params, ranked)
-        stemmer = lambda words: _postgresql_stems(store, words)  # noqa: E731
+        stemmer = partial(_postgresql_stems, store)
     found = narrow.narrowest([row for row, _, _ in rows], parsed, stemmer, kind)
     versions = store.versions_by_id(version_id for _, version_id, _ in rows)
     hits = []
