@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import run_main as lawcode
+from lawcode.store.prepare import prepare
 from lawcode.store.store import Store
 
 from .conftest import GARDEN, GARDEN_MODEL, MARINA, check_whole, write_text
@@ -192,3 +193,36 @@ def test_a_stored_version_without_a_model_says_how_to_attach_one(store_env, monk
     lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "marina.txt", MARINA)))
     code, _, err = lawcode(monkeypatch, capsys, "ask", "-r", "marina", "--as", "boat_owner")
     assert code == 2 and "marina@1 is stored without a model" in err and "lawcode ingest TEXT --model MODEL" in err
+
+
+def test_workers_tell_stored_texts_by_their_bytes_and_only_changed_ones_are_parsed(open_store, tmp_path, monkeypatch):
+    from lawcode.store import ingest as ingesting
+
+    folder = _folder(tmp_path)
+    first = ingesting.ingest(open_store, [folder], workers=2)
+    assert first.counts() == {"stored": 3, "failed": 1}
+    (folder / "ferry.txt").write_text(MARINA.replace("Marina", "Ferry").replace("each quarter", "each month"),
+                                      encoding="utf-8")
+    parsed: list[str] = []
+
+    def counted(path: str, *args: object, **kwargs: object) -> object:
+        parsed.append(Path(path).name)
+        return prepare(path, *args, **kwargs)
+
+    monkeypatch.setattr(ingesting, "prepare", counted)
+    again = ingesting.ingest(open_store, [folder], workers=1)
+    assert sorted(parsed) == ["broken.txt", "ferry.txt"]  # a failed file is tried again, a stored one is not
+    assert [(Path(r.path).name, r.to_dict()["status"]) for r in again.results] == [
+        ("broken.txt", "failed"), ("ferry.txt", "new version"), ("marina.txt", "unchanged"), ("quay.md", "unchanged")]
+
+
+def test_a_text_whose_stored_version_is_removed_during_the_ingest_is_stored_after_all(open_store, tmp_path, monkeypatch):
+    from lawcode.store import ingest as ingesting
+
+    path = write_text(tmp_path, "marina.txt", MARINA)
+    ingesting.ingest(open_store, [path])
+    digests = open_store.stored_sha256()
+    open_store.delete("marina")
+    monkeypatch.setattr(open_store, "stored_sha256", lambda: digests)  # as read before the removal
+    [result] = ingesting.ingest(open_store, [path]).results
+    assert result.to_dict()["status"] == "stored" and result.to_dict()["version"] == "marina@1"

@@ -7,7 +7,9 @@ in that order. It commits the documents parsed in the last quarter of a second (
 reported once committed, and the full-text index is flushed once per batch, which makes the
 writer, the slowest part of an ingest, about a fifth cheaper than one commit per document (see
 benchmarks/store). A file that cannot be read or parsed is reported with its reason and the
-others go on. A file whose bytes are already stored is not parsed again.
+others go on. A file whose bytes are already stored is not parsed again: the workers, which read
+each file once, tell it by its digest, so that the work starts at once instead of after the
+whole folder has been read and hashed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from lawcode.errors import LawcodeError
@@ -40,8 +43,16 @@ class Failure:
         return {"file": self.path, "status": "failed", "reason": self.reason}
 
 
-# A file's place in the order of files, and what its worker made of it.
-Prepared = tuple[int, "PreparedText | Failure"]
+@dataclass(frozen=True)
+class AlreadyStored:
+    """A file whose bytes are stored already (its digest), found by a worker that did not parse it."""
+
+    path: str
+    digest: str
+
+
+# What a worker made of a file.
+Prepared = PreparedText | AlreadyStored | Failure
 
 
 @dataclass(frozen=True)
@@ -89,29 +100,25 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike[str]], *, model: str 
     files, missing = text_files(paths)
     for failure in missing:
         _tell(on_result, failure)
-    stored = store.stored_sha256() if as_version_of is None and model is None else set()
-    results: dict[int, Added | Failure] = {}
-    to_parse: list[tuple[int, str]] = []
-    for index, file in enumerate(files):
-        try:
-            digest = sha256(file.read_bytes())
-        except OSError as error:
-            results[index] = _tell(on_result, Failure(str(file), f"{file}: cannot read: {error.strerror}"))
-            continue
-        version = store.find_sha256(digest) if digest in stored else None
-        if version is not None:
-            results[index] = _tell(on_result, Added(str(file), "unchanged", version.regulation_id, version.number))
-        else:
-            to_parse.append((index, str(file)))
+    stored = frozenset(store.stored_sha256()) if as_version_of is None and model is None else frozenset()
+    results: list[Added | Failure] = []
+
+    def written(prepared: Prepared) -> Added | Failure:
+        if isinstance(prepared, AlreadyStored):
+            version = store.find_sha256(prepared.digest)
+            if version is not None:
+                return Added(prepared.path, "unchanged", version.regulation_id, version.number)
+            prepared = _parsed(prepared.path, model)  # its version was removed meanwhile
+        if isinstance(prepared, Failure):
+            return prepared
+        return store.add(prepared, as_version_of=as_version_of, in_force=in_force)
+
     with store.backend.bulk_writes():
-        for batch in _batches(_prepared(to_parse, model, workers)):
+        for batch in _batches(_prepared([str(file) for file in files], model, stored, workers)):
             with store.batch():
-                done = [(index, prepared if isinstance(prepared, Failure)
-                         else store.add(prepared, as_version_of=as_version_of, in_force=in_force))
-                        for index, prepared in batch]
-            for index, result in done:
-                results[index] = _tell(on_result, result)
-    return Report(tuple(missing) + tuple(results[i] for i in sorted(results)))
+                done = [written(prepared) for prepared in batch]
+            results.extend(_tell(on_result, result) for result in done)
+    return Report(tuple(missing) + tuple(results))
 
 
 def _batches(prepared: Iterator[Prepared]) -> Iterator[list[Prepared]]:
@@ -135,27 +142,49 @@ def _tell(on_result: Callable[[Added | Failure], None] | None, result: Added | F
     return result
 
 
-def _prepared(jobs: list[tuple[int, str]], model: str | None, workers: int | None) -> Iterator[Prepared]:
-    """(index, prepared text or failure) for each job, in job order; in worker processes when it pays."""
-    count = min(workers or os.cpu_count() or 1, len(jobs))
-    tasks = [(index, path, model) for index, path in jobs]
-    if count <= 1 or len(jobs) < 3:
-        yield from map(_prepare_one, tasks)
+def _prepared(paths: list[str], model: str | None, stored: frozenset[str], workers: int | None) -> Iterator[Prepared]:
+    """The prepared text, or that it is stored already, or the failure, of each file, in file
+    order; in worker processes when it pays (each told the stored digests once, when it starts)."""
+    count = min(workers or os.cpu_count() or 1, len(paths))
+    if count <= 1 or len(paths) < 3:
+        yield from map(partial(_prepare_one, model=model, stored=stored), paths)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(count) as pool:
-        yield from pool.imap(_prepare_one, tasks, chunksize=max(1, min(16, len(tasks) // (count * 8))))
+    with context.Pool(count, initializer=_start_worker, initargs=(stored,)) as pool:
+        yield from pool.imap(partial(_prepare_in_worker, model=model), paths,
+                             chunksize=max(1, min(16, len(paths) // (count * 8))))
 
 
-def _prepare_one(task: tuple[int, str, str | None]) -> Prepared:
-    index, path, model = task
+# In a worker process: the digests of the texts stored when the ingest began (see _start_worker).
+_stored_in_worker: frozenset[str] = frozenset()
+
+
+def _start_worker(stored: frozenset[str]) -> None:
+    global _stored_in_worker
+    _stored_in_worker = stored
+
+
+def _prepare_in_worker(path: str, model: str | None) -> Prepared:
+    return _prepare_one(path, model, _stored_in_worker)
+
+
+def _prepare_one(path: str, model: str | None, stored: frozenset[str]) -> Prepared:
     try:
-        return index, prepare(path, model)
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return Failure(path, f"{path}: cannot read: {error.strerror}")
+    digest = sha256(data)
+    return AlreadyStored(path, digest) if digest in stored else _parsed(path, model, data)
+
+
+def _parsed(path: str, model: str | None, data: bytes | None = None) -> PreparedText | Failure:
+    try:
+        return prepare(path, model, data=data)
     except LawcodeError as error:
         from lawcode.text.parse import NoStructure
 
         if isinstance(error, NoStructure):  # ingest takes no --style: each text's layout is detected
             error = error.advising(None)
-        return index, Failure(path, str(error))
+        return Failure(path, str(error))
     except OSError as error:
-        return index, Failure(path, f"{path}: cannot read: {error.strerror}")
+        return Failure(path, f"{path}: cannot read: {error.strerror}")

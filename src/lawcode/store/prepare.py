@@ -68,9 +68,11 @@ def sha256(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def prepare(path: str, model_ref: str | None = None, document: Document | None = None) -> PreparedText:
+def prepare(path: str, model_ref: str | None = None, document: Document | None = None,
+            data: bytes | None = None) -> PreparedText:
     """Parse the text at ``path`` (unless ``document`` is it, parsed already by a caller that
-    keeps it) and gather everything the store keeps of it.
+    keeps it; ``data``, its bytes, when the caller has read them) and gather everything the store
+    keeps of it.
 
     The regulation it belongs to is named by its Akoma Ntoso work URI: the model's (the one given,
     or a shipped model written for this text or for a text of this file name), else one made
@@ -79,7 +81,8 @@ def prepare(path: str, model_ref: str | None = None, document: Document | None =
     """
     from lawcode.text.parse import parse_text
 
-    data = Path(path).read_bytes()
+    if data is None:
+        data = Path(path).read_bytes()
     # The store keeps the tree and its fingerprint, not the cross-references (a Document read
     # back is parsed in full): not looking for them halves the parsing time.
     if document is None:
