@@ -144,6 +144,18 @@ def test_human_output_names_version_citation_and_eid(corpus, monkeypatch, capsys
     assert code == 0 and "lighthouse@1  Art. 1  art_1__para_nn_1 (paragraph)" in out and "lamp" in out
 
 
+def test_a_terminal_names_the_first_few_other_provisions_of_a_hit_and_json_all(store_env, monkeypatch, capsys,
+                                                                               tmp_path):
+    paragraphs = "\n".join(f"({number}) Term {number} means a quay of class {number}." for number in range(1, 11))
+    text = f"Quay Rules\n\nArticle 1 Definitions\n\n{paragraphs}\n"
+    assert lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "quay.txt", text)))[0] == 0
+    code, out, _ = lawcode(monkeypatch, capsys, "search", "quay")
+    assert code == 0
+    assert "also Art. 1(2), Art. 1(3), Art. 1(4), Art. 1(5), Art. 1(6), Art. 1(7) and 3 more (--format json " in out
+    [hit] = _search(monkeypatch, capsys, "quay")
+    assert len(hit["also"]) == 9 and hit["also"][-1]["citation"] == "Art. 1(10)"
+
+
 @pytest.mark.parametrize("bad, message", [
     ('"mooring fee', "unbalanced quote"),
     ("(fee OR lamp", "'(' is never closed"),
@@ -266,8 +278,6 @@ def test_an_actor_no_ontology_holds_is_only_itself(model):
     bearers = {one for norm in loaded.model.norms for one in (norm.bearer, norm.counterparty, norm.beneficiary) if one}
     assert bearers and "nobody_at_all" not in engine.ontology.actors
     assert [one for one in sorted(bearers) if engine.bearer_match("nobody_at_all", one).matches] == []
-
-
 
 
 def test_a_hit_cites_the_narrowest_provision_that_holds_all_the_words_it_matched(store_env, monkeypatch, capsys,

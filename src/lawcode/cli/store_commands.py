@@ -314,7 +314,7 @@ def search(
             page.append(f"{hit.version}  {shown['citation']}  ", style="bold")
             page.append(f"{hit.ref} ({hit.kind})\n", style="dim")
             if hit.also:
-                page.append(f"    also {', '.join(part.citation for part in hit.also)}\n", style="dim")
+                page.append(f"    also {_named_first([part.citation for part in hit.also])}\n", style="dim")
         else:
             page.append(f"{hit.version}  norm {hit.ref}  ", style="bold")
             page.append(f"{hit.kind}; {', '.join(hit.actors) or 'no bearer'}; {', '.join(shown['citations'])}\n",
@@ -324,6 +324,17 @@ def search(
             page.append(part, style="bold yellow" if index % 2 else None)
         page.append("\n")
     out.print(page, end="", soft_wrap=True)
+
+
+# How many of a hit's other matching provisions a terminal line names (a definitions article can
+# have dozens; --format json lists them all).
+ALSO_NAMED = 6
+
+
+def _named_first(citations: list[str]) -> str:
+    if len(citations) <= ALSO_NAMED:
+        return ", ".join(citations)
+    return f"{', '.join(citations[:ALSO_NAMED])} and {len(citations) - ALSO_NAMED} more (--format json lists them)"
 
 
 class DiffFormat(str, Enum):
