@@ -32,6 +32,17 @@ def test_citations_as_a_lawyer_writes_them():
     assert citation("sec_13__subsec_1") == "s. 13(1)"
 
 
+def test_containers_cite_with_the_containers_they_are_in_and_a_section_of_articles_is_one():
+    article = Node("chp_IV__sec_2__art_32", "article", "32", None, "Words.")
+    section = Node("chp_IV__sec_2", "section", "2", "Security", "", (article,))
+    chapter = Node("chp_IV", "chapter", "IV", None, "", (section,))
+    text_section = Node("sec_13", "section", "13", None, "A section that holds words.")
+    doc = Document(source="synthetic", title=None, body=(chapter, text_section))
+    assert [c for _, c in citations(doc)] == ["Chapter IV", "Chapter IV, Section 2", "Art. 32", "s. 13"]
+    assert citation("part_2__chp_1") == "Part 2, Chapter 1"  # chapters are numbered afresh in each part
+    assert citation("chp_IV__sec_2") == "s. 2"  # without the text, a section is taken to hold words
+
+
 def test_single_paragraph_article_cites_as_the_article_but_keeps_it_for_items():
     doc = _document()
     assert citation("chp_I__art_4__para_nn_1", doc) == "Art. 4"
@@ -60,7 +71,7 @@ def test_citations_read_an_eid_not_made_from_its_parents_from_the_top():
     lone = Node("art_7", "article", "7", None, "", (odd,))
     outer = Node("sec_2", "section", "2", None, "", (lone,))
     doc = Document(source="synthetic", title=None, body=(outer,))
-    assert [c for _, c in citations(doc)] == ["s. 2", "Art. 7", "Art. 7"]
+    assert [c for _, c in citations(doc)] == ["Section 2", "Art. 7", "Art. 7"]  # a section of articles
     assert citations(doc) == [(node, citation(node.eid, doc)) for node in doc.walk()]
 
 

@@ -286,6 +286,47 @@ def test_a_store_of_schema_1_is_migrated_with_its_rows_and_texts(store_url, tmp_
             assert store.backend.rows("SELECT v FROM search_text_config WHERE k = 'automerge'") == [(8,)]
 
 
+QUAY = """Quay Code
+
+CHAPTER I
+General provisions
+
+Section 1
+Berths
+
+Article 1
+Boats shall moor at the quay.
+
+Section 2
+Tariffs
+
+Article 2
+A fee is paid for each mooring at the quay.
+"""
+
+
+def test_a_store_of_schema_5_cites_its_sections_of_articles_anew(store_url, tmp_path, monkeypatch):
+    import lawcode.store.store as store_module
+    from lawcode.store.migrations import MIGRATIONS
+    from lawcode.store.search import search
+
+    key = "rowid" if store_url.endswith(".sqlite3") else "id"
+    with monkeypatch.context() as old_lawcode:
+        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:5])
+        old_lawcode.setattr(store_module, "SCHEMA_VERSION", 5)
+        with Store.open(store_url) as store:
+            store.add(prepare(str(write_text(tmp_path, "quay.txt", QUAY))))
+            for ref in ("chp_I__sec_1", "chp_I__sec_2"):  # as lawcode cited them at schema 5
+                store.backend.run(f"UPDATE search_text SET citation = ? WHERE ref = ? AND {key} > 0",
+                                  ("s. " + ref[-1], ref))
+            assert [h.citation for h in search(store, "tariffs").hits] == ["s. 2"]
+    with Store.open(store_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert [h.citation for h in search(store, "tariffs").hits] == ["Chapter I, Section 2"]
+        assert [h.citation for h in search(store, "berths").hits] == ["Chapter I, Section 1"]
+        assert [h.citation for h in search(store, "boats").hits] == ["Art. 1"]
+
+
 @pytest.mark.skipif(not (sys.platform == "linux" and platform.machine() == "x86_64"),
                     reason="pysqlite3-binary, a dependency only where PyPI has its wheels: Linux on x86-64")
 def test_the_store_runs_on_a_current_sqlite_where_pypi_has_one_built(tmp_path):

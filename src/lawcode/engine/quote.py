@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lawcode import eids
+from lawcode.text.document import SECTION
 
 if TYPE_CHECKING:
     from lawcode.text.document import Document, Node
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 # add nothing to a citation.
 _HEADS = {"art": "Art. ", "sec": "s. ", "rule": "Rule ", "reg": "Reg. "}
 _CONTAINERS = {"part": "Part ", "chp": "Chapter ", "title": "Title "}
+# A section that holds articles (the GDPR's "Section 2" of Chapter IV) is a container, not "s. 2".
+_CONTAINER_NAMES = {**_CONTAINERS, "sec": "Section "}
 _SUBDIVISIONS = {"para", "subsec", "item", "point", "subpara", "alinea"}
 
 
@@ -28,8 +31,9 @@ def citation(eid: str, document: Document | None = None) -> str:
 
     With a Document, a provision that is the only paragraph of its article cites as the article
     ("Art. 32", not "Art. 32(1)"), as a lawyer would write it; its items keep the paragraph
-    number ("Art. 15(1)(3)") so that they never read as paragraphs. Containers alone cite as
-    "Chapter II".
+    number ("Art. 15(1)(3)") so that they never read as paragraphs, and a section that holds
+    articles cites as a container. Containers cite with the containers they are in ("Chapter II",
+    "Chapter IV, Section 2"): see :func:`container_citation`.
     """
     return _spelled(_read(_START, "", _components(eid)), eid, document)
 
@@ -60,26 +64,24 @@ def _cite(node: Node, parent_eid: str, reading: _Reading, document: Document, ci
 
 
 # What the components of an eId read so far say for its citation: the provision cited ("Art. 13",
-# "" until one is read), the container (cited when no provision is), the provision's eId, how
-# many paragraph and item numbers follow it, and those numbers as cited ("(1)(5)").
-_Reading = tuple[str, str, str, int, str]
-_START: _Reading = ("", "", "", 0, "")
+# "" until one is read), the provision's eId, how many paragraph and item numbers follow it, and
+# those numbers as cited ("(1)(5)").
+_Reading = tuple[str, str, int, str]
+_START: _Reading = ("", "", 0, "")
 
 
 def _read(reading: _Reading, prefix: str, components: tuple[_Component, ...]) -> _Reading:
     """``reading`` gone on through ``components`` (see :func:`_components`), the components of an
     eId that follow ``prefix`` (the eId they continue, "" for none)."""
-    head, container, provision, count, numbers = reading
+    head, provision, count, numbers = reading
     for name, num, so_far in components:
         if name in _HEADS:
             head = _HEADS[name] + num
             provision = f"{prefix}{eids.SEPARATOR}{so_far}" if prefix else so_far
-        elif name in _CONTAINERS and not head:
-            container = _CONTAINERS[name] + num
         elif name in _SUBDIVISIONS and head:
             count += 1
             numbers += f"({num})"
-    return head, container, provision, count, numbers
+    return head, provision, count, numbers
 
 
 # One component of an eId as a citation reads it: its kind and number, and the components up to it
@@ -99,12 +101,30 @@ def _components(eid: str) -> tuple[_Component, ...]:
     return tuple((*eids.kind_and_number(part), eids.join(parts[:position + 1])) for position, part in enumerate(parts))
 
 
+def container_citation(eid: str) -> str:
+    """"Part 2, Chapter 1" for ``part_2__chp_1``, "Chapter IV, Section 2" for a section of articles
+    ``chp_IV__sec_2``: each container named with its number, outermost first (chapters and
+    sections are numbered afresh in each part or chapter, so one number alone is ambiguous);
+    "" when ``eid`` names none."""
+    return ", ".join(_CONTAINER_NAMES[name] + num for name, num, _ in _components(eid) if name in _CONTAINER_NAMES)
+
+
 def _spelled(reading: _Reading, eid: str, document: Document | None) -> str:
     """The citation of ``eid``, once all its components are read."""
-    head, container, provision, count, numbers = reading
+    head, provision, count, numbers = reading
     if not head:
-        return container or eid
+        return container_citation(eid) or eid
+    if not count and _holds_articles(document, provision):
+        return container_citation(provision)
     return head if count == 1 and _single_paragraph(document, provision) else head + numbers
+
+
+def _holds_articles(document: Document | None, eid: str) -> bool:
+    """Whether ``eid`` is a section of articles (a container), not a section that holds text."""
+    from lawcode.text.locate import is_provision
+
+    node = document.get(eid) if document is not None else None
+    return node is not None and node.kind == SECTION and not is_provision(node)
 
 
 def _single_paragraph(document: Document | None, article_eid: str) -> bool:

@@ -22,6 +22,9 @@ class Migration:
     # After the statements, every stored version's provision rows are made anew from its stored
     # text (lawcode.store.rows): a change to what a row holds that SQL cannot make.
     remake_provision_rows: bool = False
+    # After the statements, the citation of every stored container row (a chapter, part or section
+    # of articles) is made anew from its eId (lawcode.engine.quote.container_citation).
+    recite_containers: bool = False
 
     def statements(self, backend: str) -> tuple[str, ...]:
         return self.sqlite if backend == "sqlite" else self.postgresql
@@ -285,6 +288,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DELETE FROM search_text WHERE what = 'provision'",
         ),
         remake_provision_rows=True,
+    ),
+    Migration(
+        6,
+        "a chapter, part or section of articles is cited with the containers it is in (\"Chapter IV, Section 2\", "
+        "not \"s. 2\"; \"Part 2, Chapter 1\", not \"Chapter 1\"): the stored container rows are cited anew",
+        sqlite=(),
+        postgresql=(),
+        recite_containers=True,
     ),
 )
 

@@ -29,6 +29,7 @@ from lawcode.store.location import Location, locate
 from lawcode.store.migrations import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION
 from lawcode.store.prepare import PLACEHOLDER_COUNTRY, PreparedText
 from lawcode.suggest import closest_first
+from lawcode.text.document import CONTAINER_KINDS
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
@@ -153,6 +154,8 @@ class Store:
                     self.backend.run(statement)
                 if migration.remake_provision_rows:
                     self._remake_provision_rows()
+                if migration.recite_containers:
+                    self._recite_containers()
                 self.backend.run("INSERT INTO lawcode_migrations (version, description, applied_at, lawcode_version) "
                                  "VALUES (?, ?, ?, ?)", (migration.version, migration.description, _now(), __version__))
 
@@ -170,6 +173,20 @@ class Store:
             self.backend.insert_many(
                 "search_text", _row_columns(self.backend.row_key),
                 [(first + place, version_id, *row) for place, row in enumerate(provision_rows(document))])
+
+    def _recite_containers(self) -> None:
+        """Each stored container row cited as :func:`lawcode.engine.quote.container_citation` cites it
+        (a container row is a provision row without a map of parts: see lawcode.store.rows)."""
+        from lawcode.engine.quote import container_citation
+
+        key = self.backend.row_key
+        marks = ", ".join("?" for _ in CONTAINER_KINDS)
+        for row, ref, cited in self.backend.rows(
+                f"SELECT {key}, ref, citation FROM search_text WHERE what = 'provision' AND parts = '' "
+                f"AND kind IN ({marks})", CONTAINER_KINDS):
+            citation = container_citation(str(ref))
+            if citation != cited:
+                self.backend.run(f"UPDATE search_text SET citation = ? WHERE {key} = ?", (citation, row))
 
     def _check_version(self) -> int:
         applied = self.schema_version()
