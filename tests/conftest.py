@@ -8,11 +8,13 @@ never pass by silently testing nothing.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -50,14 +52,25 @@ def _no_user_store(tmp_path_factory):
             os.environ[name] = value
 
 
+def unavailable(message: str) -> NoReturn:
+    """What a test does without a corpus text or a program of the system it needs: skip, saying
+    why, except under ``CI=true``, where it fails (CI installs them all)."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def needs_program(name: str, package: str) -> None:
+    """Go on only where the program ``name`` is installed (see :func:`unavailable`)."""
+    if shutil.which(name) is None:
+        unavailable(f"no {name} on this machine (apt-get install {package})")
+
+
 def corpus_file(name: str) -> Path:
     """Path of a real corpus text; fail under CI, skip elsewhere, when it is missing."""
     path = CORPUS / name
     if not path.is_file():
-        message = f"corpus text missing: {path}"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(f"corpus text missing: {path}")
     return path
 
 
@@ -151,9 +164,7 @@ def postgres():
     try:
         server = pgserver.start({"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"})
     except RuntimeError as error:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(str(error))
-        pytest.skip(str(error))
+        unavailable(str(error))
     yield server
     server.stop()
 

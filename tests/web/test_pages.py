@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 from fastapi.testclient import TestClient
 from webhelp import BASE, TAR_ID, web_fixture, web_library_fixture  # noqa: F401 (fixtures)
 
-from conftest import TAR, corpus_file
+from conftest import TAR, corpus_file, needs_program
 
 
 def test_home_lists_the_regulation_and_its_pages(web):
@@ -97,11 +97,32 @@ def test_interview_takes_several_roles(web):
 
 
 def test_graph_draws_svg_and_filters(web):
+    needs_program("dot", "graphviz")
     html = web.get(f"{BASE}/graph").text
     assert html.count("<svg") == 1 + 3  # the norm graph and one state diagram per procedure
     only_duties = web.get(f"{BASE}/graph", params={"kind": "prohibition", "chapter": "chp_II"}).text
     table = only_duties[only_duties.index("<tbody>"):only_duties.index("</tbody>")]
     assert table.count("<tr>") >= 1 and "duty</td>" not in table
+
+
+def test_without_graphviz_the_graph_page_says_so_and_opens_its_tables(monkeypatch):
+    import graphviz
+
+    from lawcode.api.app import create_app
+    from lawcode.api.library import Library
+
+    def no_dot(*args: object, **kwargs: object) -> str:
+        raise graphviz.ExecutableNotFound(["dot", "-Tsvg"])
+
+    monkeypatch.setattr(graphviz.Digraph, "pipe", no_dot)
+    library = Library.load([TAR_ID], str(corpus_file(TAR)), store=False)
+    with TestClient(create_app(library)) as client:
+        response = client.get(f"{BASE}/graph")
+    assert response.status_code == 200
+    html = response.text
+    assert "apt install graphviz" in html and "<svg" not in html and 'class="diagram"' not in html
+    procedures = library.get(TAR_ID).loaded.model.procedures
+    assert html.count("<details open>") == 1 + len(procedures) >= 2  # the norms' table and each procedure's
 
 
 def test_errors_on_pages_are_pages(web):

@@ -4,6 +4,9 @@ The norm graph shows who bears what towards whom: actors (ellipses) and norms (b
 with an arrow from the bearer to the norm and from the norm to its counterparty or
 beneficiary. A procedure is drawn as its state diagram: states, the initial one marked, final
 ones doubled, each transition labelled with its event, who acts and how, and its provision.
+
+Where ``dot`` is not installed there is no drawing (None), and the page says so and shows its
+tables, which say the same: a missing program of the system is not a server error.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ def norms_in(loaded: LoadedModel, kind: str | None = None, chapter: str | None =
     return chosen
 
 
-def norm_graph(loaded: LoadedModel, norms: list[Norm], document: Document | None, href: Callable[[str], str]) -> str:
+def norm_graph(loaded: LoadedModel, norms: list[Norm], document: Document | None,
+               href: Callable[[str], str]) -> str | None:
     """The SVG of actors and ``norms`` between them; each norm links to ``href(norm id)``."""
     import graphviz
 
@@ -70,7 +74,7 @@ def norm_graph(loaded: LoadedModel, norms: list[Norm], document: Document | None
     return _svg(graph)
 
 
-def procedure_graph(procedure: Procedure, document: Document | None) -> str:
+def procedure_graph(procedure: Procedure, document: Document | None) -> str | None:
     """The SVG state diagram of one procedure."""
     import graphviz
 
@@ -100,6 +104,12 @@ def _wrap(text: str, width: int = 24) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def _svg(graph: Any) -> str:
-    """The SVG of ``graph`` without its XML prolog, to be placed inside an HTML page."""
-    return _PROLOG.sub("", graph.pipe(format="svg", encoding="utf-8"), count=1)
+def _svg(graph: Any) -> str | None:
+    """The SVG of ``graph`` without its XML prolog, to be placed inside an HTML page; None without ``dot``."""
+    import graphviz
+
+    try:
+        drawn: str = graph.pipe(format="svg", encoding="utf-8")
+    except graphviz.ExecutableNotFound:
+        return None
+    return _PROLOG.sub("", drawn, count=1)
