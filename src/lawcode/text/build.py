@@ -83,6 +83,7 @@ class _Builder:
         self.stack: list[tuple[str, NodeDraft, str]] = []  # open label levels: (scheme, node, label)
         self.para_scheme: str | None = None  # None: undecided; "": unnumbered paragraphs
         self.await_title: NodeDraft | None = None
+        self.wrapped_up = False  # a wrap-up was added since the provision opened: an open level may hold one
         self.await_text: NodeDraft | None = None
         self.title: str | None = None
         self.preamble: list[str] = []
@@ -142,6 +143,7 @@ class _Builder:
 
     def _add_wrap_up(self, draft: NodeDraft, text: str) -> None:
         """Append a line of words that follow ``draft``'s list."""
+        self.wrapped_up = True
         if isinstance(draft.wrap_up, list):
             draft.wrap_up.append(text)
         else:
@@ -270,9 +272,10 @@ class _Builder:
             self.paragraph = draft
         else:
             parent = self.stack[-1][1] if self.stack else self._paragraph(token.line)
-            for holder in (self.paragraph, *(open_level for _, open_level, _ in self.stack)):
-                if holder is not None and holder.wrap_up and holder.children:
-                    self._fold_wrap_up(holder)
+            if self.wrapped_up:  # most items have no wrap-up before them to look for
+                for holder in (self.paragraph, *(open_level for _, open_level, _ in self.stack)):
+                    if holder is not None and holder.wrap_up and holder.children:
+                        self._fold_wrap_up(holder)
             draft = self._new(ITEM, token.num, token.label, token.line, parent, token.title, text)
         self.stack.append((scheme, draft, token.label))
         self.await_title = None
@@ -351,6 +354,7 @@ class _Builder:
             self._new(PARAGRAPH, None, "", self.title_line, provision, "", provision.heading or "")
             provision.heading = None
         self.title_line = 0
+        self.wrapped_up = False
         self.provision = None
         self.paragraph = None
         self.stack = []

@@ -322,15 +322,16 @@ def split_inline(token: Token) -> list[Token]:
         token.title, token.text = head.strip(), ""
     else:
         token.text = head.strip()
-    out = [token]
-    start = 0
     last_label: dict[str, str] = {}
-    for match in _INLINE_LABEL_RE.finditer(body):
-        if not _inline_split(match, body, last_label):
-            continue
-        _add_chunk(out, body[start: match.end(2)], token)
-        start = match.end(2) + 1
-    _add_chunk(out, body[start:], token)
+    splits = [match for match in _INLINE_LABEL_RE.finditer(body) if _inline_split(match, body, last_label)]
+    ends = [*(match.end(2) for match in splits), len(body)]  # where each chunk's words end
+    out = [token]
+    _add_chunk(out, body[: ends[0]], token)
+    # Each split starts a labelled chunk that runs to the next split: its label is the one the
+    # split matched, so it is not matched again.
+    for match, end in zip(splits, ends[1:], strict=True):
+        label = match.group(3)
+        out.append(Token(LABEL, token.line, body[match.end(): end].strip(), level="(", num=f"({label})", label=label))
     return out
 
 
@@ -354,13 +355,15 @@ def _inline_split(match: re.Match[str], body: str, last_label: dict[str, str]) -
 
 
 def _add_chunk(out: list[Token], chunk: str, token: Token) -> None:
+    """Add the words before a section line's first split: a label's token when they start with
+    one, else the section's own words (or a token of words, when it has words of its own)."""
     chunk = chunk.strip()
     if not chunk:
         return
     label = _LABEL_RE.match(chunk)
     if label:
         out.append(Token(LABEL, token.line, _rest(label), level="(", num=f"({label.group(1)})", label=label.group(1)))
-    elif len(out) == 1 and not token.text:
+    elif not token.text:
         token.text = chunk
     else:
         out.append(Token(WORDS, token.line, chunk))
