@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import KW_ONLY, dataclass
+from itertools import compress
 
 from lawcode.text import numbering
 
@@ -207,8 +208,11 @@ def _fixed_width(block: list[str]) -> bool:
 
 
 def line_width(lines: list[str], wrapped: list[bool]) -> int:
-    """A typical full line length (the 90th percentile) of the wrapped lines of a text."""
-    lengths = sorted(len(text) for text, flag in zip(lines, wrapped, strict=True) if text and flag)
+    """A typical full line length (the 90th percentile) of the wrapped lines of a text.
+
+    The lengths of the non-blank wrapped lines are gathered by built-ins (no Python step per line:
+    a generator here cost a tenth of tokenizing a PDF extraction)."""
+    lengths = sorted(filter(None, map(len, compress(lines, wrapped))))
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
