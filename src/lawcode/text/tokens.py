@@ -538,19 +538,18 @@ _CONNECTIVES = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "wi
                           "their", "under", "between", "against", "concerning", "regarding"})
 
 
-def _title(token: Token) -> str:
-    """The title a token ends with, if a next line could continue it ("" if none)."""
-    if token.is_title:
-        return token.text
-    if token.kind in (CONTAINER, PROVISION) and token.title and not token.text:
-        return token.title
-    return ""
-
-
 def _title_runs_on(last: Token, text: str) -> bool:
     """Whether ``text`` is the second line of a heading printed on two lines: the title before ends
-    with a word that cannot end one ("Registration of Hives and") or the line goes on in lower case."""
-    title = _title(last)
+    with a word that cannot end one ("Registration of Hives and") or the line goes on in lower case.
+
+    The title is that of a heading printed without words, or words that read as its title; most
+    lines follow neither, and are answered by the first test."""
+    if last.is_title:
+        title = last.text
+    elif last.kind in (CONTAINER, PROVISION) and not last.text:
+        title = last.title
+    else:
+        return False
     if not title or not (heading_like(text) or (text[0].islower() and text[-1] not in _SENTENCE_ENDS)):
         return False
     last_word = title.rsplit(" ", 1)[-1].lower()
