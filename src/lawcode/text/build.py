@@ -24,8 +24,8 @@ used twice at one level gets the suffix ``_2`` and a warning. The nodes are made
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
 
 from lawcode.text import numbering
 from lawcode.text.document import (
@@ -164,13 +164,17 @@ class _Builder:
     def finish(self) -> list[Node]:
         """The body as Nodes: every draft (the Index's map of eIds holds them all, in document order)
         becomes its Node in place (:meth:`NodeDraft.become_node`), so the map then holds the Nodes;
-        the Index notes the containers and provisions."""
-        for node in self.index.eids.values():  # drafts until now
-            cast(NodeDraft, node).become_node()
+        the Index notes the containers and provisions. (The lists are retyped by annotation, not
+        ``typing.cast``: a call per node.)"""
+        drafts: Iterable[NodeDraft] = self.index.eids.values()  # type: ignore[assignment]  # drafts until now
+        for draft in drafts:
+            draft.become_node()
+        headed: list[Node] = self.headed  # type: ignore[assignment]  # Nodes now
         note = self.index.note
-        for heading in self.headed:
-            note(cast(Node, heading))
-        return cast(list[Node], self.body)
+        for heading in headed:
+            note(heading)
+        body: list[Node] = self.body  # type: ignore[assignment]
+        return body
 
     # -- headings ----------------------------------------------------------------------------
     def container(self, token: Token) -> None:
