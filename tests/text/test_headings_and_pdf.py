@@ -62,6 +62,16 @@ def test_soft_hyphen_and_line_end_hyphenation_are_rejoined():
     assert "decision-making about" in words  # "decisionmaking" is not
 
 
+def test_a_soft_hyphen_breaks_a_word_only_at_a_line_end_also_before_spaces_and_windows_line_ends():
+    text = ("Article 1\r\nScope\r\n"
+            "The rules cover the physical, physio\u00ad \r\n"
+            "logical needs of bees and the honey\u00adcomb of each hive, in the whole\r\n"
+            "hive.\r\n")
+    words = parse_text(text.encode("utf-8")).get("art_1__para_nn_1").text
+    # the first break joins its halves; the line with a soft hyphen inside a word is joined with a space
+    assert words == "The rules cover the physical, physiological needs of bees and the honeycomb of each hive, in the whole hive."
+
+
 def test_a_hyphen_at_a_line_end_before_a_capital_is_kept_in_the_compound():
     doc = parse_text("Article 1\nScope\nThe rules cover the North-\nSouth route, and the\nharbour of the town.\n")
     assert "North-South route, and the harbour of the town." in doc.get("art_1__para_nn_1").text

@@ -17,6 +17,12 @@ def test_rejoin_uses_known_words():
     assert rejoin("Ke ep in g o f wa sps", words) is None  # "wasps" is not in the text
 
 
+def test_rejoin_breaks_a_tie_between_splits_of_as_few_words_the_same_way_every_time():
+    # "pro tection" and "protect ion" are both two known words: the one with the longer last word is read
+    assert rejoin("pro te ct ion", {"pro", "protect", "tection", "ion"}) == "pro tection"
+    assert rejoin("pro te ct ion", {"pro", "protect", "ion"}) == "protect ion"
+
+
 def test_letter_spaced_detection():
     assert letter_spaced("Re st r ic tio ns")
     assert not letter_spaced("Rights of the data subject")

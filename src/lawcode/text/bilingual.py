@@ -28,6 +28,8 @@ def is_chinese(line: str) -> bool:
 
 def set_aside_chinese(cleaned: Cleaned) -> Cleaned:
     """``cleaned`` without its Chinese lines when it also has English ones (each reported as removed)."""
+    if not _HAN.search(cleaned.non_ascii):
+        return cleaned  # no ideograph anywhere in the text (most texts): no line need be looked at
     lines = cleaned.lines
     chinese = [index for index, line in enumerate(lines) if line and not line.isascii() and is_chinese(line)]
     if not chinese or len(chinese) == sum(1 for line in lines if line):
@@ -38,4 +40,4 @@ def set_aside_chinese(cleaned: Cleaned) -> Cleaned:
         removed.append(Diagnostic(index + 1, PARALLEL_CHINESE, lines[index]))
         kept[index] = ""
     removed.sort(key=lambda d: d.line)
-    return Cleaned(kept, tuple(removed), cleaned.long_lines, cleaned.soft_breaks)
+    return Cleaned(kept, tuple(removed), cleaned.long_lines, cleaned.soft_breaks, cleaned.non_ascii)

@@ -24,8 +24,8 @@ used twice at one level gets the suffix ``_2`` and a warning. The nodes are made
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
 
 from lawcode.text import numbering
 from lawcode.text.document import (
@@ -83,6 +83,7 @@ class _Builder:
         self.stack: list[tuple[str, NodeDraft, str]] = []  # open label levels: (scheme, node, label)
         self.para_scheme: str | None = None  # None: undecided; "": unnumbered paragraphs
         self.await_title: NodeDraft | None = None
+        self.wrapped_up = False  # a wrap-up was added since the provision opened: an open level may hold one
         self.await_text: NodeDraft | None = None
         self.title: str | None = None
         self.preamble: list[str] = []
@@ -142,6 +143,7 @@ class _Builder:
 
     def _add_wrap_up(self, draft: NodeDraft, text: str) -> None:
         """Append a line of words that follow ``draft``'s list."""
+        self.wrapped_up = True
         if isinstance(draft.wrap_up, list):
             draft.wrap_up.append(text)
         else:
@@ -162,13 +164,17 @@ class _Builder:
     def finish(self) -> list[Node]:
         """The body as Nodes: every draft (the Index's map of eIds holds them all, in document order)
         becomes its Node in place (:meth:`NodeDraft.become_node`), so the map then holds the Nodes;
-        the Index notes the containers and provisions."""
-        for node in self.index.eids.values():  # drafts until now
-            cast(NodeDraft, node).become_node()
+        the Index notes the containers and provisions. (The lists are retyped by annotation, not
+        ``typing.cast``: a call per node.)"""
+        drafts: Iterable[NodeDraft] = self.index.eids.values()  # type: ignore[assignment]  # drafts until now
+        for draft in drafts:
+            draft.become_node()
+        headed: list[Node] = self.headed  # type: ignore[assignment]  # Nodes now
         note = self.index.note
-        for heading in self.headed:
-            note(cast(Node, heading))
-        return cast(list[Node], self.body)
+        for heading in headed:
+            note(heading)
+        body: list[Node] = self.body  # type: ignore[assignment]
+        return body
 
     # -- headings ----------------------------------------------------------------------------
     def container(self, token: Token) -> None:
@@ -270,9 +276,10 @@ class _Builder:
             self.paragraph = draft
         else:
             parent = self.stack[-1][1] if self.stack else self._paragraph(token.line)
-            for holder in (self.paragraph, *(open_level for _, open_level, _ in self.stack)):
-                if holder is not None and holder.wrap_up and holder.children:
-                    self._fold_wrap_up(holder)
+            if self.wrapped_up:  # most items have no wrap-up before them to look for
+                for holder in (self.paragraph, *(open_level for _, open_level, _ in self.stack)):
+                    if holder is not None and holder.wrap_up and holder.children:
+                        self._fold_wrap_up(holder)
             draft = self._new(ITEM, token.num, token.label, token.line, parent, token.title, text)
         self.stack.append((scheme, draft, token.label))
         self.await_title = None
@@ -351,6 +358,7 @@ class _Builder:
             self._new(PARAGRAPH, None, "", self.title_line, provision, "", provision.heading or "")
             provision.heading = None
         self.title_line = 0
+        self.wrapped_up = False
         self.provision = None
         self.paragraph = None
         self.stack = []

@@ -121,6 +121,9 @@ class Cleaned:
     removed: tuple[Diagnostic, ...]
     long_lines: tuple[int, ...] = ()
     soft_breaks: frozenset[int] = frozenset()  # indexes of lines that ended with a soft hyphen (a word broken)
+    # The non-ASCII characters of the text before cleaning, in order (found anyway, see _non_ascii): a later
+    # step can tell from this short string that no line holds a character it looks for.
+    non_ascii: str = ""
 
 
 LONG_LINE = 100_000  # characters; a longer line is reported (see lawcode.text.parse)
@@ -325,12 +328,26 @@ def clean(text: str) -> Cleaned:
             long_lines.append(index + 1)
     _drop_footnotes(lines, removed)
     removed.sort(key=lambda d: d.line)
-    return Cleaned(lines, tuple(removed), tuple(long_lines), _soft_breaks(text) if "\u00ad" in odd else frozenset())
+    return Cleaned(lines, tuple(removed), tuple(long_lines), _soft_breaks(text) if "\u00ad" in odd else frozenset(),
+                   odd)
+
+
+_SOFT_BREAK = re.compile("\u00ad[ \r\t]*$", re.MULTILINE)  # a soft hyphen that ends its line
 
 
 def _soft_breaks(text: str) -> frozenset[int]:
-    """The indexes of the lines of ``text`` that end with a soft hyphen: a PDF broke a word there."""
-    return frozenset(index for index, line in enumerate(text.split("\n")) if line.rstrip(" \r\t").endswith("\u00ad"))
+    """The indexes of the lines of ``text`` that end with a soft hyphen: a PDF broke a word there.
+
+    Found by a search for the soft hyphens (a regex that starts with a literal skips to each in
+    C), each one's line counted from the one before: splitting the whole text into lines again
+    cost as much as the rest of cleaning a PDF extraction's lines."""
+    found: set[int] = set()
+    line = counted = 0
+    for match in _SOFT_BREAK.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        found.add(line)
+    return frozenset(found)
 
 
 _FOOTNOTE_START = re.compile(r"\(\d{1,3}\) ")

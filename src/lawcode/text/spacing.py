@@ -54,14 +54,17 @@ def rejoin(text: str, words: set[str]) -> str | None:
     size = len(low)
     best: list[tuple[int, int] | None] = [None] * (size + 1)  # (word count, start of last word)
     best[0] = (0, 0)
-    for end in range(1, size + 1):
-        for start in range(max(0, end - _LONGEST_WORD), end):
-            before = best[start]
-            if before is not None and low[start:end] in words:
-                candidate = (before[0] + 1, start)
-                current = best[end]
-                if current is None or candidate[0] < current[0]:
-                    best[end] = candidate
+    # Forward from each letter a split reaches (the others are skipped, not tried once per word
+    # end); for each end the earliest start of the fewest words wins, as starts come in order.
+    for start in range(size):
+        before = best[start]
+        if before is None:
+            continue
+        count = before[0] + 1
+        for end in range(start + 1, min(size, start + _LONGEST_WORD) + 1):
+            current = best[end]
+            if (current is None or count < current[0]) and low[start:end] in words:
+                best[end] = (count, start)
     if best[size] is None:
         return None
     pieces = []

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import KW_ONLY, dataclass
+from itertools import compress
 
 from lawcode.text import numbering
 
@@ -207,8 +208,11 @@ def _fixed_width(block: list[str]) -> bool:
 
 
 def line_width(lines: list[str], wrapped: list[bool]) -> int:
-    """A typical full line length (the 90th percentile) of the wrapped lines of a text."""
-    lengths = sorted(len(text) for text, flag in zip(lines, wrapped, strict=True) if text and flag)
+    """A typical full line length (the 90th percentile) of the wrapped lines of a text.
+
+    The lengths of the non-blank wrapped lines are gathered by built-ins (no Python step per line:
+    a generator here cost a tenth of tokenizing a PDF extraction)."""
+    lengths = sorted(filter(None, map(len, compress(lines, wrapped))))
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
@@ -322,15 +326,16 @@ def split_inline(token: Token) -> list[Token]:
         token.title, token.text = head.strip(), ""
     else:
         token.text = head.strip()
-    out = [token]
-    start = 0
     last_label: dict[str, str] = {}
-    for match in _INLINE_LABEL_RE.finditer(body):
-        if not _inline_split(match, body, last_label):
-            continue
-        _add_chunk(out, body[start: match.end(2)], token)
-        start = match.end(2) + 1
-    _add_chunk(out, body[start:], token)
+    splits = [match for match in _INLINE_LABEL_RE.finditer(body) if _inline_split(match, body, last_label)]
+    ends = [*(match.end(2) for match in splits), len(body)]  # where each chunk's words end
+    out = [token]
+    _add_chunk(out, body[: ends[0]], token)
+    # Each split starts a labelled chunk that runs to the next split: its label is the one the
+    # split matched, so it is not matched again.
+    for match, end in zip(splits, ends[1:], strict=True):
+        label = match.group(3)
+        out.append(Token(LABEL, token.line, body[match.end(): end].strip(), level="(", num=f"({label})", label=label))
     return out
 
 
@@ -354,13 +359,15 @@ def _inline_split(match: re.Match[str], body: str, last_label: dict[str, str]) -
 
 
 def _add_chunk(out: list[Token], chunk: str, token: Token) -> None:
+    """Add the words before a section line's first split: a label's token when they start with
+    one, else the section's own words (or a token of words, when it has words of its own)."""
     chunk = chunk.strip()
     if not chunk:
         return
     label = _LABEL_RE.match(chunk)
     if label:
         out.append(Token(LABEL, token.line, _rest(label), level="(", num=f"({label.group(1)})", label=label.group(1)))
-    elif len(out) == 1 and not token.text:
+    elif not token.text:
         token.text = chunk
     else:
         out.append(Token(WORDS, token.line, chunk))
@@ -531,19 +538,18 @@ _CONNECTIVES = frozenset({"and", "or", "of", "the", "for", "to", "in", "on", "wi
                           "their", "under", "between", "against", "concerning", "regarding"})
 
 
-def _title(token: Token) -> str:
-    """The title a token ends with, if a next line could continue it ("" if none)."""
-    if token.is_title:
-        return token.text
-    if token.kind in (CONTAINER, PROVISION) and token.title and not token.text:
-        return token.title
-    return ""
-
-
 def _title_runs_on(last: Token, text: str) -> bool:
     """Whether ``text`` is the second line of a heading printed on two lines: the title before ends
-    with a word that cannot end one ("Registration of Hives and") or the line goes on in lower case."""
-    title = _title(last)
+    with a word that cannot end one ("Registration of Hives and") or the line goes on in lower case.
+
+    The title is that of a heading printed without words, or words that read as its title; most
+    lines follow neither, and are answered by the first test."""
+    if last.is_title:
+        title = last.text
+    elif last.kind in (CONTAINER, PROVISION) and not last.text:
+        title = last.title
+    else:
+        return False
     if not title or not (heading_like(text) or (text[0].islower() and text[-1] not in _SENTENCE_ENDS)):
         return False
     last_word = title.rsplit(" ", 1)[-1].lower()
