@@ -27,8 +27,9 @@ def test_a_row_per_article_and_per_chapter_in_reading_order():
         ("chp_I__art_2", "article", "Art. 2"), ("chp_II", "chapter", "Chapter II"),
         ("chp_II__art_3", "article", "Art. 3")]
     assert [row[6] for row in rows] == list(range(5))
-    what, _ref, kind, _actors, _cites, citation, _ord, heading, body, _parts = rows[2]
+    what, _ref, kind, _actors, _cites, citation, _ord, heading, body, _parts, kinds = rows[2]
     assert (what, kind, citation, heading) == ("provision", "article", "Art. 2", "2 Duties of owners")
+    assert kinds == "kindarticle kinditem kindparagraph" and rows[0][10] == "kindchapter"  # what --kind looks for
     assert body == _words(next(n for n in document.walk() if n.eid == "chp_I__art_2"), own_label=False)
     assert "unless the harbour master waives it" in body
     assert rows[0][9] == "" and rows[3][9] == ""  # a chapter's row has no parts

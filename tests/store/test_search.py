@@ -139,6 +139,15 @@ def test_the_version_in_force_is_searched(store_env, monkeypatch, capsys, tmp_pa
     assert [h["version"] for h in _search(monkeypatch, capsys, "quarter", "--on", "2024-06-30")] == ["marina@1"]
 
 
+def test_a_search_narrowed_by_kind_finds_only_rows_that_hold_one_and_a_prefix_never_matches_a_kind(corpus):
+    assert {h["eid"] for h in corpus("keeper", "--kind", "paragraph")} >= {"art_1__para_nn_1", "art_4__para_nn_1"}
+    assert corpus("keeper", "--kind", "chapter") == [] and corpus("keeper", "--kind", "item") == []
+    assert [(h["kind"], h["citation"]) for h in corpus("penalties", "--kind", "chapter")] == [("chapter", "Chapter II")]
+    # the index names each row's kinds ("kindparagraph"): no prefix of a word reaches them
+    for prefix in ("kin*", "kind*", "kindpa*"):
+        assert corpus(prefix) == [], prefix
+
+
 def test_human_output_names_version_citation_and_eid(corpus, monkeypatch, capsys):
     code, out, _ = lawcode(monkeypatch, capsys, "search", "lamp")
     assert code == 0 and "lighthouse@1  Art. 1  art_1__para_nn_1 (paragraph)" in out and "lamp" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import platform
 import re
@@ -305,17 +306,20 @@ A fee is paid for each mooring at the quay.
 """
 
 
-def test_a_store_of_schema_5_cites_its_sections_of_articles_anew(store_url, tmp_path, monkeypatch):
+def test_a_store_of_schema_5_cites_its_sections_of_articles_anew_and_names_each_rows_kinds(store_url, tmp_path, monkeypatch):
     import lawcode.store.store as store_module
     from lawcode.store.migrations import MIGRATIONS
     from lawcode.store.search import search
 
     key = "rowid" if store_url.endswith(".sqlite3") else "id"
-    with monkeypatch.context() as old_lawcode:
+    text = prepare(str(write_text(tmp_path, "quay.txt", QUAY)))
+    with monkeypatch.context() as old_lawcode:  # rows as lawcode wrote them at schema 5: without their kinds
         old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:5])
         old_lawcode.setattr(store_module, "SCHEMA_VERSION", 5)
+        columns = store_module._row_columns
+        old_lawcode.setattr(store_module, "_row_columns", lambda key: columns(key)[:-1])
         with Store.open(store_url) as store:
-            store.add(prepare(str(write_text(tmp_path, "quay.txt", QUAY))))
+            store.add(dataclasses.replace(text, rows=tuple(row[:-1] for row in text.rows)))
             for ref in ("chp_I__sec_1", "chp_I__sec_2"):  # as lawcode cited them at schema 5
                 store.backend.run(f"UPDATE search_text SET citation = ? WHERE ref = ? AND {key} > 0",
                                   ("s. " + ref[-1], ref))
@@ -325,6 +329,12 @@ def test_a_store_of_schema_5_cites_its_sections_of_articles_anew(store_url, tmp_
         assert [h.citation for h in search(store, "tariffs").hits] == ["Chapter I, Section 2"]
         assert [h.citation for h in search(store, "berths").hits] == ["Chapter I, Section 1"]
         assert [h.citation for h in search(store, "boats").hits] == ["Art. 1"]
+        # each row's kinds read from its map of parts, as an ingest now names them
+        assert store.backend.rows(f"SELECT ref, kinds FROM search_text ORDER BY {key}") == [
+            (row[1], row[10]) for row in text.rows]
+        assert [h.citation for h in search(store, "quay OR tariffs", kind="section").hits] == ["Chapter I, Section 2"]
+        assert [h.ref for h in search(store, "quay", kind="paragraph").hits] == [
+            "chp_I__sec_1__art_1__para_nn_1", "chp_I__sec_2__art_2__para_nn_1"]
 
 
 @pytest.mark.skipif(not (sys.platform == "linux" and platform.machine() == "x86_64"),

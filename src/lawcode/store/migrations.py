@@ -19,8 +19,9 @@ class Migration:
     description: str
     sqlite: tuple[str, ...]
     postgresql: tuple[str, ...]
-    # After the statements, every stored version's provision rows are made anew from its stored
-    # text (lawcode.store.rows): a change to what a row holds that SQL cannot make.
+    # Every stored version's provision rows are made anew from its stored text (lawcode.store.rows):
+    # a change to what a row holds that SQL cannot make. Made once the statements of every pending
+    # migration have run, since this lawcode makes rows in the newest schema's shape.
     remake_provision_rows: bool = False
     # After the statements, the citation of every stored container row (a chapter, part or section
     # of articles) is made anew from its eId (lawcode.engine.quote.container_citation).
@@ -36,6 +37,10 @@ FTS5_TOKENIZER = "porter unicode61"
 # The columns of SQLite's full-text table of search rows (migration 1 spells them out: it is released).
 _FTS5_COLUMNS = ("body, heading, version_id UNINDEXED, what UNINDEXED, ref UNINDEXED, kind UNINDEXED, "
                  "actors UNINDEXED, cites UNINDEXED, citation UNINDEXED, ord UNINDEXED")
+# ... and since migration 8: the first three are the words searched (their weights in ranking: see
+# lawcode.store.search), the rest is kept beside them.
+FTS5_COLUMNS = ("body, heading, kinds, version_id UNINDEXED, what UNINDEXED, ref UNINDEXED, kind UNINDEXED, "
+                "actors UNINDEXED, cites UNINDEXED, citation UNINDEXED, ord UNINDEXED, parts UNINDEXED")
 
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS lawcode_migrations (
     version INTEGER PRIMARY KEY,
@@ -290,12 +295,38 @@ MIGRATIONS: tuple[Migration, ...] = (
         remake_provision_rows=True,
     ),
     Migration(
-        6,
+        7,
         "a chapter, part or section of articles is cited with the containers it is in (\"Chapter IV, Section 2\", "
         "not \"s. 2\"; \"Part 2, Chapter 1\", not \"Chapter 1\"): the stored container rows are cited anew",
         sqlite=(),
         postgresql=(),
         recite_containers=True,
+    ),
+    Migration(
+        8,
+        "each full-text row names the kinds of provision or norm it holds in a column of the full-text index, "
+        "so that a search narrowed by kind is answered by the index instead of reading every matching row",
+        # See lawcode.store.rows (kinds, kind_marker) and docs/decisions/0015. SQLite: FTS5 cannot add a
+        # column, so the rows are copied into a new table, each article row's kinds read from its map of
+        # parts (as kind_marker writes them).
+        sqlite=(
+            f"CREATE VIRTUAL TABLE search_text_kinds USING fts5({FTS5_COLUMNS}, "
+            f"prefix = '4 5', tokenize = '{FTS5_TOKENIZER}')",
+            "INSERT INTO search_text_kinds (search_text_kinds, rank) VALUES ('automerge', 8)",
+            "INSERT INTO search_text_kinds (rowid, body, heading, kinds, version_id, what, ref, kind, actors, cites, "
+            "citation, ord, parts) SELECT rowid, body, heading, CASE WHEN parts = '' "
+            "THEN 'kind' || replace(kind, '_', '') ELSE (SELECT group_concat(k, ' ') FROM (SELECT DISTINCT "
+            "'kind' || replace(json_extract(value, '$[2]'), '_', '') AS k FROM json_each(parts) ORDER BY k)) END, "
+            "version_id, what, ref, kind, actors, cites, citation, ord, parts FROM search_text",
+            "DROP TABLE search_text",
+            "ALTER TABLE search_text_kinds RENAME TO search_text",
+        ),
+        postgresql=(
+            "ALTER TABLE search_text ADD COLUMN kinds TEXT NOT NULL DEFAULT ''",
+            "UPDATE search_text SET kinds = CASE WHEN parts = '' THEN 'kind' || replace(kind, '_', '') ELSE "
+            "array_to_string(array(SELECT DISTINCT 'kind' || replace(part->>2, '_', '') FROM "
+            "json_array_elements(parts::json) AS part ORDER BY 1), ' ') END",
+        ),
     ),
 )
 

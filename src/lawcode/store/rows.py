@@ -11,6 +11,11 @@ its words stand in the row's body), from which a search finds, for its best rows
 provision the query matches (:mod:`lawcode.store.narrow`). Why one row per article and not per
 provision: a ninth of the rows, so that FTS5 writes about half as much per document and a
 search for a common word ranks a ninth of the candidates (docs/decisions/0013).
+
+Each row also names the kinds it holds (``kinds``: an article row, its own and its provisions'; a
+container or norm row, its kind; each as its :func:`kind_marker`), in a column of the full-text
+index of its own, so that a search narrowed by kind (``--kind paragraph``) is answered by the
+index, not by reading every matching row to look at its parts (docs/decisions/0015).
 """
 
 from __future__ import annotations
@@ -26,8 +31,9 @@ if TYPE_CHECKING:
     from lawcode.text.document import Document, Node
 
 # One full-text row: what ("provision" or "norm"), ref (eId or norm id), kind, actors, cites,
-# citation (as a lawyer writes it), ord (reading order), heading, body, parts (see Part).
-SearchRow = tuple[str, str, str, str, str, str, int, str, str, str]
+# citation (as a lawyer writes it), ord (reading order), heading, body, parts (see Part), kinds
+# (the markers of the kinds of provision or norm the row holds, in order, separated by spaces).
+SearchRow = tuple[str, str, str, str, str, str, int, str, str, str, str]
 
 _RELATIVE = "__"  # a part's eId continues its article's: only the rest is kept
 _WHOLE = "="  # ... else the whole eId follows this mark
@@ -60,12 +66,12 @@ def provision_rows(document: Document) -> Iterator[SearchRow]:
         node = pending.pop()
         if _is_container(node):
             yield ("provision", node.eid, node.kind, "", "", cited[node.eid], order,
-                   _joined(node.num, node.heading), _joined(node.text, node.wrap_up), "")
+                   _joined(node.num, node.heading), _joined(node.text, node.wrap_up), "", kind_marker(node.kind))
             pending.extend(reversed(node.children))
         else:
-            body, parts = _article_body(node, cited)
+            body, parts, kinds = _article_body(node, cited)
             yield ("provision", node.eid, node.kind, "", "", cited[node.eid], order,
-                   _joined(node.num, node.heading), body, parts)
+                   _joined(node.num, node.heading), body, parts, kinds)
         order += 1
 
 
@@ -76,7 +82,16 @@ def norm_rows(loaded: LoadedModel, document: Document) -> Iterator[SearchRow]:
         actors = " ".join(a for a in (norm.bearer, norm.counterparty, norm.beneficiary) if a)
         body = " ".join([norm.action, *norm.terms])
         yield ("norm", norm.id, norm.kind.value, f" {actors} " if actors else "", " ".join(norm.cites),
-               "; ".join(citation(eid, document) for eid in norm.cites), order, norm.id, body, "")
+               "; ".join(citation(eid, document) for eid in norm.cites), order, norm.id, body, "",
+               kind_marker(norm.kind.value))
+
+
+def kind_marker(kind: str) -> str:
+    """The word that stands for ``kind`` among a row's kinds: "kind" and the kind's letters
+    ("kindparagraph", "kindentryintoforce"). One word to the full-text index, and one no text
+    holds, so that a word searched for never matches a row by its kinds (a prefix might: see
+    :func:`lawcode.store.query.to_fts5`)."""
+    return "kind" + kind.replace("_", "")
 
 
 def parts_of(article_eid: str, encoded: str) -> list[Part]:
@@ -98,12 +113,6 @@ def part_at(article_eid: str, span: list[Any]) -> Part:
     return Part(_eid(article_eid, eid), kind, citation, start, end)
 
 
-def like_kind(kind: str) -> str:
-    """A LIKE pattern that the parts of an article row holding a provision of ``kind`` match (a
-    search narrowed by kind looks only among these rows; a rare false match is left out later)."""
-    return f'%,"{kind}",%'
-
-
 def _eid(article_eid: str, written: str) -> str:
     if written.startswith(_WHOLE):
         return written[len(_WHOLE):]
@@ -117,12 +126,12 @@ def _is_container(node: Node) -> bool:
     return node.kind in CONTAINER_KINDS and not is_provision(node)
 
 
-def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
+def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str, str]:
     """The words of ``article`` and of every provision in it, in reading order (its own number
-    and heading are the row's heading), and the map of its parts: a JSON list, one entry per
+    and heading are the row's heading), the map of its parts: a JSON list, one entry per
     provision, the article first, ``[start, end, kind, eId, citation, parent]`` (the place of the
     provision it is in, -1 for the article), each eId written after the article's (so that the
-    map is a third of the body's size, not half again).
+    map is a third of the body's size, not half again), and the kinds of its parts.
 
     Made for every article of every text stored, so without a helper call per piece: the body is
     its pieces joined by spaces, and ``length`` counts each piece with the space after it.
@@ -161,7 +170,8 @@ def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str]:
         spans[at] = [start, max(start, length - 1), node.kind, eid, cited[node.eid], parent]
 
     visit(article, -1)
-    return " ".join(pieces), json.dumps(spans, separators=(",", ":"), ensure_ascii=False)
+    kinds = " ".join(sorted({kind_marker(span[2]) for span in spans}))
+    return " ".join(pieces), json.dumps(spans, separators=(",", ":"), ensure_ascii=False), kinds
 
 
 def _joined(first: str | None, second: str | None) -> str:

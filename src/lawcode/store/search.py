@@ -21,7 +21,7 @@ from lawcode.store import narrow
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching, unknown_actor
 from lawcode.store.migrations import FTS5_TOKENIZER
-from lawcode.store.rows import Part, like_kind
+from lawcode.store.rows import Part, kind_marker
 from lawcode.store.sqlite_driver import sqlite3
 from lawcode.store.store import Store
 
@@ -106,9 +106,9 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     elif scope is not None:
         filters.append(f"s.version_id IN ({', '.join('?' * len(scope))})")
         params.extend(v.id for v in scope)
-    if kind is not None:  # a norm's or container's kind, or one of the provisions an article row holds
-        filters.append("(s.kind = ? OR s.parts LIKE ?)")
-        params.extend([kind, like_kind(kind)])
+    if kind is not None and store.backend.name == "postgresql":  # SQLite: see _fts5_match
+        filters.append("(' ' || s.kinds || ' ') LIKE ?")
+        params.append(f"% {kind_marker(kind)} %")
     if actor is not None:
         bearers = actors_matching(store, actor, scope)
         if not bearers:
@@ -122,7 +122,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     # more rows are read, and the first ``limit`` that do are kept.
     ranked = limit if kind is None else limit * KIND_SPARE
     if store.backend.name == "sqlite":
-        rows, capped = _sqlite(store, q.to_fts5(parsed), where, params, ranked)
+        rows, capped = _sqlite(store, _fts5_match(parsed, kind), where, params, ranked)
         stemmer: narrow.Stemmer = _sqlite_stems
     else:
         rows, capped = _postgresql(store, parsed, where, params, ranked)
@@ -138,6 +138,12 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     return Results(tuple(hits[:limit]), capped)
 
 
+def _fts5_match(parsed: q.Query, kind: str | None) -> str:
+    """The FTS5 query, narrowed by ``kind`` to the rows that hold one (the index's column of kinds)."""
+    match = q.to_fts5(parsed, prefix_columns="body heading")
+    return match if kind is None else f'({match}) AND kinds : "{kind_marker(kind)}"'
+
+
 def _sqlite(store: Store, match: str, where: str, params: list[Any],
             limit: int) -> tuple[list[tuple[Shown, int, float]], bool]:
     """The best ``limit`` rows, ranked, with what a hit needs of them.
@@ -147,8 +153,9 @@ def _sqlite(store: Store, match: str, where: str, params: list[Any],
     then read by key.
     """
     # bm25 is lower for better matches: negated so that a higher score is better on both backends.
+    # Headings weigh twice the words; the kinds a row holds, nothing.
     best = store.backend.rows(
-        "WITH found AS MATERIALIZED (SELECT s.rowid AS key, -bm25(search_text, 1.0, 2.0) AS score "
+        "WITH found AS MATERIALIZED (SELECT s.rowid AS key, -bm25(search_text, 1.0, 2.0, 0.0) AS score "
         f"FROM search_text s WHERE search_text MATCH ?{where} ORDER BY s.rowid LIMIT ?), "
         "counted AS (SELECT count(*) AS n, max(key) AS last FROM found) "
         "SELECT key, score, n FROM found, counted WHERE n <= ? OR key < last ORDER BY score DESC, key LIMIT ?",

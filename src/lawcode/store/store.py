@@ -48,7 +48,8 @@ ROWS_PER_VERSION = 1 << 20
 def _row_columns(key: str) -> tuple[str, ...]:
     """The columns a full-text row is written with (:data:`lawcode.store.rows.SearchRow` after the
     key and the version)."""
-    return (key, "version_id", "what", "ref", "kind", "actors", "cites", "citation", "ord", "heading", "body", "parts")
+    return (key, "version_id", "what", "ref", "kind", "actors", "cites", "citation", "ord", "heading", "body", "parts",
+            "kinds")
 
 
 @dataclass(frozen=True)
@@ -147,17 +148,17 @@ class Store:
                 _log.warning("lawcode: updating the corpus store %s from schema %d to %d; a store of thousands of "
                              "regulations takes up to a few minutes, once", self.location.describe(), applied,
                              SCHEMA_VERSION)
-            for migration in MIGRATIONS:
-                if migration.version <= applied:
-                    continue
+            pending = [migration for migration in MIGRATIONS if migration.version > applied]
+            for migration in pending:
                 for statement in migration.statements(self.backend.name):
                     self.backend.run(statement)
-                if migration.remake_provision_rows:
-                    self._remake_provision_rows()
                 if migration.recite_containers:
                     self._recite_containers()
                 self.backend.run("INSERT INTO lawcode_migrations (version, description, applied_at, lawcode_version) "
                                  "VALUES (?, ?, ?, ?)", (migration.version, migration.description, _now(), __version__))
+            # Rows are made by this lawcode, in the shape of the newest schema: only once it is reached.
+            if any(migration.remake_provision_rows for migration in pending):
+                self._remake_provision_rows()
 
     def _remake_provision_rows(self) -> None:
         """Every stored version's provision rows, made from its stored text as an ingest makes them
