@@ -17,6 +17,7 @@ from conftest import postgres_schema
 from lawcode.errors import QueryError
 from lawcode.store import query as q
 from lawcode.store import search as search_module
+from lawcode.store.ingest import ingest
 from lawcode.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from lawcode.store.prepare import prepare
 from lawcode.store.rows import parts_of
@@ -222,3 +223,29 @@ def test_a_query_of_only_words_postgresql_leaves_out_is_an_error_not_no_match(pg
         search(pg_store, '"of the" OR the')
     assert search(pg_store, "the keeper").hits  # a less common word beside it: searched as ever
     assert search(pg_store, "zeppelin").hits == ()  # no match for a word that is indexed: no error
+
+
+def _upkeep(store: Store) -> tuple[Any, ...]:
+    """When search_text was last analyzed and vacuumed by hand (not by autovacuum), and its changes since."""
+    [row] = store.backend.rows("SELECT last_analyze, last_vacuum, n_mod_since_analyze FROM pg_stat_user_tables "
+                               "WHERE relid = to_regclass('search_text')")
+    return row
+
+
+def test_an_ingest_leaves_the_upkeep_its_writes_made_due_to_no_one(postgres, tmp_path):
+    """A large ingest analyzes and vacuums the full-text rows before it ends, so that autovacuum does
+    not do it beside the first searches; a small one into a larger store leaves them as they were."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for number in (1, 2, 3):
+        write_text(folder, f"canal-{number}.txt", synthetic_text(number))
+    with postgres_schema(postgres.url) as url, Store.open(url) as store:
+        assert ingest(store, [folder]).counts() == {"stored": 3}
+        analyzed, vacuumed, changed = _upkeep(store)
+        assert analyzed is not None and vacuumed is not None and changed == 0
+        for index in ("search_text_document", "search_text_word_pairs"):  # no entries left pending
+            assert store.backend.rows("SELECT gin_clean_pending_list(to_regclass(?))", (index,)) == [(0,)]
+        small = write_text(tmp_path, "canal-4.txt", synthetic_text(4, articles=2))
+        assert ingest(store, [small]).counts() == {"stored": 1}
+        assert _upkeep(store)[:2] == (analyzed, vacuumed)
+        assert {hit.version for hit in search(store, "barge", limit=5000).hits} == {f"canal-{n}@1" for n in (1, 2, 3, 4)}
