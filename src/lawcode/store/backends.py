@@ -264,7 +264,7 @@ class PostgresBackend(Backend):
         """After the writes, vacuum and analyze the full-text rows at once if the writes made an
         analysis due by autovacuum's thresholds: else autovacuum does it within a minute of the end of
         the ingest, beside the first searches, on a core they need (on 2,000 synthetic regulations it
-        overlapped the benchmark's searches and raised their p99 from about 17 ms to 21-36 ms).
+        overlapped the benchmark's searches and raised their p99 from about 17 ms to 20-36 ms).
         ``VACUUM`` with it (autovacuum's would follow): it empties the GIN indexes' lists of pending
         entries, which every search reads through, and sets the hint bits that the first reads of
         each page would set. Both cost the ingest about 0.6 s of the server's CPU for 2,000 regulations
