@@ -17,6 +17,7 @@ from conftest import postgres_schema
 from lawcode.errors import QueryError
 from lawcode.store import query as q
 from lawcode.store import search as search_module
+from lawcode.store.ingest import ingest
 from lawcode.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from lawcode.store.prepare import prepare
 from lawcode.store.rows import parts_of
@@ -215,6 +216,40 @@ def test_a_postgresql_store_of_an_older_schema_finds_what_a_new_store_finds(post
             assert any(hit.version == "canal-9@1" for hit in search(store, "barge", limit=5000).hits)
 
 
+def _statistics(store: Store, relation: str) -> list[str]:
+    """The columns (or index expressions) of ``relation`` in this store's schema that ANALYZE gathered statistics of."""
+    return [str(name) for name, in store.backend.rows(
+        "SELECT attname FROM pg_stats WHERE schemaname = current_schema() AND tablename = ? ORDER BY attname",
+        (relation,))]
+
+
+def test_a_postgresql_store_of_schema_5_analyzes_no_word_pairs_once_migrated(postgres, tmp_path, monkeypatch):
+    """ANALYZE (autovacuum's, or an ingest's) computed the word pairs of each sampled row for statistics
+    of the pairs' index, nine tenths of its time, which no plan of a search needed: from schema 6 it
+    gathers those of the columns only, and searches find what they found."""
+    import lawcode.store.store as store_module
+
+    queries = [*PHRASES, "distress", "toll", "distr*"]
+    with postgres_schema(postgres.url) as url:
+        with monkeypatch.context() as old_lawcode:
+            old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:5])
+            old_lawcode.setattr(store_module, "SCHEMA_VERSION", 5)
+            columns = store_module._row_columns  # rows as written at schema 5: without their kinds (schema 8)
+            old_lawcode.setattr(store_module, "_row_columns", lambda key: columns(key)[:-1])
+            with Store.open(url) as old:
+                real_add = old.add
+                old_lawcode.setattr(old, "add", lambda text, *args, **kwargs: real_add(
+                    dataclasses.replace(text, rows=tuple(row[:-1] for row in text.rows)), *args, **kwargs))
+                _add_texts(old, tmp_path)
+                expected = {text: search(old, text, limit=5000) for text in queries}
+        with Store.open(url) as store:
+            assert store.schema_version() == SCHEMA_VERSION
+            store.backend.run("ANALYZE search_text")
+            assert _statistics(store, "search_text_word_pairs") == []
+            assert "document" in _statistics(store, "search_text")
+            assert {text: search(store, text, limit=5000) for text in queries} == expected
+
+
 def test_a_query_of_only_words_postgresql_leaves_out_is_an_error_not_no_match(pg_store):
     """SQLite indexes "the" and finds it; PostgreSQL's English search leaves it out, and "no match"
     would tell the user the corpus has no such word."""
@@ -222,3 +257,29 @@ def test_a_query_of_only_words_postgresql_leaves_out_is_an_error_not_no_match(pg
         search(pg_store, '"of the" OR the')
     assert search(pg_store, "the keeper").hits  # a less common word beside it: searched as ever
     assert search(pg_store, "zeppelin").hits == ()  # no match for a word that is indexed: no error
+
+
+def _upkeep(store: Store) -> tuple[Any, ...]:
+    """When search_text was last analyzed and vacuumed by hand (not by autovacuum), and its changes since."""
+    [row] = store.backend.rows("SELECT last_analyze, last_vacuum, n_mod_since_analyze FROM pg_stat_user_tables "
+                               "WHERE relid = to_regclass('search_text')")
+    return row
+
+
+def test_an_ingest_leaves_the_upkeep_its_writes_made_due_to_no_one(postgres, tmp_path):
+    """A large ingest analyzes and vacuums the full-text rows before it ends, so that autovacuum does
+    not do it beside the first searches; a small one into a larger store leaves them as they were."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for number in (1, 2, 3):
+        write_text(folder, f"canal-{number}.txt", synthetic_text(number))
+    with postgres_schema(postgres.url) as url, Store.open(url) as store:
+        assert ingest(store, [folder]).counts() == {"stored": 3}
+        analyzed, vacuumed, changed = _upkeep(store)
+        assert analyzed is not None and vacuumed is not None and changed == 0
+        for index in ("search_text_document", "search_text_word_pairs"):  # no entries left pending
+            assert store.backend.rows("SELECT gin_clean_pending_list(to_regclass(?))", (index,)) == [(0,)]
+        small = write_text(tmp_path, "canal-4.txt", synthetic_text(4, articles=2))
+        assert ingest(store, [small]).counts() == {"stored": 1}
+        assert _upkeep(store)[:2] == (analyzed, vacuumed)
+        assert {hit.version for hit in search(store, "barge", limit=5000).hits} == {f"canal-{n}@1" for n in (1, 2, 3, 4)}
