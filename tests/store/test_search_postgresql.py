@@ -248,6 +248,11 @@ def test_a_postgresql_store_of_schema_5_analyzes_no_word_pairs_once_migrated(pos
             assert _statistics(store, "search_text_word_pairs") == []
             assert "document" in _statistics(store, "search_text")
             assert {text: search(store, text, limit=5000) for text in queries} == expected
+            # schema 8: the kinds each row holds, indexed, so that a rare kind is found by the index
+            [[index]] = store.backend.rows("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_text_kinds'")
+            assert "gin (to_tsvector('simple'::regconfig, kinds))" in index
+            assert {h.kind for h in search(store, "ledger", kind="item", limit=5000).hits} == {"item"}
+            assert {h.kind for h in search(store, "district", kind="chapter", limit=5000).hits} == {"chapter"}
 
 
 def test_a_query_of_only_words_postgresql_leaves_out_is_an_error_not_no_match(pg_store):

@@ -107,8 +107,8 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         filters.append(f"s.version_id IN ({', '.join('?' * len(scope))})")
         params.extend(v.id for v in scope)
     if kind is not None and store.backend.name == "postgresql":  # SQLite: see _fts5_match
-        filters.append("(' ' || s.kinds || ' ') LIKE ?")
-        params.append(f"% {kind_marker(kind)} %")
+        filters.append("to_tsvector('simple', s.kinds) @@ ?::tsquery")  # migration 8's index
+        params.append(kind_marker(kind))
     if actor is not None:
         bearers = actors_matching(store, actor, scope)
         if not bearers:
