@@ -127,14 +127,18 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     else:
         rows, capped = _postgresql(store, parsed, where, params, ranked)
         stemmer = partial(_postgresql_stems, store)
-    found = narrow.narrowest([row for row, _, _ in rows], parsed, stemmer, kind)
     versions = store.versions_by_id(version_id for _, version_id, _ in rows)
-    hits = []
-    for (row, version_id, score), cited in zip(rows, found, strict=True):
-        if cited is None:
-            continue
-        hits.append(Hit(versions[version_id].ref, row.what, cited.ref, cited.kind or "", tuple(row.actors.split()),
-                        tuple(row.cites.split()), cited.citation, cited.snippet, score, cited.also))
+    hits: list[Hit] = []
+    # The best rows are cited ``limit`` at a time, until ``limit`` of them hold a match (only a
+    # search by kind ranks more rows than that, and its first rows mostly do).
+    for start in range(0, len(rows), limit):
+        page = rows[start:start + limit]
+        found = narrow.narrowest([row for row, _, _ in page], parsed, stemmer, kind)
+        hits += [Hit(versions[version_id].ref, row.what, cited.ref, cited.kind or "", tuple(row.actors.split()),
+                     tuple(row.cites.split()), cited.citation, cited.snippet, score, cited.also)
+                 for (row, version_id, score), cited in zip(page, found, strict=True) if cited is not None]
+        if len(hits) >= limit:
+            break
     return Results(tuple(hits[:limit]), capped)
 
 
