@@ -71,6 +71,31 @@ def test_hits_are_ranked_and_highlighted_with_citations(corpus):
     assert corpus("lamp", "--kind", "item") == []  # lighthouse has no items: its articles hold the word
 
 
+DOCK = """Dock Rules
+
+Article 1: The dock fee is due each quarter, and the fee is paid to the dockmaster, fee by fee:
+
+(1) boats moor at the pier;
+
+(2) visitors sign the book.
+
+Article 2: The dockmaster shall:
+
+(1) collect the fee;
+
+(2) keep the book.
+"""
+
+
+def test_a_search_by_kind_reads_past_best_rows_whose_match_is_not_in_a_provision_of_that_kind(
+        store_env, monkeypatch, capsys, tmp_path):
+    assert lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "dock.txt", DOCK)))[0] == 0
+    ranked = _search(monkeypatch, capsys, "fee")
+    assert ranked[0]["eid"].startswith("art_1")  # the best row holds items, but not the word in one
+    [hit] = _search(monkeypatch, capsys, "fee", "--kind", "item", "--limit", "1")
+    assert hit["citation"] == "Art. 2(1)(1)"
+
+
 def test_snippets_belong_to_each_search_in_a_row_and_in_threads_at_once(corpus, store_url):
     from concurrent.futures import ThreadPoolExecutor
 
