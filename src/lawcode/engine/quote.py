@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lawcode import eids
-from lawcode.text.document import SECTION
-from lawcode.text.locate import is_provision
+from lawcode.text.locate import is_container
 
 if TYPE_CHECKING:
     from lawcode.text.document import Document, Node
@@ -115,15 +114,15 @@ def _spelled(reading: _Reading, eid: str, document: Document | None) -> str:
     head, provision, count, numbers = reading
     if not head:
         return container_citation(eid) or eid
-    if not count and head.startswith(_HEADS["sec"]) and _holds_articles(document, provision):
+    if not count and head.startswith(_HEADS["sec"]) and _is_container(document, provision):
         return container_citation(provision)
     return head if count == 1 and _single_paragraph(document, provision) else head + numbers
 
 
-def _holds_articles(document: Document | None, eid: str) -> bool:
-    """Whether ``eid`` is a section of articles (a container), not a section that holds text."""
+def _is_container(document: Document | None, eid: str) -> bool:
+    """Whether ``eid`` is a container (a section of articles, not a section that holds text)."""
     node = document.get(eid) if document is not None else None
-    return node is not None and node.kind == SECTION and not is_provision(node)
+    return node is not None and is_container(node)
 
 
 def _single_paragraph(document: Document | None, article_eid: str) -> bool:

@@ -24,7 +24,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from lawcode.text.document import CONTAINER_KINDS
+from lawcode.text.locate import is_container
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
@@ -64,7 +64,7 @@ def provision_rows(document: Document) -> Iterator[SearchRow]:
     pending = list(reversed(document.body))
     while pending:
         node = pending.pop()
-        if _is_container(node):
+        if is_container(node):  # its articles are rows of their own
             yield ("provision", node.eid, node.kind, "", "", cited[node.eid], order,
                    _joined(node.num, node.heading), _joined(node.text, node.wrap_up), "", kind_marker(node.kind))
             pending.extend(reversed(node.children))
@@ -117,13 +117,6 @@ def _eid(article_eid: str, written: str) -> str:
     if written.startswith(_WHOLE):
         return written[len(_WHOLE):]
     return f"{article_eid}{_RELATIVE}{written}" if written else article_eid
-
-
-def _is_container(node: Node) -> bool:
-    """A chapter, part or section of articles: its articles are rows of their own."""
-    from lawcode.text.locate import is_provision
-
-    return node.kind in CONTAINER_KINDS and not is_provision(node)
 
 
 def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str, str]:

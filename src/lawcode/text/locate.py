@@ -56,6 +56,11 @@ def is_provision(node: Node) -> bool:
     return node.kind == SECTION and not any(c.kind in CONTAINER_KINDS or c.kind == ARTICLE for c in node.children)
 
 
+def is_container(node: Node) -> bool:
+    """Chapters, parts, and sections that hold articles (the GDPR's) rather than text."""
+    return node.kind in CONTAINER_KINDS and not is_provision(node)
+
+
 def _folded(label: str) -> str:
     """``label.lower()``, without making a copy of a plain number (most provisions' labels)."""
     return label if label.isdigit() else label.lower()

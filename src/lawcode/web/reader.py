@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from lawcode.text.document import CONTAINER_KINDS, Document, Node, Reference
-from lawcode.text.locate import is_provision
+from lawcode.text.locate import is_container
 
 ALL = "all"
 
@@ -31,7 +31,7 @@ class Page:
 def pages(document: Document) -> list[Page]:
     """The reader's pages, in reading order."""
     body = document.body
-    if body and all(node.kind in CONTAINER_KINDS and not is_provision(node) for node in body):
+    if body and all(is_container(node) for node in body):
         return [Page(node.eid, _title(node), (node,)) for node in body]
     return [Page(ALL, document.title or "The text", tuple(body))]
 
