@@ -172,7 +172,7 @@ def _prepare_one(path: str, model: str | None, stored: frozenset[str]) -> Prepar
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        return Failure(path, f"{path}: cannot read: {error.strerror}")
+        return _unreadable(path, error)
     digest = sha256(data)
     return AlreadyStored(path, digest) if digest in stored else _parsed(path, model, data)
 
@@ -187,4 +187,8 @@ def _parsed(path: str, model: str | None, data: bytes | None = None) -> Prepared
             error = error.advising(None)
         return Failure(path, str(error))
     except OSError as error:
-        return Failure(path, f"{path}: cannot read: {error.strerror}")
+        return _unreadable(path, error)
+
+
+def _unreadable(path: str, error: OSError) -> Failure:
+    return Failure(path, f"{path}: cannot read: {error.strerror}")
