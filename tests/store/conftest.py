@@ -6,8 +6,11 @@ Outside CI, a machine without PostgreSQL skips the PostgreSQL half; under ``CI=t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,3 +135,22 @@ def check_whole(store: object) -> int:
         orphans = store.backend.rows(f"SELECT count(*) FROM {table} WHERE version_id NOT IN (SELECT id FROM versions)")
         assert orphans[0][0] == 0, f"{table} has rows of no version"
     return count
+
+
+@contextmanager
+def store_of_schema_5(url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """The store at ``url`` opened as lawcode opened it at schema 5, every text added written as it
+    wrote them then: its full-text rows without their kinds (schema 8)."""
+    import lawcode.store.store as store_module
+    from lawcode.store.migrations import MIGRATIONS
+
+    columns = store_module._row_columns
+    with monkeypatch.context() as old_lawcode:
+        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:5])
+        old_lawcode.setattr(store_module, "SCHEMA_VERSION", 5)
+        old_lawcode.setattr(store_module, "_row_columns", lambda key: columns(key)[:-1])
+        with store_module.Store.open(url) as store:
+            add = store.add
+            old_lawcode.setattr(store, "add", lambda text, *args, **kwargs: add(
+                dataclasses.replace(text, rows=tuple(row[:-1] for row in text.rows)), *args, **kwargs))
+            yield store

@@ -24,7 +24,7 @@ from lawcode.store.rows import parts_of
 from lawcode.store.search import Hit, search
 from lawcode.store.store import Store
 
-from .conftest import synthetic_text, write_text
+from .conftest import store_of_schema_5, synthetic_text, write_text
 
 # Words that stand apart in the tsvector (stop words, a hyphen, an apostrophe, numbers, stems).
 EXTRA = """
@@ -227,21 +227,11 @@ def test_a_postgresql_store_of_schema_5_analyzes_no_word_pairs_once_migrated(pos
     """ANALYZE (autovacuum's, or an ingest's) computed the word pairs of each sampled row for statistics
     of the pairs' index, nine tenths of its time, which no plan of a search needed: from schema 6 it
     gathers those of the columns only, and searches find what they found."""
-    import lawcode.store.store as store_module
-
     queries = [*PHRASES, "distress", "toll", "distr*"]
     with postgres_schema(postgres.url) as url:
-        with monkeypatch.context() as old_lawcode:
-            old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:5])
-            old_lawcode.setattr(store_module, "SCHEMA_VERSION", 5)
-            columns = store_module._row_columns  # rows as written at schema 5: without their kinds (schema 8)
-            old_lawcode.setattr(store_module, "_row_columns", lambda key: columns(key)[:-1])
-            with Store.open(url) as old:
-                real_add = old.add
-                old_lawcode.setattr(old, "add", lambda text, *args, **kwargs: real_add(
-                    dataclasses.replace(text, rows=tuple(row[:-1] for row in text.rows)), *args, **kwargs))
-                _add_texts(old, tmp_path)
-                expected = {text: search(old, text, limit=5000) for text in queries}
+        with store_of_schema_5(url, monkeypatch) as old:
+            _add_texts(old, tmp_path)
+            expected = {text: search(old, text, limit=5000) for text in queries}
         with Store.open(url) as store:
             assert store.schema_version() == SCHEMA_VERSION
             store.backend.run("ANALYZE search_text")

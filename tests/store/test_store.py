@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import platform
 import re
@@ -18,7 +17,7 @@ from lawcode.store.prepare import prepare
 from lawcode.store.rows import provision_rows
 from lawcode.store.store import Store, in_force_on
 
-from .conftest import GARDEN, GARDEN_MODEL, MARINA, write_text
+from .conftest import GARDEN, GARDEN_MODEL, MARINA, store_of_schema_5, write_text
 
 
 def test_a_new_store_has_the_current_schema_and_reopens_unchanged(store_url):
@@ -307,23 +306,15 @@ A fee is paid for each mooring at the quay.
 
 
 def test_a_store_of_schema_5_cites_its_sections_of_articles_anew_and_names_each_rows_kinds(store_url, tmp_path, monkeypatch):
-    import lawcode.store.store as store_module
-    from lawcode.store.migrations import MIGRATIONS
     from lawcode.store.search import search
 
     key = "rowid" if store_url.endswith(".sqlite3") else "id"
     text = prepare(str(write_text(tmp_path, "quay.txt", QUAY)))
-    with monkeypatch.context() as old_lawcode:  # rows as lawcode wrote them at schema 5: without their kinds
-        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:5])
-        old_lawcode.setattr(store_module, "SCHEMA_VERSION", 5)
-        columns = store_module._row_columns
-        old_lawcode.setattr(store_module, "_row_columns", lambda key: columns(key)[:-1])
-        with Store.open(store_url) as store:
-            store.add(dataclasses.replace(text, rows=tuple(row[:-1] for row in text.rows)))
-            for ref in ("chp_I__sec_1", "chp_I__sec_2"):  # as lawcode cited them at schema 5
-                store.backend.run(f"UPDATE search_text SET citation = ? WHERE ref = ? AND {key} > 0",
-                                  ("s. " + ref[-1], ref))
-            assert [h.citation for h in search(store, "tariffs").hits] == ["s. 2"]
+    with store_of_schema_5(store_url, monkeypatch) as store:
+        store.add(text)
+        for ref in ("chp_I__sec_1", "chp_I__sec_2"):  # as lawcode cited them at schema 5
+            store.backend.run(f"UPDATE search_text SET citation = ? WHERE ref = ? AND {key} > 0", ("s. " + ref[-1], ref))
+        assert [h.citation for h in search(store, "tariffs").hits] == ["s. 2"]
     with Store.open(store_url) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert [h.citation for h in search(store, "tariffs").hits] == ["Chapter I, Section 2"]
