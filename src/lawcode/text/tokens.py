@@ -271,8 +271,7 @@ def classify(text: str, line: int, has_articles: bool, wrapped: bool, decimal: b
         return Token(WORDS, line, text, markdown=markdown)
     match = _LABEL_RE.match(text) if first == "(" else None
     if match:
-        label = match.group(1)
-        return Token(LABEL, line, _rest(match), markdown=markdown, level="(", num=f"({label})", label=label)
+        return _bracketed(line, match.group(1), _rest(match), markdown)
     match = _DOTTED_RE.fullmatch(text)
     if match and (has_articles or not match.group("rest")):
         return Token(LABEL, line, match.group("rest").strip(), level=".", num=match.group(1) + ".",
@@ -334,8 +333,7 @@ def split_inline(token: Token) -> list[Token]:
     # Each split starts a labelled chunk that runs to the next split: its label is the one the
     # split matched, so it is not matched again.
     for match, end in zip(splits, ends[1:], strict=True):
-        label = match.group(3)
-        out.append(Token(LABEL, token.line, body[match.end(): end].strip(), level="(", num=f"({label})", label=label))
+        out.append(_bracketed(token.line, match.group(3), body[match.end(): end].strip()))
     return out
 
 
@@ -358,6 +356,11 @@ def _inline_split(match: re.Match[str], body: str, last_label: dict[str, str]) -
     return True
 
 
+def _bracketed(line: int, label: str, text: str, markdown: bool = False) -> Token:
+    """The token of a label in brackets, "(a) words": its number keeps the brackets."""
+    return Token(LABEL, line, text, markdown=markdown, level="(", num=f"({label})", label=label)
+
+
 def _add_chunk(out: list[Token], chunk: str, token: Token) -> None:
     """Add the words before a section line's first split: a label's token when they start with
     one, else the section's own words (or a token of words, when it has words of its own)."""
@@ -366,7 +369,7 @@ def _add_chunk(out: list[Token], chunk: str, token: Token) -> None:
         return
     label = _LABEL_RE.match(chunk)
     if label:
-        out.append(Token(LABEL, token.line, _rest(label), level="(", num=f"({label.group(1)})", label=label.group(1)))
+        out.append(_bracketed(token.line, label.group(1), _rest(label)))
     elif not token.text:
         token.text = chunk
     else:
