@@ -106,9 +106,6 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     elif scope is not None:
         filters.append(f"s.version_id IN ({', '.join('?' * len(scope))})")
         params.extend(v.id for v in scope)
-    if kind is not None and store.backend.name == "postgresql":  # SQLite: see _fts5_match
-        filters.append("to_tsvector('simple', s.kinds) @@ ?::tsquery")  # migration 8's index
-        params.append(kind_marker(kind))
     if actor is not None:
         bearers = actors_matching(store, actor, scope)
         if not bearers:
@@ -125,7 +122,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         rows, capped = _sqlite(store, _fts5_match(parsed, kind), where, params, ranked)
         stemmer: narrow.Stemmer = _sqlite_stems
     else:
-        rows, capped = _postgresql(store, parsed, where, params, ranked)
+        rows, capped = _postgresql(store, parsed, kind, where, params, ranked)
         stemmer = partial(_postgresql_stems, store)
     versions = store.versions_by_id(version_id for _, version_id, _ in rows)
     hits: list[Hit] = []
@@ -221,7 +218,7 @@ PLANNER_SETTINGS = {"enable_seqscan": "off", "max_parallel_workers_per_gather": 
                     "plan_cache_mode": "force_custom_plan"}
 
 
-def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any],
+def _postgresql(store: Store, parsed: q.Query, kind: str | None, where: str, params: list[Any],
                 limit: int) -> tuple[list[tuple[Shown, int, float]], bool]:
     """The best ``limit`` rows, ranked, with what a hit needs of them: the first CANDIDATES + 1 matches
     in the order the table holds them (the order written; the last one only tells that there were
@@ -234,8 +231,11 @@ def _postgresql(store: Store, parsed: q.Query, where: str, params: list[Any],
     the words). Since a row holds an article (schema 5), a query that matches very many rows is no
     longer looked for first among a sample of the rows (migrations 3 and 4, dropped by 5): with a
     ninth of the rows, it saved about 2% of the server's time on 1,000 synthetic regulations, and
-    no p99 outside the machine's noise (docs/notes/pgrows-6.md).
+    no p99 outside the machine's noise (docs/notes/pgrows-6.md). Narrowed by ``kind``, only the rows
+    whose kinds hold it are read (migration 8's index of them).
     """
+    if kind is not None:
+        where, params = f"{where} AND to_tsvector('simple', s.kinds) @@ ?::tsquery", [*params, kind_marker(kind)]
     tsquery = q.to_tsquery(parsed)
     pairs = _pairs_query(store, parsed)
     if pairs is not None:
