@@ -1,14 +1,7 @@
 """Human citations from eIds, and quotations taken from the parsed text."""
 
-import gc
-import weakref
-
-import pytest
-
-from conftest import CAPE_TOWN, COPPA, GDPR, TAR, UK_EQUALITY, corpus_file
-from lawcode.engine.quote import citation, citations, quotes
+from lawcode.engine.quote import citation, quotes
 from lawcode.text.document import Document, Node
-from lawcode.text.parse import parse_text
 
 
 def _document() -> Document:
@@ -38,7 +31,8 @@ def test_containers_cite_with_the_containers_they_are_in_and_a_section_of_articl
     chapter = Node("chp_IV", "chapter", "IV", None, "", (section,))
     text_section = Node("sec_13", "section", "13", None, "A section that holds words.")
     doc = Document(source="synthetic", title=None, body=(chapter, text_section))
-    assert [c for _, c in citations(doc)] == ["Chapter IV", "Chapter IV, Section 2", "Art. 32", "s. 13"]
+    assert [citation(node.eid, doc) for node in doc.walk()] == ["Chapter IV", "Chapter IV, Section 2", "Art. 32",
+                                                                 "s. 13"]
     assert citation("part_2__chp_1") == "Part 2, Chapter 1"  # chapters are numbered afresh in each part
     assert citation("chp_IV__sec_2") == "s. 2"  # without the text, a section is taken to hold words
 
@@ -58,39 +52,3 @@ def test_quotes_take_the_full_text_of_each_cited_node():
     assert "Lead-in:" in found[0].text and "Second thing." in found[0].text
     assert found[1].text is None  # not in the text: cited, never invented
     assert "text" not in found[1].to_dict()
-
-
-def test_citations_of_every_node_are_each_nodes_citation():
-    doc = _document()
-    assert citations(doc) == [(node, citation(node.eid, doc)) for node in doc.walk()]
-
-
-def test_citations_read_an_eid_not_made_from_its_parents_from_the_top():
-    # A hand-written Akoma Ntoso file may name a child without its parent's eId as a prefix.
-    odd = Node("art_7__para_2", "paragraph", "2", None, "Words.")
-    lone = Node("art_7", "article", "7", None, "", (odd,))
-    outer = Node("sec_2", "section", "2", None, "", (lone,))
-    doc = Document(source="synthetic", title=None, body=(outer,))
-    assert [c for _, c in citations(doc)] == ["Section 2", "Art. 7", "Art. 7"]  # a section of articles
-    assert citations(doc) == [(node, citation(node.eid, doc)) for node in doc.walk()]
-
-
-@pytest.mark.parametrize("name", [TAR, GDPR, UK_EQUALITY, CAPE_TOWN, COPPA])
-def test_citations_of_a_corpus_text_are_each_nodes_citation(name):
-    doc = parse_text(corpus_file(name).read_bytes(), source=name)
-    assert citations(doc) == [(node, citation(node.eid, doc)) for node in doc.walk()]
-
-
-def test_citations_leave_nothing_that_keeps_the_document_alive():
-    # Reference counting alone must free a Document once cited (the corpus store cites thousands).
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        doc = _document()
-        alive = weakref.ref(doc)
-        citations(doc)
-        del doc
-        assert alive() is None
-    finally:
-        if was:
-            gc.enable()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+import json
+import weakref
+
 import pytest
 
 from conftest import CAPE_TOWN, COPPA, GDPR, TAR, UK_EQUALITY, corpus_file
+from lawcode.engine.quote import citation
 from lawcode.store.rows import parts_of, provision_rows
-from lawcode.text.document import Node
+from lawcode.text.document import Document, Node
 from lawcode.text.parse import parse_text
 
 from .conftest import HARBOUR
@@ -55,13 +60,49 @@ def test_every_provision_of_a_real_text_is_in_exactly_one_row(name):
     document = parse_text(corpus_file(name).read_bytes())
     seen: list[str] = []
     for row in provision_rows(document):
+        assert row[5] == citation(row[1], document)
         if not row[9]:
             seen.append(row[1])
             continue
         parts = parts_of(row[1], row[9])
         seen += [p.eid for p in parts]
+        # cited from the row alone as from the whole text: "Art. 32" for the only paragraph of Art. 32
+        assert [p.citation for p in parts] == [citation(p.eid, document) for p in parts]
         nodes = {n.eid: n for n in next(n for n in document.walk() if n.eid == row[1]).walk()}
         for part in parts[1:]:
             assert row[8][part.start:part.end] == _words(nodes[part.eid]), part.eid
     assert seen == [node.eid for node in document.walk()]
     assert len(list(provision_rows(document))) < len(seen) / 3  # the point: far fewer rows than provisions
+
+
+def test_a_part_whose_eid_is_not_made_from_its_articles_cites_as_the_text_does():
+    # A hand-written Akoma Ntoso file may name a provision without its article's eId as a prefix.
+    odd = Node("art_7__para_2", "paragraph", "2", None, "Words.")
+    article = Node("art_7", "article", "7", None, "", (odd,))
+    document = Document(source="synthetic", title=None, body=(Node("sec_2", "section", "2", None, "", (article,)),))
+    rows = list(provision_rows(document))
+    assert [row[5] for row in rows] == ["Section 2", "Art. 7"]  # a section of articles, then its article
+    assert [(p.eid, p.citation) for p in parts_of(rows[1][1], rows[1][9])] == [("art_7", "Art. 7"),
+                                                                               ("art_7__para_2", "Art. 7")]
+
+
+def test_a_map_of_parts_stored_before_schema_9_keeps_its_citations():
+    # Then each part was [start, end, kind, eId, citation, parent]; the citation is read, not made.
+    stored = json.dumps([[0, 12, "article", "", "Art. 4", -1], [0, 12, "paragraph", "para_1", "Art. 4(1) as stored", 0]])
+    assert [(p.eid, p.citation, p.start, p.end) for p in parts_of("art_4", stored)] == [
+        ("art_4", "Art. 4", 0, 12), ("art_4__para_1", "Art. 4(1) as stored", 0, 12)]
+
+
+def test_making_the_rows_leaves_nothing_that_keeps_the_document_alive():
+    # Reference counting alone must free a Document once its rows are made (an ingest makes thousands).
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        document = parse_text(HARBOUR)
+        alive = weakref.ref(document)
+        list(provision_rows(document))
+        del document
+        assert alive() is None
+    finally:
+        if was:
+            gc.enable()

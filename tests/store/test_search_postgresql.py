@@ -168,14 +168,15 @@ def _store_of_schema(url: str, version: int, monkeypatch: pytest.MonkeyPatch) ->
     """The store at ``url`` opened by a lawcode whose schema was ``version`` (its migrations up to that
     one), which writes a full-text row per provision, of the provision's own words, as it did."""
     import lawcode.store.store as store_module
-    from lawcode.engine.quote import citations
+    from lawcode.engine.quote import citation
     from lawcode.text.parse import parse_text
 
     def provision_rows(source: bytes) -> tuple[tuple[Any, ...], ...]:
-        return tuple(("provision", node.eid, node.kind, "", "", cited, order,
+        document = parse_text(source)
+        return tuple(("provision", node.eid, node.kind, "", "", citation(node.eid, document), order,
                       " ".join(filter(None, (node.num, node.heading))),
                       " ".join(filter(None, (node.text, node.wrap_up))))
-                     for order, (node, cited) in enumerate(citations(parse_text(source))))
+                     for order, node in enumerate(document.walk()))
 
     with monkeypatch.context() as old_lawcode:
         old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:version])

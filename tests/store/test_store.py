@@ -237,7 +237,7 @@ def test_ingest_parses_without_cross_references_yet_stores_the_same_tree_and_fin
 
 def test_a_store_of_schema_1_is_migrated_with_its_rows_and_texts(store_url, tmp_path, monkeypatch, caplog):
     import lawcode.store.store as store_module
-    from lawcode.engine.quote import citations
+    from lawcode.engine.quote import citation
     from lawcode.store.migrations import MIGRATIONS
     from lawcode.store.search import search
     from lawcode.text.parse import parse_text
@@ -256,9 +256,9 @@ def test_a_store_of_schema_1_is_migrated_with_its_rows_and_texts(store_url, tmp_
                 (text.fingerprint, text.source_name, text.source_sha256, text.source_text, text.provision_count))
             first = version_id * store_module.ROWS_PER_VERSION
             document = parse_text(text.source_text)
-            old_rows = [(first + place, version_id, "provision", node.eid, node.kind, citation, place,
-                         " ".join(filter(None, (node.num, node.heading))), node.text)
-                        for place, (node, citation) in enumerate(citations(document))]  # one per provision
+            old_rows = [(first + place, version_id, "provision", node.eid, node.kind, citation(node.eid, document),
+                         place, " ".join(filter(None, (node.num, node.heading))), node.text)
+                        for place, node in enumerate(document.walk())]  # one per provision
             norm = (first + len(old_rows), version_id, "norm", "marina-pay", "duty", "Art. 2", 0, "marina-pay",
                     "pay the mooring fee")
             store.backend.insert_many("search_text", (key, "version_id", "what", "ref", "kind", "citation", "ord",

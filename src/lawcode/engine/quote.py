@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from lawcode import eids
 from lawcode.text.locate import is_container
 
 if TYPE_CHECKING:
-    from lawcode.text.document import Document, Node
+    from lawcode.text.document import Document
 
 # eId component prefix -> how a citation spells it. Components not listed (list_1, intro …)
 # add nothing to a citation.
@@ -24,6 +24,16 @@ _CONTAINERS = {"part": "Part ", "chp": "Chapter ", "title": "Title "}
 # A section that holds articles (the GDPR's "Section 2" of Chapter IV) is a container, not "s. 2".
 _CONTAINER_NAMES = {**_CONTAINERS, "sec": "Section "}
 _SUBDIVISIONS = {"para", "subsec", "item", "point", "subpara", "alinea"}
+
+
+class Outline(Protocol):
+    """What a citation needs to know of the text besides the eId: whether a provision has a single
+    paragraph, and whether a section holds articles (see :func:`citation`). A Document knows; so
+    does the map of parts of a stored article row (:mod:`lawcode.store.rows`)."""
+
+    def single_paragraph(self, eid: str) -> bool: ...
+
+    def holds_articles(self, eid: str) -> bool: ...
 
 
 def citation(eid: str, document: Document | None = None) -> str:
@@ -35,49 +45,41 @@ def citation(eid: str, document: Document | None = None) -> str:
     articles cites as a container. Containers cite with the containers they are in ("Chapter II",
     "Chapter IV, Section 2"): see :func:`container_citation`.
     """
-    return _spelled(_read(_START, "", _components(eid)), eid, document)
+    return cited_in(eid, _DocumentOutline(document) if document is not None else None)
 
 
-def citations(document: Document) -> list[tuple[Node, str]]:
-    """Every node of ``document`` in reading order with its citation, ``citation(node.eid, document)``.
-
-    A node's eId is its parent's and a few components of its own (as the parser makes them), so
-    each node's reading goes on from its parent's through its own components only, instead of
-    reading every eId from the top again (the corpus store cites every node of every text).
-    """
-    cited: list[tuple[Node, str]] = []
-    for node in document.body:
-        _cite(node, "", _START, document, cited)
-    return cited
+def cited_in(eid: str, outline: Outline | None) -> str:
+    """The citation of ``eid`` as :func:`citation` makes it, knowing of the text what ``outline``
+    tells (nothing when None)."""
+    return _spelled(_read(_components(eid)), eid, outline)
 
 
-def _cite(node: Node, parent_eid: str, reading: _Reading, document: Document, cited: list[tuple[Node, str]]) -> None:
-    """Add ``node`` and its descendants to ``cited``, ``reading`` being its parent's (eId ``parent_eid``)."""
-    eid = node.eid
-    if parent_eid and eid.startswith(parent_eid + eids.SEPARATOR):
-        reading = _read(reading, parent_eid, _components(eid[len(parent_eid) + len(eids.SEPARATOR):]))
-    else:  # an eId not made from its parent's (a hand-written Akoma Ntoso file may have one)
-        reading = _read(_START, "", _components(eid))
-    cited.append((node, _spelled(reading, eid, document)))
-    for child in node.children:
-        _cite(child, eid, reading, document, cited)
+@dataclass(frozen=True, slots=True)
+class _DocumentOutline:
+    document: Document
+
+    def single_paragraph(self, eid: str) -> bool:
+        node = self.document.get(eid)
+        return node is not None and len(node.children) == 1
+
+    def holds_articles(self, eid: str) -> bool:
+        node = self.document.get(eid)
+        return node is not None and is_container(node)
 
 
-# What the components of an eId read so far say for its citation: the provision cited ("Art. 13",
-# "" until one is read), the provision's eId, how many paragraph and item numbers follow it, and
-# those numbers as cited ("(1)(5)").
+# What the components of an eId say for its citation: the provision cited ("Art. 13", "" when
+# none is named), the provision's eId, how many paragraph and item numbers follow it, and those
+# numbers as cited ("(1)(5)").
 _Reading = tuple[str, str, int, str]
-_START: _Reading = ("", "", 0, "")
 
 
-def _read(reading: _Reading, prefix: str, components: tuple[_Component, ...]) -> _Reading:
-    """``reading`` gone on through ``components`` (see :func:`_components`), the components of an
-    eId that follow ``prefix`` (the eId they continue, "" for none)."""
-    head, provision, count, numbers = reading
+def _read(components: tuple[_Component, ...]) -> _Reading:
+    """What ``components`` (see :func:`_components`) say for a citation."""
+    head, provision, count, numbers = "", "", 0, ""
     for name, num, so_far in components:
         if name in _HEADS:
             head = _HEADS[name] + num
-            provision = f"{prefix}{eids.SEPARATOR}{so_far}" if prefix else so_far
+            provision = so_far
         elif name in _SUBDIVISIONS and head:
             count += 1
             numbers += f"({num})"
@@ -85,17 +87,16 @@ def _read(reading: _Reading, prefix: str, components: tuple[_Component, ...]) ->
 
 
 # One component of an eId as a citation reads it: its kind and number, and the components up to it
-# joined (the eId of a provision it names, after its parent's).
+# joined (the eId of a provision it names).
 _Component = tuple[str, str, str]
 
 
 @functools.lru_cache(maxsize=4096)
 def _components(eid: str) -> tuple[_Component, ...]:
-    """The components of ``eid`` (or of the part of an eId after its parent's: ``para_1``,
-    ``list_1__item_a``), each as (kind, number, the components up to it joined).
+    """The components of ``eid``, each as (kind, number, the components up to it joined).
 
-    Read once per distinct string and kept: the same few endings (``para_1``, ``list_1__item_b``)
-    recur in every article of every text the store cites.
+    Kept for the eIds read last: a search cites the provisions of its best rows, and an answer
+    cites the same few provisions again and again.
     """
     parts = eids.parts(eid)
     return tuple((*eids.kind_and_number(part), eids.join(parts[:position + 1])) for position, part in enumerate(parts))
@@ -109,27 +110,16 @@ def container_citation(eid: str) -> str:
     return ", ".join(_CONTAINER_NAMES[name] + num for name, num, _ in _components(eid) if name in _CONTAINER_NAMES)
 
 
-def _spelled(reading: _Reading, eid: str, document: Document | None) -> str:
+def _spelled(reading: _Reading, eid: str, outline: Outline | None) -> str:
     """The citation of ``eid``, once all its components are read."""
     head, provision, count, numbers = reading
     if not head:
         return container_citation(eid) or eid
-    if not count and head.startswith(_HEADS["sec"]) and _is_container(document, provision):
+    if not count and head.startswith(_HEADS["sec"]) and outline is not None and outline.holds_articles(provision):
         return container_citation(provision)
-    return head if count == 1 and _single_paragraph(document, provision) else head + numbers
-
-
-def _is_container(document: Document | None, eid: str) -> bool:
-    """Whether ``eid`` is a container (a section of articles, not a section that holds text)."""
-    node = document.get(eid) if document is not None else None
-    return node is not None and is_container(node)
-
-
-def _single_paragraph(document: Document | None, article_eid: str) -> bool:
-    if document is None:
-        return False
-    article = document.get(article_eid)
-    return article is not None and len(article.children) == 1
+    if count == 1 and outline is not None and outline.single_paragraph(provision):
+        return head
+    return head + numbers
 
 
 @dataclass(frozen=True, slots=True)

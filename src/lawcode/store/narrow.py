@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawcode.store import query as q
-from lawcode.store.rows import Part, part_at, spans_of
+from lawcode.store.rows import Part, parts_at, spans_of
 
 # The backend's stems of some lower-case words (None for a word its index leaves out).
 Stemmer = Callable[[list[str]], dict[str, str | None]]
@@ -106,7 +106,7 @@ def _candidates(starts: list[str], text: str) -> list[tuple[int, int, str]]:
 
 def _cite(row: Row, query: q.Query, leaves: list[q.Words], stems: dict[str, str | None],
           heading: list[tuple[int, int, str]], body: list[tuple[int, int, str]], kind: str | None) -> Cited | None:
-    spans: list[list[Any]] = spans_of(row.parts) if row.parts else [[0, len(row.body), row.kind, "", row.citation, -1]]
+    spans: list[list[Any]] = spans_of(row.parts) if row.parts else [[0, len(row.body), row.kind, "", -1]]
     in_heading = {id(leaf): _found(leaf, heading, stems, row.heading) for leaf in leaves}
     at = {id(leaf): _found(leaf, body, stems, row.body) for leaf in leaves}
     starts = {key: [start for start, _ in found] for key, found in at.items()}
@@ -139,8 +139,7 @@ def _cite(row: Row, query: q.Query, leaves: list[q.Words], stems: dict[str, str 
         if kind is not None and row.parts:
             return None
         least = [0]  # tokenized otherwise than the backend did: the row itself holds the match
-    parts = [part_at(row.ref, spans[index]) if row.parts else Part(row.ref, row.kind, row.citation, 0, len(row.body))
-             for index in least]
+    parts = parts_at(row.ref, spans, least) if row.parts else [Part(row.ref, row.kind, row.citation, 0, len(row.body))]
     cited = parts[0]
     marks = sorted(span for leaf in shown for span in at[id(leaf)] if cited.start <= span[0] < cited.end)
     if marks or least[0] != 0 or not any(in_heading[id(leaf)] for leaf in shown):
@@ -159,10 +158,10 @@ def _holding(spans: list[list[Any]], positions: list[int]) -> list[int]:
     for position in positions:
         at = bisect_right(starts, position) - 1
         while at > 0 and not spans[at][0] <= position < spans[at][1]:
-            at = spans[at][5]
+            at = spans[at][-1]
         while at > 0 and at not in holding:
             holding.add(at)
-            at = spans[at][5]
+            at = spans[at][-1]
     return sorted(holding)
 
 

@@ -6,11 +6,16 @@ part or section that holds articles is a row of its own words (its number and he
 norm of a stored model is a row of its action, actors and kind.
 
 A hit is still cited to the narrowest provision that holds it (Art. 5(1)(a), not Art. 5): each
-article row carries the map of its provisions (:class:`Part`: eId, kind, citation, and where
-its words stand in the row's body), from which a search finds, for its best rows only, which
-provision the query matches (:mod:`lawcode.store.narrow`). Why one row per article and not per
-provision: a ninth of the rows, so that FTS5 writes about half as much per document and a
-search for a common word ranks a ninth of the candidates (docs/decisions/0013).
+article row carries the map of its provisions (eId, kind, where its words stand in the row's
+body, the provision it is in), from which a search finds, for its best rows only, which
+provision the query matches (:mod:`lawcode.store.narrow`), and cites it (:class:`Part`). The map
+holds no citations: they are worked out from the eIds and the map for the few parts a search
+shows, not for each of the hundreds of provisions of every text stored (a tenth of an ingest's
+CPU). Maps stored before schema 9 hold each part's citation, which is read from there.
+
+Why one row per article and not per provision: a ninth of the rows, so that FTS5 writes about
+half as much per document and a search for a common word ranks a ninth of the candidates
+(docs/decisions/0013).
 
 Each row also names the kinds it holds (``kinds``: an article row, its own and its provisions'; a
 container or norm row, its kind; each as its :func:`kind_marker`), in a column of the full-text
@@ -21,9 +26,10 @@ index, not by reading every matching row to look at its parts (docs/decisions/00
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+from lawcode.engine.quote import citation, cited_in
 from lawcode.text.locate import is_container
 
 if TYPE_CHECKING:
@@ -57,27 +63,22 @@ class Part(NamedTuple):
 
 def provision_rows(document: Document) -> Iterator[SearchRow]:
     """A row per article (with its map of parts) and per container, in reading order."""
-    from lawcode.engine.quote import citations
-
-    cited = {node.eid: citation for node, citation in citations(document)}
     order = 0
     pending = list(reversed(document.body))
     while pending:
         node = pending.pop()
         if is_container(node):  # its articles are rows of their own
-            yield ("provision", node.eid, node.kind, "", "", cited[node.eid], order,
+            yield ("provision", node.eid, node.kind, "", "", citation(node.eid, document), order,
                    _joined(node.num, node.heading), _joined(node.text, node.wrap_up), "", kind_marker(node.kind))
             pending.extend(reversed(node.children))
         else:
-            body, parts, kinds = _article_body(node, cited)
-            yield ("provision", node.eid, node.kind, "", "", cited[node.eid], order,
+            body, parts, kinds = _article_body(node)
+            yield ("provision", node.eid, node.kind, "", "", citation(node.eid, document), order,
                    _joined(node.num, node.heading), body, parts, kinds)
         order += 1
 
 
 def norm_rows(loaded: LoadedModel, document: Document) -> Iterator[SearchRow]:
-    from lawcode.engine.quote import citation
-
     for order, norm in enumerate(loaded.model.norms):
         actors = " ".join(a for a in (norm.bearer, norm.counterparty, norm.beneficiary) if a)
         body = " ".join([norm.action, *norm.terms])
@@ -96,21 +97,45 @@ def kind_marker(kind: str) -> str:
 
 def parts_of(article_eid: str, encoded: str) -> list[Part]:
     """The parts of an article row, the article first (see :func:`_article_body`)."""
-    return [Part(_eid(article_eid, eid), kind, citation, start, end)
-            for start, end, kind, eid, citation, _ in json.loads(encoded)]
+    spans = spans_of(encoded)
+    return parts_at(article_eid, spans, range(len(spans)))
 
 
 def spans_of(encoded: str) -> list[list[Any]]:
-    """The parts of an article row as stored, ``[start, end, kind, eid, citation, parent]`` each (the eId
-    as :func:`_article_body` writes it: see :func:`part_at`), for a search that reads hundreds of
-    parts to cite a few."""
+    """The parts of an article row as stored, ``[start, end, kind, eid, parent]`` each (the eId as
+    :func:`_article_body` writes it, the parent as its place in the map, -1 for the article; a map
+    stored before schema 9 has each part's citation before its parent), for a search that reads
+    hundreds of parts to cite a few (:func:`parts_at`)."""
     return cast(list[list[Any]], json.loads(encoded))
 
 
-def part_at(article_eid: str, span: list[Any]) -> Part:
-    """One of :func:`spans_of` as a Part."""
-    start, end, kind, eid, citation, _ = span
-    return Part(_eid(article_eid, eid), kind, citation, start, end)
+def parts_at(article_eid: str, spans: list[list[Any]], places: Iterable[int]) -> list[Part]:
+    """The parts at ``places`` of an article row's map (:func:`spans_of`), each with its citation."""
+    outline = _ArticleOutline(article_eid, spans)
+    parts = []
+    for place in places:
+        span = spans[place]
+        eid = _eid(article_eid, span[3])
+        cited = span[4] if len(span) == 6 else cited_in(eid, outline)  # six: stored before schema 9
+        parts.append(Part(eid, span[2], cited, span[0], span[1]))
+    return parts
+
+
+class _ArticleOutline:
+    """What a citation needs to know of an article (:class:`lawcode.engine.quote.Outline`), read
+    from the row's map of parts: how many provisions each holds. No provision in an article holds
+    articles (a provision that holds one is a container, whose articles are rows of their own)."""
+
+    def __init__(self, article_eid: str, spans: list[list[Any]]) -> None:
+        self.article_eid = article_eid
+        self.spans = spans
+
+    def single_paragraph(self, eid: str) -> bool:
+        place = next((at for at, span in enumerate(self.spans) if _eid(self.article_eid, span[3]) == eid), None)
+        return place is not None and sum(1 for span in self.spans if span[-1] == place) == 1
+
+    def holds_articles(self, eid: str) -> bool:
+        return False
 
 
 def _eid(article_eid: str, written: str) -> str:
@@ -119,12 +144,12 @@ def _eid(article_eid: str, written: str) -> str:
     return f"{article_eid}{_RELATIVE}{written}" if written else article_eid
 
 
-def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str, str]:
+def _article_body(article: Node) -> tuple[str, str, str]:
     """The words of ``article`` and of every provision in it, in reading order (its own number
     and heading are the row's heading), the map of its parts: a JSON list, one entry per
-    provision, the article first, ``[start, end, kind, eId, citation, parent]`` (the place of the
-    provision it is in, -1 for the article), each eId written after the article's (so that the
-    map is a third of the body's size, not half again), and the kinds of its parts.
+    provision, the article first, ``[start, end, kind, eId, parent]`` (the parent: the place of
+    the provision it is in, -1 for the article), each eId written after the article's (so that
+    the map is a third of the body's size, not half again), and the kinds of its parts.
 
     Made for every article of every text stored, so without a helper call per piece: the body is
     its pieces joined by spaces, and ``length`` counts each piece with the space after it.
@@ -160,7 +185,7 @@ def _article_body(article: Node, cited: dict[str, str]) -> tuple[str, str, str]:
             eid = eid[cut:]
         else:
             eid = _WHOLE + eid
-        spans[at] = [start, max(start, length - 1), node.kind, eid, cited[node.eid], parent]
+        spans[at] = [start, max(start, length - 1), node.kind, eid, parent]
 
     visit(article, -1)
     kinds = " ".join(sorted({kind_marker(span[2]) for span in spans}))
