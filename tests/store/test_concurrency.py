@@ -133,3 +133,62 @@ def test_processes_opening_a_new_sqlite_store_at_once_all_open_it(tmp_path):
         assert [p.returncode for p in processes] == [0] * 8, errors
         with Store.open(url) as store:
             assert store.backend.rows("PRAGMA journal_mode") == [("wal",)]
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (read from /proc)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+def test_ctrl_c_of_an_ingest_with_workers_stops_them_all_without_noise(store_url, folder):
+    # A terminal sends Ctrl-C to the whole foreground group: the ingest and its parsing processes.
+    process = subprocess.Popen([sys.executable, "-m", "lawcode", "ingest", str(folder), "--workers", "2"],
+                               env={**os.environ, "LAWCODE_DATABASE_URL": store_url, "PYTHONUNBUFFERED": "1"},
+                               text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert process.stdout is not None
+    while not process.stdout.readline().startswith("stored"):
+        pass
+    workers = _workers_of(process.pid)
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    if process.returncode == 0:  # on a fast machine every text may be in before the signal
+        return
+    assert process.returncode == 130 and workers, err
+    assert err.strip().startswith("lawcode: interrupted") and "Traceback" not in err and "Process" not in err, err
+    assert not [pid for pid in workers if _running(pid)]
+    with Store.open(store_url) as store:
+        check_whole(store)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+def test_the_parsing_processes_end_when_the_ingest_is_killed(store_url, folder):
+    process = _ingest(store_url, str(folder), "--workers", "2")
+    assert process.stdout is not None
+    while not process.stdout.readline().startswith("stored"):
+        pass
+    workers = _workers_of(process.pid)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    if not workers:  # every text was parsed before the kill
+        return
+    deadline = time.monotonic() + 10
+    while [pid for pid in workers if _running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _running(pid)], "parsing processes left behind"

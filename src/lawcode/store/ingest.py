@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -144,15 +147,24 @@ def _tell(on_result: Callable[[Added | Failure], None] | None, result: Added | F
 
 def _prepared(paths: list[str], model: str | None, stored: frozenset[str], workers: int | None) -> Iterator[Prepared]:
     """The prepared text, or that it is stored already, or the failure, of each file, in file
-    order; in worker processes when it pays (each told the stored digests once, when it starts)."""
+    order; in worker processes when it pays (each told the stored digests once, when it starts).
+
+    The workers are a ``concurrent.futures`` pool, not a ``multiprocessing.Pool``: while results
+    wait to be read, the latter's thread that watches its workers wakes at once, again and again,
+    and took a twelfth of the ingest's CPU from the writer (see benchmarks/store).
+    """
     count = min(workers or os.cpu_count() or 1, len(paths))
     if count <= 1 or len(paths) < 3:
         yield from map(partial(_prepare_one, model=model, stored=stored), paths)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(count, initializer=_start_worker, initargs=(stored,)) as pool:
-        yield from pool.imap(partial(_prepare_in_worker, model=model), paths,
-                             chunksize=max(1, min(16, len(paths) // (count * 8))))
+    with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker, initargs=(stored,)) as pool:
+        try:
+            yield from pool.map(partial(_prepare_in_worker, model=model), paths,
+                                chunksize=max(1, min(16, len(paths) // (count * 8))))
+        except BaseException:  # Ctrl-C, a failed write, or the ingest given up: parse no more files
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
 # In a worker process: the digests of the texts stored when the ingest began (see _start_worker).
@@ -160,8 +172,20 @@ _stored_in_worker: frozenset[str] = frozenset()
 
 
 def _start_worker(stored: frozenset[str]) -> None:
+    """Ready a worker process: the stored digests; Ctrl-C left to the ingest, which stops the
+    workers itself (a worker interrupted on its own would print its traceback); and an end with
+    the ingest's process, should that be killed (``kill -9``), instead of waiting for work forever."""
     global _stored_in_worker
     _stored_in_worker = stored
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with_parent, daemon=True).start()
+
+
+def _end_with_parent() -> None:
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()
+        os._exit(1)
 
 
 def _prepare_in_worker(path: str, model: str | None) -> Prepared:
