@@ -41,6 +41,7 @@ def test_regulation_words_that_resemble_cruft_are_kept():
 
 def test_normalise_quotes_and_spaces():
     assert normalise("\u2018a\u2019\u00a0\u00a0\u201cb\u201d\u00ad") == "'a' \"b\""
+    assert normalise("a   b \u00a0  c      d\n  e") == "a b c d\n e"
 
 
 def test_crlf_and_byte_order_mark():
@@ -76,9 +77,11 @@ def test_quotes_are_straightened_however_many_there_are(monkeypatch):
         assert cleaning.decode(text.encode("utf-8"), "q.txt") == expected
 
 
-# One line for each cruft rule (and each alternative of a rule), in either case.
+# One line for each cruft rule (and each alternative of a rule), in either case; some as long as the rule's
+# longest match, which a line must not exceed to be tried (clean._CRUFT_LONGEST).
 CRUFT_SAMPLES = [
-    "Press Enter to skip to content", "Skip to main content", "Click to rate this post!", "[Total: 2 Average: 5]",
+    "Press Enter to skip to content", 'Press "Enter" to skip to the content', "Skip to main content",
+    "Click to rate this post!", "[Total: 2 Average: 5]",
     "Be the first to comment", "3 Comments", "No comments yet", "Translate",
     "Your email address will not be published. Required fields are marked", "Leave a reply", "Share this:",
     "Like this:", "Print this page", "Related posts:", "Related Post", "4.5.2016", "EN", "fr",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import pytest
+
 from conftest import GDPR, TAR, corpus_file
 from lawcode.service import with_work_uri
 from lawcode.text.document import Document, make_node
@@ -32,6 +34,21 @@ def test_the_fingerprint_is_the_documented_digest():
     for name in (TAR, GDPR):
         parsed = parse_text(corpus_file(name).read_bytes(), name)
         assert parsed.fingerprint() == _by_definition(parsed)
+
+
+@pytest.mark.parametrize("odd", [
+    " leading", "trailing ", "two  spaces", "two\nlines", "line \nbreak", "\n", " ", "\x1f", "in\x1ebetween", "tab\there",
+    "no-break\u00a0space", "next\x85line", "line\u2028separator", "vertical\x0btab", "carriage\rreturn",
+])
+@pytest.mark.parametrize("field", ["num", "heading", "text", "wrap_up"])
+def test_one_odd_part_is_normalised_like_the_rest(odd, field):
+    """A text's parts are hashed as they stand when they are normal; one part with whitespace to
+    normalise, wherever it stands, still gives the documented digest."""
+    parts = {"num": "2", "heading": "Boats", "text": "Boats float.", "wrap_up": ""} | {field: odd}
+    nodes = (make_node("art_1", "article", "1", "Scope", "Rules\napply."),
+             make_node("art_2", "article", parts["num"], parts["heading"], parts["text"], (), parts["wrap_up"]))
+    doc = Document(source="odd.txt", title=None, body=nodes)
+    assert doc.fingerprint() == _by_definition(doc)
 
 
 def test_exporting_another_text_does_not_compute_its_fingerprint():

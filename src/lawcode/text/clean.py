@@ -69,11 +69,11 @@ _CRUFT = re.compile("|".join(f"({pattern})" for pattern, _ in _CRUFT_RULES), re.
 _CRUFT_MAX = 160  # longer lines are never cruft
 
 
-def _first_characters(patterns: list[str]) -> frozenset[str] | None:
-    """Every character a match of one of ``patterns`` (read case-insensitively) can start with, or
-    None when a pattern's start is too complex to tell (then every line is tried).
+def _first_characters(pattern: str) -> frozenset[str] | None:
+    """Every character a match of ``pattern`` (read case-insensitively) can start with, or None when
+    its start is too complex to tell.
 
-    Read from the patterns' parse trees (the standard library's own regex parser), so that the
+    Read from the pattern's parse tree (the standard library's own regex parser), so that the
     pre-filter below can never disagree with the rules.
     """
     found: set[str] = set()
@@ -102,14 +102,32 @@ def _first_characters(patterns: list[str]) -> frozenset[str] | None:
             return False
         return True
 
+    return frozenset(found) if starts(list(_sre_parse.parse(pattern, re.IGNORECASE))) else None
+
+
+def _longest_by_first_character(patterns: list[str]) -> dict[str, int] | None:
+    """For each character a match of one of ``patterns`` can start with, the longest such match
+    (at most ``_CRUFT_MAX``); None when a pattern's start is too complex to tell (then every line
+    up to ``_CRUFT_MAX`` is tried).
+
+    Most lines of a text start with a character some rule starts with (a capital, a digit), but
+    few are as short as the rules' matches (a page header, "EN", a date): the length rules out
+    most of them before the regex is tried.
+    """
+    longest: dict[str, int] = {}
     for pattern in patterns:
-        if not starts(list(_sre_parse.parse(pattern, re.IGNORECASE))):
+        first = _first_characters(pattern)
+        if first is None:
             return None
-    return frozenset(found)
+        width = min(_sre_parse.parse(pattern, re.IGNORECASE).getwidth()[1], _CRUFT_MAX)
+        for char in first:
+            longest[char] = max(longest.get(char, 0), width)
+    return longest
 
 
-# First characters of the rules' matches: a line starting otherwise skips the regex.
-_CRUFT_STARTS = _first_characters([pattern for pattern, _ in _CRUFT_RULES])
+# The longest line that may be cruft, by its first character: a line starting otherwise, or
+# longer, skips the regex.
+_CRUFT_LONGEST = _longest_by_first_character([pattern for pattern, _ in _CRUFT_RULES])
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,9 +274,14 @@ def _normalise(text: str, odd: str) -> str:
     for char, replacement in _REPLACEMENTS:
         if char in odd or (char == "\t" and char in text):
             text = text.replace(char, replacement)
-    while "  " in text:
-        text = text.replace("  ", " ")
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
     return text
+
+
+# A run of spaces, made one in a single pass: replacing "  " until none was left took up to three
+# passes and a search, a tenth of cleaning a text with a few runs of spaces.
+_SPACES = re.compile("  +")
 
 
 _ASCII_BYTES = bytes(range(128))
@@ -313,17 +336,16 @@ def clean(text: str) -> Cleaned:
     odd = "" if text.isascii() else _non_ascii(text)
     lines = [line.strip() for line in _normalise(text, odd).split("\n")]
     raw_lines = text.split("\n") if _odd_blank_lines_possible(text, odd) else None
-    starts = _CRUFT_STARTS
+    longest = _CRUFT_LONGEST
     for index, line in enumerate(lines):
         if not line:
             if raw_lines is not None and raw_lines[index].strip(" \r"):
                 removed.append(Diagnostic(index + 1, "whitespace-only line", raw_lines[index].rstrip("\r")))
-        elif len(line) <= _CRUFT_MAX:
-            if starts is None or line[0] in starts:
-                reason = cruft_reason(line)
-                if reason:
-                    removed.append(Diagnostic(index + 1, reason, line))
-                    lines[index] = ""
+        elif len(line) <= (_CRUFT_MAX if longest is None else longest.get(line[0], 0)):
+            reason = cruft_reason(line)
+            if reason:
+                removed.append(Diagnostic(index + 1, reason, line))
+                lines[index] = ""
         elif len(line) > LONG_LINE:
             long_lines.append(index + 1)
     _drop_footnotes(lines, removed)
