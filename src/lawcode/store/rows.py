@@ -129,10 +129,14 @@ class _ArticleOutline:
     def __init__(self, article_eid: str, spans: list[list[Any]]) -> None:
         self.article_eid = article_eid
         self.spans = spans
+        self.single: dict[str, bool] = {}  # asked for each part cited: mostly of the article itself
 
     def single_paragraph(self, eid: str) -> bool:
-        place = next((at for at, span in enumerate(self.spans) if _eid(self.article_eid, span[3]) == eid), None)
-        return place is not None and sum(1 for span in self.spans if span[-1] == place) == 1
+        if eid not in self.single:
+            place = 0 if eid == self.article_eid else next(
+                (at for at, span in enumerate(self.spans) if _eid(self.article_eid, span[3]) == eid), None)
+            self.single[eid] = place is not None and sum(1 for span in self.spans if span[-1] == place) == 1
+        return self.single[eid]
 
     def holds_articles(self, eid: str) -> bool:
         return False
