@@ -151,7 +151,7 @@ def _prepared(paths: list[str], model: str | None, stored: frozenset[str], worke
 
     The workers are a ``concurrent.futures`` pool, not a ``multiprocessing.Pool``: while results
     wait to be read, the latter's thread that watches its workers wakes at once, again and again,
-    and took a twelfth of the ingest's CPU from the writer (see benchmarks/store).
+    and took a twelfth of the ingest's CPU from the writer (docs/decisions/0016).
     """
     count = min(workers or os.cpu_count() or 1, len(paths))
     if count <= 1 or len(paths) < 3:
