@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from lawcode.text.document import Node, make_node
+from lawcode.text.document import Document, Node, make_node
 
 
 def test_node_is_a_frozen_value():
@@ -97,3 +97,14 @@ def test_a_draft_has_the_slots_of_a_node_and_becomes_an_equal_frozen_one():
     assert type(node.children) is tuple and node.children[0] is leaf
     with pytest.raises(dataclasses.FrozenInstanceError):
         node.text = "Boats sink."  # type: ignore[misc]
+
+
+def test_walk_gives_a_node_then_everything_in_it_in_reading_order():
+    def node(eid: str, *children: Node) -> Node:
+        return Node(eid, "paragraph", None, None, "", children)
+
+    article = node("a", node("a1", node("a1x", node("a1x1")), node("a1y")), node("a2"))
+    document = Document(source="synthetic", title=None, body=(article, node("b", node("b1"))))
+    assert [n.eid for n in article.walk()] == ["a", "a1", "a1x", "a1x1", "a1y", "a2"]
+    assert [n.eid for n in document.walk()] == ["a", "a1", "a1x", "a1x1", "a1y", "a2", "b", "b1"]
+    assert [n.eid for n in node("leaf").walk()] == ["leaf"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
@@ -53,9 +53,8 @@ class Node:
     line: int = 0  # line in the cleaned source where the node starts (0 when unknown)
 
     def walk(self) -> Iterator[Node]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and every provision in it, in reading order."""
+        return _walk([self])
 
     def full_text(self) -> str:
         """The node's words with all its descendants', in reading order."""
@@ -175,8 +174,8 @@ class Document:
     style: Mapping[str, object] = field(default_factory=dict, compare=False)
 
     def walk(self) -> Iterator[Node]:
-        for node in self.body:
-            yield from node.walk()
+        """Every provision of the text, in reading order."""
+        return _walk(self.body)
 
     @cached_property
     def index(self) -> Index:
@@ -281,3 +280,14 @@ def _all_normal(parts: list[str]) -> bool:
     """
     joined = " ".join(filter(None, parts)).replace("\n", " ")
     return joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " "
+
+
+def _walk(nodes: Sequence[Node]) -> Iterator[Node]:
+    """``nodes`` and every provision in them, in reading order: from a stack, not by recursion,
+    whose generators pass each node up through every level above it (twice the time)."""
+    pending = list(reversed(nodes))
+    while pending:
+        node = pending.pop()
+        yield node
+        if node.children:
+            pending.extend(reversed(node.children))
