@@ -65,6 +65,7 @@ def test_every_provision_of_a_real_text_is_in_exactly_one_row(name):
             seen.append(row[1])
             continue
         parts = parts_of(row[1], row[9])
+        assert row[9] == json.dumps(json.loads(row[9]), separators=(",", ":"), ensure_ascii=False)  # plain JSON
         seen += [p.eid for p in parts]
         # cited from the row alone as from the whole text: "Art. 32" for the only paragraph of Art. 32
         assert [p.citation for p in parts] == [citation(p.eid, document) for p in parts]
@@ -84,6 +85,17 @@ def test_a_part_whose_eid_is_not_made_from_its_articles_cites_as_the_text_does()
     assert [row[5] for row in rows] == ["Section 2", "Art. 7"]  # a section of articles, then its article
     assert [(p.eid, p.citation) for p in parts_of(rows[1][1], rows[1][9])] == [("art_7", "Art. 7"),
                                                                                ("art_7__para_2", "Art. 7")]
+
+
+@pytest.mark.parametrize("eid", ['art_7__say_"no"', "art_7__back\\slash", "art_7__tab\there", "art_7__\u00e9t\u00e9",
+                                 "art_7__line\u2028break"])
+def test_a_map_of_parts_holds_any_eid_as_json_does(eid):
+    # The parser's eIds need no escape in JSON; a hand-made Document's may, and must come back whole.
+    article = Node("art_7", "article", "7", None, "Lead.", (Node(eid, "paragraph", "1", None, "Words."),))
+    document = Document(source="synthetic", title=None, body=(article,))
+    [row] = provision_rows(document)
+    assert row[9] == json.dumps(json.loads(row[9]), separators=(",", ":"), ensure_ascii=False)
+    assert [p.eid for p in parts_of(row[1], row[9])] == ["art_7", eid]
 
 
 def test_a_map_of_parts_stored_before_schema_9_keeps_its_citations():
