@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from conftest import run_main as lawcode
@@ -226,3 +227,17 @@ def test_a_text_whose_stored_version_is_removed_during_the_ingest_is_stored_afte
     monkeypatch.setattr(open_store, "stored_sha256", lambda: digests)  # as read before the removal
     [result] = ingesting.ingest(open_store, [path]).results
     assert result.to_dict()["status"] == "stored" and result.to_dict()["version"] == "marina@1"
+
+
+def test_the_parsing_processes_give_the_cpu_to_the_ingest_that_writes(open_store, tmp_path, monkeypatch):
+    from lawcode.store import ingest as ingesting
+
+    folder = _folder(tmp_path)
+
+    def niceness(path: str, *args: object) -> object:  # runs in a worker (forked with this module)
+        return ingesting.Failure(path, f"niceness {os.nice(0)}")
+
+    monkeypatch.setattr(ingesting, "_prepare_one", niceness)
+    report = ingesting.ingest(open_store, [folder], workers=2)
+    expected = f"niceness {min(19, os.nice(0) + ingesting.WORKER_NICENESS)}"
+    assert [failure.reason for failure in report.failures] == [expected] * 4

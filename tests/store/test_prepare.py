@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lawcode.store.prepare import prepare
+from lawcode.store.prepare import ShippedModels, prepare, slug
 
 TAR_ID = "tar-counter-espionage-2021"
 TAR_WORK = "/akn/cn-xz/act/regulation/2021/counter-espionage-security-precautions"
@@ -42,3 +42,12 @@ def test_a_text_no_shipped_model_knows_is_named_after_its_file(tar_path: Path, t
     assert (prepared.regulation_id, prepared.work_uri, prepared.model) == ("harbour-rules", "/akn/xx/act/harbour-rules",
                                                                            None)
     assert prepared.uri_from_file_name
+
+
+def test_the_shipped_models_are_looked_up_in_the_index_given(tar_path: Path) -> None:
+    # An ingest loads the shipped models once for all its texts: what it passes is what is consulted.
+    shipped = ShippedModels.load()
+    assert shipped.written_for and shipped.by_text_file
+    assert prepare(str(tar_path), shipped=shipped).regulation_id == TAR_ID
+    unaware = prepare(str(tar_path), shipped=ShippedModels({}, {}))
+    assert (unaware.regulation_id, unaware.model) == (slug(tar_path.stem), None)

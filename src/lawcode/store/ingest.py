@@ -26,13 +26,15 @@ from functools import partial
 from pathlib import Path
 
 from lawcode.errors import LawcodeError
-from lawcode.store.prepare import PreparedText, prepare, sha256
+from lawcode.store.prepare import PreparedText, ShippedModels, prepare, sha256
 from lawcode.store.store import Added, Store
 
 TEXT_SUFFIXES = (".txt", ".md")
 # A batch of documents committed together ends at this many, or this long after its first.
 BATCH_DOCUMENTS = 25
 BATCH_SECONDS = 0.25
+# How much less of the CPU the parsing processes get than the ingest's own (see _start_worker).
+WORKER_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,7 @@ def _prepared(paths: list[str], model: str | None, stored: frozenset[str], worke
     """
     count = min(workers or os.cpu_count() or 1, len(paths))
     if count <= 1 or len(paths) < 3:
-        yield from map(partial(_prepare_one, model=model, stored=stored), paths)
+        yield from map(partial(_prepare_one, model=model, stored=stored, shipped=ShippedModels.load()), paths)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker, initargs=(stored,)) as pool:
@@ -167,17 +169,24 @@ def _prepared(paths: list[str], model: str | None, stored: frozenset[str], worke
             raise
 
 
-# In a worker process: the digests of the texts stored when the ingest began (see _start_worker).
+# In a worker process: the digests of the texts stored when the ingest began (see _start_worker),
+# and the shipped models.
 _stored_in_worker: frozenset[str] = frozenset()
+_shipped_in_worker: ShippedModels | None = None
 
 
 def _start_worker(stored: frozenset[str]) -> None:
     """Ready a worker process: the stored digests; Ctrl-C left to the ingest, which stops the
-    workers itself (a worker interrupted on its own would print its traceback); and an end with
-    the ingest's process, should that be killed (``kill -9``), instead of waiting for work forever."""
+    workers itself (a worker interrupted on its own would print its traceback); an end with the
+    ingest's process, should that be killed (``kill -9``), instead of waiting for work forever;
+    and a lower priority than the ingest's process, whose writes are the one step that cannot run
+    in parallel: given the CPU first, it writes each batch as soon as it is parsed, instead of
+    falling behind and writing a backlog, alone, after the last text is parsed (a twentieth of the
+    whole ingest's time, docs/decisions/0016)."""
     global _stored_in_worker
     _stored_in_worker = stored
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.nice(WORKER_NICENESS)
     threading.Thread(target=_end_with_parent, daemon=True).start()
 
 
@@ -189,21 +198,25 @@ def _end_with_parent() -> None:
 
 
 def _prepare_in_worker(path: str, model: str | None) -> Prepared:
-    return _prepare_one(path, model, _stored_in_worker)
+    global _shipped_in_worker
+    if _shipped_in_worker is None:  # loaded with the first text (a failure there is the ingest's error)
+        _shipped_in_worker = ShippedModels.load()
+    return _prepare_one(path, model, _stored_in_worker, _shipped_in_worker)
 
 
-def _prepare_one(path: str, model: str | None, stored: frozenset[str]) -> Prepared:
+def _prepare_one(path: str, model: str | None, stored: frozenset[str], shipped: ShippedModels | None) -> Prepared:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         return _unreadable(path, error)
     digest = sha256(data)
-    return AlreadyStored(path, digest) if digest in stored else _parsed(path, model, data)
+    return AlreadyStored(path, digest) if digest in stored else _parsed(path, model, data, digest, shipped)
 
 
-def _parsed(path: str, model: str | None, data: bytes | None = None) -> PreparedText | Failure:
+def _parsed(path: str, model: str | None, data: bytes | None = None, digest: str | None = None,
+            shipped: ShippedModels | None = None) -> PreparedText | Failure:
     try:
-        return prepare(path, model, data=data)
+        return prepare(path, model, data=data, digest=digest, shipped=shipped)
     except LawcodeError as error:
         from lawcode.text.parse import NoStructure
 

@@ -69,10 +69,12 @@ def sha256(data: bytes) -> str:
 
 
 def prepare(path: str, model_ref: str | None = None, document: Document | None = None,
-            data: bytes | None = None) -> PreparedText:
+            data: bytes | None = None, *, digest: str | None = None,
+            shipped: ShippedModels | None = None) -> PreparedText:
     """Parse the text at ``path`` (unless ``document`` is it, parsed already by a caller that
-    keeps it; ``data``, its bytes, when the caller has read them) and gather everything the store
-    keeps of it.
+    keeps it; ``data``, its bytes, when the caller has read them, and ``digest``, their
+    :func:`sha256`, when it has that too) and gather everything the store keeps of it.
+    ``shipped``: the shipped models, when the caller prepares many texts (else loaded here).
 
     The regulation it belongs to is named by its Akoma Ntoso work URI: the model's (the one given,
     or a shipped model written for this text or for a text of this file name), else one made
@@ -88,8 +90,11 @@ def prepare(path: str, model_ref: str | None = None, document: Document | None =
     if document is None:
         document = parse_text(data, source=path, cross_references=False)
     fingerprint = document.fingerprint()
-    loaded = _model(model_ref, fingerprint, Path(path).name, path)
-    named = _shipped_model_named_for(Path(path).name) if loaded is None else loaded
+    loaded = named = _model(model_ref, fingerprint, path)
+    if loaded is None:
+        shipped = shipped or ShippedModels.load()
+        loaded = shipped.written_for.get(fingerprint)
+        named = loaded or shipped.by_text_file.get(Path(path).name)
     rows = list(provision_rows(document))
     provision_row_count = len(rows)
     model_info = None
@@ -105,7 +110,7 @@ def prepare(path: str, model_ref: str | None = None, document: Document | None =
         regulation_id = slug(Path(path).stem)
         work_uri, title = _work_uri(regulation_id), document.title
     return PreparedText(path=path, regulation_id=regulation_id, work_uri=work_uri, title=title,
-                        source_name=Path(path).name, source_sha256=sha256(data), source_text=data,
+                        source_name=Path(path).name, source_sha256=digest or sha256(data), source_text=data,
                         fingerprint=fingerprint, rows=tuple(rows), provision_rows=provision_row_count,
                         provision_count=sum(1 for _ in document.walk()),
                         model=model_info, uri_from_file_name=named is None)
@@ -120,34 +125,44 @@ def _work_uri(regulation_id: str) -> str:
     return f"/akn/{PLACEHOLDER_COUNTRY}/act/{regulation_id}"
 
 
-def _model(model_ref: str | None, fingerprint: str, file_name: str, path: str) -> LoadedModel | None:
-    """The model given (which must be the one written for this text), else a shipped one that is."""
-    from lawcode.service import load_model, shipped_model_paths
+def _model(model_ref: str | None, fingerprint: str, path: str) -> LoadedModel | None:
+    """The model given, which must be the one written for this text."""
+    from lawcode.service import load_model
 
-    if model_ref is not None:
-        loaded = load_model(model_ref)
-        expected = loaded.model.regulation.text.fingerprint
-        if expected != fingerprint:
-            raise ModelError(f"the model {loaded.model.regulation.id} was written for another text "
-                             f"(fingerprint {expected[:19]}…, this text {fingerprint[:19]}…)", file=path,
-                             expected="the text the model names, or no --model")
-        return loaded
-    for ref in shipped_model_paths():
-        loaded = load_model(ref)
-        if loaded.model.regulation.text.fingerprint == fingerprint:
-            return loaded
-    return None
+    if model_ref is None:
+        return None
+    loaded = load_model(model_ref)
+    expected = loaded.model.regulation.text.fingerprint
+    if expected != fingerprint:
+        raise ModelError(f"the model {loaded.model.regulation.id} was written for another text "
+                         f"(fingerprint {expected[:19]}…, this text {fingerprint[:19]}…)", file=path,
+                         expected="the text the model names, or no --model")
+    return loaded
 
 
-def _shipped_model_named_for(file_name: str) -> LoadedModel | None:
-    """A shipped model whose text has this file name (another version of its regulation), if any."""
-    from lawcode.service import load_model, shipped_model_paths
+@dataclass(frozen=True)
+class ShippedModels:
+    """The shipped models by the fingerprint of the text each was written for, and by that text's
+    file name (another version of its regulation may come under the same name): the first of
+    them in id order where two agree.
 
-    for ref in shipped_model_paths():
-        loaded = load_model(ref)
-        if loaded.model.regulation.text.file == file_name:
-            return loaded
-    return None
+    Loaded once for the many texts of an ingest (once in each worker), not once a text: looking
+    them up listed and checked the files on disk several times for every text."""
+
+    written_for: dict[str, LoadedModel]
+    by_text_file: dict[str, LoadedModel]
+
+    @classmethod
+    def load(cls) -> ShippedModels:
+        from lawcode.service import load_model, shipped_model_paths
+
+        written_for: dict[str, LoadedModel] = {}
+        by_text_file: dict[str, LoadedModel] = {}
+        for ref in shipped_model_paths():
+            loaded = load_model(ref)
+            written_for.setdefault(loaded.model.regulation.text.fingerprint, loaded)
+            by_text_file.setdefault(loaded.model.regulation.text.file, loaded)
+        return cls(written_for, by_text_file)
 
 
 def _model_info(loaded: LoadedModel) -> ModelInfo:
