@@ -192,6 +192,7 @@ def _article_body(article: Node) -> tuple[str, str, str]:
         spans[at] = (start, max(start, length - 1), node.kind, eid, parent)
 
     visit(article, -1)
+    del visit  # it refers to itself: without it, it and the article would wait for the garbage collector
     filled = cast(list[tuple[int, int, str, str, int]], spans)
     kinds = " ".join(sorted({kind_marker(span[2]) for span in filled}))
     return " ".join(pieces), _map_json(filled), kinds
