@@ -186,7 +186,8 @@ def _start_worker(stored: frozenset[str]) -> None:
     global _stored_in_worker
     _stored_in_worker = stored
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.nice(WORKER_NICENESS)
+    if hasattr(os, "nice"):  # not on Windows
+        os.nice(WORKER_NICENESS)
     threading.Thread(target=_end_with_parent, daemon=True).start()
 
 

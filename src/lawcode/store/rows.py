@@ -148,57 +148,61 @@ def _eid(article_eid: str, written: str) -> str:
     return f"{article_eid}{_RELATIVE}{written}" if written else article_eid
 
 
+# One part of an article row's map: start, end, kind, eId as written, the place of its parent.
+_Span = tuple[int, int, str, str, int]
+
+
 def _article_body(article: Node) -> tuple[str, str, str]:
     """The words of ``article`` and of every provision in it, in reading order (its own number
     and heading are the row's heading), the map of its parts: a JSON list, one entry per
     provision, the article first, ``[start, end, kind, eId, parent]`` (the parent: the place of
     the provision it is in, -1 for the article), each eId written after the article's (so that
     the map is a third of the body's size, not half again), and the kinds of its parts.
-
-    Made for every article of every text stored, so without a helper call per piece: the body is
-    its pieces joined by spaces, and ``length`` counts each piece with the space after it.
     """
     pieces: list[str] = []
-    spans: list[tuple[int, int, str, str, int] | None] = []
-    length = 0
-    prefix = article.eid + _RELATIVE
-    cut = len(prefix)
-
-    def visit(node: Node, parent: int) -> None:
-        nonlocal length
-        at = len(spans)
-        spans.append(None)  # its place in reading order, filled once its end is known
-        start = length
-        if node is not article:
-            label = _joined(node.num, node.heading)
-            if label:
-                pieces.append(label)
-                length += len(label) + 1
-        if node.text:
-            pieces.append(node.text)
-            length += len(node.text) + 1
-        for child in node.children:
-            visit(child, at)
-        if node.wrap_up:
-            pieces.append(node.wrap_up)
-            length += len(node.wrap_up) + 1
-        eid = node.eid
-        if node is article:
-            eid = ""
-        elif eid.startswith(prefix):
-            eid = eid[cut:]
-        else:
-            eid = _WHOLE + eid
-        spans[at] = (start, max(start, length - 1), node.kind, eid, parent)
-
-    visit(article, -1)
-    del visit  # it refers to itself: without it, it and the article would wait for the garbage collector
-    filled = cast(list[tuple[int, int, str, str, int]], spans)
+    spans: list[_Span | None] = []
+    _add_words(article, -1, article.eid + _RELATIVE, pieces, spans, 0)
+    filled = cast(list[_Span], spans)
     kinds = " ".join(sorted({kind_marker(span[2]) for span in filled}))
     return " ".join(pieces), _map_json(filled), kinds
 
 
-def _map_json(spans: list[tuple[int, int, str, str, int]]) -> str:
+def _add_words(node: Node, parent: int, prefix: str, pieces: list[str], spans: list[_Span | None],
+               length: int) -> int:
+    """Add the words of ``node`` and of every provision in it to ``pieces``, their parts to
+    ``spans``; the body's length then (each piece counted with the space after it).
+
+    Run for every provision of every text stored, so without a helper call per piece, and a
+    function of the module, not one made for each article: a nested function that calls itself
+    refers to itself, and would keep the article alive until the next garbage collection."""
+    at = len(spans)
+    spans.append(None)  # its place in reading order, filled once its end is known
+    start = length
+    if parent >= 0:  # the article's own number and heading are the row's heading
+        label = _joined(node.num, node.heading)
+        if label:
+            pieces.append(label)
+            length += len(label) + 1
+    if node.text:
+        pieces.append(node.text)
+        length += len(node.text) + 1
+    for child in node.children:
+        length = _add_words(child, at, prefix, pieces, spans, length)
+    if node.wrap_up:
+        pieces.append(node.wrap_up)
+        length += len(node.wrap_up) + 1
+    eid = node.eid
+    if parent < 0:
+        eid = ""
+    elif eid.startswith(prefix):
+        eid = eid[len(prefix):]
+    else:
+        eid = _WHOLE + eid
+    spans[at] = (start, max(start, length - 1), node.kind, eid, parent)
+    return length
+
+
+def _map_json(spans: list[_Span]) -> str:
     """The map of an article's parts as compact JSON, each part's fields written out in place:
     ``json.dumps`` took a third of making a text's rows (hundreds of parts a text). An eId or kind
     that JSON would have to escape (none that the parser makes: their characters are letters,
