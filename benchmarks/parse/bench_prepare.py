@@ -71,7 +71,7 @@ for path in paths:  # document by document, the peer twice around prepare: both 
 
 # Where prepare's time goes: each stage of parse_text (cross_references=False), the fingerprint and
 # the search rows, timed apart on each document (a second pass, after the one above).
-from lawcode.store.prepare import _provision_rows
+from lawcode.store.rows import provision_rows
 from lawcode.text import parse as P
 from lawcode.text.bilingual import set_aside_chinese
 
@@ -95,7 +95,7 @@ for path in paths:
     started = clock()
     document.fingerprint()
     times += [started, clock()]
-    list(_provision_rows(document))
+    list(provision_rows(document))
     times.append(clock())
     durations = [b - a for a, b in zip(times, times[1:])]
     del durations[6]  # the untimed parse
