@@ -56,6 +56,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--articles", type=int, default=500, help="articles in each version for the diff")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "work" / "store-results.json",
+                        help="where the results are written as JSON")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="lawcode-bench-store-"))
     results: dict[str, Any] = {"regulations": args.regulations, "queries": args.queries, "cores": os.cpu_count(),
@@ -73,10 +75,9 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(results)
-    out = ROOT / "benchmarks" / "work" / "store-results.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"\n(written to {out.relative_to(ROOT)})")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\n(written to {args.out})")
 
 
 # The shape of query number n is SHAPES[n % 10] (see make_queries).
