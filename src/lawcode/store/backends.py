@@ -251,7 +251,21 @@ class PostgresBackend(Backend):
             return
         with self.connection.transaction():
             self.connection.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
-            yield
+            try:
+                yield
+            except BaseException:
+                self._abandon_if_busy()
+                raise
+
+    def _abandon_if_busy(self) -> None:
+        """Close the connection if a command is still under way on it (Ctrl-C in the middle of a
+        write): the server rolls the transaction back when the connection ends, as when the client
+        is killed. A rollback sent on it would fail ("another command is already in progress"), and
+        psycopg would print that, after the ingest's own message, though nothing is lost."""
+        import psycopg
+
+        if self.connection.pgconn.transaction_status == psycopg.pq.TransactionStatus.ACTIVE:
+            self.connection.close()
 
     # What autovacuum would do to the full-text rows now (n_mod_since_analyze against the server's
     # thresholds, as autovacuum reckons them; reltuples is -1 until the table's first ANALYZE).
