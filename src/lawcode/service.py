@@ -327,8 +327,9 @@ def stored_text_warning(loaded: LoadedModel, on: dt.date | str | None = None) ->
         return None
     start = version.in_force_from
     since = f"in force from {start}" if start else "with no day it comes into force (so in force on any day)"
-    how = f"ask about it by its version, -r {version.ref}" if version.model_id is not None else \
-        "ingest it with a model written for it (lawcode ingest TEXT --model MODEL)"
+    how = (f"ask about it by its version, -r {version.ref} (in the API, /api/regulations/{version.ref}/...)"
+           if version.model_id is not None else
+           "ingest it with a model written for it (lawcode ingest TEXT --model MODEL)")
     earlier = f", or ask about the shipped text with --on a day before {start}" if (
         start and start > regulation.in_force.isoformat()) else ""
     return (f"{version.ref}, {since}, is the stored text of {regulation.id} in force on {day.isoformat()}, and not "

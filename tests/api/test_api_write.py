@@ -214,3 +214,23 @@ def test_a_posted_text_without_structure_is_told_the_styles_it_must_use_not_the_
     code, _out, err = run_main(monkeypatch, capsys, "parse", str(path))
     assert code == 2
     assert f"shed.txt:5: {finding}. Try --style ({styles}) if the text uses one of those layouts" in " ".join(err.split())
+
+
+def test_a_stored_version_is_asked_about_by_its_version(writer):
+    # As `lawcode ask -r shed@1`: the version named, whatever day is asked about, not the latest.
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT, "model": SHED_MODEL}, headers=headers)
+    changed = SHED_TEXT.replace("every year", "every second year")
+    writer.post("/api/regulations", json={"id": "shed", "text": changed}, headers=headers)
+    assert "every second year" in writer.get("/api/regulations/shed/provisions/2").json()["text"]
+    first = writer.get("/api/regulations/shed@1/provisions/2").json()
+    assert "every year" in first["text"] and "every second year" not in first["text"]
+    answer = writer.get("/api/regulations/shed@1/ask", params={"as": "owner", "on": "2021-01-01"})
+    assert answer.status_code == 200 and answer.json()["findings"][0]["norm"] == "art2-paint"
+    unmodelled = writer.get("/api/regulations/shed@2/ask", params={"as": "owner"})
+    assert unmodelled.status_code == 404 and "no model" in unmodelled.json()["error"]
+    missing = writer.get("/api/regulations/shed@3/ask", params={"as": "owner"})
+    assert missing.status_code == 404 and "no version 3" in missing.json()["error"]
+    assert missing.json()["known"] == ["shed@1", "shed@2"]
+    malformed = writer.get("/api/regulations/shed@one/provisions/2")
+    assert malformed.status_code == 404 and "malformed version" in malformed.json()["error"]

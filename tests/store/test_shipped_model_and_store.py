@@ -103,6 +103,12 @@ def test_the_api_warns_as_the_cli_does(store_env, corpus, monkeypatch, capsys, t
             assert answer.status_code == 200 and len(_warned(answer.json())) == 1, path
         earlier = client.get(f"{base}/ask", params={"as": "enterprise", "on": ON_SHIPPED})
         assert earlier.status_code == 200 and _warned(earlier.json()) == []
+        # the stored version is reached by its version (the id stays the shipped model's)
+        stored, shipped = client.get(f"{base}@1/structure"), client.get(f"{base}/structure")
+        assert stored.status_code == 200 and stored.text.count("shall promptly") == \
+            shipped.text.count("shall promptly") + 1  # the word the changed text adds
+        unmodelled = client.get(f"{base}@1/ask", params={"as": "enterprise"})
+        assert unmodelled.status_code == 404 and "no model" in unmodelled.json()["error"]
 
 
 def test_no_warning_on_a_day_the_stored_version_in_force_is_the_shipped_text(store_env, corpus, monkeypatch,

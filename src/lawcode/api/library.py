@@ -290,6 +290,8 @@ class Library:
 
     def get(self, regulation_id: str) -> Regulation:
         entry = self.regulations.get(regulation_id)
+        if entry is None and "@" in regulation_id:
+            return self._stored_version(regulation_id)
         if self._from_the_store(entry):
             try:
                 self._look_at_store(regulation_id if entry is not None else None)
@@ -323,7 +325,7 @@ class Library:
         when it has none. For a question about a day (``on``), a stored regulation is the version
         in force that day, as ``lawcode ask -r ID --on DAY`` answers from; otherwise the latest."""
         regulation = self.get(regulation_id)
-        if regulation.origin == "stored" and on is not None:
+        if regulation.origin == "stored" and on is not None and "@" not in regulation_id:
             regulation = self._stored_on(regulation, on)
         if regulation.loaded is None:
             raise NotFound(f"regulation {regulation_id!r} has a text but no model to answer questions with",
@@ -406,6 +408,33 @@ class Library:
             self.regulations[regulation_id] = regulation
             return regulation
 
+    def _stored_version(self, ref: str) -> Regulation:
+        """The stored version ``ref`` names (``ID@N``), as ``lawcode ask -r ID@N`` answers from it,
+        whatever day is asked about; read once and kept with the earlier versions. It is the only
+        way to a stored version of a regulation whose id is a shipped model's (the server keeps
+        those ids for the models it started with)."""
+        from lawcode.store.errors import StoreError
+
+        with self._looking:
+            kept = self._earlier.get(ref)
+        if kept is not None:
+            return kept
+        with opened_store() as store:
+            try:
+                version = store.resolve(ref)
+            except StoreError as unknown:  # no such regulation or version, or a malformed number
+                raise NotFound(unknown.message, expected=unknown.expected, known=unknown.known) from None
+            with collector_kept_on():
+                regulation = self._from_store(store, version)
+        self._keep_earlier(ref, regulation)
+        return regulation
+
+    def _keep_earlier(self, ref: str, regulation: Regulation) -> None:
+        with self._looking:
+            while len(self._earlier) >= KEPT_VERSIONS:
+                self._earlier.pop(next(iter(self._earlier)))
+            self._earlier[ref] = regulation
+
     def _stored_on(self, latest: Regulation, on: str) -> Regulation:
         """The stored version of ``latest``'s regulation in force ``on``: the one
         held when it is that one, else that version, read once and kept (the last few)."""
@@ -423,10 +452,7 @@ class Library:
                 return kept
             with collector_kept_on():
                 regulation = self._from_store(store, version)
-        with self._looking:
-            while len(self._earlier) >= KEPT_VERSIONS:
-                self._earlier.pop(next(iter(self._earlier)))
-            self._earlier[version.ref] = regulation
+        self._keep_earlier(version.ref, regulation)
         return regulation
 
     def _from_store(self, store: Store, version: Version, loaded: LoadedModel | None = None,

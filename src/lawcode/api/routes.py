@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 # encoding and validation of them cost more than the question.
 router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, default_response_class=JSONResponse)
 
-RegulationId = Annotated[str, Path(description="a regulation id, from GET /api/regulations", max_length=200)]
+RegulationId = Annotated[str, Path(description="a regulation id, from GET /api/regulations; or ID@N, the N-th "
+                                                "stored version of one", max_length=200)]
 Name = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 Roles = Annotated[list[Name], Query(alias="as", description="actor id(s) the question is asked for; repeat for "
                                    "an actor holding several roles", min_length=1, max_length=20)]
