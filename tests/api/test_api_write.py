@@ -234,3 +234,22 @@ def test_a_stored_version_is_asked_about_by_its_version(writer):
     assert missing.json()["known"] == ["shed@1", "shed@2"]
     malformed = writer.get("/api/regulations/shed@one/provisions/2")
     assert malformed.status_code == 404 and "malformed version" in malformed.json()["error"]
+
+
+def test_a_version_number_given_again_after_a_delete_is_read_again(writer):
+    # The latest version deleted, the next text stored takes its number: asked for by that number,
+    # the server reads it, and does not answer from the version it read before under it.
+    from lawcode.store.store import Store
+
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    writer.post("/api/regulations", json={"id": "shed", "text": SHED_TEXT}, headers=headers)
+    second = SHED_TEXT.replace("every year", "every second year")
+    writer.post("/api/regulations", json={"id": "shed", "text": second}, headers=headers)
+    assert "every second year" in writer.get("/api/regulations/shed@2/provisions/2").json()["text"]
+    with Store.open() as store:
+        store.delete("shed", 2)
+    assert writer.get("/api/regulations/shed@2/provisions/2").status_code == 404
+    third = SHED_TEXT.replace("every year", "every third year")
+    posted = writer.post("/api/regulations", json={"id": "shed", "text": third}, headers=headers).json()
+    assert posted["version"] == "shed@2"
+    assert "every third year" in writer.get("/api/regulations/shed@2/provisions/2").json()["text"]

@@ -255,7 +255,7 @@ class Library:
     _looked: dict[str | None, float] = field(default_factory=dict, repr=False)
     _looking: threading.Lock = field(default_factory=threading.Lock, repr=False)
     # stored versions other than the latest, read for a question about a day they were in force
-    _earlier: dict[str, Regulation] = field(default_factory=dict, repr=False)
+    _earlier: dict[Version, Regulation] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, models: list[str] | None = None, text: str | None = None, store: bool = True) -> Library:
@@ -415,25 +415,27 @@ class Library:
         those ids for the models it started with)."""
         from lawcode.store.errors import StoreError
 
-        with self._looking:
-            kept = self._earlier.get(ref)
-        if kept is not None:
-            return kept
         with opened_store() as store:
             try:
                 version = store.resolve(ref)
             except StoreError as unknown:  # no such regulation or version, or a malformed number
                 raise NotFound(unknown.message, expected=unknown.expected, known=unknown.known) from None
+            with self._looking:
+                kept = self._earlier.get(version)
+            if kept is not None:
+                return kept
             with collector_kept_on():
                 regulation = self._from_store(store, version)
-        self._keep_earlier(ref, regulation)
+        self._keep_earlier(version, regulation)
         return regulation
 
-    def _keep_earlier(self, ref: str, regulation: Regulation) -> None:
+    def _keep_earlier(self, version: Version, regulation: Regulation) -> None:
+        """Keep a version read (the last few), by the whole of its stored row, not by its number
+        alone: a deleted latest version's number is given to the next one ingested."""
         with self._looking:
             while len(self._earlier) >= KEPT_VERSIONS:
                 self._earlier.pop(next(iter(self._earlier)))
-            self._earlier[ref] = regulation
+            self._earlier[version] = regulation
 
     def _stored_on(self, latest: Regulation, on: str) -> Regulation:
         """The stored version of ``latest``'s regulation in force ``on``: the one
@@ -447,12 +449,12 @@ class Library:
             if version is None or version.ref == latest.version:
                 return latest
             with self._looking:
-                kept = self._earlier.get(version.ref)
+                kept = self._earlier.get(version)
             if kept is not None:
                 return kept
             with collector_kept_on():
                 regulation = self._from_store(store, version)
-        self._keep_earlier(version.ref, regulation)
+        self._keep_earlier(version, regulation)
         return regulation
 
     def _from_store(self, store: Store, version: Version, loaded: LoadedModel | None = None,
