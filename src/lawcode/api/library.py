@@ -420,22 +420,23 @@ class Library:
                 version = store.resolve(ref)
             except StoreError as unknown:  # no such regulation or version, or a malformed number
                 raise NotFound(unknown.message, expected=unknown.expected, known=unknown.known) from None
-            with self._looking:
-                kept = self._earlier.get(version)
-            if kept is not None:
-                return kept
-            with collector_kept_on():
-                regulation = self._from_store(store, version)
-        self._keep_earlier(version, regulation)
-        return regulation
+            return self._earlier_version(store, version)
 
-    def _keep_earlier(self, version: Version, regulation: Regulation) -> None:
-        """Keep a version read (the last few), by the whole of its stored row, not by its number
-        alone: a deleted latest version's number is given to the next one ingested."""
+    def _earlier_version(self, store: Store, version: Version) -> Regulation:
+        """A stored version other than the one held for its regulation: read once, and kept (the
+        last few) by the whole of its stored row, not by its number alone, since a deleted latest
+        version's number is given to the next one ingested."""
+        with self._looking:
+            kept = self._earlier.get(version)
+        if kept is not None:
+            return kept
+        with collector_kept_on():
+            regulation = self._from_store(store, version)
         with self._looking:
             while len(self._earlier) >= KEPT_VERSIONS:
                 self._earlier.pop(next(iter(self._earlier)))
             self._earlier[version] = regulation
+        return regulation
 
     def _stored_on(self, latest: Regulation, on: str) -> Regulation:
         """The stored version of ``latest``'s regulation in force ``on``: the one
@@ -448,14 +449,7 @@ class Library:
             version = stored_version(store, latest.id, day)
             if version is None or version.ref == latest.version:
                 return latest
-            with self._looking:
-                kept = self._earlier.get(version)
-            if kept is not None:
-                return kept
-            with collector_kept_on():
-                regulation = self._from_store(store, version)
-        self._keep_earlier(version, regulation)
-        return regulation
+            return self._earlier_version(store, version)
 
     def _from_store(self, store: Store, version: Version, loaded: LoadedModel | None = None,
                     document: Document | None = None) -> Regulation:
