@@ -254,7 +254,8 @@ class Library:
     # when the store was last looked at: by regulation id, and (None) at all of them
     _looked: dict[str | None, float] = field(default_factory=dict, repr=False)
     _looking: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    # stored versions other than the latest, read for a question about a day they were in force
+    # stored versions read for a question about a day they were in force, or named by ID@N (see
+    # _earlier_version)
     _earlier: dict[Version, Regulation] = field(default_factory=dict, repr=False)
 
     @classmethod
