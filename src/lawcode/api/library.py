@@ -424,9 +424,10 @@ class Library:
             return self._earlier_version(store, version)
 
     def _earlier_version(self, store: Store, version: Version) -> Regulation:
-        """A stored version other than the one held for its regulation: read once, and kept (the
-        last few) by the whole of its stored row, not by its number alone, since a deleted latest
-        version's number is given to the next one ingested."""
+        """A stored version read apart from the one held under its regulation's id (for a day, or
+        named by ID@N, which may be the latest too): read once, and kept (the last few) by the whole
+        of its stored row, not by its number alone, since a deleted latest version's number is
+        given to the next one ingested."""
         with self._looking:
             kept = self._earlier.get(version)
         if kept is not None:
