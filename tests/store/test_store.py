@@ -284,6 +284,7 @@ def test_a_store_of_schema_1_is_migrated_with_its_rows_and_texts(store_url, tmp_
             [versions] = store.backend.rows("SELECT sql FROM sqlite_master WHERE name = 'versions'")
             assert "source_text" not in versions[0]
             assert store.backend.rows("SELECT v FROM search_text_config WHERE k = 'automerge'") == [(8,)]
+            assert store.backend.rows("SELECT v FROM search_text_config WHERE k = 'hashsize'") == [(16777216,)]
 
 
 QUAY = """Quay Code

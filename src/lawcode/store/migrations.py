@@ -356,6 +356,21 @@ MIGRATIONS: tuple[Migration, ...] = (
         sqlite=(),
         postgresql=(),
     ),
+    Migration(
+        10,
+        "SQLite's full-text index gathers up to 16 MB of new words in memory before it writes them out as a "
+        "segment, instead of 1 MB, so that a batch of an ingest is written as one segment instead of several",
+        # SQLite only. FTS5 writes what it has gathered when a transaction commits, or sooner when it
+        # holds `hashsize` bytes. With the prefix indexes (migration 2) every word is entered three
+        # times, and a batch of 25 of the store benchmark's texts (lawcode.store.ingest) filled 1 MB
+        # three or four times: each segment written was then merged with the others, rewriting
+        # every word once more. Writer instructions (cachegrind, 200 synthetic regulations in batches
+        # of 25): 16.1 million a text at 1 MB, 14.8 at 2, 13.5 at 3, 13.3 at 4 and at 16 (one segment
+        # a batch). 16 MB leaves room for batches of larger texts (25 of GDPR's size); it is memory
+        # of the writing process only while it writes.
+        sqlite=("INSERT INTO search_text (search_text, rank) VALUES ('hashsize', 16777216)",),
+        postgresql=(),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
