@@ -169,19 +169,21 @@ def _p90_by_shape(milliseconds: list[float]) -> dict[str, float]:
 
 def bench_peer(texts: Path, queries: list[str], work: Path) -> dict[str, Any]:
     """The floor under any full-text store of these files on this machine, in the same run: SQLite
-    FTS5 with lawcode's tokenizer and prefix indexes, fed each file whole as one row (no parsing,
-    no provisions, nothing else stored), one process, 25 files per commit as lawcode's ingest
+    FTS5 with lawcode's tokenizer and settings, fed each file whole as one row (no parsing, no
+    provisions, nothing else stored), one process, 25 files per commit as lawcode's ingest
     commits; then the same queries ranked by bm25, 20 rows each, without snippets. It runs on the
     SQLite that lawcode's store runs on (:mod:`lawcode.store.sqlite_driver`), so that the ratio
     measures lawcode's design, not a difference of SQLite builds."""
-    from lawcode.store.migrations import FTS5_TOKENIZER
+    from lawcode.store.migrations import FTS5_AUTOMERGE, FTS5_HASHSIZE, FTS5_TOKENIZER
     from lawcode.store.sqlite_driver import sqlite3
 
     path = work / "peer.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)
     for pragma in ("journal_mode = WAL", "synchronous = NORMAL"):
         db.execute(f"PRAGMA {pragma}")
-    db.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, prefix = '4 5', tokenize = '{FTS5_TOKENIZER}')")
+    db.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, tokenize = '{FTS5_TOKENIZER}')")
+    for setting, value in (("automerge", FTS5_AUTOMERGE), ("hashsize", FTS5_HASHSIZE)):
+        db.execute(f"INSERT INTO t (t, rank) VALUES ('{setting}', {value})")
     files = sorted(texts.iterdir())
     started, started_cpu = time.perf_counter(), time.process_time()
     for at in range(0, len(files), 25):

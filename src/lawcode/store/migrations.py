@@ -33,6 +33,11 @@ class Migration:
 
 # How SQLite's full-text index splits and stems words (also used to cut snippets, see search).
 FTS5_TOKENIZER = "porter unicode61"
+# How many segments of a level SQLite's full-text index merges into one (FTS5's `automerge`; see
+# migration 3), and how many bytes of new words it gathers in memory before it writes them out as a
+# segment (`hashsize`; see migration 10).
+FTS5_AUTOMERGE = 8
+FTS5_HASHSIZE = 16 * 1024 * 1024
 
 # The columns of SQLite's full-text table of search rows (migration 1 spells them out: it is released).
 _FTS5_COLUMNS = ("body, heading, version_id UNINDEXED, what UNINDEXED, ref UNINDEXED, kind UNINDEXED, "
@@ -358,17 +363,37 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         10,
-        "SQLite's full-text index gathers up to 16 MB of new words in memory before it writes them out as a "
-        "segment, instead of 1 MB, so that a batch of an ingest is written as one segment instead of several",
-        # SQLite only. FTS5 writes what it has gathered when a transaction commits, or sooner when it
-        # holds `hashsize` bytes. With the prefix indexes (migration 2) every word is entered three
-        # times, and a batch of 25 of the store benchmark's texts (lawcode.store.ingest) filled 1 MB
-        # three or four times: each segment written was then merged with the others, rewriting
-        # every word once more. Writer instructions (cachegrind, 200 synthetic regulations in batches
-        # of 25): 16.1 million a text at 1 MB, 14.8 at 2, 13.5 at 3, 13.3 at 4 and at 16 (one segment
-        # a batch). 16 MB leaves room for batches of larger texts (25 of GDPR's size); it is memory
-        # of the writing process only while it writes.
-        sqlite=("INSERT INTO search_text (search_text, rank) VALUES ('hashsize', 16777216)",),
+        "SQLite's full-text index has no prefix indexes (migration 2) any more: a prefix query (perso*) merges the "
+        "lists of rows of the words it begins, which since an article is a row (migration 5) takes 5-18 ms on "
+        "2,000 regulations, and each word of an ingest is indexed once instead of three times; the index gathers "
+        "up to 16 MB of new words in memory before it writes them out, so that a batch of an ingest is one "
+        "segment; every full-text row is copied into the new table",
+        # SQLite only; see docs/decisions/0016 (round ten). Migration 2 added the prefix indexes when
+        # a provision was a row: a common 5-letter prefix then took 25-65 ms without them. With a row
+        # per article (nine times fewer rows), the store benchmark's 1,000 queries on 2,000 synthetic
+        # regulations, each timed twice, best kept: p99 12.0 ms without, 7.9 with; its prefix queries
+        # median 5.8 against 4.5 ms, the slowest (with*, contr*, perso*) 16-18 against 8; the hits,
+        # scores, snippets and caps of those and 150 more prefix queries of 3, 4 and 6 letters are the
+        # same. The writer: 9.1 million instructions a text against 13.3 (cachegrind, 200 synthetic
+        # regulations in batches of 25), the store 12% smaller.
+        # hashsize: FTS5 writes the words it has gathered when a transaction commits, or sooner when
+        # it holds that many bytes; at the default 1 MB a batch of 25 of the benchmark's texts was
+        # written out as several segments, each merged with the others again later (writer
+        # instructions 9.6 million a text at 1 MB, 9.1 at 16; with the prefix indexes 16.1 and 13.3).
+        # 16 MB leaves room for batches of larger texts (25 of GDPR's size); it is memory of the
+        # writing process only while it writes.
+        # FTS5 cannot drop a prefix index: the rows are copied into a new table, keys unchanged.
+        sqlite=(
+            f"CREATE VIRTUAL TABLE search_text_unprefixed USING fts5({FTS5_COLUMNS}, "
+            f"tokenize = '{FTS5_TOKENIZER}')",
+            f"INSERT INTO search_text_unprefixed (search_text_unprefixed, rank) VALUES ('automerge', {FTS5_AUTOMERGE})",
+            f"INSERT INTO search_text_unprefixed (search_text_unprefixed, rank) VALUES ('hashsize', {FTS5_HASHSIZE})",
+            "INSERT INTO search_text_unprefixed (rowid, body, heading, kinds, version_id, what, ref, kind, actors, "
+            "cites, citation, ord, parts) SELECT rowid, body, heading, kinds, version_id, what, ref, kind, actors, "
+            "cites, citation, ord, parts FROM search_text",
+            "DROP TABLE search_text",
+            "ALTER TABLE search_text_unprefixed RENAME TO search_text",
+        ),
         postgresql=(),
     ),
 )
