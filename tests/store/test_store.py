@@ -329,6 +329,80 @@ def test_a_store_of_schema_5_cites_its_sections_of_articles_anew_and_names_each_
             "chp_I__sec_1__art_1__para_nn_1", "chp_I__sec_2__art_2__para_nn_1"]
 
 
+def _texts_of_many_words(tmp_path: Path, count: int) -> list[Path]:
+    """Small regulations with words enough for their full-text index to fill many pages."""
+    words = ["harbour", "harbours", "harbourmaster", "mooring", "moorings", "vessel", "vessels", "quay",
+             "tariff", "tariffs", "berth", "berthing", "pilot", "pilotage", "anchor", "anchorage"]
+    paths = []
+    for number in range(count):
+        articles = "\n\n".join(
+            f"Article {a}\n" + " ".join(words[(number * 7 + a * 3 + w) % len(words)] for w in range(60)) + "."
+            for a in range(1, 13))
+        paths.append(write_text(tmp_path, f"harbour-{number}.txt", f"Harbour Code {number}\n\n{articles}\n"))
+    return paths
+
+
+def test_a_store_of_schema_9_loses_its_prefix_indexes_not_a_hit_and_gives_their_space_back(
+        store_url, tmp_path, monkeypatch):
+    import lawcode.store.store as store_module
+    from lawcode.store.migrations import MIGRATIONS
+    from lawcode.store.search import search
+
+    queries = ["harb*", "moor*", "pilot*", "anch*", "ves*", "harbourmaster", '"mooring vessel"', "quay OR berth"]
+
+    def answers(store: Store) -> list[list[tuple[str, str, float, str]]]:
+        return [[(h.version, h.ref, round(h.score, 9), h.snippet) for h in search(store, query, limit=50).hits]
+                for query in queries]
+
+    with monkeypatch.context() as old_lawcode:
+        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:9])
+        old_lawcode.setattr(store_module, "SCHEMA_VERSION", 9)
+        with Store.open(store_url) as store:  # the full-text index as lawcode made it at schema 9
+            for path in _texts_of_many_words(tmp_path, 30):
+                store.add(prepare(str(path)))
+            before = answers(store)
+            if store.backend.name == "sqlite":
+                [table] = store.backend.rows("SELECT sql FROM sqlite_master WHERE name = 'search_text'")
+                assert "prefix = '4 5'" in table[0]
+    size_before = Path(store_url).stat().st_size if store.backend.name == "sqlite" else 0
+    with Store.open(store_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert answers(store) == before and all(before)
+        if store.backend.name == "sqlite":
+            [table] = store.backend.rows("SELECT sql FROM sqlite_master WHERE name = 'search_text'")
+            assert "prefix" not in table[0]
+            # the old index's pages given back: none of them is free, and the file is smaller once
+            # the store is closed (and its log copied in)
+            assert store.backend.rows("PRAGMA freelist_count") == [(0,)]
+    if store.backend.name == "sqlite":
+        assert Path(store_url).stat().st_size < size_before
+
+
+def test_an_update_whose_space_cannot_be_given_back_leaves_the_store_up_to_date_and_says_so(tmp_path, monkeypatch,
+                                                                                           caplog):
+    import lawcode.store.store as store_module
+    from lawcode.store.backends import SQLiteBackend
+    from lawcode.store.migrations import MIGRATIONS
+    from lawcode.store.search import search
+
+    url = str(tmp_path / "store.sqlite3")
+    with monkeypatch.context() as old_lawcode:
+        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:9])
+        old_lawcode.setattr(store_module, "SCHEMA_VERSION", 9)
+        with Store.open(url) as store:
+            store.add(prepare(str(write_text(tmp_path, "marina.txt", MARINA))))
+
+    def full_disk(self: SQLiteBackend) -> None:
+        raise StoreError("could not give the space back: database or disk is full")
+
+    monkeypatch.setattr(SQLiteBackend, "compact", full_disk)
+    with caplog.at_level("WARNING", logger="lawcode.store.store"), Store.open(url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert search(store, "quart*").hits
+    assert f"the corpus store {url} is up to date, but could not give the space back: database or disk is full; " \
+           "the space is used again as texts are ingested" in caplog.text
+
+
 @pytest.mark.skipif(not (sys.platform == "linux" and platform.machine() == "x86_64"),
                     reason="pysqlite3-binary, a dependency only where PyPI has its wheels: Linux on x86-64")
 def test_the_store_runs_on_a_current_sqlite_where_pypi_has_one_built(tmp_path):

@@ -63,6 +63,10 @@ class Backend:
         """Run what is inside with these server settings (PostgreSQL's; SQLite has none to set)."""
         yield
 
+    def compact(self) -> None:
+        """Give the space of dropped tables back to the file system, outside any transaction
+        (SQLite keeps it in its file; PostgreSQL gives back a dropped table's at once)."""
+
     def has_table(self, name: str) -> bool:
         raise NotImplementedError
 
@@ -170,6 +174,14 @@ class SQLiteBackend(Backend):
             yield
         finally:
             self.connection.execute("PRAGMA wal_autocheckpoint = 1000")
+
+    def compact(self) -> None:
+        """VACUUM: the file is written anew without its free pages (it needs that much free disk
+        for the while)."""
+        try:
+            self.connection.execute("VACUUM")
+        except sqlite3.Error as error:
+            raise StoreError(f"could not give the space back: {error}") from error
 
     def has_table(self, name: str) -> bool:
         return bool(self.rows("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)))

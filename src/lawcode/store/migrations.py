@@ -26,6 +26,9 @@ class Migration:
     # After the statements, the citation of every stored container row (a chapter, part or section
     # of articles) is made anew from its eId (lawcode.engine.quote.container_citation).
     recite_containers: bool = False
+    # The migration drops a table as large as the store's full-text index: once the update is
+    # committed, the store gives its space back (Backend.compact), or SQLite's file would keep it.
+    compact: bool = False
 
     def statements(self, backend: str) -> tuple[str, ...]:
         return self.sqlite if backend == "sqlite" else self.postgresql
@@ -395,6 +398,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE search_text_unprefixed RENAME TO search_text",
         ),
         postgresql=(),
+        compact=True,
     ),
 )
 

@@ -159,6 +159,16 @@ class Store:
             # Rows are made by this lawcode, in the shape of the newest schema: only once it is reached.
             if any(migration.remake_provision_rows for migration in pending):
                 self._remake_provision_rows()
+        if applied and any(migration.compact for migration in pending):
+            self._compact()
+
+    def _compact(self) -> None:
+        """Give back the space an update freed; the store is whole and up to date without it."""
+        try:
+            self.backend.compact()
+        except StoreError as error:  # a full disk, say: the space is used again by later ingests
+            _log.warning("lawcode: the corpus store %s is up to date, but %s; the space is used again as texts are "
+                         "ingested", self.location.describe(), error.message)
 
     def _remake_provision_rows(self) -> None:
         """Every stored version's provision rows, made from its stored text as an ingest makes them
