@@ -411,6 +411,28 @@ def test_the_store_runs_on_a_current_sqlite_where_pypi_has_one_built(tmp_path):
     assert tuple(int(part) for part in version.split(".")) >= (3, 51)
 
 
+def test_a_new_sqlite_store_writes_pages_of_16_kb_and_an_older_one_keeps_its_own(tmp_path):
+    from lawcode.store.search import search
+    from lawcode.store.sqlite_driver import sqlite3
+
+    text = prepare(str(write_text(tmp_path, "marina.txt", MARINA)))
+    with Store.open(str(tmp_path / "new.sqlite3")) as store:
+        store.add(text)
+        assert store.backend.rows("PRAGMA page_size") == [(16384,)]
+    older = tmp_path / "older.sqlite3"
+    made = sqlite3.connect(older)  # a store made by a lawcode before this setting: SQLite's default pages
+    made.execute("PRAGMA journal_mode = WAL")
+    made.close()
+    for _ in range(2):
+        with Store.open(str(older)) as store:
+            if not store.versions("marina"):
+                store.add(text)
+            assert store.backend.rows("PRAGMA page_size") == [(4096,)]
+            assert [h.ref for h in search(store, "quart*").hits] == [h.ref for h in search(store, "quarter").hits] != []
+    with sqlite3.connect(older) as checked:
+        assert checked.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
 def test_every_part_of_lawcode_opens_sqlite_through_one_module():
     """Two SQLite libraries in one process must never open the same file (each keeps its own record of
     the process's locks): nothing but lawcode.store.sqlite_driver imports a SQLite module."""

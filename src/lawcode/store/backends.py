@@ -93,6 +93,12 @@ class SQLiteBackend(Backend):
     # The oldest SQLite the store's SQL runs on: MATERIALIZED common table expressions (search) and
     # ALTER TABLE ... DROP COLUMN (schema 2) came in 3.35 (2021).
     OLDEST = (3, 35, 0)
+    # Bytes in a page of a new store (SQLite's default: 4,096). An ingest writes each page twice (to
+    # the WAL, then to the file), 16 KB at a time instead of 4: writing 500 synthetic regulations
+    # took a fifth less of the system's time and a twentieth less of the process's, the file is a
+    # twentieth smaller, and search latency is the same (docs/decisions/0016, round ten). Set only
+    # where the file is new: SQLite cannot change the page size of a file in WAL mode.
+    PAGE_SIZE = 16_384
 
     def __init__(self, location: Location) -> None:
         self.location = location
@@ -105,6 +111,7 @@ class SQLiteBackend(Backend):
             path.parent.mkdir(parents=True, exist_ok=True)
             self.connection = sqlite3.connect(path, isolation_level=None, timeout=self.BUSY_TIMEOUT_MS / 1000,
                                               check_same_thread=False)
+            self.connection.execute(f"PRAGMA page_size = {self.PAGE_SIZE}")  # a new file's; an old one keeps its own
             self._switch_to_wal()
             for pragma in ("foreign_keys = ON", "synchronous = NORMAL", f"busy_timeout = {self.BUSY_TIMEOUT_MS}"):
                 self.connection.execute(f"PRAGMA {pragma}")
