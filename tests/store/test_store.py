@@ -433,6 +433,22 @@ def test_a_new_sqlite_store_writes_pages_of_16_kb_and_an_older_one_keeps_its_own
         assert checked.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
+def test_an_ingest_lets_the_wal_of_a_store_grow_to_the_same_bytes_whatever_its_pages(tmp_path, monkeypatch):
+    from lawcode.store.backends import SQLiteBackend
+    from lawcode.store.sqlite_driver import sqlite3
+
+    monkeypatch.setattr(SQLiteBackend, "BULK_CHECKPOINT_BYTES", 1024 * 1024)
+    older = tmp_path / "older.sqlite3"
+    made = sqlite3.connect(older)  # SQLite's default pages of 4 KB, as lawcode made stores before
+    made.execute("PRAGMA journal_mode = WAL")
+    made.close()
+    for path, pages in ((tmp_path / "new.sqlite3", 64), (older, 256)):
+        with Store.open(str(path)) as store:
+            with store.backend.bulk_writes():
+                assert store.backend.rows("PRAGMA wal_autocheckpoint") == [(pages,)]
+            assert store.backend.rows("PRAGMA wal_autocheckpoint") == [(1000,)]
+
+
 def test_every_part_of_lawcode_opens_sqlite_through_one_module():
     """Two SQLite libraries in one process must never open the same file (each keeps its own record of
     the process's locks): nothing but lawcode.store.sqlite_driver imports a SQLite module."""
