@@ -8,6 +8,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -211,5 +212,26 @@ def test_an_interrupt_while_postgresql_runs_a_command_rolls_back_without_noise(p
                 backend.connection.pgconn.send_query(b"SELECT pg_sleep(0.2)")  # under way, not yet answered
                 raise KeyboardInterrupt
         assert not [record for record in caplog.records if record.name.startswith("psycopg")]
+        with Store.open(url) as store:
+            assert store.backend.rows("SELECT count(*) FROM regulations") == [(0,)]
+
+
+def test_an_interrupt_while_waiting_for_the_ingest_lock_rolls_back_without_noise(postgres, caplog):
+    # Ctrl-C may land while a write waits for the lock that orders ingests (another ingest holds it):
+    # the command under way is the wait itself.
+    import psycopg
+
+    with postgres_schema(postgres.url) as url, psycopg.connect(url, autocommit=True) as other:
+        other.execute("SELECT pg_advisory_lock(hashtext('lawcode-ingest'))")  # another ingest writing
+        with Store.open(url) as store:
+            timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+            timer.start()
+            try:
+                with pytest.raises(KeyboardInterrupt), store.backend.transaction("lawcode-ingest"):
+                    pytest.fail("the lock was taken while another connection held it")
+            finally:
+                timer.cancel()
+        assert not [record for record in caplog.records if record.name.startswith("psycopg")]
+        other.execute("SELECT pg_advisory_unlock(hashtext('lawcode-ingest'))")
         with Store.open(url) as store:
             assert store.backend.rows("SELECT count(*) FROM regulations") == [(0,)]
