@@ -267,28 +267,35 @@ class PostgresBackend(Backend):
 
     @contextmanager
     def transaction(self, lock: str) -> Iterator[None]:
+        """A transaction begun and ended by hand, not by psycopg's ``Connection.transaction()``: Ctrl-C
+        may land while a command of it is under way, even its BEGIN (psycopg's own block then tried
+        to roll back on the busy connection and printed "error ignored in rollback ... another
+        command is already in progress" after the ingest's message); see :meth:`_roll_back`."""
         import psycopg
 
         if self.connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
             yield  # part of the transaction under way, which holds the lock
             return
-        with self.connection.transaction():
+        try:
+            self.connection.execute("BEGIN")
             self.connection.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
-            try:
-                yield
-            except BaseException:
-                self._abandon_if_busy()
-                raise
+            yield
+            self.connection.execute("COMMIT")
+        except BaseException:
+            self._roll_back()
+            raise
 
-    def _abandon_if_busy(self) -> None:
-        """Close the connection if a command is still under way on it (Ctrl-C in the middle of a
-        write): the server rolls the transaction back when the connection ends, as when the client
-        is killed. A rollback sent on it would fail ("another command is already in progress"), and
-        psycopg would print that, after the ingest's own message, though nothing is lost."""
+    def _roll_back(self) -> None:
+        """End the transaction after an error or Ctrl-C. If a command is still under way on the
+        connection, the connection is closed: the server rolls the transaction back when it ends,
+        as when the client is killed, and a ROLLBACK sent on it would fail."""
         import psycopg
 
-        if self.connection.pgconn.transaction_status == psycopg.pq.TransactionStatus.ACTIVE:
+        status = self.connection.pgconn.transaction_status
+        if status == psycopg.pq.TransactionStatus.ACTIVE:
             self.connection.close()
+        elif status in (psycopg.pq.TransactionStatus.INTRANS, psycopg.pq.TransactionStatus.INERROR):
+            self.connection.execute("ROLLBACK")
 
     # What autovacuum would do to the full-text rows now (n_mod_since_analyze against the server's
     # thresholds, as autovacuum reckons them; reltuples is -1 until the table's first ANALYZE).
