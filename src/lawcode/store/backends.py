@@ -267,18 +267,23 @@ class PostgresBackend(Backend):
 
     @contextmanager
     def transaction(self, lock: str) -> Iterator[None]:
-        """A transaction begun and ended by hand, not by psycopg's ``Connection.transaction()``: Ctrl-C
-        may land while a command of it is under way, even its BEGIN (psycopg's own block then tried
-        to roll back on the busy connection and printed "error ignored in rollback ... another
-        command is already in progress" after the ingest's message); see :meth:`_roll_back`."""
         import psycopg
 
         if self.connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
             yield  # part of the transaction under way, which holds the lock
             return
+        with self._begun():
+            self.connection.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
+            yield
+
+    @contextmanager
+    def _begun(self) -> Iterator[None]:
+        """A transaction begun and ended by hand, not by psycopg's ``Connection.transaction()``: Ctrl-C
+        may land while a command of it is under way, even its BEGIN (psycopg's own block then tried
+        to roll back on the busy connection and printed "error ignored in rollback ... another
+        command is already in progress" after the ingest's message); see :meth:`_roll_back`."""
         try:
             self.connection.execute("BEGIN")
-            self.connection.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock,))
             yield
             self.connection.execute("COMMIT")
         except BaseException:
@@ -327,15 +332,18 @@ class PostgresBackend(Backend):
         inside a transaction under way, the settings it had are put back after."""
         import psycopg
 
-        nested = self.connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
-        with self.connection.transaction():
+        if self.connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+            with self._begun():
+                self._set(values)
+                yield
+            return
+        with self.connection.transaction():  # a savepoint in the transaction under way
             names = list(values)
             before = dict(zip(names, self.rows("SELECT " + ", ".join(["current_setting(?)"] * len(names)), names)[0],
-                              strict=True)) if nested else {}
+                              strict=True))
             self._set(values)
             yield
-            if nested:
-                self._set(before)
+            self._set(before)
 
     def _set(self, values: dict[str, str]) -> None:
         self.run("SELECT " + ", ".join(["set_config(?, ?, true)"] * len(values)),
