@@ -138,16 +138,36 @@ def check_whole(store: object) -> int:
 
 
 @contextmanager
+def lawcode_at_schema(version: int, monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
+    """Stores opened inside as a lawcode of schema ``version`` opened them: its migrations only."""
+    import lawcode.store.store as store_module
+    from lawcode.store.migrations import MIGRATIONS
+
+    with monkeypatch.context() as old_lawcode:
+        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:version])
+        old_lawcode.setattr(store_module, "SCHEMA_VERSION", version)
+        yield old_lawcode
+
+
+def sqlite_file_of_4_kb_pages(path: Path) -> Path:
+    """An empty SQLite file in WAL mode with SQLite's default pages, as lawcode made stores before
+    it set its own page size."""
+    from lawcode.store.sqlite_driver import sqlite3
+
+    made = sqlite3.connect(path)
+    made.execute("PRAGMA journal_mode = WAL")
+    made.close()
+    return path
+
+
+@contextmanager
 def store_of_schema_5(url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """The store at ``url`` opened as lawcode opened it at schema 5, every text added written as it
     wrote them then: its full-text rows without their kinds (schema 8)."""
     import lawcode.store.store as store_module
-    from lawcode.store.migrations import MIGRATIONS
 
     columns = store_module._row_columns
-    with monkeypatch.context() as old_lawcode:
-        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:5])
-        old_lawcode.setattr(store_module, "SCHEMA_VERSION", 5)
+    with lawcode_at_schema(5, monkeypatch) as old_lawcode:
         old_lawcode.setattr(store_module, "_row_columns", lambda key: columns(key)[:-1])
         with store_module.Store.open(url) as store:
             add = store.add

@@ -18,13 +18,13 @@ from lawcode.errors import QueryError
 from lawcode.store import query as q
 from lawcode.store import search as search_module
 from lawcode.store.ingest import ingest
-from lawcode.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from lawcode.store.migrations import SCHEMA_VERSION
 from lawcode.store.prepare import prepare
 from lawcode.store.rows import parts_of
 from lawcode.store.search import Hit, search
 from lawcode.store.store import Store
 
-from .conftest import store_of_schema_5, synthetic_text, write_text
+from .conftest import lawcode_at_schema, store_of_schema_5, synthetic_text, write_text
 
 # Words that stand apart in the tsvector (stop words, a hyphen, an apostrophe, numbers, stems).
 EXTRA = """
@@ -178,9 +178,7 @@ def _store_of_schema(url: str, version: int, monkeypatch: pytest.MonkeyPatch) ->
                       " ".join(filter(None, (node.text, node.wrap_up))))
                      for order, node in enumerate(document.walk()))
 
-    with monkeypatch.context() as old_lawcode:
-        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:version])
-        old_lawcode.setattr(store_module, "SCHEMA_VERSION", version)
+    with lawcode_at_schema(version, monkeypatch) as old_lawcode:
         old_lawcode.setattr(store_module, "_row_columns", lambda key: (
             key, "version_id", "what", "ref", "kind", "actors", "cites", "citation", "ord", "heading", "body"))
         with Store.open(url) as store:

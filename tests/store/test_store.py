@@ -17,7 +17,15 @@ from lawcode.store.prepare import prepare
 from lawcode.store.rows import provision_rows
 from lawcode.store.store import Store, in_force_on
 
-from .conftest import GARDEN, GARDEN_MODEL, MARINA, store_of_schema_5, write_text
+from .conftest import (
+    GARDEN,
+    GARDEN_MODEL,
+    MARINA,
+    lawcode_at_schema,
+    sqlite_file_of_4_kb_pages,
+    store_of_schema_5,
+    write_text,
+)
 
 
 def test_a_new_store_has_the_current_schema_and_reopens_unchanged(store_url):
@@ -238,32 +246,29 @@ def test_ingest_parses_without_cross_references_yet_stores_the_same_tree_and_fin
 def test_a_store_of_schema_1_is_migrated_with_its_rows_and_texts(store_url, tmp_path, monkeypatch, caplog):
     import lawcode.store.store as store_module
     from lawcode.engine.quote import citation
-    from lawcode.store.migrations import MIGRATIONS
     from lawcode.store.search import search
     from lawcode.text.parse import parse_text
 
     text = prepare(str(write_text(tmp_path, "marina.txt", MARINA)))
     key = "rowid" if store_url.endswith(".sqlite3") else "id"
-    with monkeypatch.context() as old_lawcode:
-        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:1])
-        old_lawcode.setattr(store_module, "SCHEMA_VERSION", 1)
-        with Store.open(store_url) as store:  # a version written as lawcode wrote them at schema 1
-            store.backend.run("INSERT INTO regulations (id, work_uri) VALUES ('marina', '/akn/xx/act/marina')")
-            version_id = store.backend.insert_id(
-                "INSERT INTO versions (regulation_id, number, fingerprint, source_name, source_sha256, source_text, "
-                "ingested_at, provision_count, model_id, model_file, model_source) "
-                "VALUES ('marina', 1, ?, ?, ?, ?, '2026-01-01T00:00:00', ?, 'marina', 'marina.yaml', 'the model file')",
-                (text.fingerprint, text.source_name, text.source_sha256, text.source_text, text.provision_count))
-            first = version_id * store_module.ROWS_PER_VERSION
-            document = parse_text(text.source_text)
-            old_rows = [(first + place, version_id, "provision", node.eid, node.kind, citation(node.eid, document),
-                         place, " ".join(filter(None, (node.num, node.heading))), node.text)
-                        for place, node in enumerate(document.walk())]  # one per provision
-            norm = (first + len(old_rows), version_id, "norm", "marina-pay", "duty", "Art. 2", 0, "marina-pay",
-                    "pay the mooring fee")
-            store.backend.insert_many("search_text", (key, "version_id", "what", "ref", "kind", "citation", "ord",
-                                                      "heading", "body"), [*old_rows, norm])
-            assert store.schema_version() == 1
+    # a version written as lawcode wrote them at schema 1
+    with lawcode_at_schema(1, monkeypatch), Store.open(store_url) as store:
+        store.backend.run("INSERT INTO regulations (id, work_uri) VALUES ('marina', '/akn/xx/act/marina')")
+        version_id = store.backend.insert_id(
+            "INSERT INTO versions (regulation_id, number, fingerprint, source_name, source_sha256, source_text, "
+            "ingested_at, provision_count, model_id, model_file, model_source) "
+            "VALUES ('marina', 1, ?, ?, ?, ?, '2026-01-01T00:00:00', ?, 'marina', 'marina.yaml', 'the model file')",
+            (text.fingerprint, text.source_name, text.source_sha256, text.source_text, text.provision_count))
+        first = version_id * store_module.ROWS_PER_VERSION
+        document = parse_text(text.source_text)
+        old_rows = [(first + place, version_id, "provision", node.eid, node.kind, citation(node.eid, document),
+                     place, " ".join(filter(None, (node.num, node.heading))), node.text)
+                    for place, node in enumerate(document.walk())]  # one per provision
+        norm = (first + len(old_rows), version_id, "norm", "marina-pay", "duty", "Art. 2", 0, "marina-pay",
+                "pay the mooring fee")
+        store.backend.insert_many("search_text", (key, "version_id", "what", "ref", "kind", "citation", "ord",
+                                                  "heading", "body"), [*old_rows, norm])
+        assert store.schema_version() == 1
     with caplog.at_level("WARNING", logger="lawcode.store.store"), Store.open(store_url) as store:
         assert f"from schema 1 to {SCHEMA_VERSION}" in caplog.text
         assert store.schema_version() == SCHEMA_VERSION
@@ -344,8 +349,6 @@ def _texts_of_many_words(tmp_path: Path, count: int) -> list[Path]:
 
 def test_a_store_of_schema_9_loses_its_prefix_indexes_not_a_hit_and_gives_their_space_back(
         store_url, tmp_path, monkeypatch):
-    import lawcode.store.store as store_module
-    from lawcode.store.migrations import MIGRATIONS
     from lawcode.store.search import search
 
     queries = ["harb*", "moor*", "pilot*", "anch*", "ves*", "harbourmaster", '"mooring vessel"', "quay OR berth"]
@@ -354,16 +357,14 @@ def test_a_store_of_schema_9_loses_its_prefix_indexes_not_a_hit_and_gives_their_
         return [[(h.version, h.ref, round(h.score, 9), h.snippet) for h in search(store, query, limit=50).hits]
                 for query in queries]
 
-    with monkeypatch.context() as old_lawcode:
-        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:9])
-        old_lawcode.setattr(store_module, "SCHEMA_VERSION", 9)
-        with Store.open(store_url) as store:  # the full-text index as lawcode made it at schema 9
-            for path in _texts_of_many_words(tmp_path, 30):
-                store.add(prepare(str(path)))
-            before = answers(store)
-            if store.backend.name == "sqlite":
-                [table] = store.backend.rows("SELECT sql FROM sqlite_master WHERE name = 'search_text'")
-                assert "prefix = '4 5'" in table[0]
+    # the full-text index as lawcode made it at schema 9
+    with lawcode_at_schema(9, monkeypatch), Store.open(store_url) as store:
+        for path in _texts_of_many_words(tmp_path, 30):
+            store.add(prepare(str(path)))
+        before = answers(store)
+        if store.backend.name == "sqlite":
+            [table] = store.backend.rows("SELECT sql FROM sqlite_master WHERE name = 'search_text'")
+            assert "prefix = '4 5'" in table[0]
     size_before = Path(store_url).stat().st_size if store.backend.name == "sqlite" else 0
     with Store.open(store_url) as store:
         assert store.schema_version() == SCHEMA_VERSION
@@ -380,17 +381,12 @@ def test_a_store_of_schema_9_loses_its_prefix_indexes_not_a_hit_and_gives_their_
 
 def test_an_update_whose_space_cannot_be_given_back_leaves_the_store_up_to_date_and_says_so(tmp_path, monkeypatch,
                                                                                            caplog):
-    import lawcode.store.store as store_module
     from lawcode.store.backends import SQLiteBackend
-    from lawcode.store.migrations import MIGRATIONS
     from lawcode.store.search import search
 
     url = str(tmp_path / "store.sqlite3")
-    with monkeypatch.context() as old_lawcode:
-        old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:9])
-        old_lawcode.setattr(store_module, "SCHEMA_VERSION", 9)
-        with Store.open(url) as store:
-            store.add(prepare(str(write_text(tmp_path, "marina.txt", MARINA))))
+    with lawcode_at_schema(9, monkeypatch), Store.open(url) as store:
+        store.add(prepare(str(write_text(tmp_path, "marina.txt", MARINA))))
 
     def full_disk(self: SQLiteBackend) -> None:
         raise StoreError("could not give the space back: database or disk is full")
@@ -419,10 +415,7 @@ def test_a_new_sqlite_store_writes_pages_of_16_kb_and_an_older_one_keeps_its_own
     with Store.open(str(tmp_path / "new.sqlite3")) as store:
         store.add(text)
         assert store.backend.rows("PRAGMA page_size") == [(16384,)]
-    older = tmp_path / "older.sqlite3"
-    made = sqlite3.connect(older)  # a store made by a lawcode before this setting: SQLite's default pages
-    made.execute("PRAGMA journal_mode = WAL")
-    made.close()
+    older = sqlite_file_of_4_kb_pages(tmp_path / "older.sqlite3")
     for _ in range(2):
         with Store.open(str(older)) as store:
             if not store.versions("marina"):
@@ -435,13 +428,9 @@ def test_a_new_sqlite_store_writes_pages_of_16_kb_and_an_older_one_keeps_its_own
 
 def test_an_ingest_lets_the_wal_of_a_store_grow_to_the_same_bytes_whatever_its_pages(tmp_path, monkeypatch):
     from lawcode.store.backends import SQLiteBackend
-    from lawcode.store.sqlite_driver import sqlite3
 
     monkeypatch.setattr(SQLiteBackend, "BULK_CHECKPOINT_BYTES", 1024 * 1024)
-    older = tmp_path / "older.sqlite3"
-    made = sqlite3.connect(older)  # SQLite's default pages of 4 KB, as lawcode made stores before
-    made.execute("PRAGMA journal_mode = WAL")
-    made.close()
+    older = sqlite_file_of_4_kb_pages(tmp_path / "older.sqlite3")
     for path, pages in ((tmp_path / "new.sqlite3", 64), (older, 256)):
         with Store.open(str(path)) as store:
             with store.backend.bulk_writes():
