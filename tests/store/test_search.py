@@ -50,6 +50,16 @@ def test_prefixes_and_stems(corpus):
     assert [h["eid"] for h in corpus("lamps")] == ["art_1__para_nn_1"]  # stemmed: lamps finds lamp
 
 
+def test_a_prefix_finds_the_words_that_begin_with_it_where_stemming_cuts_into_it(corpus):
+    # the index holds "mooring" as "moor" and "registration" as "registr": neither begins with the prefix
+    moori = corpus("moori*")
+    assert moori and {h["eid"] for h in moori} == {h["eid"] for h in corpus("mooring")}
+    assert all("**mooring**" in h["snippet"] or "**moored**" in h["snippet"] for h in moori)
+    assert [(h["eid"], "**Registration**" in h["snippet"]) for h in corpus("registrat*")] == [("art_4__para_nn_1", True)]
+    assert [h["eid"] for h in corpus('"of visitors" AND registrat*')] == ["art_4__para_nn_1"]
+    assert [h["eid"] for h in corpus('"mooring fe"*', "--regulation", "lighthouse")] == ["art_2__para_nn_1"]
+
+
 def test_boolean_operators(corpus):
     assert {h["eid"] for h in corpus("lamp OR registration")} == {"art_1__para_nn_1", "art_4__para_nn_1"}
     assert {h["eid"] for h in corpus("keeper NOT (lamp OR registration)")} == {"art_2__para_nn_1"}

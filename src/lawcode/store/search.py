@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 from lawcode.errors import QueryError
-from lawcode.store import narrow
+from lawcode.store import narrow, prefixes
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching, unknown_actor
 from lawcode.store.migrations import FTS5_TOKENIZER
@@ -118,12 +118,13 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     # A row ranked for a kind may hold no provision of that kind that the query matches on its own:
     # more rows are read, and the first ``limit`` that do are kept.
     ranked = limit if kind is None else limit * KIND_SPARE
-    if store.backend.name == "sqlite":
+    sqlite = store.backend.name == "sqlite"
+    stemmer: narrow.Stemmer = _sqlite_stems if sqlite else partial(_postgresql_stems, store)
+    parsed = prefixes.completed(parsed, stemmer)
+    if sqlite:
         rows, capped = _sqlite(store, _fts5_match(parsed, kind), where, params, ranked)
-        stemmer: narrow.Stemmer = _sqlite_stems
     else:
         rows, capped = _postgresql(store, parsed, kind, where, params, ranked)
-        stemmer = partial(_postgresql_stems, store)
     versions = store.versions_by_id(version_id for _, version_id, _ in rows)
     hits: list[Hit] = []
     # The best rows are cited ``limit`` at a time, until ``limit`` of them hold a match (only a
