@@ -221,6 +221,8 @@ def test_query_syntax_never_reaches_the_database_raw():
     parsed = q.parse("o'brien: NEAR(x) col:fee*")
     assert q.to_fts5(parsed) == '((("o brien" AND "NEAR") AND "x") AND "col fee" *)'
     assert q.to_tsquery(parsed) == "(((('o' <-> 'brien') & 'NEAR') & 'x') & ('col' <-> 'fee':*))"
+    # a prefix's completion is looked for where the prefix is: never in the index's column of kinds
+    assert q.to_fts5(q.Words(("kindentitlement",), completes=True), "body heading") == '{body heading} : "kindentitlement"'
     with pytest.raises(QueryError):
         q.parse('say "hello')
 

@@ -13,14 +13,11 @@ word of a query does, the rows with another word of the same stem ("mooring" fin
 
 from __future__ import annotations
 
-from functools import cache
-
 from lawcode.store import query as q
 from lawcode.store.narrow import Stemmer
 
-# The endings that Porter's stemmer (SQLite) and Snowball's English one (PostgreSQL) cut, whole or
-# in part, with their plurals and inflections: a word that begins with a prefix ends with the rest
-# of one of these (or with an ending no stemmer cuts into the prefix).
+# The endings that Porter's stemmer (SQLite) and Snowball's English one (PostgreSQL) cut, with
+# their plurals and inflections.
 ENDINGS = (
     "s", "es", "ed", "ing", "ings", "e", "er", "ers", "y", "ies", "ied", "ly", "al", "als", "ally", "ation", "ations",
     "ational", "ationally", "ate", "ates", "ated", "ating", "ator", "ators", "atory", "ion", "ions", "ional", "ive",
@@ -30,31 +27,36 @@ ENDINGS = (
     "ibility", "ful", "fully", "fulness", "ous", "ously", "ousness", "ism", "isms", "ist", "ists", "istic", "ic",
     "ics", "ical", "ically", "icate", "icity", "or", "ors", "ative", "atives",
 )
+# The endings after which both stemmers also drop a doubled last letter ("committed": "commit").
+UNDOUBLING = ("ed", "ing", "ings", "edly", "ingly")
 
 
-@cache
-def _tails() -> tuple[str, ...]:
-    """Every non-empty end of every ending ("ion": "ion", "on", "n"), each once."""
-    return tuple(sorted({ending[start:] for ending in ENDINGS for start in range(len(ending))}))
+def _tails(prefix: str) -> list[str]:
+    """What may follow ``prefix`` in a word whose stem is cut inside the prefix: the rest of each
+    ending that the prefix ends with the start of ("regulat": "ion" of "ation", "e" of "ate"),
+    and the endings that undouble a letter."""
+    tails = {ending[cut:] for ending in ENDINGS for cut in range(1, len(ending)) if prefix.endswith(ending[:cut])}
+    return sorted(tails.union(UNDOUBLING))
 
 
 def completed(query: q.Query, stem: Stemmer) -> q.Query:
-    """``query`` with each prefix ``p*`` as ``(p* OR w1 OR w2 ...)``: the completions of p whose stems
-    (by ``stem``, the backend's) the prefix's stem does not begin; unchanged when it has none."""
+    """``query`` with each prefix ``p*`` as ``(p* OR w1 OR w2 ...)``: the completions of p that the
+    stemmer (``stem``, the backend's) cuts inside p, to a stem that p's own stem does not begin;
+    unchanged when there are none."""
     prefixes = sorted({leaf.words[-1].lower() for leaf in _prefix_leaves(query)})
     if not prefixes:
         return query
-    words = sorted({prefix + tail for prefix in prefixes for tail in _tails()} | set(prefixes))
-    stems = stem(words)
+    completions = {prefix: [prefix + tail for tail in _tails(prefix)] for prefix in prefixes}
+    stems = stem(sorted({word for words in completions.values() for word in words}.union(prefixes)))
     missed: dict[str, list[str]] = {}
-    for prefix in prefixes:
+    for prefix, words in completions.items():
         # None: a word the index leaves out (PostgreSQL's "the"), and so does the prefix itself
         own = stems.get(prefix)
         seen: set[str] = set()
-        for tail in _tails():
-            word = prefix + tail
+        for word in words:
             found = stems.get(word)
-            if found is not None and not (own is not None and found.startswith(own)) and found not in seen:
+            if found is not None and len(found) < len(prefix) and not (own is not None and found.startswith(own)) \
+                    and found not in seen:
                 seen.add(found)
                 missed.setdefault(prefix, []).append(word)
     return _with_completions(query, missed)
@@ -67,7 +69,7 @@ def _with_completions(query: q.Query, missed: dict[str, list[str]]) -> q.Query:
         return query
     result: q.Query = query
     for word in missed.get(query.words[-1].lower(), []):
-        result = q.Op("OR", result, q.Words((*query.words[:-1], word)))
+        result = q.Op("OR", result, q.Words((*query.words[:-1], word), completes=True))
     return result
 
 

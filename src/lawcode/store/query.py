@@ -37,10 +37,13 @@ _SHOWN = 60  # characters of a refused query quoted in its error
 
 @dataclass(frozen=True)
 class Words:
-    """A word or a phrase (several words in a row); ``prefix``: the last word may go on."""
+    """A word or a phrase (several words in a row); ``prefix``: the last word may go on;
+    ``completes``: a prefix's completion (:mod:`lawcode.store.prefixes`), looked for where a
+    prefix is."""
 
     words: tuple[str, ...]
     prefix: bool = False
+    completes: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,13 +167,13 @@ def to_fts5(query: Query, prefix_columns: str | None = None) -> str:
     """The query in SQLite FTS5's syntax; every word is a quoted string. With ``prefix_columns``
     (``"body heading"``), a prefix is looked for in those columns only: the store's index has a
     column of kind markers ("kindparagraph", :func:`lawcode.store.rows.kind_marker`) that no word
-    matches but a prefix such as ``ki*`` would (and the filter costs a prefix a tenth more, which
+    matches but a prefix such as ``ki*`` (or a completion of one) would (and the filter costs a prefix a tenth more, which
     a whole query would pay a quarter more for)."""
     if isinstance(query, Words):
-        phrase = '"' + " ".join(query.words) + '"'
-        if not query.prefix:
+        phrase = '"' + " ".join(query.words) + '"' + (" *" if query.prefix else "")
+        if not (query.prefix or query.completes) or not prefix_columns:
             return phrase
-        return f"{{{prefix_columns}}} : {phrase} *" if prefix_columns else f"{phrase} *"
+        return f"{{{prefix_columns}}} : {phrase}"
     return f"({to_fts5(query.left, prefix_columns)} {query.name} {to_fts5(query.right, prefix_columns)})"
 
 
