@@ -277,3 +277,37 @@ def test_an_ingest_leaves_the_upkeep_its_writes_made_due_to_no_one(postgres, tmp
         assert ingest(store, [small]).counts() == {"stored": 1}
         assert _upkeep(store)[:2] == (analyzed, vacuumed)
         assert {hit.version for hit in search(store, "barge", limit=5000).hits} == {f"canal-{n}@1" for n in (1, 2, 3, 4)}
+
+
+def _pages_read(store: Store, select: str) -> int:
+    """How many pages of the table and of its TOAST store (long values kept out of their rows)
+    reading ``select`` of every full-text row takes."""
+    [[plan]] = store.backend.rows(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT {select} FROM search_text")
+    top = plan[0]["Plan"]
+    return int(top["Shared Hit Blocks"]) + int(top["Shared Read Blocks"])
+
+
+def test_a_postgresql_store_of_schema_10_keeps_each_rows_tsvector_in_the_row_once_migrated(postgres, tmp_path,
+                                                                                            monkeypatch):
+    """A search ranks its candidates by their tsvectors: from schema 11 each stands in its row, where a
+    long row's was kept in the TOAST store, and a store of before is written anew so."""
+    import random
+
+    chosen = random.Random(11)
+    words = " ".join("".join(chosen.choice("bcdfghjklmnpqrstvwxz") for _ in range(9)) for _ in range(250))
+    long_article = write_text(tmp_path, "long.txt", f"Long Rules\n\nArticle 1: The keeper shall list {words}.\n")
+    ranked = "sum(ts_rank(document, to_tsquery('english', 'keeper')))"
+    queries = [*PHRASES, "distress", "toll", "distr*", "keeper", words.split()[200]]
+    with postgres_schema(postgres.url) as url:
+        with lawcode_at_schema(10, monkeypatch), Store.open(url) as old:
+            _add_texts(old, tmp_path)
+            old.add(prepare(str(long_article)))
+            expected = {text: search(old, text, limit=5000) for text in queries}
+            assert _pages_read(old, ranked) > _pages_read(old, "count(*)")
+        with Store.open(url) as store:
+            assert store.schema_version() == SCHEMA_VERSION
+            assert _pages_read(store, ranked) == _pages_read(store, "count(*)")
+            assert {text: search(store, text, limit=5000) for text in queries} == expected
+            assert expected[words.split()[200]].hits
+            store.add(prepare(str(write_text(tmp_path, "long.txt", long_article.read_text() + "Article 2: Fees.\n"))))
+            assert _pages_read(store, ranked) == _pages_read(store, "count(*)")
