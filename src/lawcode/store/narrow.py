@@ -62,6 +62,21 @@ class Cited:
     also: tuple[Part, ...]
 
 
+def remembering(stem: Stemmer) -> Stemmer:
+    """``stem``, asked only for the words it was not asked for before: a search asks for its query's
+    words again for each page of hits and after completing its prefixes (on PostgreSQL, a statement
+    each time)."""
+    known: dict[str, str | None] = {}
+
+    def stems(words: list[str]) -> dict[str, str | None]:
+        new = [word for word in words if word not in known]
+        if new:
+            known.update(stem(new))
+        return {word: known.get(word) for word in words}
+
+    return stems
+
+
 def narrowest(rows: Sequence[Row], query: q.Query, stem: Stemmer, kind: str | None = None) -> list[Cited | None]:
     """For each row, what its hit cites; None when ``kind`` is given and the row holds no provision
     of that kind that the query matches."""

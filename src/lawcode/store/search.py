@@ -119,7 +119,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     # more rows are read, and the first ``limit`` that do are kept.
     ranked = limit if kind is None else limit * KIND_SPARE
     sqlite = store.backend.name == "sqlite"
-    stemmer: narrow.Stemmer = _sqlite_stems if sqlite else partial(_postgresql_stems, store)
+    stemmer = narrow.remembering(_sqlite_stems if sqlite else partial(_postgresql_stems, store))
     parsed = prefixes.completed(parsed, stemmer)
     if sqlite:
         rows, capped = _sqlite(store, _fts5_match(parsed, kind), where, params, ranked)
