@@ -253,10 +253,18 @@ def test_a_query_of_only_words_postgresql_leaves_out_is_an_error_not_no_match(pg
     assert search(pg_store, "zeppelin").hits == ()  # no match for a word that is indexed: no error
 
 
+def _partitions(store: Store, relation: str) -> list[str]:
+    """The partitions of a table or index of the full-text rows (schema 12)."""
+    return [str(name) for name, in store.backend.rows(
+        "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = to_regclass(?) ORDER BY 1", (relation,))]
+
+
 def _upkeep(store: Store) -> tuple[Any, ...]:
-    """When search_text was last analyzed and vacuumed by hand (not by autovacuum), and its changes since."""
+    """When the partition of search_text of the first 256 versions was last analyzed and vacuumed by
+    hand (not by autovacuum), and its changes since."""
+    assert _partitions(store, "search_text") == ["search_text_0"]
     [row] = store.backend.rows("SELECT last_analyze, last_vacuum, n_mod_since_analyze FROM pg_stat_user_tables "
-                               "WHERE relid = to_regclass('search_text')")
+                               "WHERE relid = to_regclass('search_text_0')")
     return row
 
 
@@ -272,7 +280,8 @@ def test_an_ingest_leaves_the_upkeep_its_writes_made_due_to_no_one(postgres, tmp
         analyzed, vacuumed, changed = _upkeep(store)
         assert analyzed is not None and vacuumed is not None and changed == 0
         for index in ("search_text_document", "search_text_word_pairs"):  # no entries left pending
-            assert store.backend.rows("SELECT gin_clean_pending_list(to_regclass(?))", (index,)) == [(0,)]
+            [partition] = _partitions(store, index)
+            assert store.backend.rows("SELECT gin_clean_pending_list(to_regclass(?))", (partition,)) == [(0,)]
         small = write_text(tmp_path, "canal-4.txt", synthetic_text(4, articles=2))
         assert ingest(store, [small]).counts() == {"stored": 1}
         assert _upkeep(store)[:2] == (analyzed, vacuumed)
@@ -311,3 +320,43 @@ def test_a_postgresql_store_of_schema_10_keeps_each_rows_tsvector_in_the_row_onc
             assert expected[words.split()[200]].hits
             store.add(prepare(str(write_text(tmp_path, "long.txt", long_article.read_text() + "Article 2: Fees.\n"))))
             assert _pages_read(store, ranked) == _pages_read(store, "count(*)")
+
+
+def test_postgresql_keeps_the_rows_of_each_256_versions_in_a_partition_of_their_own(postgres, tmp_path, monkeypatch):
+    """Schema 12: a search for a common word lists the matching rows of the first partitions only. The
+    rows ranked are the first stored all the same, partition after partition; a partition is made
+    with the first version written to it, and one made by a write that failed is made again."""
+    first, second, third = _texts(tmp_path)
+    with postgres_schema(postgres.url) as url, Store.open(url) as store:
+        next_version = "SELECT setval(pg_get_serial_sequence('versions', 'id'), ?)"
+        store.add(prepare(str(first)))  # version 1
+        store.backend.run(next_version, (600,))
+        store.add(prepare(str(second)))  # 601
+        store.backend.run(next_version, (300,))
+        store.add(prepare(str(third)))  # 301: its partition is made between the others
+        assert _partitions(store, "search_text") == ["search_text_0", "search_text_1", "search_text_2"]
+        store.backend.run("ANALYZE search_text")
+        for index in _partitions(store, "search_text_word_pairs"):  # no statistics of the pairs (migration 6)
+            assert _statistics(store, index) == []
+        rows = store.backend.rows("SELECT version_id, ref FROM search_text WHERE document @@ to_tsquery('english', ?) "
+                                  "ORDER BY id", (q.to_tsquery(q.parse("distress")),))
+        assert [version_id for version_id, _ in rows][::len(rows) - 1] == [1, 601]
+        versions = store.versions_by_id(version_id for version_id, _ in rows)
+        stored = [(versions[version_id].ref, ref) for version_id, ref in rows]
+        with monkeypatch.context() as capped:
+            capped.setattr(search_module, "CANDIDATES", len(stored) - 2)
+            results = search(store, "distress", limit=5000)
+            assert results.capped and _rows_of(store, results.hits) == set(stored[:-2])
+
+        def failing(*args: Any) -> None:
+            raise OSError("the disk is full")
+
+        store.backend.run(next_version, (1000,))
+        with monkeypatch.context() as failed:
+            failed.setattr(store.backend, "insert_many", failing)
+            with pytest.raises(OSError):
+                store.add(prepare(str(write_text(tmp_path, "canal-4.txt", synthetic_text(4)))))
+        assert "search_text_3" not in _partitions(store, "search_text")
+        assert store.add(prepare(str(tmp_path / "canal-4.txt"))).status == "stored"
+        assert "search_text_3" in _partitions(store, "search_text")
+        assert any(hit.version == "canal-4@1" for hit in search(store, "barge", limit=5000).hits)

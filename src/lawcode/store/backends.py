@@ -16,6 +16,7 @@ from typing import Any
 
 from lawcode.store.errors import StoreError
 from lawcode.store.location import ENV, Location
+from lawcode.store.migrations import VERSIONS_PER_PARTITION
 from lawcode.store.sqlite_driver import sqlite3
 
 Row = tuple[Any, ...]
@@ -50,6 +51,10 @@ class Backend:
         pending index at every savepoint released, which would undo what a batch saves): an error
         in it ends, and rolls back, the outer transaction too."""
         raise NotImplementedError
+
+    def room_for_version(self, version_id: int) -> None:
+        """Ready the full-text table for the rows of this version, before they are written (the
+        partition that holds them on PostgreSQL; nothing on SQLite)."""
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:
@@ -217,6 +222,10 @@ class PostgresBackend(Backend):
         import psycopg
 
         self.location = location
+        # Whether the full-text rows are partitioned (schema 12), once asked; the partitions known to
+        # exist (see room_for_version).
+        self._partitioned: bool | None = None
+        self._partitions: set[int] = set()
         try:
             self.connection = psycopg.connect(location.target, autocommit=True, connect_timeout=self.CONNECT_TIMEOUT_S)
         except psycopg.Error as error:
@@ -290,28 +299,47 @@ class PostgresBackend(Backend):
             self._roll_back()
             raise
 
+    def room_for_version(self, version_id: int) -> None:
+        """Make the partition of the full-text rows that holds this version's, if there is none yet
+        (migration 12: ``lawcode_search_partition``, which the migration uses too); once per partition
+        in a connection. Inside the write's transaction, which holds the ingest's lock: two ingests
+        never make the same partition at once. A store of an older schema has no partitions."""
+        if self._partitioned is None:
+            [[partitioned]] = self.rows("SELECT to_regproc('lawcode_search_partition') IS NOT NULL")
+            self._partitioned = bool(partitioned)
+        partition = version_id // VERSIONS_PER_PARTITION
+        if not self._partitioned or partition in self._partitions:
+            return
+        self.run("SELECT lawcode_search_partition(?)", (version_id,))
+        self._partitions.add(partition)
+
     def _roll_back(self) -> None:
         """End the transaction after an error or Ctrl-C. If a command is still under way on the
         connection, the connection is closed: the server rolls the transaction back when it ends,
         as when the client is killed, and a ROLLBACK sent on it would fail."""
         import psycopg
 
+        self._partitions.clear()  # one made in the transaction is gone with it
         status = self.connection.pgconn.transaction_status
         if status == psycopg.pq.TransactionStatus.ACTIVE:
             self.connection.close()
         elif status in (psycopg.pq.TransactionStatus.INTRANS, psycopg.pq.TransactionStatus.INERROR):
             self.connection.execute("ROLLBACK")
 
-    # What autovacuum would do to the full-text rows now (n_mod_since_analyze against the server's
-    # thresholds, as autovacuum reckons them; reltuples is -1 until the table's first ANALYZE).
-    _ANALYZE_DUE = ("SELECT n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8 "
+    # The tables of the full-text rows (the table, or each of its partitions since schema 12) that
+    # autovacuum would analyze now: n_mod_since_analyze against the server's thresholds, as autovacuum
+    # reckons them (reltuples is -1 until a table's first ANALYZE).
+    _ANALYZE_DUE = ("SELECT c.oid::regclass::text FROM pg_stat_user_tables t JOIN pg_class c ON c.oid = t.relid "
+                    "WHERE c.relkind = 'r' AND (c.oid = to_regclass(?) "
+                    "OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = to_regclass(?))) "
+                    "AND n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8 "
                     "+ current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0) "
-                    "FROM pg_stat_user_tables t JOIN pg_class c ON c.oid = t.relid WHERE t.relid = to_regclass(?)")
+                    "ORDER BY c.oid")
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:
-        """After the writes, vacuum and analyze the full-text rows at once if the writes made an
-        analysis due by autovacuum's thresholds: else autovacuum does it within a minute of the end of
+        """After the writes, vacuum and analyze the full-text rows at once where the writes made an
+        analysis due by autovacuum's thresholds (each partition that did, since schema 12): else autovacuum does it within a minute of the end of
         the ingest, beside the first searches, on a core they need (on 2,000 synthetic regulations it
         overlapped the benchmark's searches and raised their p99 from about 17 ms to 20-36 ms).
         ``VACUUM`` with it (autovacuum's would follow): it empties the GIN indexes' lists of pending
@@ -322,9 +350,9 @@ class PostgresBackend(Backend):
         yield
         if self.connection.info.server_version >= 150000:  # this session's counts, else sent within a second
             self.run("SELECT pg_stat_force_next_flush()")
-        [[due]] = self.rows(self._ANALYZE_DUE, ("search_text",))
+        due = [str(table) for table, in self.rows(self._ANALYZE_DUE, ("search_text", "search_text"))]
         if due:
-            self.run("VACUUM (ANALYZE) search_text")
+            self.run(f"VACUUM (ANALYZE) {', '.join(due)}")
 
     @contextmanager
     def settings(self, values: dict[str, str]) -> Iterator[None]:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from lawcode.store.backends import Backend, connect
 from lawcode.store.errors import StoreError
 from lawcode.store.location import Location, locate
-from lawcode.store.migrations import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION
+from lawcode.store.migrations import MIGRATIONS, MIGRATIONS_TABLE, ROWS_PER_VERSION, SCHEMA_VERSION
 from lawcode.store.prepare import PLACEHOLDER_COUNTRY, PreparedText
 from lawcode.suggest import closest_first
 from lawcode.text.document import CONTAINER_KINDS
@@ -39,10 +39,6 @@ _log = logging.getLogger(__name__)
 _VERSION_COLUMNS = ("id, regulation_id, number, fingerprint, source_name, title, in_force_from, in_force_until, "
                     "ingested_at, provision_count, model_id")
 _INGEST_LOCK = "lawcode-ingest"
-# A version's full-text rows have the keys version_id * ROWS_PER_VERSION + 0, 1, 2 ...: one range
-# per version, so that a search within some versions, or reading one version's rows, is a range
-# of the table's own key (FTS5 columns other than the key cannot be indexed).
-ROWS_PER_VERSION = 1 << 20
 
 
 def _row_columns(key: str) -> tuple[str, ...]:
@@ -181,6 +177,7 @@ class Store:
                                              (version_id,))[0][0])
             document = parse_text(source, source=str(name), cross_references=False)
             first = int(version_id) * ROWS_PER_VERSION
+            self.backend.room_for_version(int(version_id))
             self.backend.insert_many(
                 "search_text", _row_columns(self.backend.row_key),
                 [(first + place, version_id, *row) for place, row in enumerate(provision_rows(document))])
@@ -256,6 +253,7 @@ class Store:
             raise StoreError(f"too many provisions and norms to store ({len(text.rows)})", file=text.path,
                              expected=f"fewer than {ROWS_PER_VERSION}")
         first = version_id * ROWS_PER_VERSION
+        self.backend.room_for_version(version_id)
         self.backend.insert_many(
             "search_text", _row_columns(self.backend.row_key),
             [(first + place, version_id, *row) for place, row in enumerate(text.rows) if place >= start])
