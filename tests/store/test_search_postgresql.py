@@ -259,13 +259,12 @@ def _partitions(store: Store, relation: str) -> list[str]:
         "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = to_regclass(?) ORDER BY 1", (relation,))]
 
 
-def _upkeep(store: Store) -> tuple[Any, ...]:
-    """When the partition of search_text of the first 256 versions was last analyzed and vacuumed by
-    hand (not by autovacuum), and its changes since."""
-    assert _partitions(store, "search_text") == ["search_text_0"]
-    [row] = store.backend.rows("SELECT last_analyze, last_vacuum, n_mod_since_analyze FROM pg_stat_user_tables "
-                               "WHERE relid = to_regclass('search_text_0')")
-    return row
+def _upkeep(store: Store) -> list[tuple[Any, ...]]:
+    """When each partition of search_text was last analyzed and vacuumed by hand (not by autovacuum),
+    and its changes since."""
+    return [tuple(row) for row in store.backend.rows(
+        "SELECT last_analyze, last_vacuum, n_mod_since_analyze FROM pg_stat_user_tables WHERE relid IN "
+        "(SELECT inhrelid FROM pg_inherits WHERE inhparent = to_regclass('search_text')) ORDER BY relid")]
 
 
 def test_an_ingest_leaves_the_upkeep_its_writes_made_due_to_no_one(postgres, tmp_path):
@@ -273,18 +272,19 @@ def test_an_ingest_leaves_the_upkeep_its_writes_made_due_to_no_one(postgres, tmp
     not do it beside the first searches; a small one into a larger store leaves them as they were."""
     folder = tmp_path / "texts"
     folder.mkdir()
-    for number in (1, 2, 3):
-        write_text(folder, f"canal-{number}.txt", synthetic_text(number))
+    for number in (1, 2, 3):  # 66 rows each: more than autovacuum's 50 make an analysis due
+        write_text(folder, f"canal-{number}.txt", synthetic_text(number, articles=60))
     with postgres_schema(postgres.url) as url, Store.open(url) as store:
         assert ingest(store, [folder]).counts() == {"stored": 3}
-        analyzed, vacuumed, changed = _upkeep(store)
-        assert analyzed is not None and vacuumed is not None and changed == 0
+        upkeep = _upkeep(store)
+        assert len(upkeep) == 2  # versions 1, and 2 to 3
+        assert all(analyzed is not None and vacuumed is not None and changed == 0 for analyzed, vacuumed, changed in upkeep)
         for index in ("search_text_document", "search_text_word_pairs"):  # no entries left pending
-            [partition] = _partitions(store, index)
-            assert store.backend.rows("SELECT gin_clean_pending_list(to_regclass(?))", (partition,)) == [(0,)]
+            for partition in _partitions(store, index):
+                assert store.backend.rows("SELECT gin_clean_pending_list(to_regclass(?))", (partition,)) == [(0,)]
         small = write_text(tmp_path, "canal-4.txt", synthetic_text(4, articles=2))
         assert ingest(store, [small]).counts() == {"stored": 1}
-        assert _upkeep(store)[:2] == (analyzed, vacuumed)
+        assert [row[:2] for row in _upkeep(store)[:2]] == [row[:2] for row in upkeep]
         assert {hit.version for hit in search(store, "barge", limit=5000).hits} == {f"canal-{n}@1" for n in (1, 2, 3, 4)}
 
 
@@ -322,7 +322,8 @@ def test_a_postgresql_store_of_schema_10_keeps_each_rows_tsvector_in_the_row_onc
             assert _pages_read(store, ranked) == _pages_read(store, "count(*)")
 
 
-def test_postgresql_keeps_the_rows_of_each_256_versions_in_a_partition_of_their_own(postgres, tmp_path, monkeypatch):
+def test_postgresql_keeps_the_rows_of_versions_2_to_the_n_up_to_2_to_the_n_plus_1_in_a_partition(
+        postgres, tmp_path, monkeypatch):
     """Schema 12: a search for a common word lists the matching rows of the first partitions only. The
     rows ranked are the first stored all the same, partition after partition; a partition is made
     with the first version written to it, and one made by a write that failed is made again."""
@@ -334,7 +335,11 @@ def test_postgresql_keeps_the_rows_of_each_256_versions_in_a_partition_of_their_
         store.add(prepare(str(second)))  # 601
         store.backend.run(next_version, (300,))
         store.add(prepare(str(third)))  # 301: its partition is made between the others
-        assert _partitions(store, "search_text") == ["search_text_0", "search_text_1", "search_text_2"]
+        bounds = store.backend.rows("SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i JOIN pg_class c "
+                                    "ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass('search_text') ORDER BY 1")
+        assert [str(bound) for bound, in bounds] == [f"FOR VALUES FROM ('{low << 20}') TO ('{high << 20}')"
+                                                     for low, high in ((0, 2), (256, 512), (512, 1024))]
+        assert _partitions(store, "search_text") == ["search_text_0", "search_text_8", "search_text_9"]
         store.backend.run("ANALYZE search_text")
         for index in _partitions(store, "search_text_word_pairs"):  # no statistics of the pairs (migration 6)
             assert _statistics(store, index) == []
@@ -351,12 +356,12 @@ def test_postgresql_keeps_the_rows_of_each_256_versions_in_a_partition_of_their_
         def failing(*args: Any) -> None:
             raise OSError("the disk is full")
 
-        store.backend.run(next_version, (1000,))
+        store.backend.run(next_version, (1500,))  # 1,501: versions 1,024 to 2,047
         with monkeypatch.context() as failed:
             failed.setattr(store.backend, "insert_many", failing)
             with pytest.raises(OSError):
                 store.add(prepare(str(write_text(tmp_path, "canal-4.txt", synthetic_text(4)))))
-        assert "search_text_3" not in _partitions(store, "search_text")
+        assert "search_text_10" not in _partitions(store, "search_text")
         assert store.add(prepare(str(tmp_path / "canal-4.txt"))).status == "stored"
-        assert "search_text_3" in _partitions(store, "search_text")
+        assert "search_text_10" in _partitions(store, "search_text")
         assert any(hit.version == "canal-4@1" for hit in search(store, "barge", limit=5000).hits)

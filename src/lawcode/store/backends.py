@@ -16,7 +16,6 @@ from typing import Any
 
 from lawcode.store.errors import StoreError
 from lawcode.store.location import ENV, Location
-from lawcode.store.migrations import VERSIONS_PER_PARTITION
 from lawcode.store.sqlite_driver import sqlite3
 
 Row = tuple[Any, ...]
@@ -222,10 +221,7 @@ class PostgresBackend(Backend):
         import psycopg
 
         self.location = location
-        # Whether the full-text rows are partitioned (schema 12), once asked; the partitions known to
-        # exist (see room_for_version).
-        self._partitioned: bool | None = None
-        self._partitions: set[int] = set()
+        self._partitioned: bool | None = None  # whether the full-text rows are (schema 12), once asked
         try:
             self.connection = psycopg.connect(location.target, autocommit=True, connect_timeout=self.CONNECT_TIMEOUT_S)
         except psycopg.Error as error:
@@ -301,17 +297,14 @@ class PostgresBackend(Backend):
 
     def room_for_version(self, version_id: int) -> None:
         """Make the partition of the full-text rows that holds this version's, if there is none yet
-        (migration 12: ``lawcode_search_partition``, which the migration uses too); once per partition
-        in a connection. Inside the write's transaction, which holds the ingest's lock: two ingests
-        never make the same partition at once. A store of an older schema has no partitions."""
+        (migration 12: ``lawcode_search_partition``, which the migration uses too). Inside the write's
+        transaction, which holds the ingest's lock: two ingests never make the same partition at once.
+        A store of an older schema has no partitions."""
         if self._partitioned is None:
             [[partitioned]] = self.rows("SELECT to_regproc('lawcode_search_partition') IS NOT NULL")
             self._partitioned = bool(partitioned)
-        partition = version_id // VERSIONS_PER_PARTITION
-        if not self._partitioned or partition in self._partitions:
-            return
-        self.run("SELECT lawcode_search_partition(?)", (version_id,))
-        self._partitions.add(partition)
+        if self._partitioned:
+            self.run("SELECT lawcode_search_partition(?)", (version_id,))
 
     def _roll_back(self) -> None:
         """End the transaction after an error or Ctrl-C. If a command is still under way on the
@@ -319,7 +312,6 @@ class PostgresBackend(Backend):
         as when the client is killed, and a ROLLBACK sent on it would fail."""
         import psycopg
 
-        self._partitions.clear()  # one made in the transaction is gone with it
         status = self.connection.pgconn.transaction_status
         if status == psycopg.pq.TransactionStatus.ACTIVE:
             self.connection.close()

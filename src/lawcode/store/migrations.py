@@ -178,27 +178,30 @@ $$""",
 # of the table's own key (FTS5 columns other than the key cannot be indexed). Part of the schema.
 ROWS_PER_VERSION = 1 << 20
 
-# PostgreSQL (migration 12): the full-text rows of this many versions in a row share a partition.
-# Part of a released migration: never change it.
-VERSIONS_PER_PARTITION = 256
-
 # PostgreSQL (migration 12): make the partition of search_text that holds the rows of version
-# ``version`` if there is none yet (see PostgresBackend.room_for_version), without ANALYZE statistics
-# of its word pairs' index, as migration 6 set for the table's (a partitioned index passes that on to
-# the partitions it has, not to those made later). Written without a percent sign or question mark:
-# it is sent as a statement without parameters, whose placeholders those would be.
+# ``version`` if there is none yet (see PostgresBackend.room_for_version, which numbers them the
+# same way). Partition n holds the versions from 2^n to 2^(n + 1) - 1 (the first, from 0 to 1):
+# each twice as many as the one before. Without ANALYZE statistics of its word pairs' index, as
+# migration 6 set for the table's (a partitioned index passes that on to the partitions it has, not
+# to those made later). Written without a percent sign or question mark: it is sent as a statement
+# without parameters, whose placeholders those would be.
 _SEARCH_PARTITION = f"""CREATE FUNCTION lawcode_search_partition(version BIGINT) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
-    first BIGINT := (version / {VERSIONS_PER_PARTITION}) * {VERSIONS_PER_PARTITION};
-    part TEXT := 'search_text_' || (version / {VERSIONS_PER_PARTITION});
+    n INTEGER := 0;
+    part TEXT;
     pairs REGCLASS;
 BEGIN
+    WHILE (1::BIGINT << (n + 1)) <= version LOOP
+        n := n + 1;
+    END LOOP;
+    part := 'search_text_' || n;
     IF to_regclass(quote_ident(part)) IS NOT NULL THEN
         RETURN;
     END IF;
     EXECUTE 'CREATE TABLE ' || quote_ident(part) || ' PARTITION OF search_text FOR VALUES FROM ('
-        || first * {ROWS_PER_VERSION} || ') TO (' || (first + {VERSIONS_PER_PARTITION}) * {ROWS_PER_VERSION} || ')';
+        || CASE WHEN n = 0 THEN 0 ELSE (1::BIGINT << n) * {ROWS_PER_VERSION} END || ') TO ('
+        || (1::BIGINT << (n + 1)) * {ROWS_PER_VERSION} || ')';
     SELECT x.indexrelid::regclass INTO pairs FROM pg_inherits i JOIN pg_index x ON x.indexrelid = i.inhrelid
         WHERE i.inhparent = to_regclass('search_text_word_pairs') AND x.indrelid = to_regclass(quote_ident(part));
     IF pairs IS NOT NULL THEN
@@ -461,19 +464,23 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         12,
-        "PostgreSQL: the full-text rows are partitioned by version, 256 versions a partition, so that a search "
-        "for a word or prefix that very many rows hold lists the rows of the first partitions only, not of "
-        "the whole table, before it ranks the first 1,001 stored; the rows are copied into the new table",
+        "PostgreSQL: the full-text rows are partitioned by version, each partition twice as many versions as the "
+        "one before, so that a search for a word or prefix that very many rows hold lists the rows of the first "
+        "partitions only, not of the whole table, before it ranks the first 1,001 stored; the rows are copied "
+        "into the new table",
         # PostgreSQL only. A search ranks the first CANDIDATES + 1 rows stored that match (lawcode.store.search),
         # but the GIN index lists every matching row of the table before the first is read: for a common
         # word or prefix of 2,000 synthetic regulations (perso*: 65,000 rows) that took 10-14 ms, the
         # slowest part of the slowest searches. Each partition has its own indexes, and the rows are read
         # partition by partition, in the order of their keys, until enough match. The store benchmark's
-        # 1,000 queries, the candidates found and ranked alone, 8 partitions against one table (three
+        # 1,000 queries, the candidates found and ranked alone, 8 equal partitions against one table (three
         # interleaved rounds; the phrases left out, which the index of word pairs narrows first): median
         # 4.1 ms against 5.6-6.0, p99 8.0-9.7 against 15.0-17.1. Which rows are candidates is unchanged.
-        # A partition is made when a version's rows are first written to it (lawcode_search_partition);
-        # 256 versions keep the partitions few (planning a search reads each: 8 for 2,000 versions).
+        # A partition is made when a version's rows are first written to it (lawcode_search_partition).
+        # Each holds twice the versions of the one before (1, 2-3, 4-7, ... 1,024-2,047): the first
+        # 1,001 rows of a common word are in the first, small ones, and n versions make log2(n) + 1
+        # partitions, which planning a search reads each of (11 for 2,000 versions, 21 for a million),
+        # where partitions of a fixed size would grow with the corpus.
         # The tsvectors are made anew as the rows are copied (a generated column cannot be copied):
         # about 30 s for 2,000 regulations, once.
         sqlite=(),
