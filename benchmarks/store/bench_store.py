@@ -231,8 +231,8 @@ def store_size(store: Store) -> int:
         return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
     # Each table with its indexes and TOAST store, and with its partitions (search_text's since schema 12).
     tables = ("regulations", "versions", "version_sources", "search_text", "lawcode_migrations")
-    return int(sum(store.backend.rows("SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree(?)",
-                                      (t,))[0][0] for t in tables if store.backend.has_table(t)))
+    size = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree(?)"
+    return int(sum(store.backend.rows(size, (t,))[0][0] for t in tables if store.backend.has_table(t)))
 
 
 def bench_diff(articles: int, work: Path) -> dict[str, Any]:

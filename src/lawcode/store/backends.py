@@ -331,14 +331,15 @@ class PostgresBackend(Backend):
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:
         """After the writes, vacuum and analyze the full-text rows at once where the writes made an
-        analysis due by autovacuum's thresholds (each partition that did, since schema 12): else autovacuum does it within a minute of the end of
-        the ingest, beside the first searches, on a core they need (on 2,000 synthetic regulations it
-        overlapped the benchmark's searches and raised their p99 from about 17 ms to 20-36 ms).
-        ``VACUUM`` with it (autovacuum's would follow): it empties the GIN indexes' lists of pending
-        entries, which every search reads through, and sets the hint bits that the first reads of
-        each page would set. Both cost the ingest about 0.6 s of the server's CPU for 2,000 regulations
-        (migration 6). Only after an ingest that ends without an error; for a role that does not own
-        the table, the server skips it with a warning."""
+        analysis due by autovacuum's thresholds (each partition that did, since schema 12): else
+        autovacuum does it within a minute of the end of the ingest, beside the first searches, on a
+        core they need (on 2,000 synthetic regulations it overlapped the benchmark's searches and
+        raised their p99 from about 17 ms to 20-36 ms). ``VACUUM`` with it (autovacuum's would
+        follow): it empties the GIN indexes' lists of pending entries, which every search reads
+        through, and sets the hint bits that the first reads of each page would set. Both cost the
+        ingest about 0.6 s of the server's CPU for 2,000 regulations (migration 6). Only after an
+        ingest that ends without an error; for a role that does not own the table, the server skips
+        it with a warning."""
         yield
         if self.connection.info.server_version >= 150000:  # this session's counts, else sent within a second
             self.run("SELECT pg_stat_force_next_flush()")

@@ -167,8 +167,8 @@ def to_fts5(query: Query, prefix_columns: str | None = None) -> str:
     """The query in SQLite FTS5's syntax; every word is a quoted string. With ``prefix_columns``
     (``"body heading"``), a prefix is looked for in those columns only: the store's index has a
     column of kind markers ("kindparagraph", :func:`lawcode.store.rows.kind_marker`) that no word
-    matches but a prefix such as ``ki*`` (or a completion of one) would (and the filter costs a prefix a tenth more, which
-    a whole query would pay a quarter more for)."""
+    matches but a prefix such as ``ki*`` (or a completion of one) would (and the filter costs a
+    prefix a tenth more, which a whole query would pay a quarter more for)."""
     if isinstance(query, Words):
         phrase = '"' + " ".join(query.words) + '"' + (" *" if query.prefix else "")
         if not (query.prefix or query.completes) or not prefix_columns:
