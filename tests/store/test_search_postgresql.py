@@ -254,7 +254,7 @@ def test_a_query_of_only_words_postgresql_leaves_out_is_an_error_not_no_match(pg
 
 
 def _partitions(store: Store, relation: str) -> list[str]:
-    """The partitions of a table or index of the full-text rows (schema 12)."""
+    """The partitions of a table or index of the full-text rows (schema 11)."""
     return [str(name) for name, in store.backend.rows(
         "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = to_regclass(?) ORDER BY 1", (relation,))]
 
@@ -324,7 +324,7 @@ def test_a_postgresql_store_of_schema_10_keeps_each_rows_tsvector_in_the_row_onc
 
 def test_postgresql_keeps_the_rows_of_versions_2_to_the_n_up_to_2_to_the_n_plus_1_in_a_partition(
         postgres, tmp_path, monkeypatch):
-    """Schema 12: a search for a common word lists the matching rows of the first partitions only. The
+    """Schema 11: a search for a common word lists the matching rows of the first partitions only. The
     rows ranked are the first stored all the same, partition after partition; a partition is made
     with the first version written to it, and one made by a write that failed is made again."""
     first, second, third = _texts(tmp_path)

@@ -221,7 +221,7 @@ class PostgresBackend(Backend):
         import psycopg
 
         self.location = location
-        self._partitioned: bool | None = None  # whether the full-text rows are (schema 12), once asked
+        self._partitioned: bool | None = None  # whether the full-text rows are (schema 11), once asked
         try:
             self.connection = psycopg.connect(location.target, autocommit=True, connect_timeout=self.CONNECT_TIMEOUT_S)
         except psycopg.Error as error:
@@ -297,7 +297,7 @@ class PostgresBackend(Backend):
 
     def room_for_version(self, version_id: int) -> None:
         """Make the partition of the full-text rows that holds this version's, if there is none yet
-        (migration 12: ``lawcode_search_partition``, which the migration uses too). Inside the write's
+        (migration 11: ``lawcode_search_partition``, which the migration uses too). Inside the write's
         transaction, which holds the ingest's lock: two ingests never make the same partition at once.
         A store of an older schema has no partitions."""
         if self._partitioned is None:
@@ -318,7 +318,7 @@ class PostgresBackend(Backend):
         elif status in (psycopg.pq.TransactionStatus.INTRANS, psycopg.pq.TransactionStatus.INERROR):
             self.connection.execute("ROLLBACK")
 
-    # The tables of the full-text rows (the table, or each of its partitions since schema 12) that
+    # The tables of the full-text rows (the table, or each of its partitions since schema 11) that
     # autovacuum would analyze now: n_mod_since_analyze against the server's thresholds, as autovacuum
     # reckons them (reltuples is -1 until a table's first ANALYZE).
     _ANALYZE_DUE = ("SELECT c.oid::regclass::text FROM pg_stat_user_tables t JOIN pg_class c ON c.oid = t.relid "
@@ -331,7 +331,7 @@ class PostgresBackend(Backend):
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:
         """After the writes, vacuum and analyze the full-text rows at once where the writes made an
-        analysis due by autovacuum's thresholds (each partition that did, since schema 12): else
+        analysis due by autovacuum's thresholds (each partition that did, since schema 11): else
         autovacuum does it within a minute of the end of the ingest, beside the first searches, on a
         core they need (on 2,000 synthetic regulations it overlapped the benchmark's searches and
         raised their p99 from about 17 ms to 20-36 ms). ``VACUUM`` with it (autovacuum's would

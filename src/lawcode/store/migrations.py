@@ -178,7 +178,7 @@ $$""",
 # of the table's own key (FTS5 columns other than the key cannot be indexed). Part of the schema.
 ROWS_PER_VERSION = 1 << 20
 
-# PostgreSQL (migration 12): make the partition of search_text that holds the rows of version
+# PostgreSQL (migration 11): make the partition of search_text that holds the rows of version
 # ``version`` if there is none yet (see PostgresBackend.room_for_version, which numbers them the
 # same way). Partition n holds the versions from 2^n to 2^(n + 1) - 1 (the first, from 0 to 1):
 # each twice as many as the one before. Without ANALYZE statistics of its word pairs' index, as
@@ -443,48 +443,35 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         11,
-        "PostgreSQL: each full-text row keeps its tsvector in the row itself, not in the table's TOAST store, so "
-        "that ranking a search's candidates reads each one from its row instead of looking it up through the TOAST "
-        "index; the rows are written anew once",
-        # PostgreSQL only. A row above 2 KB (most article rows: heading, words, map of parts and tsvector)
-        # had its largest values moved out, the tsvector too, and a search reads the tsvector of each of its
-        # up to 1,001 candidates to rank them: three buffers a row through the TOAST index, most of the
-        # search's time. STORAGE MAIN moves the words and the map out first and keeps the tsvector in the row
-        # unless the row would not fit in a page (the largest of 2,000 synthetic regulations' tsvectors is
-        # about 4 KB). The 1,000 queries of the store benchmark, the candidates found and ranked alone
-        # (2,000 synthetic regulations, three interleaved rounds): median 5.2-5.8 ms against 7.8-8.5, their
-        # sum a third less; the table and its TOAST store 222 MB against 206.
-        # STORAGE applies to values written from now on: CLUSTER writes every row anew (in the order of
-        # their keys, the order written; VACUUM FULL would too, but cannot run in a migration's transaction).
-        sqlite=(),
-        postgresql=(
-            "ALTER TABLE search_text ALTER COLUMN document SET STORAGE MAIN",
-            "CLUSTER search_text USING search_text_pkey",
-        ),
-    ),
-    Migration(
-        12,
-        "PostgreSQL: the full-text rows are partitioned by version, each partition twice as many versions as the "
-        "one before, so that a search for a word or prefix that very many rows hold lists the rows of the first "
-        "partitions only, not of the whole table, before it ranks the first 1,001 stored; the rows are copied "
-        "into the new table",
-        # PostgreSQL only. A search ranks the first CANDIDATES + 1 rows stored that match (lawcode.store.search),
-        # but the GIN index lists every matching row of the table before the first is read: for a common
-        # word or prefix of 2,000 synthetic regulations (perso*: 65,000 rows) that took 10-14 ms, the
-        # slowest part of the slowest searches. Each partition has its own indexes, and the rows are read
-        # partition by partition, in the order of their keys, until enough match. The store benchmark's
-        # 1,000 queries, the candidates found and ranked alone, 8 equal partitions against one table (three
-        # interleaved rounds; the phrases left out, which the index of word pairs narrows first): median
+        "PostgreSQL: each full-text row keeps its tsvector in the row itself, not in the table's TOAST store, and "
+        "the rows are partitioned by version, each partition twice as many versions as the one before, so that "
+        "ranking a search's candidates reads no TOAST index and a word or prefix that very many rows hold lists "
+        "the rows of the first partitions only, not of the whole table; the rows are copied into the new table",
+        # PostgreSQL only; see docs/decisions/0017.
+        # The tsvector in the row: an article row above 2 KB (heading, words, map of parts, tsvector) had
+        # its largest values moved out, the tsvector too, and a search reads the tsvector of each of its up
+        # to 1,001 candidates to rank them: three buffers a row through the TOAST index, most of the
+        # search's time. STORAGE MAIN moves the words and the map out first and keeps the tsvector in the
+        # row unless the row would not fit in a page (the largest of 2,000 synthetic regulations' are about
+        # 4 KB). The store benchmark's 1,000 queries, the candidates found and ranked alone (three
+        # interleaved rounds): median 5.2-5.8 ms against 7.8-8.5, their sum a third less.
+        # The partitions: a search ranks the first CANDIDATES + 1 rows stored that match, but the GIN index
+        # lists every matching row of the table before the first is read: for a common word or prefix of
+        # 2,000 synthetic regulations (perso*: 65,000 rows) that took 10-14 ms, the slowest part of the
+        # slowest searches. Each partition has its own indexes, and the rows are read partition by
+        # partition, in the order of their keys, until enough match. The same queries, 8 equal partitions
+        # against one table (the phrases left out, which the index of word pairs narrows first): median
         # 4.1 ms against 5.6-6.0, p99 8.0-9.7 against 15.0-17.1. Which rows are candidates is unchanged.
         # A partition is made when a version's rows are first written to it (lawcode_search_partition).
         # Each holds twice the versions of the one before (1, 2-3, 4-7, ... 1,024-2,047): the first
         # 1,001 rows of a common word are in the first, small ones, and n versions make log2(n) + 1
         # partitions, which planning a search reads each of (11 for 2,000 versions, 21 for a million),
         # where partitions of a fixed size would grow with the corpus.
-        # The tsvectors are made anew as the rows are copied (a generated column cannot be copied):
-        # about 30 s for 2,000 regulations, once.
+        # The tsvectors are made anew as the rows are copied (a generated column cannot be copied), and
+        # the index of word pairs: about 40 s for 2,000 regulations, once.
         sqlite=(),
         postgresql=(
+            "ALTER TABLE search_text ALTER COLUMN document SET STORAGE MAIN",
             "ALTER TABLE search_text RENAME TO search_text_unpartitioned",
             "CREATE TABLE search_text (LIKE search_text_unpartitioned INCLUDING DEFAULTS INCLUDING GENERATED "
             "INCLUDING STORAGE) PARTITION BY RANGE (id)",
