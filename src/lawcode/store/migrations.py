@@ -468,7 +468,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         # partitions, which planning a search reads each of (11 for 2,000 versions, 21 for a million),
         # where partitions of a fixed size would grow with the corpus.
         # The tsvectors are made anew as the rows are copied (a generated column cannot be copied), and
-        # the index of word pairs: about 40 s for 2,000 regulations, once.
+        # the index of word pairs: 31 s for 2,000 regulations, once.
         sqlite=(),
         postgresql=(
             "ALTER TABLE search_text ALTER COLUMN document SET STORAGE MAIN",
