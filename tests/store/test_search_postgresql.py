@@ -365,3 +365,32 @@ def test_postgresql_keeps_the_rows_of_versions_2_to_the_n_up_to_2_to_the_n_plus_
         assert store.add(prepare(str(tmp_path / "canal-4.txt"))).status == "stored"
         assert "search_text_10" in _partitions(store, "search_text")
         assert any(hit.version == "canal-4@1" for hit in search(store, "barge", limit=5000).hits)
+
+
+def test_a_role_that_writes_the_store_but_owns_no_table_stores_a_text_that_needs_a_new_partition(postgres, tmp_path):
+    """Only a table's owner may add a partition to it: lawcode_search_partition does it with its maker's
+    rights, so that a team member's role, allowed to read and write the rows, stores texts as before."""
+    import uuid
+
+    import psycopg
+
+    role = "clerk_" + uuid.uuid4().hex[:8]
+    first, second, _ = _texts(tmp_path)
+    try:
+        with postgres_schema(postgres.url) as url:
+            with Store.open(url) as owner:
+                owner.add(prepare(str(first)))  # version 1: partition 0
+                schema = owner.backend.rows("SELECT current_schema()")[0][0]
+                for grant in (f"CREATE ROLE {role} LOGIN", f"GRANT USAGE ON SCHEMA {schema} TO {role}",
+                              f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}",
+                              f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"):
+                    owner.backend.run(grant)
+            with Store.open(url.replace("://lawcode@", f"://{role}@")) as clerk:
+                assert clerk.add(prepare(str(second))).status == "stored"  # version 2: partition 1, made now
+                assert _partitions(clerk, "search_text") == ["search_text_0", "search_text_1"]
+                assert {hit.version for hit in search(clerk, "barge", limit=5000).hits} == {"canal-1@1", "canal-2@1"}
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):  # the clerk owns no table
+                    clerk.backend.run("CREATE TABLE search_text_99 PARTITION OF search_text FOR VALUES FROM (-2) TO (-1)")
+    finally:
+        with psycopg.connect(postgres.url, autocommit=True) as connection:
+            connection.execute(f"DROP ROLE IF EXISTS {role}")

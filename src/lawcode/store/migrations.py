@@ -183,10 +183,14 @@ ROWS_PER_VERSION = 1 << 20
 # same way). Partition n holds the versions from 2^n to 2^(n + 1) - 1 (the first, from 0 to 1):
 # each twice as many as the one before. Without ANALYZE statistics of its word pairs' index, as
 # migration 6 set for the table's (a partitioned index passes that on to the partitions it has, not
-# to those made later). Written without a percent sign or question mark: it is sent as a statement
+# to those made later). With the rights of the role that made it (SECURITY DEFINER), the owner of
+# search_text: only the owner may add a partition to a table, and a role that may write the store's
+# rows but owns none of its tables (a team's) stores a text as it did before the partitions; the
+# search_path it was made with, so that it names no other schema's tables. All it can do is make an
+# empty partition. Written without a percent sign or question mark: it is sent as a statement
 # without parameters, whose placeholders those would be.
 _SEARCH_PARTITION = f"""CREATE FUNCTION lawcode_search_partition(version BIGINT) RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     n INTEGER := 0;
     part TEXT;
