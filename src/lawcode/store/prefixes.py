@@ -8,7 +8,9 @@ missed only when the ending they cut reaches back into the prefix. The prefix is
 completed with the common English endings those stemmers cut ("regulat" + "ion", "moori" + "ng"),
 and each completion whose stem does not begin with the prefix's own stem is searched for beside
 the prefix, as a word. A prefix so finds the rows with a word that begins with it, and, as any
-word of a query does, the rows with another word of the same stem ("mooring" finds "moored").
+word of a query does, the rows with another word of the same stem ("mooring" finds "moored"). A
+completion made of an ending that the prefix only seems to begin may find a word of a shorter stem
+(``authoris*``, as "authorism", finds "author"), as stemming itself joins "general" and "generate".
 """
 
 from __future__ import annotations
@@ -50,13 +52,15 @@ def completed(query: q.Query, stem: Stemmer) -> q.Query:
     stems = stem(sorted({word for words in completions.values() for word in words}.union(prefixes)))
     missed: dict[str, list[str]] = {}
     for prefix, words in completions.items():
-        # None: a word the index leaves out (PostgreSQL's "the"), and so does the prefix itself
-        own = stems.get(prefix)
+        own = stems.get(prefix)  # None: a word the index leaves out (PostgreSQL's "the"), and so its prefix
         seen: set[str] = set()
         for word in words:
             found = stems.get(word)
-            if found is not None and len(found) < len(prefix) and not (own is not None and found.startswith(own)) \
-                    and found not in seen:
+            if found is None or found in seen:
+                continue
+            # Cut inside the prefix (a stem as long as the prefix is a made-up word's: "dutyable"), to
+            # a stem that the prefix's own, which the index is searched for, does not begin.
+            if len(found) < len(prefix) and not (own is not None and found.startswith(own)):
                 seen.add(found)
                 missed.setdefault(prefix, []).append(word)
     return _with_completions(query, missed)
