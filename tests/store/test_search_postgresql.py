@@ -15,6 +15,7 @@ import pytest
 
 from conftest import postgres_schema
 from lawcode.errors import QueryError
+from lawcode.store import pgserver
 from lawcode.store import query as q
 from lawcode.store import search as search_module
 from lawcode.store.ingest import ingest
@@ -385,7 +386,7 @@ def test_a_role_that_writes_the_store_but_owns_no_table_stores_a_text_that_needs
                               f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}",
                               f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"):
                     owner.backend.run(grant)
-            with Store.open(url.replace("://lawcode@", f"://{role}@")) as clerk:
+            with Store.open(url.replace(f"://{pgserver.USER}@", f"://{role}@")) as clerk:
                 assert clerk.add(prepare(str(second))).status == "stored"  # version 2: partition 1, made now
                 assert _partitions(clerk, "search_text") == ["search_text_0", "search_text_1"]
                 assert {hit.version for hit in search(clerk, "barge", limit=5000).hits} == {"canal-1@1", "canal-2@1"}
