@@ -33,6 +33,7 @@ from lawcode.text.document import CONTAINER_KINDS
 
 if TYPE_CHECKING:
     from lawcode.model.loaded import LoadedModel
+    from lawcode.store.rows import SearchRow
     from lawcode.text.document import Document
 
 _log = logging.getLogger(__name__)
@@ -176,11 +177,7 @@ class Store:
             source = bytes(self.backend.rows("SELECT source_text FROM version_sources WHERE version_id = ?",
                                              (version_id,))[0][0])
             document = parse_text(source, source=str(name), cross_references=False)
-            first = int(version_id) * ROWS_PER_VERSION
-            self.backend.room_for_version(int(version_id))
-            self.backend.insert_many(
-                "search_text", _row_columns(self.backend.row_key),
-                [(first + place, version_id, *row) for place, row in enumerate(provision_rows(document))])
+            self._insert_rows(int(version_id), provision_rows(document), 0)
 
     def _recite_containers(self) -> None:
         """Each stored container row cited as :func:`lawcode.engine.quote.container_citation` cites it
@@ -252,11 +249,16 @@ class Store:
         if len(text.rows) >= ROWS_PER_VERSION:
             raise StoreError(f"too many provisions and norms to store ({len(text.rows)})", file=text.path,
                              expected=f"fewer than {ROWS_PER_VERSION}")
+        self._insert_rows(version_id, text.rows, start)
+
+    def _insert_rows(self, version_id: int, rows: Iterable[SearchRow], start: int) -> None:
+        """Write ``rows`` from the ``start``-th on as the version's full-text rows, each keyed by its
+        place in the version's range (the partition that holds them made first, on PostgreSQL)."""
         first = version_id * ROWS_PER_VERSION
         self.backend.room_for_version(version_id)
         self.backend.insert_many(
             "search_text", _row_columns(self.backend.row_key),
-            [(first + place, version_id, *row) for place, row in enumerate(text.rows) if place >= start])
+            [(first + place, version_id, *row) for place, row in enumerate(rows) if place >= start])
 
     def _attach(self, text: PreparedText, as_version_of: str | None, in_force: str | None) -> Added | None:
         """Give a stored version of exactly this text the model that comes with it, if there is one.
