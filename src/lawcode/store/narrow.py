@@ -80,7 +80,7 @@ def remembering(stem: Stemmer) -> Stemmer:
 def narrowest(rows: Sequence[Row], query: q.Query, stem: Stemmer, kind: str | None = None) -> list[Cited | None]:
     """For each row, what its hit cites; None when ``kind`` is given and the row holds no provision
     of that kind that the query matches."""
-    leaves = _leaves(query)
+    leaves = q.leaves(query)
     words = {w.lower() for leaf in leaves for w in leaf.words}
     stems = stem(sorted(words))
     # A word begins with its stem but for the stem's last letter: the stemmers change only a
@@ -178,12 +178,6 @@ def _holding(spans: list[list[Any]], positions: list[int]) -> list[int]:
             holding.add(at)
             at = spans[at][-1]
     return sorted(holding)
-
-
-def _leaves(query: q.Query) -> list[q.Words]:
-    if isinstance(query, q.Words):
-        return [query]
-    return _leaves(query.left) + _leaves(query.right)
 
 
 def _positive_leaves(query: q.Query) -> list[q.Words]:

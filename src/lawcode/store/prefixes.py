@@ -45,7 +45,7 @@ def completed(query: q.Query, stem: Stemmer) -> q.Query:
     """``query`` with each prefix ``p*`` as ``(p* OR w1 OR w2 ...)``: the completions of p that the
     stemmer (``stem``, the backend's) cuts inside p, to a stem that p's own stem does not begin;
     unchanged when there are none."""
-    prefixes = sorted({leaf.words[-1].lower() for leaf in _prefix_leaves(query)})
+    prefixes = sorted({leaf.words[-1].lower() for leaf in q.leaves(query) if leaf.prefix})
     if not prefixes:
         return query
     completions = {prefix: [prefix + tail for tail in _tails(prefix)] for prefix in prefixes}
@@ -76,8 +76,3 @@ def _with_completions(query: q.Query, missed: dict[str, list[str]]) -> q.Query:
         result = q.Op("OR", result, q.Words((*query.words[:-1], word), completes=True))
     return result
 
-
-def _prefix_leaves(query: q.Query) -> list[q.Words]:
-    if isinstance(query, q.Words):
-        return [query] if query.prefix else []
-    return _prefix_leaves(query.left) + _prefix_leaves(query.right)

@@ -163,6 +163,13 @@ class _Parser:
         raise self._fail(f"{value} needs something on both sides")
 
 
+def leaves(query: Query) -> list[Words]:
+    """Every word or phrase of ``query``, in order."""
+    if isinstance(query, Words):
+        return [query]
+    return leaves(query.left) + leaves(query.right)
+
+
 def to_fts5(query: Query, prefix_columns: str | None = None) -> str:
     """The query in SQLite FTS5's syntax; every word is a quoted string. With ``prefix_columns``
     (``"body heading"``), a prefix is looked for in those columns only: the store's index has a

@@ -278,7 +278,7 @@ def _refuse_only_stop_words(store: Store, tsquery: str, parsed: q.Query) -> None
     when nothing was found, so that a search that finds something pays nothing for it."""
     [[lexemes]] = store.backend.rows("SELECT numnode(to_tsquery('english', ?))", (tsquery,))
     if lexemes == 0:
-        words = sorted({word for phrase in _words(parsed) for word in phrase.words})
+        words = sorted({word for phrase in q.leaves(parsed) for word in phrase.words})
         raise QueryError(f"search query has only words PostgreSQL's English search leaves out as too common "
                          f"({', '.join(words)})", expected="at least one less common word, or a phrase with one")
 
@@ -315,14 +315,7 @@ def _pairs_query(store: Store, parsed: q.Query) -> str | None:
 
 
 def _phrases(query: q.Query) -> list[q.Words]:
-    return [words for words in _words(query) if len(words.words) > 1]
-
-
-def _words(query: q.Query) -> list[q.Words]:
-    """Every word or phrase of ``query``, in order."""
-    if isinstance(query, q.Words):
-        return [query]
-    return _words(query.left) + _words(query.right)
+    return [words for words in q.leaves(query) if len(words.words) > 1]
 
 
 def _lexeme(text: str) -> str:
