@@ -139,13 +139,17 @@ def check_whole(store: object) -> int:
 
 @contextmanager
 def lawcode_at_schema(version: int, monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
-    """Stores opened inside as a lawcode of schema ``version`` opened them: its migrations only."""
+    """Stores opened inside as a lawcode of schema ``version`` opened them: its migrations only, and
+    before schema 11 no partitions of PostgreSQL's full-text rows to make."""
     import lawcode.store.store as store_module
+    from lawcode.store.backends import Backend, PostgresBackend
     from lawcode.store.migrations import MIGRATIONS
 
     with monkeypatch.context() as old_lawcode:
         old_lawcode.setattr(store_module, "MIGRATIONS", MIGRATIONS[:version])
         old_lawcode.setattr(store_module, "SCHEMA_VERSION", version)
+        if version < 11:
+            old_lawcode.setattr(PostgresBackend, "room_for_version", Backend.room_for_version)
         yield old_lawcode
 
 

@@ -221,7 +221,6 @@ class PostgresBackend(Backend):
         import psycopg
 
         self.location = location
-        self._partitioned: bool | None = None  # whether the full-text rows are (schema 11), once asked
         try:
             self.connection = psycopg.connect(location.target, autocommit=True, connect_timeout=self.CONNECT_TIMEOUT_S)
         except psycopg.Error as error:
@@ -298,13 +297,8 @@ class PostgresBackend(Backend):
     def room_for_version(self, version_id: int) -> None:
         """Make the partition of the full-text rows that holds this version's, if there is none yet
         (migration 11: ``lawcode_search_partition``, which the migration uses too). Inside the write's
-        transaction, which holds the ingest's lock: two ingests never make the same partition at once.
-        A store of an older schema has no partitions."""
-        if self._partitioned is None:
-            [[partitioned]] = self.rows("SELECT to_regproc('lawcode_search_partition') IS NOT NULL")
-            self._partitioned = bool(partitioned)
-        if self._partitioned:
-            self.run("SELECT lawcode_search_partition(?)", (version_id,))
+        transaction, which holds the ingest's lock: two ingests never make the same partition at once."""
+        self.run("SELECT lawcode_search_partition(?)", (version_id,))
 
     def _roll_back(self) -> None:
         """End the transaction after an error or Ctrl-C. If a command is still under way on the
@@ -321,10 +315,9 @@ class PostgresBackend(Backend):
     # The tables of the full-text rows (the table, or each of its partitions since schema 11) that
     # autovacuum would analyze now: n_mod_since_analyze against the server's thresholds, as autovacuum
     # reckons them (reltuples is -1 until a table's first ANALYZE).
-    _ANALYZE_DUE = ("SELECT c.oid::regclass::text FROM pg_stat_user_tables t JOIN pg_class c ON c.oid = t.relid "
-                    "WHERE c.relkind = 'r' AND (c.oid = to_regclass(?) "
-                    "OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = to_regclass(?))) "
-                    "AND n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8 "
+    _ANALYZE_DUE = ("SELECT c.oid::regclass::text FROM pg_partition_tree(to_regclass(?)) tree "
+                    "JOIN pg_stat_user_tables t ON t.relid = tree.relid JOIN pg_class c ON c.oid = t.relid WHERE "
+                    "tree.isleaf AND n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8 "
                     "+ current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0) "
                     "ORDER BY c.oid")
 
@@ -343,7 +336,7 @@ class PostgresBackend(Backend):
         yield
         if self.connection.info.server_version >= 150000:  # this session's counts, else sent within a second
             self.run("SELECT pg_stat_force_next_flush()")
-        due = [str(table) for table, in self.rows(self._ANALYZE_DUE, ("search_text", "search_text"))]
+        due = [str(table) for table, in self.rows(self._ANALYZE_DUE, ("search_text",))]
         if due:
             self.run(f"VACUUM (ANALYZE) {', '.join(due)}")
 
