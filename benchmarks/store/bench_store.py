@@ -229,7 +229,7 @@ def store_size(store: Store) -> int:
         store.backend.run("PRAGMA wal_checkpoint(TRUNCATE)")
         path = Path(store.location.target)
         return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
-    # Each table with its indexes and TOAST store, and with its partitions (search_text's since schema 12).
+    # Each table with its indexes and TOAST store, and with its partitions (search_text's since schema 11).
     tables = ("regulations", "versions", "version_sources", "search_text", "lawcode_migrations")
     size = "SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree(?)"
     return int(sum(store.backend.rows(size, (t,))[0][0] for t in tables if store.backend.has_table(t)))
