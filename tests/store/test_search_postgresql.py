@@ -78,13 +78,13 @@ def test_a_phrase_finds_through_the_word_pairs_what_the_full_text_match_finds(pg
     results = search(pg_store, text, limit=5000)
     assert _rows_of(pg_store, results.hits) == _matching_rows(pg_store, text)  # a hit for every row that matches
     assert len(results.hits) == len(_matching_rows(pg_store, text))
-    monkeypatch.setattr(search_module, "_pairs_query", lambda store, parsed: None)  # every row's tsvector only
+    monkeypatch.setattr(search_module, "_pairs_query", lambda parsed, stems: None)  # every row's tsvector only
     assert search(pg_store, text, limit=5000) == results
 
 
 def test_the_word_pairs_narrow_only_where_a_phrase_must_match(pg_store):
     def pairs(text: str) -> str | None:
-        return search_module._pairs_query(pg_store, q.parse(text))
+        return search_module._pairs_query(q.parse(text), search_module._PostgresStems(pg_store))
 
     assert pairs('"lock keepers"') == "'lock keeper'"  # stemmed as the tsvector holds them
     assert pairs('"lock kee"*') == "'lock kee':*"
@@ -146,8 +146,8 @@ def test_a_statement_that_fails_under_the_settings_leaves_the_connection_as_it_w
     import psycopg
 
     backend = pg_store.backend
-    with pytest.raises(psycopg.errors.DivisionByZero), backend.settings({"enable_seqscan": "off"}):
-        backend.rows("SELECT 1 / 0")
+    with pytest.raises(psycopg.errors.DivisionByZero):
+        backend.rows_of_each([("SELECT 1", ()), ("SELECT 1 / 0", ())], {"enable_seqscan": "off"})
     assert backend.rows("SELECT current_setting('enable_seqscan')") == [("on",)]
     assert backend.connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
     assert search(pg_store, "toll").hits

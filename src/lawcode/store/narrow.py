@@ -81,7 +81,7 @@ def narrowest(rows: Sequence[Row], query: q.Query, stem: Stemmer, kind: str | No
     """For each row, what its hit cites; None when ``kind`` is given and the row holds no provision
     of that kind that the query matches."""
     leaves = q.leaves(query)
-    words = {w.lower() for leaf in leaves for w in leaf.words}
+    words = q.words(query)
     stems = stem(sorted(words))
     # A word begins with its stem but for the stem's last letter: the stemmers change only a
     # word's ending (Porter's "happy" -> "happi", "hoping" -> "hope", "relational" -> "relat").

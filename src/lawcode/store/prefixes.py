@@ -41,15 +41,23 @@ def _tails(prefix: str) -> list[str]:
     return sorted(tails.union(UNDOUBLING))
 
 
+def _completions(query: q.Query) -> dict[str, list[str]]:
+    """Each prefix of ``query`` (lower case), with the words it may complete to that stemming may
+    cut inside it."""
+    prefixes = sorted({leaf.words[-1].lower() for leaf in q.leaves(query) if leaf.prefix})
+    return {prefix: [prefix + tail for tail in _tails(prefix)] for prefix in prefixes}
+
+
 def completed(query: q.Query, stem: Stemmer) -> q.Query:
     """``query`` with each prefix ``p*`` as ``(p* OR w1 OR w2 ...)``: the completions of p that the
     stemmer (``stem``, the backend's) cuts inside p, to a stem that p's own stem does not begin;
     unchanged when there are none."""
-    prefixes = sorted({leaf.words[-1].lower() for leaf in q.leaves(query) if leaf.prefix})
-    if not prefixes:
+    completions = _completions(query)
+    if not completions:
         return query
-    completions = {prefix: [prefix + tail for tail in _tails(prefix)] for prefix in prefixes}
-    stems = stem(sorted({word for words in completions.values() for word in words}.union(prefixes)))
+    # The query's other words too: the search stems them later (lawcode.store.narrow), and with these
+    # they cost no statement of their own on PostgreSQL.
+    stems = stem(sorted(q.words(query).union(*completions.values())))
     missed: dict[str, list[str]] = {}
     for prefix, words in completions.items():
         own = stems.get(prefix)  # None: a word the index leaves out (PostgreSQL's "the"), and so its prefix

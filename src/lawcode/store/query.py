@@ -170,6 +170,11 @@ def leaves(query: Query) -> list[Words]:
     return leaves(query.left) + leaves(query.right)
 
 
+def words(query: Query) -> set[str]:
+    """The words of ``query``, in lower case (as the backends' indexes hold them before stemming)."""
+    return {word.lower() for leaf in leaves(query) for word in leaf.words}
+
+
 def to_fts5(query: Query, prefix_columns: str | None = None) -> str:
     """The query in SQLite FTS5's syntax; every word is a quoted string. With ``prefix_columns``
     (``"body heading"``), a prefix is looked for in those columns only: the store's index has a

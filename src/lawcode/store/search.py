@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from lawcode.errors import QueryError
 from lawcode.store import narrow, prefixes
 from lawcode.store import query as q
 from lawcode.store.actors import actors_matching, unknown_actor
+from lawcode.store.backends import Row, Statement
 from lawcode.store.migrations import FTS5_TOKENIZER
 from lawcode.store.rows import Part, kind_marker
 from lawcode.store.sqlite_driver import sqlite3
-from lawcode.store.store import Store
+from lawcode.store.store import Store, version_ref
 
 MARK = narrow.MARK
 
@@ -119,22 +120,22 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     # more rows are read, and the first ``limit`` that do are kept.
     ranked = limit if kind is None else limit * KIND_SPARE
     sqlite = store.backend.name == "sqlite"
-    stemmer = narrow.remembering(_sqlite_stems if sqlite else partial(_postgresql_stems, store))
+    stemmer = narrow.remembering(_sqlite_stems) if sqlite else _PostgresStems(store)
     parsed = prefixes.completed(parsed, stemmer)
     if sqlite:
         rows, capped = _sqlite(store, _fts5_match(parsed, kind), where, params, ranked)
     else:
-        rows, capped = _postgresql(store, parsed, kind, where, params, ranked)
-    versions = store.versions_by_id(version_id for _, version_id, _ in rows)
+        assert isinstance(stemmer, _PostgresStems)
+        rows, capped = _postgresql(store, parsed, kind, where, params, ranked, stemmer)
     hits: list[Hit] = []
     # The best rows are cited ``limit`` at a time, until ``limit`` of them hold a match (only a
     # search by kind ranks more rows than that, and its first rows mostly do).
     for start in range(0, len(rows), limit):
         page = rows[start:start + limit]
         found = narrow.narrowest([row for row, _, _ in page], parsed, stemmer, kind)
-        hits += [Hit(versions[version_id].ref, row.what, cited.ref, cited.kind or "", tuple(row.actors.split()),
+        hits += [Hit(version, row.what, cited.ref, cited.kind or "", tuple(row.actors.split()),
                      tuple(row.cites.split()), cited.citation, cited.snippet, score, cited.also)
-                 for (row, version_id, score), cited in zip(page, found, strict=True) if cited is not None]
+                 for (row, version, score), cited in zip(page, found, strict=True) if cited is not None]
         if len(hits) >= limit:
             break
     return Results(tuple(hits[:limit]), capped)
@@ -147,8 +148,8 @@ def _fts5_match(parsed: q.Query, kind: str | None) -> str:
 
 
 def _sqlite(store: Store, match: str, where: str, params: list[Any],
-            limit: int) -> tuple[list[tuple[Shown, int, float]], bool]:
-    """The best ``limit`` rows, ranked, with what a hit needs of them.
+            limit: int) -> tuple[list[tuple[Shown, str, float]], bool]:
+    """The best ``limit`` rows, ranked, with what a hit needs of them (the version's ``ID@N`` too).
 
     One pass over the matches ranks the first CANDIDATES + 1 in store order (FTS5 reads them in
     key order and stops there; the last one only tells that there were more); the best rows are
@@ -166,16 +167,21 @@ def _sqlite(store: Store, match: str, where: str, params: list[Any],
         return [], False
     keys = [row[0] for row in best]
     shown = {row[0]: row[1:] for row in store.backend.rows(
-        f"SELECT rowid, version_id, what, ref, kind, actors, cites, citation, heading, body, parts FROM search_text "
-        f"WHERE rowid IN ({', '.join('?' * len(keys))})", keys)}
-    return [(_shown(*shown[key][1:]), int(shown[key][0]), float(score)) for key, score, _ in best], \
-        int(best[0][2]) > CANDIDATES
+        f"SELECT s.rowid, {_SHOWN_COLUMNS} FROM search_text s JOIN versions v ON v.id = s.version_id "
+        f"WHERE s.rowid IN ({', '.join('?' * len(keys))})", keys)}
+    return [(*_shown(shown[key]), float(score)) for key, score, _ in best], int(best[0][2]) > CANDIDATES
 
 
-def _shown(what: str, ref: str, kind: str | None, actors: str | None, cites: str | None, citation: str | None,
-           heading: str | None, body: str | None, parts: str | None) -> Shown:
+# What a hit shows of its row and version (``s`` the row, ``v`` its version), read for the best rows only.
+_SHOWN_COLUMNS = ("v.regulation_id, v.number, s.what, s.ref, s.kind, s.actors, s.cites, s.citation, s.heading, "
+                  "s.body, s.parts")
+
+
+def _shown(columns: Sequence[Any]) -> tuple[Shown, str]:
+    """A row read by :data:`_SHOWN_COLUMNS`: what a hit shows of it, and its version's ``ID@N``."""
+    regulation, number, what, ref, kind, actors, cites, citation, heading, body, parts = columns
     return Shown(what, ref, kind or "", citation or "", heading or "", body or "", parts or "", actors or "",
-                 cites or "")
+                 cites or ""), version_ref(regulation, number)
 
 
 def _sqlite_stems(words: list[str]) -> dict[str, str | None]:
@@ -220,8 +226,9 @@ PLANNER_SETTINGS = {"enable_seqscan": "off", "max_parallel_workers_per_gather": 
 
 
 def _postgresql(store: Store, parsed: q.Query, kind: str | None, where: str, params: list[Any],
-                limit: int) -> tuple[list[tuple[Shown, int, float]], bool]:
-    """The best ``limit`` rows, ranked, with what a hit needs of them: the first CANDIDATES + 1 matches
+                limit: int, lexemes: _PostgresStems) -> tuple[list[tuple[Shown, str, float]], bool]:
+    """The best ``limit`` rows, ranked, with what a hit needs of them (the version's ``ID@N`` too), in
+    one round trip to the server (:meth:`Backend.rows_with_settings`): the first CANDIDATES + 1 matches
     in the order the table holds them (the order written; the last one only tells that there were
     more) are found and ranked as they are read (their keys and tsvectors only, so that no copy of a
     tsvector is kept), as on SQLite; the best rows are then read by key.
@@ -238,37 +245,69 @@ def _postgresql(store: Store, parsed: q.Query, kind: str | None, where: str, par
     if kind is not None:
         where, params = f"{where} AND to_tsvector('simple', s.kinds) @@ ?::tsquery", [*params, kind_marker(kind)]
     tsquery = q.to_tsquery(parsed)
-    pairs = _pairs_query(store, parsed)
+    pairs = _pairs_query(parsed, lexemes)
     if pairs is not None:
         match = ("lawcode_word_pairs(s.document) @@ ?::tsquery "
                  f"AND (s.document @@ to_tsquery('english', ?)) IS TRUE{where}")
         match_params: list[Any] = [pairs, tsquery, *params]
     else:
         match, match_params = f"s.document @@ to_tsquery('english', ?){where}", [tsquery, *params]
-    with store.backend.settings(PLANNER_SETTINGS):
-        # Normalised by the log of the row's length (flag 1): a row is an article, and without it the
-        # longest articles rank first for any common word (FTS5's bm25 normalises by length too).
-        found = ("found AS MATERIALIZED (SELECT s.id, ts_rank(s.document, to_tsquery('english', ?), 1) AS score "
-                 f"FROM search_text s WHERE {match} LIMIT ?)")
-        found_params = [tsquery, *match_params, CANDIDATES + 1]
-        rows = store.backend.rows(
-            f"WITH {found}, counted AS (SELECT count(*) AS n, max(id) AS last FROM found), "
-            "top AS (SELECT id, score FROM found, counted WHERE n <= ? OR id < last ORDER BY score DESC, id LIMIT ?) "
-            "SELECT s.version_id, s.what, s.ref, s.kind, s.actors, s.cites, s.citation, s.heading, s.body, "
-            "s.parts, top.score, counted.n "
-            "FROM top JOIN search_text s ON s.id = top.id, counted ORDER BY top.score DESC, top.id",
-            (*found_params, CANDIDATES, limit))
+    # Normalised by the log of the row's length (flag 1): a row is an article, and without it the
+    # longest articles rank first for any common word (FTS5's bm25 normalises by length too).
+    found = ("found AS MATERIALIZED (SELECT s.id, ts_rank(s.document, to_tsquery('english', ?), 1) AS score "
+             f"FROM search_text s WHERE {match} LIMIT ?)")
+    found_params = [tsquery, *match_params, CANDIDATES + 1]
+    ranked: Statement = (
+        f"WITH {found}, counted AS (SELECT count(*) AS n, max(id) AS last FROM found), "
+        "top AS (SELECT id, score FROM found, counted WHERE n <= ? OR id < last ORDER BY score DESC, id LIMIT ?) "
+        f"SELECT {_SHOWN_COLUMNS}, top.score, counted.n "
+        "FROM top JOIN search_text s ON s.id = top.id JOIN versions v ON v.id = s.version_id, counted "
+        "ORDER BY top.score DESC, top.id",
+        (*found_params, CANDIDATES, limit))
+    # The stems that citing the hits needs (lawcode.store.narrow), asked in the same round trip.
+    unknown = lexemes.unknown(q.words(parsed))
+    rows, *stemmed = store.backend.rows_of_each([ranked, *([lexemes.statement(unknown)] if unknown else [])],
+                                                PLANNER_SETTINGS)
+    for found_lexemes in stemmed:
+        lexemes.learn(found_lexemes)
     if not rows:
         _refuse_only_stop_words(store, tsquery, parsed)
     capped = bool(rows) and int(rows[0][-1]) > CANDIDATES
-    return [(_shown(*row[1:10]), int(row[0]), float(row[10])) for row in rows], capped
+    return [(*_shown(row[:-2]), float(row[-2])) for row in rows], capped
 
 
-def _postgresql_stems(store: Store, words: list[str]) -> dict[str, str | None]:
-    """Each word as PostgreSQL's English search stems it (None for a word it leaves out)."""
-    return {str(word): (str(stem) if stem is not None else None) for word, stem in store.backend.rows(
-        "SELECT word, (SELECT lexeme FROM unnest(to_tsvector('english', word)) LIMIT 1) FROM unnest(?::text[]) AS word",
-        (words,))}
+class _PostgresStems:
+    """PostgreSQL's English stems of words (None for a word its search leaves out), and all the
+    lexemes each word gives (:func:`_pairs_query` needs them), remembered: each is asked once a
+    search, in one statement for the words not asked before. A search asks few times: for its own
+    words with the completions of its prefixes (:func:`prefixes.completed`) or with its phrases'
+    (:func:`_pairs_query`), else beside the ranking (:func:`_postgresql`); then for the words of
+    the texts it cites."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.known: dict[str, list[str]] = {}
+
+    def __call__(self, words: list[str]) -> dict[str, str | None]:
+        return {word: (found[0] if found else None) for word, found in self.lexemes(words).items()}
+
+    def lexemes(self, words: list[str]) -> dict[str, list[str]]:
+        unknown = self.unknown(words)
+        if unknown:
+            self.learn(self.store.backend.rows(*self.statement(unknown)))
+        return {word: self.known[word] for word in words}
+
+    def unknown(self, words: Iterable[str]) -> list[str]:
+        return sorted(word for word in set(words) if word not in self.known)
+
+    @staticmethod
+    def statement(words: list[str]) -> Statement:
+        """The statement whose rows :meth:`learn` takes: each word with its lexemes."""
+        return ("SELECT word, array(SELECT lexeme FROM unnest(to_tsvector('english', word))) "
+                "FROM unnest(?::text[]) AS word", (words,))
+
+    def learn(self, rows: list[Row]) -> None:
+        self.known.update((str(word), list(found)) for word, found in rows)
 
 
 def _refuse_only_stop_words(store: Store, tsquery: str, parsed: q.Query) -> None:
@@ -283,23 +322,20 @@ def _refuse_only_stop_words(store: Store, tsquery: str, parsed: q.Query) -> None
                          f"({', '.join(words)})", expected="at least one less common word, or a phrase with one")
 
 
-def _pairs_query(store: Store, parsed: q.Query) -> str | None:
+def _pairs_query(parsed: q.Query, stems: _PostgresStems) -> str | None:
     """A ``tsquery`` over :func:`lawcode_word_pairs` that every row matching ``parsed`` matches, or
     None when the query holds no phrase that must match (a phrase under OR beside a word, or after
     NOT, narrows nothing)."""
     phrases = _phrases(parsed)
-    words = sorted({w for phrase in phrases for w in phrase.words})
-    if not words:
+    if not phrases:
         return None
-    lexemes: dict[str, list[str]] = {word: list(found) for word, found in store.backend.rows(
-        "SELECT word, array(SELECT lexeme FROM unnest(to_tsvector('english', word))) FROM unnest(?::text[]) AS word",
-        (words,))}
+    lexemes = stems.lexemes(sorted(q.words(parsed)))  # all the query's words: one statement for the search
 
     def narrowed(query: q.Query) -> str | None:
         if isinstance(query, q.Words):
             pairs = []
             for at in range(len(query.words) - 1):
-                first, second = lexemes.get(query.words[at], []), lexemes.get(query.words[at + 1], [])
+                first, second = lexemes.get(query.words[at].lower(), []), lexemes.get(query.words[at + 1].lower(), [])
                 if len(first) == 1 and len(second) == 1:  # a stop word has none: its neighbours are not adjacent
                     prefix = ":*" if query.prefix and at + 2 == len(query.words) else ""
                     pairs.append(_lexeme(f"{first[0]} {second[0]}") + prefix)

@@ -68,7 +68,7 @@ class Version:
     @property
     def ref(self) -> str:
         """How a command names this version: ``ID@N``."""
-        return f"{self.regulation_id}@{self.number}"
+        return version_ref(self.regulation_id, self.number)
 
     def to_dict(self) -> dict[str, Any]:
         return {"ref": self.ref, "number": self.number, "fingerprint": self.fingerprint, "source": self.source_name,
@@ -478,11 +478,15 @@ class Store:
         return version_id * ROWS_PER_VERSION, (version_id + 1) * ROWS_PER_VERSION - 1
 
     def search_scope(self, on: dt.date | None = None, regulation_id: str | None = None) -> list[Version] | None:
-        """The versions a search looks in: None for all of them (every stored version is current)."""
+        """The versions a search looks in: None for all of them (every stored version is current).
+
+        Every version is current when no regulation has a second one: when none is numbered above 1
+        (half the time of counting versions and regulations). A regulation whose version 1 was
+        removed fails this test too; its search then lists the current versions, as it must when
+        some are not."""
         if on is None and regulation_id is None:
-            versions, regulations = self.backend.rows("SELECT (SELECT count(*) FROM versions), "
-                                                      "(SELECT count(*) FROM regulations)")[0]
-            if versions == regulations:
+            [(only_firsts,)] = self.backend.rows("SELECT NOT EXISTS (SELECT 1 FROM versions WHERE number > 1)")
+            if only_firsts:
                 return None
         return self.current_versions(on, regulation_id)
 
@@ -499,6 +503,11 @@ class Store:
         close = closest_first(regulation_id, known)
         return StoreError(f"no stored regulation {regulation_id!r}", expected="an id shown by `lawcode list`",
                           known=close)
+
+
+def version_ref(regulation_id: str, number: int) -> str:
+    """How a command names version ``number`` of a regulation: ``ID@N`` (see :func:`parse_ref`)."""
+    return f"{regulation_id}@{number}"
 
 
 def parse_ref(ref: str) -> tuple[str, int | None]:
