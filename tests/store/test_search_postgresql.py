@@ -153,6 +153,17 @@ def test_a_statement_that_fails_under_the_settings_leaves_the_connection_as_it_w
     assert search(pg_store, "toll").hits
 
 
+def test_a_search_without_pipelines_sends_its_statements_one_by_one_with_the_same_hits(pg_store, monkeypatch):
+    """As with a libpq older than 14, which has no pipeline mode."""
+    import psycopg
+
+    results = [search(pg_store, text) for text in ("toll", '"lock keeper"', "distr*")]
+    monkeypatch.setattr(psycopg.Pipeline, "is_supported", classmethod(lambda cls: False))
+    monkeypatch.setattr(psycopg.Connection, "pipeline", None)  # called, it would fail
+    assert [search(pg_store, text) for text in ("toll", '"lock keeper"', "distr*")] == results
+    assert all(result.hits for result in results)
+
+
 def test_the_search_settings_last_only_for_the_search(pg_store):
     def seqscan() -> str:
         return str(pg_store.backend.rows("SELECT current_setting('enable_seqscan')")[0][0])
