@@ -64,8 +64,8 @@ class Cited:
 
 def remembering(stem: Stemmer) -> Stemmer:
     """``stem``, asked only for the words it was not asked for before: a search asks for its query's
-    words again for each page of hits and after completing its prefixes (on PostgreSQL, a statement
-    each time)."""
+    words again for each page of hits and after completing its prefixes (SQLite's stemmer; on
+    PostgreSQL, ``search._PostgresStems`` remembers them, with their lexemes)."""
     known: dict[str, str | None] = {}
 
     def stems(words: list[str]) -> dict[str, str | None]:
