@@ -119,14 +119,13 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     # A row ranked for a kind may hold no provision of that kind that the query matches on its own:
     # more rows are read, and the first ``limit`` that do are kept.
     ranked = limit if kind is None else limit * KIND_SPARE
-    sqlite = store.backend.name == "sqlite"
-    stemmer = narrow.remembering(_sqlite_stems) if sqlite else _PostgresStems(store)
+    postgresql = _PostgresStems(store) if store.backend.name == "postgresql" else None
+    stemmer = postgresql or narrow.remembering(_sqlite_stems)
     parsed = prefixes.completed(parsed, stemmer)
-    if sqlite:
+    if postgresql is None:
         rows, capped = _sqlite(store, _fts5_match(parsed, kind), where, params, ranked)
     else:
-        assert isinstance(stemmer, _PostgresStems)
-        rows, capped = _postgresql(store, parsed, kind, where, params, ranked, stemmer)
+        rows, capped = _postgresql(store, parsed, kind, where, params, ranked, postgresql)
     hits: list[Hit] = []
     # The best rows are cited ``limit`` at a time, until ``limit`` of them hold a match (only a
     # search by kind ranks more rows than that, and its first rows mostly do).
@@ -228,7 +227,7 @@ PLANNER_SETTINGS = {"enable_seqscan": "off", "max_parallel_workers_per_gather": 
 def _postgresql(store: Store, parsed: q.Query, kind: str | None, where: str, params: list[Any],
                 limit: int, lexemes: _PostgresStems) -> tuple[list[tuple[Shown, str, float]], bool]:
     """The best ``limit`` rows, ranked, with what a hit needs of them (the version's ``ID@N`` too), in
-    one round trip to the server (:meth:`Backend.rows_with_settings`): the first CANDIDATES + 1 matches
+    one round trip to the server (:meth:`Backend.rows_of_each`): the first CANDIDATES + 1 matches
     in the order the table holds them (the order written; the last one only tells that there were
     more) are found and ranked as they are read (their keys and tsvectors only, so that no copy of a
     tsvector is kept), as on SQLite; the best rows are then read by key.
