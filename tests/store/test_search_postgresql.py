@@ -289,14 +289,14 @@ def test_an_ingest_leaves_the_upkeep_its_writes_made_due_to_no_one(postgres, tmp
     with postgres_schema(postgres.url) as url, Store.open(url) as store:
         assert ingest(store, [folder]).counts() == {"stored": 3}
         upkeep = _upkeep(store)
-        assert len(upkeep) == 2  # versions 1, and 2 to 3
+        assert len(upkeep) == 1  # versions 1 to 3: partition 0 (versions below 128)
         assert all(analyzed is not None and vacuumed is not None and changed == 0 for analyzed, vacuumed, changed in upkeep)
         for index in ("search_text_document", "search_text_word_pairs"):  # no entries left pending
             for partition in _partitions(store, index):
                 assert store.backend.rows("SELECT gin_clean_pending_list(to_regclass(?))", (partition,)) == [(0,)]
         small = write_text(tmp_path, "canal-4.txt", synthetic_text(4, articles=2))
         assert ingest(store, [small]).counts() == {"stored": 1}
-        assert [row[:2] for row in _upkeep(store)[:2]] == [row[:2] for row in upkeep]
+        assert [row[:2] for row in _upkeep(store)] == [row[:2] for row in upkeep]
         assert {hit.version for hit in search(store, "barge", limit=5000).hits} == {f"canal-{n}@1" for n in (1, 2, 3, 4)}
 
 
@@ -338,7 +338,8 @@ def test_postgresql_keeps_the_rows_of_versions_2_to_the_n_up_to_2_to_the_n_plus_
         postgres, tmp_path, monkeypatch):
     """Schema 11: a search for a common word lists the matching rows of the first partitions only. The
     rows ranked are the first stored all the same, partition after partition; a partition is made
-    with the first version written to it, and one made by a write that failed is made again."""
+    with the first version written to it, and one made by a write that failed is made again. Schema
+    12: the first partition holds the versions below 128."""
     first, second, third = _texts(tmp_path)
     with postgres_schema(postgres.url) as url, Store.open(url) as store:
         next_version = "SELECT setval(pg_get_serial_sequence('versions', 'id'), ?)"
@@ -350,7 +351,7 @@ def test_postgresql_keeps_the_rows_of_versions_2_to_the_n_up_to_2_to_the_n_plus_
         bounds = store.backend.rows("SELECT pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i JOIN pg_class c "
                                     "ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass('search_text') ORDER BY 1")
         assert [str(bound) for bound, in bounds] == [f"FOR VALUES FROM ('{low << 20}') TO ('{high << 20}')"
-                                                     for low, high in ((0, 2), (256, 512), (512, 1024))]
+                                                     for low, high in ((0, 128), (256, 512), (512, 1024))]
         assert _partitions(store, "search_text") == ["search_text_0", "search_text_8", "search_text_9"]
         store.backend.run("ANALYZE search_text")
         for index in _partitions(store, "search_text_word_pairs"):  # no statistics of the pairs (migration 6)
@@ -379,6 +380,50 @@ def test_postgresql_keeps_the_rows_of_versions_2_to_the_n_up_to_2_to_the_n_plus_
         assert any(hit.version == "canal-4@1" for hit in search(store, "barge", limit=5000).hits)
 
 
+def test_a_store_of_schema_11_has_its_first_seven_partitions_made_one_with_the_same_hits(postgres, tmp_path,
+                                                                                        monkeypatch):
+    """Migration 12: partitions 0 to 6 of schema 11 (versions 1 to 127) become one partition of the
+    versions below 128, which the versions stored later up to 127 go to as well."""
+    first, second, third = _texts(tmp_path)
+    next_version = "SELECT setval(pg_get_serial_sequence('versions', 'id'), ?)"
+    queries = ["barge", '"lock keeper"', "distr*", "toll OR distress"]
+    with postgres_schema(postgres.url) as url:
+        with lawcode_at_schema(11, monkeypatch), Store.open(url) as old:
+            old.add(prepare(str(first)))  # version 1: partition 0
+            old.backend.run(next_version, (4,))
+            old.add(prepare(str(second)))  # 5: partition 2
+            old.backend.run(next_version, (200,))
+            old.add(prepare(str(third)))  # 201: partition 7
+            assert _partitions(old, "search_text") == ["search_text_0", "search_text_2", "search_text_7"]
+            rows = old.backend.rows(f"SELECT {_ROW_COLUMNS} FROM search_text ORDER BY id")
+            expected = {text: search(old, text, limit=5000) for text in queries}
+        with Store.open(url) as store:
+            assert store.schema_version() == 12
+            assert _partitions(store, "search_text") == ["search_text_0", "search_text_7"]
+            for index in _gin_indexes(store, "search_text_0"):  # the rows copied are in the indexes, none pending
+                assert store.backend.rows("SELECT gin_clean_pending_list(to_regclass(?))", (index,)) == [(0,)]
+            assert store.backend.rows(f"SELECT {_ROW_COLUMNS} FROM search_text ORDER BY id") == rows
+            assert {text: search(store, text, limit=5000) for text in queries} == expected
+            assert all(results.hits for results in expected.values())
+            store.backend.run(next_version, (99,))
+            store.add(prepare(str(write_text(tmp_path, "canal-4.txt", synthetic_text(4)))))  # 100: partition 0
+            assert _partitions(store, "search_text") == ["search_text_0", "search_text_7"]
+            assert store.backend.rows("SELECT count(*) FROM search_text_0 WHERE version_id = 100")[0][0] > 0
+            store.backend.run("ANALYZE search_text")
+            for index in _partitions(store, "search_text_word_pairs"):  # no statistics of the pairs (migration 6)
+                assert _statistics(store, index) == []
+
+
+def _gin_indexes(store: Store, table: str) -> list[str]:
+    return [str(name) for name, in store.backend.rows(
+        "SELECT x.indexrelid::regclass::text FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid "
+        "JOIN pg_am a ON a.oid = c.relam WHERE x.indrelid = to_regclass(?) AND a.amname = 'gin'", (table,))]
+
+
+# Every column of a full-text row, its tsvector included.
+_ROW_COLUMNS = "id, version_id, what, ref, kind, actors, cites, citation, ord, heading, body, parts, kinds, document"
+
+
 def test_a_role_that_writes_the_store_but_owns_no_table_stores_a_text_that_needs_a_new_partition(postgres, tmp_path):
     """Only a table's owner may add a partition to it: lawcode_search_partition does it with its maker's
     rights, so that a team member's role, allowed to read and write the rows, stores texts as before."""
@@ -392,14 +437,15 @@ def test_a_role_that_writes_the_store_but_owns_no_table_stores_a_text_that_needs
         with postgres_schema(postgres.url) as url:
             with Store.open(url) as owner:
                 owner.add(prepare(str(first)))  # version 1: partition 0
+                owner.backend.run("SELECT setval(pg_get_serial_sequence('versions', 'id'), 200)")
                 schema = owner.backend.rows("SELECT current_schema()")[0][0]
                 for grant in (f"CREATE ROLE {role} LOGIN", f"GRANT USAGE ON SCHEMA {schema} TO {role}",
                               f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}",
                               f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {role}"):
                     owner.backend.run(grant)
             with Store.open(url.replace(f"://{pgserver.USER}@", f"://{role}@")) as clerk:
-                assert clerk.add(prepare(str(second))).status == "stored"  # version 2: partition 1, made now
-                assert _partitions(clerk, "search_text") == ["search_text_0", "search_text_1"]
+                assert clerk.add(prepare(str(second))).status == "stored"  # version 201: partition 7, made now
+                assert _partitions(clerk, "search_text") == ["search_text_0", "search_text_7"]
                 assert {hit.version for hit in search(clerk, "barge", limit=5000).hits} == {"canal-1@1", "canal-2@1"}
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):  # the clerk owns no table
                     clerk.backend.run("CREATE TABLE search_text_99 PARTITION OF search_text FOR VALUES FROM (-2) TO (-1)")
