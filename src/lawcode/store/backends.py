@@ -297,7 +297,7 @@ class PostgresBackend(Backend):
 
     def room_for_version(self, version_id: int) -> None:
         """Make the partition of the full-text rows that holds this version's, if there is none yet
-        (migration 11: ``lawcode_search_partition``, which the migration uses too). Inside the write's
+        (``lawcode_search_partition`` of migrations 11 and 12, which they use too). Inside the write's
         transaction, which holds the ingest's lock: two ingests never make the same partition at once."""
         self.run("SELECT lawcode_search_partition(?)", (version_id,))
 
