@@ -494,7 +494,7 @@ class Library:
                 with opened_store(create=True) as store:
                     known = bool(store.versions(regulation_id))
                     added = store.add(prepared, as_version_of=regulation_id if known else None)
-                    version = store.resolve(f"{added.regulation_id}@{added.number}")
+                    version = store.resolve(added.ref)
                     # a version stored before with this fingerprint may hold other bytes (another title,
                     # cruft, wrapping): then its own, not the posted text's, Document is served
                     stored_now = added.status in STORED_NOW

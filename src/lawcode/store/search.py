@@ -225,12 +225,13 @@ PLANNER_SETTINGS = {"enable_seqscan": "off", "max_parallel_workers_per_gather": 
 
 
 def _postgresql(store: Store, parsed: q.Query, kind: str | None, where: str, params: list[Any],
-                limit: int, lexemes: _PostgresStems) -> tuple[list[tuple[Shown, str, float]], bool]:
+                limit: int, stems: _PostgresStems) -> tuple[list[tuple[Shown, str, float]], bool]:
     """The best ``limit`` rows, ranked, with what a hit needs of them (the version's ``ID@N`` too), in
     one round trip to the server (:meth:`Backend.rows_of_each`): the first CANDIDATES + 1 matches
-    in the order the table holds them (the order written; the last one only tells that there were
-    more) are found and ranked as they are read (their keys and tsvectors only, so that no copy of a
-    tsvector is kept), as on SQLite; the best rows are then read by key.
+    in the order the table holds them (about the order written, see docs/decisions/0017; the last
+    one only tells that there were more) are found and ranked as they are read (their keys and
+    tsvectors only, so that no copy of a tsvector is kept), as on SQLite; the best rows are then read
+    by key.
 
     A query with a phrase is narrowed first by the index of word pairs (migration 3) to the rows where
     the phrase's words stand side by side (every such row is then checked against the phrase itself;
@@ -244,7 +245,7 @@ def _postgresql(store: Store, parsed: q.Query, kind: str | None, where: str, par
     if kind is not None:
         where, params = f"{where} AND to_tsvector('simple', s.kinds) @@ ?::tsquery", [*params, kind_marker(kind)]
     tsquery = q.to_tsquery(parsed)
-    pairs = _pairs_query(parsed, lexemes)
+    pairs = _pairs_query(parsed, stems)
     if pairs is not None:
         match = ("lawcode_word_pairs(s.document) @@ ?::tsquery "
                  f"AND (s.document @@ to_tsquery('english', ?)) IS TRUE{where}")
@@ -264,11 +265,11 @@ def _postgresql(store: Store, parsed: q.Query, kind: str | None, where: str, par
         "ORDER BY top.score DESC, top.id",
         (*found_params, CANDIDATES, limit))
     # The stems that citing the hits needs (lawcode.store.narrow), asked in the same round trip.
-    unknown = lexemes.unknown(q.words(parsed))
-    rows, *stemmed = store.backend.rows_of_each([ranked, *([lexemes.statement(unknown)] if unknown else [])],
+    unknown = stems.unknown(q.words(parsed))
+    rows, *stemmed = store.backend.rows_of_each([ranked, *([stems.statement(unknown)] if unknown else [])],
                                                 PLANNER_SETTINGS)
-    for found_lexemes in stemmed:
-        lexemes.learn(found_lexemes)
+    for lexemes in stemmed:
+        stems.learn(lexemes)
     if not rows:
         _refuse_only_stop_words(store, tsquery, parsed)
     capped = bool(rows) and int(rows[0][-1]) > CANDIDATES

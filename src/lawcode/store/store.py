@@ -95,8 +95,13 @@ class Added:
     regulation_id: str
     number: int
 
+    @property
+    def ref(self) -> str:
+        """The version stored or found: ``ID@N``."""
+        return version_ref(self.regulation_id, self.number)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.path, "status": self.status, "version": f"{self.regulation_id}@{self.number}"}
+        return {"file": self.path, "status": self.status, "version": self.ref}
 
 
 class Store:
