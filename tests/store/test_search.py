@@ -174,6 +174,29 @@ def test_the_version_in_force_is_searched(store_env, monkeypatch, capsys, tmp_pa
     assert [h["version"] for h in _search(monkeypatch, capsys, "quarter", "--on", "2024-06-30")] == ["marina@1"]
 
 
+def test_a_search_on_a_day_names_the_versions_of_its_hits_whose_day_of_entry_into_force_is_unknown(
+        store_env, monkeypatch, capsys, tmp_path):
+    lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "marina.txt", MARINA)), "--in-force", "2020-01-01")
+    lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "lighthouse.txt", LIGHTHOUSE)))
+
+    def searched(*args):
+        code, out, err = lawcode(monkeypatch, capsys, "search", "mooring", *args)
+        assert code == 0, err
+        return out, err
+
+    out, err = searched("--on", "2019-06-30", "--format", "json")
+    answer = json.loads(out)
+    assert {h["version"] for h in answer["hits"]} == {"lighthouse@1"}  # marina is not in force yet
+    assert answer["in_force_unknown"] == ["lighthouse@1"]
+    out, err = searched("--on", "2024-06-30")
+    assert "lighthouse@1: stored with no day of entry into force, so not known to be in force on 2024-06-30" in err
+    assert "marina@1" in out and "marina@1" not in err
+    out, err = searched("--format", "json")  # no day asked about: the latest versions, nothing to qualify
+    assert json.loads(out)["in_force_unknown"] == [] and err == ""
+    out, err = searched("--on", "2024-06-30", "--regulation", "marina", "--format", "json")
+    assert json.loads(out)["in_force_unknown"] == []
+
+
 def test_a_search_narrowed_by_kind_finds_only_rows_that_hold_one_and_a_prefix_never_matches_a_kind(corpus):
     assert {h["eid"] for h in corpus("keeper", "--kind", "paragraph")} >= {"art_1__para_nn_1", "art_4__para_nn_1"}
     assert corpus("keeper", "--kind", "chapter") == [] and corpus("keeper", "--kind", "item") == []

@@ -42,6 +42,7 @@ def search(q: Annotated[str, Query(description='words, "a phrase", prefix*, AND 
         results = run_search(store, q, regulation=regulation, kind=kind, actor=actor, on=on, limit=limit)
     answer: dict[str, Any] = {"query": q, "on": on.isoformat() if on else None,
                               "ranked_among_first": CANDIDATES if results.capped else None,
+                              "in_force_unknown": list(results.undated),
                               "hits": [hit.to_dict() for hit in results.hits]}
     return JSONResponse(answer)
 

@@ -296,7 +296,7 @@ def search(
     if format is Format.json:
         print_json({"query": query, "on": day.isoformat() if day else None,
                     "ranked_among_first": CANDIDATES if results.capped else None,
-                    "hits": [h.to_dict() for h in hits]})
+                    "in_force_unknown": list(results.undated), "hits": [h.to_dict() for h in hits]})
         return
     if not hits:
         typer.echo("no match")
@@ -304,6 +304,10 @@ def search(
     if results.capped:
         typer.echo(f"more than {CANDIDATES} articles and norms match: these are the best among the first "
                    f"{CANDIDATES} stored; a phrase, more words or --regulation narrow the search", err=True)
+    if results.undated and day is not None:
+        typer.echo(f"{', '.join(results.undated)}: stored with no day of entry into force, so not known to be in "
+                   f"force on {day.isoformat()}; searched as if in force (give a version its day with "
+                   "`lawcode ingest TEXT --in-force DAY`, or a model with its date)", err=True)
     from rich.text import Text
 
     out = console()

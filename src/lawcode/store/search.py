@@ -24,7 +24,7 @@ from lawcode.store.backends import Row, Statement
 from lawcode.store.migrations import FTS5_TOKENIZER
 from lawcode.store.rows import Part, kind_marker
 from lawcode.store.sqlite_driver import sqlite3
-from lawcode.store.store import Store, version_ref
+from lawcode.store.store import Store, Version, version_ref
 
 MARK = narrow.MARK
 
@@ -68,10 +68,16 @@ class Shown(narrow.Row):
 @dataclass(frozen=True)
 class Results:
     """The hits, best first; ``capped`` when more than :data:`CANDIDATES` rows matched, so that
-    the hits are the best among the first :data:`CANDIDATES` in the order they were stored."""
+    the hits are the best among the first :data:`CANDIDATES` in the order they were stored.
+
+    ``undated``: for a search on a day, the versions of the hits whose start of force is unknown.
+    The store takes such a version as in force on any day (see :mod:`lawcode.store.store`), so
+    their hits may come from a text not yet in force that day: the answer says so, not only the
+    list of versions."""
 
     hits: tuple[Hit, ...]
     capped: bool
+    undated: tuple[str, ...] = ()
 
 
 # Ranking scores every matching row; a word in most articles of a large corpus matches tens of
@@ -137,7 +143,14 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
                  for (row, version, score), cited in zip(page, found, strict=True) if cited is not None]
         if len(hits) >= limit:
             break
-    return Results(tuple(hits[:limit]), capped)
+    hits = hits[:limit]
+    return Results(tuple(hits), capped, _undated(scope, hits) if on is not None else ())
+
+
+def _undated(scope: list[Version] | None, hits: list[Hit]) -> tuple[str, ...]:
+    """The versions of ``hits`` with no known start of force (a search on a day has a scope)."""
+    undated = {version.ref for version in scope or () if version.in_force_from is None}
+    return tuple(sorted(undated.intersection(hit.version for hit in hits)))
 
 
 def _fts5_match(parsed: q.Query, kind: str | None) -> str:
