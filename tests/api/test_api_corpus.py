@@ -54,12 +54,14 @@ def test_search_finds_the_provision_with_its_eid(client):
     assert [hit["eid"] for hit in answer["hits"]] == ["art_2__para_nn_1"]
 
 
-def test_a_search_on_a_day_names_the_versions_found_whose_day_of_entry_into_force_is_unknown(client):
+def test_search_and_diff_on_a_day_name_the_versions_whose_day_of_entry_into_force_is_unknown(client):
     # neither version of the docks was given a day: the latest is searched, and said to be undated
     answer = client.get("/api/search", params={"q": "mooring", "on": "2024-06-30"}).json()
     assert {hit["version"] for hit in answer["hits"]} == {"docks@2"}
     assert answer["in_force_unknown"] == ["docks@2"]
     assert client.get("/api/search", params={"q": "mooring"}).json()["in_force_unknown"] == []
+    compared = client.get("/api/diff", params={"old": "docks@1", "new": "docks", "on": "2024-06-30"}).json()
+    assert compared["in_force_unknown"] == ["docks@2"]  # docks@1 is named, not chosen by the day
 
 
 def test_a_malformed_search_query_is_a_clear_4xx(client):

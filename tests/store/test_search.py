@@ -174,7 +174,7 @@ def test_the_version_in_force_is_searched(store_env, monkeypatch, capsys, tmp_pa
     assert [h["version"] for h in _search(monkeypatch, capsys, "quarter", "--on", "2024-06-30")] == ["marina@1"]
 
 
-def test_a_search_on_a_day_names_the_versions_of_its_hits_whose_day_of_entry_into_force_is_unknown(
+def test_search_export_and_diff_on_a_day_name_the_versions_whose_day_of_entry_into_force_is_unknown(
         store_env, monkeypatch, capsys, tmp_path):
     lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "marina.txt", MARINA)), "--in-force", "2020-01-01")
     lawcode(monkeypatch, capsys, "ingest", str(write_text(tmp_path, "lighthouse.txt", LIGHTHOUSE)))
@@ -195,6 +195,15 @@ def test_a_search_on_a_day_names_the_versions_of_its_hits_whose_day_of_entry_int
     assert json.loads(out)["in_force_unknown"] == [] and err == ""
     out, err = searched("--on", "2024-06-30", "--regulation", "marina", "--format", "json")
     assert json.loads(out)["in_force_unknown"] == []
+    undated = "lighthouse@1: stored with no day of entry into force, so not known to be in force on 2024-06-30"
+    code, out, err = lawcode(monkeypatch, capsys, "export", "lighthouse", "--on", "2024-06-30", "--format", "md")
+    assert code == 0 and "keeper" in out and f"{undated}; written out as if in force" in err
+    code, out, err = lawcode(monkeypatch, capsys, "diff", "marina", "lighthouse", "--on", "2024-06-30")
+    assert code == 0 and f"{undated}; compared as if in force" in err and "marina@1:" not in err
+    for command in (["export", "marina", "--on", "2024-06-30"], ["diff", "lighthouse@1", "marina", "--on", "2024-06-30"],
+                    ["export", "lighthouse"]):
+        code, _out, err = lawcode(monkeypatch, capsys, *command)
+        assert code == 0 and "no day of entry into force" not in err, command  # a day known, or none asked
 
 
 def test_a_search_narrowed_by_kind_finds_only_rows_that_hold_one_and_a_prefix_never_matches_a_kind(corpus):

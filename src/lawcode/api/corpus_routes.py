@@ -53,7 +53,10 @@ def diff(old: StoredRef, new: StoredRef, on: Day = None) -> JSONResponse:
 
     with opened_store() as store:
         sides: list[Side] = []
+        undated: list[str] = []  # chosen as in force on the day, with no day of entry into force stored
         for ref in (old, new):
             version = store.resolve(ref, on)
             sides.append((version.ref, store.document(version), store.norms(version), version.model_id))
-    return JSONResponse(compare_sides(sides[0], sides[1]).to_dict())
+            if on is not None and "@" not in ref and version.in_force_from is None:
+                undated.append(version.ref)
+    return JSONResponse({**compare_sides(sides[0], sides[1]).to_dict(), "in_force_unknown": undated})

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -257,8 +257,12 @@ def export(
 
     if on is not None and parse_ref(ref)[1] is not None:  # the version named would be written, whatever --on says
         raise QueryError(f"{ref} names a version and --on {on} a day", expected="one of the two: ID@N, or ID --on DAY")
+    day = parse_day(on)
     with open_store() as store:
-        data = run_export(store, store.resolve(ref, parse_day(on)), format.value)
+        version = store.resolve(ref, day)
+        data = run_export(store, version, format.value)
+    if day is not None and version.in_force_from is None:
+        _tell_undated([version.ref], day, "written out")
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
 
@@ -304,10 +308,8 @@ def search(
     if results.capped:
         typer.echo(f"more than {CANDIDATES} articles and norms match: these are the best among the first "
                    f"{CANDIDATES} stored; a phrase, more words or --regulation narrow the search", err=True)
-    if results.undated and day is not None:
-        typer.echo(f"{', '.join(results.undated)}: stored with no day of entry into force, so not known to be in "
-                   f"force on {day.isoformat()}; searched as if in force (give a version its day with "
-                   "`lawcode ingest TEXT --in-force DAY`, or a model with its date)", err=True)
+    if day is not None:
+        _tell_undated(results.undated, day, "searched")
     from rich.text import Text
 
     out = console()
@@ -397,7 +399,19 @@ def _side(ref: str, day: dt.date | None, stores: list[Any]) -> tuple[str, Any, l
         stores.append(open_store())
     store = stores[0]
     version = store.resolve(ref, day)
+    if day is not None and version.in_force_from is None and "@" not in ref:
+        _tell_undated([version.ref], day, "compared")
     return version.ref, store.document(version), store.norms(version), version.model_id
+
+
+def _tell_undated(refs: Sequence[str], day: dt.date, done: str) -> None:
+    """Say on stderr that the versions ``refs``, chosen as in force on ``day``, have no known day of
+    entry into force: the store counts such a version as in force on any day, which the answer
+    must not pass off as known."""
+    if refs:
+        typer.echo(f"{', '.join(refs)}: stored with no day of entry into force, so not known to be in force on "
+                   f"{day.isoformat()}; {done} as if in force (give a version its day with "
+                   "`lawcode ingest TEXT --in-force DAY`, or a model with its date)", err=True)
 
 
 def _diff_part(op: str, words: str) -> str:
