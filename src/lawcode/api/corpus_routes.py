@@ -50,6 +50,7 @@ def search(q: Annotated[str, Query(description='words, "a phrase", prefix*, AND 
 @router.get("/diff", summary="Compare two stored regulations or versions, article by article, aligned by content")
 def diff(old: StoredRef, new: StoredRef, on: Day = None) -> JSONResponse:
     from lawcode.store.diff import Side, compare_sides
+    from lawcode.store.store import chosen_undated
 
     with opened_store() as store:
         sides: list[Side] = []
@@ -57,6 +58,6 @@ def diff(old: StoredRef, new: StoredRef, on: Day = None) -> JSONResponse:
         for ref in (old, new):
             version = store.resolve(ref, on)
             sides.append((version.ref, store.document(version), store.norms(version), version.model_id))
-            if on is not None and "@" not in ref and version.in_force_from is None:
+            if chosen_undated(ref, on, version):
                 undated.append(version.ref)
     return JSONResponse({**compare_sides(sides[0], sides[1]).to_dict(), "in_force_unknown": undated})

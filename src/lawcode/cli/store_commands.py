@@ -253,7 +253,7 @@ def export(
     """Write a stored regulation out as Akoma Ntoso XML, JSON or Markdown."""
     from lawcode.errors import QueryError
     from lawcode.store.export import export as run_export
-    from lawcode.store.store import parse_ref
+    from lawcode.store.store import chosen_undated, parse_ref
 
     if on is not None and parse_ref(ref)[1] is not None:  # the version named would be written, whatever --on says
         raise QueryError(f"{ref} names a version and --on {on} a day", expected="one of the two: ID@N, or ID --on DAY")
@@ -261,7 +261,7 @@ def export(
     with open_store() as store:
         version = store.resolve(ref, day)
         data = run_export(store, version, format.value)
-    if day is not None and version.in_force_from is None:
+    if chosen_undated(ref, day, version):
         _tell_undated([version.ref], day, "written out")
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
@@ -308,8 +308,7 @@ def search(
     if results.capped:
         typer.echo(f"more than {CANDIDATES} articles and norms match: these are the best among the first "
                    f"{CANDIDATES} stored; a phrase, more words or --regulation narrow the search", err=True)
-    if day is not None:
-        _tell_undated(results.undated, day, "searched")
+    _tell_undated(results.undated, day, "searched")
     from rich.text import Text
 
     out = console()
@@ -395,20 +394,22 @@ def _side(ref: str, day: dt.date | None, stores: list[Any]) -> tuple[str, Any, l
         problem = "is a folder" if path.is_dir() else "no such file"
         raise QueryError(f"{ref}: {problem}", expected="a regulation text file, or a stored ID or ID@N "
                                                        "(see `lawcode list`)")
+    from lawcode.store.store import chosen_undated
+
     if not stores:
         stores.append(open_store())
     store = stores[0]
     version = store.resolve(ref, day)
-    if day is not None and version.in_force_from is None and "@" not in ref:
+    if chosen_undated(ref, day, version):
         _tell_undated([version.ref], day, "compared")
     return version.ref, store.document(version), store.norms(version), version.model_id
 
 
-def _tell_undated(refs: Sequence[str], day: dt.date, done: str) -> None:
+def _tell_undated(refs: Sequence[str], day: dt.date | None, done: str) -> None:
     """Say on stderr that the versions ``refs``, chosen as in force on ``day``, have no known day of
     entry into force: the store counts such a version as in force on any day, which the answer
     must not pass off as known."""
-    if refs:
+    if refs and day is not None:
         typer.echo(f"{', '.join(refs)}: stored with no day of entry into force, so not known to be in force on "
                    f"{day.isoformat()}; {done} as if in force (give a version its day with "
                    "`lawcode ingest TEXT --in-force DAY`, or a model with its date)", err=True)

@@ -534,6 +534,13 @@ def _numbered(regulation_id: str, versions: list[Version], number: int) -> Versi
                      known=[v.ref for v in versions])
 
 
+def chosen_undated(ref: str, on: dt.date | None, version: Version) -> bool:
+    """Whether ``version``, resolved from ``ref``, was chosen as in force ``on`` that day (``ref``
+    names no version) with no day of entry into force known: counted as in force on any day (see
+    the module's docstring), which an answer must not pass off as known."""
+    return on is not None and parse_ref(ref)[1] is None and version.in_force_from is None
+
+
 def in_force_on(versions: list[Version], on: dt.date) -> Version | None:
     """The version in force on ``on`` (see the module's docstring), or None."""
     day = on.isoformat()
