@@ -141,16 +141,25 @@ def test_norms_are_searched_by_action_and_actor(store_env, monkeypatch, capsys, 
     assert {h["kind"] for h in _search(monkeypatch, capsys, "weeds", "--kind", norms[0]["kind"])} == {norms[0]["kind"]}
 
 
-def test_an_actor_finds_the_norms_of_what_it_is_a_kind_of(store_env, monkeypatch, capsys, tmp_path):
+@pytest.fixture
+def garden_of_kinds(store_env, monkeypatch, capsys, tmp_path):
+    """The garden with its model, and actors that are a plot holder (a tenant) or may be one (a club)."""
     from lawcode.text.parse import parse_text
 
     text = write_text(tmp_path, "garden.txt", GARDEN.read_text())
     model = tmp_path / "garden.yaml"
-    tenant = "  - id: allotment_tenant\n    label: allotment tenant\n    is_a: [plot_holder]\n  - id: garden_office\n"
+    tenant = ("  - id: allotment_tenant\n    label: allotment tenant\n    is_a: [plot_holder]\n"
+              "  - id: gardening_club\n    label: gardening club\n"
+              "    may_be:\n      - {actor: plot_holder, when: club_granted_plot}\n  - id: garden_office\n")
+    club_fact = ("  - id: club_granted_plot\n    meaning: the club has been granted a plot\n"
+                 "    question: Has the garden office granted the club a plot?\n    about: gardening_club\n"
+                 "  - id: fee_unpaid\n")
     model.write_text(GARDEN_MODEL.read_text().replace("FINGERPRINT", parse_text(text.read_bytes()).fingerprint())
-                     .replace("  - id: garden_office\n", tenant, 1))
+                     .replace("  - id: garden_office\n", tenant, 1).replace("  - id: fee_unpaid\n", club_fact, 1))
     assert lawcode(monkeypatch, capsys, "ingest", str(text), "--model", str(model))[0] == 0
 
+
+def test_an_actor_finds_the_norms_of_what_it_is_a_kind_of(garden_of_kinds, monkeypatch, capsys):
     def norms(actor: str) -> set[str]:
         return {h["norm"] for h in _search(monkeypatch, capsys, "plot OR fire OR fee OR weeds", "--actor", actor,
                                            "--limit", "100") if h["what"] == "norm"}
@@ -163,6 +172,23 @@ def test_an_actor_finds_the_norms_of_what_it_is_a_kind_of(store_env, monkeypatch
     assert office and "art3.1.1-weeding" not in office and office < holder  # the office's norms concern plot holders
     code, _out, err = lawcode(monkeypatch, capsys, "search", "plot", "--actor", "plot_holdr")
     assert code == 2 and "known: plot_holder" in err  # misspelt: the error names it, closest first
+
+
+def test_a_norm_found_by_actor_says_when_it_concerns_an_actor_only_if_it_is_one_it_may_be(
+        garden_of_kinds, monkeypatch, capsys):
+
+    def only_if(actor: str) -> dict[str, list[str]]:
+        return {h["norm"]: h["actor_only_if"] for h in _search(monkeypatch, capsys, "weeds OR fee", "--actor", actor)
+                if h["what"] == "norm"}
+
+    assert only_if("plot_holder")["art3.1.1-weeding"] == [] == only_if("allotment_tenant")["art3.1.1-weeding"]
+    assert only_if("resident")["art3.1.1-weeding"] == ["has_plot"]  # a resident is a plot holder if granted one
+    # a club may be a plot holder (a may-be link), and a plot holder is a resident granted a plot
+    assert only_if("gardening_club")["art3.1.1-weeding"] == ["club_granted_plot and has_plot"]
+    code, out, _err = lawcode(monkeypatch, capsys, "search", "weeds", "--actor", "resident")
+    assert code == 0 and "concerns resident only if has_plot" in out
+    code, out, _err = lawcode(monkeypatch, capsys, "search", "weeds", "--actor", "plot_holder")
+    assert code == 0 and "art3.1.1-weeding" in out and "only if" not in out
 
 
 def test_the_version_in_force_is_searched(store_env, monkeypatch, capsys, tmp_path):

@@ -324,6 +324,11 @@ def search(
             page.append(f"{hit.version}  norm {hit.ref}  ", style="bold")
             page.append(f"{hit.kind}; {', '.join(hit.actors) or 'no bearer'}; {', '.join(shown['citations'])}\n",
                         style="dim")
+            if hit.actor_only_if:  # the actor may be one the norm names: undetermined, not a plain yes
+                ways = hit.actor_only_if
+                page.append(f"    concerns {actor} only if "
+                            + " or ".join(f"({way})" if len(ways) > 1 and " " in way else way for way in ways) + "\n",
+                            style="italic")
         page.append("    ")
         for index, part in enumerate(hit.snippet.replace("\n", " ").split("**")):
             page.append(part, style="bold yellow" if index % 2 else None)

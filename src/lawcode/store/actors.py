@@ -13,12 +13,16 @@ answers are kept, whichever actor is asked next.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lawcode.errors import QueryError
 from lawcode.store.prepare import model_digest
 
 if TYPE_CHECKING:
+    from lawcode.engine.applicability import BearerMatch
+    from lawcode.model.objects import Actor
     from lawcode.store.store import Store, Version
 
 # Models whose answers are kept: (model digest, the actors its norms name) -> for each actor of
@@ -27,27 +31,54 @@ KEPT = 1024
 # Versions per query: two parameters each, well below either database's limit.
 _CHUNK = 500
 
-_answers: dict[tuple[str, tuple[str, ...]], dict[str, tuple[str, ...]]] = {}
+# An actor named by a version's norms -> the conditions (a may-be link's ``when``, a defined
+# subclass's ``defined_by``) that must all hold for the asked actor to be one: none when it is.
+Conditions = Mapping[str, tuple[str, ...]]
+
+_answers: dict[tuple[str, tuple[str, ...]], dict[str, Conditions]] = {}
 _answers_lock = threading.Lock()
 
 
-def actors_matching(store: Store, actor: str, scope: list[Version] | None) -> dict[int, list[str]]:
+@dataclass(frozen=True)
+class ActorsOfVersion:
+    """The actors named by a version's norms that the asked actor is, or may be (``conditions``)."""
+
+    ref: str  # the version's ID@N
+    conditions: Conditions
+
+    def only_if(self, named: Iterable[str]) -> tuple[str, ...]:
+        """What must hold for a norm naming the actors ``named`` (its bearer, counterparty and
+        beneficiary) to concern the asked actor, each way it may (any one is enough): nothing
+        when one of them is an actor the asked one is as it stands. A grassroots committee that
+        may be a unit is not bound by a unit's duty as a matter of course: the answer says when."""
+        ways = [self.conditions[name] for name in named if name in self.conditions]
+        if not ways or any(not way for way in ways):
+            return ()
+        return tuple(dict.fromkeys(_all_of(way) for way in ways))
+
+
+def _all_of(conditions: tuple[str, ...]) -> str:
+    """Conditions that must all hold, as one condition (one with an "or" in brackets beside others)."""
+    return " and ".join(f"({c})" if " or " in c and len(conditions) > 1 else c for c in conditions)
+
+
+def actors_matching(store: Store, actor: str, scope: list[Version] | None) -> dict[int, ActorsOfVersion]:
     """For each version searched that has a model: the actors of its norms that ``actor`` is, as
     the engine reads its model's ontology (:meth:`~lawcode.engine.applicability.Engine.bearer_match`):
     the actor itself, what it is a kind of (a norm of a unit binds an enterprise that is a unit),
-    a defined subclass of one of those, or what a may-be link says it may be. Versions whose
-    norms name none of them are left out."""
+    a defined subclass of one of those, or what a may-be link says it may be (these two with
+    the conditions that make it one). Versions whose norms name none of them are left out."""
     versions = {v.id: v for v in (scope if scope is not None else store.current_versions()) if v.model_id is not None}
     named = _norm_actors(store, list(versions.values()))
     others = [version_id for version_id, names in named.items() if set(names) - {actor}]
     digests = _model_digests(store, others)
-    found: dict[int, list[str]] = {}
+    found: dict[int, ActorsOfVersion] = {}
     for version_id, names in named.items():
-        ids = [actor] if actor in names else []  # what the actor is when no other actor is named
+        matched: Conditions = {actor: ()} if actor in names else {}  # when no other actor is named
         if version_id in digests:
-            ids = list(_matching(store, versions[version_id], digests[version_id], actor, names))
-        if ids:
-            found[version_id] = ids
+            matched = _matching(store, versions[version_id], digests[version_id], actor, names)
+        if matched:
+            found[version_id] = ActorsOfVersion(versions[version_id].ref, matched)
     return found
 
 
@@ -92,7 +123,7 @@ def _model_digests(store: Store, version_ids: list[int]) -> dict[int, str | None
 
 
 def _matching(store: Store, version: Version, digest: str | None, actor: str,
-              names: tuple[str, ...]) -> tuple[str, ...]:
+              names: tuple[str, ...]) -> Conditions:
     """The ``names`` that ``actor`` is by the ontology of the version's model (see :func:`_answers_of`);
     the model file is read only when its answers are not kept, or to make the digest of a version
     stored before digests were kept (None)."""
@@ -109,7 +140,7 @@ def _matching(store: Store, version: Version, digest: str | None, actor: str,
             if len(_answers) >= KEPT:
                 del _answers[next(iter(_answers))]
             _answers[key] = table
-    return table.get(actor, (actor,) if actor in names else ())
+    return table.get(actor, {actor: ()} if actor in names else {})
 
 
 def _model_file(store: Store, version: Version) -> tuple[str, str]:
@@ -119,12 +150,25 @@ def _model_file(store: Store, version: Version) -> tuple[str, str]:
     return stored
 
 
-def _answers_of(file_name: str, source: str, names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """For every actor of the model's ontology: the ``names`` it is (``bearer_match``). An actor the
-    ontology does not hold is no kind of anything and may be nothing, so it matches only itself."""
+def _answers_of(file_name: str, source: str, names: tuple[str, ...]) -> dict[str, Conditions]:
+    """For every actor of the model's ontology: the ``names`` it is or may be (``bearer_match``),
+    each with its conditions. An actor the ontology does not hold is no kind of anything and may
+    be nothing, so it matches only itself."""
     from lawcode.engine.applicability import engine_for
     from lawcode.store.store import model_from_source
 
     engine = engine_for(model_from_source(file_name, source))
-    return {actor: tuple(one for one in names if one == actor or engine.bearer_match(actor, one).matches)
-            for actor in engine.ontology.actors}
+    actors = engine.ontology.actors
+    answers: dict[str, Conditions] = {}
+    for actor in actors:
+        matches = {one: engine.bearer_match(actor, one) for one in names if one != actor}
+        answers[actor] = {**({actor: ()} if actor in names else {}),
+                          **{one: _conditions(actors, match) for one, match in matches.items() if match.matches}}
+    return answers
+
+
+def _conditions(actors: Mapping[str, Actor], match: BearerMatch) -> tuple[str, ...]:
+    """What must hold for an actor to be the bearer by ``match``: the ``when`` of each may-be link on
+    the way and the ``defined_by`` of each defined subclass, as the model writes them."""
+    whens = [link.when for kind, target in match.links for link in actors[kind].may_be if link.actor == target]
+    return tuple(whens + [actors[name].defined_by or "" for name in match.defined])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lawcode.errors import QueryError
@@ -44,6 +44,9 @@ class Hit:
     score: float
     # the other narrowest provisions of the same article that match (see lawcode.store.narrow)
     also: tuple[Part, ...] = ()
+    # a norm found by --actor that concerns the actor only if one of these holds (it may be the bearer,
+    # counterparty or beneficiary: lawcode.store.actors.ActorsOfVersion.only_if); none: it does
+    actor_only_if: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"version": self.version, "what": self.what, "kind": self.kind}
@@ -52,7 +55,8 @@ class Hit:
                         also=[{"eid": part.eid, "citation": part.citation} for part in self.also])
         else:
             data.update(norm=self.ref, actors=list(self.actors), cites=list(self.cites),
-                        citations=self.citation.split("; ") if self.citation else [])
+                        citations=self.citation.split("; ") if self.citation else [],
+                        actor_only_if=list(self.actor_only_if))
         data.update(snippet=self.snippet, score=round(self.score, 4))
         return data
 
@@ -117,10 +121,11 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         bearers = actors_matching(store, actor, scope)
         if not bearers:
             raise unknown_actor(store, actor, scope)
-        filters.append("(" + " OR ".join(f"(s.version_id = ? AND ({' OR '.join(['s.actors LIKE ?'] * len(ids))}))"
-                                         for ids in bearers.values()) + ")")
-        for version_id, ids in bearers.items():
-            params.extend([version_id, *(f"% {one} %" for one in ids)])
+        filters.append("(" + " OR ".join(
+            f"(s.version_id = ? AND ({' OR '.join(['s.actors LIKE ?'] * len(of.conditions))}))"
+            for of in bearers.values()) + ")")
+        for version_id, of in bearers.items():
+            params.extend([version_id, *(f"% {one} %" for one in of.conditions)])
     where = "".join(f" AND {f}" for f in filters)
     # A row ranked for a kind may hold no provision of that kind that the query matches on its own:
     # more rows are read, and the first ``limit`` that do are kept.
@@ -144,6 +149,10 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         if len(hits) >= limit:
             break
     hits = hits[:limit]
+    if actor is not None:  # each norm found: when it concerns the actor only if the actor is one it may be
+        of_version = {of.ref: of for of in bearers.values()}
+        hits = [replace(hit, actor_only_if=of_version[hit.version].only_if(hit.actors)) if hit.what == "norm" else hit
+                for hit in hits]
     return Results(tuple(hits), capped, _undated(scope, hits) if on is not None else ())
 
 
