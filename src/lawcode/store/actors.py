@@ -169,6 +169,7 @@ def _answers_of(file_name: str, source: str, names: tuple[str, ...]) -> dict[str
 
 def _conditions(actors: Mapping[str, Actor], match: BearerMatch) -> tuple[str, ...]:
     """What must hold for an actor to be the bearer by ``match``: the ``when`` of each may-be link on
-    the way and the ``defined_by`` of each defined subclass, as the model writes them."""
-    whens = [link.when for kind, target in match.links for link in actors[kind].may_be if link.actor == target]
+    the way and the ``defined_by`` of each defined subclass, as the model writes them (of two links
+    from one kind to another, the last, as the engine reads them: ``LoadedModel.links``)."""
+    whens = [[link.when for link in actors[kind].may_be if link.actor == target][-1] for kind, target in match.links]
     return tuple(whens + [actors[name].defined_by or "" for name in match.defined])
