@@ -135,6 +135,15 @@ def test_unknown_override_and_duplicate_ids(tmp_path):
     assert error.line == line and "id 'art5.1-inspect' is used twice" in error.message
 
 
+def test_two_may_be_links_to_one_actor_are_an_error_not_silently_the_last(tmp_path):
+    links = ("  - id: garden_office\n    label: garden office\n    may_be:\n"
+             "      - {actor: plot_holder, when: has_plot}\n      - {actor: plot_holder, when: festival}\n")
+    path, line = write(tmp_path, "  - id: garden_office\n    label: garden office\n", links)
+    error = load_error(path)
+    assert error.line == line and "'plot_holder' is used twice in may_be of actor garden_office" in error.message
+    assert f"first at line {line - 1}" in error.message and "join its conditions with 'or'" in error.message
+
+
 def test_all_reference_problems_are_kept_for_the_checker(tmp_path):
     path, _ = write(tmp_path, "    bearer: garden_office\n    counterparty: plot_holder\n    action: inspect",
                     "    bearer: gardener\n    counterparty: tenant\n    action: inspect")

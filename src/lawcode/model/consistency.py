@@ -52,6 +52,13 @@ def _duplicate_ids(loaded: LoadedModel) -> Iterator[Issue]:
             loaded, [(s.id, ("procedures", p, "states", n, "id")) for n, s in enumerate(proc.states)],
             f"states of procedure {proc.id}",
         )
+    # The engine reads one may-be link from an actor to another (LoadedModel.links): a second would
+    # silently replace the first's condition, where the modeller meant either (one `when` with "or").
+    for a, actor in enumerate(model.actors):
+        yield from _duplicates(
+            loaded, [(link.actor, ("actors", a, "may_be", k, "actor")) for k, link in enumerate(actor.may_be)],
+            f"may_be of actor {actor.id} (one link to an actor: join its conditions with 'or')",
+        )
 
 
 def _duplicates(loaded: LoadedModel, entries: list[tuple[str, tuple[Any, ...]]], where: str) -> Iterator[Issue]:
