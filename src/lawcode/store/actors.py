@@ -125,9 +125,8 @@ def _model_digests(store: Store, version_ids: list[int]) -> dict[int, str | None
 def _matching(store: Store, version: Version, digest: str | None, actor: str,
               names: tuple[str, ...]) -> Conditions:
     """The ``names`` that ``actor`` is or may be by the ontology of the version's model, each with its
-    conditions (see :func:`_answers_of`);
-    the model file is read only when its answers are not kept, or to make the digest of a version
-    stored before digests were kept (None)."""
+    conditions (see :func:`_answers_of`); the model file is read only when its answers are not
+    kept, or to make the digest of a version stored before digests were kept (None)."""
     stored = None
     if digest is None:
         stored = _model_file(store, version)
