@@ -19,7 +19,7 @@ from typing import Any
 from lawcode.errors import QueryError
 from lawcode.store import narrow, prefixes
 from lawcode.store import query as q
-from lawcode.store.actors import actors_matching, unknown_actor
+from lawcode.store.actors import ActorsOfVersion, actors_matching, unknown_actor
 from lawcode.store.backends import Row, Statement
 from lawcode.store.migrations import FTS5_TOKENIZER
 from lawcode.store.rows import Part, kind_marker
@@ -117,10 +117,12 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
     elif scope is not None:
         filters.append(f"s.version_id IN ({', '.join('?' * len(scope))})")
         params.extend(v.id for v in scope)
+    of_version: dict[str, ActorsOfVersion] = {}  # with --actor: what the actor is or may be, by version searched
     if actor is not None:
         bearers = actors_matching(store, actor, scope)
         if not bearers:
             raise unknown_actor(store, actor, scope)
+        of_version = {of.ref: of for of in bearers.values()}
         filters.append("(" + " OR ".join(
             f"(s.version_id = ? AND ({' OR '.join(['s.actors LIKE ?'] * len(of.conditions))}))"
             for of in bearers.values()) + ")")
@@ -149,8 +151,7 @@ def search(store: Store, text: str, *, regulation: str | None = None, kind: str 
         if len(hits) >= limit:
             break
     hits = hits[:limit]
-    if actor is not None:  # each norm found: when it concerns the actor only if the actor is one it may be
-        of_version = {of.ref: of for of in bearers.values()}
+    if of_version:  # each norm found: when it concerns the actor only if the actor is one it may be
         hits = [replace(hit, actor_only_if=of_version[hit.version].only_if(hit.actors)) if hit.what == "norm" else hit
                 for hit in hits]
     return Results(tuple(hits), capped, _undated(scope, hits) if on is not None else ())
