@@ -289,6 +289,7 @@ def search(
     parentheses group. With --kind, a hit cites the narrowest provision of that kind. Only the
     version in force on --on (else the latest) of each regulation is searched.
     """
+    from lawcode.store.actors import any_of
     from lawcode.store.search import search as run_search
 
     day = parse_day(on)
@@ -325,10 +326,7 @@ def search(
             page.append(f"{hit.kind}; {', '.join(hit.actors) or 'no bearer'}; {', '.join(shown['citations'])}\n",
                         style="dim")
             if hit.actor_only_if:  # the actor may be one the norm names: undetermined, not a plain yes
-                ways = hit.actor_only_if
-                page.append(f"    concerns {actor} only if "
-                            + " or ".join(f"({way})" if len(ways) > 1 and " " in way else way for way in ways) + "\n",
-                            style="italic")
+                page.append(f"    concerns {actor} only if {any_of(hit.actor_only_if)}\n", style="italic")
         page.append("    ")
         for index, part in enumerate(hit.snippet.replace("\n", " ").split("**")):
             page.append(part, style="bold yellow" if index % 2 else None)

@@ -62,6 +62,12 @@ def _all_of(conditions: tuple[str, ...]) -> str:
     return " and ".join(f"({c})" if " or " in c and len(conditions) > 1 else c for c in conditions)
 
 
+def any_of(ways: tuple[str, ...]) -> str:
+    """The ways of :meth:`ActorsOfVersion.only_if` as one condition: any one of them, each of two or
+    more words in brackets beside others."""
+    return " or ".join(f"({way})" if len(ways) > 1 and " " in way else way for way in ways)
+
+
 def actors_matching(store: Store, actor: str, scope: list[Version] | None) -> dict[int, ActorsOfVersion]:
     """For each version searched that has a model: the actors of its norms that ``actor`` is, as
     the engine reads its model's ontology (:meth:`~lawcode.engine.applicability.Engine.bearer_match`):
